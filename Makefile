@@ -1,0 +1,136 @@
+# pulse - one non-recursive Makefile.  `make help` lists the targets.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/pulse
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WERROR ?= -Werror
+WARNINGS = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wvla
+PKG_CONFIG ?= pkg-config
+
+ifeq ($(SAN),1)
+B = build/san
+SANFLAGS = -fsanitize=address,undefined -g -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+else
+B = build
+SANFLAGS =
+endif
+
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DVERSION='"$(VERSION)"' -DPULSE_DATADIR='"$(DATADIR)"' -Ilib $(CPPFLAGS)
+ZSTD_LIBS = $(shell $(PKG_CONFIG) --libs libzstd 2>/dev/null || echo -lzstd)
+LIBS = $(ZSTD_LIBS) -lm
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+# ---- the shared library ---------------------------------------------------
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
+LIBPULSE = $(B)/libpulse.a
+
+# ---- the programs: filters/NAME/*.c -> $(B)/bin/pulse-NAME -------------------
+FILTERS = $(notdir $(patsubst %/,%,$(dir $(wildcard filters/*/main.c))))
+PROGS = $(FILTERS:%=$(B)/bin/pulse-%)
+MANS = $(wildcard filters/*/*.1)
+SCRIPTS = $(wildcard scripts/pulse-*)
+
+# Per-filter extra libraries: FILTER_LIBS_name = ...
+-include filters/*/filter.mk
+
+# ---- samples ----------------------------------------------------------------
+GEN_SRC = $(wildcard samples/gen/*.c)
+GEN = $(B)/bin/pulse-gen
+
+# ---- unit tests (Check) -----------------------------------------------------
+UNIT_SRC = $(wildcard tests/unit/*_test.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -lpthread)
+
+.PHONY: all check unit e2e demo install uninstall clean help deps fmt fuzz
+
+## all: build the programs and the sample generator (default)
+all: $(PROGS) $(GEN)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBPULSE): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+define FILTER_RULE
+$(B)/bin/pulse-$(1): $(patsubst %.c,$(B)/%.o,$(wildcard filters/$(1)/*.c)) $(LIBPULSE)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(FILTER_LIBS_$(1)) $$(LIBS)
+endef
+$(foreach f,$(FILTERS),$(eval $(call FILTER_RULE,$(f))))
+
+$(GEN): $(GEN_SRC:%.c=$(B)/%.o) $(LIBPULSE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/%_test.o: tests/unit/%_test.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%_test: $(B)/tests/%_test.o $(LIBPULSE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+
+## deps: install the Debian packages pulse needs (when any is missing)
+deps:
+	@scripts/install-deps
+
+## check: install what is missing, build, run the unit then the end-to-end tests (SAN=1: under ASan+UBSan)
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@B=$(B) tests/run.sh
+
+## unit: run the unit tests only
+unit: $(UNIT_BIN)
+	@B=$(B) tests/run.sh --unit
+
+## e2e: run the end-to-end tests only
+e2e: all
+	@B=$(B) tests/run.sh --e2e
+
+## demo: install what is missing, build, and print the ticket report of the bundled sample
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" PULSE_RULES="$(CURDIR)/samples/rules/tickets.rules" \
+		scripts/pulse-ticket-report samples/odoo-small.json.zst --as-of 2026-01-21T18:00:00Z
+
+## install: install programs, scripts, man pages and rules under $(DESTDIR)$(PREFIX)
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	cp -f $(PROGS) $(DESTDIR)$(BINDIR)/
+	for s in $(SCRIPTS); do cp -f $$s $(DESTDIR)$(BINDIR)/; done
+	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANDIR)/man1/; done
+	cp -f samples/rules/*.rules $(DESTDIR)$(DATADIR)/
+
+## uninstall: remove what install put there
+uninstall:
+	for p in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/pulse-$$p; done
+	for s in $(notdir $(SCRIPTS)); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
+	for m in $(notdir $(MANS)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
+	rm -rf $(DESTDIR)$(DATADIR)
+
+## clean: remove the build directory
+clean:
+	rm -rf build
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

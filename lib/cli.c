@@ -1,0 +1,310 @@
+/* cli.c - common options, inputs, bad records and output; see cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The temporary output file to remove if the program dies. */
+static char *cleanup_tmp;
+
+static void remove_tmp(void)
+{
+	if (cleanup_tmp) {
+		unlink(cleanup_tmp);
+		cleanup_tmp = NULL;
+	}
+}
+
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
+
+void cli_init(struct cli *c, int argc, char **argv,
+	      const struct cli_info *info)
+{
+	memset(c, 0, sizeof *c);
+	err_setprog(argc > 0 ? argv[0] : info->name);
+	if (!progname || !*progname)
+		progname = info->name;
+	c->info = info;
+	c->onerr = CLI_FAIL;
+	c->outfd = 1;
+	c->mode = IN_AUTO;
+	rec_init(&c->rec);
+	/* A closed pipe is an EPIPE from write(), handled in cli_flush(). */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void cli_usage(const struct cli *c)
+{
+	fprintf(stderr, "%s\n", c->info->usage);
+	fprintf(stderr, "Try '%s --help' for more information.\n",
+		c->info->name);
+	exit(EX_USAGE);
+}
+
+void cli_usage_error(const struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_usage(c);
+}
+
+int cli_opt(struct cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case CLI_OPT_HELP:
+		printf("%s\n%s", c->info->usage, c->info->help);
+		if (fflush(stdout) || ferror(stdout))
+			exit(EX_IOERR);
+		exit(0);
+	case CLI_OPT_VERSION:
+		printf("%s (pulse) %s\n", c->info->name, VERSION);
+		if (fflush(stdout) || ferror(stdout))
+			exit(EX_IOERR);
+		exit(0);
+	case 'o':
+		if (!*arg)
+			cli_usage_error(c, "option '-o' needs a file name");
+		c->outpath = strcmp(arg, "-") == 0 ? NULL : arg;
+		return 1;
+	case CLI_OPT_ONERROR:
+		if (strcmp(arg, "fail") == 0) {
+			c->onerr = CLI_FAIL;
+		} else if (strcmp(arg, "skip") == 0) {
+			c->onerr = CLI_SKIP;
+		} else if (strncmp(arg, "quarantine:", 11) == 0 && arg[11]) {
+			c->onerr = CLI_QUARANTINE;
+			c->qpath = arg + 11;
+		} else {
+			cli_usage_error(c, "invalid --on-error '%s' (fail, skip or quarantine:FILE)",
+					arg);
+		}
+		return 1;
+	case '?':
+		cli_usage(c);
+	default:
+		return 0;
+	}
+}
+
+void cli_start(struct cli *c, int nfiles, char **files)
+{
+	static char *stdin_only[] = {"-"};
+	const char *slash;
+	size_t dirlen;
+	int fd;
+
+	c->files = nfiles > 0 ? files : stdin_only;
+	c->nfiles = nfiles > 0 ? nfiles : 1;
+	c->fi = 0;
+	if (c->onerr == CLI_QUARANTINE) {
+		c->qf = fopen(c->qpath, "w");
+		if (!c->qf)
+			die_errno(EX_CANTCREAT, "cannot create '%s'", c->qpath);
+	}
+	if (!c->outpath)
+		return;
+	slash = strrchr(c->outpath, '/');
+	dirlen = slash ? (size_t)(slash - c->outpath) + 1 : 0;
+	c->tmppath = xmalloc(dirlen + strlen(slash ? slash + 1 : c->outpath) + 16);
+	sprintf(c->tmppath, "%.*s.%s.XXXXXX", (int)dirlen, c->outpath,
+		slash ? slash + 1 : c->outpath);
+	fd = mkstemp(c->tmppath);
+	if (fd < 0)
+		die_errno(EX_CANTCREAT, "cannot create '%s'", c->outpath);
+	fchmod(fd, 0666 & ~current_umask());
+	c->outfd = fd;
+	cleanup_tmp = c->tmppath;
+	atexit(remove_tmp);
+}
+
+const char *cli_file(const struct cli *c)
+{
+	return c->in_open ? c->in.display : "-";
+}
+
+uint64_t cli_line(const struct cli *c)
+{
+	return c->in.lineno;
+}
+
+static void vbad(struct cli *c, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: %s:%llu: ", progname, cli_file(c),
+		(unsigned long long)cli_line(c));
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	c->nbad++;
+	switch (c->onerr) {
+	case CLI_FAIL:
+		exit(EX_DATAERR);
+	case CLI_SKIP:
+		c->nskipped++;
+		break;
+	case CLI_QUARANTINE:
+		fwrite(c->cur, 1, c->curlen, c->qf);
+		fputc('\n', c->qf);
+		if (ferror(c->qf))
+			die_errno(EX_IOERR, "cannot write '%s'", c->qpath);
+		c->nquarantined++;
+		break;
+	}
+}
+
+void cli_bad(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vbad(c, fmt, ap);
+	va_end(ap);
+}
+
+static void bad_json(struct cli *c, const struct json_error *e)
+{
+	cli_bad(c, "%s (at byte %zu)", e->msg, e->off + 1);
+}
+
+static void raise_status(struct cli *c, int code)
+{
+	if (c->status == 0 || (code != 0 && code > c->status))
+		c->status = code;
+}
+
+int cli_next(struct cli *c, struct rec **r)
+{
+	struct json_error e;
+	const char *p;
+	size_t n;
+	int st;
+
+	for (;;) {
+		if (!c->in_open) {
+			if (c->fi >= c->nfiles)
+				return 0;
+			if (in_open(&c->in, c->files[c->fi++], c->mode) < 0) {
+				warn("%s", c->in.msg);
+				raise_status(c, EX_NOINPUT);
+				in_close(&c->in);
+				continue;
+			}
+			c->in_open = 1;
+		}
+		st = in_next(&c->in, &p, &n);
+		if (st == IN_OK) {
+			c->cur = p;
+			c->curlen = n;
+			if (rec_parse(&c->rec, p, n, &e) < 0) {
+				bad_json(c, &e);
+				continue;
+			}
+			*r = &c->rec;
+			return 1;
+		}
+		if (st != IN_EOF) {
+			warn("%s", c->in.msg);
+			raise_status(c, st == IN_EIO ? EX_IOERR : EX_DATAERR);
+			if (c->onerr == CLI_FAIL) {
+				cli_finish(c);
+				exit(c->status);
+			}
+		}
+		in_close(&c->in);
+		c->in_open = 0;
+	}
+}
+
+void cli_flush(struct cli *c)
+{
+	const char *p = c->ob.p;
+	size_t n = c->ob.len;
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(c->outfd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				exit(0); /* the reader is gone: stop quietly */
+			die_errno(EX_IOERR, "cannot write %s",
+				  c->outpath ? c->outpath : "the output");
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	buf_reset(&c->ob);
+}
+
+int cli_finish(struct cli *c)
+{
+	cli_flush(c);
+	if (c->in_open) {
+		in_close(&c->in);
+		c->in_open = 0;
+	}
+	if (c->qf) {
+		if (fclose(c->qf) != 0)
+			die_errno(EX_IOERR, "cannot write '%s'", c->qpath);
+		c->qf = NULL;
+	}
+	if (c->nskipped)
+		warn("%llu bad record%s skipped", (unsigned long long)c->nskipped,
+		     c->nskipped == 1 ? "" : "s");
+	if (c->nquarantined)
+		warn("%llu bad record%s quarantined in '%s'",
+		     (unsigned long long)c->nquarantined,
+		     c->nquarantined == 1 ? "" : "s", c->qpath);
+	if (c->outpath) {
+		if (fsync(c->outfd) != 0 && errno != EINVAL)
+			die_errno(EX_IOERR, "cannot write '%s'", c->outpath);
+		if (close(c->outfd) != 0)
+			die_errno(EX_IOERR, "cannot write '%s'", c->outpath);
+		c->outfd = -1;
+		if (c->status == 0) {
+			if (rename(c->tmppath, c->outpath) != 0)
+				die_errno(EX_CANTCREAT, "cannot create '%s'",
+					  c->outpath);
+			cleanup_tmp = NULL;
+		}
+	}
+	rec_release(&c->rec);
+	buf_release(&c->ob);
+	return c->status;
+}
+
+void cli_slurp(const char *path, struct buf *out)
+{
+	char tmp[65536];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		die_errno(EX_NOINPUT, "cannot open '%s'", path);
+	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			die_errno(EX_IOERR, "cannot read '%s'", path);
+		}
+		buf_add(out, tmp, (size_t)n);
+	}
+	close(fd);
+}

@@ -1,0 +1,185 @@
+/*
+ * cli.h - what every pulse program does the same way.
+ *
+ *  - the common options: --help, --version, -o/--output FILE and
+ *    --on-error=fail|skip|quarantine:FILE (CLI_LONGOPTS, cli_opt());
+ *  - the inputs: the files named on the command line, or stdin when none
+ *    (or "-"), each plain or zstd, NDJSON or one JSON array (input.h);
+ *  - bad records: a line that is not a JSON object, or one the program
+ *    rejects with cli_bad(), is reported as "prog: file:line: what" and then
+ *    fails the run (exit 65), is skipped, or is copied to the quarantine
+ *    file; the skipped and quarantined counts are printed on stderr at the
+ *    end.  Nothing is dropped silently;
+ *  - the output: stdout, or -o FILE written to a temporary file in the same
+ *    directory and renamed over FILE only when the run succeeds (the
+ *    temporary file is removed when the program dies);
+ *  - a closed pipe: when the reader of stdout goes away (| head -1) the
+ *    program stops quietly with status 0.
+ *
+ * Typical main():
+ *
+ *	static const struct option longopts[] = {
+ *		{"by", required_argument, NULL, 'b'},
+ *		CLI_LONGOPTS,
+ *		{NULL, 0, NULL, 0},
+ *	};
+ *	struct cli c;
+ *	cli_init(&c, argc, argv, &prog_info);
+ *	while ((opt = getopt_long(argc, argv, "b:" CLI_SHORTOPTS, longopts,
+ *				  NULL)) != -1) {
+ *		if (cli_opt(&c, opt, optarg))
+ *			continue;
+ *		switch (opt) { case 'b': ...; break; default: cli_usage(&c); }
+ *	}
+ *	cli_start(&c, argc - optind, argv + optind);
+ *	struct rec *r;
+ *	while (cli_next(&c, &r)) {
+ *		... rec_get(r, "ticket_id") ...
+ *		if (bad) { cli_bad(&c, "missing field 'ticket_id'"); continue; }
+ *		rec_out_emit(&o, r, cli_out(&c));
+ *		cli_commit(&c);
+ *	}
+ *	return cli_finish(&c);
+ */
+#ifndef PULSE_CLI_H
+#define PULSE_CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "err.h"
+#include "input.h"
+#include "record.h"
+
+#ifndef VERSION
+#define VERSION "0.0.0"
+#endif
+
+/* Option codes above the range of characters. */
+enum {
+	CLI_OPT_HELP = 0x1000,
+	CLI_OPT_VERSION,
+	CLI_OPT_ONERROR,
+	CLI_OPT_FIRST_PROGRAM = 0x1100, /* programs number theirs from here */
+};
+
+#define CLI_SHORTOPTS "o:"
+#define CLI_LONGOPTS                                                     \
+	{"help", no_argument, NULL, CLI_OPT_HELP},                       \
+	{"version", no_argument, NULL, CLI_OPT_VERSION},                 \
+	{"output", required_argument, NULL, 'o'},                        \
+	{"on-error", required_argument, NULL, CLI_OPT_ONERROR}
+
+/* The common options, for help texts. */
+#define CLI_HELP_COMMON                                                  \
+	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n" \
+	"      --on-error MODE    bad records: fail (default, exit 65), skip,\n"  \
+	"                         or quarantine:FILE (copy them to FILE)\n"       \
+	"      --help             print this help and exit\n"                     \
+	"      --version          print the version and exit\n"
+
+struct cli_info {
+	const char *name; /* "pulse-classify" */
+	const char *usage; /* "usage: pulse-classify [options] [file ...]" */
+	const char *help; /* what follows usage in --help: a line on what the
+			     program does, then the options */
+};
+
+enum cli_onerr { CLI_FAIL, CLI_SKIP, CLI_QUARANTINE };
+
+struct cli {
+	const struct cli_info *info;
+	enum cli_onerr onerr;
+	const char *qpath;
+	FILE *qf;
+	const char *outpath;
+	char *tmppath; /* -o: the temporary file being written */
+	int outfd;
+	struct buf ob; /* output not yet written */
+	enum in_mode mode;
+
+	char **files;
+	int nfiles, fi;
+	struct in in;
+	int in_open;
+	const char *cur; /* the current record's bytes */
+	size_t curlen;
+	struct rec rec;
+
+	uint64_t nbad, nskipped, nquarantined;
+	int status; /* worst exit status so far */
+};
+
+/* Sets progname and the defaults. */
+void cli_init(struct cli *c, int argc, char **argv,
+	      const struct cli_info *info);
+
+/*
+ * Handles a common option.  @return 1 when opt was one (--help and
+ * --version exit here), 0 when it is the program's own.
+ */
+int cli_opt(struct cli *c, int opt, const char *arg);
+
+/* Prints the one-line usage on stderr and exits 64. */
+_Noreturn void cli_usage(const struct cli *c);
+
+/* Prints "prog: message", the usage line, and exits 64. */
+_Noreturn void cli_usage_error(const struct cli *c, const char *fmt, ...)
+	ERR_PRINTF(2, 3);
+
+/*
+ * Takes the input files (nfiles may be 0: stdin) and opens the output.
+ * Dies with 73 when the output cannot be created.
+ */
+void cli_start(struct cli *c, int nfiles, char **files);
+
+/*
+ * The next good record of all inputs, in order.  Records that are not JSON
+ * objects are handled by the --on-error mode here.  A file that cannot be
+ * opened is reported (exit status 66 at the end) and the next one is read;
+ * a read or decompression error is reported and ends that file (74 or 65).
+ * @return 1 with *r set, 0 when every input is done.
+ */
+int cli_next(struct cli *c, struct rec **r);
+
+/*
+ * Reports the current record as bad (printf-style reason, no position:
+ * the file and line are added) and applies --on-error: exits 65 in fail
+ * mode, otherwise counts (and quarantines) it and returns.
+ */
+void cli_bad(struct cli *c, const char *fmt, ...) ERR_PRINTF(2, 3);
+
+/* The position of the current record, for a program's own messages. */
+const char *cli_file(const struct cli *c);
+uint64_t cli_line(const struct cli *c);
+
+/* The output buffer: append whole records, then call cli_commit(). */
+static inline struct buf *cli_out(struct cli *c)
+{
+	return &c->ob;
+}
+
+/* Writes the buffer out (EPIPE exits 0, other errors die 74). */
+void cli_flush(struct cli *c);
+
+#define CLI_FLUSH_AT (256 * 1024)
+
+static inline void cli_commit(struct cli *c)
+{
+	if (c->ob.len >= CLI_FLUSH_AT)
+		cli_flush(c);
+}
+
+/*
+ * Flushes and closes the output (renaming -o's temporary file into place
+ * when the status is still 0), reports skipped/quarantined counts, frees
+ * what the cli holds.  @return the exit status for main().
+ */
+int cli_finish(struct cli *c);
+
+/* Reads a whole small file (rules, maps, --defs) into out; dies 66/74. */
+void cli_slurp(const char *path, struct buf *out);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * hmap.h - a hash map from byte strings to a fixed-size value.
+ *
+ * Keys are copied into an arena owned by the map; values are vsize bytes,
+ * zeroed when the key is first seen, and live in a single array, so a
+ * pointer from hmap_get() stays valid only until the next insertion.
+ * Entries remember insertion order: hmap_at(m, i) for i in [0, hmap_len(m))
+ * walks them in the order the keys first appeared.  Open addressing,
+ * power-of-two table, 64-bit hash (wyhash-style multiply-mix).
+ */
+#ifndef PULSE_HMAP_H
+#define PULSE_HMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hmap_entry {
+	const char *key;
+	size_t klen;
+	uint64_t hash;
+};
+
+struct hmap {
+	uint32_t *slots; /* 0 = empty, else entry index + 1 */
+	size_t nslots;
+	struct hmap_entry *e;
+	char *vals;
+	size_t n, cap, vsize;
+	struct hmap_arena *arena;
+};
+
+/* vsize may be 0 for a set. */
+void hmap_init(struct hmap *m, size_t vsize);
+void hmap_release(struct hmap *m);
+
+uint64_t hmap_hash(const void *key, size_t n);
+
+/*
+ * The value of key, inserted (zeroed) when absent; *isnew (may be NULL)
+ * tells which.  @return a pointer to the value (non-NULL even for vsize 0).
+ */
+void *hmap_put(struct hmap *m, const void *key, size_t klen, int *isnew);
+
+/* The value of key, or NULL when absent. */
+void *hmap_get(const struct hmap *m, const void *key, size_t klen);
+
+static inline size_t hmap_len(const struct hmap *m)
+{
+	return m->n;
+}
+
+/* The i-th entry in insertion order, and its value. */
+static inline const struct hmap_entry *hmap_entry_at(const struct hmap *m,
+						     size_t i)
+{
+	return &m->e[i];
+}
+
+static inline void *hmap_val_at(const struct hmap *m, size_t i)
+{
+	return m->vals + i * m->vsize;
+}
+
+#endif

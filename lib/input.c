@@ -1,0 +1,414 @@
+/* input.c - plain or zstd input, framed as lines, an array or a sequence. */
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include "err.h"
+
+#define IN_CHUNK (1 << 20)
+
+struct in_zstd {
+	ZSTD_DStream *ds;
+	char *zbuf;
+	size_t zcap, zpos, zlen;
+	size_t last; /* ZSTD_decompressStream's last hint: 0 = frame done */
+	int raw_eof;
+};
+
+static const unsigned char zmagic[4] = {0x28, 0xb5, 0x2f, 0xfd};
+
+int in_open(struct in *in, const char *path, enum in_mode mode)
+{
+	memset(in, 0, sizeof *in);
+	in->mode = mode;
+	in->nextline = 1;
+	if (!path || strcmp(path, "-") == 0) {
+		in->name = "-";
+		in->display = "<stdin>";
+		in->fd = 0;
+	} else {
+		in->name = path;
+		in->display = path;
+		in->fd = open(path, O_RDONLY);
+		if (in->fd < 0) {
+			snprintf(in->msg, sizeof in->msg, "cannot open '%s': %s",
+				 path, strerror(errno));
+			return -1;
+		}
+	}
+	in->cap = IN_CHUNK;
+	in->buf = xmalloc(in->cap + 1);
+	return 0;
+}
+
+void in_close(struct in *in)
+{
+	if (in->fd > 0)
+		close(in->fd);
+	in->fd = -1;
+	free(in->buf);
+	in->buf = NULL;
+	if (in->z) {
+		ZSTD_freeDStream(in->z->ds);
+		free(in->z->zbuf);
+		free(in->z);
+		in->z = NULL;
+	}
+}
+
+static int eio(struct in *in)
+{
+	snprintf(in->msg, sizeof in->msg, "read error on '%s': %s",
+		 in->display, strerror(errno));
+	return IN_EIO;
+}
+
+/* read(2) that retries on EINTR. */
+static ssize_t rd(int fd, char *p, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, p, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+/* Decompresses into buf[end..cap).  @return bytes produced or IN_* < 0. */
+static ssize_t zfill(struct in *in)
+{
+	struct in_zstd *z = in->z;
+	ZSTD_outBuffer out = {in->buf + in->end, in->cap - in->end, 0};
+	ssize_t r;
+
+	while (out.pos == 0) {
+		if (z->zpos == z->zlen) {
+			if (z->raw_eof) {
+				if (z->last != 0) {
+					snprintf(in->msg, sizeof in->msg,
+						 "'%s': truncated zstd stream",
+						 in->display);
+					return IN_EZSTD;
+				}
+				return 0;
+			}
+			r = rd(in->fd, z->zbuf, z->zcap);
+			if (r < 0)
+				return eio(in);
+			in->bytes_in += (uint64_t)r;
+			z->zpos = 0;
+			z->zlen = (size_t)r;
+			if (r == 0) {
+				z->raw_eof = 1;
+				continue;
+			}
+		}
+		ZSTD_inBuffer zin = {z->zbuf, z->zlen, z->zpos};
+		size_t ret = ZSTD_decompressStream(z->ds, &out, &zin);
+		z->zpos = zin.pos;
+		if (ZSTD_isError(ret)) {
+			snprintf(in->msg, sizeof in->msg,
+				 "'%s': corrupt zstd stream: %s", in->display,
+				 ZSTD_getErrorName(ret));
+			return IN_EZSTD;
+		}
+		z->last = ret;
+	}
+	return (ssize_t)out.pos;
+}
+
+/*
+ * Reads more bytes after buf[end], compacting or growing the buffer.
+ * @return 1 when bytes came, 0 at EOF, IN_* < 0 on error.
+ */
+static int fill(struct in *in)
+{
+	ssize_t r;
+
+	if (in->eof)
+		return 0;
+	if (in->start > 0 && (in->end == in->cap || in->start >= in->cap / 2)) {
+		memmove(in->buf, in->buf + in->start, in->end - in->start);
+		in->end -= in->start;
+		in->start = 0;
+	}
+	if (in->end == in->cap) {
+		in->cap *= 2;
+		in->buf = xrealloc(in->buf, in->cap + 1);
+	}
+	if (in->compressed) {
+		r = zfill(in);
+	} else {
+		r = rd(in->fd, in->buf + in->end, in->cap - in->end);
+		if (r < 0)
+			return eio(in);
+		in->bytes_in += (uint64_t)r;
+	}
+	if (r < 0)
+		return (int)r;
+	if (r == 0) {
+		in->eof = 1;
+		return 0;
+	}
+	in->end += (size_t)r;
+	return 1;
+}
+
+/* Switches to zstd when the first bytes are its magic number. */
+static int detect(struct in *in)
+{
+	int r = 1;
+
+	while (in->end < 4 && (r = fill(in)) > 0)
+		;
+	if (r < 0)
+		return r;
+	if (in->end < 4 || memcmp(in->buf, zmagic, sizeof zmagic) != 0)
+		return 1;
+	in->z = xcalloc(1, sizeof *in->z);
+	in->z->ds = ZSTD_createDStream();
+	if (!in->z->ds)
+		die(EX_OSERR, "cannot create a zstd decompression context");
+	ZSTD_initDStream(in->z->ds);
+	in->z->zcap = ZSTD_DStreamInSize() > IN_CHUNK ? ZSTD_DStreamInSize()
+						      : IN_CHUNK;
+	in->z->zbuf = xmalloc(in->z->zcap);
+	memcpy(in->z->zbuf, in->buf, in->end);
+	in->z->zlen = in->end;
+	in->z->last = 1;
+	in->start = in->end = 0;
+	in->eof = 0;
+	in->compressed = 1;
+	return 1;
+}
+
+static uint64_t count_nl(const char *p, size_t n)
+{
+	const char *end = p + n;
+	uint64_t k = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* Consumes whitespace, counting lines.  @return 1 at a non-blank byte. */
+static int skip_blank(struct in *in)
+{
+	int r;
+
+	for (;;) {
+		while (in->start < in->end && is_ws(in->buf[in->start])) {
+			if (in->buf[in->start] == '\n')
+				in->nextline++;
+			in->start++;
+		}
+		if (in->start < in->end)
+			return 1;
+		if ((r = fill(in)) <= 0)
+			return r;
+	}
+}
+
+static int begin(struct in *in)
+{
+	int r = 1;
+
+	in->began = 1;
+	if ((r = detect(in)) < 0)
+		return r;
+	while (in->end - in->start < 3 && (r = fill(in)) > 0)
+		;
+	if (r < 0)
+		return r;
+	if (in->end - in->start >= 3 &&
+	    memcmp(in->buf + in->start, "\xef\xbb\xbf", 3) == 0)
+		in->start += 3;
+	if (in->mode == IN_AUTO) {
+		r = skip_blank(in);
+		if (r < 0)
+			return r;
+		in->mode = r == 1 && in->buf[in->start] == '[' ? IN_ARRAY
+							       : IN_LINES;
+	}
+	return 1;
+}
+
+static int next_line(struct in *in, const char **rec, size_t *len)
+{
+	size_t scanned = 0, n;
+	char *nl, *p;
+	int r;
+
+	for (;;) {
+		p = in->buf + in->start;
+		nl = memchr(p + scanned, '\n', in->end - in->start - scanned);
+		if (nl || (in->eof && in->start < in->end)) {
+			n = nl ? (size_t)(nl - p) : in->end - in->start;
+			in->lineno = in->nextline++;
+			in->start += n + (nl != NULL);
+			while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' ' ||
+					 p[n - 1] == '\t'))
+				n--;
+			size_t i = 0;
+			while (i < n && is_ws(p[i]))
+				i++;
+			if (i == n) { /* blank line: no record */
+				scanned = 0;
+				continue;
+			}
+			*rec = p;
+			*len = n;
+			in->recno++;
+			return IN_OK;
+		}
+		scanned = in->end - in->start;
+		if ((r = fill(in)) < 0)
+			return r;
+		if (r == 0 && in->start >= in->end)
+			return IN_EOF;
+	}
+}
+
+static int eframe(struct in *in, const char *what)
+{
+	snprintf(in->msg, sizeof in->msg, "%s:%llu: %s", in->display,
+		 (unsigned long long)in->nextline, what);
+	return IN_EFRAME;
+}
+
+/*
+ * Finds the end of the value that starts at buf[start] (not blank).
+ * In an array, the value ends before a ',' or ']' at depth 0; in a
+ * sequence, after the bracket that closes it.  @return the offset of the
+ * end relative to start, or (size_t)-1 when the buffer ends first.
+ */
+static size_t frame_end(const struct in *in, int in_array)
+{
+	const char *p = in->buf + in->start, *end = in->buf + in->end, *q;
+	int depth = 0;
+
+	for (q = p; q < end; q++) {
+		char c = *q;
+		if (c == '"') {
+			for (q++; q < end && *q != '"'; q++)
+				if (*q == '\\')
+					q++;
+			if (q >= end)
+				return (size_t)-1;
+		} else if (c == '[' || c == '{') {
+			depth++;
+		} else if (c == ']' || c == '}') {
+			if (depth == 0)
+				return (size_t)(q - p);
+			if (--depth == 0 && !in_array)
+				return (size_t)(q + 1 - p);
+		} else if (c == ',' && depth == 0 && in_array) {
+			return (size_t)(q - p);
+		} else if (!in_array && depth == 0 && q == p) {
+			return 0; /* not a bracket: caller reports */
+		}
+	}
+	return (size_t)-1;
+}
+
+static int next_framed(struct in *in, const char **rec, size_t *len)
+{
+	int in_array = in->mode == IN_ARRAY, r;
+	size_t n;
+	char *p;
+
+	for (;;) {
+		r = skip_blank(in);
+		if (r < 0)
+			return r;
+		if (r == 0) {
+			if (in_array && in->array_state == 1)
+				return eframe(in, "unterminated array (missing ']')");
+			return IN_EOF;
+		}
+		char c = in->buf[in->start];
+		if (in_array) {
+			if (in->array_state == 0) {
+				if (c != '[')
+					return eframe(in, "expected '[' to open the array");
+				in->start++;
+				in->array_state = 1;
+				/* an empty array? */
+				if ((r = skip_blank(in)) < 0)
+					return r;
+				if (r > 0 && in->buf[in->start] == ']') {
+					in->start++;
+					in->array_state = 2;
+				}
+				continue;
+			}
+			if (in->array_state == 2)
+				return eframe(in, "unexpected text after the closing ']'");
+			if (c == ',' || c == ']')
+				return eframe(in, "expected an array element");
+		} else if (c != '{' && c != '[') {
+			return eframe(in, "expected '{' or '[' to start a record");
+		}
+		while ((n = frame_end(in, in_array)) == (size_t)-1) {
+			if ((r = fill(in)) < 0)
+				return r;
+			if (r == 0) {
+				n = in->end - in->start;
+				break;
+			}
+		}
+		p = in->buf + in->start;
+		in->lineno = in->nextline;
+		in->nextline += count_nl(p, n);
+		in->start += n;
+		while (n > 0 && is_ws(p[n - 1]))
+			n--;
+		if (in_array) {
+			/* consume the separator */
+			if ((r = skip_blank(in)) < 0)
+				return r;
+			if (r > 0) {
+				c = in->buf[in->start];
+				if (c == ',') {
+					in->start++;
+					if ((r = skip_blank(in)) < 0)
+						return r;
+					if (r > 0 && in->buf[in->start] == ']')
+						return eframe(in, "trailing ',' before ']'");
+				} else if (c == ']') {
+					in->start++;
+					in->array_state = 2;
+				}
+			}
+		}
+		*rec = p;
+		*len = n;
+		in->recno++;
+		return IN_OK;
+	}
+}
+
+int in_next(struct in *in, const char **rec, size_t *len)
+{
+	int r;
+
+	if (!in->began && (r = begin(in)) <= 0)
+		return r;
+	if (in->mode == IN_LINES)
+		return next_line(in, rec, len);
+	return next_framed(in, rec, len);
+}

@@ -1,0 +1,78 @@
+/*
+ * input.h - records from a file or stdin, plain or zstd-compressed.
+ *
+ * A zstd stream is recognised by its magic bytes (28 b5 2f fd), whatever
+ * the file is called; concatenated frames are read in sequence.  A UTF-8
+ * byte order mark at the start is skipped.
+ *
+ * Framing (enum in_mode):
+ *   IN_LINES  one record per line (NDJSON); "\r\n" endings are accepted.
+ *   IN_ARRAY  one JSON array whose elements are the records, streamed: the
+ *             array is never held in memory whole, only the element at hand.
+ *   IN_AUTO   IN_ARRAY when the first byte that is not whitespace is '[',
+ *             IN_LINES otherwise.  Every pulse program reads IN_AUTO.
+ *   IN_SEQ    whitespace-separated objects or arrays, each of which may
+ *             span lines (pretty-printed or concatenated JSON documents).
+ *
+ * A record handed out by in_next() points into the reader's buffer and is
+ * valid until the next call.  Its bytes are not validated here: that is
+ * rec_parse()'s job.  In IN_ARRAY and IN_SEQ modes the reader finds the
+ * end of each element by counting brackets outside strings; a break in the
+ * framing itself (a missing comma between elements, text after the closing
+ * bracket) is reported as IN_EFRAME and ends the input.
+ */
+#ifndef PULSE_INPUT_H
+#define PULSE_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum in_mode { IN_AUTO, IN_LINES, IN_ARRAY, IN_SEQ };
+
+enum in_status {
+	IN_OK = 1, /* a record */
+	IN_EOF = 0,
+	IN_EIO = -1, /* read error: errno-style message in msg */
+	IN_EZSTD = -2, /* corrupt or truncated zstd stream */
+	IN_EFRAME = -3, /* broken array or sequence framing */
+};
+
+struct in_zstd; /* opaque: the decompression state */
+
+struct in {
+	const char *name; /* as given; "-" for stdin */
+	const char *display; /* for messages: the name, or "<stdin>" */
+	int fd;
+	enum in_mode mode;
+	uint64_t lineno; /* line on which the current record starts */
+	uint64_t recno; /* records handed out so far */
+	uint64_t bytes_in; /* bytes read from the file (compressed size) */
+	char msg[160]; /* the reason for the last error */
+
+	/* private */
+	char *buf;
+	size_t cap, start, end; /* unread bytes are buf[start..end) */
+	uint64_t nextline; /* line number at buf[start] */
+	int eof; /* no more bytes from the source */
+	int began; /* BOM and mode detection done */
+	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']' */
+	int compressed;
+	struct in_zstd *z;
+};
+
+/*
+ * Opens path ("-" or NULL is stdin).  @return 0, or -1 with errno set and
+ * in->msg filled in.
+ */
+int in_open(struct in *in, const char *path, enum in_mode mode);
+
+/*
+ * Reads the next record into *rec and *len (no trailing newline).
+ * @return enum in_status.
+ */
+int in_next(struct in *in, const char **rec, size_t *len);
+
+/* Closes the file (not stdin) and frees the buffers. */
+void in_close(struct in *in);
+
+#endif

@@ -1,0 +1,788 @@
+/* json.c - validating scanner, string decoding and writers; see json.h. */
+#include "json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+/* Nonzero when some byte of v is below n (n <= 128). */
+#define HAS_LESS(v, n) (((v) - ONES * (n)) & ~(v) & HIGHS)
+#define HAS_ZERO(v) HAS_LESS(v, 1)
+
+static const char *fail(struct json_error *e, const char *base, const char *at,
+			const char *msg)
+{
+	if (e) {
+		e->off = (size_t)(at - base);
+		snprintf(e->msg, sizeof e->msg, "%s", msg);
+	}
+	return NULL;
+}
+
+static inline int is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static inline const char *skip_ws(const char *p, const char *end)
+{
+	while (p < end && is_ws((unsigned char)*p))
+		p++;
+	return p;
+}
+
+static int hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Reads 4 hex digits at p (caller checked there are 4 bytes). */
+static long hex4(const char *p)
+{
+	long v = 0;
+	int i, h;
+
+	for (i = 0; i < 4; i++) {
+		h = hexval((unsigned char)p[i]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/*
+ * Length of the valid UTF-8 sequence starting at p (first byte >= 0x80),
+ * or 0 when it is invalid or runs past end.
+ */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = p[0];
+	size_t avail = (size_t)(end - p);
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		if (avail < 2 || (p[1] & 0xc0) != 0x80)
+			return 0;
+		return 2;
+	}
+	if (c >= 0xe0 && c <= 0xef) {
+		if (avail < 3 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xe0 && p[1] < 0xa0)
+			return 0; /* overlong */
+		if (c == 0xed && p[1] > 0x9f)
+			return 0; /* surrogate */
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (avail < 4 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xf0 && p[1] < 0x90)
+			return 0; /* overlong */
+		if (c == 0xf4 && p[1] > 0x8f)
+			return 0; /* above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+/* Scans the string whose opening quote is at p; sets *flags. */
+static const char *scan_string(const char *base, const char *p,
+			       const char *end, unsigned char *flags,
+			       struct json_error *e)
+{
+	const char *start = p;
+	unsigned char fl = 0;
+	uint64_t v;
+	long cp, lo;
+	size_t k;
+
+	p++;
+	for (;;) {
+		while (end - p >= 8) {
+			memcpy(&v, p, 8);
+			if ((v & HIGHS) | HAS_LESS(v, 0x20) |
+			    HAS_ZERO(v ^ (ONES * '"')) |
+			    HAS_ZERO(v ^ (ONES * '\\')))
+				break;
+			p += 8;
+		}
+		if (p >= end)
+			return fail(e, base, start, "unterminated string");
+		unsigned char c = (unsigned char)*p;
+		if (c == '"') {
+			*flags = fl;
+			return p + 1;
+		}
+		if (c == '\\') {
+			fl |= JSON_F_ESC;
+			if (end - p < 2)
+				return fail(e, base, start,
+					    "unterminated string");
+			switch (p[1]) {
+			case '"': case '\\': case '/': case 'b':
+			case 'f': case 'n': case 'r': case 't':
+				p += 2;
+				continue;
+			case 'u':
+				break;
+			default:
+				return fail(e, base, p, "invalid escape in string");
+			}
+			if (end - p < 6 || (cp = hex4(p + 2)) < 0)
+				return fail(e, base, p, "invalid \\u escape in string");
+			p += 6;
+			if (cp >= 0xdc00 && cp <= 0xdfff)
+				return fail(e, base, p - 6,
+					    "lone low surrogate in string");
+			if (cp >= 0xd800 && cp <= 0xdbff) {
+				if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+				    (lo = hex4(p + 2)) < 0 || lo < 0xdc00 ||
+				    lo > 0xdfff)
+					return fail(e, base, p - 6,
+						    "lone high surrogate in string");
+				p += 6;
+			}
+			continue;
+		}
+		if (c < 0x20)
+			return fail(e, base, p,
+				    "control character in string (must be escaped)");
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
+		if (!k)
+			return fail(e, base, p, "invalid UTF-8 in string");
+		fl |= JSON_F_NONASCII;
+		p += k;
+	}
+}
+
+static const char *scan_number(const char *base, const char *p,
+			       const char *end, struct json_error *e)
+{
+	const char *start = p;
+
+	if (p < end && *p == '-')
+		p++;
+	if (p >= end)
+		return fail(e, base, start, "invalid number");
+	if (*p == '0') {
+		p++;
+	} else if (*p >= '1' && *p <= '9') {
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	} else {
+		return fail(e, base, start, "invalid number");
+	}
+	if (p < end && *p == '.') {
+		p++;
+		if (p >= end || *p < '0' || *p > '9')
+			return fail(e, base, start, "invalid number");
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (p >= end || *p < '0' || *p > '9')
+			return fail(e, base, start, "invalid number");
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	return p;
+}
+
+static int literal(const char *p, const char *end, const char *lit, size_t n)
+{
+	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
+}
+
+const char *json_scan_value(const char *base, const char *p, const char *end,
+			    struct json_span *out, struct json_error *e)
+{
+	unsigned char stack[JSON_MAX_DEPTH]; /* 1: object, 0: array */
+	int depth = 0;
+	const char *start = p;
+	unsigned char fl = 0, type;
+
+	if (p >= end)
+		return fail(e, base, p, "expected a value, got end of input");
+	switch (*p) {
+	case '{': type = JSON_OBJECT; break;
+	case '[': type = JSON_ARRAY; break;
+	case '"': type = JSON_STRING; break;
+	case 't': type = JSON_TRUE; break;
+	case 'f': type = JSON_FALSE; break;
+	case 'n': type = JSON_NULL; break;
+	default: type = JSON_NUMBER; break;
+	}
+
+value:
+	if (p >= end)
+		return fail(e, base, p, "expected a value, got end of input");
+	switch (*p) {
+	case '{':
+		if (depth == JSON_MAX_DEPTH)
+			return fail(e, base, p, "nesting too deep");
+		stack[depth++] = 1;
+		p = skip_ws(p + 1, end);
+		if (p < end && *p == '}') {
+			p++;
+			depth--;
+			goto after;
+		}
+		goto key;
+	case '[':
+		if (depth == JSON_MAX_DEPTH)
+			return fail(e, base, p, "nesting too deep");
+		stack[depth++] = 0;
+		p = skip_ws(p + 1, end);
+		if (p < end && *p == ']') {
+			p++;
+			depth--;
+			goto after;
+		}
+		goto value;
+	case '"': {
+		unsigned char sf;
+		p = scan_string(base, p, end, &sf, e);
+		if (!p)
+			return NULL;
+		if (depth == 0)
+			fl = sf;
+		goto after;
+	}
+	case 't':
+		if (!literal(p, end, "true", 4))
+			return fail(e, base, p, "invalid literal");
+		p += 4;
+		goto after;
+	case 'f':
+		if (!literal(p, end, "false", 5))
+			return fail(e, base, p, "invalid literal");
+		p += 5;
+		goto after;
+	case 'n':
+		if (!literal(p, end, "null", 4))
+			return fail(e, base, p, "invalid literal");
+		p += 4;
+		goto after;
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		p = scan_number(base, p, end, e);
+		if (!p)
+			return NULL;
+		goto after;
+	default:
+		return fail(e, base, p, "unexpected character, expected a value");
+	}
+
+after:
+	if (depth == 0)
+		goto done;
+	p = skip_ws(p, end);
+	if (p >= end)
+		return fail(e, base, p, stack[depth - 1] ?
+			    "unterminated object" : "unterminated array");
+	if (*p == ',') {
+		p = skip_ws(p + 1, end);
+		if (stack[depth - 1])
+			goto key;
+		goto value;
+	}
+	if (*p == (stack[depth - 1] ? '}' : ']')) {
+		p++;
+		depth--;
+		goto after;
+	}
+	return fail(e, base, p, stack[depth - 1] ?
+		    "expected ',' or '}' in object" :
+		    "expected ',' or ']' in array");
+
+key:
+	if (p >= end)
+		return fail(e, base, p, "unterminated object");
+	if (*p != '"')
+		return fail(e, base, p, "expected a string key in object");
+	{
+		unsigned char kf;
+		p = scan_string(base, p, end, &kf, e);
+		if (!p)
+			return NULL;
+	}
+	p = skip_ws(p, end);
+	if (p >= end || *p != ':')
+		return fail(e, base, p, "expected ':' after key in object");
+	p = skip_ws(p + 1, end);
+	goto value;
+
+done:
+	if (out) {
+		out->p = start;
+		out->n = (size_t)(p - start);
+		out->type = type;
+		out->flags = fl;
+	}
+	return p;
+}
+
+int json_validate(const char *p, size_t n, struct json_error *e)
+{
+	const char *end = p + n, *q;
+
+	q = skip_ws(p, end);
+	q = json_scan_value(p, q, end, NULL, e);
+	if (!q)
+		return -1;
+	q = skip_ws(q, end);
+	if (q != end) {
+		fail(e, p, q, "unexpected text after the value");
+		return -1;
+	}
+	return 0;
+}
+
+const char *json_type_name(int type)
+{
+	switch (type) {
+	case JSON_NULL: return "null";
+	case JSON_FALSE: return "false";
+	case JSON_TRUE: return "true";
+	case JSON_NUMBER: return "number";
+	case JSON_STRING: return "string";
+	case JSON_ARRAY: return "array";
+	case JSON_OBJECT: return "object";
+	default: return "nothing";
+	}
+}
+
+/* ---- decoding ------------------------------------------------------------ */
+
+static size_t utf8_put(char *d, unsigned long cp)
+{
+	if (cp < 0x80) {
+		d[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (char)(0xc0 | (cp >> 6));
+		d[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (char)(0xe0 | (cp >> 12));
+		d[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		d[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | (cp >> 18));
+	d[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	d[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	d[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * Decodes the content of a validated string span into d, which has room
+ * for s.n bytes (decoding never grows).  @return the decoded length.
+ */
+static size_t decode_into(struct json_span s, char *d)
+{
+	const char *p = s.p + 1, *end = s.p + s.n - 1, *bs;
+	char *d0 = d;
+	long cp, lo;
+
+	while (p < end) {
+		bs = memchr(p, '\\', (size_t)(end - p));
+		if (!bs) {
+			memcpy(d, p, (size_t)(end - p));
+			d += end - p;
+			break;
+		}
+		memcpy(d, p, (size_t)(bs - p));
+		d += bs - p;
+		p = bs + 1;
+		switch (*p++) {
+		case 'b': *d++ = '\b'; break;
+		case 'f': *d++ = '\f'; break;
+		case 'n': *d++ = '\n'; break;
+		case 'r': *d++ = '\r'; break;
+		case 't': *d++ = '\t'; break;
+		case 'u':
+			cp = hex4(p);
+			p += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff && end - p >= 6 &&
+			    p[0] == '\\' && p[1] == 'u') {
+				lo = hex4(p + 2);
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					cp = 0x10000 + ((cp - 0xd800) << 10) +
+					     (lo - 0xdc00);
+					p += 6;
+				}
+			}
+			if (cp < 0 || (cp >= 0xd800 && cp <= 0xdfff))
+				cp = 0xfffd;
+			d += utf8_put(d, (unsigned long)cp);
+			break;
+		default: /* '"', '\\', '/' */
+			*d++ = p[-1];
+			break;
+		}
+	}
+	return (size_t)(d - d0);
+}
+
+int json_str_decode(struct json_span s, struct buf *out)
+{
+	if (s.type != JSON_STRING || s.n < 2)
+		return -1;
+	if (!(s.flags & JSON_F_ESC)) {
+		buf_add(out, s.p + 1, s.n - 2);
+		return 0;
+	}
+	buf_grow(out, s.n);
+	out->len += decode_into(s, out->p + out->len);
+	out->p[out->len] = '\0';
+	return 0;
+}
+
+int json_str_view(struct json_span s, struct buf *scratch, const char **p,
+		  size_t *n)
+{
+	if (s.type != JSON_STRING || s.n < 2)
+		return -1;
+	if (!(s.flags & JSON_F_ESC)) {
+		*p = s.p + 1;
+		*n = s.n - 2;
+		return 0;
+	}
+	buf_reset(scratch);
+	json_str_decode(s, scratch);
+	*p = scratch->p;
+	*n = scratch->len;
+	return 0;
+}
+
+int json_str_eq(struct json_span s, const char *str, size_t n)
+{
+	char tmp[256];
+	char *d;
+	size_t len;
+	int eq;
+
+	if (s.type != JSON_STRING || s.n < 2)
+		return 0;
+	if (!(s.flags & JSON_F_ESC))
+		return s.n - 2 == n && memcmp(s.p + 1, str, n) == 0;
+	d = s.n <= sizeof tmp ? tmp : xmalloc(s.n);
+	len = decode_into(s, d);
+	eq = len == n && memcmp(d, str, n) == 0;
+	if (d != tmp)
+		free(d);
+	return eq;
+}
+
+/* ---- iteration over validated values -------------------------------------- */
+
+/* Skips a validated value at p; fills *out. */
+static const char *skip_value(const char *p, const char *end,
+			      struct json_span *out)
+{
+	const char *start = p;
+	unsigned char fl = 0, type;
+	int depth = 0;
+
+	switch (*p) {
+	case '"':
+		type = JSON_STRING;
+		p++;
+		for (;;) {
+			const char *q = p;
+			while (q < end && *q != '"' && *q != '\\') {
+				if ((unsigned char)*q >= 0x80)
+					fl |= JSON_F_NONASCII;
+				q++;
+			}
+			if (q >= end) {
+				p = end;
+				break;
+			}
+			if (*q == '\\') {
+				fl |= JSON_F_ESC;
+				p = q + 2;
+				continue;
+			}
+			p = q + 1;
+			break;
+		}
+		break;
+	case '{':
+	case '[':
+		type = *p == '{' ? JSON_OBJECT : JSON_ARRAY;
+		for (; p < end; p++) {
+			char c = *p;
+			if (c == '"') {
+				for (p++; p < end && *p != '"'; p++)
+					if (*p == '\\')
+						p++;
+			} else if (c == '{' || c == '[') {
+				depth++;
+			} else if (c == '}' || c == ']') {
+				if (--depth == 0) {
+					p++;
+					break;
+				}
+			}
+		}
+		break;
+	default:
+		type = *p == 't' ? JSON_TRUE : *p == 'f' ? JSON_FALSE :
+		       *p == 'n' ? JSON_NULL : JSON_NUMBER;
+		while (p < end && *p != ',' && *p != '}' && *p != ']' &&
+		       !is_ws((unsigned char)*p))
+			p++;
+		break;
+	}
+	out->p = start;
+	out->n = (size_t)(p - start);
+	out->type = type;
+	out->flags = fl;
+	return p;
+}
+
+int json_iter_init(struct json_iter *it, struct json_span c)
+{
+	if (c.type != JSON_ARRAY && c.type != JSON_OBJECT)
+		return -1;
+	it->p = c.p + 1;
+	it->end = c.p + c.n - 1;
+	it->is_object = c.type == JSON_OBJECT;
+	return 0;
+}
+
+int json_iter_next(struct json_iter *it, struct json_span *key,
+		   struct json_span *val)
+{
+	struct json_span k;
+	const char *p = skip_ws(it->p, it->end);
+
+	if (p < it->end && *p == ',')
+		p = skip_ws(p + 1, it->end);
+	if (p >= it->end) {
+		it->p = it->end;
+		return 0;
+	}
+	if (it->is_object) {
+		p = skip_value(p, it->end, &k);
+		if (key)
+			*key = k;
+		p = skip_ws(p, it->end);
+		if (p < it->end && *p == ':')
+			p++;
+		p = skip_ws(p, it->end);
+	} else if (key) {
+		key->p = NULL;
+		key->n = 0;
+		key->type = JSON_NONE;
+		key->flags = 0;
+	}
+	it->p = skip_value(p, it->end, val);
+	return 1;
+}
+
+/* ---- numbers -------------------------------------------------------------- */
+
+int json_to_i64(struct json_span v, int64_t *out)
+{
+	const char *p = v.p, *end = v.p + v.n;
+	int neg = 0;
+	uint64_t acc = 0, lim;
+
+	if (v.type != JSON_NUMBER || v.n == 0)
+		return -1;
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	if (p >= end)
+		return -1;
+	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		if (acc > (lim - (uint64_t)(*p - '0')) / 10)
+			return -1;
+		acc = acc * 10 + (uint64_t)(*p - '0');
+	}
+	if (neg)
+		*out = acc == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)acc;
+	else
+		*out = (int64_t)acc;
+	return 0;
+}
+
+int json_to_double(struct json_span v, double *out)
+{
+	char tmp[64];
+	char *s, *endp;
+	double d;
+
+	if (v.type != JSON_NUMBER || v.n == 0)
+		return -1;
+	s = v.n < sizeof tmp ? tmp : xmalloc(v.n + 1);
+	memcpy(s, v.p, v.n);
+	s[v.n] = '\0';
+	d = strtod(s, &endp);
+	if (s != tmp)
+		free(s);
+	*out = d;
+	return 0;
+}
+
+/* ---- writers -------------------------------------------------------------- */
+
+void jw_str(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const unsigned char *run;
+	size_t k;
+
+	buf_grow(b, n + 2);
+	b->p[b->len++] = '"';
+	while (p < end) {
+		run = p;
+		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' &&
+		       *p != '\\')
+			p++;
+		if (p > run)
+			buf_add(b, run, (size_t)(p - run));
+		if (p >= end)
+			break;
+		unsigned char c = *p;
+		if (c >= 0x80) {
+			k = utf8_seq(p, end);
+			if (k) {
+				buf_add(b, p, k);
+				p += k;
+			} else {
+				buf_add(b, "\xef\xbf\xbd", 3);
+				p++;
+			}
+			continue;
+		}
+		p++;
+		switch (c) {
+		case '"': buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '\b': buf_add(b, "\\b", 2); break;
+		case '\f': buf_add(b, "\\f", 2); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4],
+				     hex[c & 15]};
+			buf_add(b, u, 6);
+		}
+		}
+	}
+	buf_addc(b, '"');
+}
+
+void jw_cstr(struct buf *b, const char *s)
+{
+	if (s)
+		jw_str(b, s, strlen(s));
+	else
+		jw_null(b);
+}
+
+void jw_i64(struct buf *b, int64_t v)
+{
+	char tmp[24], *q = tmp + sizeof tmp;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--q = '-';
+	buf_add(b, q, (size_t)(tmp + sizeof tmp - q));
+}
+
+void jw_f64(struct buf *b, double v)
+{
+	char tmp[40];
+	int prec;
+
+	if (!isfinite(v)) {
+		jw_null(b);
+		return;
+	}
+	if (v == (double)(int64_t)v && fabs(v) < 9e15) {
+		jw_i64(b, (int64_t)v);
+		return;
+	}
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	buf_adds(b, tmp);
+}
+
+void jw_fixed(struct buf *b, double v, int decimals)
+{
+	char tmp[64];
+	int n;
+
+	if (!isfinite(v)) {
+		jw_null(b);
+		return;
+	}
+	n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+	if (n <= 0 || (size_t)n >= sizeof tmp) {
+		jw_f64(b, v);
+		return;
+	}
+	if (strchr(tmp, '.')) {
+		while (n > 0 && tmp[n - 1] == '0')
+			n--;
+		if (n > 0 && tmp[n - 1] == '.')
+			n--;
+	}
+	tmp[n] = '\0';
+	if (strcmp(tmp, "-0") == 0)
+		buf_adds(b, "0");
+	else
+		buf_add(b, tmp, (size_t)n);
+}
+
+void jw_null(struct buf *b)
+{
+	buf_add(b, "null", 4);
+}
+
+void jw_bool(struct buf *b, int v)
+{
+	if (v)
+		buf_add(b, "true", 4);
+	else
+		buf_add(b, "false", 5);
+}

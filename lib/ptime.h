@@ -1,0 +1,56 @@
+/*
+ * ptime.h - the times pulse reads and writes.
+ *
+ * Accepted (time_parse):
+ *   2025-01-10T08:00:00Z          RFC 3339, also with a fraction or an offset
+ *   2025-01-10T08:00:00+02:00     (offsets +HH:MM, +HHMM or +HH)
+ *   2025-01-10 08:00:00           Odoo: space separator, no offset (UTC)
+ *   2025-01-10T08:00              minutes only
+ *   2025-01-10                    a date: midnight
+ * A time without an offset is "naive": has_off is 0 and sec counts as if
+ * the wall clock were UTC; the caller decides what zone that is.
+ * Fractions of a second are kept in nsec.
+ *
+ * All day arithmetic is on the proleptic Gregorian calendar
+ * (days_from_civil, Howard Hinnant's algorithm); no time zone database is
+ * read here.
+ */
+#ifndef PULSE_PTIME_H
+#define PULSE_PTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ptime {
+	int64_t sec; /* seconds since 1970-01-01T00:00:00 (UTC if has_off) */
+	int32_t nsec;
+	int32_t off_sec; /* the offset that was written, in seconds east */
+	int has_off;
+};
+
+/* @return 0, or -1 when s[0..n) is not one of the accepted forms. */
+int time_parse(const char *s, size_t n, struct ptime *t);
+
+/* Days since 1970-01-01 of a civil date, and back. */
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+
+/* Floor division of seconds into days (correct before 1970 too). */
+int64_t time_day(int64_t sec);
+
+/* Writes "YYYY-MM-DDTHH:MM:SSZ" (20 bytes and a NUL) to dst. @return 20 */
+size_t time_fmt_utc(char *dst, int64_t sec);
+
+/* Writes "YYYY-MM-DD" (10 bytes and a NUL) for a day number. @return 10 */
+size_t time_fmt_day(char *dst, int64_t day);
+
+/* ISO 8601 week: writes "YYYY-Www" (8 bytes and a NUL). @return 8 */
+size_t time_fmt_week(char *dst, int64_t day);
+
+/* Writes "YYYY-MM" (7 bytes and a NUL). @return 7 */
+size_t time_fmt_month(char *dst, int64_t day);
+
+/* The current time, seconds since the epoch. */
+int64_t time_now(void);
+
+#endif

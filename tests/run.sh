@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# tests/run.sh - pulse's test runner.
+#
+#   tests/run.sh [--unit|--e2e] [--update] [PATTERN...]
+#
+# Unit tests: every $B/tests/*_test binary (Check suites, tests/unit/).
+# End-to-end: every tests/e2e/<prog>/<case>.sh, run with bash -eu in a fresh
+# temporary directory, LC_ALL=C, the built programs first on PATH, and ROOT,
+# SAMPLES and SHARED (../shared, which may be absent) in the environment.
+# A case passes when its stdout equals <case>.sh.stdout byte for byte and
+# its exit status equals <case>.sh.exit (0 when absent); exit 77 means
+# skipped (the case prints why on stderr).  --update rewrites the goldens
+# from the actual output: review the diff before committing.
+# PATTERN limits the run to cases whose path contains it.
+set -u
+export LC_ALL=C
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=${B:-build}
+case $B in /*) ;; *) B=$ROOT/$B ;; esac
+export ROOT B
+export SAMPLES=$ROOT/samples
+export SHARED=${SHARED:-$ROOT/../shared}
+export PATH=$B/bin:$ROOT/scripts:$PATH
+export PULSE_RULES=$ROOT/samples/rules/tickets.rules
+
+unit=1 e2e=1 update=0
+pats=()
+for a in "$@"; do
+	case $a in
+	--unit) e2e=0 ;;
+	--e2e) unit=0 ;;
+	--update) update=1 ;;
+	-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) pats+=("$a") ;;
+	esac
+done
+
+passed=0 failed=0 skipped=0
+failures=()
+
+matches() {
+	[ ${#pats[@]} -eq 0 ] && return 0
+	local p
+	for p in "${pats[@]}"; do
+		case $1 in *"$p"*) return 0 ;; esac
+	done
+	return 1
+}
+
+if [ $unit = 1 ]; then
+	for t in "$B"/tests/*_test; do
+		[ -x "$t" ] || continue
+		matches "$t" || continue
+		if out=$(CK_VERBOSITY=minimal "$t" 2>&1); then
+			passed=$((passed + 1))
+			printf 'ok   unit/%s\n' "${t##*/}"
+		else
+			failed=$((failed + 1))
+			failures+=("unit/${t##*/}")
+			printf 'FAIL unit/%s\n%s\n' "${t##*/}" "$out"
+		fi
+	done
+fi
+
+if [ $e2e = 1 ]; then
+	tmproot=$(mktemp -d "${TMPDIR:-/tmp}/pulse-tests.XXXXXX")
+	trap 'rm -rf "$tmproot"' EXIT
+	for t in "$ROOT"/tests/e2e/*/*.sh; do
+		[ -f "$t" ] || continue
+		name=${t#"$ROOT"/tests/e2e/}
+		matches "$name" || continue
+		dir=$tmproot/${name//\//_}
+		mkdir -p "$dir"
+		(cd "$dir" && exec bash -eu "$t" </dev/null >"$dir.out" 2>"$dir.err")
+		rc=$?
+		if [ $rc = 77 ]; then
+			skipped=$((skipped + 1))
+			printf 'skip %s: %s\n' "$name" "$(tail -n 1 "$dir.err")"
+			continue
+		fi
+		want_rc=0
+		[ -f "$t.exit" ] && want_rc=$(cat "$t.exit")
+		if [ $update = 1 ]; then
+			cp "$dir.out" "$t.stdout"
+			[ "$rc" != 0 ] && echo "$rc" >"$t.exit"
+			[ "$rc" = 0 ] && rm -f "$t.exit"
+		fi
+		why=
+		if [ "$rc" != "$want_rc" ]; then
+			why="exit $rc, expected $want_rc"
+		elif [ ! -f "$t.stdout" ]; then
+			why="no golden file ${name}.stdout"
+		elif ! cmp -s "$dir.out" "$t.stdout"; then
+			why="stdout differs"
+		fi
+		if [ -z "$why" ]; then
+			passed=$((passed + 1))
+			printf 'ok   %s\n' "$name"
+		else
+			failed=$((failed + 1))
+			failures+=("$name")
+			printf 'FAIL %s: %s\n' "$name" "$why"
+			[ -f "$t.stdout" ] && diff -u "$t.stdout" "$dir.out" | head -40
+			sed 's/^/  stderr: /' "$dir.err" | head -20
+		fi
+	done
+fi
+
+echo
+if [ $failed -gt 0 ]; then
+	printf 'failed: %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ $failed = 0 ]
