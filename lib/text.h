@@ -25,6 +25,22 @@ void text_fold(const char *s, size_t n, struct buf *out);
 int text_contains_fold(const char *s, size_t n, const char *pat, size_t plen,
 		       struct buf *scratch);
 
+/*
+ * Folds the one character at s (n > 0 bytes available) into out, which
+ * receives at most as many bytes as were read.  An invalid UTF-8 byte is
+ * copied alone.  @return the bytes read from s (1..4), with *olen set to
+ * the bytes written.
+ */
+size_t text_fold_char(const char *s, size_t n, char out[4], size_t *olen);
+
+/*
+ * Appends to out the first maxchars characters of s[0..n) with runs of
+ * whitespace (ASCII and U+00A0) collapsed into one space and none at
+ * either end, cut at a character boundary (an invalid byte counts as one
+ * character).  @return the characters appended.
+ */
+size_t text_summary(const char *s, size_t n, size_t maxchars, struct buf *out);
+
 /* The part of s[0..*n) without leading and trailing ASCII whitespace. */
 const char *text_trim(const char *s, size_t *n);
 

@@ -1,0 +1,238 @@
+/* text.c - case folding and trimming for UTF-8 text; see text.h. */
+#include "text.h"
+
+#include <string.h>
+
+/*
+ * The lower-case form of code point cp among the letters text.h names, or
+ * cp itself.  U+0130 (capital I with dot) folds to a plain 'i' so that the
+ * folded text is never longer than the input.
+ */
+static unsigned long fold_cp(unsigned long cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp;
+	if (cp < 0x100) /* Latin-1: À..Þ except × */
+		return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 ? cp + 0x20 : cp;
+	if (cp < 0x180) { /* Latin Extended-A */
+		if (cp == 0x130)
+			return 'i';
+		if (cp == 0x178)
+			return 0xFF;
+		if ((cp < 0x138 || (cp >= 0x14A && cp < 0x178)) && !(cp & 1))
+			return cp + 1;
+		if (((cp >= 0x139 && cp < 0x149) || (cp >= 0x179 && cp < 0x17F)) &&
+		    (cp & 1))
+			return cp + 1;
+		return cp;
+	}
+	if (cp >= 0x400 && cp < 0x530) { /* Cyrillic and its supplement */
+		if (cp < 0x410)
+			return cp + 0x50;
+		if (cp < 0x430)
+			return cp + 0x20;
+		if (cp < 0x460)
+			return cp;
+		if ((cp < 0x482 || (cp >= 0x48A && cp < 0x4C0) || cp >= 0x4D0) &&
+		    !(cp & 1))
+			return cp + 1;
+		if (cp == 0x4C0)
+			return 0x4CF;
+		if (cp > 0x4C0 && cp < 0x4CF && (cp & 1))
+			return cp + 1;
+		return cp;
+	}
+	if (cp == 0x1E9E) /* ẞ */
+		return 0xDF;
+	return cp;
+}
+
+/*
+ * Decodes one well-formed UTF-8 sequence at p (n > 0 bytes available).
+ * @return its length with *cp set, or 0 when the bytes are not one.
+ */
+static size_t utf8_get(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n < 2 || (p[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((unsigned long)(c & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((unsigned long)(c & 0x0F) << 12) |
+		      ((unsigned long)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (p[3] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((unsigned long)(c & 0x07) << 18) |
+		      ((unsigned long)(p[1] & 0x3F) << 12) |
+		      ((unsigned long)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+		if (*cp < 0x10000 || *cp > 0x10FFFF)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static size_t utf8_put(unsigned char *d, unsigned long cp)
+{
+	if (cp < 0x80) {
+		d[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (unsigned char)(0xC0 | (cp >> 6));
+		d[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (unsigned char)(0xE0 | (cp >> 12));
+		d[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		d[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	d[0] = (unsigned char)(0xF0 | (cp >> 18));
+	d[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	d[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	d[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t text_fold_char(const char *s, size_t n, char out[4], size_t *olen)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t k;
+
+	if (p[0] < 0x80) {
+		out[0] = (char)(p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 0x20 : p[0]);
+		*olen = 1;
+		return 1;
+	}
+	k = utf8_get(p, n, &cp);
+	if (!k) {
+		out[0] = s[0];
+		*olen = 1;
+		return 1;
+	}
+	*olen = utf8_put((unsigned char *)out, fold_cp(cp));
+	return k;
+}
+
+void text_fold(const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, k, olen;
+	char *d;
+
+	buf_grow(out, n);
+	d = out->p + out->len;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			*d++ = (char)(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
+			i++;
+			continue;
+		}
+		k = text_fold_char(s + i, n - i, d, &olen);
+		d += olen;
+		i += k;
+	}
+	out->len = (size_t)(d - out->p);
+	out->p[out->len] = '\0';
+}
+
+/* Whether needle[0..m) occurs in hay[0..n) (memmem is not POSIX). */
+static int mem_find(const char *hay, size_t n, const char *needle, size_t m)
+{
+	const char *p = hay, *end = hay + n;
+
+	if (m == 0)
+		return 1;
+	while ((size_t)(end - p) >= m) {
+		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+		if (!p)
+			return 0;
+		if (!memcmp(p + 1, needle + 1, m - 1))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+int text_contains_fold(const char *s, size_t n, const char *pat, size_t plen,
+		       struct buf *scratch)
+{
+	if (plen == 0)
+		return 1;
+	buf_reset(scratch);
+	text_fold(s, n, scratch);
+	return mem_find(scratch->p, scratch->len, pat, plen);
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+const char *text_trim(const char *s, size_t *n)
+{
+	size_t a = 0, b = *n;
+
+	while (a < b && is_space((unsigned char)s[a]))
+		a++;
+	while (b > a && is_space((unsigned char)s[b - 1]))
+		b--;
+	*n = b - a;
+	return s + a;
+}
+
+size_t text_summary(const char *s, size_t n, size_t maxchars, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, nch = 0, k, start = out->len;
+	unsigned long cp;
+	int pending = 0; /* a space is owed before the next character */
+
+	while (i < n && nch < maxchars) {
+		if (is_space(p[i])) {
+			pending = out->len > start;
+			i++;
+			continue;
+		}
+		k = utf8_get(p + i, n - i, &cp);
+		if (k == 2 && cp == 0xA0) { /* no-break space */
+			pending = out->len > start;
+			i += 2;
+			continue;
+		}
+		if (!k)
+			k = 1;
+		if (pending) {
+			if (nch + 2 > maxchars)
+				break;
+			buf_addc(out, ' ');
+			pending = 0;
+			nch++;
+		}
+		buf_add(out, s + i, k);
+		i += k;
+		nch++;
+	}
+	return nch;
+}
