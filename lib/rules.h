@@ -17,6 +17,11 @@
  * case-insensitively.  Sections of the same name add up, so a user's file
  * can extend the default one (rules_load() can be called several times).
  *
+ * Details: a '#' starts a comment only at the start of a line (patterns may
+ * hold one); section names are [a-z0-9_-] words; a domain pattern may be
+ * written "@example.com" or ".example.com"; a line that is not valid UTF-8
+ * is an error.  On an error the rules before the bad line stay added.
+ *
  * Sections the ticket stages read: staff, partner, spam,
  * order_confirmation, autoreply, insolvency, topic:NAME.
  */
@@ -24,6 +29,7 @@
 #define PULSE_RULES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -81,5 +87,39 @@ const struct rule *rules_match(const struct rule_section *sec,
 			       const char *email, size_t elen);
 
 void rules_release(struct rules *rs);
+
+/*
+ * A compiled matcher: the rules of every section in one automaton (a DFA
+ * over folded bytes, Aho-Corasick), so one pass over a message's subject,
+ * text and sender answers for all sections at once, with no allocation.
+ * It gives the same answers as rules_match() section by section.  The
+ * rules must outlive the matcher and not change while it is in use.
+ */
+#define RULES_MAX_SECTIONS 64
+
+struct rules_matcher;
+
+/*
+ * Compiles rs.  @return the matcher, or NULL with the reason in err (more
+ * than RULES_MAX_SECTIONS sections).
+ */
+struct rules_matcher *rules_matcher_new(const struct rules *rs,
+					struct buf *err);
+void rules_matcher_free(struct rules_matcher *m);
+
+/*
+ * Matches one message (any string may be NULL: absent).  @return the set
+ * of sections with a matching rule: bit i for rs->s[i].  For each section
+ * i in want, first[i] is set to 1 + the index in rs->s[i].r of the first
+ * rule that matches (the one rules_match() returns), or to 0; first may be
+ * NULL when want is 0.
+ */
+uint64_t rules_matcher_run(const struct rules_matcher *m, const char *subject,
+			   size_t slen, const char *text, size_t tlen,
+			   const char *email, size_t elen, uint64_t want,
+			   unsigned *first);
+
+/* The name of a field as the rules file writes it ("subject", ...). */
+const char *rules_field_name(enum rule_field f);
 
 #endif
