@@ -336,12 +336,35 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 		if (r < 0)
 			return r;
 		if (r == 0) {
-			if (in_array && in->array_state == 1)
+			if (in_array && (in->array_state == 1 ||
+					 in->array_state == 3))
 				return eframe(in, "unterminated array (missing ']')");
 			return IN_EOF;
 		}
 		char c = in->buf[in->start];
 		if (in_array) {
+			if (in->array_state == 3) {
+				/*
+				 * The separator after the previous element is
+				 * read only now: reading it then could have
+				 * refilled the buffer under the record handed
+				 * out.
+				 */
+				if (c == ']') {
+					in->start++;
+					in->array_state = 2;
+					continue;
+				}
+				if (c != ',')
+					return eframe(in, "expected ',' or ']' after an array element");
+				in->start++;
+				if ((r = skip_blank(in)) < 0)
+					return r;
+				if (r > 0 && in->buf[in->start] == ']')
+					return eframe(in, "trailing ',' before ']'");
+				in->array_state = 1;
+				continue;
+			}
 			if (in->array_state == 0) {
 				if (c != '[')
 					return eframe(in, "expected '[' to open the array");
@@ -371,30 +394,16 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 				break;
 			}
 		}
+		if (n == 0) /* a closing bracket where an element belongs */
+			return eframe(in, "expected an array element");
 		p = in->buf + in->start;
 		in->lineno = in->nextline;
 		in->nextline += count_nl(p, n);
 		in->start += n;
 		while (n > 0 && is_ws(p[n - 1]))
 			n--;
-		if (in_array) {
-			/* consume the separator */
-			if ((r = skip_blank(in)) < 0)
-				return r;
-			if (r > 0) {
-				c = in->buf[in->start];
-				if (c == ',') {
-					in->start++;
-					if ((r = skip_blank(in)) < 0)
-						return r;
-					if (r > 0 && in->buf[in->start] == ']')
-						return eframe(in, "trailing ',' before ']'");
-				} else if (c == ']') {
-					in->start++;
-					in->array_state = 2;
-				}
-			}
-		}
+		if (in_array)
+			in->array_state = 3;
 		*rec = p;
 		*len = n;
 		in->recno++;

@@ -55,7 +55,8 @@ struct in {
 	uint64_t nextline; /* line number at buf[start] */
 	int eof; /* no more bytes from the source */
 	int began; /* BOM and mode detection done */
-	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']' */
+	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']',
+			    3 after an element */
 	int compressed;
 	struct in_zstd *z;
 };
