@@ -1,0 +1,560 @@
+/* tally_group.c - group keys, counters and the output; see tally.h. */
+#include "tally.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptime.h"
+
+/* Hours-ish: an hour, a day, a week, a month, two months. */
+static const double default_edges[] = {0,  1,  2,   4,   8,   12,  24,  48,  72,
+				       96, 120, 168, 240, 336, 504, 720, 1440};
+
+/* ---- options -------------------------------------------------------------- */
+
+static char *trimdup(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static int parse_one_by(struct tally_by *b, const char *s, size_t n, char *msg,
+			size_t msz)
+{
+	static const struct {
+		const char *name;
+		enum tally_fn fn;
+	} fns[] = {{"day", TALLY_DAY}, {"week", TALLY_WEEK}, {"month", TALLY_MONTH}};
+	const char *open;
+	size_t i, len;
+
+	b->spec = trimdup(s, n);
+	b->fn = TALLY_FIELD;
+	len = strlen(b->spec);
+	if (len == 0) {
+		snprintf(msg, msz, "empty field name in --by");
+		return -1;
+	}
+	open = strchr(b->spec, '(');
+	if (!open) {
+		b->field = xstrdup(b->spec);
+		return 0;
+	}
+	if (b->spec[len - 1] != ')' || open[1] == ')') {
+		snprintf(msg, msz, "invalid --by element '%s'", b->spec);
+		return -1;
+	}
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		if ((size_t)(open - b->spec) == strlen(fns[i].name) &&
+		    memcmp(b->spec, fns[i].name, strlen(fns[i].name)) == 0) {
+			b->fn = fns[i].fn;
+			b->field = trimdup(open + 1,
+					   (size_t)(b->spec + len - 1 - open - 1));
+			return 0;
+		}
+	}
+	snprintf(msg, msz, "unknown function in --by '%s' (day, week or month)",
+		 b->spec);
+	return -1;
+}
+
+int tally_parse_by(struct tally *t, const char *list, char *msg, size_t msz)
+{
+	const char *p = list, *start = list;
+	int depth = 0;
+
+	for (;; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		if ((*p == ',' && depth == 0) || *p == '\0') {
+			struct tally_by *b;
+
+			t->by = xrealloc(t->by, (t->nby + 1) * sizeof *t->by);
+			b = &t->by[t->nby++];
+			memset(b, 0, sizeof *b);
+			if (parse_one_by(b, start, (size_t)(p - start), msg,
+					 msz) < 0)
+				return -1;
+			if (*p == '\0')
+				return 0;
+			start = p + 1;
+		}
+	}
+}
+
+int tally_parse_edges(struct tally *t, const char *list, char *msg,
+		      size_t msz)
+{
+	const char *p = list;
+	char *end;
+	double v;
+
+	free(t->edges);
+	t->edges = NULL;
+	t->nedges = 0;
+	for (;;) {
+		v = strtod(p, &end);
+		if (end == p || !isfinite(v) ||
+		    (*end != ',' && *end != '\0')) {
+			snprintf(msg, msz, "invalid --edges '%s' (numbers separated by commas)",
+				 list);
+			return -1;
+		}
+		if (t->nedges > 0 && v <= t->edges[t->nedges - 1]) {
+			snprintf(msg, msz, "--edges must increase: %g after %g",
+				 v, t->edges[t->nedges - 1]);
+			return -1;
+		}
+		t->edges = xrealloc(t->edges, (t->nedges + 1) * sizeof *t->edges);
+		t->edges[t->nedges++] = v;
+		if (*end == '\0')
+			return 0;
+		p = end + 1;
+	}
+}
+
+static size_t round16(size_t n)
+{
+	return (n + 15) & ~(size_t)15;
+}
+
+/* A histogram block: its sum, then n, null and the bucket counts. */
+struct hist_head {
+	struct tally_sum sum;
+	uint64_t n, null;
+	uint64_t counts[];
+};
+
+void tally_setup(struct tally *t)
+{
+	size_t i;
+
+	if (!t->edges) {
+		t->nedges = sizeof default_edges / sizeof default_edges[0];
+		t->edges = xmalloc(sizeof default_edges);
+		memcpy(t->edges, default_edges, sizeof default_edges);
+	}
+	t->off_hist = t->nsum * sizeof(struct tally_sum);
+	t->hist_size = round16(sizeof(struct hist_head) +
+			       (t->nedges + 1) * sizeof(uint64_t));
+	t->off_count = t->off_hist + t->nhist * t->hist_size;
+	t->vsize = round16(t->off_count + sizeof(uint64_t));
+	hmap_init(&t->groups, t->vsize);
+
+	buf_addc(&t->by_json, '[');
+	for (i = 0; i < t->nby; i++) {
+		if (i)
+			buf_addc(&t->by_json, ',');
+		jw_cstr(&t->by_json, t->by[i].spec);
+	}
+	buf_addc(&t->by_json, ']');
+
+	t->vals = xcalloc(t->nby + 1, sizeof *t->vals);
+	t->offs = xcalloc(t->nby + 1, sizeof *t->offs);
+	t->noffs = xcalloc(t->nby + 1, sizeof *t->noffs);
+	t->capoffs = xcalloc(t->nby + 1, sizeof *t->capoffs);
+	t->pos = xcalloc(t->nby + 1, sizeof *t->pos);
+	t->sumv = xcalloc(t->nsum + 1, sizeof *t->sumv);
+	t->sumok = xcalloc(t->nsum + 1, sizeof *t->sumok);
+	t->histv = xcalloc(t->nhist + 1, sizeof *t->histv);
+	t->histst = xcalloc(t->nhist + 1, sizeof *t->histst);
+}
+
+/* ---- keys ----------------------------------------------------------------- */
+
+/* Appends the canonical JSON of v: strings re-encoded, no whitespace. */
+static void canon(struct json_span v, struct buf *out, struct buf *scratch)
+{
+	struct json_iter it;
+	struct json_span k, e;
+	int first = 1;
+
+	switch (v.type) {
+	case JSON_NONE:
+		jw_null(out);
+		return;
+	case JSON_STRING:
+		if (!(v.flags & JSON_F_ESC)) {
+			buf_add(out, v.p, v.n);
+		} else {
+			buf_reset(scratch);
+			json_str_decode(v, scratch);
+			jw_str(out, scratch->p, scratch->len);
+		}
+		return;
+	case JSON_ARRAY:
+	case JSON_OBJECT:
+		buf_addc(out, v.type == JSON_ARRAY ? '[' : '{');
+		json_iter_init(&it, v);
+		while (json_iter_next(&it, &k, &e)) {
+			if (!first)
+				buf_addc(out, ',');
+			first = 0;
+			if (v.type == JSON_OBJECT) {
+				canon(k, out, scratch);
+				buf_addc(out, ':');
+			}
+			canon(e, out, scratch);
+		}
+		buf_addc(out, v.type == JSON_ARRAY ? ']' : '}');
+		return;
+	default:
+		buf_add(out, v.p, v.n);
+		return;
+	}
+}
+
+static void add_cand_start(struct tally *t, size_t i)
+{
+	if (t->noffs[i] == t->capoffs[i]) {
+		t->capoffs[i] = t->capoffs[i] ? 2 * t->capoffs[i] : 8;
+		t->offs[i] = xrealloc(t->offs[i],
+				      t->capoffs[i] * sizeof *t->offs[i]);
+	}
+	t->offs[i][t->noffs[i]++] = t->vals[i].len;
+}
+
+/* The day(), week() or month() of time string v as a JSON string. */
+static int time_key(const struct tally *t, const struct tally_by *b,
+		    struct json_span v, struct buf *out, struct buf *scratch,
+		    char *msg, size_t msz)
+{
+	struct ptime tm;
+	const char *p;
+	size_t n;
+	char d[16];
+	int64_t day;
+
+	(void)t;
+	if (v.type == JSON_NONE || v.type == JSON_NULL) {
+		jw_null(out);
+		return 0;
+	}
+	if (v.type != JSON_STRING) {
+		snprintf(msg, msz, "field '%s' is %s %s, not a time", b->field,
+			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+			 json_type_name(v.type));
+		return -1;
+	}
+	json_str_view(v, scratch, &p, &n);
+	if (time_parse(p, n, &tm) < 0) {
+		snprintf(msg, msz, "field '%s': cannot parse time '%.*s'",
+			 b->field, (int)(n > 60 ? 60 : n), p);
+		return -1;
+	}
+	day = time_day(tm.sec);
+	switch (b->fn) {
+	case TALLY_DAY:
+		n = time_fmt_day(d, day);
+		break;
+	case TALLY_WEEK:
+		n = time_fmt_week(d, day);
+		break;
+	default:
+		n = time_fmt_month(d, day);
+		break;
+	}
+	buf_addc(out, '"');
+	buf_add(out, d, n);
+	buf_addc(out, '"');
+	return 0;
+}
+
+/* Fills vals[i]/offs[i] with the candidate key values of --by element i. */
+static int candidates(struct tally *t, size_t i, const struct rec *r,
+		      char *msg, size_t msz)
+{
+	const struct tally_by *b = &t->by[i];
+	struct json_span v = rec_get(r, b->field), e;
+	struct json_iter it;
+	struct buf *out = &t->vals[i];
+	int any = 0;
+
+	buf_reset(out);
+	t->noffs[i] = 0;
+	if (v.type == JSON_ARRAY) {
+		json_iter_init(&it, v);
+		while (json_iter_next(&it, NULL, &e)) {
+			add_cand_start(t, i);
+			any = 1;
+			if (b->fn == TALLY_FIELD)
+				canon(e, out, &t->scratch);
+			else if (time_key(t, b, e, out, &t->scratch, msg, msz) < 0)
+				return -1;
+		}
+		if (any) {
+			add_cand_start(t, i); /* the end */
+			return 0;
+		}
+		v.type = JSON_NONE; /* an empty array counts as absent */
+	}
+	add_cand_start(t, i);
+	if (b->fn == TALLY_FIELD)
+		canon(v, out, &t->scratch);
+	else if (time_key(t, b, v, out, &t->scratch, msg, msz) < 0)
+		return -1;
+	add_cand_start(t, i);
+	return 0;
+}
+
+static void count_into(struct tally *t, char *g)
+{
+	size_t j, lo, hi, mid;
+
+	(*(uint64_t *)(g + t->off_count))++;
+	for (j = 0; j < t->nsum; j++) {
+		struct tally_sum *s = (struct tally_sum *)g + j;
+
+		if (t->sumok[j])
+			tally_sum_add(s, &t->sumv[j]);
+		else
+			s->skipped++;
+	}
+	for (j = 0; j < t->nhist; j++) {
+		struct hist_head *h =
+			(struct hist_head *)(g + t->off_hist + j * t->hist_size);
+		double d = t->histv[j].d;
+
+		if (!t->histst[j]) {
+			h->null++;
+			continue;
+		}
+		h->n++;
+		tally_sum_add(&h->sum, &t->histv[j]);
+		/* bucket k holds edges[k-1] <= d < edges[k] */
+		lo = 0;
+		hi = t->nedges;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (d < t->edges[mid])
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		h->counts[lo]++;
+	}
+}
+
+int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
+{
+	size_t i, j;
+	int st;
+
+	for (i = 0; i < t->nby; i++)
+		if (candidates(t, i, r, msg, msz) < 0)
+			return -1;
+	for (j = 0; j < t->nsum; j++) {
+		st = tally_num_read(rec_get(r, t->sum[j]), &t->scratch,
+				    &t->sumv[j]);
+		t->sumok[j] = st == 1;
+	}
+	for (j = 0; j < t->nhist; j++) {
+		struct json_span v = rec_get(r, t->hist[j]);
+
+		st = tally_num_read(v, &t->scratch, &t->histv[j]);
+		if (st < 0) {
+			snprintf(msg, msz, "field '%s' is %s %s, not a number",
+				 t->hist[j],
+				 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+				 json_type_name(v.type));
+			return -1;
+		}
+		t->histst[j] = st;
+	}
+
+	/* every combination of the candidates: usually exactly one */
+	memset(t->pos, 0, t->nby * sizeof *t->pos);
+	for (;;) {
+		buf_reset(&t->key);
+		for (i = 0; i < t->nby; i++) {
+			size_t a = t->offs[i][t->pos[i]];
+			size_t z = t->offs[i][t->pos[i] + 1];
+
+			if (i)
+				buf_addc(&t->key, ',');
+			buf_add(&t->key, t->vals[i].p + a, z - a);
+		}
+		count_into(t, hmap_put(&t->groups, t->key.p ? t->key.p : "",
+				       t->key.len, NULL));
+		for (i = t->nby; i-- > 0;) {
+			if (++t->pos[i] + 1 < t->noffs[i])
+				break;
+			t->pos[i] = 0;
+		}
+		if (i == (size_t)-1)
+			return 0;
+	}
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+struct order {
+	const char *key;
+	size_t klen;
+	uint64_t count;
+	size_t idx;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+	int c = tally_key_cmp(x->key, x->klen, y->key, y->klen);
+
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return by_key(a, b);
+}
+
+static void emit_head(struct buf *o, const char *kind)
+{
+	buf_adds(o, "{\"kind\":\"");
+	buf_adds(o, kind);
+	buf_adds(o, "\",");
+}
+
+static void emit_group(struct tally *t, struct cli *c, size_t idx)
+{
+	const struct hmap_entry *e = hmap_entry_at(&t->groups, idx);
+	char *g = hmap_val_at(&t->groups, idx);
+	struct buf *o = cli_out(c);
+	size_t j, k;
+
+	emit_head(o, "count");
+	buf_adds(o, "\"by\":");
+	buf_add(o, t->by_json.p, t->by_json.len);
+	buf_adds(o, ",\"key\":[");
+	buf_add(o, e->key, e->klen);
+	buf_adds(o, "],\"count\":");
+	jw_i64(o, (int64_t)*(uint64_t *)(g + t->off_count));
+	if (t->nsum) {
+		buf_adds(o, ",\"sum\":{");
+		for (j = 0; j < t->nsum; j++) {
+			if (j)
+				buf_addc(o, ',');
+			jw_cstr(o, t->sum[j]);
+			buf_addc(o, ':');
+			tally_sum_write((struct tally_sum *)g + j, o);
+		}
+		buf_adds(o, "},\"sum_skipped\":{");
+		for (j = 0; j < t->nsum; j++) {
+			if (j)
+				buf_addc(o, ',');
+			jw_cstr(o, t->sum[j]);
+			buf_addc(o, ':');
+			jw_i64(o, (int64_t)((struct tally_sum *)g + j)->skipped);
+		}
+		buf_addc(o, '}');
+	}
+	buf_adds(o, "}\n");
+	for (j = 0; j < t->nhist; j++) {
+		const struct hist_head *h = (const struct hist_head *)(g +
+			t->off_hist + j * t->hist_size);
+
+		emit_head(o, "histogram");
+		buf_adds(o, "\"field\":");
+		jw_cstr(o, t->hist[j]);
+		buf_adds(o, ",\"by\":");
+		buf_add(o, t->by_json.p, t->by_json.len);
+		buf_adds(o, ",\"key\":[");
+		buf_add(o, e->key, e->klen);
+		buf_adds(o, "],\"edges\":[");
+		for (k = 0; k < t->nedges; k++) {
+			if (k)
+				buf_addc(o, ',');
+			jw_f64(o, t->edges[k]);
+		}
+		buf_adds(o, "],\"counts\":[");
+		for (k = 0; k <= t->nedges; k++) {
+			if (k)
+				buf_addc(o, ',');
+			jw_i64(o, (int64_t)h->counts[k]);
+		}
+		buf_adds(o, "],\"count\":");
+		jw_i64(o, (int64_t)h->n);
+		buf_adds(o, ",\"sum\":");
+		tally_sum_write(&h->sum, o);
+		buf_adds(o, ",\"null\":");
+		jw_i64(o, (int64_t)h->null);
+		buf_adds(o, "}\n");
+	}
+	cli_commit(c);
+}
+
+void tally_emit(struct tally *t, struct cli *c)
+{
+	size_t i, n = hmap_len(&t->groups);
+	struct order *ord;
+
+	/* no --by and no records: still one total, of zero */
+	if (n == 0 && t->nby == 0) {
+		hmap_put(&t->groups, "", 0, NULL);
+		n = 1;
+	}
+	if (t->sort == TALLY_SORT_FIRST) {
+		for (i = 0; i < n; i++)
+			emit_group(t, c, i);
+		return;
+	}
+	ord = xmalloc((n ? n : 1) * sizeof *ord);
+	for (i = 0; i < n; i++) {
+		const struct hmap_entry *e = hmap_entry_at(&t->groups, i);
+
+		ord[i].key = e->key;
+		ord[i].klen = e->klen;
+		ord[i].count = *(uint64_t *)((char *)hmap_val_at(&t->groups, i) +
+					     t->off_count);
+		ord[i].idx = i;
+	}
+	qsort(ord, n, sizeof *ord,
+	      t->sort == TALLY_SORT_COUNT ? by_count : by_key);
+	for (i = 0; i < n; i++)
+		emit_group(t, c, ord[i].idx);
+	free(ord);
+}
+
+void tally_release(struct tally *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nby; i++) {
+		free(t->by[i].spec);
+		free(t->by[i].field);
+		if (t->vals)
+			buf_release(&t->vals[i]);
+		if (t->offs)
+			free(t->offs[i]);
+	}
+	free(t->by);
+	free(t->sum);
+	free(t->hist);
+	free(t->edges);
+	free(t->vals);
+	free(t->offs);
+	free(t->noffs);
+	free(t->capoffs);
+	free(t->pos);
+	free(t->sumv);
+	free(t->sumok);
+	free(t->histv);
+	free(t->histst);
+	buf_release(&t->by_json);
+	buf_release(&t->key);
+	buf_release(&t->scratch);
+	hmap_release(&t->groups);
+}

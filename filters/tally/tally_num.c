@@ -1,0 +1,367 @@
+/* tally_num.c - exact sums and the order of keys; see tally.h. */
+#include "tally.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FX_DIGITS 9
+#define FX_SCALE ((tally_i128)1000000000)
+/* 1e36: fixed-point values (1e27 units) stay far from overflow when summed. */
+#define FX_LIMIT ((tally_i128)1000000000000000000 * (tally_i128)1000000000000000000)
+
+/*
+ * Parses s[0..n) as a JSON number.  @return 0 with *out set (exact when
+ * the value is a multiple of 1e-9 below FX_LIMIT), -1 when the text is not
+ * a JSON number.
+ */
+static int parse_num(const char *s, size_t n, struct tally_num *out)
+{
+	const char *p = s, *end = s + n;
+	tally_i128 m = 0;
+	int neg = 0, frac = 0, mdig = 0, big = 0;
+	long e = 0;
+	char tmp[128];
+
+	if (p < end && *p == '-') {
+		neg = 1;
+		p++;
+	}
+	if (p >= end || *p < '0' || *p > '9')
+		return -1;
+	if (*p == '0' && p + 1 < end && p[1] >= '0' && p[1] <= '9')
+		return -1;
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (mdig < 36) {
+			m = m * 10 + (*p - '0');
+			if (m)
+				mdig++;
+		} else {
+			big = 1;
+		}
+	}
+	if (p < end && *p == '.') {
+		p++;
+		if (p >= end || *p < '0' || *p > '9')
+			return -1;
+		for (; p < end && *p >= '0' && *p <= '9'; p++) {
+			if (mdig < 36) {
+				m = m * 10 + (*p - '0');
+				if (m)
+					mdig++;
+				frac++;
+			} else if (*p != '0') {
+				big = 1;
+			}
+		}
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		int eneg = 0;
+
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			eneg = *p++ == '-';
+		if (p >= end || *p < '0' || *p > '9')
+			return -1;
+		for (; p < end && *p >= '0' && *p <= '9'; p++)
+			if (e < 100000)
+				e = e * 10 + (*p - '0');
+		if (eneg)
+			e = -e;
+	}
+	if (p != end)
+		return -1;
+
+	/* the double, for histograms and the inexact path */
+	if (n < sizeof tmp) {
+		memcpy(tmp, s, n);
+		tmp[n] = '\0';
+		out->d = strtod(tmp, NULL);
+	} else {
+		char *c = xstrndup(s, n);
+
+		out->d = strtod(c, NULL);
+		free(c);
+	}
+
+	out->exact = 0;
+	if (!big) {
+		long sh = FX_DIGITS + e - frac; /* value = m * 10^(sh - 9) */
+
+		while (sh < 0 && m % 10 == 0 && m != 0) {
+			m /= 10;
+			sh++;
+		}
+		if (m == 0)
+			sh = 0;
+		if (sh >= 0) {
+			for (; sh > 0 && m < FX_LIMIT; sh--)
+				m *= 10;
+			if (sh == 0 && m < FX_LIMIT) {
+				out->exact = 1;
+				out->fx = neg ? -m : m;
+			}
+		}
+	}
+	return 0;
+}
+
+int tally_num_read(struct json_span v, struct buf *scratch,
+		   struct tally_num *out)
+{
+	const char *p;
+	size_t n;
+
+	switch (v.type) {
+	case JSON_NONE:
+	case JSON_NULL:
+		return 0;
+	case JSON_NUMBER:
+		return parse_num(v.p, v.n, out) == 0 ? 1 : -1;
+	case JSON_STRING:
+		if (json_str_view(v, scratch, &p, &n) < 0)
+			return -1;
+		return parse_num(p, n, out) == 0 ? 1 : -1;
+	default:
+		return -1;
+	}
+}
+
+void tally_sum_add(struct tally_sum *s, const struct tally_num *n)
+{
+	if (n->exact) {
+		s->fx += n->fx;
+		/* keep fx in range: spill to fl when it grows too large */
+		if (s->fx >= FX_LIMIT || s->fx <= -FX_LIMIT) {
+			s->fl += (long double)s->fx / (long double)FX_SCALE;
+			s->fx = 0;
+			s->nfl++;
+		}
+	} else {
+		s->fl += (long double)n->d;
+		s->nfl++;
+	}
+}
+
+void tally_sum_write(const struct tally_sum *s, struct buf *b)
+{
+	char tmp[64], *q = tmp + sizeof tmp;
+	unsigned __int128 u;
+	int i, started = 0;
+
+	if (s->nfl) {
+		jw_f64(b, (double)(s->fl + (long double)s->fx /
+					      (long double)FX_SCALE));
+		return;
+	}
+	u = s->fx < 0 ? (unsigned __int128)0 - (unsigned __int128)s->fx :
+			(unsigned __int128)s->fx;
+	/* fraction digits, trailing zeros dropped */
+	for (i = 0; i < FX_DIGITS; i++) {
+		int d = (int)(u % 10);
+
+		u /= 10;
+		if (d || started) {
+			*--q = (char)('0' + d);
+			started = 1;
+		}
+	}
+	if (started)
+		*--q = '.';
+	do {
+		*--q = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u);
+	if (s->fx < 0)
+		*--q = '-';
+	buf_add(b, q, (size_t)(tmp + sizeof tmp - q));
+}
+
+/* ---- key order ------------------------------------------------------------ */
+
+static int type_rank(int type)
+{
+	switch (type) {
+	case JSON_NULL: return 0;
+	case JSON_FALSE: return 1;
+	case JSON_TRUE: return 2;
+	case JSON_NUMBER: return 3;
+	case JSON_STRING: return 4;
+	case JSON_ARRAY: return 5;
+	default: return 6;
+	}
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
+}
+
+/*
+ * The next decoded character of a JSON string at *p (before end), as
+ * UTF-8 bytes in out.  @return the number of bytes, 0 at the closing quote.
+ */
+static int str_next(const char **p, const char *end, unsigned char out[4])
+{
+	const char *s = *p;
+	unsigned long cp;
+
+	if (s >= end || *s == '"')
+		return 0;
+	if (*s != '\\') {
+		out[0] = (unsigned char)*s;
+		*p = s + 1;
+		return 1;
+	}
+	s++;
+	switch (*s) {
+	case 'b': out[0] = '\b'; break;
+	case 'f': out[0] = '\f'; break;
+	case 'n': out[0] = '\n'; break;
+	case 'r': out[0] = '\r'; break;
+	case 't': out[0] = '\t'; break;
+	case 'u':
+		cp = (unsigned long)(hexval(s[1]) << 12 | hexval(s[2]) << 8 |
+				     hexval(s[3]) << 4 | hexval(s[4]));
+		s += 5;
+		if (cp >= 0xd800 && cp < 0xdc00 && s + 6 <= end && s[0] == '\\') {
+			unsigned long lo = (unsigned long)(hexval(s[2]) << 12 |
+				hexval(s[3]) << 8 | hexval(s[4]) << 4 | hexval(s[5]));
+
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+			s += 6;
+		}
+		*p = s;
+		if (cp < 0x80) {
+			out[0] = (unsigned char)cp;
+			return 1;
+		}
+		if (cp < 0x800) {
+			out[0] = (unsigned char)(0xc0 | cp >> 6);
+			out[1] = (unsigned char)(0x80 | (cp & 0x3f));
+			return 2;
+		}
+		if (cp < 0x10000) {
+			out[0] = (unsigned char)(0xe0 | cp >> 12);
+			out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+			out[2] = (unsigned char)(0x80 | (cp & 0x3f));
+			return 3;
+		}
+		out[0] = (unsigned char)(0xf0 | cp >> 18);
+		out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+		out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		out[3] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 4;
+	default: out[0] = (unsigned char)*s; break;
+	}
+	*p = s + 1;
+	return 1;
+}
+
+static int str_cmp(struct json_span a, struct json_span b)
+{
+	const char *pa = a.p + 1, *pb = b.p + 1;
+	const char *ea = a.p + a.n, *eb = b.p + b.n;
+	unsigned char ca[4], cb[4];
+	int na, nb, i;
+
+	for (;;) {
+		na = str_next(&pa, ea, ca);
+		nb = str_next(&pb, eb, cb);
+		if (!na || !nb)
+			return na - nb;
+		for (i = 0; i < na && i < nb; i++)
+			if (ca[i] != cb[i])
+				return ca[i] < cb[i] ? -1 : 1;
+		if (na != nb)
+			return na < nb ? -1 : 1;
+	}
+}
+
+static int val_cmp(struct json_span a, struct json_span b);
+
+static int container_cmp(struct json_span a, struct json_span b)
+{
+	struct json_iter ia, ib;
+	struct json_span ka, va, kb, vb;
+	int ha, hb, c;
+
+	if (a.type == JSON_OBJECT) {
+		/* objects: by their bytes, enough for a stable order */
+		size_t n = a.n < b.n ? a.n : b.n;
+
+		c = memcmp(a.p, b.p, n);
+		return c ? c : (a.n > b.n) - (a.n < b.n);
+	}
+	json_iter_init(&ia, a);
+	json_iter_init(&ib, b);
+	for (;;) {
+		ha = json_iter_next(&ia, &ka, &va);
+		hb = json_iter_next(&ib, &kb, &vb);
+		if (!ha || !hb)
+			return ha - hb;
+		c = val_cmp(va, vb);
+		if (c)
+			return c;
+	}
+}
+
+static int val_cmp(struct json_span a, struct json_span b)
+{
+	int ra = type_rank(a.type), rb = type_rank(b.type);
+	double da, db;
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	switch (a.type) {
+	case JSON_NUMBER:
+		json_to_double(a, &da);
+		json_to_double(b, &db);
+		if (da != db)
+			return da < db ? -1 : 1;
+		break;
+	case JSON_STRING:
+		return str_cmp(a, b);
+	case JSON_ARRAY:
+	case JSON_OBJECT:
+		return container_cmp(a, b);
+	default:
+		break;
+	}
+	/* equal values of different spelling (1 and 1.0): by bytes */
+	{
+		size_t n = a.n < b.n ? a.n : b.n;
+		int c = memcmp(a.p, b.p, n);
+
+		return c ? c : (a.n > b.n) - (a.n < b.n);
+	}
+}
+
+int tally_key_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	const char *pa = a, *pb = b, *ea = a + an, *eb = b + bn;
+	struct json_span sa, sb;
+	struct json_error e;
+	int c;
+
+	for (;;) {
+		if (pa >= ea || pb >= eb)
+			return (pa < ea) - (pb < eb);
+		pa = json_scan_value(a, pa, ea, &sa, &e);
+		pb = json_scan_value(b, pb, eb, &sb, &e);
+		if (!pa || !pb)
+			return 0; /* cannot happen: keys are canonical JSON */
+		c = val_cmp(sa, sb);
+		if (c)
+			return c;
+		if (pa < ea && *pa == ',')
+			pa++;
+		if (pb < eb && *pb == ',')
+			pb++;
+	}
+}
