@@ -735,7 +735,9 @@ void jw_f64(struct buf *b, double v)
 		jw_null(b);
 		return;
 	}
-	if (v == (double)(int64_t)v && fabs(v) < 9e15) {
+	/* The range test first: converting a double outside int64_t's range is
+	 * undefined behaviour. */
+	if (fabs(v) < 9e15 && v == (double)(int64_t)v) {
 		jw_i64(b, (int64_t)v);
 		return;
 	}
