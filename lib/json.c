@@ -214,8 +214,17 @@ static int literal(const char *p, const char *end, const char *lit, size_t n)
 const char *json_scan_value(const char *base, const char *p, const char *end,
 			    struct json_span *out, struct json_error *e)
 {
+	return json_scan_nested(base, p, end, 0, out, e);
+}
+
+const char *json_scan_nested(const char *base, const char *p,
+			     const char *end, int outer,
+			     struct json_span *out, struct json_error *e)
+{
 	unsigned char stack[JSON_MAX_DEPTH]; /* 1: object, 0: array */
 	int depth = 0;
+	int max = outer < 0 ? JSON_MAX_DEPTH :
+		  outer > JSON_MAX_DEPTH ? 0 : JSON_MAX_DEPTH - outer;
 	const char *start = p;
 	unsigned char fl = 0, type;
 
@@ -236,7 +245,7 @@ value:
 		return fail(e, base, p, "expected a value, got end of input");
 	switch (*p) {
 	case '{':
-		if (depth == JSON_MAX_DEPTH)
+		if (depth == max)
 			return fail(e, base, p, "nesting too deep");
 		stack[depth++] = 1;
 		p = skip_ws(p + 1, end);
@@ -247,7 +256,7 @@ value:
 		}
 		goto key;
 	case '[':
-		if (depth == JSON_MAX_DEPTH)
+		if (depth == max)
 			return fail(e, base, p, "nesting too deep");
 		stack[depth++] = 0;
 		p = skip_ws(p + 1, end);

@@ -66,6 +66,15 @@ int json_validate(const char *p, size_t n, struct json_error *e);
 const char *json_scan_value(const char *base, const char *p, const char *end,
 			    struct json_span *out, struct json_error *e);
 
+/*
+ * As json_scan_value(), for a value found inside outer levels of nesting
+ * (a record's member is inside 1): the JSON_MAX_DEPTH limit counts them,
+ * so a record nests no deeper than json_validate() allows.
+ */
+const char *json_scan_nested(const char *base, const char *p,
+			     const char *end, int outer,
+			     struct json_span *out, struct json_error *e);
+
 /* Names a type for messages: "string", "number", ... */
 const char *json_type_name(int type);
 

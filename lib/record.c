@@ -73,7 +73,7 @@ int rec_parse(struct rec *r, const char *line, size_t len,
 		if (p >= end || *p != ':')
 			return perr(e, line, p, "expected ':' after key in object");
 		p = ws(p + 1, end);
-		p = json_scan_value(line, p, end, &v, e);
+		p = json_scan_nested(line, p, end, 1, &v, e);
 		if (!p)
 			return -1;
 		if (r->nf == r->cap) {
