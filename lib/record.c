@@ -170,11 +170,14 @@ struct buf *rec_out_set(struct rec_out *o, const char *key)
 	size_t klen = strlen(key), i;
 
 	close_open(o);
-	/* Setting a key twice: the later value wins, the slot is reused. */
+	/*
+	 * Setting a key twice: the later value wins; the earlier item is
+	 * marked dead with a NULL key ("" is a key like any other).
+	 */
 	for (i = 0; i < o->n; i++) {
-		if (o->items[i].klen == klen &&
+		if (o->items[i].key && o->items[i].klen == klen &&
 		    memcmp(o->items[i].key, key, klen) == 0) {
-			o->items[i].klen = 0; /* dead */
+			o->items[i].key = NULL;
 			break;
 		}
 	}
@@ -238,7 +241,7 @@ static struct rec_out_item *find_item(struct rec_out *o,
 	size_t i;
 
 	for (i = 0; i < o->n; i++)
-		if (o->items[i].klen &&
+		if (o->items[i].key &&
 		    key_is(f, o->items[i].key, o->items[i].klen))
 			return &o->items[i];
 	return NULL;
@@ -272,7 +275,7 @@ void rec_out_emit(struct rec_out *o, const struct rec *in, struct buf *dst)
 	}
 	for (i = 0; i < o->n; i++) {
 		it = &o->items[i];
-		if (!it->klen || it->done)
+		if (!it->key || it->done)
 			continue;
 		if (!first)
 			buf_addc(dst, ',');
