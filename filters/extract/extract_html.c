@@ -1,0 +1,712 @@
+/*
+ * extract_html.c - mail bodies (HTML or plain text) to plain text.
+ *
+ * Two passes.  The first turns markup into raw lines: tags dropped, block
+ * ends made line breaks, entities decoded, source whitespace collapsed as a
+ * browser would (not in plain-text bodies or <pre>), and the content of
+ * <script>, <style>, <head> and - when cutting quotes - <blockquote> and
+ * Odoo's data-o-mail-quote elements skipped.  The second works on lines:
+ * it trims them, drops the "> " ones, cuts at the first reply header
+ * ("On ... wrote:", "Am ... schrieb ...:", "-----Original Message-----",
+ * "Von:"/"From:" above "Gesendet:"/"Sent:") and collapses blank lines.
+ * A cut that would leave nothing is undone: a message that is all quote
+ * still says something.
+ *
+ * Invalid UTF-8 cannot arrive (the JSON layer checked it) and every byte
+ * written is either copied from the input or a valid encoding, so the
+ * result is valid UTF-8.
+ */
+#include "extract.h"
+
+#include <string.h>
+#include <strings.h>
+
+struct html {
+	const char *s;
+	size_t n;
+	struct buf *o;
+	int html; /* the body has tags: source whitespace collapses */
+	int cut; /* cut quoted history */
+	int pre; /* inside <pre> */
+	int quoted; /* something was cut */
+};
+
+/* find(3) is a GNU extension: this is the portable one. */
+static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	const char *p = h, *end = h + hn;
+
+	if (nn == 0)
+		return h;
+	while ((size_t)(end - p) >= nn &&
+	       (p = memchr(p, nd[0], (size_t)(end - p) - nn + 1))) {
+		if (memcmp(p, nd, nn) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* ---- output helpers ------------------------------------------------------ */
+
+static char last_char(const struct buf *o)
+{
+	return o->len ? o->p[o->len - 1] : '\n';
+}
+
+/* A space, unless the line is empty so far or already ends in one. */
+static void put_space(struct buf *o)
+{
+	char c = last_char(o);
+
+	if (c != ' ' && c != '\n')
+		buf_addc(o, ' ');
+}
+
+/* A line break only where a line has been started. */
+static void soft_break(struct buf *o)
+{
+	if (last_char(o) != '\n')
+		buf_addc(o, '\n');
+}
+
+static void put_utf8(struct buf *o, unsigned long cp)
+{
+	char u[4];
+	size_t k;
+
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		k = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		k = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		k = 3;
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		k = 4;
+	}
+	buf_add(o, u, k);
+}
+
+/* Whitespace from the source or from an entity: collapses in HTML. */
+static void put_ws(struct html *h, char c)
+{
+	if (h->html && !h->pre)
+		put_space(h->o);
+	else
+		buf_addc(h->o, c == '\r' ? '\n' : c);
+}
+
+/* ---- entities ------------------------------------------------------------ */
+
+static const struct entity {
+	const char *name;
+	const char *utf8;
+} entities[] = {
+	{"amp", "&"},	      {"lt", "<"},	    {"gt", ">"},
+	{"quot", "\""},	      {"apos", "'"},	    {"nbsp", " "},
+	{"auml", "\xc3\xa4"}, {"ouml", "\xc3\xb6"}, {"uuml", "\xc3\xbc"},
+	{"Auml", "\xc3\x84"}, {"Ouml", "\xc3\x96"}, {"Uuml", "\xc3\x9c"},
+	{"szlig", "\xc3\x9f"}, {"euro", "\xe2\x82\xac"},
+	{"eacute", "\xc3\xa9"}, {"Eacute", "\xc3\x89"},
+	{"egrave", "\xc3\xa8"}, {"ecirc", "\xc3\xaa"},
+	{"agrave", "\xc3\xa0"}, {"aacute", "\xc3\xa1"},
+	{"acirc", "\xc3\xa2"}, {"ccedil", "\xc3\xa7"},
+	{"iacute", "\xc3\xad"}, {"oacute", "\xc3\xb3"},
+	{"uacute", "\xc3\xba"}, {"ntilde", "\xc3\xb1"},
+	{"copy", "\xc2\xa9"}, {"reg", "\xc2\xae"}, {"trade", "\xe2\x84\xa2"},
+	{"laquo", "\xc2\xab"}, {"raquo", "\xc2\xbb"},
+	{"ndash", "\xe2\x80\x93"}, {"mdash", "\xe2\x80\x94"},
+	{"hellip", "\xe2\x80\xa6"}, {"bdquo", "\xe2\x80\x9e"},
+	{"ldquo", "\xe2\x80\x9c"}, {"rdquo", "\xe2\x80\x9d"},
+	{"lsquo", "\xe2\x80\x98"}, {"rsquo", "\xe2\x80\x99"},
+	{"sbquo", "\xe2\x80\x9a"}, {"bull", "\xe2\x80\xa2"},
+	{"middot", "\xc2\xb7"}, {"deg", "\xc2\xb0"}, {"sect", "\xc2\xa7"},
+	{"para", "\xc2\xb6"}, {"times", "\xc3\x97"}, {"plusmn", "\xc2\xb1"},
+	{"micro", "\xc2\xb5"}, {"pound", "\xc2\xa3"}, {"cent", "\xc2\xa2"},
+	{"yen", "\xc2\xa5"}, {"frac12", "\xc2\xbd"}, {"iexcl", "\xc2\xa1"},
+	{"iquest", "\xc2\xbf"}, {"ensp", " "}, {"emsp", " "},
+	{"thinsp", " "}, {"shy", ""}, {"zwnj", ""}, {"zwj", ""},
+	{"lrm", ""}, {"rlm", ""},
+};
+
+/* HTML5: &#128;..&#159; name the Windows-1252 characters (0 = keep). */
+static const unsigned short cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int hexval(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static void put_codepoint(struct html *h, unsigned long cp)
+{
+	if (cp >= 0x80 && cp <= 0x9F && cp1252[cp - 0x80])
+		cp = cp1252[cp - 0x80];
+	if (cp == '\t' || cp == '\n' || cp == '\r' || cp == ' ') {
+		put_ws(h, (char)cp);
+		return;
+	}
+	if (cp == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF) ||
+	    cp > 0x10FFFF)
+		cp = 0xFFFD;
+	if (cp == 0xA0)
+		cp = ' ';
+	put_utf8(h->o, cp);
+}
+
+/*
+ * Decodes the entity at s[i] ('&').  @return the bytes it takes, or 0 when
+ * it is not one (the '&' is then literal).
+ */
+static size_t entity(struct html *h, size_t i)
+{
+	const char *s = h->s;
+	size_t n = h->n, j = i + 1, k;
+	unsigned long cp = 0;
+	int d, any = 0;
+
+	if (j < n && s[j] == '#') {
+		j++;
+		if (j < n && (s[j] == 'x' || s[j] == 'X')) {
+			for (j++; j < n && (d = hexval(s[j])) >= 0; j++, any = 1)
+				if (cp <= 0x10FFFF)
+					cp = cp * 16 + (unsigned long)d;
+		} else {
+			for (; j < n && is_digit(s[j]); j++, any = 1)
+				if (cp <= 0x10FFFF)
+					cp = cp * 10 + (unsigned long)(s[j] - '0');
+		}
+		if (!any || j >= n || s[j] != ';')
+			return 0;
+		put_codepoint(h, cp);
+		return j + 1 - i;
+	}
+	for (; j < n && j - i <= 8 && (is_alpha(s[j]) || is_digit(s[j])); j++)
+		;
+	if (j >= n || s[j] != ';' || j == i + 1)
+		return 0;
+	for (k = 0; k < sizeof entities / sizeof entities[0]; k++) {
+		const char *nm = entities[k].name;
+
+		if (strlen(nm) == j - i - 1 && memcmp(nm, s + i + 1, j - i - 1) == 0) {
+			buf_adds(h->o, entities[k].utf8);
+			return j + 1 - i;
+		}
+	}
+	return 0;
+}
+
+/* ---- tags ---------------------------------------------------------------- */
+
+enum tag_kind { TAG_OPEN, TAG_CLOSE, TAG_COMMENT };
+
+struct tag {
+	enum tag_kind kind;
+	const char *name; /* not lower-cased */
+	size_t nlen;
+	const char *attr; /* what lies between the name and '>' */
+	size_t alen;
+	int selfclose;
+	size_t end; /* index just past the tag */
+};
+
+static int is_name_char(char c)
+{
+	return is_alpha(c) || is_digit(c) || c == '-' || c == ':' || c == '_' ||
+	       c == '.';
+}
+
+/* Parses the markup at s[i] ('<').  @return 1, or 0 when it is text. */
+static int parse_tag(const char *s, size_t n, size_t i, struct tag *t)
+{
+	size_t j = i + 1;
+	char q = 0;
+	const char *e;
+
+	memset(t, 0, sizeof *t);
+	if (j < n && s[j] == '!' && n - j >= 3 && s[j + 1] == '-' &&
+	    s[j + 2] == '-') {
+		e = find(s + j + 3, n - j - 3, "-->", 3);
+		t->kind = TAG_COMMENT;
+		t->end = e ? (size_t)(e - s) + 3 : n;
+		return 1;
+	}
+	if (j < n && (s[j] == '!' || s[j] == '?')) {
+		e = memchr(s + j, '>', n - j);
+		if (!e)
+			return 0;
+		t->kind = TAG_COMMENT;
+		t->end = (size_t)(e - s) + 1;
+		return 1;
+	}
+	t->kind = TAG_OPEN;
+	if (j < n && s[j] == '/') {
+		t->kind = TAG_CLOSE;
+		j++;
+	}
+	if (j >= n || !is_alpha(s[j]))
+		return 0;
+	t->name = s + j;
+	while (j < n && is_name_char(s[j]))
+		j++;
+	t->nlen = (size_t)(s + j - t->name);
+	t->attr = s + j;
+	for (; j < n; j++) {
+		if (q) {
+			if (s[j] == q)
+				q = 0;
+		} else if (s[j] == '"' || s[j] == '\'') {
+			q = s[j];
+		} else if (s[j] == '>') {
+			break;
+		}
+	}
+	if (j >= n)
+		return 0;
+	t->alen = (size_t)(s + j - t->attr);
+	t->selfclose = t->alen > 0 && s[j - 1] == '/';
+	t->end = j + 1;
+	return 1;
+}
+
+static int tag_is(const struct tag *t, const char *name)
+{
+	size_t l = strlen(name);
+
+	return t->nlen == l && strncasecmp(t->name, name, l) == 0;
+}
+
+static int is_heading(const struct tag *t)
+{
+	return t->nlen == 2 && (t->name[0] == 'h' || t->name[0] == 'H') &&
+	       t->name[1] >= '1' && t->name[1] <= '6';
+}
+
+static int is_void(const struct tag *t)
+{
+	static const char *const v[] = {"br", "hr", "img", "meta", "link",
+					"input", "wbr", "col", "area", "base",
+					"source", "track", "embed", "param"};
+	size_t k;
+
+	for (k = 0; k < sizeof v / sizeof v[0]; k++)
+		if (tag_is(t, v[k]))
+			return 1;
+	return 0;
+}
+
+/* True when the tag carries Odoo's data-o-mail-quote attribute. */
+static int odoo_quote(const struct tag *t)
+{
+	static const char a[] = "data-o-mail-quote";
+	const char *p = t->attr, *end = t->attr + t->alen, *m;
+	char c;
+
+	while (p < end && (m = find(p, (size_t)(end - p), a, sizeof a - 1))) {
+		p = m + sizeof a - 1;
+		c = p < end ? *p : '>';
+		if (c != '-' && !is_name_char(c))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The index just past the end tag matching open tag t (same name, nesting
+ * counted), or n when it never comes.
+ */
+static size_t skip_element(const char *s, size_t n, const struct tag *t)
+{
+	size_t i = t->end;
+	int depth = 1;
+	struct tag u;
+	const char *lt;
+
+	while (i < n && (lt = memchr(s + i, '<', n - i))) {
+		i = (size_t)(lt - s);
+		if (!parse_tag(s, n, i, &u)) {
+			i++;
+			continue;
+		}
+		i = u.end;
+		if (u.kind == TAG_COMMENT || u.nlen != t->nlen ||
+		    strncasecmp(u.name, t->name, t->nlen) != 0)
+			continue;
+		if (u.kind == TAG_CLOSE) {
+			if (--depth == 0)
+				return i;
+		} else if (!u.selfclose) {
+			depth++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Skips raw text up to the end tag of t (script, style): no markup inside
+ * counts.  @return the index past it, or 0 when there is none.
+ */
+static size_t skip_raw(const char *s, size_t n, const struct tag *t)
+{
+	size_t i = t->end;
+	const char *lt, *gt;
+
+	while (i < n && (lt = memchr(s + i, '<', n - i))) {
+		i = (size_t)(lt - s);
+		if (i + 2 + t->nlen <= n && s[i + 1] == '/' &&
+		    strncasecmp(s + i + 2, t->name, t->nlen) == 0 &&
+		    (i + 2 + t->nlen == n || !is_name_char(s[i + 2 + t->nlen]))) {
+			gt = memchr(s + i, '>', n - i);
+			return gt ? (size_t)(gt - s) + 1 : n;
+		}
+		i++;
+	}
+	return 0;
+}
+
+/* Acts on the tag at s[i].  @return the index to go on from. */
+static size_t do_tag(struct html *h, size_t i)
+{
+	struct tag t;
+	size_t e;
+
+	if (!parse_tag(h->s, h->n, i, &t)) {
+		buf_addc(h->o, '<');
+		return i + 1;
+	}
+	if (t.kind == TAG_COMMENT)
+		return t.end;
+	if (t.kind == TAG_CLOSE) {
+		if (tag_is(&t, "p") || tag_is(&t, "div") || tag_is(&t, "li") ||
+		    tag_is(&t, "tr")) {
+			buf_addc(h->o, '\n');
+		} else if (tag_is(&t, "td") || tag_is(&t, "th")) {
+			put_space(h->o);
+		} else if (tag_is(&t, "pre")) {
+			if (h->pre)
+				h->pre--;
+			buf_addc(h->o, '\n');
+		} else if (is_heading(&t) || tag_is(&t, "table") ||
+			   tag_is(&t, "ul") || tag_is(&t, "ol") ||
+			   tag_is(&t, "blockquote")) {
+			soft_break(h->o);
+		}
+		return t.end;
+	}
+	if (h->cut && odoo_quote(&t)) {
+		h->quoted = 1;
+		return t.selfclose || is_void(&t) ? t.end
+						  : skip_element(h->s, h->n, &t);
+	}
+	if (tag_is(&t, "br") || tag_is(&t, "p") || tag_is(&t, "hr")) {
+		buf_addc(h->o, '\n');
+	} else if (tag_is(&t, "div") || tag_is(&t, "li") || tag_is(&t, "tr") ||
+		   tag_is(&t, "table") || tag_is(&t, "ul") || tag_is(&t, "ol") ||
+		   is_heading(&t)) {
+		soft_break(h->o);
+	} else if (tag_is(&t, "pre")) {
+		soft_break(h->o);
+		if (!t.selfclose)
+			h->pre++;
+	} else if (tag_is(&t, "blockquote")) {
+		if (h->cut && !t.selfclose) {
+			h->quoted = 1;
+			return skip_element(h->s, h->n, &t);
+		}
+		soft_break(h->o);
+	} else if (!t.selfclose && (tag_is(&t, "script") || tag_is(&t, "style") ||
+				    tag_is(&t, "title"))) {
+		e = skip_raw(h->s, h->n, &t);
+		return e ? e : h->n;
+	} else if (!t.selfclose && tag_is(&t, "head")) {
+		/* an unclosed <head> hides only itself, not the body */
+		e = skip_raw(h->s, h->n, &t);
+		return e ? e : t.end;
+	}
+	return t.end;
+}
+
+/* ---- pass 1: markup to raw lines ----------------------------------------- */
+
+/* Bytes that stop the copying of a run: 1 in HTML, 2 in plain text, 3 both. */
+static const unsigned char stop[256] = {
+	['<'] = 1, ['&'] = 3, [' '] = 1, ['\t'] = 1, ['\n'] = 1,
+	['\r'] = 3, ['\f'] = 1, [0xC2] = 3,
+};
+
+/*
+ * Does the body look like HTML?  A tag is "<name" ended by a blank, '>' or
+ * "/", an end tag or a comment; "<a@b.example>" in a plain-text mail is not.
+ */
+static int has_tags(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *q;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) && p + 1 < end) {
+		q = p + 1;
+		if (*q == '/' && q + 1 < end && is_alpha(q[1]))
+			return 1;
+		if (*q == '!' && q + 2 < end && q[1] == '-' && q[2] == '-')
+			return 1;
+		if (is_alpha(*q)) {
+			while (q < end && (is_alpha(*q) || is_digit(*q)))
+				q++;
+			if (q == end || *q == '>' || *q == '/' || *q == ' ' ||
+			    *q == '\t' || *q == '\n' || *q == '\r')
+				return 1;
+		}
+		p++;
+	}
+	return 0;
+}
+
+static void markup_pass(struct html *h)
+{
+	const char *s = h->s;
+	size_t n = h->n, i = 0, j, k;
+	unsigned char mask = h->html ? 1 : 2;
+	struct buf *o = h->o;
+
+	while (i < n) {
+		for (j = i; j < n && !(stop[(unsigned char)s[j]] & mask); j++)
+			;
+		if (j > i) {
+			buf_add(o, s + i, j - i);
+			i = j;
+			if (i >= n)
+				break;
+		}
+		switch (s[i]) {
+		case '<':
+			i = do_tag(h, i);
+			break;
+		case '&':
+			k = entity(h, i);
+			if (k) {
+				i += k;
+			} else {
+				buf_addc(o, '&');
+				i++;
+			}
+			break;
+		case '\r':
+			if (i + 1 < n && s[i + 1] == '\n')
+				i++;
+			put_ws(h, '\n');
+			i++;
+			break;
+		case '\xC2':
+			if (i + 1 < n && s[i + 1] == '\xA0') {
+				buf_addc(o, ' '); /* U+00A0 */
+				i += 2;
+			} else {
+				buf_addc(o, s[i++]);
+			}
+			break;
+		default: /* whitespace, in HTML */
+			put_ws(h, s[i]);
+			i++;
+			break;
+		}
+	}
+}
+
+/* ---- pass 2: lines ------------------------------------------------------- */
+
+struct line {
+	const char *p;
+	size_t n;
+};
+
+static int is_blank_char(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The line starting at t[*pos], trimmed; *pos moves past it. */
+static struct line next_line(const char *t, size_t n, size_t *pos)
+{
+	struct line l;
+	const char *nl = memchr(t + *pos, '\n', n - *pos);
+	size_t end = nl ? (size_t)(nl - t) : n;
+
+	l.p = t + *pos;
+	l.n = end - *pos;
+	*pos = nl ? end + 1 : n;
+	while (l.n && is_blank_char(l.p[l.n - 1]))
+		l.n--;
+	while (l.n && is_blank_char(l.p[0])) {
+		l.p++;
+		l.n--;
+	}
+	return l;
+}
+
+static int starts_ci(struct line l, const char *pre)
+{
+	size_t k = strlen(pre);
+
+	return l.n >= k && strncasecmp(l.p, pre, k) == 0;
+}
+
+static int ends_ci(const char *p, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+
+	return n >= k && strncasecmp(p + n - k, suf, k) == 0;
+}
+
+static int contains_ci(const char *p, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (strncasecmp(p + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "On ... wrote:" and "Am ... schrieb ...:", which mail programs wrap over
+ * up to three lines: joins them (into j) until one ends the header.
+ */
+static int wrapped_header(struct line l, const char *t, size_t n, size_t pos,
+			  int german)
+{
+	char j[600];
+	size_t jn = 0;
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		if (l.n == 0 || jn + l.n + 1 > sizeof j)
+			return 0;
+		if (jn)
+			j[jn++] = ' ';
+		memcpy(j + jn, l.p, l.n);
+		jn += l.n;
+		if (german ? ends_ci(j, jn, ":") && contains_ci(j, jn, " schrieb")
+			   : ends_ci(j, jn, "wrote:"))
+			return 1;
+		if (pos >= n)
+			return 0;
+		l = next_line(t, n, &pos);
+	}
+	return 0;
+}
+
+static int from_key(struct line l)
+{
+	return starts_ci(l, "von:") || starts_ci(l, "from:");
+}
+
+static int sent_key(struct line l)
+{
+	return starts_ci(l, "gesendet:") || starts_ci(l, "sent:");
+}
+
+/* Is line l (followed by t[pos..n)) the header of quoted history? */
+static int reply_header(struct line l, const char *t, size_t n, size_t pos)
+{
+	struct line m;
+
+	if (starts_ci(l, "on "))
+		return wrapped_header(l, t, n, pos, 0);
+	if (starts_ci(l, "am "))
+		return wrapped_header(l, t, n, pos, 1);
+	if (starts_ci(l, "---"))
+		return contains_ci(l.p, l.n, "original message") ||
+		       contains_ci(l.p, l.n, "ursprüngliche nachricht") ||
+		       contains_ci(l.p, l.n, "original-nachricht");
+	if (from_key(l) || sent_key(l)) {
+		m = next_line(t, n, &pos);
+		if (m.n == 0 && pos < n)
+			m = next_line(t, n, &pos);
+		return from_key(l) ? sent_key(m) : from_key(m);
+	}
+	return 0;
+}
+
+static void lines_pass(struct html *h, const char *t, size_t n,
+		       struct buf *out)
+{
+	size_t pos = 0, start = out->len;
+	int blank = 0;
+	struct line l;
+	const char *raw;
+	size_t rawn;
+
+	while (pos < n) {
+		raw = t + pos;
+		l = next_line(t, n, &pos);
+		if (l.n == 0) {
+			blank = out->len > start;
+			continue;
+		}
+		if (h->cut && l.p[0] == '>') {
+			h->quoted = 1;
+			continue;
+		}
+		if (h->cut && reply_header(l, t, n, pos)) {
+			h->quoted = 1;
+			break;
+		}
+		if (out->len > start)
+			buf_add(out, blank ? "\n\n" : "\n", blank ? 2 : 1);
+		blank = 0;
+		if (!h->html) { /* plain text keeps its indentation */
+			rawn = (size_t)(l.p + l.n - raw);
+			buf_add(out, raw, rawn);
+		} else {
+			buf_add(out, l.p, l.n);
+		}
+	}
+}
+
+void html_to_text(const char *s, size_t n, struct buf *out, struct buf *tmp,
+		  unsigned flags)
+{
+	struct html h;
+	size_t start = out->len;
+
+	memset(&h, 0, sizeof h);
+	h.s = s;
+	h.n = n;
+	h.o = tmp;
+	h.html = has_tags(s, n);
+	h.cut = !(flags & HTML_KEEP_QUOTES);
+	buf_reset(tmp);
+	markup_pass(&h);
+	lines_pass(&h, tmp->p ? tmp->p : "", tmp->len, out);
+	if (out->len == start && h.quoted)
+		html_to_text(s, n, out, tmp, flags | HTML_KEEP_QUOTES);
+}
