@@ -6,6 +6,9 @@
 
 #include "err.h"
 
+/* What hmap_put() and hmap_get() point to in a set (vsize 0). */
+static char novalue;
+
 struct hmap_arena {
 	struct hmap_arena *prev;
 	size_t used, cap;
@@ -136,12 +139,13 @@ void *hmap_get(const struct hmap *m, const void *key, size_t klen)
 	j = find(m, key, klen, hmap_hash(key, klen), &found);
 	if (!found)
 		return NULL;
+	if (!m->vsize) /* vals is NULL in a set */
+		return &novalue;
 	return m->vals + (size_t)(m->slots[j] - 1) * m->vsize;
 }
 
 void *hmap_put(struct hmap *m, const void *key, size_t klen, int *isnew)
 {
-	static char novalue;
 	uint64_t h = hmap_hash(key, klen);
 	int found;
 	size_t j, i;
