@@ -1,0 +1,206 @@
+/* pulse-classify - one ticket record per ticket from message records. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "cli.h"
+#include "err.h"
+#include "ptime.h"
+#include "rules.h"
+
+#define DEFAULT_RULES PULSE_DATADIR "/tickets.rules"
+
+static const struct cli_info info = {
+	"pulse-classify",
+	"usage: pulse-classify [--as-of TIME] [--rules FILE]... "
+	"[--recent-days N] [--partner-domain D]... [--sorted] [file ...]",
+	"Group message records by ticket_id and write one ticket record per\n"
+	"ticket: its category, state, priority, days waiting and topics.\n"
+	"\n"
+	"      --as-of TIME        classify as of TIME (RFC 3339, naive = UTC,\n"
+	"                          or 'now', the default)\n"
+	"      --rules FILE        add the rules of FILE (repeatable) to the\n"
+	"                          default ones ($PULSE_RULES, else the\n"
+	"                          installed tickets.rules)\n"
+	"      --no-default-rules  use only the --rules files\n"
+	"      --recent-days N     an answer up to N days old is recent (3)\n"
+	"      --partner-domain D  mail from D or its subdomains is a partner's\n"
+	"                          (repeatable; adds to the [partner] rules)\n"
+	"      --sorted            input grouped by ticket_id: constant memory\n" CLI_HELP_COMMON
+	"\n"
+	"Reads message records (schemas/message.schema.json), writes ticket\n"
+	"records (schemas/ticket.schema.json).  See pulse-classify(1).\n",
+};
+
+enum {
+	OPT_ASOF = CLI_OPT_FIRST_PROGRAM,
+	OPT_RULES,
+	OPT_NODEFAULT,
+	OPT_RECENT,
+	OPT_PARTNER,
+	OPT_SORTED,
+};
+
+struct opts {
+	struct classify_opts co;
+	const char **rules;
+	size_t nrules;
+	const char **partners;
+	size_t npartners;
+	int no_default;
+};
+
+static void push(const char ***v, size_t *n, const char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+static void parse_as_of(const struct cli *c, const char *arg, int64_t *out)
+{
+	struct ptime t;
+
+	if (strcmp(arg, "now") == 0) {
+		*out = time_now();
+		return;
+	}
+	if (time_parse(arg, strlen(arg), &t) < 0)
+		cli_usage_error(c, "invalid --as-of '%s' (a time like 2026-01-21T18:00:00Z, or now)",
+				arg);
+	*out = t.sec;
+}
+
+static void parse_recent(const struct cli *c, const char *arg, int64_t *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 0 || v > 36500 ||
+	    !(*arg >= '0' && *arg <= '9'))
+		cli_usage_error(c, "invalid --recent-days '%s' (a whole number of days)",
+				arg);
+	*out = (int64_t)v * 86400;
+}
+
+static void load_rules(struct rules *rs, const char *path)
+{
+	struct buf err = BUF_INIT;
+
+	if (access(path, R_OK) != 0)
+		die_errno(EX_NOINPUT, "cannot open rules '%s'", path);
+	if (rules_load(rs, path, &err) < 0)
+		die(EX_DATAERR, "%s", err.p);
+	buf_release(&err);
+}
+
+static size_t count_rules(const struct rules *rs)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rs->n; i++)
+		n += rs->s[i].n;
+	return n;
+}
+
+static void setup_rules(const struct cli *c, const struct opts *o,
+			struct rules *rs)
+{
+	const char *env = getenv("PULSE_RULES");
+	size_t i;
+
+	if (!o->no_default) {
+		if (env) {
+			if (*env)
+				load_rules(rs, env);
+		} else if (access(DEFAULT_RULES, F_OK) == 0) {
+			load_rules(rs, DEFAULT_RULES);
+		}
+	}
+	for (i = 0; i < o->nrules; i++)
+		load_rules(rs, o->rules[i]);
+	if (count_rules(rs) == 0)
+		warn("no rules loaded: spam, order confirmations, auto-replies, "
+		     "insolvency and topics are not recognised");
+	for (i = 0; i < o->npartners; i++) {
+		const char *d = o->partners[i];
+
+		while (*d == '@' || *d == '.')
+			d++;
+		if (!*d)
+			cli_usage_error(c, "invalid --partner-domain '%s'",
+					o->partners[i]);
+		rules_add(rs, "partner", RULE_DOMAIN, d, strlen(d));
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"as-of", required_argument, NULL, OPT_ASOF},
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"no-default-rules", no_argument, NULL, OPT_NODEFAULT},
+		{"recent-days", required_argument, NULL, OPT_RECENT},
+		{"partner-domain", required_argument, NULL, OPT_PARTNER},
+		{"sorted", no_argument, NULL, OPT_SORTED},
+		CLI_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	struct opts o = {{0, 3 * 86400, 0}, NULL, 0, NULL, 0, 0};
+	struct rules rs = RULES_INIT;
+	struct buf err = BUF_INIT;
+	struct classifier *k;
+	struct cli c;
+	struct rec *r;
+	int opt, have_as_of = 0;
+
+	cli_init(&c, argc, argv, &info);
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	       -1) {
+		if (cli_opt(&c, opt, optarg))
+			continue;
+		switch (opt) {
+		case OPT_ASOF:
+			parse_as_of(&c, optarg, &o.co.as_of);
+			have_as_of = 1;
+			break;
+		case OPT_RULES:
+			push(&o.rules, &o.nrules, optarg);
+			break;
+		case OPT_NODEFAULT:
+			o.no_default = 1;
+			break;
+		case OPT_RECENT:
+			parse_recent(&c, optarg, &o.co.recent_secs);
+			break;
+		case OPT_PARTNER:
+			push(&o.partners, &o.npartners, optarg);
+			break;
+		case OPT_SORTED:
+			o.co.sorted = 1;
+			break;
+		default:
+			cli_usage(&c);
+		}
+	}
+	if (!have_as_of)
+		o.co.as_of = time_now();
+	setup_rules(&c, &o, &rs);
+	k = classify_new(&o.co, &rs, &err);
+	if (!k)
+		die(EX_DATAERR, "%s", err.p);
+	cli_start(&c, argc - optind, argv + optind);
+	while (cli_next(&c, &r))
+		classify_add(k, &c, r);
+	classify_finish(k, &c);
+	classify_free(k);
+	rules_release(&rs);
+	buf_release(&err);
+	free(o.rules);
+	free(o.partners);
+	return cli_finish(&c);
+}
