@@ -282,8 +282,12 @@ int cli_finish(struct cli *c)
 			if (rename(c->tmppath, c->outpath) != 0)
 				die_errno(EX_CANTCREAT, "cannot create '%s'",
 					  c->outpath);
-			cleanup_tmp = NULL;
+		} else {
+			unlink(c->tmppath);
 		}
+		cleanup_tmp = NULL;
+		free(c->tmppath);
+		c->tmppath = NULL;
 	}
 	rec_release(&c->rec);
 	buf_release(&c->ob);
