@@ -904,16 +904,12 @@ static void report(struct odoo *x)
 static void odoo_init(struct odoo *x)
 {
 	memset(x, 0, sizeof *x);
-	/*
-	 * The sets have a 1-byte value: hmap_get() of a set (vsize 0)
-	 * answers NULL for present keys too, as lib/hmap.c stands.
-	 */
-	hmap_init(&x->partners, 1);
-	hmap_init(&x->emails, 1);
-	hmap_init(&x->domains, 1);
+	hmap_init(&x->partners, 0);
+	hmap_init(&x->emails, 0);
+	hmap_init(&x->domains, 0);
 	hmap_init(&x->tickets, sizeof(struct tix));
 	hmap_init(&x->other, sizeof(uint64_t));
-	hmap_init(&x->unknown, 1);
+	hmap_init(&x->unknown, 0);
 }
 
 static void odoo_release(struct odoo *x)
@@ -980,7 +976,7 @@ int extract_odoo_main(int argc, char **argv)
 	       -1) {
 		if (opt == CLI_OPT_VERSION) {
 			printf("pulse-extract (pulse) %s\n", VERSION);
-			return fflush(stdout) || ferror(stdout) ? EX_IOERR : 0;
+			exit(fflush(stdout) || ferror(stdout) ? EX_IOERR : 0);
 		}
 		if (cli_opt(&x.c, opt, optarg))
 			continue;
