@@ -107,9 +107,9 @@ int time_parse(const char *s, size_t n, struct ptime *t)
 				if (n < i + 3 || digits(s + i + 1, 2, &oh))
 					return -1;
 				i += 3;
-				if (i < n && s[i] == ':')
-					i++;
-				if (i < n) {
+				int colon = i < n && s[i] == ':';
+				i += (size_t)colon;
+				if (i < n || colon) { /* "+02:" is not "+02" */
 					if (n < i + 2 || digits(s + i, 2, &om))
 						return -1;
 					i += 2;
