@@ -299,30 +299,52 @@ static int parse_tag(const char *s, size_t n, size_t i, struct tag *t)
 	return 1;
 }
 
-static int tag_is(const struct tag *t, const char *name)
-{
-	size_t l = strlen(name);
+enum tag_code {
+	T_OTHER, T_BR, T_P, T_HR, T_DIV, T_LI, T_TR, T_TD, T_TH, T_PRE, T_H,
+	T_TABLE, T_UL, T_OL, T_BLOCKQUOTE, T_SCRIPT, T_STYLE, T_TITLE, T_HEAD,
+	T_VOID, /* other elements without content */
+};
 
-	return t->nlen == l && strncasecmp(t->name, name, l) == 0;
-}
+static const struct tag_name {
+	const char *name;
+	unsigned char len, code;
+} tag_names[] = {
+	{"br", 2, T_BR},	{"p", 1, T_P},		{"hr", 2, T_HR},
+	{"div", 3, T_DIV},	{"li", 2, T_LI},	{"tr", 2, T_TR},
+	{"td", 2, T_TD},	{"th", 2, T_TH},	{"pre", 3, T_PRE},
+	{"table", 5, T_TABLE},	{"ul", 2, T_UL},	{"ol", 2, T_OL},
+	{"blockquote", 10, T_BLOCKQUOTE},		{"script", 6, T_SCRIPT},
+	{"style", 5, T_STYLE},	{"title", 5, T_TITLE},	{"head", 4, T_HEAD},
+	{"img", 3, T_VOID},	{"meta", 4, T_VOID},	{"link", 4, T_VOID},
+	{"input", 5, T_VOID},	{"wbr", 3, T_VOID},	{"col", 3, T_VOID},
+	{"area", 4, T_VOID},	{"base", 4, T_VOID},	{"source", 6, T_VOID},
+	{"track", 5, T_VOID},	{"embed", 5, T_VOID},	{"param", 5, T_VOID},
+};
 
-static int is_heading(const struct tag *t)
+/* What the tag is, by its name, case-insensitively. */
+static enum tag_code tag_code(const struct tag *t)
 {
-	return t->nlen == 2 && (t->name[0] == 'h' || t->name[0] == 'H') &&
-	       t->name[1] >= '1' && t->name[1] <= '6';
-}
-
-static int is_void(const struct tag *t)
-{
-	static const char *const v[] = {"br", "hr", "img", "meta", "link",
-					"input", "wbr", "col", "area", "base",
-					"source", "track", "embed", "param"};
+	char nm[10];
 	size_t k;
 
-	for (k = 0; k < sizeof v / sizeof v[0]; k++)
-		if (tag_is(t, v[k]))
-			return 1;
-	return 0;
+	if (t->nlen > sizeof nm)
+		return T_OTHER;
+	for (k = 0; k < t->nlen; k++)
+		nm[k] = (char)(t->name[k] >= 'A' && t->name[k] <= 'Z'
+				       ? t->name[k] - 'A' + 'a'
+				       : t->name[k]);
+	if (t->nlen == 2 && nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6')
+		return T_H;
+	for (k = 0; k < sizeof tag_names / sizeof tag_names[0]; k++)
+		if (tag_names[k].len == t->nlen &&
+		    memcmp(tag_names[k].name, nm, t->nlen) == 0)
+			return (enum tag_code)tag_names[k].code;
+	return T_OTHER;
+}
+
+static int is_void(enum tag_code c)
+{
+	return c == T_BR || c == T_HR || c == T_VOID;
 }
 
 /* True when the tag carries Odoo's data-o-mail-quote attribute. */
@@ -398,6 +420,7 @@ static size_t skip_raw(const char *s, size_t n, const struct tag *t)
 static size_t do_tag(struct html *h, size_t i)
 {
 	struct tag t;
+	enum tag_code c;
 	size_t e;
 
 	if (!parse_tag(h->s, h->n, i, &t)) {
@@ -406,61 +429,78 @@ static size_t do_tag(struct html *h, size_t i)
 	}
 	if (t.kind == TAG_COMMENT)
 		return t.end;
+	c = tag_code(&t);
 	if (t.kind == TAG_CLOSE) {
-		if (tag_is(&t, "p") || tag_is(&t, "div") || tag_is(&t, "li") ||
-		    tag_is(&t, "tr")) {
+		switch (c) {
+		case T_P: case T_DIV: case T_LI: case T_TR:
 			buf_addc(h->o, '\n');
-		} else if (tag_is(&t, "td") || tag_is(&t, "th")) {
+			break;
+		case T_TD: case T_TH:
 			put_space(h->o);
-		} else if (tag_is(&t, "pre")) {
+			break;
+		case T_PRE:
 			if (h->pre)
 				h->pre--;
 			buf_addc(h->o, '\n');
-		} else if (is_heading(&t) || tag_is(&t, "table") ||
-			   tag_is(&t, "ul") || tag_is(&t, "ol") ||
-			   tag_is(&t, "blockquote")) {
+			break;
+		case T_H: case T_TABLE: case T_UL: case T_OL: case T_BLOCKQUOTE:
 			soft_break(h->o);
+			break;
+		default:
+			break;
 		}
 		return t.end;
 	}
 	if (h->cut && odoo_quote(&t)) {
 		h->quoted = 1;
-		return t.selfclose || is_void(&t) ? t.end
-						  : skip_element(h->s, h->n, &t);
+		return t.selfclose || is_void(c) ? t.end
+						 : skip_element(h->s, h->n, &t);
 	}
-	if (tag_is(&t, "br") || tag_is(&t, "p") || tag_is(&t, "hr")) {
+	switch (c) {
+	case T_BR: case T_P: case T_HR:
 		buf_addc(h->o, '\n');
-	} else if (tag_is(&t, "div") || tag_is(&t, "li") || tag_is(&t, "tr") ||
-		   tag_is(&t, "table") || tag_is(&t, "ul") || tag_is(&t, "ol") ||
-		   is_heading(&t)) {
+		break;
+	case T_DIV: case T_LI: case T_TR: case T_TABLE: case T_UL: case T_OL:
+	case T_H:
 		soft_break(h->o);
-	} else if (tag_is(&t, "pre")) {
+		break;
+	case T_PRE:
 		soft_break(h->o);
 		if (!t.selfclose)
 			h->pre++;
-	} else if (tag_is(&t, "blockquote")) {
+		break;
+	case T_BLOCKQUOTE:
 		if (h->cut && !t.selfclose) {
 			h->quoted = 1;
 			return skip_element(h->s, h->n, &t);
 		}
 		soft_break(h->o);
-	} else if (!t.selfclose && (tag_is(&t, "script") || tag_is(&t, "style") ||
-				    tag_is(&t, "title"))) {
+		break;
+	case T_SCRIPT: case T_STYLE: case T_TITLE:
+		if (t.selfclose)
+			break;
 		e = skip_raw(h->s, h->n, &t);
 		return e ? e : h->n;
-	} else if (!t.selfclose && tag_is(&t, "head")) {
+	case T_HEAD:
+		if (t.selfclose)
+			break;
 		/* an unclosed <head> hides only itself, not the body */
 		e = skip_raw(h->s, h->n, &t);
 		return e ? e : t.end;
+	default:
+		break;
 	}
 	return t.end;
 }
 
 /* ---- pass 1: markup to raw lines ----------------------------------------- */
 
-/* Bytes that stop the copying of a run: 1 in HTML, 2 in plain text, 3 both. */
+/*
+ * Bytes that stop the copying of a run: 1 in HTML, 2 in plain text, 3 both;
+ * 4 marks the space, which need not stop a run when it stands alone.
+ */
 static const unsigned char stop[256] = {
-	['<'] = 1, ['&'] = 3, [' '] = 1, ['\t'] = 1, ['\n'] = 1,
+	['<'] = 1, ['&'] = 3, [' '] = 5, ['\t'] = 1, ['\n'] = 1,
 	['\r'] = 3, ['\f'] = 1, [0xC2] = 3,
 };
 
@@ -494,12 +534,20 @@ static void markup_pass(struct html *h)
 {
 	const char *s = h->s;
 	size_t n = h->n, i = 0, j, k;
-	unsigned char mask = h->html ? 1 : 2;
+	unsigned char mask = h->html ? 1 : 2, cls;
 	struct buf *o = h->o;
 
 	while (i < n) {
-		for (j = i; j < n && !(stop[(unsigned char)s[j]] & mask); j++)
-			;
+		for (j = i; j < n; j++) {
+			cls = stop[(unsigned char)s[j]];
+			if (!(cls & mask))
+				continue;
+			/* one space between words: no collapsing to do */
+			if ((cls & 4) && j > i && j + 1 < n &&
+			    !(stop[(unsigned char)s[j + 1]] & 1))
+				continue;
+			break;
+		}
 		if (j > i) {
 			buf_add(o, s + i, j - i);
 			i = j;
@@ -639,6 +687,12 @@ static int reply_header(struct line l, const char *t, size_t n, size_t pos)
 {
 	struct line m;
 
+	switch (l.p[0] | 0x20) { /* the first letter of every header below */
+	case 'o': case 'a': case '-': case 'v': case 'f': case 'g': case 's':
+		break;
+	default:
+		return 0;
+	}
 	if (starts_ci(l, "on "))
 		return wrapped_header(l, t, n, pos, 0);
 	if (starts_ci(l, "am "))
