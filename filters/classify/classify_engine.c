@@ -58,11 +58,6 @@ enum {
 	NFIELDS = F_JOINED + NJOINED
 };
 
-static const char *const field_keys[F_JOINED] = {
-	"kind",	  "ticket_id", "message_id", "ts",   "direction",
-	"email", "author",    "subject",    "text",
-};
-
 /* Which first rule a message keeps, for the reasons. */
 enum { WHY_SPAM, WHY_ORDER, WHY_INSOLV, NWHY };
 
@@ -643,18 +638,43 @@ static void finish_ticket(struct classifier *k, struct cli *c, struct ctk *t)
 
 /* ---- taking records ------------------------------------------------------ */
 
+/* The members read, with their lengths: pick_fields runs on every record. */
+#define KEY(s, i) {s, sizeof(s) - 1, i}
+static const struct {
+	const char *name;
+	size_t len;
+	int idx;
+} keys[] = {
+	KEY("kind", F_KIND),
+	KEY("ticket_id", F_TICKET),
+	KEY("message_id", F_MSGID),
+	KEY("ts", F_TS),
+	KEY("direction", F_DIR),
+	KEY("email", F_EMAIL),
+	KEY("author", F_AUTHOR),
+	KEY("subject", F_SUBJECT),
+	KEY("text", F_TEXT),
+	KEY("ticket_name", F_JOINED + J_NAME),
+	KEY("ticket_ref", F_JOINED + J_REF),
+	KEY("partner_name", F_JOINED + J_PNAME),
+	KEY("partner_email", F_JOINED + J_PEMAIL),
+	KEY("stage", F_JOINED + J_STAGE),
+	KEY("ticket_priority", F_JOINED + J_PRIO),
+	KEY("team", F_JOINED + J_TEAM),
+	KEY("ticket_created", F_JOINED + J_CREATED),
+	KEY("sla_deadline", F_JOINED + J_SLA),
+	KEY("channel", F_JOINED + J_CHANNEL),
+};
+#undef KEY
+
 static int key_index(const char *p, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < F_JOINED; i++)
-		if (field_keys[i][0] == p[0] && strlen(field_keys[i]) == n &&
-		    !memcmp(field_keys[i], p, n))
-			return (int)i;
-	for (i = 0; i < NJOINED; i++)
-		if (joined_keys[i][0] == p[0] && strlen(joined_keys[i]) == n &&
-		    !memcmp(joined_keys[i], p, n))
-			return (int)(F_JOINED + i);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (keys[i].len == n && keys[i].name[0] == p[0] &&
+		    !memcmp(keys[i].name, p, n))
+			return keys[i].idx;
 	return -1;
 }
 
