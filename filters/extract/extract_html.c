@@ -644,9 +644,26 @@ static int contains_ci(const char *p, size_t n, const char *needle)
 	return 0;
 }
 
+/* A clock time ("10:00") or an address: what mail programs' headers hold. */
+static int time_or_address(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '@')
+			return 1;
+		if (p[i] == ':' && i > 0 && i + 2 < n && is_digit(p[i - 1]) &&
+		    is_digit(p[i + 1]) && is_digit(p[i + 2]))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * "On ... wrote:" and "Am ... schrieb ...:", which mail programs wrap over
- * up to three lines: joins them (into j) until one ends the header.
+ * up to three lines: joins them (into j) until one ends the header.  It
+ * must hold a time or an address, so that "Am Montag schrieb ich Ihnen:"
+ * in a customer's own words is not taken for one.
  */
 static int wrapped_header(struct line l, const char *t, size_t n, size_t pos,
 			  int german)
@@ -664,7 +681,7 @@ static int wrapped_header(struct line l, const char *t, size_t n, size_t pos,
 		jn += l.n;
 		if (german ? ends_ci(j, jn, ":") && contains_ci(j, jn, " schrieb")
 			   : ends_ci(j, jn, "wrote:"))
-			return 1;
+			return time_or_address(j, jn);
 		if (pos >= n)
 			return 0;
 		l = next_line(t, n, &pos);

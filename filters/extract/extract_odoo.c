@@ -278,7 +278,7 @@ static void staff_user(struct odoo *x, const struct rec *r,
 
 	if (share.type == JSON_TRUE)
 		return; /* a portal or public user: a customer */
-	if (!json_is_empty(share) && share.type != JSON_FALSE)
+	if (!json_is_empty(share))
 		aux_bad(a, "field 'share': expected true or false, got %s",
 			type_name(share));
 	if (pid.type == JSON_NUMBER) {
@@ -792,7 +792,6 @@ static void message(struct odoo *x, const struct rec *r)
 	const char *p;
 	size_t n;
 	char ts[32];
-	int isnew;
 
 	if (read_msg(x, r, &m) <= 0)
 		return;
@@ -806,7 +805,7 @@ static void message(struct odoo *x, const struct rec *r)
 		t = hmap_get(&x->tickets, &m.res_id, sizeof m.res_id);
 		if (!t) {
 			x->nunknown++;
-			hmap_put(&x->unknown, &m.res_id, sizeof m.res_id, &isnew);
+			hmap_put(&x->unknown, &m.res_id, sizeof m.res_id, NULL);
 		}
 	}
 
