@@ -32,7 +32,8 @@ static struct rule_section *section_get(struct rules *rs, const char *name,
 	size_t i;
 
 	for (i = 0; i < rs->n; i++)
-		if (strlen(rs->s[i].name) == n && !memcmp(rs->s[i].name, name, n))
+		if (strlen(rs->s[i].name) == n &&
+		    !memcmp(rs->s[i].name, name, n))
 			return &rs->s[i];
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 16;
@@ -158,7 +159,8 @@ static int parse_field(const char *s, size_t n, enum rule_field *f)
 	size_t i;
 
 	for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
-		if (strlen(field_names[i]) == n && !memcmp(field_names[i], s, n)) {
+		if (strlen(field_names[i]) == n &&
+		    !memcmp(field_names[i], s, n)) {
 			*f = (enum rule_field)i;
 			return 0;
 		}
@@ -181,15 +183,16 @@ int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 		pos += len + (nl != NULL);
 		line++;
 		if (utf8_valid_prefix(l, len) != len)
-			return parse_fail(err, name, line, "invalid UTF-8", NULL,
-					  0);
+			return parse_fail(err, name, line, "invalid UTF-8",
+					  NULL, 0);
 		l = text_trim(l, &len);
 		if (!len || l[0] == '#')
 			continue;
 		if (l[0] == '[') {
 			if (l[len - 1] != ']')
 				return parse_fail(err, name, line,
-						  "unterminated section", l, len);
+						  "unterminated section", l,
+						  len);
 			if (!valid_section_name(l + 1, len - 2))
 				return parse_fail(err, name, line,
 						  "bad section name", l + 1,
@@ -200,7 +203,8 @@ int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 		for (k = 0; k < len && !is_blank(l[k]); k++)
 			;
 		if (parse_field(l, k, &f))
-			return parse_fail(err, name, line, "unknown field", l, k);
+			return parse_fail(err, name, line, "unknown field", l,
+					  k);
 		if (!sec)
 			return parse_fail(err, name, line,
 					  "rule before any [section]", NULL, 0);
@@ -212,8 +216,9 @@ int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 			len--;
 		}
 		if (!len)
-			return parse_fail(err, name, line, "missing pattern after",
-					  field_names[f], strlen(field_names[f]));
+			return parse_fail(
+				err, name, line, "missing pattern after",
+				field_names[f], strlen(field_names[f]));
 		section_add(sec, f, l, len);
 	}
 	return 0;
@@ -369,8 +374,8 @@ static int folded_has(struct folded *f, const struct rule *r)
 
 const struct rule *rules_match(const struct rule_section *sec,
 			       const char *subject, size_t slen,
-			       const char *text, size_t tlen,
-			       const char *email, size_t elen)
+			       const char *text, size_t tlen, const char *email,
+			       size_t elen)
 {
 	struct folded fs, ft, fe;
 	const struct rule *hit = NULL;
@@ -429,8 +434,8 @@ enum { ST_SUBJECT, ST_TEXT, ST_SENDER, NSTREAMS };
 
 struct pat {
 	unsigned sec, idx; /* section, rule index in it */
-	unsigned streams; /* (1 << ST_*) */
-	int next; /* next pattern ending at the same state, or -1 */
+	unsigned streams;  /* (1 << ST_*) */
+	int next;	   /* next pattern ending at the same state, or -1 */
 };
 
 struct whole { /* a domain or email rule */
@@ -444,7 +449,7 @@ struct rules_matcher {
 	uint32_t *delta; /* [state * ncls + class] = row of next | HIT */
 	size_t nstates;
 	uint64_t (*mask)[NSTREAMS]; /* per state: sections that match */
-	int *out; /* per state: first pattern ending here, or -1 */
+	int *out;	/* per state: first pattern ending here, or -1 */
 	uint32_t *dict; /* per state: row of the nearest state on the
 			   fail chain with patterns, or UINT32_MAX */
 	struct pat *pats;
@@ -496,7 +501,9 @@ static void build_classes(struct rules_matcher *m, const struct rules *rs)
 		for (j = 0; j < rs->s[i].n; j++)
 			if (field_streams(rs->s[i].r[j].field))
 				for (k = 0; k < rs->s[i].r[j].len; k++)
-					used[(unsigned char)rs->s[i].r[j].pat[k]] = 1;
+					used[(unsigned char)rs->s[i]
+						     .r[j]
+						     .pat[k]] = 1;
 	m->ncls = 1;
 	memset(m->cls, 0, sizeof(m->cls));
 	for (c = 0; c < 256; c++)
@@ -506,8 +513,7 @@ static void build_classes(struct rules_matcher *m, const struct rules *rs)
 		m->cls[c] = m->cls[c + 0x20];
 }
 
-struct rules_matcher *rules_matcher_new(const struct rules *rs,
-					struct buf *err)
+struct rules_matcher *rules_matcher_new(const struct rules *rs, struct buf *err)
 {
 	struct rules_matcher *m;
 	struct trie t = {NULL, 0, 0};
@@ -553,7 +559,8 @@ struct rules_matcher *rules_matcher_new(const struct rules *rs,
 				}
 				s = 0;
 				for (k = 0; k < r->len; k++) {
-					unsigned char b = (unsigned char)r->pat[k];
+					unsigned char b =
+						(unsigned char)r->pat[k];
 
 					if (!t.go[s * 256 + b]) {
 						u = trie_new_state(&t);
@@ -565,7 +572,8 @@ struct rules_matcher *rules_matcher_new(const struct rules *rs,
 					size_t old = owncap;
 
 					owncap = t.cap;
-					own = xrealloc(own, owncap * sizeof(*own));
+					own = xrealloc(own,
+						       owncap * sizeof(*own));
 					for (; old < owncap; old++)
 						own[old] = -1;
 				}
@@ -626,7 +634,8 @@ struct rules_matcher *rules_matcher_new(const struct rules *rs,
 		for (q = m->out[0]; q >= 0; q = m->pats[q].next)
 			for (k = 0; k < NSTREAMS; k++)
 				if (m->pats[q].streams & (1u << k))
-					m->root_mask[k] |= 1ull << m->pats[q].sec;
+					m->root_mask[k] |= 1ull
+							   << m->pats[q].sec;
 		for (i = 0; i < qt; i++) {
 			s = queue[i];
 			for (k = 0; k < NSTREAMS; k++)

@@ -21,7 +21,8 @@ static unsigned long fold_cp(unsigned long cp)
 			return 0xFF;
 		if ((cp < 0x138 || (cp >= 0x14A && cp < 0x178)) && !(cp & 1))
 			return cp + 1;
-		if (((cp >= 0x139 && cp < 0x149) || (cp >= 0x179 && cp < 0x17F)) &&
+		if (((cp >= 0x139 && cp < 0x149) ||
+		     (cp >= 0x179 && cp < 0x17F)) &&
 		    (cp & 1))
 			return cp + 1;
 		return cp;
@@ -33,7 +34,8 @@ static unsigned long fold_cp(unsigned long cp)
 			return cp + 0x20;
 		if (cp < 0x460)
 			return cp;
-		if ((cp < 0x482 || (cp >= 0x48A && cp < 0x4C0) || cp >= 0x4D0) &&
+		if ((cp < 0x482 || (cp >= 0x48A && cp < 0x4C0) ||
+		     cp >= 0x4D0) &&
 		    !(cp & 1))
 			return cp + 1;
 		if (cp == 0x4C0)
@@ -119,7 +121,8 @@ size_t text_fold_char(const char *s, size_t n, char out[4], size_t *olen)
 	size_t k;
 
 	if (p[0] < 0x80) {
-		out[0] = (char)(p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 0x20 : p[0]);
+		out[0] =
+			(char)(p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 0x20 : p[0]);
 		*olen = 1;
 		return 1;
 	}

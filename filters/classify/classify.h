@@ -24,9 +24,9 @@
 #include "rules.h"
 
 struct classify_opts {
-	int64_t as_of; /* seconds since the epoch, UTC */
+	int64_t as_of;	     /* seconds since the epoch, UTC */
 	int64_t recent_secs; /* --recent-days * 86400 */
-	int sorted; /* --sorted: input grouped by ticket_id */
+	int sorted;	     /* --sorted: input grouped by ticket_id */
 };
 
 struct classifier;

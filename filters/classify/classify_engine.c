@@ -24,8 +24,8 @@ enum dir { DIR_IN, DIR_OUT, DIR_NOTE, DIR_SYSTEM };
 
 /* The helpdesk.ticket fields pulse-extract joins, in output order. */
 static const char *const joined_keys[] = {
-	"ticket_name", "ticket_ref",	  "partner_name", "partner_email",
-	"stage",       "ticket_priority", "team",	  "ticket_created",
+	"ticket_name",	"ticket_ref",	   "partner_name", "partner_email",
+	"stage",	"ticket_priority", "team",	   "ticket_created",
 	"sla_deadline", "channel",
 };
 
@@ -79,12 +79,12 @@ struct ctk {
 	int64_t min_ts; /* of every message, notes included */
 	uint64_t nmsg;
 	uint32_t head, tail; /* in/out messages, input order */
-	int has_fin; /* the first `in` so far: */
+	int has_fin;	     /* the first `in` so far: */
 	int fin_partner;
 	int64_t fin_ts, fin_id;
 	struct sref fin_email, fin_name, fin_subject, fin_summary; /* JSON */
 	struct sref joined[NJOINED]; /* raw JSON values */
-	int64_t created; /* ticket_created, parsed */
+	int64_t created;	     /* ticket_created, parsed */
 	int has_created;
 };
 
@@ -113,7 +113,7 @@ struct classifier {
 	struct cmsg *msg;
 	size_t nmsg, msgcap;
 	struct buf arena; /* strings of the tickets */
-	int have_last; /* cache of the last lookup */
+	int have_last;	  /* cache of the last lookup */
 	int64_t last_id;
 	uint32_t last_tix;
 
@@ -125,7 +125,7 @@ struct classifier {
 	size_t sortcap;
 };
 
-/* ---- small helpers --------------------------------------------------------- */
+/* ---- small helpers ------------------------------------------------------- */
 
 static void idset_grow(struct idset *s)
 {
@@ -143,7 +143,8 @@ static void idset_grow(struct idset *s)
 
 		if (key == EMPTY_SLOT)
 			continue;
-		j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (s->nslots - 1);
+		j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) &
+		    (s->nslots - 1);
 		while (s->slots[j] != EMPTY_SLOT)
 			j = (j + 1) & (s->nslots - 1);
 		s->slots[j] = key;
@@ -279,9 +280,9 @@ struct classifier *classify_new(const struct classify_opts *o,
 
 void classify_free(struct classifier *k)
 {
-	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,  &k->tb,
-			      &k->eb,	      &k->ab,	 &k->kb,  &k->tmp,
-			      &k->reason};
+	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,
+			      &k->tb,	      &k->eb,	 &k->ab,
+			      &k->kb,	      &k->tmp,	 &k->reason};
 	size_t i;
 
 	if (!k)
@@ -298,7 +299,7 @@ void classify_free(struct classifier *k)
 	free(k);
 }
 
-/* ---- one ticket's verdict ---------------------------------------------- */
+/* ---- one ticket's verdict ------------------------------------------------ */
 
 /* Stable sort by (ts, id): messages with equal keys keep input order. */
 static int msg_before(const struct cmsg *a, const struct cmsg *b)
@@ -334,8 +335,9 @@ static void sort_msgs(struct classifier *k, struct cmsg *m, size_t n)
 			j = mid;
 			o = lo;
 			while (i < mid && j < hi)
-				dst[o++] = msg_before(&src[j], &src[i]) ? src[j++]
-									: src[i++];
+				dst[o++] = msg_before(&src[j], &src[i])
+						   ? src[j++]
+						   : src[i++];
 			while (i < mid)
 				dst[o++] = src[i++];
 			while (j < hi)
@@ -487,10 +489,10 @@ static void emit_ticket(struct classifier *k, struct cli *c, struct ctk *t,
 		partner = t->fin_partner;
 	}
 	name = fin && !sref_empty(k, t->fin_name) ? t->fin_name
-						   : t->joined[J_PNAME];
+						  : t->joined[J_PNAME];
 	subject = !sref_empty(k, t->joined[J_NAME]) ? t->joined[J_NAME]
-		  : fin				     ? t->fin_subject
-						     : (struct sref){0, 0};
+		  : fin				    ? t->fin_subject
+						    : (struct sref){0, 0};
 
 	buf_reset(&k->reason);
 	if (!last) {
@@ -522,27 +524,33 @@ static void emit_ticket(struct classifier *k, struct cli *c, struct ctk *t,
 				 "follow-up: last message in after our answer");
 		} else {
 			category = "NO_RESPONSE";
-			priority = days <= 1 ? "urgent" : days <= 3 ? "medium" : "low";
+			priority = days <= 1   ? "urgent"
+				   : days <= 3 ? "medium"
+					       : "low";
 			buf_addf(&k->reason,
-				 "no response: waiting %lld day%s for a first answer",
+				 "no response: waiting %lld day%s for a first "
+				 "answer",
 				 (long long)days, days == 1 ? "" : "s");
 		}
 	} else if (k->o.as_of - last->ts <= recent) {
 		category = partner ? "PARTNER_RECENT" : "RECENT_RESPONSE";
 		priority = "monitor";
 		buf_addf(&k->reason, "recent: last answer within %lld day%s%s",
-			 (long long)(recent / 86400), recent == 86400 ? "" : "s",
+			 (long long)(recent / 86400),
+			 recent == 86400 ? "" : "s",
 			 partner ? ", to a partner" : "");
 	} else if (insolv) {
 		category = "INSOLVENCY_RESPONDED";
 		state = "closed";
-		rule_reason(k, "insolvency", k->s_insolv, insolv->why[WHY_INSOLV]);
+		rule_reason(k, "insolvency", k->s_insolv,
+			    insolv->why[WHY_INSOLV]);
 	} else {
 		category = "RESPONDED_NO_FOLLOWUP";
 		state = "closed";
 		buf_addf(&k->reason,
 			 "responded: last answer older than %lld day%s",
-			 (long long)(recent / 86400), recent == 86400 ? "" : "s");
+			 (long long)(recent / 86400),
+			 recent == 86400 ? "" : "s");
 	}
 
 	buf_adds(b, "{\"kind\":\"ticket\",\"ticket_id\":");
@@ -639,6 +647,7 @@ static void finish_ticket(struct classifier *k, struct cli *c, struct ctk *t)
 /* ---- taking records ------------------------------------------------------ */
 
 /* The members read, with their lengths: pick_fields runs on every record. */
+/* clang-format off */
 #define KEY(s, i) {s, sizeof(s) - 1, i}
 static const struct {
 	const char *name;
@@ -666,6 +675,7 @@ static const struct {
 	KEY("channel", F_JOINED + J_CHANNEL),
 };
 #undef KEY
+/* clang-format on */
 
 static int key_index(const char *p, size_t n)
 {
@@ -734,8 +744,8 @@ static int time_field(struct cli *c, struct classifier *k, struct json_span v,
 	}
 	json_str_view(v, &k->tmp, &p, &n);
 	if (time_parse(p, n, &pt) < 0) {
-		cli_bad(c, "bad time '%.*s' in field '%s'", (int)(n > 40 ? 40 : n),
-			p, key);
+		cli_bad(c, "bad time '%.*s' in field '%s'",
+			(int)(n > 40 ? 40 : n), p, key);
 		return -1;
 	}
 	*sec = pt.sec;
@@ -777,7 +787,9 @@ static struct ctk *group_get(struct classifier *k, struct cli *c, int64_t id)
 	if (k->in_group && k->tk[0].id == id)
 		return &k->tk[0];
 	if (idset_has(&k->done, id)) {
-		cli_bad(c, "input not grouped by ticket_id (ticket %lld seen again)",
+		cli_bad(c,
+			"input not grouped by ticket_id (ticket %lld seen "
+			"again)",
 			(long long)id);
 		return NULL;
 	}
@@ -840,7 +852,8 @@ void classify_add(struct classifier *k, struct cli *c, const struct rec *r)
 	unsigned first[RULES_MAX_SECTIONS];
 
 	pick_fields(k, r, f);
-	if (f[F_KIND].type != JSON_NONE && !json_str_eq(f[F_KIND], "message", 7)) {
+	if (f[F_KIND].type != JSON_NONE &&
+	    !json_str_eq(f[F_KIND], "message", 7)) {
 		cli_bad(c, "record is not a message (field 'kind')");
 		return;
 	}
@@ -883,7 +896,8 @@ void classify_add(struct classifier *k, struct cli *c, const struct rec *r)
 	    str_field(c, f[F_AUTHOR], "author", &k->ab, &author, &alen))
 		return;
 	if (!json_is_empty(f[F_JOINED + J_CREATED]) &&
-	    time_field(c, k, f[F_JOINED + J_CREATED], "ticket_created", &created))
+	    time_field(c, k, f[F_JOINED + J_CREATED], "ticket_created",
+		       &created))
 		return;
 
 	if (k->o.sorted) {
@@ -901,8 +915,8 @@ void classify_add(struct classifier *k, struct cli *c, const struct rec *r)
 
 		if (v.type == JSON_NONE)
 			continue;
-		if (t->joined[i].len && !(sref_empty(k, t->joined[i]) &&
-					  !json_is_empty(v)))
+		if (t->joined[i].len &&
+		    !(sref_empty(k, t->joined[i]) && !json_is_empty(v)))
 			continue;
 		t->joined[i] = arena_raw(k, v.p, v.n);
 		if (i == J_CREATED && !json_is_empty(v)) {

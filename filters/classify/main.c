@@ -13,6 +13,7 @@
 
 #define DEFAULT_RULES PULSE_DATADIR "/tickets.rules"
 
+/* clang-format off */
 static const struct cli_info info = {
 	"pulse-classify",
 	"usage: pulse-classify [--as-of TIME] [--rules FILE]... "
@@ -29,11 +30,13 @@ static const struct cli_info info = {
 	"      --recent-days N     an answer up to N days old is recent (3)\n"
 	"      --partner-domain D  mail from D or its subdomains is a partner's\n"
 	"                          (repeatable; adds to the [partner] rules)\n"
-	"      --sorted            input grouped by ticket_id: constant memory\n" CLI_HELP_COMMON
+	"      --sorted            input grouped by ticket_id: constant memory\n"
+	CLI_HELP_COMMON
 	"\n"
 	"Reads message records (schemas/message.schema.json), writes ticket\n"
 	"records (schemas/ticket.schema.json).  See pulse-classify(1).\n",
 };
+/* clang-format on */
 
 enum {
 	OPT_ASOF = CLI_OPT_FIRST_PROGRAM,
@@ -68,7 +71,9 @@ static void parse_as_of(const struct cli *c, const char *arg, int64_t *out)
 		return;
 	}
 	if (time_parse(arg, strlen(arg), &t) < 0)
-		cli_usage_error(c, "invalid --as-of '%s' (a time like 2026-01-21T18:00:00Z, or now)",
+		cli_usage_error(c,
+				"invalid --as-of '%s' (a time like "
+				"2026-01-21T18:00:00Z, or now)",
 				arg);
 	*out = t.sec;
 }
@@ -82,8 +87,10 @@ static void parse_recent(const struct cli *c, const char *arg, int64_t *out)
 	v = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || v < 0 || v > 36500 ||
 	    !(*arg >= '0' && *arg <= '9'))
-		cli_usage_error(c, "invalid --recent-days '%s' (a whole number of days)",
-				arg);
+		cli_usage_error(
+			c,
+			"invalid --recent-days '%s' (a whole number of days)",
+			arg);
 	*out = (int64_t)v * 86400;
 }
 
@@ -124,7 +131,8 @@ static void setup_rules(const struct cli *c, const struct opts *o,
 	for (i = 0; i < o->nrules; i++)
 		load_rules(rs, o->rules[i]);
 	if (count_rules(rs) == 0)
-		warn("no rules loaded: spam, order confirmations, auto-replies, "
+		warn("no rules loaded: spam, order confirmations, "
+		     "auto-replies, "
 		     "insolvency and topics are not recognised");
 	for (i = 0; i < o->npartners; i++) {
 		const char *d = o->partners[i];

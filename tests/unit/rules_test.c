@@ -89,7 +89,8 @@ START_TEST(parse_folds_unicode)
 	const struct rule_section *sec;
 
 	ck_assert_int_eq(
-		parse(&rs, "[x]\nany BESTELLBESTÄTIGUNG\nany БАНКРОТ\nany STRAẞE\n",
+		parse(&rs,
+		      "[x]\nany BESTELLBESTÄTIGUNG\nany БАНКРОТ\nany STRAẞE\n",
 		      &err),
 		0);
 	sec = rules_section(&rs, "x");
@@ -107,12 +108,11 @@ START_TEST(sections_add_up)
 	struct buf err = BUF_INIT;
 	const struct rule_section *sec;
 
-	ck_assert_int_eq(parse(&rs, "[spam]\nsubject a\n[autoreply]\nsubject b\n",
-			       &err),
-			 0);
-	ck_assert_int_eq(parse(&rs, "[spam]\nsubject c\n[topic:x]\nany d\n",
-			       &err),
-			 0);
+	ck_assert_int_eq(
+		parse(&rs, "[spam]\nsubject a\n[autoreply]\nsubject b\n", &err),
+		0);
+	ck_assert_int_eq(
+		parse(&rs, "[spam]\nsubject c\n[topic:x]\nany d\n", &err), 0);
 	rules_add(&rs, "partner", RULE_DOMAIN, S("Example.COM"));
 	ck_assert_uint_eq(rs.n, 4);
 	sec = rules_section(&rs, "spam");
@@ -133,7 +133,8 @@ START_TEST(parse_errors)
 			 "t.rules:3: unknown field 'subjekt'");
 	ck_assert_str_eq(parse_err("# c\nsubject x\n"),
 			 "t.rules:2: rule before any [section]");
-	ck_assert_str_eq(parse_err("[Spam]\n"), "t.rules:1: bad section name 'Spam'");
+	ck_assert_str_eq(parse_err("[Spam]\n"),
+			 "t.rules:1: bad section name 'Spam'");
 	ck_assert_str_eq(parse_err("\n\n[topic:]\n"),
 			 "t.rules:3: bad section name 'topic:'");
 	ck_assert_str_eq(parse_err("[two words]\n"),
@@ -167,8 +168,8 @@ START_TEST(load_file)
 	ck_assert_str_eq(err.p, want);
 	unlink(path);
 	ck_assert_int_eq(rules_load(&rs, path, &err), -1);
-	snprintf(want, sizeof(want), "cannot open '%s': No such file or directory",
-		 path);
+	snprintf(want, sizeof(want),
+		 "cannot open '%s': No such file or directory", path);
 	ck_assert_str_eq(err.p, want);
 	buf_release(&err);
 	rules_release(&rs);
@@ -205,10 +206,9 @@ static long which(const char *subj, const char *text, const char *email,
 		  const char *secname)
 {
 	const struct rule_section *sec = rules_section(&rs_match, secname);
-	const struct rule *r =
-		rules_match(sec, subj, subj ? strlen(subj) : 0, text,
-			    text ? strlen(text) : 0, email,
-			    email ? strlen(email) : 0);
+	const struct rule *r = rules_match(sec, subj, subj ? strlen(subj) : 0,
+					   text, text ? strlen(text) : 0, email,
+					   email ? strlen(email) : 0);
 
 	return r ? r - sec->r : -1;
 }
@@ -241,9 +241,8 @@ START_TEST(match_domain_email)
 	ck_assert_int_eq(which(NULL, NULL, "a@", "d"), -1);
 	ck_assert_int_eq(which(NULL, NULL, "Boss@Firm.Example", "d"), 1);
 	ck_assert_int_eq(which(NULL, NULL, "xboss@firm.example", "d"), -1);
-	ck_assert_int_eq(which("partner.example", "boss@firm.example", NULL,
-			       "d"),
-			 -1);
+	ck_assert_int_eq(
+		which("partner.example", "boss@firm.example", NULL, "d"), -1);
 }
 END_TEST
 
@@ -264,40 +263,68 @@ END_TEST
 /* ---- the compiled matcher against rules_match ---- */
 
 static const char *const words[] = {
-	"casino", "Casino", "CAS", "ino", "viagra", "insolvenz", "INSOLVENZ",
-	"Insolvenzverfahren", "noreply@", "банкрот", "БАНКРОТ", "банк",
-	"ÄRGER", "ärger", "gutschein", "GUTSCHEIN", "wann", "wanne",
-	"termin", "Termine", "ß", "ẞ", "\xff", "\xd0", " ", "\n", "@",
-	"partner.example", "a@partner.example", "mail.partner.example",
-	"boss@firm.example", "x", "aa", "aaa", "abab",
+	"casino",
+	"Casino",
+	"CAS",
+	"ino",
+	"viagra",
+	"insolvenz",
+	"INSOLVENZ",
+	"Insolvenzverfahren",
+	"noreply@",
+	"банкрот",
+	"БАНКРОТ",
+	"банк",
+	"ÄRGER",
+	"ärger",
+	"gutschein",
+	"GUTSCHEIN",
+	"wann",
+	"wanne",
+	"termin",
+	"Termine",
+	"ß",
+	"ẞ",
+	"\xff",
+	"\xd0",
+	" ",
+	"\n",
+	"@",
+	"partner.example",
+	"a@partner.example",
+	"mail.partner.example",
+	"boss@firm.example",
+	"x",
+	"aa",
+	"aaa",
+	"abab",
 };
 
-static const char *const rule_text =
-	"[spam]\n"
-	"subject casino\n"
-	"text viagra\n"
-	"any insolvenz\n"
-	"sender noreply@\n"
-	"any банкрот\n"
-	"[topic:a]\n"
-	"any termin\n"
-	"any wann\n"
-	"any ärger\n"
-	"[topic:b]\n"
-	"any insolvenzverfahren\n"
-	"subject gutschein\n"
-	"text straẞe\n"
-	"any aa\n"
-	"text abab\n"
-	"[partner]\n"
-	"domain partner.example\n"
-	"email boss@firm.example\n"
-	"sender @partner\n"
-	"[topic:c]\n"
-	"any an\n"
-	"any bank\n"
-	"subject ß\n"
-	"any a\n";
+static const char *const rule_text = "[spam]\n"
+				     "subject casino\n"
+				     "text viagra\n"
+				     "any insolvenz\n"
+				     "sender noreply@\n"
+				     "any банкрот\n"
+				     "[topic:a]\n"
+				     "any termin\n"
+				     "any wann\n"
+				     "any ärger\n"
+				     "[topic:b]\n"
+				     "any insolvenzverfahren\n"
+				     "subject gutschein\n"
+				     "text straẞe\n"
+				     "any aa\n"
+				     "text abab\n"
+				     "[partner]\n"
+				     "domain partner.example\n"
+				     "email boss@firm.example\n"
+				     "sender @partner\n"
+				     "[topic:c]\n"
+				     "any an\n"
+				     "any bank\n"
+				     "subject ß\n"
+				     "any a\n";
 
 static void rand_text(unsigned *seed, struct buf *b)
 {
@@ -305,7 +332,9 @@ static void rand_text(unsigned *seed, struct buf *b)
 
 	buf_reset(b);
 	for (i = 0; i < k; i++) {
-		buf_adds(b, words[rand_r(seed) % (sizeof(words) / sizeof(*words))]);
+		buf_adds(
+			b,
+			words[rand_r(seed) % (sizeof(words) / sizeof(*words))]);
 		if (rand_r(seed) % 2)
 			buf_addc(b, ' ');
 	}
@@ -324,7 +353,8 @@ START_TEST(matcher_agrees)
 	m = rules_matcher_new(&rs, &err);
 	ck_assert_ptr_nonnull(m);
 	for (iter = 0; iter < 20000; iter++) {
-		int has_s = rand_r(&seed) % 4 != 0, has_t = rand_r(&seed) % 4 != 0,
+		int has_s = rand_r(&seed) % 4 != 0,
+		    has_t = rand_r(&seed) % 4 != 0,
 		    has_e = rand_r(&seed) % 3 != 0;
 		const char *sp, *tp, *ep;
 		uint64_t got;
@@ -335,9 +365,9 @@ START_TEST(matcher_agrees)
 		sp = has_s ? (sb.p ? sb.p : "") : NULL;
 		tp = has_t ? (tb.p ? tb.p : "") : NULL;
 		ep = has_e ? (eb.p ? eb.p : "") : NULL;
-		got = rules_matcher_run(m, sp, has_s ? sb.len : 0, tp,
-					has_t ? tb.len : 0, ep, has_e ? eb.len : 0,
-					~0ull >> (64 - rs.n), first);
+		got = rules_matcher_run(
+			m, sp, has_s ? sb.len : 0, tp, has_t ? tb.len : 0, ep,
+			has_e ? eb.len : 0, ~0ull >> (64 - rs.n), first);
 		for (i = 0; i < rs.n; i++) {
 			const struct rule *r = rules_match(
 				&rs.s[i], sp, has_s ? sb.len : 0, tp,
@@ -345,12 +375,14 @@ START_TEST(matcher_agrees)
 			unsigned want = r ? (unsigned)(r - rs.s[i].r) + 1 : 0;
 
 			ck_assert_msg(((got >> i) & 1) == (r != NULL),
-				      "section %s on [%s] [%s] [%s]", rs.s[i].name,
-				      sp ? sp : "-", tp ? tp : "-", ep ? ep : "-");
-			ck_assert_msg(first[i] == want,
-				      "section %s first %u want %u on [%s] [%s] [%s]",
-				      rs.s[i].name, first[i], want, sp ? sp : "-",
+				      "section %s on [%s] [%s] [%s]",
+				      rs.s[i].name, sp ? sp : "-",
 				      tp ? tp : "-", ep ? ep : "-");
+			ck_assert_msg(
+				first[i] == want,
+				"section %s first %u want %u on [%s] [%s] [%s]",
+				rs.s[i].name, first[i], want, sp ? sp : "-",
+				tp ? tp : "-", ep ? ep : "-");
 		}
 	}
 	rules_matcher_free(m);
@@ -393,8 +425,8 @@ START_TEST(matcher_empty_rules)
 	struct rules_matcher *m = rules_matcher_new(&rs, &err);
 
 	ck_assert_ptr_nonnull(m);
-	ck_assert_uint_eq(rules_matcher_run(m, S("a"), S("b"), S("c@d"), 0, NULL),
-			  0);
+	ck_assert_uint_eq(
+		rules_matcher_run(m, S("a"), S("b"), S("c@d"), 0, NULL), 0);
 	rules_matcher_free(m);
 	buf_release(&err);
 }

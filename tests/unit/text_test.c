@@ -13,12 +13,12 @@ static char *fold(const char *s)
 	return buf_detach(&b, NULL);
 }
 
-#define FOLDS(in, want)                                                  \
-	do {                                                             \
-		char *got_ = fold(in);                                   \
-		ck_assert_str_eq(got_, want);                            \
-		ck_assert_uint_le(strlen(got_), strlen(in));             \
-		free(got_);                                              \
+#define FOLDS(in, want)                                                        \
+	do {                                                                   \
+		char *got_ = fold(in);                                         \
+		ck_assert_str_eq(got_, want);                                  \
+		ck_assert_uint_le(strlen(got_), strlen(in));                   \
+		free(got_);                                                    \
 	} while (0)
 
 START_TEST(fold_ascii)
@@ -63,11 +63,14 @@ END_TEST
 
 START_TEST(fold_invalid_utf8)
 {
-	FOLDS("A\xff" "B", "a\xff" "b");
+	FOLDS("A\xff"
+	      "B",
+	      "a\xff"
+	      "b");
 	FOLDS("\xc3(", "\xc3(");
 	FOLDS("X\xd0", "x\xd0"); /* truncated at the end */
 	FOLDS("\xe2\x82", "\xe2\x82");
-	FOLDS("\xc0\xaf", "\xc0\xaf"); /* overlong */
+	FOLDS("\xc0\xaf", "\xc0\xaf");	       /* overlong */
 	FOLDS("\xed\xa0\x80", "\xed\xa0\x80"); /* surrogate */
 	FOLDS("\x80\xd0\x9f", "\x80\xd0\xbf"); /* stray continuation, П */
 }
@@ -112,8 +115,8 @@ START_TEST(contains_fold)
 
 	ck_assert(text_contains_fold(s, strlen(s), "bestellbestätigung",
 				     strlen("bestellbestätigung"), &sc));
-	ck_assert(text_contains_fold(s, strlen(s), "банкрот",
-				     strlen("банкрот"), &sc));
+	ck_assert(text_contains_fold(s, strlen(s), "банкрот", strlen("банкрот"),
+				     &sc));
 	ck_assert(!text_contains_fold(s, strlen(s), "casino", 6, &sc));
 	ck_assert(text_contains_fold(s, strlen(s), "", 0, &sc));
 	ck_assert(!text_contains_fold("", 0, "a", 1, &sc));
@@ -183,8 +186,11 @@ START_TEST(summary_cut)
 	ck_assert_str_eq(s, "ab c");
 	free(s);
 	/* an invalid byte counts as one character */
-	s = summary("a\xff" "bc", 3, &n);
-	ck_assert_str_eq(s, "a\xff" "b");
+	s = summary("a\xff"
+		    "bc",
+		    3, &n);
+	ck_assert_str_eq(s, "a\xff"
+			    "b");
 	free(s);
 }
 END_TEST
