@@ -1,0 +1,180 @@
+/*
+ * render.h - pulse-render: the records it reads and the formats it writes.
+ *
+ * render_load.c turns the input into a struct report: every `ticket`
+ * record checked and kept (strings copied into one arena), every `count`
+ * and `histogram` record kept as its raw line for the formats to read, the
+ * other kinds only counted.  A format (render_md.c; later svg, telegram,
+ * html, csv) is a function from a finished report to bytes: it does not
+ * read input and does not fail on data.  render_util.c holds what formats
+ * share: statistics (quantiles, the days of the period), text cutting and
+ * the words of each language (render_lang.c).
+ */
+#ifndef PULSE_RENDER_H
+#define PULSE_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "record.h"
+
+/* Categories in report order: the five open ones, then the five closed. */
+enum cat {
+	CAT_NO_RESPONSE,
+	CAT_RECENT_RESPONSE,
+	CAT_PARTNER_NO_RESPONSE,
+	CAT_PARTNER_RECENT,
+	CAT_CUSTOMER_FOLLOWUP,
+	CAT_UNCLEAR,
+	CAT_INSOLVENCY_RESPONDED,
+	CAT_SPAM,
+	CAT_ORDER_CONFIRMATION,
+	CAT_RESPONDED_NO_FOLLOWUP,
+	CAT_N,
+	CAT_FIRST_CLOSED = CAT_UNCLEAR,
+};
+
+enum prio {
+	PRIO_NONE = -1,
+	PRIO_CRITICAL,
+	PRIO_HIGH,
+	PRIO_URGENT,
+	PRIO_MEDIUM,
+	PRIO_LOW,
+	PRIO_MONITOR,
+	PRIO_N,
+};
+
+extern const char *const cat_names[CAT_N];
+extern const char *const prio_names[PRIO_N];
+
+#define T_NONE INT64_MIN /* a time or number that is null */
+
+/* A string in the report's arena; len == SIZE_MAX for null. */
+struct sref {
+	size_t off, len;
+};
+
+struct ticket {
+	int64_t id;
+	int open;
+	enum cat cat;
+	enum prio prio; /* as given, or derived for open tickets (render_load) */
+	int64_t days; /* days_waiting, or T_NONE */
+	double frh; /* first_response_hours, NaN when null */
+	int64_t as_of, created, first_in, last_in, last_out, last_ts; /* sec */
+	int64_t n_messages;
+	int partner;
+	struct sref email, name, subject, summary;
+	size_t topic0, ntopics; /* in report.topics */
+};
+
+struct report {
+	struct ticket *t;
+	size_t n, cap;
+	struct buf str; /* the arena of struct sref */
+	struct sref *topics;
+	size_t ntopics, captopics;
+	int64_t as_of; /* --as-of, else the largest as_of, else T_NONE */
+	uint64_t messages;
+	struct sref *aggs; /* count and histogram records, raw lines */
+	size_t naggs, capaggs;
+	uint64_t ignored; /* records of other kinds */
+};
+
+enum lang_id { LANG_EN, LANG_RU };
+
+struct render_opts {
+	enum lang_id lang;
+	const char *title; /* NULL: the language's */
+	int64_t as_of; /* T_NONE: from the tickets */
+};
+
+/* render_load.c */
+void report_init(struct report *r);
+void report_release(struct report *r);
+
+/*
+ * Takes one input record.  @return 0, or -1 with msg when it is a bad
+ * ticket record.
+ */
+int report_add(struct report *r, const struct rec *in, char *msg,
+	       size_t msz);
+
+/* After the last record: as_of and the derived priorities. */
+void report_finish(struct report *r, const struct render_opts *o);
+
+static inline int sref_null(struct sref s)
+{
+	return s.len == SIZE_MAX;
+}
+
+static inline const char *sref_p(const struct report *r, struct sref s)
+{
+	return r->str.p + s.off;
+}
+
+/* render_util.c */
+
+/*
+ * The p-quantile (0..1) of v[0..n), sorted in place, by linear
+ * interpolation between closest ranks (R-7, numpy's default, Excel's
+ * PERCENTILE.INC).  @return NaN when n is 0.
+ */
+double quantile(double *v, size_t n, double p);
+
+/*
+ * Appends s[0..n) for a Markdown table cell: runs of whitespace and
+ * control characters become one space (none at the ends), at most
+ * maxchars characters (cut at a character boundary, the last one replaced
+ * by an ellipsis), '\' and '|' escaped.  An empty result appends "—".
+ */
+void md_cell(struct buf *out, const char *s, size_t n, size_t maxchars);
+
+/* Characters (UTF-8 sequences) in s[0..n). */
+size_t utf8_chars(const char *s, size_t n);
+
+/* render_lang.c: the words of a report, per language. */
+struct words {
+	const char *title, *as_of, *source, *none, *no_tickets;
+	const char *months[12]; /* in the case a date needs: "21 января" */
+	int dmy; /* dates as dd.mm.yyyy, else yyyy-mm-dd */
+	int slavic; /* one / few / many plurals, else one / other */
+	const char *ticket[3], *message[3], *day[3]; /* one, few, many */
+	const char *days_abbr; /* "дн." after a range; NULL: the noun */
+	const char *metric, *value, *count, *description;
+	const char *totals, *t_total, *t_open, *t_closed;
+	const char *open_by_cat, *closed_by_cat, *category;
+	const char *cat_desc[CAT_N];
+	const char *crit_h2, *crit_h3, *crit_cols, *crit_action;
+	const char *high_h2, *high_h3, *high_cols, *high_action;
+	const char *prec_h3, *prec_cols;
+	const char *wait_h2[3], *wait_cols; /* urgent, medium, low */
+	const char *recent_h2, *recent_intro, *recent_cols;
+	const char *today, *yesterday, *days_ago; /* after the number: " days ago" */
+	const char *topics_h2, *topics_real, *topics_cols, *insolvency;
+	const char *perday_h2, *period, *pd_tickets, *pd_days, *pd_mean;
+	const char *weeks_h3, *weeks_cols;
+	const char *load_h3, *load_total, *load_spam, *load_auto, *load_real,
+		*load_period, *load_per_day;
+	const char *metrics_h2, *m_median, *m_p90, *m_with, *m_waiting,
+		*m_note, *hours, *days_short;
+	const char *actions_h2, *today_h3, *a_urgent, *a_partner, *a_crit,
+		*week_h3, *a_week;
+	const char *tallies_h2, *total, *hist_h3, *bucket;
+	const char *footer[2]; /* before and after the number of tickets */
+};
+
+const struct words *words_for(enum lang_id lang);
+
+/* "5 tickets": n and the plural form of noun[3] that goes with it. */
+void words_count(const struct words *w, struct buf *out, uint64_t n,
+		 const char *const noun[3]);
+
+/* render_md.c: the report in Markdown. */
+void render_md(const struct report *r, const struct render_opts *o,
+	       struct buf *out);
+
+#endif

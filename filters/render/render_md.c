@@ -1,0 +1,1000 @@
+/* render_md.c - the ticket report in Markdown; see render.h. */
+#include "render.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "ptime.h"
+
+#define SUBJECT_CHARS 80
+#define NAME_CHARS 40
+#define EMAIL_CHARS 60
+#define MAX_IDS 10 /* ticket ids listed inline in the action list */
+
+struct md {
+	const struct report *r;
+	const struct render_opts *o;
+	const struct words *w;
+	struct buf *out;
+	int64_t today; /* day of as_of, or T_NONE */
+};
+
+static int64_t floordiv(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static void add_date(struct md *m, int64_t day)
+{
+	int64_t y;
+	unsigned mo, d;
+
+	civil_from_days(day, &y, &mo, &d);
+	if (m->w->dmy)
+		buf_addf(m->out, "%02u.%02u.%04lld", d, mo, (long long)y);
+	else
+		buf_addf(m->out, "%04lld-%02u-%02u", (long long)y, mo, d);
+}
+
+static void add_date_of(struct md *m, int64_t sec)
+{
+	if (sec == T_NONE)
+		buf_adds(m->out, "—");
+	else
+		add_date(m, time_day(sec));
+}
+
+static void add_str(struct md *m, struct sref s, size_t maxchars)
+{
+	if (sref_null(s))
+		buf_adds(m->out, "—");
+	else
+		md_cell(m->out, sref_p(m->r, s), s.len, maxchars);
+}
+
+/* The subject, else the summary of the first message. */
+static void add_subject(struct md *m, const struct ticket *t)
+{
+	if (!sref_null(t->subject) && t->subject.len > 0)
+		add_str(m, t->subject, SUBJECT_CHARS);
+	else
+		add_str(m, t->summary, SUBJECT_CHARS);
+}
+
+static void add_id(struct md *m, const struct ticket *t, int bold)
+{
+	buf_addf(m->out, bold ? "**%lld**" : "%lld", (long long)t->id);
+}
+
+static void hr(struct md *m)
+{
+	buf_adds(m->out, "---\n\n");
+}
+
+/* A table header from "A|B|C": the names and a rule as wide as each. */
+static void table_head(struct md *m, const char *cols)
+{
+	const char *p = cols, *bar;
+	size_t n;
+
+	buf_adds(m->out, "|");
+	for (p = cols;; p = bar + 1) {
+		bar = strchr(p, '|');
+		n = bar ? (size_t)(bar - p) : strlen(p);
+		buf_addc(m->out, ' ');
+		buf_add(m->out, p, n);
+		buf_adds(m->out, " |");
+		if (!bar)
+			break;
+	}
+	buf_adds(m->out, "\n|");
+	for (p = cols;; p = bar + 1) {
+		bar = strchr(p, '|');
+		n = bar ? (size_t)(bar - p) : strlen(p);
+		n = utf8_chars(p, n) + 2;
+		while (n--)
+			buf_addc(m->out, '-');
+		buf_addc(m->out, '|');
+		if (!bar)
+			break;
+	}
+	buf_addc(m->out, '\n');
+}
+
+static void table_head2(struct md *m, const char *a, const char *b)
+{
+	char cols[160];
+
+	snprintf(cols, sizeof cols, "%s|%s", a, b);
+	table_head(m, cols);
+}
+
+static void add_count(struct md *m, uint64_t n, const char *const noun[3])
+{
+	words_count(m->w, m->out, n, noun);
+}
+
+static void add_fixed1(struct md *m, double v)
+{
+	buf_addf(m->out, "%.1f", v);
+}
+
+static void add_pct(struct md *m, uint64_t part, uint64_t whole)
+{
+	add_fixed1(m, whole ? 100.0 * (double)part / (double)whole : 0.0);
+	buf_addc(m->out, '%');
+}
+
+/* ---- header and totals ---------------------------------------------------- */
+
+static void header(struct md *m, const uint64_t *cats)
+{
+	const struct words *w = m->w;
+	uint64_t open = 0, i;
+	int64_t y;
+	unsigned mo, d;
+
+	for (i = 0; i < CAT_FIRST_CLOSED; i++)
+		open += cats[i];
+	buf_addf(m->out, "# %s\n\n**%s:** ", m->o->title ? m->o->title : w->title,
+		 w->as_of);
+	if (m->r->as_of == T_NONE) {
+		buf_adds(m->out, "—");
+	} else {
+		int64_t s = m->r->as_of - time_day(m->r->as_of) * 86400;
+
+		civil_from_days(time_day(m->r->as_of), &y, &mo, &d);
+		buf_addf(m->out, "%u %s %lld, %02d:%02d UTC", d, w->months[mo - 1],
+			 (long long)y, (int)(s / 3600), (int)(s / 60 % 60));
+	}
+	buf_addf(m->out, "  \n**%s:** ", w->source);
+	add_count(m, m->r->n, w->ticket);
+	buf_adds(m->out, ", ");
+	add_count(m, m->r->messages, w->message);
+	buf_adds(m->out, "\n\n");
+	hr(m);
+
+	buf_addf(m->out, "## %s\n\n", w->totals);
+	table_head2(m, w->metric, w->value);
+	buf_addf(m->out, "| **%s** | %zu |\n", w->t_total, m->r->n);
+	buf_addf(m->out, "| **%s** | %llu |\n", w->t_open,
+		 (unsigned long long)open);
+	buf_addf(m->out, "| **%s** | %llu |\n\n", w->t_closed,
+		 (unsigned long long)(m->r->n - open));
+	hr(m);
+}
+
+static void categories(struct md *m, const uint64_t *cats)
+{
+	const struct words *w = m->w;
+	char cols[128];
+	int c, half;
+
+	snprintf(cols, sizeof cols, "%s|%s|%s", w->category, w->count,
+		 w->description);
+	for (half = 0; half < 2; half++) {
+		buf_addf(m->out, "## %s\n\n",
+			 half ? w->closed_by_cat : w->open_by_cat);
+		table_head(m, cols);
+		for (c = half ? CAT_FIRST_CLOSED : 0;
+		     c < (half ? CAT_N : CAT_FIRST_CLOSED); c++)
+			buf_addf(m->out, half ? "| **%s** | %llu | %s |\n" :
+						"| %s | %llu | %s |\n",
+				 cat_names[c], (unsigned long long)cats[c],
+				 w->cat_desc[c]);
+		buf_addc(m->out, '\n');
+		hr(m);
+	}
+}
+
+/* ---- the lists ------------------------------------------------------------ */
+
+struct list {
+	const struct ticket **t;
+	size_t n;
+};
+
+/* days_waiting descending (null last), then ticket id. */
+static int by_days(const void *a, const void *b)
+{
+	const struct ticket *x = *(const struct ticket *const *)a;
+	const struct ticket *y = *(const struct ticket *const *)b;
+
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1; /* T_NONE is the smallest */
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int64_t last_answer(const struct ticket *t)
+{
+	return t->last_out != T_NONE ? t->last_out : t->last_ts;
+}
+
+/* The most recent answer first, then ticket id. */
+static int by_answer(const void *a, const void *b)
+{
+	const struct ticket *x = *(const struct ticket *const *)a;
+	const struct ticket *y = *(const struct ticket *const *)b;
+	int64_t dx = last_answer(x), dy = last_answer(y);
+
+	dx = dx == T_NONE ? T_NONE : time_day(dx);
+	dy = dy == T_NONE ? T_NONE : time_day(dy);
+	if (dx != dy)
+		return dx > dy ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void collect(const struct report *r, struct list *l, int prio, int cat1,
+		    int cat2, int (*cmp)(const void *, const void *))
+{
+	size_t i;
+
+	l->t = xmalloc((r->n ? r->n : 1) * sizeof *l->t);
+	l->n = 0;
+	for (i = 0; i < r->n; i++) {
+		const struct ticket *t = &r->t[i];
+
+		if (prio != PRIO_NONE ? (int)t->prio == prio :
+					(int)t->cat == cat1 || (int)t->cat == cat2)
+			l->t[l->n++] = t;
+	}
+	qsort(l->t, l->n, sizeof *l->t, cmp);
+}
+
+static void heading_count(struct md *m, const char *level, const char *text,
+			  size_t n)
+{
+	buf_addf(m->out, "%s %s (", level, text);
+	add_count(m, n, m->w->ticket);
+	buf_adds(m->out, ")\n\n");
+}
+
+static void critical(struct md *m, const struct list *l)
+{
+	size_t i;
+
+	buf_addf(m->out, "## %s\n\n", m->w->crit_h2);
+	heading_count(m, "###", m->w->crit_h3, l->n);
+	if (!l->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+		hr(m);
+		return;
+	}
+	table_head(m, m->w->crit_cols);
+	for (i = 0; i < l->n; i++) {
+		const struct ticket *t = l->t[i];
+		int64_t a = t->first_in != T_NONE ? t->first_in : t->created;
+		int64_t b = t->last_in != T_NONE ? t->last_in : a;
+
+		buf_adds(m->out, "| ");
+		add_id(m, t, 1);
+		buf_adds(m->out, " | ");
+		add_date_of(m, a);
+		if (b != T_NONE && a != T_NONE && time_day(b) != time_day(a)) {
+			buf_adds(m->out, " – ");
+			add_date_of(m, b);
+		}
+		buf_adds(m->out, " | ");
+		add_str(m, t->email, EMAIL_CHARS);
+		buf_adds(m->out, " | ");
+		add_subject(m, t);
+		buf_adds(m->out, " |\n");
+	}
+	buf_addf(m->out, "\n%s\n\n", m->w->crit_action);
+	hr(m);
+}
+
+static void sec_high(struct md *m, const struct list *l, const struct list *pr)
+{
+	size_t i;
+
+	buf_addf(m->out, "## %s\n\n", m->w->high_h2);
+	heading_count(m, "###", m->w->high_h3, l->n);
+	if (!l->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+	} else {
+		table_head(m, m->w->high_cols);
+		for (i = 0; i < l->n; i++) {
+			const struct ticket *t = l->t[i];
+
+			buf_adds(m->out, "| ");
+			add_id(m, t, 1);
+			buf_adds(m->out, " | ");
+			add_date_of(m, t->first_in != T_NONE ? t->first_in :
+							     t->created);
+			buf_adds(m->out, " | ");
+			add_str(m, t->email, EMAIL_CHARS);
+			buf_adds(m->out, " | ");
+			add_subject(m, t);
+			buf_adds(m->out, " |\n");
+		}
+		buf_addf(m->out, "\n%s\n\n", m->w->high_action);
+	}
+	heading_count(m, "###", m->w->prec_h3, pr->n);
+	if (!pr->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+	} else {
+		table_head(m, m->w->prec_cols);
+		for (i = 0; i < pr->n; i++) {
+			const struct ticket *t = pr->t[i];
+
+			buf_adds(m->out, "| ");
+			add_id(m, t, 1);
+			buf_adds(m->out, " | ");
+			add_subject(m, t);
+			buf_adds(m->out, " | ");
+			add_date_of(m, t->last_ts != T_NONE ? t->last_ts :
+							    t->last_out);
+			buf_adds(m->out, " |\n");
+		}
+		buf_addc(m->out, '\n');
+	}
+	hr(m);
+}
+
+/* "0–1 days", "3 days", "1 day" / "0–1 дн.": the range of days_waiting. */
+static void days_range(struct md *m, const struct list *l)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->t[i]->days == T_NONE)
+			continue;
+		if (l->t[i]->days < lo)
+			lo = l->t[i]->days;
+		if (l->t[i]->days > hi)
+			hi = l->t[i]->days;
+	}
+	if (hi == INT64_MIN)
+		return;
+	buf_adds(m->out, ", ");
+	if (lo != hi)
+		buf_addf(m->out, "%lld–", (long long)lo);
+	if (m->w->days_abbr)
+		buf_addf(m->out, "%lld %s", (long long)hi, m->w->days_abbr);
+	else if (lo != hi)
+		buf_addf(m->out, "%lld %s", (long long)hi, m->w->day[2]);
+	else
+		add_count(m, (uint64_t)(hi < 0 ? -hi : hi), m->w->day);
+}
+
+static void waiting(struct md *m, int which, const struct list *l)
+{
+	size_t i;
+
+	buf_addf(m->out, "## %s", m->w->wait_h2[which]);
+	days_range(m, l);
+	buf_adds(m->out, " (");
+	add_count(m, l->n, m->w->ticket);
+	buf_adds(m->out, ")\n\n");
+	if (!l->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+		hr(m);
+		return;
+	}
+	table_head(m, m->w->wait_cols);
+	for (i = 0; i < l->n; i++) {
+		const struct ticket *t = l->t[i];
+
+		buf_adds(m->out, "| ");
+		add_id(m, t, which < 2);
+		buf_adds(m->out, " | ");
+		add_str(m, t->name, NAME_CHARS);
+		buf_adds(m->out, " | ");
+		add_str(m, t->email, EMAIL_CHARS);
+		buf_adds(m->out, " | ");
+		add_subject(m, t);
+		if (t->days == T_NONE)
+			buf_adds(m->out, " | — |\n");
+		else
+			buf_addf(m->out, " | %lld |\n", (long long)t->days);
+	}
+	buf_addc(m->out, '\n');
+	hr(m);
+}
+
+static void recent(struct md *m, const struct list *l)
+{
+	size_t i;
+
+	heading_count(m, "##", m->w->recent_h2, l->n);
+	if (!l->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+		hr(m);
+		return;
+	}
+	buf_addf(m->out, "%s\n\n", m->w->recent_intro);
+	table_head(m, m->w->recent_cols);
+	for (i = 0; i < l->n; i++) {
+		const struct ticket *t = l->t[i];
+		int64_t a = last_answer(t), ago;
+
+		buf_adds(m->out, "| ");
+		add_id(m, t, 0);
+		buf_adds(m->out, " | ");
+		if (a == T_NONE || m->today == T_NONE) {
+			add_date_of(m, a);
+		} else {
+			ago = m->today - time_day(a);
+			if (ago == 0)
+				buf_adds(m->out, m->w->today);
+			else if (ago == 1)
+				buf_adds(m->out, m->w->yesterday);
+			else if (ago > 1)
+				buf_addf(m->out, "%lld%s", (long long)ago,
+					 m->w->days_ago);
+			else
+				add_date_of(m, a); /* after as_of */
+		}
+		buf_adds(m->out, " | ");
+		add_subject(m, t);
+		buf_adds(m->out, " |\n");
+	}
+	buf_addc(m->out, '\n');
+	hr(m);
+}
+
+/* ---- topics --------------------------------------------------------------- */
+
+struct topic_n {
+	const char *p;
+	size_t n;
+	uint64_t count;
+};
+
+static int by_topic_count(const void *a, const void *b)
+{
+	const struct topic_n *x = a, *y = b;
+	size_t n = x->n < y->n ? x->n : y->n;
+	int c;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	c = memcmp(x->p, y->p, n);
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+static int is_real(const struct ticket *t)
+{
+	return t->cat != CAT_SPAM && t->cat != CAT_ORDER_CONFIRMATION;
+}
+
+static void topics(struct md *m, const uint64_t *cats)
+{
+	const struct report *r = m->r;
+	struct hmap h;
+	struct topic_n *tn;
+	uint64_t real = 0, closed = 0, *v;
+	size_t i, j;
+	int c;
+
+	hmap_init(&h, sizeof(uint64_t));
+	for (i = 0; i < r->n; i++) {
+		const struct ticket *t = &r->t[i];
+
+		if (!is_real(t))
+			continue;
+		real++;
+		for (j = 0; j < t->ntopics; j++) {
+			struct sref s = r->topics[t->topic0 + j];
+			size_t k;
+
+			/* a topic listed twice counts once for its ticket */
+			for (k = 0; k < j; k++) {
+				struct sref o = r->topics[t->topic0 + k];
+
+				if (o.len == s.len &&
+				    memcmp(sref_p(r, o), sref_p(r, s), s.len) == 0)
+					break;
+			}
+			if (k < j)
+				continue;
+			v = hmap_put(&h, sref_p(r, s), s.len, NULL);
+			(*v)++;
+		}
+	}
+	buf_addf(m->out, "## %s\n\n", m->w->topics_h2);
+	if (real == 0) {
+		buf_addf(m->out, "%s\n\n", m->w->no_tickets);
+	} else {
+		buf_addf(m->out, "%s %llu.\n\n", m->w->topics_real,
+			 (unsigned long long)real);
+		tn = xmalloc((hmap_len(&h) + 1) * sizeof *tn);
+		for (i = 0; i < hmap_len(&h); i++) {
+			tn[i].p = hmap_entry_at(&h, i)->key;
+			tn[i].n = hmap_entry_at(&h, i)->klen;
+			tn[i].count = *(uint64_t *)hmap_val_at(&h, i);
+		}
+		qsort(tn, hmap_len(&h), sizeof *tn, by_topic_count);
+		if (hmap_len(&h)) {
+			table_head(m, m->w->topics_cols);
+			for (i = 0; i < hmap_len(&h); i++) {
+				buf_adds(m->out, "| ");
+				md_cell(m->out, tn[i].p, tn[i].n, SUBJECT_CHARS);
+				buf_addf(m->out, " | %llu | ",
+					 (unsigned long long)tn[i].count);
+				add_pct(m, tn[i].count, real);
+				buf_adds(m->out, " |\n");
+			}
+			buf_addc(m->out, '\n');
+		}
+		free(tn);
+	}
+	for (c = CAT_FIRST_CLOSED; c < CAT_N; c++)
+		closed += cats[c];
+	buf_addf(m->out, "%s ", m->w->insolvency);
+	if (closed == 0) {
+		buf_adds(m->out, "—\n\n");
+	} else {
+		add_pct(m, cats[CAT_INSOLVENCY_RESPONDED], closed);
+		buf_addf(m->out, " (%llu / %llu)\n\n",
+			 (unsigned long long)cats[CAT_INSOLVENCY_RESPONDED],
+			 (unsigned long long)closed);
+	}
+	hr(m);
+	hmap_release(&h);
+}
+
+/* ---- tickets per day ------------------------------------------------------ */
+
+/* Lines of the real-load block, values aligned on the right. */
+static void load_block(struct md *m, const char *const *label,
+		       char (*val)[48], size_t n)
+{
+	size_t i, wl = 0, wv = 0, width, k;
+
+	for (i = 0; i < n; i++) {
+		if (!label[i])
+			continue;
+		if (utf8_chars(label[i], strlen(label[i])) > wl)
+			wl = utf8_chars(label[i], strlen(label[i]));
+		if (utf8_chars(val[i], strlen(val[i])) > wv)
+			wv = utf8_chars(val[i], strlen(val[i]));
+	}
+	width = wl + 4 + wv;
+	buf_adds(m->out, "```\n");
+	for (i = 0; i < n; i++) {
+		if (!label[i]) {
+			for (k = 0; k < width; k++)
+				buf_adds(m->out, "─");
+			buf_addc(m->out, '\n');
+			continue;
+		}
+		buf_adds(m->out, label[i]);
+		k = width - utf8_chars(label[i], strlen(label[i])) -
+		    utf8_chars(val[i], strlen(val[i]));
+		while (k--)
+			buf_addc(m->out, ' ');
+		buf_adds(m->out, val[i]);
+		buf_addc(m->out, '\n');
+	}
+	buf_adds(m->out, "```\n\n");
+}
+
+static void per_day(struct md *m, const uint64_t *cats)
+{
+	const struct report *r = m->r;
+	const struct words *w = m->w;
+	int64_t first = INT64_MAX, last = INT64_MIN, days, mon0, nweeks, wk;
+	uint64_t *per_week, real;
+	size_t i, dated = 0;
+	struct buf tmp = BUF_INIT;
+	char val[8][48];
+	const char *label[8];
+	char cols[16];
+
+	buf_addf(m->out, "## %s\n\n", w->perday_h2);
+	for (i = 0; i < r->n; i++) {
+		if (r->t[i].created == T_NONE)
+			continue;
+		dated++;
+		if (time_day(r->t[i].created) < first)
+			first = time_day(r->t[i].created);
+		if (time_day(r->t[i].created) > last)
+			last = time_day(r->t[i].created);
+	}
+	if (!dated) {
+		buf_addf(m->out, "%s\n\n", w->no_tickets);
+		hr(m);
+		return;
+	}
+	days = last - first + 1;
+	buf_addf(m->out, "**%s:** ", w->period);
+	add_date(m, first);
+	buf_adds(m->out, " – ");
+	add_date(m, last);
+	buf_adds(m->out, " (");
+	add_count(m, (uint64_t)days, w->day);
+	buf_adds(m->out, ")\n\n");
+	table_head2(m, w->metric, w->value);
+	buf_addf(m->out, "| %s | %zu |\n| %s | %lld |\n| **%s** | **", w->pd_tickets,
+		 r->n, w->pd_days, (long long)days, w->pd_mean);
+	add_fixed1(m, (double)r->n / (double)days);
+	buf_adds(m->out, "** |\n\n");
+
+	/* ISO weeks, Monday to Sunday, cut to the period */
+	mon0 = first - ((first + 3) - floordiv(first + 3, 7) * 7);
+	nweeks = floordiv(last - mon0, 7) + 1;
+	per_week = xcalloc((size_t)nweeks, sizeof *per_week);
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].created != T_NONE)
+			per_week[floordiv(time_day(r->t[i].created) - mon0, 7)]++;
+	buf_addf(m->out, "### %s\n\n", w->weeks_h3);
+	table_head(m, w->weeks_cols);
+	for (wk = 0; wk < nweeks; wk++) {
+		int64_t a = mon0 + 7 * wk, b = a + 6;
+
+		if (a < first)
+			a = first;
+		if (b > last)
+			b = last;
+		time_fmt_week(cols, a);
+		buf_addf(m->out, "| %s | ", cols);
+		add_date(m, a);
+		if (b != a) {
+			buf_adds(m->out, " – ");
+			add_date(m, b);
+		}
+		buf_addf(m->out, " | %llu | ", (unsigned long long)per_week[wk]);
+		add_fixed1(m, (double)per_week[wk] / (double)(b - a + 1));
+		buf_adds(m->out, " |\n");
+	}
+	buf_addc(m->out, '\n');
+	free(per_week);
+
+	real = r->n - cats[CAT_SPAM] - cats[CAT_ORDER_CONFIRMATION];
+	buf_addf(m->out, "### %s\n\n", w->load_h3);
+	label[0] = w->load_total;
+	snprintf(val[0], sizeof val[0], "%zu", r->n);
+	label[1] = w->load_spam;
+	snprintf(val[1], sizeof val[1], "-%llu", (unsigned long long)cats[CAT_SPAM]);
+	label[2] = w->load_auto;
+	snprintf(val[2], sizeof val[2], "-%llu",
+		 (unsigned long long)cats[CAT_ORDER_CONFIRMATION]);
+	label[3] = NULL;
+	val[3][0] = '\0';
+	label[4] = w->load_real;
+	snprintf(val[4], sizeof val[4], "%llu", (unsigned long long)real);
+	label[5] = w->load_period;
+	words_count(w, &tmp, (uint64_t)days, w->day);
+	snprintf(val[5], sizeof val[5], "%s", tmp.p);
+	label[6] = NULL;
+	val[6][0] = '\0';
+	label[7] = w->load_per_day;
+	snprintf(val[7], sizeof val[7], "%.1f", (double)real / (double)days);
+	load_block(m, label, val, 8);
+	buf_release(&tmp);
+	hr(m);
+}
+
+/* ---- metrics and actions -------------------------------------------------- */
+
+static void add_hours(struct md *m, double h)
+{
+	if (isnan(h)) {
+		buf_adds(m->out, "—");
+		return;
+	}
+	buf_addf(m->out, "%.1f %s", h, m->w->hours);
+	if (h >= 24)
+		buf_addf(m->out, " (%.1f %s)", h / 24, m->w->days_short);
+}
+
+static void metrics(struct md *m)
+{
+	const struct report *r = m->r;
+	double *v = xmalloc((r->n ? r->n : 1) * sizeof *v), med, p90;
+	size_t i, n = 0, waiting = 0;
+
+	for (i = 0; i < r->n; i++) {
+		if (!isnan(r->t[i].frh))
+			v[n++] = r->t[i].frh;
+		if (r->t[i].days != T_NONE)
+			waiting++;
+	}
+	med = quantile(v, n, 0.5);
+	p90 = quantile(v, n, 0.9);
+	free(v);
+	buf_addf(m->out, "## %s\n\n", m->w->metrics_h2);
+	table_head2(m, m->w->metric, m->w->value);
+	buf_addf(m->out, "| %s | ", m->w->m_median);
+	add_hours(m, med);
+	buf_addf(m->out, " |\n| %s | ", m->w->m_p90);
+	add_hours(m, p90);
+	buf_addf(m->out, " |\n| %s | %zu |\n| %s | %zu |\n\n%s\n\n", m->w->m_with,
+		 n, m->w->m_waiting, waiting, m->w->m_note);
+	hr(m);
+}
+
+static void actions(struct md *m, const struct list *urgent,
+		    const struct list *high, const struct list *crit,
+		    size_t medium_low)
+{
+	size_t i;
+
+	buf_addf(m->out, "## %s\n\n### %s\n\n", m->w->actions_h2, m->w->today_h3);
+	buf_addf(m->out, "1. %s: %zu\n", m->w->a_urgent, urgent->n);
+	buf_addf(m->out, "2. %s: %zu\n", m->w->a_partner, high->n);
+	buf_addf(m->out, "3. %s: %zu", m->w->a_crit, crit->n);
+	for (i = 0; i < crit->n && i < MAX_IDS; i++)
+		buf_addf(m->out, "%s%lld", i ? ", " : " (",
+			 (long long)crit->t[i]->id);
+	if (crit->n > MAX_IDS)
+		buf_adds(m->out, ", …");
+	if (crit->n)
+		buf_addc(m->out, ')');
+	buf_addf(m->out, "\n\n### %s\n\n1. %s: %zu\n\n", m->w->week_h3,
+		 m->w->a_week, medium_low);
+}
+
+/* ---- tallies from pulse-tally --------------------------------------------- */
+
+/* A key value as a cell: strings decoded, null as a dash, others raw. */
+static void key_cell(struct md *m, struct json_span v, struct buf *scratch)
+{
+	const char *p;
+	size_t n;
+
+	if (v.type == JSON_STRING) {
+		json_str_view(v, scratch, &p, &n);
+		md_cell(m->out, p, n, SUBJECT_CHARS);
+	} else if (v.type == JSON_NULL || v.type == JSON_NONE) {
+		buf_adds(m->out, "—");
+	} else {
+		md_cell(m->out, v.p, v.n, SUBJECT_CHARS);
+	}
+}
+
+/* "category, week(created)" from the by array. */
+static void by_title(struct md *m, struct json_span by, struct buf *scratch)
+{
+	struct json_iter it;
+	struct json_span e;
+	int first = 1;
+
+	if (by.type == JSON_ARRAY && json_iter_init(&it, by) == 0) {
+		while (json_iter_next(&it, NULL, &e)) {
+			if (!first)
+				buf_adds(m->out, ", ");
+			first = 0;
+			key_cell(m, e, scratch);
+		}
+	}
+	if (first)
+		buf_adds(m->out, m->w->total);
+}
+
+static void count_table(struct md *m, const struct rec *r0, size_t from,
+			struct buf *scratch)
+{
+	const struct report *r = m->r;
+	struct json_span by = rec_get(r0, "by"), e, k, sum = rec_get(r0, "sum");
+	struct json_iter it, is;
+	struct rec rr = REC_INIT;
+	struct json_error err;
+	size_t i;
+
+	buf_adds(m->out, "### ");
+	by_title(m, by, scratch);
+	buf_adds(m->out, "\n\n|");
+	if (json_iter_init(&it, by) == 0)
+		while (json_iter_next(&it, NULL, &e)) {
+			buf_addc(m->out, ' ');
+			key_cell(m, e, scratch);
+			buf_adds(m->out, " |");
+		}
+	buf_addf(m->out, " %s |", m->w->count);
+	if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
+		while (json_iter_next(&is, &k, &e)) {
+			buf_adds(m->out, " sum(");
+			key_cell(m, k, scratch);
+			buf_adds(m->out, ") |");
+		}
+	buf_adds(m->out, "\n|");
+	if (json_iter_init(&it, by) == 0)
+		while (json_iter_next(&it, NULL, &e))
+			buf_adds(m->out, "---|");
+	buf_adds(m->out, "--:|");
+	if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
+		while (json_iter_next(&is, &k, &e))
+			buf_adds(m->out, "--:|");
+	buf_addc(m->out, '\n');
+	/* every count record with the same by, in input order */
+	for (i = from; i < r->naggs; i++) {
+		struct json_span key, cnt, s;
+
+		if (rec_parse(&rr, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0 ||
+		    !json_str_eq(rec_get(&rr, "kind"), "count", 5))
+			continue;
+		e = rec_get(&rr, "by");
+		if (e.n != by.n || memcmp(e.p, by.p, by.n) != 0)
+			continue;
+		key = rec_get(&rr, "key");
+		buf_addc(m->out, '|');
+		if (json_iter_init(&it, key) == 0)
+			while (json_iter_next(&it, NULL, &e)) {
+				buf_addc(m->out, ' ');
+				key_cell(m, e, scratch);
+				buf_adds(m->out, " |");
+			}
+		cnt = rec_get(&rr, "count");
+		buf_addc(m->out, ' ');
+		key_cell(m, cnt, scratch);
+		buf_adds(m->out, " |");
+		s = rec_get(&rr, "sum");
+		if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
+			while (json_iter_next(&is, &k, &e)) {
+				const char *kp;
+				size_t kn;
+				struct json_span sv = {NULL, 0, JSON_NONE, 0};
+				struct json_iter j2;
+				struct json_span k2, v2;
+
+				json_str_view(k, scratch, &kp, &kn);
+				if (s.type == JSON_OBJECT &&
+				    json_iter_init(&j2, s) == 0)
+					while (json_iter_next(&j2, &k2, &v2))
+						if (json_str_eq(k2, kp, kn))
+							sv = v2;
+				buf_addc(m->out, ' ');
+				key_cell(m, sv, scratch);
+				buf_adds(m->out, " |");
+			}
+		buf_addc(m->out, '\n');
+	}
+	buf_addc(m->out, '\n');
+	rec_release(&rr);
+}
+
+static void hist_table(struct md *m, const struct rec *h, struct buf *scratch)
+{
+	struct json_span by = rec_get(h, "by"), key = rec_get(h, "key");
+	struct json_span edges = rec_get(h, "edges"), counts = rec_get(h, "counts");
+	struct json_span e, prev = {NULL, 0, JSON_NONE, 0}, c;
+	struct json_iter ib, ik, ie, ic;
+	int first = 1;
+
+	buf_addf(m->out, "### %s: ", m->w->hist_h3);
+	key_cell(m, rec_get(h, "field"), scratch);
+	if (by.type == JSON_ARRAY && key.type == JSON_ARRAY &&
+	    json_iter_init(&ib, by) == 0 && json_iter_init(&ik, key) == 0) {
+		struct json_span bv, kv;
+
+		while (json_iter_next(&ib, NULL, &bv) &&
+		       json_iter_next(&ik, NULL, &kv)) {
+			buf_adds(m->out, first ? " (" : ", ");
+			first = 0;
+			key_cell(m, bv, scratch);
+			buf_adds(m->out, " = ");
+			key_cell(m, kv, scratch);
+		}
+		if (!first)
+			buf_addc(m->out, ')');
+	}
+	buf_adds(m->out, "\n\n");
+	table_head2(m, m->w->bucket, m->w->count);
+	if (json_iter_init(&ie, edges) < 0 || json_iter_init(&ic, counts) < 0) {
+		buf_addc(m->out, '\n');
+		return;
+	}
+	while (json_iter_next(&ic, NULL, &c)) {
+		int more = json_iter_next(&ie, NULL, &e);
+
+		buf_adds(m->out, "| ");
+		if (prev.type == JSON_NONE && more) {
+			buf_adds(m->out, "< ");
+			buf_add(m->out, e.p, e.n);
+		} else if (more) {
+			buf_add(m->out, prev.p, prev.n);
+			buf_adds(m->out, " – ");
+			buf_add(m->out, e.p, e.n);
+		} else if (prev.type != JSON_NONE) {
+			buf_adds(m->out, "≥ ");
+			buf_add(m->out, prev.p, prev.n);
+		}
+		buf_adds(m->out, " | ");
+		key_cell(m, c, scratch);
+		buf_adds(m->out, " |\n");
+		if (more)
+			prev = e;
+		else
+			prev.type = JSON_NULL; /* past the last edge */
+	}
+	buf_adds(m->out, "| null | ");
+	key_cell(m, rec_get(h, "null"), scratch);
+	buf_adds(m->out, " |\n\n");
+}
+
+static void tallies(struct md *m)
+{
+	const struct report *r = m->r;
+	struct rec a = REC_INIT, b = REC_INIT;
+	struct buf scratch = BUF_INIT;
+	struct json_error err;
+	size_t i, j;
+
+	if (!r->naggs)
+		return;
+	buf_addf(m->out, "## %s\n\n", m->w->tallies_h2);
+	for (i = 0; i < r->naggs; i++) {
+		struct json_span by;
+
+		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0)
+			continue;
+		if (json_str_eq(rec_get(&a, "kind"), "histogram", 9)) {
+			hist_table(m, &a, &scratch);
+			continue;
+		}
+		/* a count table, unless an earlier record had the same by */
+		by = rec_get(&a, "by");
+		for (j = 0; j < i; j++) {
+			struct json_span e;
+
+			if (rec_parse(&b, sref_p(r, r->aggs[j]), r->aggs[j].len,
+				      &err) < 0 ||
+			    !json_str_eq(rec_get(&b, "kind"), "count", 5))
+				continue;
+			e = rec_get(&b, "by");
+			if (e.n == by.n && memcmp(e.p, by.p, by.n) == 0)
+				break;
+		}
+		if (j == i)
+			count_table(m, &a, i, &scratch);
+	}
+	hr(m);
+	rec_release(&a);
+	rec_release(&b);
+	buf_release(&scratch);
+}
+
+void render_md(const struct report *r, const struct render_opts *o,
+	       struct buf *out)
+{
+	struct md m = {r, o, words_for(o->lang), out, T_NONE};
+	struct list crit, high, prec, wait[3], rec;
+	uint64_t cats[CAT_N] = {0};
+	size_t i;
+
+	if (r->as_of != T_NONE)
+		m.today = time_day(r->as_of);
+	for (i = 0; i < r->n; i++)
+		cats[r->t[i].cat]++;
+	collect(r, &crit, PRIO_CRITICAL, 0, 0, by_days);
+	collect(r, &high, PRIO_HIGH, 0, 0, by_days);
+	collect(r, &prec, PRIO_NONE, CAT_PARTNER_RECENT, CAT_PARTNER_RECENT,
+		by_answer);
+	collect(r, &wait[0], PRIO_URGENT, 0, 0, by_days);
+	collect(r, &wait[1], PRIO_MEDIUM, 0, 0, by_days);
+	collect(r, &wait[2], PRIO_LOW, 0, 0, by_days);
+	collect(r, &rec, PRIO_NONE, CAT_RECENT_RESPONSE, CAT_PARTNER_RECENT,
+		by_answer);
+
+	header(&m, cats);
+	categories(&m, cats);
+	critical(&m, &crit);
+	sec_high(&m, &high, &prec);
+	for (i = 0; i < 3; i++)
+		waiting(&m, (int)i, &wait[i]);
+	recent(&m, &rec);
+	topics(&m, cats);
+	per_day(&m, cats);
+	metrics(&m);
+	actions(&m, &wait[0], &high, &crit, wait[1].n + wait[2].n);
+	hr(&m);
+	tallies(&m);
+	buf_adds(out, m.w->footer[0]);
+	buf_addf(out, "%zu", r->n);
+	buf_adds(out, m.w->footer[1]);
+	buf_addc(out, '\n');
+
+	free(crit.t);
+	free(high.t);
+	free(prec.t);
+	for (i = 0; i < 3; i++)
+		free(wait[i].t);
+	free(rec.t);
+}
