@@ -651,9 +651,11 @@ static void per_day(struct md *m, const uint64_t *cats)
 	label[0] = w->load_total;
 	snprintf(val[0], sizeof val[0], "%zu", r->n);
 	label[1] = w->load_spam;
-	snprintf(val[1], sizeof val[1], "-%llu", (unsigned long long)cats[CAT_SPAM]);
+	snprintf(val[1], sizeof val[1], "%s%llu", cats[CAT_SPAM] ? "-" : "",
+		 (unsigned long long)cats[CAT_SPAM]);
 	label[2] = w->load_auto;
-	snprintf(val[2], sizeof val[2], "-%llu",
+	snprintf(val[2], sizeof val[2], "%s%llu",
+		 cats[CAT_ORDER_CONFIRMATION] ? "-" : "",
 		 (unsigned long long)cats[CAT_ORDER_CONFIRMATION]);
 	label[3] = NULL;
 	val[3][0] = '\0';
