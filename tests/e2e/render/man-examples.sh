@@ -1,0 +1,13 @@
+# the EXAMPLES of pulse-render(1) run: messages from the extract tests'
+# Odoo export, classified; only the shape of each report is checked here
+D=$ROOT/tests/e2e/extract/data
+pulse-extract odoo "$D/messages.json" > messages.ndjson 2>/dev/null
+zstd -q "$D/messages.json" -o export.json.zst
+M=$ROOT/filters/render/pulse-render.1
+sed -n '/^\.Sh EXAMPLES/,/^\.Sh/{/^\.Dl /{s/^\.Dl //;p;};/^\.Bd/,/^\.Ed/{/^\./d;p;};}' "$M" > examples.sh
+cat examples.sh
+echo "--"
+bash -eu -o pipefail examples.sh > out.md 2> err
+head -n 1 report.md
+grep -c '^## ' out.md
+grep -E '^(# |### category)' out.md
