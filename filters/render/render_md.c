@@ -770,16 +770,23 @@ static void by_title(struct md *m, struct json_span by, struct buf *scratch)
 		buf_adds(m->out, m->w->total);
 }
 
-static void count_table(struct md *m, const struct rec *r0, size_t from,
+/*
+ * One table: the count records first .. chained by next[] (all with the
+ * same "by"), in input order; the columns come from the first.
+ */
+static void count_table(struct md *m, size_t first, const size_t *next,
 			struct buf *scratch)
 {
 	const struct report *r = m->r;
-	struct json_span by = rec_get(r0, "by"), e, k, sum = rec_get(r0, "sum");
+	struct rec r0 = REC_INIT, rr = REC_INIT;
+	struct json_span by, e, k, sum;
 	struct json_iter it, is;
-	struct rec rr = REC_INIT;
 	struct json_error err;
 	size_t i;
 
+	rec_parse(&r0, sref_p(r, r->aggs[first]), r->aggs[first].len, &err);
+	by = rec_get(&r0, "by");
+	sum = rec_get(&r0, "sum");
 	buf_adds(m->out, "### ");
 	by_title(m, by, scratch);
 	buf_adds(m->out, "\n\n|");
@@ -805,15 +812,10 @@ static void count_table(struct md *m, const struct rec *r0, size_t from,
 		while (json_iter_next(&is, &k, &e))
 			buf_adds(m->out, "--:|");
 	buf_addc(m->out, '\n');
-	/* every count record with the same by, in input order */
-	for (i = from; i < r->naggs; i++) {
-		struct json_span key, cnt, s;
+	for (i = first; i != SIZE_MAX; i = next[i]) {
+		struct json_span key, s;
 
-		if (rec_parse(&rr, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0 ||
-		    !json_str_eq(rec_get(&rr, "kind"), "count", 5))
-			continue;
-		e = rec_get(&rr, "by");
-		if (e.n != by.n || memcmp(e.p, by.p, by.n) != 0)
+		if (rec_parse(&rr, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0)
 			continue;
 		key = rec_get(&rr, "key");
 		buf_addc(m->out, '|');
@@ -823,18 +825,18 @@ static void count_table(struct md *m, const struct rec *r0, size_t from,
 				key_cell(m, e, scratch);
 				buf_adds(m->out, " |");
 			}
-		cnt = rec_get(&rr, "count");
 		buf_addc(m->out, ' ');
-		key_cell(m, cnt, scratch);
+		key_cell(m, rec_get(&rr, "count"), scratch);
 		buf_adds(m->out, " |");
 		s = rec_get(&rr, "sum");
+		/* the first record's sum fields, looked up in this one */
 		if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
 			while (json_iter_next(&is, &k, &e)) {
+				struct json_span sv = {NULL, 0, JSON_NONE, 0};
+				struct json_span k2, v2;
+				struct json_iter j2;
 				const char *kp;
 				size_t kn;
-				struct json_span sv = {NULL, 0, JSON_NONE, 0};
-				struct json_iter j2;
-				struct json_span k2, v2;
 
 				json_str_view(k, scratch, &kp, &kn);
 				if (s.type == JSON_OBJECT &&
@@ -849,6 +851,7 @@ static void count_table(struct md *m, const struct rec *r0, size_t from,
 		buf_addc(m->out, '\n');
 	}
 	buf_addc(m->out, '\n');
+	rec_release(&r0);
 	rec_release(&rr);
 }
 
@@ -911,45 +914,51 @@ static void hist_table(struct md *m, const struct rec *h, struct buf *scratch)
 	buf_adds(m->out, " |\n\n");
 }
 
+/*
+ * The count records as one table per "by" (in order of first appearance),
+ * then the histograms in input order.
+ */
 static void tallies(struct md *m)
 {
 	const struct report *r = m->r;
-	struct rec a = REC_INIT, b = REC_INIT;
+	struct rec a = REC_INIT;
 	struct buf scratch = BUF_INIT;
 	struct json_error err;
-	size_t i, j;
+	struct hmap tables; /* by bytes -> {first, last} */
+	size_t *next, i, *fl;
+	int isnew;
 
 	if (!r->naggs)
 		return;
 	buf_addf(m->out, "## %s\n\n", m->w->tallies_h2);
+	hmap_init(&tables, 2 * sizeof(size_t));
+	next = xmalloc(r->naggs * sizeof *next);
 	for (i = 0; i < r->naggs; i++) {
 		struct json_span by;
 
-		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0)
+		next[i] = SIZE_MAX;
+		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0 ||
+		    !json_str_eq(rec_get(&a, "kind"), "count", 5))
 			continue;
-		if (json_str_eq(rec_get(&a, "kind"), "histogram", 9)) {
-			hist_table(m, &a, &scratch);
-			continue;
-		}
-		/* a count table, unless an earlier record had the same by */
 		by = rec_get(&a, "by");
-		for (j = 0; j < i; j++) {
-			struct json_span e;
-
-			if (rec_parse(&b, sref_p(r, r->aggs[j]), r->aggs[j].len,
-				      &err) < 0 ||
-			    !json_str_eq(rec_get(&b, "kind"), "count", 5))
-				continue;
-			e = rec_get(&b, "by");
-			if (e.n == by.n && memcmp(e.p, by.p, by.n) == 0)
-				break;
-		}
-		if (j == i)
-			count_table(m, &a, i, &scratch);
+		fl = hmap_put(&tables, by.p ? by.p : "", by.n, &isnew);
+		if (isnew)
+			fl[0] = i;
+		else
+			next[fl[1]] = i;
+		fl[1] = i;
 	}
+	for (i = 0; i < hmap_len(&tables); i++)
+		count_table(m, ((size_t *)hmap_val_at(&tables, i))[0], next,
+			    &scratch);
+	for (i = 0; i < r->naggs; i++)
+		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) == 0 &&
+		    json_str_eq(rec_get(&a, "kind"), "histogram", 9))
+			hist_table(m, &a, &scratch);
 	hr(m);
+	free(next);
+	hmap_release(&tables);
 	rec_release(&a);
-	rec_release(&b);
 	buf_release(&scratch);
 }
 

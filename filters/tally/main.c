@@ -31,8 +31,14 @@ static const struct cli_info info = {
 	"Example: pulse-tally --by 'category,week(created)' tickets.ndjson\n",
 };
 
+/* Adds s to the list unless it is there: a field is summed only once. */
 static void add_name(const char ***v, size_t *n, const char *s)
 {
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], s) == 0)
+			return;
 	*v = xrealloc(*v, (*n + 1) * sizeof **v);
 	(*v)[(*n)++] = s;
 }

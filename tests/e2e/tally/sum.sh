@@ -12,3 +12,5 @@ J
 pulse-tally --by m --sum amount --sum h in.ndjson
 echo "-- no --by"
 pulse-tally -s amount in.ndjson
+echo "-- a field named twice is summed once"
+echo '{"a":1.5}' | pulse-tally -s a -s a
