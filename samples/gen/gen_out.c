@@ -1,0 +1,123 @@
+/* gen_out.c - atomic output files of pulse-gen; see gen.h. */
+#include "gen.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+
+/*
+ * The temporary files still open, removed if the program dies before
+ * renaming them (pulse-gen writes at most a handful of files per run).
+ */
+#define GEN_MAX_TMP 16
+static char *pending_tmp[GEN_MAX_TMP];
+
+static void remove_pending(void)
+{
+	int i;
+
+	for (i = 0; i < GEN_MAX_TMP; i++) {
+		if (pending_tmp[i]) {
+			unlink(pending_tmp[i]);
+			pending_tmp[i] = NULL;
+		}
+	}
+}
+
+static void track_tmp(char *tmp, int on)
+{
+	static int registered;
+	int i;
+
+	if (!registered) {
+		atexit(remove_pending);
+		registered = 1;
+	}
+	for (i = 0; i < GEN_MAX_TMP; i++) {
+		if (on && !pending_tmp[i]) {
+			pending_tmp[i] = tmp;
+			return;
+		}
+		if (!on && pending_tmp[i] == tmp) {
+			pending_tmp[i] = NULL;
+			return;
+		}
+	}
+	if (on)
+		die(EX_SOFTWARE, "too many output files");
+}
+
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
+
+void gen_out_open(struct gen_out *o, const char *path)
+{
+	const char *slash;
+	size_t dirlen;
+
+	memset(o, 0, sizeof *o);
+	o->fd = 1;
+	/* A closed pipe is an EPIPE from write(), handled in gen_out_flush(). */
+	signal(SIGPIPE, SIG_IGN);
+	if (!path || strcmp(path, "-") == 0)
+		return;
+	o->path = path;
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	o->tmp = xmalloc(strlen(path) + 16);
+	sprintf(o->tmp, "%.*s.%s.XXXXXX", (int)dirlen, path,
+		slash ? slash + 1 : path);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0)
+		die_errno(EX_CANTCREAT, "cannot create '%s'", path);
+	fchmod(o->fd, 0666 & ~current_umask());
+	track_tmp(o->tmp, 1);
+}
+
+void gen_out_flush(struct gen_out *o)
+{
+	size_t off = 0;
+	ssize_t n;
+
+	while (off < o->b.len) {
+		n = write(o->fd, o->b.p + off, o->b.len - off);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE && !o->path)
+				exit(0);
+			die_errno(EX_IOERR, "cannot write '%s'",
+				  o->path ? o->path : "<stdout>");
+		}
+		off += (size_t)n;
+	}
+	buf_reset(&o->b);
+}
+
+void gen_out_close(struct gen_out *o)
+{
+	gen_out_flush(o);
+	if (o->path) {
+		if (close(o->fd) != 0)
+			die_errno(EX_IOERR, "cannot write '%s'", o->path);
+		if (rename(o->tmp, o->path) != 0)
+			die_errno(EX_CANTCREAT, "cannot rename '%s' to '%s'",
+				  o->tmp, o->path);
+		track_tmp(o->tmp, 0);
+		free(o->tmp);
+	}
+	buf_release(&o->b);
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+}
