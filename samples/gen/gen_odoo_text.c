@@ -544,6 +544,23 @@ static const struct phr reply_insolv_ru[] = {
 	{"к сожалению, после банкротства {k} мы не можем принять старые сертификаты.",
 	 KW_INSOLV},
 };
+/* A second answer in the same thread. */
+static const struct phr again_de[] = {
+	{"vielen Dank für Ihre Rückmeldung. Wir haben das noch einmal geprüft und Ihnen alles erneut geschickt.",
+	 0},
+	{"gern geschehen! Wir wünschen Ihnen viel Spaß beim Kochen.", 0},
+	{"entschuldigen Sie bitte die Umstände. Wir haben die Kochschule noch einmal angeschrieben und melden uns.",
+	 0},
+};
+static const struct phr again_en[] = {
+	{"thank you for getting back to us. We have checked again and sent everything once more.",
+	 0},
+	{"you are welcome! Enjoy the course.", 0},
+};
+static const struct phr again_ru[] = {
+	{"спасибо за ответ! Мы ещё раз всё проверили и отправили повторно.", 0},
+};
+
 static const struct phr reply_spam[] = {
 	{"bitte nehmen Sie unsere Adresse aus Ihrem Verteiler. Kein Interesse.", 0},
 	{"please remove us from your mailing list.", 0},
@@ -862,8 +879,9 @@ static void expand(struct buf *b, const char *s, const struct thread *t)
 		case 'S': buf_adds(b, COMPANY); break;
 		case 's': buf_adds(b, t->school ? t->school->name : BRAND); break;
 		case 'f': buf_adds(b, t->cust.first); break;
-		case 'F': {
-			const char *n = odoo_staff[t->staff].name;
+		case 'F': { /* a colleague's */
+			const char *n =
+				odoo_staff[(t->staff + 1) % (odoo_nstaff - 1)].name;
 			buf_add(b, n, strcspn(n, " "));
 			break;
 		}
@@ -1449,6 +1467,8 @@ void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m,
 		ph = lang == L_DE ? &reply_spam[0] : &reply_spam[1];
 	} else if (insolv) {
 		ph = PICK3(r, lang, reply_insolv);
+	} else if (last_dir(t, m, D_OUT)) {
+		ph = PICK3(r, lang, again);
 	} else if (lang == L_DE) {
 		switch (to_school ? 0 : t->topic) {
 		case KW_DATES: ph = PICK_PHR(r, reply_dates_de); break;

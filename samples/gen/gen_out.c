@@ -2,6 +2,7 @@
 #include "gen.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +65,7 @@ static mode_t current_umask(void)
 void gen_out_open(struct gen_out *o, const char *path)
 {
 	const char *slash;
-	size_t dirlen;
+	struct stat st;
 
 	memset(o, 0, sizeof *o);
 	o->fd = 1;
@@ -73,10 +74,18 @@ void gen_out_open(struct gen_out *o, const char *path)
 	if (!path || strcmp(path, "-") == 0)
 		return;
 	o->path = path;
+	/* Devices and pipes (/dev/null, /dev/stdout, a fifo) are written in
+	 * place: renaming a file over them would replace the device. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		o->fd = open(path, O_WRONLY);
+		if (o->fd < 0)
+			die_errno(EX_CANTCREAT, "cannot open '%s'", path);
+		return;
+	}
 	slash = strrchr(path, '/');
-	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	o->tmp = xmalloc(strlen(path) + 16);
-	sprintf(o->tmp, "%.*s.%s.XXXXXX", (int)dirlen, path,
+	sprintf(o->tmp, "%.*s.%s.XXXXXX",
+		slash ? (int)(slash - path) + 1 : 0, path,
 		slash ? slash + 1 : path);
 	o->fd = mkstemp(o->tmp);
 	if (o->fd < 0)
@@ -108,7 +117,10 @@ void gen_out_flush(struct gen_out *o)
 void gen_out_close(struct gen_out *o)
 {
 	gen_out_flush(o);
-	if (o->path) {
+	if (o->path && !o->tmp) {
+		if (close(o->fd) != 0)
+			die_errno(EX_IOERR, "cannot write '%s'", o->path);
+	} else if (o->path) {
 		if (close(o->fd) != 0)
 			die_errno(EX_IOERR, "cannot write '%s'", o->path);
 		if (rename(o->tmp, o->path) != 0)

@@ -34,10 +34,7 @@ static const struct cli_info gen_info = {
 
 static const struct cli_info odoo_info = {
 	"pulse-gen",
-	"usage: pulse-gen odoo [--tickets N] [--seed S] [--as-of TIME] [--days D]\n"
-	"                      [--format array|ndjson] [--variant enterprise|oca]\n"
-	"                      [--messages FILE] [--tickets-out FILE] [--users FILE]\n"
-	"                      [--labels FILE] [--rules-out FILE]",
+	"usage: pulse-gen odoo [--tickets N] [--seed S] [--as-of TIME] [options]",
 	"Write a synthetic Odoo Helpdesk export of a cooking-course marketplace:\n"
 	"the mail.message records of N tickets (search_read shape, id ascending) on\n"
 	"stdout.  The same options give the same bytes.\n"
@@ -191,8 +188,12 @@ int main(int argc, char **argv)
 	};
 
 	cli_init(&c, argc, argv, &gen_info);
-	if (argc > 1 && strcmp(argv[1], "odoo") == 0)
+	/* A command sees its options from argv[1] on, under the program's
+	 * name, so that getopt's messages name pulse-gen too. */
+	if (argc > 1 && strcmp(argv[1], "odoo") == 0) {
+		argv[1] = argv[0];
 		return odoo_main(argc - 1, argv + 1);
+	}
 	if (argc > 1 && argv[1][0] != '-')
 		cli_usage_error(&c, "unknown command '%s'", argv[1]);
 	/* Only --help and --version come before a command. */
