@@ -1,0 +1,38 @@
+#!/bin/sh
+# regen.sh - regenerate the committed samples with pulse-gen (see README.md).
+#
+#   samples/regen.sh [DIR]
+#
+# Writes into DIR (default: this directory).  pulse-gen is taken from PATH,
+# else from ../build/bin.  The output is deterministic: run it after a change
+# of the generator and commit what changed.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:-$here}
+if command -v pulse-gen >/dev/null 2>&1; then
+	gen=pulse-gen
+elif [ -x "$here/../build/bin/pulse-gen" ]; then
+	gen=$here/../build/bin/pulse-gen
+else
+	echo "regen.sh: pulse-gen not found (run make first)" >&2
+	exit 69
+fi
+command -v zstd >/dev/null 2>&1 || { echo "regen.sh: zstd not found" >&2; exit 69; }
+mkdir -p "$out"
+cd "$out"
+
+# The default export: 1000 tickets over the 107 days before 2026-01-21T18:00Z.
+"$gen" odoo --messages odoo-messages.json --tickets-out odoo-tickets.json \
+	--users odoo-users.json --rules-out odoo-sample.rules \
+	--labels odoo-labels.ndjson
+# The small readable one: 30 tickets over 30 days, mostly the tricky cases.
+"$gen" odoo --tickets 30 --days 30 --messages odoo-small.json \
+	--tickets-out odoo-small-tickets.json --labels odoo-small-labels.ndjson
+
+for f in odoo-messages.json odoo-tickets.json odoo-labels.ndjson; do
+	zstd -q -f -19 --rm "$f"
+done
+zstd -q -f -19 odoo-small.json
+zstd -q -t odoo-messages.json.zst odoo-tickets.json.zst odoo-labels.ndjson.zst \
+	odoo-small.json.zst
