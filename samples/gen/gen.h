@@ -17,8 +17,9 @@
  * a named file is written under a temporary name in the same directory and
  * renamed into place by gen_out_close(); when the program dies first, the
  * temporary file is removed.  A path that names something other than a
- * regular file (/dev/null, a fifo) is written in place.  Write errors die with EX_IOERR (a closed pipe
- * on stdout exits 0 quietly, as every pulse program does).
+ * regular file (/dev/null, a fifo) is written in place.  Write errors die with
+ * EX_IOERR (a closed pipe on stdout exits 0 quietly, as every pulse program
+ * does).
  */
 #ifndef PULSE_GEN_H
 #define PULSE_GEN_H
@@ -64,7 +65,7 @@ size_t rng_weighted(struct rng *r, const double *w, size_t n);
 
 struct gen_out {
 	const char *path; /* NULL: stdout */
-	char *tmp; /* the temporary file being written, NULL: in place */
+	char *tmp;	  /* the temporary file being written, NULL: in place */
 	int fd;
 	struct buf b;
 };

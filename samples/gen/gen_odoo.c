@@ -37,8 +37,9 @@ void odoo_opts_init(struct odoo_opts *o)
 	o->days = 107;
 }
 
-/* ---- categories by age --------------------------------------------------- */
+/* ---- categories by age --------------------------------------------- */
 
+/* clang-format off */
 static const struct {
 	double share; /* per 1000 tickets */
 	int64_t min_age, max_age; /* seconds; max_age 0: no limit */
@@ -54,6 +55,8 @@ static const struct {
 	[C_ORDER_CONFIRMATION] = {95, 0, 0},
 	[C_RESPONDED_NO_FOLLOWUP] = {356, 74 * SEC_HOUR, 0},
 };
+
+/* clang-format on */
 
 static int is_open(int c)
 {
@@ -81,6 +84,7 @@ static int variant_fits(int variant, int64_t age)
 	}
 }
 
+/* clang-format off */
 /* The tricky cases, by category, variant and the age they want (days). */
 static const struct fspec {
 	int cat, variant;
@@ -117,6 +121,7 @@ static const struct fspec {
 	{C_NO_RESPONSE, V_NO_SUBJECT, 10.2, 0},
 	{C_INSOLVENCY_RESPONDED, V_RUSSIAN, 55, 0},
 };
+/* clang-format on */
 #define NFSPECS (sizeof fspecs / sizeof fspecs[0])
 
 struct forced {
@@ -140,11 +145,12 @@ struct gen {
 
 static int64_t slot_time(const struct gen *g, uint64_t i)
 {
-	double h = (double)(gen_mix(g->o->seed, 0x736c6f74ULL ^ (i << 8)) >> 11) *
-		   0x1.0p-53;
+	double h =
+		(double)(gen_mix(g->o->seed, 0x736c6f74ULL ^ (i << 8)) >> 11) *
+		0x1.0p-53;
 
-	return g->start +
-	       (int64_t)(((double)i + h) * (double)g->span / (double)g->o->tickets);
+	return g->start + (int64_t)(((double)i + h) * (double)g->span /
+				    (double)g->o->tickets);
 }
 
 /* The last slot created at or before t, or -1. */
@@ -335,8 +341,9 @@ static int pick_variant(struct rng *r, int cat, int64_t age)
 	case C_ORDER_CONFIRMATION:
 		return u < 0.25 ? V_TWO_CONFIRMATIONS : V_PLAIN;
 	case C_UNCLEAR:
-		return u < 0.3 ? V_AUTOREPLY_ONLY : u < 0.65 ? V_NOTES_ONLY
-							       : V_SYSTEM_ONLY;
+		return u < 0.3	  ? V_AUTOREPLY_ONLY
+		       : u < 0.65 ? V_NOTES_ONLY
+				  : V_SYSTEM_ONLY;
 	default:
 		return V_PLAIN;
 	}
@@ -345,7 +352,7 @@ static int pick_variant(struct rng *r, int cat, int64_t age)
 static int pick_topic(struct rng *r, int cat, int variant)
 {
 	static const int topics[] = {KW_DATES, KW_VOUCHER, KW_ONLINE,
-				     KW_GROUP, KW_INSOLV, 0};
+				     KW_GROUP, KW_INSOLV,  0};
 	static const double open_w[] = {45, 20, 10, 10, 3, 12};
 	static const double done_w[] = {40, 25, 12, 10, 0, 13};
 	static const double out_only_w[] = {30, 60, 0, 0, 0, 10};
@@ -366,7 +373,7 @@ static int pick_topic(struct rng *r, int cat, int variant)
 	}
 }
 
-/* ---- one ticket ------------------------------------------------------------ */
+/* ---- one ticket ---------------------------------------------------- */
 
 static void setup_thread(struct gen *g, struct thread *t, struct rng *r,
 			 uint64_t i, int cat, int variant, int64_t created)
@@ -395,9 +402,9 @@ static void setup_thread(struct gen *g, struct thread *t, struct rng *r,
 			rng_seed(&lr, g->o->seed, 0x6c616e67ULL + c);
 			lang = odoo_pick_lang(&lr);
 			if (variant != V_RUSSIAN || lang == L_RU || k > 200) {
-				odoo_person_customer(&t->cust, g->o->seed, c,
-						     variant == V_RUSSIAN ? L_RU
-									  : lang);
+				odoo_person_customer(
+					&t->cust, g->o->seed, c,
+					variant == V_RUSSIAN ? L_RU : lang);
 				break;
 			}
 			c = (c + 1) % g->pool;
@@ -435,7 +442,7 @@ static void setup_thread(struct gen *g, struct thread *t, struct rng *r,
 	(void)i;
 }
 
-/* ---- writers ------------------------------------------------------------------ */
+/* ---- writers ------------------------------------------------------- */
 
 static void jw_odoo_date(struct buf *b, int64_t sec)
 {
@@ -489,8 +496,8 @@ static void list_end(struct gen_out *o, uint64_t n, int ndjson)
 }
 
 static const char *const mtype_name[] = {
-	"email", "comment", "notification", "auto_comment",
-	"user_notification", "email_outgoing",
+	"email",	"comment",	     "notification",
+	"auto_comment", "user_notification", "email_outgoing",
 };
 
 static void write_message(struct gen *g, const struct thread *t,
@@ -515,11 +522,21 @@ static void write_message(struct gen *g, const struct thread *t,
 	buf_adds(b, mtype_name[m->mtype]);
 	buf_adds(b, "\",\"subtype_id\":");
 	switch (m->subtype) {
-	case ST_DISCUSSIONS: buf_adds(b, "[1,\"Discussions\"]"); break;
-	case ST_NOTE: buf_adds(b, "[2,\"Note\"]"); break;
-	case ST_STAGE: buf_adds(b, "[7,\"Stage Changed\"]"); break;
-	case ST_CREATED: buf_adds(b, "[6,\"Ticket Created\"]"); break;
-	default: buf_adds(b, "false"); break;
+	case ST_DISCUSSIONS:
+		buf_adds(b, "[1,\"Discussions\"]");
+		break;
+	case ST_NOTE:
+		buf_adds(b, "[2,\"Note\"]");
+		break;
+	case ST_STAGE:
+		buf_adds(b, "[7,\"Stage Changed\"]");
+		break;
+	case ST_CREATED:
+		buf_adds(b, "[6,\"Ticket Created\"]");
+		break;
+	default:
+		buf_adds(b, "false");
+		break;
 	}
 	buf_adds(b, ",\"is_internal\":");
 	jw_bool(b, m->internal);
@@ -551,7 +568,8 @@ static void write_message(struct gen *g, const struct thread *t,
 			 (unsigned long long)rng_next(r), (long long)m->ts,
 			 (int)dl, at ? at + 1 : "");
 	} else {
-		buf_addf(b, "<%lld.%lld.%06llu-openerp-%lld-helpdesk.ticket@%s>",
+		buf_addf(b,
+			 "<%lld.%lld.%06llu-openerp-%lld-helpdesk.ticket@%s>",
 			 (long long)m->id, (long long)m->ts,
 			 (unsigned long long)(rng_next(r) % 1000000),
 			 (long long)t->id, STAFF_DOMAIN);
@@ -576,8 +594,7 @@ static int64_t stage_time(const struct thread *t, int stage)
 	return -1;
 }
 
-static void write_ticket(struct gen *g, const struct thread *t,
-			 struct rng *r)
+static void write_ticket(struct gen *g, const struct thread *t, struct rng *r)
 {
 	struct buf *b = &g->tix.b;
 	const struct staff *st = &odoo_staff[t->staff];
@@ -590,7 +607,10 @@ static void write_ticket(struct gen *g, const struct thread *t,
 	int k, prio;
 
 	for (k = 0; k < 4; k++)
-		pw[k] = is_open(t->cat) ? prio_w_open[k] : (k == 0 ? 60 : k == 1 ? 30 : 8);
+		pw[k] = is_open(t->cat) ? prio_w_open[k]
+					: (k == 0   ? 60
+					   : k == 1 ? 30
+						    : 8);
 	prio = (int)rng_weighted(r, pw, 4);
 
 	item_begin(&g->tix, &g->ntix, g->o->ndjson);
@@ -718,27 +738,32 @@ static void write_users(const struct odoo_opts *o)
 
 	gen_out_open(&out, o->users);
 	item_begin(&out, &n, o->ndjson);
-	buf_adds(&out.b,
-		 "{\"id\":1,\"login\":\"__system__\",\"name\":\"OdooBot\",\"partner_id\":[2,\"OdooBot\"],\"share\":false,\"active\":false}");
+	buf_adds(&out.b, "{\"id\":1,\"login\":\"__system__\",\"name\":"
+			 "\"OdooBot\",\"partner_id\":[2,\"OdooBot\"],\"share\":"
+			 "false,\"active\":false}");
 	item_end(&out, o->ndjson);
 	item_begin(&out, &n, o->ndjson);
-	buf_adds(&out.b,
-		 "{\"id\":2,\"login\":\"admin\",\"name\":\"Administrator\",\"partner_id\":[3,\"Administrator\"],\"share\":false,\"active\":true}");
+	buf_adds(&out.b, "{\"id\":2,\"login\":\"admin\",\"name\":"
+			 "\"Administrator\",\"partner_id\":[3,"
+			 "\"Administrator\"],\"share\":false,\"active\":true}");
 	item_end(&out, o->ndjson);
 	item_begin(&out, &n, o->ndjson);
 	buf_addf(&out.b,
-		 "{\"id\":6,\"login\":\"%s\",\"name\":\"%s\",\"partner_id\":[%d,\"%s\"],\"share\":false,\"active\":true}",
+		 "{\"id\":6,\"login\":\"%s\",\"name\":\"%s\",\"partner_id\":[%"
+		 "d,\"%s\"],\"share\":false,\"active\":true}",
 		 SUPPORT_EMAIL, SUPPORT_NAME, SUPPORT_PARTNER, SUPPORT_NAME);
 	item_end(&out, o->ndjson);
 	for (k = 0; k < odoo_nstaff; k++) {
 		const struct staff *s = &odoo_staff[k];
 
 		item_begin(&out, &n, o->ndjson);
-		buf_addf(&out.b, "{\"id\":%lld,\"login\":", (long long)s->user_id);
+		buf_addf(&out.b,
+			 "{\"id\":%lld,\"login\":", (long long)s->user_id);
 		jw_cstr(&out.b, s->email);
 		buf_adds(&out.b, ",\"name\":");
 		jw_cstr(&out.b, s->name);
-		buf_addf(&out.b, ",\"partner_id\":[%lld,", (long long)s->partner_id);
+		buf_addf(&out.b, ",\"partner_id\":[%lld,",
+			 (long long)s->partner_id);
 		jw_cstr(&out.b, s->name);
 		buf_addf(&out.b, "],\"share\":false,\"active\":%s}",
 			 s->active ? "true" : "false");
@@ -753,7 +778,8 @@ static void write_users(const struct odoo_opts *o)
 		jw_cstr(&out.b, p.email);
 		buf_adds(&out.b, ",\"name\":");
 		jw_cstr(&out.b, p.name);
-		buf_addf(&out.b, ",\"partner_id\":[%lld,", (long long)p.partner_id);
+		buf_addf(&out.b, ",\"partner_id\":[%lld,",
+			 (long long)p.partner_id);
 		jw_cstr(&out.b, p.name);
 		buf_adds(&out.b, "],\"share\":true,\"active\":true}");
 		item_end(&out, o->ndjson);
@@ -769,7 +795,8 @@ static void write_rules(const struct odoo_opts *o)
 
 	gen_out_open(&out, o->rules_out);
 	buf_addf(&out.b,
-		 "# The company-specific rules of the sample made by pulse-gen odoo:\n"
+		 "# The company-specific rules of the sample made by pulse-gen "
+		 "odoo:\n"
 		 "# %s (staff under %s) and its partner cooking schools.\n"
 		 "# Use them together with samples/rules/tickets.rules.\n\n"
 		 "[staff]\ndomain %s\n\n[partner]\n",
@@ -779,7 +806,7 @@ static void write_rules(const struct odoo_opts *o)
 	gen_out_close(&out);
 }
 
-/* ---- the run ----------------------------------------------------------------- */
+/* ---- the run ------------------------------------------------------- */
 
 static void emit_ticket(struct gen *g, struct thread *t, struct rng *r)
 {
@@ -787,7 +814,8 @@ static void emit_ticket(struct gen *g, struct thread *t, struct rng *r)
 
 	for (k = 0; k < t->n; k++) {
 		/* Other records' messages take ids in between. */
-		g->next_mid += 1 + (rng_chance(r, 0.25) ? rng_range(r, 1, 40) : 0);
+		g->next_mid +=
+			1 + (rng_chance(r, 0.25) ? rng_range(r, 1, 40) : 0);
 		t->m[k].id = g->next_mid;
 	}
 	for (k = 0; k < t->n; k++)
@@ -795,7 +823,8 @@ static void emit_ticket(struct gen *g, struct thread *t, struct rng *r)
 	/* About one message in a hundred belongs to a crm.lead. */
 	if (rng_chance(r, 0.04)) {
 		int64_t ts = t->created + rng_range(r, 0, 2 * SEC_HOUR);
-		int64_t lead = rng_chance(r, 0.5) ? t->id : rng_range(r, 5000, 9999);
+		int64_t lead =
+			rng_chance(r, 0.5) ? t->id : rng_range(r, 5000, 9999);
 
 		if (ts > g->o->as_of)
 			ts = g->o->as_of;
@@ -861,11 +890,13 @@ int odoo_generate(const struct odoo_opts *o)
 		odoo_derive(t, o->as_of);
 		if (t->dcat != t->cat)
 			die(EX_SOFTWARE,
-			    "ticket %lld: built as %s (variant %d), the rules say %s",
+			    "ticket %lld: built as %s (variant %d), the rules "
+			    "say %s",
 			    (long long)t->id, odoo_cat_name[t->cat], t->variant,
 			    odoo_cat_name[t->dcat]);
 		emit_ticket(&g, t, &r);
-		g.next_tid += 1 + (rng_chance(&r, 0.03) ? rng_range(&r, 1, 3) : 0);
+		g.next_tid +=
+			1 + (rng_chance(&r, 0.03) ? rng_range(&r, 1, 3) : 0);
 	}
 
 	list_end(&g.msgs, g.nmsgs, o->ndjson);

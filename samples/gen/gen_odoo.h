@@ -26,15 +26,15 @@
 #include "buf.h"
 #include "gen.h"
 
-/* ---- options (main.c) ---------------------------------------------------- */
+/* ---- options (main.c) ---------------------------------------------- */
 
 struct odoo_opts {
 	uint64_t tickets;
 	uint64_t seed;
 	int64_t as_of; /* seconds since the epoch, UTC */
 	int64_t days;
-	int ndjson; /* --format ndjson */
-	int oca; /* --variant oca */
+	int ndjson;	      /* --format ndjson */
+	int oca;	      /* --variant oca */
 	const char *messages; /* NULL: stdout */
 	const char *tickets_out;
 	const char *users;
@@ -47,18 +47,18 @@ void odoo_opts_init(struct odoo_opts *o);
 /* Writes everything o asks for.  @return the exit status (dies on errors). */
 int odoo_generate(const struct odoo_opts *o);
 
-/* ---- between the gen_odoo*.c files --------------------------------------- */
+/* ---- between the gen_odoo*.c files --------------------------------- */
 
 /* Keyword bits of a text: the rules sections it triggers. */
 enum kw {
-	KW_DATES = 1 << 0, /* topic:course_dates */
+	KW_DATES = 1 << 0,   /* topic:course_dates */
 	KW_VOUCHER = 1 << 1, /* topic:voucher_delivery */
-	KW_ONLINE = 1 << 2, /* topic:online_materials */
-	KW_GROUP = 1 << 3, /* topic:group_booking */
-	KW_INSOLV = 1 << 4, /* topic:insolvency and [insolvency] alike */
-	KW_SPAM = 1 << 5, /* [spam] */
-	KW_ORDER = 1 << 6, /* [order_confirmation] (subject or sender) */
-	KW_AUTO = 1 << 7, /* [autoreply] */
+	KW_ONLINE = 1 << 2,  /* topic:online_materials */
+	KW_GROUP = 1 << 3,   /* topic:group_booking */
+	KW_INSOLV = 1 << 4,  /* topic:insolvency and [insolvency] alike */
+	KW_SPAM = 1 << 5,    /* [spam] */
+	KW_ORDER = 1 << 6,   /* [order_confirmation] (subject or sender) */
+	KW_AUTO = 1 << 7,    /* [autoreply] */
 };
 #define KW_TOPICS (KW_DATES | KW_VOUCHER | KW_ONLINE | KW_GROUP | KW_INSOLV)
 #define KW_NTOPICS 5
@@ -98,25 +98,25 @@ enum subtype { ST_NONE, ST_DISCUSSIONS, ST_NOTE, ST_STAGE, ST_CREATED };
 /* Variants: the tricky shapes a category can take. */
 enum variant {
 	V_PLAIN,
-	V_BOUNDARY, /* exactly on a day or 72 h boundary */
+	V_BOUNDARY,	       /* exactly on a day or 72 h boundary */
 	V_ORDER_THEN_QUESTION, /* an order confirmation, then a customer */
-	V_SPAM_ANSWERED, /* spam that got an answer: not spam */
-	V_NOTE_ONLY, /* the only "answer" is an internal note */
-	V_ACK_ONLY, /* the only "answer" is an auto_comment */
-	V_OOO_AFTER, /* a customer auto-reply after our answer */
-	V_AUTOREPLY_ONLY, /* UNCLEAR: a lone auto-reply */
-	V_NOTES_ONLY, /* UNCLEAR: notes */
-	V_SYSTEM_ONLY, /* UNCLEAR: stage changes and notifications */
-	V_OUT_ONLY_INSOLV, /* insolvency named only in our answer */
-	V_NOTE_INSOLV, /* insolvency named only in a note: not counted */
+	V_SPAM_ANSWERED,       /* spam that got an answer: not spam */
+	V_NOTE_ONLY,	       /* the only "answer" is an internal note */
+	V_ACK_ONLY,	       /* the only "answer" is an auto_comment */
+	V_OOO_AFTER,	       /* a customer auto-reply after our answer */
+	V_AUTOREPLY_ONLY,      /* UNCLEAR: a lone auto-reply */
+	V_NOTES_ONLY,	       /* UNCLEAR: notes */
+	V_SYSTEM_ONLY,	       /* UNCLEAR: stage changes and notifications */
+	V_OUT_ONLY_INSOLV,     /* insolvency named only in our answer */
+	V_NOTE_INSOLV,	     /* insolvency named only in a note: not counted */
 	V_TWO_CONFIRMATIONS, /* order and payment confirmation */
-	V_SPAM_TWICE, /* two spam mails, no answer */
-	V_RUSSIAN, /* a Cyrillic thread */
-	V_STAFF_NO_AUTHOR, /* staff reply without author_id, by domain */
-	V_PORTAL, /* the customer writes through the portal */
-	V_EMAIL_OUTGOING, /* our answer is an email_outgoing */
-	V_NO_SUBJECT, /* subject false and author_id false */
-	V_AFTER_CUSTOMER, /* a partner writes into a customer's ticket */
+	V_SPAM_TWICE,	     /* two spam mails, no answer */
+	V_RUSSIAN,	     /* a Cyrillic thread */
+	V_STAFF_NO_AUTHOR,   /* staff reply without author_id, by domain */
+	V_PORTAL,	     /* the customer writes through the portal */
+	V_EMAIL_OUTGOING,    /* our answer is an email_outgoing */
+	V_NO_SUBJECT,	     /* subject false and author_id false */
+	V_AFTER_CUSTOMER,    /* a partner writes into a customer's ticket */
 	V_NVARIANT
 };
 
@@ -124,7 +124,7 @@ enum variant {
 #define SEC_HOUR 3600
 
 struct person {
-	char name[96]; /* display name, UTF-8; "" when unknown */
+	char name[96];	/* display name, UTF-8; "" when unknown */
 	char first[48]; /* for greetings */
 	char email[112];
 	int64_t partner_id; /* res.partner id, 0 when none */
@@ -169,21 +169,21 @@ extern const size_t odoo_nschools;
 struct msg {
 	int64_t id;
 	int64_t ts;
-	int mtype; /* enum mtype */
+	int mtype;   /* enum mtype */
 	int subtype; /* enum subtype */
 	int internal;
-	int dir; /* enum dir */
-	int partner; /* sent by a partner school */
+	int dir;	   /* enum dir */
+	int partner;	   /* sent by a partner school */
 	int64_t author_id; /* 0: false */
 	struct buf author; /* author_id's name */
-	struct buf from; /* email_from; empty: false */
+	struct buf from;   /* email_from; empty: false */
 	int has_subject;
 	struct buf subject;
-	struct buf body; /* HTML */
-	struct buf plain; /* the new text, for quoting by later messages */
-	unsigned kw; /* enum kw of subject and new text */
+	struct buf body;   /* HTML */
+	struct buf plain;  /* the new text, for quoting by later messages */
+	unsigned kw;	   /* enum kw of subject and new text */
 	int64_t recipient; /* partner_ids: one partner or none */
-	int parent; /* index of the parent message + 1, 0: none */
+	int parent;	   /* index of the parent message + 1, 0: none */
 	int ntracking;
 };
 
@@ -215,13 +215,13 @@ struct thread {
 	struct person cust;
 	const struct school *school;
 	struct tvals v;
-	int topic; /* the customer's main topic: a KW_ bit or 0 */
+	int topic;  /* the customer's main topic: a KW_ bit or 0 */
 	int topic2; /* a second topic, or 0 */
-	int staff; /* index of the assigned staff member */
+	int staff;  /* index of the assigned staff member */
 	int has_name;
-	struct buf name; /* helpdesk.ticket name */
+	struct buf name;  /* helpdesk.ticket name */
 	unsigned subj_kw; /* keyword bits of the first mail's subject */
-	int entities; /* HTML entity style of the customer's mail client */
+	int entities;	  /* HTML entity style of the customer's mail client */
 	int quote_style;
 	struct msg m[MAXMSG];
 	int n;
@@ -230,7 +230,7 @@ struct thread {
 	int64_t days; /* -1: null */
 	unsigned topics;
 	int64_t frh_sec; /* -1: null */
-	int stage; /* helpdesk stage index */
+	int stage;	 /* helpdesk stage index */
 };
 
 /* gen_odoo_text.c: people and texts. */
@@ -249,8 +249,8 @@ void odoo_customer_followup(struct thread *t, struct rng *r, struct msg *m,
 			    int kind);
 void odoo_partner_mail(struct thread *t, struct rng *r, struct msg *m,
 		       int first);
-void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m,
-		      int style, int insolv, int spam_reply);
+void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m, int style,
+		      int insolv, int spam_reply);
 void odoo_ack(struct thread *t, struct rng *r, struct msg *m);
 void odoo_note(struct thread *t, struct rng *r, struct msg *m, int kind);
 void odoo_stage(struct thread *t, struct rng *r, struct msg *m, int to);
@@ -269,8 +269,14 @@ enum { SR_COMMENT, SR_EMAIL, SR_OUTGOING, SR_NO_AUTHOR };
 /* Note kinds. */
 enum { NOTE_ANY, NOTE_INSOLV, NOTE_SPAM, NOTE_CALLBACK };
 /* Stages. */
-enum { STAGE_NEW, STAGE_PROGRESS, STAGE_WAITING, STAGE_SOLVED,
-       STAGE_CANCELLED, STAGE_N };
+enum {
+	STAGE_NEW,
+	STAGE_PROGRESS,
+	STAGE_WAITING,
+	STAGE_SOLVED,
+	STAGE_CANCELLED,
+	STAGE_N
+};
 extern const char *const odoo_stage_name[STAGE_N];
 
 /* gen_odoo_thread.c: one thread of a category. */

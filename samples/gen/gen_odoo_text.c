@@ -33,7 +33,10 @@ struct phr {
 
 #define NEL(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- company, staff, partner schools ------------------------------------ */
+/* The tables read better as written. */
+/* clang-format off */
+
+/* ---- company, staff, partner schools ------------------------------- */
 
 const struct staff odoo_staff[] = {
 	{"Lena Hartwig", "lena.hartwig@" STAFF_DOMAIN, 9, 7, 1},
@@ -71,7 +74,7 @@ const char *const odoo_stage_name[STAGE_N] = {
 	"New", "In Progress", "Waiting for Customer", "Solved", "Cancelled",
 };
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names --------------------------------------------------------- */
 
 static const char *const de_female[] = {
 	"Anna", "Katrin", "Sabine", "Petra", "Monika", "Claudia", "Stefanie",
@@ -156,7 +159,7 @@ static const char *const ru_domains[] = {
 	"yandex.example", "mail-ru.example", "gmail.example", "ukr-net.example",
 };
 
-/* ---- values for placeholders ---------------------------------------------- */
+/* ---- values for placeholders --------------------------------------- */
 
 static const char *const courses[] = {
 	"Dim Sum", "Sushi für Einsteiger", "Pasta fresca", "Brot backen",
@@ -186,7 +189,7 @@ static const char *const months_en[] = {
 	"August", "September", "October", "November", "December",
 };
 
-/* ---- the customer's first mail ------------------------------------------- */
+/* ---- the customer's first mail ------------------------------------- */
 
 static const struct phr greet_de[] = {
 	{"Hallo,", 0}, {"Guten Tag,", 0}, {"Sehr geehrte Damen und Herren,", 0},
@@ -422,7 +425,7 @@ static const struct phr subj_other_ru[] = {
 	{"Вопрос", 0}, {"Вопрос по курсу {c}", 0},
 };
 
-/* ---- follow-ups ----------------------------------------------------------- */
+/* ---- follow-ups ---------------------------------------------------- */
 
 static const struct phr fu_reply_de[] = {
 	{"leider ist bei mir immer noch nichts angekommen. Können Sie bitte noch einmal nachsehen?",
@@ -459,7 +462,7 @@ static const struct phr fu_remind_ru[] = {
 	{"напоминаю о своём вопросе, ответа пока нет.", 0},
 };
 
-/* ---- partner schools ------------------------------------------------------- */
+/* ---- partner schools ----------------------------------------------- */
 
 static const struct phr partner_first[] = {
 	{"bitte tragen Sie für unseren Kurs {c} folgende neue Termine ein: Sa. 10:00 und 14:00 Uhr, So. 10:00 und 14:00 Uhr.",
@@ -486,7 +489,7 @@ static const struct phr partner_next[] = {
 	 0},
 };
 
-/* ---- staff ------------------------------------------------------------------ */
+/* ---- staff --------------------------------------------------------- */
 
 static const struct phr reply_de[] = {
 	{"vielen Dank für Ihre Nachricht. Wir haben Ihr Anliegen an die Kochschule weitergegeben und melden uns, sobald wir eine Antwort haben.",
@@ -584,7 +587,7 @@ static const struct phr notes_callback[] = {
 	{"Kochschule anrufen wegen Abrechnung {m}.", 0},
 };
 
-/* ---- automatic mails -------------------------------------------------------- */
+/* ---- automatic mails ----------------------------------------------- */
 
 struct spam {
 	const char *subject; /* NULL: false */
@@ -660,7 +663,9 @@ static const char *const pay_methods[] = {
 	"PayPal", "Kreditkarte", "Sofortüberweisung", "Rechnung", "Apple Pay",
 };
 
-/* ---- small helpers ---------------------------------------------------------- */
+/* clang-format on */
+
+/* ---- small helpers ------------------------------------------------- */
 
 static void translit(struct buf *b, const char *s)
 {
@@ -669,12 +674,28 @@ static void translit(struct buf *b, const char *s)
 	while (*p) {
 		if (p[0] == 0xc3 && p[1]) {
 			switch (p[1]) {
-			case 0xa4: case 0x84: buf_adds(b, "ae"); break;
-			case 0xb6: case 0x96: buf_adds(b, "oe"); break;
-			case 0xbc: case 0x9c: buf_adds(b, "ue"); break;
-			case 0x9f: buf_adds(b, "ss"); break;
-			case 0xa9: case 0xa8: buf_addc(b, 'e'); break;
-			default: buf_addc(b, 'x'); break;
+			case 0xa4:
+			case 0x84:
+				buf_adds(b, "ae");
+				break;
+			case 0xb6:
+			case 0x96:
+				buf_adds(b, "oe");
+				break;
+			case 0xbc:
+			case 0x9c:
+				buf_adds(b, "ue");
+				break;
+			case 0x9f:
+				buf_adds(b, "ss");
+				break;
+			case 0xa9:
+			case 0xa8:
+				buf_addc(b, 'e');
+				break;
+			default:
+				buf_addc(b, 'x');
+				break;
 			}
 			p += 2;
 			continue;
@@ -704,7 +725,9 @@ static void make_email(struct person *p, struct rng *r, const char *first,
 	translit(&f, first);
 	translit(&l, last);
 	switch (rng_below(r, 8)) {
-	case 0: case 1: case 2:
+	case 0:
+	case 1:
+	case 2:
 		buf_addf(&e, "%s.%s", f.p, l.p);
 		break;
 	case 3:
@@ -860,33 +883,76 @@ static void expand(struct buf *b, const char *s, const struct thread *t)
 			continue;
 		}
 		switch (p[1]) {
-		case 'c': buf_adds(b, t->v.course); break;
-		case 'O': buf_adds(b, t->v.online); break;
-		case 'C': buf_adds(b, t->v.city); break;
-		case 'm': buf_adds(b, t->v.month); break;
-		case 'n': buf_addf(b, "%d", t->v.people); break;
-		case 'e': buf_addf(b, "%d", t->v.euro); break;
-		case 'o': buf_adds(b, t->v.order); break;
-		case 'd': buf_adds(b, t->v.date); break;
-		case 'D': buf_adds(b, t->v.date_en); break;
-		case 'p': buf_adds(b, t->v.past); break;
-		case 'P': buf_adds(b, t->v.past_en); break;
-		case 'u': buf_adds(b, t->v.until); break;
-		case 'U': buf_adds(b, t->v.until_en); break;
-		case 'K': buf_adds(b, t->cust.female ? "Kundin" : "Kunde"); break;
-		case 'k': buf_adds(b, OLD_COMPANY); break;
-		case 'B': buf_adds(b, BRAND); break;
-		case 'S': buf_adds(b, COMPANY); break;
-		case 's': buf_adds(b, t->school ? t->school->name : BRAND); break;
-		case 'f': buf_adds(b, t->cust.first); break;
+		case 'c':
+			buf_adds(b, t->v.course);
+			break;
+		case 'O':
+			buf_adds(b, t->v.online);
+			break;
+		case 'C':
+			buf_adds(b, t->v.city);
+			break;
+		case 'm':
+			buf_adds(b, t->v.month);
+			break;
+		case 'n':
+			buf_addf(b, "%d", t->v.people);
+			break;
+		case 'e':
+			buf_addf(b, "%d", t->v.euro);
+			break;
+		case 'o':
+			buf_adds(b, t->v.order);
+			break;
+		case 'd':
+			buf_adds(b, t->v.date);
+			break;
+		case 'D':
+			buf_adds(b, t->v.date_en);
+			break;
+		case 'p':
+			buf_adds(b, t->v.past);
+			break;
+		case 'P':
+			buf_adds(b, t->v.past_en);
+			break;
+		case 'u':
+			buf_adds(b, t->v.until);
+			break;
+		case 'U':
+			buf_adds(b, t->v.until_en);
+			break;
+		case 'K':
+			buf_adds(b, t->cust.female ? "Kundin" : "Kunde");
+			break;
+		case 'k':
+			buf_adds(b, OLD_COMPANY);
+			break;
+		case 'B':
+			buf_adds(b, BRAND);
+			break;
+		case 'S':
+			buf_adds(b, COMPANY);
+			break;
+		case 's':
+			buf_adds(b, t->school ? t->school->name : BRAND);
+			break;
+		case 'f':
+			buf_adds(b, t->cust.first);
+			break;
 		case 'F': { /* a colleague's */
 			const char *n =
-				odoo_staff[(t->staff + 1) % (odoo_nstaff - 1)].name;
+				odoo_staff[(t->staff + 1) % (odoo_nstaff - 1)]
+					.name;
 			buf_add(b, n, strcspn(n, " "));
 			break;
 		}
-		case 'r': buf_adds(b, t->ref); break;
-		default: buf_add(b, p, 3); break;
+		case 'r':
+			buf_adds(b, t->ref);
+			break;
+		default:
+			buf_add(b, p, 3);
+			break;
 		}
 		s = p + 3;
 	}
@@ -918,7 +984,7 @@ static unsigned add_phr(struct buf *b, const struct phr *ph,
 
 #define PICK_PHR(r, arr) (&(arr)[rng_below((r), NEL(arr))])
 
-/* ---- HTML ----------------------------------------------------------------- */
+/* ---- HTML ---------------------------------------------------------- */
 
 enum { ENT_RAW, ENT_NAMED, ENT_NUMERIC };
 enum { HS_P, HS_DIV, HS_OUTLOOK };
@@ -928,9 +994,9 @@ static const struct {
 	const char *named;
 	int code;
 } ents[] = {
-	{"ä", "&auml;", 228}, {"ö", "&ouml;", 246}, {"ü", "&uuml;", 252},
-	{"Ä", "&Auml;", 196}, {"Ö", "&Ouml;", 214}, {"Ü", "&Uuml;", 220},
-	{"ß", "&szlig;", 223}, {"é", "&eacute;", 233}, {"è", "&egrave;", 232},
+	{"ä", "&auml;", 228},	{"ö", "&ouml;", 246},	{"ü", "&uuml;", 252},
+	{"Ä", "&Auml;", 196},	{"Ö", "&Ouml;", 214},	{"Ü", "&Uuml;", 220},
+	{"ß", "&szlig;", 223},	{"é", "&eacute;", 233}, {"è", "&egrave;", 232},
 	{"„", "&bdquo;", 8222}, {"“", "&ldquo;", 8220}, {"–", "&ndash;", 8211},
 	{"€", "&euro;", 8364},
 };
@@ -982,8 +1048,7 @@ static void html_esc(struct buf *b, const char *s, size_t n, int ent)
  * Renders plain text (paragraphs split by blank lines, lines by '\n') as
  * the HTML of a mail client of style hs.
  */
-static void html_render(struct buf *b, const char *s, size_t n, int hs,
-			int ent)
+static void html_render(struct buf *b, const char *s, size_t n, int hs, int ent)
 {
 	const char *end = s + n, *p, *nl;
 
@@ -1023,14 +1088,15 @@ static void html_render(struct buf *b, const char *s, size_t n, int hs,
 			if (hs == HS_DIV)
 				buf_adds(b, "<br><br>");
 			else if (hs == HS_OUTLOOK)
-				buf_adds(b, "<p class=\"MsoNormal\">&nbsp;</p>");
+				buf_adds(b,
+					 "<p class=\"MsoNormal\">&nbsp;</p>");
 		}
 	}
 	if (hs != HS_P)
 		buf_adds(b, "</div>");
 }
 
-/* ---- messages ---------------------------------------------------------------- */
+/* ---- messages ------------------------------------------------------ */
 
 struct msg *odoo_msg_add(struct thread *t, int64_t ts)
 {
@@ -1115,8 +1181,7 @@ static const char *weekday_en(int64_t sec)
  * sender's mail client writes it: a header line and a blockquote, or
  * Outlook's "-----Original Message-----" block.
  */
-static void add_quote(struct msg *m, const struct msg *q, int style,
-		      int ent)
+static void add_quote(struct msg *m, const struct msg *q, int style, int ent)
 {
 	char when[64];
 	int64_t y, s = q->ts + SEC_HOUR; /* Central European (winter) time */
@@ -1156,7 +1221,8 @@ static void add_quote(struct msg *m, const struct msg *q, int style,
 			 weekday_en(s), months_en[mo - 1], d, (long long)y,
 			 hh % 12 ? hh % 12 : 12, mi, hh < 12 ? "AM" : "PM");
 		buf_addf(&m->body,
-			 "<div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On %s ",
+			 "<div class=\"gmail_quote\"><div dir=\"ltr\" "
+			 "class=\"gmail_attr\">On %s ",
 			 when);
 		html_esc(&m->body, who.p, who.len, ENT_RAW);
 		buf_adds(&m->body,
@@ -1168,8 +1234,8 @@ static void add_quote(struct msg *m, const struct msg *q, int style,
 		snprintf(when, sizeof when, "%s, %u %s %lld %02d:%02d",
 			 weekday_en(s), d, months_en[mo - 1], (long long)y, hh,
 			 mi);
-		buf_adds(&m->body,
-			 "<div><p class=\"MsoNormal\">-----Original Message-----<br>From: ");
+		buf_adds(&m->body, "<div><p class=\"MsoNormal\">-----Original "
+				   "Message-----<br>From: ");
 		html_esc(&m->body, q->from.p, q->from.len, ENT_RAW);
 		buf_addf(&m->body, "<br>Sent: %s<br>To: %s<br>Subject: ", when,
 			 SUPPORT_EMAIL);
@@ -1180,11 +1246,12 @@ static void add_quote(struct msg *m, const struct msg *q, int style,
 			html_esc(&m->body, m->subject.p, m->subject.len,
 				 ENT_RAW);
 		buf_adds(&m->body, "</p></div>");
-		html_render(&m->body, q->plain.p, q->plain.len, HS_OUTLOOK, ent);
+		html_render(&m->body, q->plain.p, q->plain.len, HS_OUTLOOK,
+			    ent);
 		break;
 	default: /* Russian webmail */
-		snprintf(when, sizeof when, "%02u.%02u.%04lld, %02d:%02d", d, mo,
-			 (long long)y, hh, mi);
+		snprintf(when, sizeof when, "%02u.%02u.%04lld, %02d:%02d", d,
+			 mo, (long long)y, hh, mi);
 		buf_addf(&m->body, "<div>%s, &quot;", when);
 		html_esc(&m->body, who.p, who.len, ENT_RAW);
 		buf_adds(&m->body, "&quot;:</div><blockquote>");
@@ -1207,31 +1274,43 @@ static const struct phr *pick_lang(struct rng *r, int lang,
 	return &de[rng_below(r, nde)];
 }
 
-#define PICK3(r, lang, a)                                                   \
-	pick_lang((r), (lang), a##_de, NEL(a##_de), a##_en, NEL(a##_en),     \
+#define PICK3(r, lang, a)                                                      \
+	pick_lang((r), (lang), a##_de, NEL(a##_de), a##_en, NEL(a##_en),       \
 		  a##_ru, NEL(a##_ru))
 
 static const struct phr *topic_phrase(struct rng *r, int lang, int topic)
 {
 	switch (topic) {
-	case KW_DATES: return PICK3(r, lang, dates);
-	case KW_VOUCHER: return PICK3(r, lang, voucher);
-	case KW_ONLINE: return PICK3(r, lang, online);
-	case KW_GROUP: return PICK3(r, lang, group);
-	case KW_INSOLV: return PICK3(r, lang, insolv);
-	default: return PICK3(r, lang, other);
+	case KW_DATES:
+		return PICK3(r, lang, dates);
+	case KW_VOUCHER:
+		return PICK3(r, lang, voucher);
+	case KW_ONLINE:
+		return PICK3(r, lang, online);
+	case KW_GROUP:
+		return PICK3(r, lang, group);
+	case KW_INSOLV:
+		return PICK3(r, lang, insolv);
+	default:
+		return PICK3(r, lang, other);
 	}
 }
 
 static const struct phr *topic_subject(struct rng *r, int lang, int topic)
 {
 	switch (topic) {
-	case KW_DATES: return PICK3(r, lang, subj_dates);
-	case KW_VOUCHER: return PICK3(r, lang, subj_voucher);
-	case KW_ONLINE: return PICK3(r, lang, subj_online);
-	case KW_GROUP: return PICK3(r, lang, subj_group);
-	case KW_INSOLV: return PICK3(r, lang, subj_insolv);
-	default: return PICK3(r, lang, subj_other);
+	case KW_DATES:
+		return PICK3(r, lang, subj_dates);
+	case KW_VOUCHER:
+		return PICK3(r, lang, subj_voucher);
+	case KW_ONLINE:
+		return PICK3(r, lang, subj_online);
+	case KW_GROUP:
+		return PICK3(r, lang, subj_group);
+	case KW_INSOLV:
+		return PICK3(r, lang, subj_insolv);
+	default:
+		return PICK3(r, lang, subj_other);
 	}
 }
 
@@ -1256,9 +1335,9 @@ static void customer_author(struct thread *t, struct rng *r, struct msg *m,
 /* Renders m->plain into m->body in the thread customer's style. */
 static void render_customer(struct thread *t, struct msg *m)
 {
-	int hs = t->quote_style == 2 ? HS_OUTLOOK
+	int hs = t->quote_style == 2   ? HS_OUTLOOK
 		 : t->quote_style == 1 ? HS_DIV
-				      : HS_P;
+				       : HS_P;
 
 	html_render(&m->body, m->plain.p, m->plain.len, hs, t->entities);
 }
@@ -1322,8 +1401,8 @@ void odoo_customer_first(struct thread *t, struct rng *r, struct msg *m,
 }
 
 /* The last message before m that is of direction dir, or NULL. */
-static const struct msg *last_dir(const struct thread *t,
-				  const struct msg *m, int dir)
+static const struct msg *last_dir(const struct thread *t, const struct msg *m,
+				  int dir)
 {
 	const struct msg *q = NULL;
 	int i;
@@ -1343,8 +1422,10 @@ void odoo_customer_followup(struct thread *t, struct rng *r, struct msg *m,
 
 	customer_author(t, r, m, p);
 	m->dir = D_IN;
-	reply_subject(m, t, p->lang == L_DE ? "AW: " : p->lang == L_RU ? "RE: "
-								: "Re: ",
+	reply_subject(m, t,
+		      p->lang == L_DE	? "AW: "
+		      : p->lang == L_RU ? "RE: "
+					: "Re: ",
 		      subject_kw(t));
 	ph = PICK3(r, p->lang, greet);
 	expand(&m->plain, ph->s, t);
@@ -1360,8 +1441,7 @@ void odoo_customer_followup(struct thread *t, struct rng *r, struct msg *m,
 	render_customer(t, m);
 	/* A reply by mail quotes what it answers. */
 	q = last_dir(t, m, kind == FU_REMINDER ? D_IN : D_OUT);
-	if (q && m->mtype == MT_EMAIL && t->quote_style >= 0 &&
-	    q->plain.len) {
+	if (q && m->mtype == MT_EMAIL && t->quote_style >= 0 && q->plain.len) {
 		add_quote(m, q, p->lang == L_RU ? 3 : t->quote_style,
 			  t->entities);
 		m->parent = (int)(q - t->m) + 1;
@@ -1402,8 +1482,8 @@ void odoo_partner_mail(struct thread *t, struct rng *r, struct msg *m,
 	html_render(&m->body, m->plain.p, m->plain.len, HS_P, ENT_RAW);
 }
 
-void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m,
-		      int style, int insolv, int spam_reply)
+void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m, int style,
+		      int insolv, int spam_reply)
 {
 	const struct staff *s = &odoo_staff[t->staff];
 	const struct msg *q = last_dir(t, m, D_IN);
@@ -1447,7 +1527,8 @@ void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m,
 		m->kw |= subject_kw(t) & KW_INSOLV;
 	if (lang == L_DE) {
 		if (to_school)
-			buf_addf(&m->plain, "Hallo %s,\n\n", to_school->contact_first);
+			buf_addf(&m->plain, "Hallo %s,\n\n",
+				 to_school->contact_first);
 		else if (t->cust.name[0] && strchr(t->cust.name, ' ') &&
 			 t->cust.lang == L_DE && rng_chance(r, 0.5))
 			buf_addf(&m->plain, "Guten Tag %s %s,\n\n",
@@ -1471,11 +1552,21 @@ void odoo_staff_reply(struct thread *t, struct rng *r, struct msg *m,
 		ph = PICK3(r, lang, again);
 	} else if (lang == L_DE) {
 		switch (to_school ? 0 : t->topic) {
-		case KW_DATES: ph = PICK_PHR(r, reply_dates_de); break;
-		case KW_VOUCHER: ph = PICK_PHR(r, reply_voucher_de); break;
-		case KW_ONLINE: ph = PICK_PHR(r, reply_online_de); break;
-		case KW_GROUP: ph = PICK_PHR(r, reply_group_de); break;
-		default: ph = PICK_PHR(r, reply_de); break;
+		case KW_DATES:
+			ph = PICK_PHR(r, reply_dates_de);
+			break;
+		case KW_VOUCHER:
+			ph = PICK_PHR(r, reply_voucher_de);
+			break;
+		case KW_ONLINE:
+			ph = PICK_PHR(r, reply_online_de);
+			break;
+		case KW_GROUP:
+			ph = PICK_PHR(r, reply_group_de);
+			break;
+		default:
+			ph = PICK_PHR(r, reply_de);
+			break;
 		}
 	} else {
 		ph = PICK3(r, lang, reply);
@@ -1512,13 +1603,18 @@ void odoo_ack(struct thread *t, struct rng *r, struct msg *m)
 		buf_addf(&m->subject, "Wir haben Ihre Anfrage erhalten [#%s]",
 			 t->ref);
 		buf_addf(&m->plain,
-			 "Hallo,\n\nvielen Dank für Ihre Nachricht. Wir haben Ihre Anfrage erhalten und melden uns so schnell wie möglich.\n\nIhre Ticketnummer: %s\n\nIhr %s-Team",
+			 "Hallo,\n\nvielen Dank für Ihre Nachricht. Wir haben "
+			 "Ihre Anfrage erhalten und melden uns so schnell wie "
+			 "möglich.\n\nIhre Ticketnummer: %s\n\nIhr %s-Team",
 			 t->ref, BRAND);
 	} else {
 		buf_addf(&m->subject, "We have received your request [#%s]",
 			 t->ref);
 		buf_addf(&m->plain,
-			 "Hello,\n\nthank you for your message. We have received your request and will get back to you as soon as possible.\n\nYour ticket number: %s\n\nThe %s team",
+			 "Hello,\n\nthank you for your message. We have "
+			 "received your request and will get back to you as "
+			 "soon as possible.\n\nYour ticket number: %s\n\nThe "
+			 "%s team",
 			 t->ref, BRAND);
 	}
 	html_render(&m->body, m->plain.p, m->plain.len, HS_P, ENT_RAW);
@@ -1570,8 +1666,8 @@ void odoo_assign_notice(struct thread *t, struct rng *r, struct msg *m)
 	buf_addf(&m->from, "\"OdooBot\" <odoobot@%s>", STAFF_DOMAIN);
 	m->recipient = s->partner_id;
 	m->has_subject = 1;
-	buf_addf(&m->subject, "You have been assigned to %.*s", (int)t->name.len,
-		 t->name.p);
+	buf_addf(&m->subject, "You have been assigned to %.*s",
+		 (int)t->name.len, t->name.p);
 	buf_addf(&m->plain,
 		 "Dear %s,\n\nYou have been assigned to the Ticket %.*s (#%s).",
 		 s->name, (int)t->name.len, t->name.p, t->ref);
@@ -1604,15 +1700,19 @@ void odoo_autoreply(struct thread *t, struct rng *r, struct msg *m,
 		buf_addf(&m->subject, "Re: %.*s", (int)t->name.len, t->name.p);
 	if (p->lang == L_RU)
 		expand(&m->plain,
-		       "Спасибо за письмо! Я в отпуске до {u} и отвечу после возвращения.",
+		       "Спасибо за письмо! Я в отпуске до {u} и отвечу после "
+		       "возвращения.",
 		       t);
 	else if (p->lang == L_EN)
 		expand(&m->plain,
-		       "Thank you for your message. I am out of the office until {U} and will reply after my return.",
+		       "Thank you for your message. I am out of the office "
+		       "until {U} and will reply after my return.",
 		       t);
 	else
 		expand(&m->plain,
-		       "Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich {u} nicht im Büro und lese meine E-Mails nur unregelmäßig.",
+		       "Vielen Dank für Ihre Nachricht. Ich bin bis "
+		       "einschließlich {u} nicht im Büro und lese meine "
+		       "E-Mails nur unregelmäßig.",
 		       t);
 	html_render(&m->body, m->plain.p, m->plain.len, HS_DIV, ENT_RAW);
 }
@@ -1673,7 +1773,8 @@ void odoo_order(struct thread *t, struct rng *r, struct msg *m, int payment)
 	else {
 		expand(&m->plain,
 		       "Vielen Dank für Ihren Einkauf bei " BRAND
-		       "!\n\nBestellnummer: {o}\nArtikel: Kochkurs {c} ({C})\nBetrag: {e},00 EUR\nZahlungsart: ",
+		       "!\n\nBestellnummer: {o}\nArtikel: Kochkurs {c} "
+		       "({C})\nBetrag: {e},00 EUR\nZahlungsart: ",
 		       t);
 		buf_adds(&m->plain, RNG_PICK(r, pay_methods));
 	}
@@ -1688,8 +1789,7 @@ void odoo_order(struct thread *t, struct rng *r, struct msg *m, int payment)
 	/* The shop is the correspondent, unless a customer writes later. */
 	if (!payment && t->cat == C_ORDER_CONFIRMATION) {
 		memset(&t->cust, 0, sizeof t->cust);
-		snprintf(t->cust.email, sizeof t->cust.email, "%s",
-			 src->email);
+		snprintf(t->cust.email, sizeof t->cust.email, "%s", src->email);
 		snprintf(t->cust.name, sizeof t->cust.name, "%s", src->name);
 		t->cust.lang = L_DE;
 	}
@@ -1705,13 +1805,19 @@ void odoo_lead_msg(struct buf *b, struct rng *r, int64_t id, int64_t ts,
 		   int64_t lead)
 {
 	static const char *const texts[] = {
-		"<p>Guten Tag,</p><p>wir planen eine Firmenfeier mit 25 Personen und suchen einen Termin im Mai. Bitte schicken Sie uns ein Angebot.</p>",
-		"<p>Hallo,</p><p>wir sind eine Gruppe von 12 Personen und m&ouml;chten Gutscheine f&uuml;r unsere Kunden kaufen.</p>",
-		"<p>Hello,</p><p>we are interested in a teamevent for 30 people in Hamburg. Which dates are available?</p>",
+		"<p>Guten Tag,</p><p>wir planen eine Firmenfeier mit 25 "
+		"Personen und suchen einen Termin im Mai. Bitte schicken Sie "
+		"uns ein Angebot.</p>",
+		"<p>Hallo,</p><p>wir sind eine Gruppe von 12 Personen und "
+		"m&ouml;chten Gutscheine f&uuml;r unsere Kunden kaufen.</p>",
+		"<p>Hello,</p><p>we are interested in a teamevent for 30 "
+		"people in Hamburg. Which dates are available?</p>",
 	};
 	static const char *const firms[] = {
-		"einkauf@werkzeugbau-nord.example", "events@agentur-sonnig.example",
-		"hr@softwarehaus-mitte.example", "office@kanzlei-berg.example",
+		"einkauf@werkzeugbau-nord.example",
+		"events@agentur-sonnig.example",
+		"hr@softwarehaus-mitte.example",
+		"office@kanzlei-berg.example",
 	};
 	char date[24];
 
@@ -1724,11 +1830,17 @@ void odoo_lead_msg(struct buf *b, struct rng *r, int64_t id, int64_t ts,
 	jw_cstr(b, date);
 	buf_adds(b, ",\"subject\":\"Anfrage Firmenevent\",\"body\":");
 	jw_cstr(b, RNG_PICK(r, texts));
-	buf_adds(b,
-		 ",\"message_type\":\"email\",\"subtype_id\":[1,\"Discussions\"],\"is_internal\":false,\"author_id\":false,\"email_from\":");
+	buf_adds(
+		b,
+		",\"message_type\":\"email\",\"subtype_id\":[1,\"Discussions\"]"
+		",\"is_internal\":false,\"author_id\":false,\"email_from\":");
 	jw_cstr(b, RNG_PICK(r, firms));
 	buf_addf(b,
-		 ",\"model\":\"crm.lead\",\"res_id\":%lld,\"record_name\":\"Anfrage Firmenevent\",\"partner_ids\":[],\"parent_id\":false,\"message_id\":\"<%016llx.%lld@mail.firma.example>\",\"attachment_ids\":[],\"tracking_value_ids\":[]}",
+		 ",\"model\":\"crm.lead\",\"res_id\":%lld,\"record_name\":"
+		 "\"Anfrage "
+		 "Firmenevent\",\"partner_ids\":[],\"parent_id\":false,"
+		 "\"message_id\":\"<%016llx.%lld@mail.firma.example>\","
+		 "\"attachment_ids\":[],\"tracking_value_ids\":[]}",
 		 (long long)lead, (unsigned long long)rng_next(r),
 		 (long long)ts);
 }

@@ -17,16 +17,17 @@
 #define RECENT_SEC (3 * SEC_DAY) /* an answer at most this old is recent */
 
 const char *const odoo_cat_name[C_NCAT] = {
-	"NO_RESPONSE", "RECENT_RESPONSE", "PARTNER_NO_RESPONSE",
-	"PARTNER_RECENT", "CUSTOMER_FOLLOWUP", "UNCLEAR",
-	"INSOLVENCY_RESPONDED", "SPAM", "ORDER_CONFIRMATION",
-	"RESPONDED_NO_FOLLOWUP",
+	"NO_RESPONSE",		"RECENT_RESPONSE",
+	"PARTNER_NO_RESPONSE",	"PARTNER_RECENT",
+	"CUSTOMER_FOLLOWUP",	"UNCLEAR",
+	"INSOLVENCY_RESPONDED", "SPAM",
+	"ORDER_CONFIRMATION",	"RESPONDED_NO_FOLLOWUP",
 };
 const char *const odoo_prio_name[] = {
 	NULL, "critical", "high", "urgent", "medium", "low", "monitor",
 };
 const char *const odoo_topic_name[KW_NTOPICS] = {
-	"course_dates", "voucher_delivery", "online_materials",
+	"course_dates",	 "voucher_delivery", "online_materials",
 	"group_booking", "insolvency",
 };
 
@@ -143,8 +144,10 @@ static int reply_style(struct bctx *b)
 		return SR_OUTGOING;
 	default:
 		u = rng_unit(b->r);
-		return u < 0.6 ? SR_COMMENT : u < 0.9 ? SR_EMAIL
-				 : u < 0.97 ? SR_OUTGOING : SR_NO_AUTHOR;
+		return u < 0.6	  ? SR_COMMENT
+		       : u < 0.9  ? SR_EMAIL
+		       : u < 0.97 ? SR_OUTGOING
+				  : SR_NO_AUTHOR;
 	}
 }
 
@@ -199,7 +202,7 @@ static void opening(struct bctx *b)
 		odoo_customer_first(b->t, b->r, m, 1);
 }
 
-/* ---- open categories ---------------------------------------------------- */
+/* ---- open categories ----------------------------------------------- */
 
 static void build_no_response(struct bctx *b)
 {
@@ -292,9 +295,8 @@ static void build_recent(struct bctx *b)
 				odoo_partner_mail(t, b->r, odoo_msg_add(t, ts),
 						  0);
 			else
-				odoo_customer_followup(t, b->r,
-						       odoo_msg_add(t, ts),
-						       FU_REPLY);
+				odoo_customer_followup(
+					t, b->r, odoo_msg_add(t, ts), FU_REPLY);
 		}
 		if (last_ts(t) < lo)
 			ts = lo + 60 + rng_below(b->r, RECENT_SEC - 120);
@@ -310,7 +312,7 @@ static void build_recent(struct bctx *b)
 	maybe_stage(b, 0.4, STAGE_WAITING);
 }
 
-/* ---- closed categories ---------------------------------------------------- */
+/* ---- closed categories --------------------------------------------- */
 
 /* Answered, the last answer older than RECENT_SEC. */
 static void build_responded(struct bctx *b, int insolv)
@@ -344,9 +346,9 @@ static void build_responded(struct bctx *b, int insolv)
 		    t->variant != V_SPAM_ANSWERED &&
 		    lim - last_ts(t) > 2 * SEC_HOUR && rng_chance(b->r, 0.45)) {
 			ts = after(b, customer_delay(b->r), 60, lim - 60);
-			odoo_customer_followup(t, b->r, odoo_msg_add(t, ts),
-					       rng_chance(b->r, 0.6) ? FU_REPLY
-								     : FU_THANKS);
+			odoo_customer_followup(
+				t, b->r, odoo_msg_add(t, ts),
+				rng_chance(b->r, 0.6) ? FU_REPLY : FU_THANKS);
 			maybe_stage_by(b, 0.3, STAGE_PROGRESS, lim - 60);
 			ts = after(b, staff_delay(b->r), 60, lim);
 			if (ts >= 0)
@@ -449,7 +451,8 @@ void odoo_build(struct thread *t, struct rng *r, int64_t as_of)
 	if (t->variant == V_BOUNDARY &&
 	    (t->cat == C_RECENT_RESPONSE || t->cat == C_RESPONDED_NO_FOLLOWUP ||
 	     t->cat == C_INSOLVENCY_RESPONDED)) {
-		fixed = as_of - RECENT_SEC - (t->cat == C_RECENT_RESPONSE ? 0 : 1);
+		fixed = as_of - RECENT_SEC -
+			(t->cat == C_RECENT_RESPONSE ? 0 : 1);
 		if ((fixed - t->created) % 36 == 18)
 			t->created--;
 	}
@@ -497,7 +500,7 @@ void odoo_build(struct thread *t, struct rng *r, int64_t as_of)
 	}
 }
 
-/* ---- the rules, applied to what was built -------------------------------- */
+/* ---- the rules, applied to what was built -------------------------- */
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -555,7 +558,7 @@ void odoo_derive(struct thread *t, int64_t as_of)
 			t->prio = P_CRITICAL;
 		} else {
 			t->dcat = C_NO_RESPONSE;
-			t->prio = t->days <= 1 ? P_URGENT
+			t->prio = t->days <= 1	 ? P_URGENT
 				  : t->days <= 3 ? P_MEDIUM
 						 : P_LOW;
 		}

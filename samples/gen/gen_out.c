@@ -69,7 +69,8 @@ void gen_out_open(struct gen_out *o, const char *path)
 
 	memset(o, 0, sizeof *o);
 	o->fd = 1;
-	/* A closed pipe is an EPIPE from write(), handled in gen_out_flush(). */
+	/* A closed pipe is an EPIPE from write(), handled in gen_out_flush().
+	 */
 	signal(SIGPIPE, SIG_IGN);
 	if (!path || strcmp(path, "-") == 0)
 		return;
@@ -84,9 +85,8 @@ void gen_out_open(struct gen_out *o, const char *path)
 	}
 	slash = strrchr(path, '/');
 	o->tmp = xmalloc(strlen(path) + 16);
-	sprintf(o->tmp, "%.*s.%s.XXXXXX",
-		slash ? (int)(slash - path) + 1 : 0, path,
-		slash ? slash + 1 : path);
+	sprintf(o->tmp, "%.*s.%s.XXXXXX", slash ? (int)(slash - path) + 1 : 0,
+		path, slash ? slash + 1 : path);
 	o->fd = mkstemp(o->tmp);
 	if (o->fd < 0)
 		die_errno(EX_CANTCREAT, "cannot create '%s'", path);

@@ -23,9 +23,12 @@ static const struct cli_info gen_info = {
 	"Write deterministic, synthetic sample data for pulse.\n"
 	"\n"
 	"Commands:\n"
-	"  odoo                   an Odoo Helpdesk export: mail.message records,\n"
-	"                         and on request helpdesk.ticket, res.users, a rules\n"
-	"                         file and the labels the classification must give\n"
+	"  odoo                   an Odoo Helpdesk export: mail.message "
+	"records,\n"
+	"                         and on request helpdesk.ticket, res.users, a "
+	"rules\n"
+	"                         file and the labels the classification must "
+	"give\n"
 	"\n"
 	"  pulse-gen COMMAND --help  describes a command's options.\n"
 	"      --help             print this help and exit\n"
@@ -34,27 +37,37 @@ static const struct cli_info gen_info = {
 
 static const struct cli_info odoo_info = {
 	"pulse-gen",
-	"usage: pulse-gen odoo [--tickets N] [--seed S] [--as-of TIME] [options]",
-	"Write a synthetic Odoo Helpdesk export of a cooking-course marketplace:\n"
-	"the mail.message records of N tickets (search_read shape, id ascending) on\n"
+	"usage: pulse-gen odoo [--tickets N] [--seed S] [--as-of TIME] "
+	"[options]",
+	"Write a synthetic Odoo Helpdesk export of a cooking-course "
+	"marketplace:\n"
+	"the mail.message records of N tickets (search_read shape, id "
+	"ascending) on\n"
 	"stdout.  The same options give the same bytes.\n"
 	"\n"
-	"  -n, --tickets N          tickets to make (default 1000, about 4 messages each)\n"
+	"  -n, --tickets N          tickets to make (default 1000, about 4 "
+	"messages each)\n"
 	"  -s, --seed S             the random seed (default 1)\n"
 	"      --as-of TIME         the moment of the export (default\n"
-	"                           2026-01-21T18:00:00Z); no message is later\n"
-	"      --days D             tickets are created over the D days before it\n"
+	"                           2026-01-21T18:00:00Z); no message is "
+	"later\n"
+	"      --days D             tickets are created over the D days before "
+	"it\n"
 	"                           (default 107)\n"
 	"      --format FORMAT      array (one JSON array, default) or ndjson\n"
 	"      --variant VARIANT    helpdesk.ticket fields of Odoo Enterprise\n"
 	"                           (default) or of OCA helpdesk_mgmt (oca)\n"
-	"  -o, --messages FILE      write the messages to FILE instead of stdout\n"
+	"  -o, --messages FILE      write the messages to FILE instead of "
+	"stdout\n"
 	"      --tickets-out FILE   write the helpdesk.ticket records to FILE\n"
 	"      --users FILE         write the res.users records to FILE\n"
-	"      --labels FILE        write each ticket's expected classification\n"
-	"                           (NDJSON: category, priority, days_waiting,\n"
+	"      --labels FILE        write each ticket's expected "
+	"classification\n"
+	"                           (NDJSON: category, priority, "
+	"days_waiting,\n"
 	"                           topics, first_response_hours) to FILE\n"
-	"      --rules-out FILE     write the staff and partner domains as a rules file\n"
+	"      --rules-out FILE     write the staff and partner domains as a "
+	"rules file\n"
 	"      --help               print this help and exit\n"
 	"      --version            print the version and exit\n"
 	"\n"
@@ -72,8 +85,8 @@ enum {
 	OPT_RULES_OUT,
 };
 
-static uint64_t parse_u64(const struct cli *c, const char *opt,
-			  const char *arg, uint64_t max)
+static uint64_t parse_u64(const struct cli *c, const char *opt, const char *arg,
+			  uint64_t max)
 {
 	char *end;
 	unsigned long long v;
@@ -113,7 +126,8 @@ static int odoo_main(int argc, char **argv)
 
 	cli_init(&c, argc, argv, &odoo_info);
 	odoo_opts_init(&o);
-	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
+	       -1) {
 		switch (opt) {
 		case 'n':
 			o.tickets = parse_u64(&c, "--tickets", optarg,
@@ -124,13 +138,16 @@ static int odoo_main(int argc, char **argv)
 			break;
 		case OPT_AS_OF:
 			if (time_parse(optarg, strlen(optarg), &t) != 0)
-				cli_usage_error(&c, "invalid --as-of '%s'", optarg);
+				cli_usage_error(&c, "invalid --as-of '%s'",
+						optarg);
 			o.as_of = t.sec;
 			break;
 		case OPT_DAYS:
-			o.days = (int64_t)parse_u64(&c, "--days", optarg, 36500);
+			o.days =
+				(int64_t)parse_u64(&c, "--days", optarg, 36500);
 			if (o.days < 1)
-				cli_usage_error(&c, "invalid --days '%s'", optarg);
+				cli_usage_error(&c, "invalid --days '%s'",
+						optarg);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "array") == 0)
@@ -138,7 +155,9 @@ static int odoo_main(int argc, char **argv)
 			else if (strcmp(optarg, "ndjson") == 0)
 				o.ndjson = 1;
 			else
-				cli_usage_error(&c, "invalid --format '%s' (array or ndjson)",
+				cli_usage_error(&c,
+						"invalid --format '%s' (array "
+						"or ndjson)",
 						optarg);
 			break;
 		case OPT_VARIANT:
@@ -147,7 +166,9 @@ static int odoo_main(int argc, char **argv)
 			else if (strcmp(optarg, "oca") == 0)
 				o.oca = 1;
 			else
-				cli_usage_error(&c, "invalid --variant '%s' (enterprise or oca)",
+				cli_usage_error(&c,
+						"invalid --variant '%s' "
+						"(enterprise or oca)",
 						optarg);
 			break;
 		case 'o':
