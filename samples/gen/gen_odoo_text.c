@@ -1644,11 +1644,16 @@ void odoo_note(struct thread *t, struct rng *r, struct msg *m, int kind)
 
 void odoo_stage(struct thread *t, struct rng *r, struct msg *m, int to)
 {
-	(void)r;
 	m->mtype = MT_NOTIFICATION;
 	m->subtype = ST_STAGE;
 	m->dir = D_SYSTEM;
-	set_staff_author(m, t->staff);
+	/* Automated actions move tickets too, with no sender address. */
+	if (rng_chance(r, 0.15)) {
+		m->author_id = BOT_PARTNER;
+		buf_adds(&m->author, "OdooBot");
+	} else {
+		set_staff_author(m, t->staff);
+	}
 	m->ntracking = 1;
 	t->stage = to;
 }
@@ -1683,11 +1688,34 @@ void odoo_autoreply(struct thread *t, struct rng *r, struct msg *m,
 	static const char *const pre_en[] = {"Out of Office: ",
 					     "Automatic reply: "};
 
-	customer_author(t, r, m, p);
-	odoo_tvals_until(&t->v, r, m->ts);
+	const char *dom = strchr(p->email, '@');
+
 	m->dir = D_AUTOREPLY;
 	m->has_subject = 1;
 	m->kw = KW_AUTO;
+	/* Some are bounces: the mail server answers, not the customer. */
+	if (dom && rng_chance(r, 0.25)) {
+		dom++;
+		buf_addf(&m->from, "MAILER-DAEMON@mx.%s", dom);
+		m->recipient = SUPPORT_PARTNER;
+		buf_adds(&m->subject, rng_chance(r, 0.5) ? "Undeliverable: "
+							 : "Unzustellbar: ");
+		if (orig_subject)
+			buf_adds(&m->subject, orig_subject);
+		else if (t->has_name && t->m[0].has_subject)
+			buf_addf(&m->subject, "Re: %.*s", (int)t->name.len,
+				 t->name.p);
+		buf_addf(&m->plain,
+			 "This is the mail system at host mx.%s.\n\nI'm sorry "
+			 "to have to inform you that your message could not be "
+			 "delivered to one or more recipients.\n\n<%s>: host "
+			 "mx.%s said: 550 5.1.1 mailbox unavailable",
+			 dom, p->email, dom);
+		html_render(&m->body, m->plain.p, m->plain.len, HS_P, ENT_RAW);
+		return;
+	}
+	customer_author(t, r, m, p);
+	odoo_tvals_until(&t->v, r, m->ts);
 	if (p->lang == L_RU)
 		buf_adds(&m->subject, "Автоответ: ");
 	else if (p->lang == L_EN)
