@@ -107,6 +107,7 @@ void cli_start(struct cli *c, int nfiles, char **files)
 {
 	static char *stdin_only[] = {"-"};
 	const char *slash;
+	struct stat st;
 	size_t dirlen;
 	int fd;
 
@@ -120,6 +121,18 @@ void cli_start(struct cli *c, int nfiles, char **files)
 	}
 	if (!c->outpath)
 		return;
+	/*
+	 * Devices and pipes (-o /dev/null, a FIFO) are written in place: a
+	 * rename would replace the device node with a regular file.
+	 */
+	if (stat(c->outpath, &st) == 0 && !S_ISREG(st.st_mode)) {
+		fd = open(c->outpath, O_WRONLY | O_TRUNC);
+		if (fd < 0)
+			die_errno(EX_CANTCREAT, "cannot open '%s'", c->outpath);
+		c->outfd = fd;
+		c->outpath_inplace = 1;
+		return;
+	}
 	slash = strrchr(c->outpath, '/');
 	dirlen = slash ? (size_t)(slash - c->outpath) + 1 : 0;
 	c->tmppath = xmalloc(dirlen + strlen(slash ? slash + 1 : c->outpath) + 16);
@@ -244,8 +257,9 @@ void cli_flush(struct cli *c)
 				continue;
 			if (errno == EPIPE)
 				exit(0); /* the reader is gone: stop quietly */
-			die_errno(EX_IOERR, "cannot write %s",
-				  c->outpath ? c->outpath : "the output");
+			if (c->outpath)
+				die_errno(EX_IOERR, "cannot write '%s'", c->outpath);
+			die_errno(EX_IOERR, "cannot write the output");
 		}
 		p += w;
 		n -= (size_t)w;
@@ -272,7 +286,11 @@ int cli_finish(struct cli *c)
 		warn("%llu bad record%s quarantined in '%s'",
 		     (unsigned long long)c->nquarantined,
 		     c->nquarantined == 1 ? "" : "s", c->qpath);
-	if (c->outpath) {
+	if (c->outpath && c->outpath_inplace) {
+		if (close(c->outfd) != 0)
+			die_errno(EX_IOERR, "cannot write '%s'", c->outpath);
+		c->outfd = -1;
+	} else if (c->outpath) {
 		if (fsync(c->outfd) != 0 && errno != EINVAL)
 			die_errno(EX_IOERR, "cannot write '%s'", c->outpath);
 		if (close(c->outfd) != 0)

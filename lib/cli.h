@@ -96,6 +96,7 @@ struct cli {
 	FILE *qf;
 	const char *outpath;
 	char *tmppath; /* -o: the temporary file being written */
+	int outpath_inplace; /* -o names a device or FIFO: no temporary */
 	int outfd;
 	struct buf ob; /* output not yet written */
 	enum in_mode mode;
