@@ -131,8 +131,8 @@ static int fill(struct in *in)
 {
 	ssize_t r;
 
-	if (in->eof)
-		return 0;
+	if (in->eof) /* at the end, or after an error: the same answer */
+		return in->eof < 0 ? in->eof : 0;
 	if (in->start > 0 && (in->end == in->cap || in->start >= in->cap / 2)) {
 		memmove(in->buf, in->buf + in->start, in->end - in->start);
 		in->end -= in->start;
@@ -147,11 +147,11 @@ static int fill(struct in *in)
 	} else {
 		r = rd(in->fd, in->buf + in->end, in->cap - in->end);
 		if (r < 0)
-			return eio(in);
+			return in->eof = eio(in);
 		in->bytes_in += (uint64_t)r;
 	}
 	if (r < 0)
-		return (int)r;
+		return in->eof = (int)r;
 	if (r == 0) {
 		in->eof = 1;
 		return 0;
@@ -256,7 +256,7 @@ static int next_line(struct in *in, const char **rec, size_t *len)
 	for (;;) {
 		p = in->buf + in->start;
 		nl = memchr(p + scanned, '\n', in->end - in->start - scanned);
-		if (nl || (in->eof && in->start < in->end)) {
+		if (nl || (in->eof > 0 && in->start < in->end)) {
 			n = nl ? (size_t)(nl - p) : in->end - in->start;
 			in->lineno = in->nextline++;
 			in->start += n + (nl != NULL);

@@ -53,7 +53,7 @@ struct in {
 	char *buf;
 	size_t cap, start, end; /* unread bytes are buf[start..end) */
 	uint64_t nextline; /* line number at buf[start] */
-	int eof; /* no more bytes from the source */
+	int eof; /* no more bytes from the source (< 0: the error) */
 	int began; /* BOM and mode detection done */
 	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']',
 			    3 after an element */
