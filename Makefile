@@ -55,6 +55,15 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -lpthread)
 
+# ---- test tools: tests/tools/NAME.c -> $(B)/tests/tools/NAME (e2e cases run "$$B/tests/tools/NAME")
+TOOL_SRC = $(wildcard tests/tools/*.c)
+TOOLS = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%)
+
+# ---- fuzzing (clang's libFuzzer): make fuzz [FUZZ_SECONDS=60]
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_LIB_SRC = lib/buf.c lib/err.c lib/json.c lib/record.c lib/input.c lib/ptime.c
+
 .PHONY: all check unit e2e demo install uninstall clean help deps fmt fuzz
 
 ## all: build the programs and the sample generator (default)
@@ -87,13 +96,17 @@ $(B)/tests/%_test.o: tests/unit/%_test.c
 $(B)/tests/%_test: $(B)/tests/%_test.o $(LIBPULSE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
+$(B)/tests/tools/%: tests/tools/%.c $(LIBPULSE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBPULSE) $(LIBS)
+
 ## deps: install the Debian packages pulse needs (when any is missing)
 deps:
 	@scripts/install-deps
 
 ## check: install what is missing, build, run the unit then the end-to-end tests (SAN=1: under ASan+UBSan)
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS)
 	@B=$(B) tests/run.sh
 
 ## unit: run the unit tests only
@@ -101,8 +114,19 @@ unit: $(UNIT_BIN)
 	@B=$(B) tests/run.sh --unit
 
 ## e2e: run the end-to-end tests only
-e2e: all
+e2e: all $(TOOLS)
 	@B=$(B) tests/run.sh --e2e
+
+## fuzz: run the record scanner's libFuzzer target for FUZZ_SECONDS (needs clang)
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { \
+		echo "make fuzz: needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 69; }
+	@mkdir -p build/fuzz/corpus
+	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(ALL_CPPFLAGS) -o build/fuzz/record_fuzz tests/fuzz/record_fuzz.c \
+		$(FUZZ_LIB_SRC) $(LIBS)
+	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
 ## demo: install what is missing, build, and print the ticket report of the bundled sample
 demo: deps
