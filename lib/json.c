@@ -11,6 +11,13 @@
 /* Nonzero when some byte of v is below n (n <= 128). */
 #define HAS_LESS(v, n) (((v) - ONES * (n)) & ~(v) & HIGHS)
 #define HAS_ZERO(v) HAS_LESS(v, 1)
+/* The index of the first byte whose flag is set in nonzero mask m. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
+#else
+#define SWAR_FIRST(m) ((size_t)0)
+#endif
 
 static const char *fail(struct json_error *e, const char *base, const char *at,
 			const char *msg)
@@ -34,7 +41,7 @@ static inline const char *skip_ws(const char *p, const char *end)
 	return p;
 }
 
-static int hexval(unsigned char c)
+static inline int hexval(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -45,18 +52,14 @@ static int hexval(unsigned char c)
 }
 
 /* Reads 4 hex digits at p (caller checked there are 4 bytes). */
-static long hex4(const char *p)
+static inline long hex4(const char *p)
 {
-	long v = 0;
-	int i, h;
+	int a = hexval((unsigned char)p[0]), b = hexval((unsigned char)p[1]),
+	    c = hexval((unsigned char)p[2]), d = hexval((unsigned char)p[3]);
 
-	for (i = 0; i < 4; i++) {
-		h = hexval((unsigned char)p[i]);
-		if (h < 0)
-			return -1;
-		v = v * 16 + h;
-	}
-	return v;
+	if ((a | b | c | d) < 0)
+		return -1;
+	return (long)(a << 12 | b << 8 | c << 4 | d);
 }
 
 /*
@@ -110,11 +113,20 @@ static const char *scan_string(const char *base, const char *p,
 	p++;
 	for (;;) {
 		while (end - p >= 8) {
+			uint64_t m;
 			memcpy(&v, p, 8);
-			if ((v & HIGHS) | HAS_LESS(v, 0x20) |
+			m = (v & HIGHS) | HAS_LESS(v, 0x20) |
 			    HAS_ZERO(v ^ (ONES * '"')) |
-			    HAS_ZERO(v ^ (ONES * '\\')))
+			    HAS_ZERO(v ^ (ONES * '\\'));
+			if (m) {
+				/* Straight to the first byte to look at: the
+				 * lowest flag is exact (borrows only run up).
+				 * Not when it is the first byte, so that runs of
+				 * escapes do not wait for the bit count. */
+				if (!(m & 0x80))
+					p += SWAR_FIRST(m);
 				break;
+			}
 			p += 8;
 		}
 		if (p >= end)
@@ -162,11 +174,21 @@ static const char *scan_string(const char *base, const char *p,
 			p++;
 			continue;
 		}
-		k = utf8_seq((const unsigned char *)p, (const unsigned char *)end);
-		if (!k)
-			return fail(e, base, p, "invalid UTF-8 in string");
+		/* A run of non-ASCII characters (Cyrillic words) in one loop. */
 		fl |= JSON_F_NONASCII;
-		p += k;
+		do {
+			const unsigned char *u = (const unsigned char *)p;
+			if (u[0] >= 0xc2 && u[0] <= 0xdf && end - p >= 2 &&
+			    (u[1] & 0xc0) == 0x80) {
+				p += 2;
+				continue;
+			}
+			k = utf8_seq(u, (const unsigned char *)end);
+			if (!k)
+				return fail(e, base, p,
+					    "invalid UTF-8 in string");
+			p += k;
+		} while (p < end && (unsigned char)*p >= 0x80);
 	}
 }
 

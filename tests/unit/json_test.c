@@ -224,6 +224,54 @@ START_TEST(utf8_invalid)
 }
 END_TEST
 
+START_TEST(utf8_positions)
+{
+	/* Every kind of byte the 8-at-a-time scan stops at, at every offset
+	 * of the window, before and after runs of ASCII and of non-ASCII. */
+	static const struct {
+		const char *s;
+		int ok;
+	} x[] = {
+		{"\xc3\xa9", 1}, {"\xe2\x82\xac", 1}, {"\xf0\x9f\x98\x80", 1},
+		{"\\n", 1}, {"\\u00e9", 1}, {"\\ud83d\\ude00", 1}, {"\x7f", 1},
+		{"\xc3(", 0}, {"\xc3", 0}, {"\x01", 0}, {"\xed\xa0\x80", 0},
+		{"\xc0\xaf", 0}, {"\xf4\x90\x80\x80", 0}, {"\x80", 0}, {"\\x", 0},
+	};
+	static const char *const fill[] = {"a", "\xd0\xb4", "\\t"};
+	char s[256];
+	size_t i, f, k, m, n;
+	struct json_error e;
+
+	for (i = 0; i < sizeof x / sizeof x[0]; i++)
+		for (f = 0; f < 3; f++)
+			for (k = 0; k < 20; k++)
+				for (m = 0; m < 12; m += 5) {
+					size_t j, pre;
+					n = 0;
+					s[n++] = '"';
+					for (j = 0; j < k; j++)
+						n += (size_t)sprintf(s + n, "%s", fill[f]);
+					pre = n;
+					n += (size_t)sprintf(s + n, "%s", x[i].s);
+					for (j = 0; j < m; j++)
+						s[n++] = 'b';
+					s[n++] = '"';
+					int r = json_validate(s, n, &e);
+					if (x[i].ok ? r != 0 : r != -1 || e.off != pre)
+						ck_abort_msg("'%s' after %zu x '%s', %zu more: "
+							     "%d at %zu (%s)", x[i].s, k,
+							     fill[f], m, r, e.off, e.msg);
+					if (!x[i].ok)
+						continue;
+					struct json_span sp = {s, n, JSON_STRING, JSON_F_ESC};
+					struct buf d = BUF_INIT;
+					json_str_decode(sp, &d);
+					QUICK_ASSERT(d.len <= n - 2);
+					buf_release(&d);
+				}
+}
+END_TEST
+
 /* ---- control characters --------------------------------------------------- */
 
 START_TEST(control_chars)
@@ -831,6 +879,7 @@ static Suite *json_suite(void)
 	tc = tcase_create("utf8");
 	tcase_add_test(tc, utf8_valid);
 	tcase_add_test(tc, utf8_invalid);
+	tcase_add_test(tc, utf8_positions);
 	tcase_add_test(tc, control_chars);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scalars");
