@@ -2,16 +2,19 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 void buf_grow(struct buf *b, size_t extra)
 {
-	size_t need = b->len + extra + 1;
-	size_t cap;
+	size_t need, cap;
 
-	if (need < b->len)
+	/* len + extra + 1 can wrap around to a small number that is still
+	 * >= len: check before adding. */
+	if (extra > SIZE_MAX - 1 - b->len)
 		die(EX_OSERR, "buffer size overflow");
+	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
 	cap = b->cap ? b->cap : 64;
