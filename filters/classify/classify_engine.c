@@ -80,6 +80,7 @@ struct ctk {
 	uint64_t nmsg;
 	uint32_t head, tail; /* in/out messages, input order */
 	int has_fin;	     /* the first `in` so far: */
+	int fin_human;	     /* it is not an automatic confirmation */
 	int fin_partner;
 	int64_t fin_ts, fin_id;
 	struct sref fin_email, fin_name, fin_subject, fin_summary; /* JSON */
@@ -846,7 +847,7 @@ void classify_add(struct classifier *k, struct cli *c, const struct rec *r)
 	const char *subj, *text, *email, *author;
 	size_t slen, tlen, elen, alen, i;
 	int64_t tid, mid = 0, ts, created = 0;
-	int dir;
+	int dir, human;
 	struct ctk *t;
 	struct cmsg *m;
 	unsigned first[RULES_MAX_SECTIONS];
@@ -938,11 +939,20 @@ void classify_add(struct classifier *k, struct cli *c, const struct rec *r)
 	m->why[WHY_INSOLV] = k->s_insolv >= 0 ? first[k->s_insolv] : 0;
 	if (dir != DIR_IN || (m->mask & k->b_auto))
 		return;
-	if (t->has_fin &&
-	    (ts > t->fin_ts || (ts == t->fin_ts && mid >= t->fin_id)))
+	/*
+	 * The correspondent is the sender of the earliest human `in`: a
+	 * ticket opened by an automatic order confirmation and followed by a
+	 * customer's question is that customer's, not the shop robot's.
+	 */
+	human = !(m->mask & k->b_order);
+	if (t->has_fin && (human < t->fin_human ||
+			   (human == t->fin_human &&
+			    (ts > t->fin_ts ||
+			     (ts == t->fin_ts && mid >= t->fin_id)))))
 		return;
 	/* the earliest customer message so far: keep its words */
 	t->has_fin = 1;
+	t->fin_human = human;
 	t->fin_ts = ts;
 	t->fin_id = mid;
 	t->fin_partner = (m->mask & k->b_partner) != 0;
