@@ -33,7 +33,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # ---- the shared library ---------------------------------------------------
 LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/rules_builtin.o
 LIBPULSE = $(B)/libpulse.a
 
 # ---- the programs: filters/NAME/*.c -> $(B)/bin/pulse-NAME -------------------
@@ -71,6 +71,22 @@ all: $(PROGS) $(GEN)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The default rules are built into the library (lib/rules.h: rules_builtin).
+$(B)/gen/rules_builtin.c: samples/rules/tickets.rules
+	@mkdir -p $(@D)
+	{ echo '/* generated from $< by the Makefile: do not edit */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const char rules_builtin[];'; \
+	  echo 'extern const size_t rules_builtin_len;'; \
+	  echo 'const char rules_builtin[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; \
+	  echo 'const size_t rules_builtin_len = sizeof rules_builtin - 1;'; } > $@.tmp
+	mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBPULSE): $(LIB_OBJ)
@@ -128,11 +144,13 @@ fuzz:
 	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
-## demo: install what is missing, build, and print the ticket report of the bundled sample
+## demo: install what is missing, build, and print the ticket report of the bundled Odoo sample
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" PULSE_RULES="$(CURDIR)/samples/rules/tickets.rules" \
-		scripts/pulse-ticket-report samples/odoo-small.json.zst --as-of 2026-01-21T18:00:00Z
+	@PATH="$(CURDIR)/$(B)/bin:$$PATH" scripts/pulse-ticket-report \
+		--as-of 2026-01-21T18:00:00Z --tickets samples/odoo-tickets.json.zst \
+		--staff-users samples/odoo-users.json --rules samples/odoo-sample.rules \
+		samples/odoo-messages.json.zst
 
 ## install: install programs, scripts, man pages and rules under $(DESTDIR)$(PREFIX)
 install: all

@@ -330,3 +330,30 @@ void cli_slurp(const char *path, struct buf *out)
 	}
 	close(fd);
 }
+
+void cli_rules_load(struct rules *rs, const char *path)
+{
+	struct buf err = BUF_INIT;
+
+	if (access(path, R_OK) != 0)
+		die_errno(EX_NOINPUT, "cannot open rules '%s'", path);
+	if (rules_load(rs, path, &err) < 0)
+		die(EX_DATAERR, "%s", err.p ? err.p : path);
+	buf_release(&err);
+}
+
+void cli_rules_default(struct rules *rs)
+{
+	const char *env = getenv("PULSE_RULES");
+	struct buf err = BUF_INIT;
+
+	if (env) {
+		if (*env)
+			cli_rules_load(rs, env);
+		return;
+	}
+	if (rules_parse(rs, rules_builtin, rules_builtin_len,
+			"<built-in rules>", &err) < 0)
+		die(EX_SOFTWARE, "%s", err.p);
+	buf_release(&err);
+}

@@ -52,6 +52,7 @@
 #include "err.h"
 #include "input.h"
 #include "record.h"
+#include "rules.h"
 
 #ifndef VERSION
 #define VERSION "0.0.0"
@@ -182,5 +183,15 @@ int cli_finish(struct cli *c);
 
 /* Reads a whole small file (rules, maps, --defs) into out; dies 66/74. */
 void cli_slurp(const char *path, struct buf *out);
+
+/* Adds the rules of file path; dies 66 when it cannot be read, 65 when
+ * it is malformed. */
+void cli_rules_load(struct rules *rs, const char *path);
+
+/*
+ * Adds the default rules: the file $PULSE_RULES names when that is set
+ * (set and empty: none), else the built-in ones (rules_builtin).
+ */
+void cli_rules_default(struct rules *rs);
 
 #endif

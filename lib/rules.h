@@ -89,6 +89,14 @@ const struct rule *rules_match(const struct rule_section *sec,
 void rules_release(struct rules *rs);
 
 /*
+ * The default rules built into pulse: samples/rules/tickets.rules as it
+ * was at build time (generated into the library by the Makefile), so an
+ * uninstalled build behaves like an installed one.
+ */
+extern const char rules_builtin[];
+extern const size_t rules_builtin_len;
+
+/*
  * A compiled matcher: the rules of every section in one automaton (a DFA
  * over folded bytes, Aho-Corasick), so one pass over a message's subject,
  * text and sender answers for all sections at once, with no allocation.

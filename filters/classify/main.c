@@ -11,7 +11,6 @@
 #include "ptime.h"
 #include "rules.h"
 
-#define DEFAULT_RULES PULSE_DATADIR "/tickets.rules"
 
 /* clang-format off */
 static const struct cli_info info = {
@@ -25,7 +24,7 @@ static const struct cli_info info = {
 	"                          or 'now', the default)\n"
 	"      --rules FILE        add the rules of FILE (repeatable) to the\n"
 	"                          default ones ($PULSE_RULES, else the\n"
-	"                          installed tickets.rules)\n"
+	"                          built-in rules)\n"
 	"      --no-default-rules  use only the --rules files\n"
 	"      --recent-days N     an answer up to N days old is recent (3)\n"
 	"      --partner-domain D  mail from D or its subdomains is a partner's\n"
@@ -94,17 +93,6 @@ static void parse_recent(const struct cli *c, const char *arg, int64_t *out)
 	*out = (int64_t)v * 86400;
 }
 
-static void load_rules(struct rules *rs, const char *path)
-{
-	struct buf err = BUF_INIT;
-
-	if (access(path, R_OK) != 0)
-		die_errno(EX_NOINPUT, "cannot open rules '%s'", path);
-	if (rules_load(rs, path, &err) < 0)
-		die(EX_DATAERR, "%s", err.p);
-	buf_release(&err);
-}
-
 static size_t count_rules(const struct rules *rs)
 {
 	size_t i, n = 0;
@@ -117,19 +105,12 @@ static size_t count_rules(const struct rules *rs)
 static void setup_rules(const struct cli *c, const struct opts *o,
 			struct rules *rs)
 {
-	const char *env = getenv("PULSE_RULES");
 	size_t i;
 
-	if (!o->no_default) {
-		if (env) {
-			if (*env)
-				load_rules(rs, env);
-		} else if (access(DEFAULT_RULES, F_OK) == 0) {
-			load_rules(rs, DEFAULT_RULES);
-		}
-	}
+	if (!o->no_default)
+		cli_rules_default(rs);
 	for (i = 0; i < o->nrules; i++)
-		load_rules(rs, o->rules[i]);
+		cli_rules_load(rs, o->rules[i]);
 	if (count_rules(rs) == 0)
 		warn("no rules loaded: spam, order confirmations, "
 		     "auto-replies, "

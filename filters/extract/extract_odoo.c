@@ -30,9 +30,6 @@
 #include "rules.h"
 #include "text.h"
 
-#ifndef PULSE_DATADIR
-#define PULSE_DATADIR "/usr/local/share/pulse"
-#endif
 
 #define TICKET_MODEL "helpdesk.ticket"
 
@@ -73,8 +70,8 @@ static const struct cli_info info = {
 	"      --staff-email A    the sender address A is staff\n"
 	"      --note-subtype ID  messages of subtype ID are internal notes\n"
 	"      --rules FILE       add a rules file ([staff] domain/email lines)\n"
-	"      --no-default-rules do not read $PULSE_RULES or the installed\n"
-	"                         tickets.rules\n" CLI_HELP_COMMON
+	"      --no-default-rules do not read $PULSE_RULES or the built-in\n"
+	"                         rules\n" CLI_HELP_COMMON
 	"\n"
 	"Direction: notification, auto_comment, user_notification and unknown\n"
 	"types are system; internal messages and Note subtypes are note;\n"
@@ -467,17 +464,6 @@ static void add_email(struct odoo *x, const char *e)
 	if (!strchr(e, '@'))
 		cli_usage_error(&x->c, "--staff-email '%s' is not an address", e);
 	set_add_lower(&x->emails, e, strlen(e));
-}
-
-static void load_rules(struct rules *rs, const char *path)
-{
-	struct buf err = BUF_INIT;
-
-	if (access(path, R_OK) != 0)
-		die_errno(EX_NOINPUT, "cannot open rules '%s'", path);
-	if (rules_load(rs, path, &err) < 0)
-		die(EX_DATAERR, "%s", err.p ? err.p : path);
-	buf_release(&err);
 }
 
 /* Takes the [staff] section of the rules: domain, email and sender lines. */
@@ -948,17 +934,6 @@ static void add_note_subtype(struct odoo *x, const char *arg)
 	x->note_subtypes[x->nnote++] = v;
 }
 
-/* The default rules: $PULSE_RULES, else the installed tickets.rules. */
-static void load_default_rules(struct rules *rs)
-{
-	const char *env = getenv("PULSE_RULES");
-
-	if (env && *env)
-		load_rules(rs, env);
-	else if (access(PULSE_DATADIR "/tickets.rules", R_OK) == 0)
-		load_rules(rs, PULSE_DATADIR "/tickets.rules");
-}
-
 int extract_odoo_main(int argc, char **argv)
 {
 	struct odoo x;
@@ -1007,9 +982,9 @@ int extract_odoo_main(int argc, char **argv)
 	}
 
 	if (!no_default)
-		load_default_rules(&rs);
+		cli_rules_default(&rs);
 	for (i = 0; i < nrules; i++)
-		load_rules(&rs, rules_files[i]);
+		cli_rules_load(&rs, rules_files[i]);
 	staff_from_rules(&x, &rs);
 	rules_release(&rs);
 	for (i = 0; i < nusers; i++) {
