@@ -291,6 +291,43 @@ static int eframe(struct in *in, const char *what)
 }
 
 /*
+ * The closing quote of the string whose content starts at q, or NULL when
+ * the buffer ends first.  Eight bytes at a time while none is '"' or '\\':
+ * string content is most of an export's bytes.
+ */
+static const char *string_end(const char *q, const char *end)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t v, a, b;
+
+	for (;;) {
+		while (end - q >= 8) {
+			memcpy(&v, q, 8);
+			a = v ^ (ones * '"');
+			b = v ^ (ones * '\\');
+			if (((a - ones) & ~a & highs) | ((b - ones) & ~b & highs))
+				break;
+			q += 8;
+		}
+		while (q < end && *q != '"' && *q != '\\')
+			q++;
+		if (q >= end)
+			return NULL;
+		if (*q == '"')
+			return q;
+		q += 2; /* an escape: skip the escaped byte */
+		if (q > end)
+			return NULL;
+	}
+}
+
+/* Bytes that matter to framing outside strings. */
+static const unsigned char frame_byte[256] = {
+	['"'] = 1, ['['] = 1, ['{'] = 1, [']'] = 1, ['}'] = 1, [','] = 1,
+};
+
+/*
  * Finds the end of the value that starts at buf[start] (not blank).
  * In an array, the value ends before a ',' or ']' at depth 0; in a
  * sequence, after the bracket that closes it.  @return the offset of the
@@ -301,25 +338,34 @@ static size_t frame_end(const struct in *in, int in_array)
 	const char *p = in->buf + in->start, *end = in->buf + in->end, *q;
 	int depth = 0;
 
+	if (!in_array && *p != '{' && *p != '[')
+		return 0; /* not a bracket: the caller reports */
 	for (q = p; q < end; q++) {
-		char c = *q;
-		if (c == '"') {
-			for (q++; q < end && *q != '"'; q++)
-				if (*q == '\\')
-					q++;
-			if (q >= end)
+		while (q < end && !frame_byte[(unsigned char)*q])
+			q++;
+		if (q >= end)
+			break;
+		switch (*q) {
+		case '"':
+			q = string_end(q + 1, end);
+			if (!q)
 				return (size_t)-1;
-		} else if (c == '[' || c == '{') {
+			break;
+		case '[':
+		case '{':
 			depth++;
-		} else if (c == ']' || c == '}') {
+			break;
+		case ']':
+		case '}':
 			if (depth == 0)
 				return (size_t)(q - p);
 			if (--depth == 0 && !in_array)
 				return (size_t)(q + 1 - p);
-		} else if (c == ',' && depth == 0 && in_array) {
-			return (size_t)(q - p);
-		} else if (!in_array && depth == 0 && q == p) {
-			return 0; /* not a bracket: caller reports */
+			break;
+		default: /* ',' */
+			if (depth == 0 && in_array)
+				return (size_t)(q - p);
+			break;
 		}
 	}
 	return (size_t)-1;
