@@ -1,4 +1,5 @@
 /* cli.c - common options, inputs, bad records and output; see cli.h. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "cli.h"
 
 #include <errno.h>
@@ -111,6 +112,14 @@ void cli_start(struct cli *c, int nfiles, char **files)
 	size_t dirlen;
 	int fd;
 
+	/*
+	 * A bigger pipe buffer (Linux) halves the context switches between
+	 * stages of a pipeline that move hundreds of megabytes.
+	 */
+#ifdef F_SETPIPE_SZ
+	if (!c->outpath && fstat(1, &st) == 0 && S_ISFIFO(st.st_mode))
+		fcntl(1, F_SETPIPE_SZ, 1 << 20);
+#endif
 	c->files = nfiles > 0 ? files : stdin_only;
 	c->nfiles = nfiles > 0 ? nfiles : 1;
 	c->fi = 0;
