@@ -142,6 +142,12 @@ void cli_start(struct cli *c, int nfiles, char **files)
 		c->outpath_inplace = 1;
 		return;
 	}
+	/* A symbolic link: replace the file it points to, not the link. */
+	if (lstat(c->outpath, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(c->outpath, NULL);
+		if (real)
+			c->outpath = c->outreal = real;
+	}
 	slash = strrchr(c->outpath, '/');
 	dirlen = slash ? (size_t)(slash - c->outpath) + 1 : 0;
 	c->tmppath = xmalloc(dirlen + strlen(slash ? slash + 1 : c->outpath) + 16);
@@ -150,7 +156,9 @@ void cli_start(struct cli *c, int nfiles, char **files)
 	fd = mkstemp(c->tmppath);
 	if (fd < 0)
 		die_errno(EX_CANTCREAT, "cannot create '%s'", c->outpath);
-	fchmod(fd, 0666 & ~current_umask());
+	/* A file that exists keeps its permissions. */
+	fchmod(fd, stat(c->outpath, &st) == 0 ? st.st_mode & 07777
+					      : 0666 & ~current_umask());
 	c->outfd = fd;
 	cleanup_tmp = c->tmppath;
 	atexit(remove_tmp);
@@ -176,6 +184,9 @@ static void vbad(struct cli *c, const char *fmt, va_list ap)
 	c->nbad++;
 	switch (c->onerr) {
 	case CLI_FAIL:
+		/* What came before the bad record is written, as jq does. */
+		if (!c->outpath)
+			cli_flush(c);
 		exit(EX_DATAERR);
 	case CLI_SKIP:
 		c->nskipped++;
@@ -315,6 +326,8 @@ int cli_finish(struct cli *c)
 		cleanup_tmp = NULL;
 		free(c->tmppath);
 		c->tmppath = NULL;
+		free(c->outreal);
+		c->outreal = NULL;
 	}
 	rec_release(&c->rec);
 	buf_release(&c->ob);

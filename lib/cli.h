@@ -98,6 +98,7 @@ struct cli {
 	const char *outpath;
 	char *tmppath; /* -o: the temporary file being written */
 	int outpath_inplace; /* -o names a device or FIFO: no temporary */
+	char *outreal; /* -o named a symbolic link: the file it points to */
 	int outfd;
 	struct buf ob; /* output not yet written */
 	enum in_mode mode;
