@@ -176,6 +176,9 @@ uint64_t cli_line(const struct cli *c)
 
 static void vbad(struct cli *c, const char *fmt, va_list ap)
 {
+	/* What came before a fatal bad record is written, as jq does. */
+	if (c->onerr == CLI_FAIL && !c->outpath)
+		cli_flush(c);
 	fflush(stdout);
 	fprintf(stderr, "%s: %s:%llu: ", progname, cli_file(c),
 		(unsigned long long)cli_line(c));
@@ -184,9 +187,6 @@ static void vbad(struct cli *c, const char *fmt, va_list ap)
 	c->nbad++;
 	switch (c->onerr) {
 	case CLI_FAIL:
-		/* What came before the bad record is written, as jq does. */
-		if (!c->outpath)
-			cli_flush(c);
 		exit(EX_DATAERR);
 	case CLI_SKIP:
 		c->nskipped++;
