@@ -304,24 +304,6 @@ static int domain_is(const char *d, size_t n, const char *pat, size_t plen)
 	return 0;
 }
 
-/* Whether needle[0..m) occurs in hay[0..n) (memmem is not POSIX). */
-static int mem_find(const char *hay, size_t n, const char *needle, size_t m)
-{
-	const char *p = hay, *end = hay + n;
-
-	if (m == 0)
-		return 1;
-	while ((size_t)(end - p) >= m) {
-		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
-		if (!p)
-			return 0;
-		if (!memcmp(p + 1, needle + 1, m - 1))
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
 /* A string folded on demand, on the stack when it is short. */
 struct folded {
 	const char *src;
@@ -369,7 +351,7 @@ static int folded_has(struct folded *f, const struct rule *r)
 	if (!f->src)
 		return 0;
 	folded_get(f);
-	return r->len == 0 || mem_find(f->p, f->n, r->pat, r->len);
+	return r->len == 0 || text_find(f->p, f->n, r->pat, r->len);
 }
 
 const struct rule *rules_match(const struct rule_section *sec,

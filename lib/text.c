@@ -159,8 +159,7 @@ void text_fold(const char *s, size_t n, struct buf *out)
 	out->p[out->len] = '\0';
 }
 
-/* Whether needle[0..m) occurs in hay[0..n) (memmem is not POSIX). */
-static int mem_find(const char *hay, size_t n, const char *needle, size_t m)
+int text_find(const char *hay, size_t n, const char *needle, size_t m)
 {
 	const char *p = hay, *end = hay + n;
 
@@ -184,7 +183,7 @@ int text_contains_fold(const char *s, size_t n, const char *pat, size_t plen,
 		return 1;
 	buf_reset(scratch);
 	text_fold(s, n, scratch);
-	return mem_find(scratch->p, scratch->len, pat, plen);
+	return text_find(scratch->p, scratch->len, pat, plen);
 }
 
 static int is_space(unsigned char c)

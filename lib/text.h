@@ -41,6 +41,9 @@ size_t text_fold_char(const char *s, size_t n, char out[4], size_t *olen);
  */
 size_t text_summary(const char *s, size_t n, size_t maxchars, struct buf *out);
 
+/* Whether needle[0..m) occurs in hay[0..n) (memmem is not POSIX). */
+int text_find(const char *hay, size_t n, const char *needle, size_t m);
+
 /* The part of s[0..*n) without leading and trailing ASCII whitespace. */
 const char *text_trim(const char *s, size_t *n);
 
