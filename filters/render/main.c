@@ -11,19 +11,30 @@ enum {
 	OPT_LANG,
 	OPT_ASOF,
 	OPT_TITLE,
+	OPT_CHAT_ID,
+	OPT_CHART,
+	OPT_DAY,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md] [--lang en|ru] [--as-of TIME] [--title TEXT] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
-	"'count' and 'histogram' records (pulse-tally), which become extra tables.\n"
+	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
+	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
+	"metrics as Telegram Bot API sendMessage payloads (telegram).\n"
 	"\n"
-	"  -f, --format FORMAT    md: Markdown (the default and, for now, the only)\n"
+	"  -f, --format FORMAT    md: Markdown (the default); svg: one chart;\n"
+	"                         telegram: sendMessage payloads, one per line\n"
 	"  -l, --lang LANG        en (default) or ru\n"
 	"      --as-of TIME       the report's date (default: the latest as_of of\n"
 	"                         the tickets); \"today\" and \"N days ago\" count from it\n"
 	"      --title TEXT       the report's title\n"
+	"      --chart KIND       svg: sankey, metrics or histogram (default: the\n"
+	"                         kind in the input)\n"
+	"      --chat-id ID       telegram: the chat (a number or @channel)\n"
+	"      --day DATE         telegram: the report's day (default: the last day\n"
+	"                         of the metric records)\n"
 	CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
@@ -36,6 +47,8 @@ static const struct format {
 		       struct buf *);
 } formats[] = {
 	{"md", render_md},
+	{"svg", render_svg},
+	{"telegram", render_telegram},
 };
 
 int main(int argc, char **argv)
@@ -45,10 +58,13 @@ int main(int argc, char **argv)
 		{"lang", required_argument, NULL, 'l'},
 		{"as-of", required_argument, NULL, OPT_ASOF},
 		{"title", required_argument, NULL, OPT_TITLE},
+		{"chat-id", required_argument, NULL, OPT_CHAT_ID},
+		{"chart", required_argument, NULL, OPT_CHART},
+		{"day", required_argument, NULL, OPT_DAY},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE};
+	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL, T_NONE};
 	const struct format *fmt = &formats[0];
 	struct report rep;
 	struct ptime t;
@@ -69,7 +85,7 @@ int main(int argc, char **argv)
 				if (strcmp(optarg, formats[i].name) == 0)
 					break;
 			if (i == sizeof formats / sizeof formats[0])
-				cli_usage_error(&c, "unknown --format '%s' (md)",
+				cli_usage_error(&c, "unknown --format '%s'",
 						optarg);
 			fmt = &formats[i];
 			break;
@@ -91,10 +107,30 @@ int main(int argc, char **argv)
 		case OPT_TITLE:
 			o.title = optarg;
 			break;
+		case OPT_CHAT_ID:
+			o.chat_id = optarg;
+			break;
+		case OPT_CHART:
+			if (strcmp(optarg, "sankey") != 0 &&
+			    strcmp(optarg, "metrics") != 0 &&
+			    strcmp(optarg, "histogram") != 0)
+				cli_usage_error(&c, "unknown --chart '%s' (sankey, metrics or histogram)",
+						optarg);
+			o.chart = optarg;
+			break;
+		case OPT_DAY:
+			if (time_parse(optarg, strlen(optarg), &t) < 0)
+				cli_usage_error(&c, "cannot parse --day '%s'",
+						optarg);
+			o.day = time_day(t.sec);
+			break;
 		default:
 			cli_usage(&c);
 		}
 	}
+	if (fmt->render == render_telegram &&
+	    (!o.chat_id || !*o.chat_id))
+		cli_usage_error(&c, "--format telegram needs --chat-id");
 	report_init(&rep);
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))

@@ -82,6 +82,10 @@ struct report {
 	struct sref *aggs; /* count and histogram records, raw lines */
 	size_t naggs, capaggs;
 	uint64_t ignored; /* records of other kinds */
+	struct link *links; /* render_sales.c: link records */
+	size_t nlinks, caplinks;
+	struct metric *metrics; /* render_sales.c: metric records */
+	size_t nmetrics, capmetrics;
 };
 
 enum lang_id { LANG_EN, LANG_RU };
@@ -90,6 +94,9 @@ struct render_opts {
 	enum lang_id lang;
 	const char *title; /* NULL: the language's */
 	int64_t as_of; /* T_NONE: from the tickets */
+	const char *chat_id; /* telegram: --chat-id */
+	const char *chart; /* svg: --chart sankey|metrics|histogram, or NULL */
+	int64_t day; /* telegram: --day (a day number), or T_NONE */
 };
 
 /* render_load.c */
@@ -172,6 +179,32 @@ const struct words *words_for(enum lang_id lang);
 /* "5 tickets": n and the plural form of noun[3] that goes with it. */
 void words_count(const struct words *w, struct buf *out, uint64_t n,
 		 const char *const noun[3]);
+
+/* render_sales.c: link and metric records (the sales-events job). */
+struct link {
+	int64_t step, value;
+	struct sref from, to;
+};
+
+struct metric {
+	struct sref name, title; /* title: null when absent */
+	int64_t day; /* days since 1970-01-01 */
+	double value, prev_day, week_ago, mean_7d; /* NaN for null */
+};
+
+/*
+ * Takes one link or metric record.  @return 0, or -1 with msg when it
+ * breaks the record's contract.
+ */
+int sales_add(struct report *r, const struct rec *in, char *msg, size_t msz);
+
+/* render_svg.c: a Sankey diagram, metric charts or histograms in SVG. */
+void render_svg(const struct report *r, const struct render_opts *o,
+		struct buf *out);
+
+/* render_telegram.c: Bot API sendMessage payloads, one per line. */
+void render_telegram(const struct report *r, const struct render_opts *o,
+		     struct buf *out);
 
 /* render_md.c: the report in Markdown. */
 void render_md(const struct report *r, const struct render_opts *o,

@@ -30,6 +30,8 @@ void report_release(struct report *r)
 	free(r->t);
 	free(r->topics);
 	free(r->aggs);
+	free(r->links);
+	free(r->metrics);
 	buf_release(&r->str);
 	report_init(r);
 }
@@ -246,6 +248,8 @@ int report_add(struct report *r, const struct rec *in, char *msg,
 		r->aggs[r->naggs++] = keep(r, in->line, in->len);
 		return 0;
 	}
+	if (json_str_eq(kind, "link", 4) || json_str_eq(kind, "metric", 6))
+		return sales_add(r, in, msg, msz);
 	if (!json_str_eq(kind, "ticket", 6)) {
 		r->ignored++;
 		return 0;

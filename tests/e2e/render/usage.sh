@@ -1,5 +1,5 @@
 # usage errors exit 64 with a one-line usage; --version; --help on stdout
-for args in "--lang de" "--format svg" "--as-of tomorrow" "-x"; do
+for args in "--lang de" "--format pdf" "--as-of tomorrow" "-x"; do
 	set +e
 	pulse-render $args < /dev/null > out 2> err
 	echo "$args: exit $?"
