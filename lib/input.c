@@ -457,6 +457,80 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 	}
 }
 
+static int is_csv_delim(char c, char delim)
+{
+	if (delim)
+		return c == delim;
+	return c == ',' || c == ';' || c == '\t' || c == '|';
+}
+
+/*
+ * IN_CSV: the row ends at the first newline outside quotes.  The scan
+ * restarts from the row's start after a refill (the state is not kept
+ * across fills: rows are short next to the buffer).  A quote opens only at
+ * a field's start; in a quoted section "" is a quote and a lone quote
+ * closes it.
+ */
+static int next_csv(struct in *in, const char **rec, size_t *len)
+{
+	enum { START, PLAIN, QUOTED, QUOTE } st;
+	const char delim = in->csv_delim;
+	size_t i, n;
+	char *p;
+	int r;
+
+	for (;;) {
+		p = in->buf + in->start;
+		n = in->end - in->start;
+		if (n == 0 && in->eof > 0)
+			return IN_EOF;
+		st = START;
+		for (i = 0; i < n; i++) {
+			char c = p[i];
+			if (st == QUOTED) {
+				const char *q = memchr(p + i, '"', n - i);
+				if (!q) {
+					i = n;
+					break;
+				}
+				i = (size_t)(q - p);
+				st = QUOTE;
+				continue;
+			}
+			if (c == '\n')
+				break;
+			if (st == QUOTE && c == '"')
+				st = QUOTED;
+			else if (is_csv_delim(c, delim))
+				st = START;
+			else if (st == START && c == '"')
+				st = QUOTED;
+			else
+				st = PLAIN;
+		}
+		if (i == n && in->eof <= 0) { /* no row end in the buffer */
+			if ((r = fill(in)) < 0)
+				return r;
+			if (r > 0 || in->start < in->end)
+				continue;
+			return IN_EOF;
+		}
+		/* buf[start + i] is the newline, or i == n at the end */
+		in->lineno = in->nextline;
+		in->nextline += count_nl(p, i) + (i < n);
+		in->start += i + (i < n);
+		n = i;
+		while (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (n == 0) /* a blank line: no row */
+			continue;
+		*rec = p;
+		*len = n;
+		in->recno++;
+		return IN_OK;
+	}
+}
+
 int in_next(struct in *in, const char **rec, size_t *len)
 {
 	int r;
@@ -465,5 +539,7 @@ int in_next(struct in *in, const char **rec, size_t *len)
 		return r;
 	if (in->mode == IN_LINES)
 		return next_line(in, rec, len);
+	if (in->mode == IN_CSV)
+		return next_csv(in, rec, len);
 	return next_framed(in, rec, len);
 }

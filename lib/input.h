@@ -13,6 +13,12 @@
  *             IN_LINES otherwise.  Every pulse program reads IN_AUTO.
  *   IN_SEQ    whitespace-separated objects or arrays, each of which may
  *             span lines (pretty-printed or concatenated JSON documents).
+ *   IN_CSV    one CSV row (RFC 4180): a row ends at a newline outside
+ *             quotes, so a quoted field may hold newlines.  A quote opens
+ *             a quoted section only at the start of a field, after
+ *             in->csv_delim (0: any of , ; TAB |); elsewhere it is data.
+ *             "\r\n" endings are accepted, blank lines skipped.  Rows are
+ *             split into fields by csv.h, which also reads the delimiter.
  *
  * A record handed out by in_next() points into the reader's buffer and is
  * valid until the next call.  Its bytes are not validated here: that is
@@ -27,7 +33,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum in_mode { IN_AUTO, IN_LINES, IN_ARRAY, IN_SEQ };
+enum in_mode { IN_AUTO, IN_LINES, IN_ARRAY, IN_SEQ, IN_CSV };
 
 enum in_status {
 	IN_OK = 1, /* a record */
@@ -48,6 +54,7 @@ struct in {
 	uint64_t recno; /* records handed out so far */
 	uint64_t bytes_in; /* bytes read from the file (compressed size) */
 	char msg[160]; /* the reason for the last error */
+	char csv_delim; /* IN_CSV: the field delimiter; 0: any of , ; TAB | */
 
 	/* private */
 	char *buf;

@@ -1,0 +1,94 @@
+/*
+ * csv.h - CSV files as rows of fields (RFC 4180 and what spreadsheets,
+ * PostgreSQL's COPY ... CSV and CRM exports write).
+ *
+ * A struct csv reads a file or stdin through input.h (plain or zstd, a
+ * UTF-8 byte order mark skipped) framed as IN_CSV rows: a row ends at a
+ * newline outside quotes, so a quoted field may hold newlines, delimiters
+ * and doubled quotes ("").  "\r\n" endings are accepted; blank lines are
+ * not rows.  Memory holds one row at a time, whatever the file's size.
+ *
+ * The delimiter is given (',' ';' '\t' ...) or, when 0, found in the
+ * first row: the most frequent of , ; TAB | outside quotes (',' when none
+ * occurs; ties go in that order).
+ *
+ * Lenient where real files are, as Python's csv module is by default: a
+ * quote inside an unquoted field is data (ab"c), and text after a closing
+ * quote is appended to the field ("ab"c is abc).  The one error is a
+ * quoted field still open at the end of the input.
+ *
+ * Fields are decoded into memory the struct csv_row owns, each one
+ * NUL-terminated (a field may also contain NULs; use n), and stay valid
+ * until the row is split again.  quoted tells "" (an empty string) from an
+ * empty unquoted field, which COPY ... CSV writes for NULL.
+ */
+#ifndef PULSE_CSV_H
+#define PULSE_CSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "input.h"
+
+struct csv_field {
+	const char *p; /* decoded content, NUL-terminated */
+	size_t n;
+	int quoted; /* the field was (or began) quoted */
+};
+
+struct csv_row {
+	struct csv_field *f;
+	size_t n; /* fields in the row (at least 1) */
+	size_t cap;
+	struct buf data; /* the decoded fields, back to back */
+};
+
+#define CSV_ROW_INIT {NULL, 0, 0, BUF_INIT}
+
+void csv_row_release(struct csv_row *row);
+
+/*
+ * Splits one row s[0..n) (no row-ending newline) at delim into row's
+ * fields, decoding quoted ones.  @return 0, or -1 when a quoted field is
+ * not closed (row then holds the fields up to the end, the last one with
+ * what followed its quote).
+ */
+int csv_split(struct csv_row *row, const char *s, size_t n, char delim);
+
+/*
+ * The delimiter of a row: the most frequent of , ; TAB | outside quotes,
+ * ',' when none occurs.
+ */
+char csv_detect(const char *s, size_t n);
+
+/*
+ * The index of the field equal to name (exact bytes; a header row), or -1.
+ */
+long csv_find(const struct csv_row *row, const char *name);
+
+struct csv {
+	struct in in; /* in.lineno: the line the current row starts on */
+	char delim; /* 0 until the first row is read when not given */
+	struct csv_row row; /* the current row */
+	char msg[200]; /* the reason for the last error */
+};
+
+/*
+ * Opens path ("-" or NULL is stdin) with the given delimiter (0: find it
+ * in the first row).  @return 0, or -1 with msg filled in.
+ */
+int csv_open(struct csv *c, const char *path, char delim);
+
+/*
+ * Reads the next row into c->row.  @return IN_OK (1), IN_EOF (0), or an
+ * enum in_status error < 0 with c->msg filled in: IN_EIO, IN_EZSTD, or
+ * IN_EFRAME for a quoted field left open at the end of the input
+ * ("file:line: unterminated quoted field").
+ */
+int csv_next(struct csv *c);
+
+/* Closes the file and frees what c holds. */
+void csv_close(struct csv *c);
+
+#endif
