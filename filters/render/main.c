@@ -14,18 +14,23 @@ enum {
 	OPT_CHAT_ID,
 	OPT_CHART,
 	OPT_DAY,
+	OPT_BOM,
+	OPT_TABLE,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
-	"metrics as Telegram Bot API sendMessage payloads (telegram).\n"
+	"metrics as Telegram Bot API sendMessage payloads (telegram); the leads\n"
+	"dashboard from 'funnel' records (pulse-funnel) as one page (html); any\n"
+	"records as CSV (csv).\n"
 	"\n"
 	"  -f, --format FORMAT    md: Markdown (the default); svg: one chart;\n"
-	"                         telegram: sendMessage payloads, one per line\n"
+	"                         telegram: sendMessage payloads, one per line;\n"
+	"                         html: the leads dashboard; csv: a table\n"
 	"  -l, --lang LANG        en (default) or ru\n"
 	"      --as-of TIME       the report's date (default: the latest as_of of\n"
 	"                         the tickets); \"today\" and \"N days ago\" count from it\n"
@@ -35,6 +40,8 @@ static const struct cli_info info = {
 	"      --chat-id ID       telegram: the chat (a number or @channel)\n"
 	"      --day DATE         telegram: the report's day (default: the last day\n"
 	"                         of the metric records)\n"
+	"      --bom              csv: start with a UTF-8 byte order mark (Excel)\n"
+	"      --table NAME       csv: only the funnel records of that table\n"
 	CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
@@ -49,6 +56,8 @@ static const struct format {
 	{"md", render_md},
 	{"svg", render_svg},
 	{"telegram", render_telegram},
+	{"html", render_html},
+	{"csv", render_csv},
 };
 
 int main(int argc, char **argv)
@@ -61,10 +70,12 @@ int main(int argc, char **argv)
 		{"chat-id", required_argument, NULL, OPT_CHAT_ID},
 		{"chart", required_argument, NULL, OPT_CHART},
 		{"day", required_argument, NULL, OPT_DAY},
+		{"bom", no_argument, NULL, OPT_BOM},
+		{"table", required_argument, NULL, OPT_TABLE},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL, T_NONE};
+	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL, T_NONE, 0, NULL};
 	const struct format *fmt = &formats[0];
 	struct report rep;
 	struct ptime t;
@@ -124,6 +135,12 @@ int main(int argc, char **argv)
 						optarg);
 			o.day = time_day(t.sec);
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
+		case OPT_TABLE:
+			o.table = optarg;
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -132,6 +149,10 @@ int main(int argc, char **argv)
 	    (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
 	report_init(&rep);
+	if (fmt->render == render_html)
+		rep.keep = KEEP_LEADS;
+	else if (fmt->render == render_csv)
+		rep.keep = KEEP_ALL;
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
 		if (report_add(&rep, r, msg, sizeof msg) < 0)

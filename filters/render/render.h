@@ -71,6 +71,13 @@ struct ticket {
 	size_t topic0, ntopics; /* in report.topics */
 };
 
+/* Which records a report keeps whole in recs, for the html and csv formats. */
+enum keep_recs {
+	KEEP_NONE, /* none: funnel, lead and deal records count as ignored */
+	KEEP_LEADS, /* html: funnel, lead and deal records */
+	KEEP_ALL, /* csv: every record, unchecked */
+};
+
 struct report {
 	struct ticket *t;
 	size_t n, cap;
@@ -86,6 +93,9 @@ struct report {
 	size_t nlinks, caplinks;
 	struct metric *metrics; /* render_sales.c: metric records */
 	size_t nmetrics, capmetrics;
+	struct sref *recs; /* html, csv: the records of keep, raw lines */
+	size_t nrecs, caprecs;
+	enum keep_recs keep; /* set by the caller after report_init() */
 };
 
 enum lang_id { LANG_EN, LANG_RU };
@@ -97,6 +107,8 @@ struct render_opts {
 	const char *chat_id; /* telegram: --chat-id */
 	const char *chart; /* svg: --chart sankey|metrics|histogram, or NULL */
 	int64_t day; /* telegram: --day (a day number), or T_NONE */
+	int bom; /* csv: --bom */
+	const char *table; /* csv: --table, or NULL */
 };
 
 /* render_load.c */
@@ -205,6 +217,14 @@ void render_svg(const struct report *r, const struct render_opts *o,
 /* render_telegram.c: Bot API sendMessage payloads, one per line. */
 void render_telegram(const struct report *r, const struct render_opts *o,
 		     struct buf *out);
+
+/* render_html.c: the leads dashboard, one self-contained page. */
+void render_html(const struct report *r, const struct render_opts *o,
+		 struct buf *out);
+
+/* render_csv.c: records as RFC 4180 CSV, funnel records one table at once. */
+void render_csv(const struct report *r, const struct render_opts *o,
+		struct buf *out);
 
 /* render_md.c: the report in Markdown. */
 void render_md(const struct report *r, const struct render_opts *o,

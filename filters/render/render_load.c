@@ -32,6 +32,7 @@ void report_release(struct report *r)
 	free(r->aggs);
 	free(r->links);
 	free(r->metrics);
+	free(r->recs);
 	buf_release(&r->str);
 	report_init(r);
 }
@@ -239,6 +240,17 @@ int report_add(struct report *r, const struct rec *in, char *msg,
 	size_t mark_str = r->str.len, mark_topics = r->ntopics;
 	int st;
 
+	if (r->keep == KEEP_ALL ||
+	    (r->keep == KEEP_LEADS && (json_str_eq(kind, "funnel", 6) ||
+				       json_str_eq(kind, "lead", 4) ||
+				       json_str_eq(kind, "deal", 4)))) {
+		if (r->nrecs == r->caprecs) {
+			r->caprecs = r->caprecs ? 2 * r->caprecs : 64;
+			r->recs = xrealloc(r->recs, r->caprecs * sizeof *r->recs);
+		}
+		r->recs[r->nrecs++] = keep(r, in->line, in->len);
+		return 0;
+	}
 	if (json_str_eq(kind, "count", 5) ||
 	    json_str_eq(kind, "histogram", 9)) {
 		if (r->naggs == r->capaggs) {
