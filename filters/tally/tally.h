@@ -19,7 +19,9 @@
 #include "buf.h"
 #include "cli.h"
 #include "hmap.h"
+#include "hist.h"
 #include "json.h"
+#include "num.h"
 #include "record.h"
 
 enum tally_fn { TALLY_FIELD, TALLY_DAY, TALLY_WEEK, TALLY_MONTH };
@@ -33,25 +35,10 @@ struct tally_by {
 
 enum tally_sort { TALLY_SORT_FIRST, TALLY_SORT_COUNT, TALLY_SORT_KEY };
 
-/*
- * An exact-where-possible sum: numbers that are multiples of 1e-9 below
- * 1e27 in magnitude add exactly in fx (scaled by 1e9); the others add
- * in long double fl.
- */
-__extension__ typedef __int128 tally_i128;
-
+/* A --sum: the exact sum (num.h) and the values it could not add. */
 struct tally_sum {
-	tally_i128 fx;
-	long double fl;
-	uint64_t nfl; /* addends that went to fl */
-	uint64_t skipped; /* --sum: null, absent or non-numeric values */
-};
-
-/* A number read from a record. */
-struct tally_num {
-	int exact; /* fx holds the value scaled by 1e9 */
-	tally_i128 fx;
-	double d;
+	struct num_sum s;
+	uint64_t skipped; /* null, absent or non-numeric values */
 };
 
 struct tally {
@@ -61,8 +48,7 @@ struct tally {
 	size_t nsum;
 	const char **hist;
 	size_t nhist;
-	double *edges;
-	size_t nedges;
+	struct hist_edges edges;
 	enum tally_sort sort;
 
 	/* derived by tally_setup() */
@@ -77,9 +63,9 @@ struct tally {
 	size_t *pos; /* odometer over the candidates */
 	struct buf key;
 	struct buf scratch;
-	struct tally_num *sumv; /* nsum */
+	struct num *sumv; /* nsum */
 	int *sumok;
-	struct tally_num *histv; /* nhist */
+	struct num *histv; /* nhist */
 	int *histst; /* 1 number, 0 null */
 };
 
@@ -102,19 +88,6 @@ void tally_emit(struct tally *t, struct cli *c);
 void tally_release(struct tally *t);
 
 /* tally_num.c */
-
-/*
- * Reads a JSON number (or a string holding exactly one, as Bitrix24 writes
- * amounts).  @return 1 with *out set, 0 when v is null or absent, -1 when
- * v is something else.
- */
-int tally_num_read(struct json_span v, struct buf *scratch,
-		   struct tally_num *out);
-
-void tally_sum_add(struct tally_sum *s, const struct tally_num *n);
-
-/* Writes the sum as a JSON number: exact decimal when it can be. */
-void tally_sum_write(const struct tally_sum *s, struct buf *b);
 
 /*
  * Compares two key tuples (canonical JSON values joined by ',') in jq's

@@ -8,10 +8,6 @@
 
 #include "ptime.h"
 
-/* Hours-ish: an hour, a day, a week, a month, two months. */
-static const double default_edges[] = {0,  1,  2,   4,   8,   12,  24,  48,  72,
-				       96, 120, 168, 240, 336, 504, 720, 1440};
-
 /* ---- options -------------------------------------------------------------- */
 
 static char *trimdup(const char *s, size_t n)
@@ -94,32 +90,7 @@ int tally_parse_by(struct tally *t, const char *list, char *msg, size_t msz)
 int tally_parse_edges(struct tally *t, const char *list, char *msg,
 		      size_t msz)
 {
-	const char *p = list;
-	char *end;
-	double v;
-
-	free(t->edges);
-	t->edges = NULL;
-	t->nedges = 0;
-	for (;;) {
-		v = strtod(p, &end);
-		if (end == p || !isfinite(v) ||
-		    (*end != ',' && *end != '\0')) {
-			snprintf(msg, msz, "invalid --edges '%s' (numbers separated by commas)",
-				 list);
-			return -1;
-		}
-		if (t->nedges > 0 && v <= t->edges[t->nedges - 1]) {
-			snprintf(msg, msz, "--edges must increase: %g after %g",
-				 v, t->edges[t->nedges - 1]);
-			return -1;
-		}
-		t->edges = xrealloc(t->edges, (t->nedges + 1) * sizeof *t->edges);
-		t->edges[t->nedges++] = v;
-		if (*end == '\0')
-			return 0;
-		p = end + 1;
-	}
+	return hist_edges_parse(&t->edges, list, msg, msz);
 }
 
 static size_t round16(size_t n)
@@ -127,25 +98,14 @@ static size_t round16(size_t n)
 	return (n + 15) & ~(size_t)15;
 }
 
-/* A histogram block: its sum, then n, null and the bucket counts. */
-struct hist_head {
-	struct tally_sum sum;
-	uint64_t n, null;
-	uint64_t counts[];
-};
-
 void tally_setup(struct tally *t)
 {
 	size_t i;
 
-	if (!t->edges) {
-		t->nedges = sizeof default_edges / sizeof default_edges[0];
-		t->edges = xmalloc(sizeof default_edges);
-		memcpy(t->edges, default_edges, sizeof default_edges);
-	}
-	t->off_hist = t->nsum * sizeof(struct tally_sum);
-	t->hist_size = round16(sizeof(struct hist_head) +
-			       (t->nedges + 1) * sizeof(uint64_t));
+	if (!t->edges.n)
+		hist_edges_default(&t->edges);
+	t->off_hist = round16(t->nsum * sizeof(struct tally_sum));
+	t->hist_size = hist_size(&t->edges);
 	t->off_count = t->off_hist + t->nhist * t->hist_size;
 	t->vsize = round16(t->off_count + sizeof(uint64_t));
 	hmap_init(&t->groups, t->vsize);
@@ -308,39 +268,25 @@ static int candidates(struct tally *t, size_t i, const struct rec *r,
 
 static void count_into(struct tally *t, char *g)
 {
-	size_t j, lo, hi, mid;
+	size_t j;
 
 	(*(uint64_t *)(g + t->off_count))++;
 	for (j = 0; j < t->nsum; j++) {
 		struct tally_sum *s = (struct tally_sum *)g + j;
 
 		if (t->sumok[j])
-			tally_sum_add(s, &t->sumv[j]);
+			num_sum_add(&s->s, &t->sumv[j]);
 		else
 			s->skipped++;
 	}
 	for (j = 0; j < t->nhist; j++) {
-		struct hist_head *h =
-			(struct hist_head *)(g + t->off_hist + j * t->hist_size);
-		double d = t->histv[j].d;
+		struct hist *h =
+			(struct hist *)(g + t->off_hist + j * t->hist_size);
 
-		if (!t->histst[j]) {
-			h->null++;
-			continue;
-		}
-		h->n++;
-		tally_sum_add(&h->sum, &t->histv[j]);
-		/* bucket k holds edges[k-1] <= d < edges[k] */
-		lo = 0;
-		hi = t->nedges;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (d < t->edges[mid])
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		h->counts[lo]++;
+		if (t->histst[j])
+			hist_add(h, &t->edges, &t->histv[j]);
+		else
+			hist_add_null(h);
 	}
 }
 
@@ -353,14 +299,14 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 		if (candidates(t, i, r, msg, msz) < 0)
 			return -1;
 	for (j = 0; j < t->nsum; j++) {
-		st = tally_num_read(rec_get(r, t->sum[j]), &t->scratch,
+		st = num_read(rec_get(r, t->sum[j]), &t->scratch,
 				    &t->sumv[j]);
 		t->sumok[j] = st == 1;
 	}
 	for (j = 0; j < t->nhist; j++) {
 		struct json_span v = rec_get(r, t->hist[j]);
 
-		st = tally_num_read(v, &t->scratch, &t->histv[j]);
+		st = num_read(v, &t->scratch, &t->histv[j]);
 		if (st < 0) {
 			snprintf(msg, msz, "field '%s' is %s %s, not a number",
 				 t->hist[j],
@@ -433,7 +379,7 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 	const struct hmap_entry *e = hmap_entry_at(&t->groups, idx);
 	char *g = hmap_val_at(&t->groups, idx);
 	struct buf *o = cli_out(c);
-	size_t j, k;
+	size_t j;
 
 	emit_head(o, "count");
 	buf_adds(o, "\"by\":");
@@ -449,7 +395,7 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 				buf_addc(o, ',');
 			jw_cstr(o, t->sum[j]);
 			buf_addc(o, ':');
-			tally_sum_write((struct tally_sum *)g + j, o);
+			num_sum_write(&((struct tally_sum *)g + j)->s, o);
 		}
 		buf_adds(o, "},\"sum_skipped\":{");
 		for (j = 0; j < t->nsum; j++) {
@@ -463,7 +409,7 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 	}
 	buf_adds(o, "}\n");
 	for (j = 0; j < t->nhist; j++) {
-		const struct hist_head *h = (const struct hist_head *)(g +
+		const struct hist *h = (const struct hist *)(g +
 			t->off_hist + j * t->hist_size);
 
 		emit_head(o, "histogram");
@@ -473,24 +419,8 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 		buf_add(o, t->by_json.p, t->by_json.len);
 		buf_adds(o, ",\"key\":[");
 		buf_add(o, e->key, e->klen);
-		buf_adds(o, "],\"edges\":[");
-		for (k = 0; k < t->nedges; k++) {
-			if (k)
-				buf_addc(o, ',');
-			jw_f64(o, t->edges[k]);
-		}
-		buf_adds(o, "],\"counts\":[");
-		for (k = 0; k <= t->nedges; k++) {
-			if (k)
-				buf_addc(o, ',');
-			jw_i64(o, (int64_t)h->counts[k]);
-		}
-		buf_adds(o, "],\"count\":");
-		jw_i64(o, (int64_t)h->n);
-		buf_adds(o, ",\"sum\":");
-		tally_sum_write(&h->sum, o);
-		buf_adds(o, ",\"null\":");
-		jw_i64(o, (int64_t)h->null);
+		buf_adds(o, "],");
+		hist_write(o, &t->edges, h);
 		buf_adds(o, "}\n");
 	}
 	cli_commit(c);
@@ -543,7 +473,7 @@ void tally_release(struct tally *t)
 	free(t->by);
 	free(t->sum);
 	free(t->hist);
-	free(t->edges);
+	hist_edges_release(&t->edges);
 	free(t->vals);
 	free(t->offs);
 	free(t->noffs);

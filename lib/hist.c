@@ -1,0 +1,142 @@
+/* hist.c - fixed-bucket histograms; see hist.h. */
+#include "hist.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "json.h"
+
+static const double default_edges[] = {0,  1,  2,   4,   8,   12,  24,  48,  72,
+				       96, 120, 168, 240, 336, 504, 720, 1440};
+
+void hist_edges_default(struct hist_edges *e)
+{
+	free(e->v);
+	e->n = sizeof default_edges / sizeof default_edges[0];
+	e->v = xmalloc(sizeof default_edges);
+	memcpy(e->v, default_edges, sizeof default_edges);
+}
+
+int hist_edges_parse(struct hist_edges *e, const char *list, char *msg,
+		     size_t msz)
+{
+	const char *p = list;
+	char *end;
+	double v;
+
+	hist_edges_release(e);
+	for (;;) {
+		v = strtod(p, &end);
+		if (end == p || !isfinite(v) ||
+		    (*end != ',' && *end != '\0')) {
+			snprintf(msg, msz, "invalid --edges '%s' (numbers separated by commas)",
+				 list);
+			hist_edges_release(e);
+			return -1;
+		}
+		if (e->n > 0 && v <= e->v[e->n - 1]) {
+			snprintf(msg, msz, "--edges must increase: %g after %g",
+				 v, e->v[e->n - 1]);
+			hist_edges_release(e);
+			return -1;
+		}
+		e->v = xrealloc(e->v, (e->n + 1) * sizeof *e->v);
+		e->v[e->n++] = v;
+		if (*end == '\0')
+			return 0;
+		p = end + 1;
+	}
+}
+
+void hist_edges_release(struct hist_edges *e)
+{
+	free(e->v);
+	e->v = NULL;
+	e->n = 0;
+}
+
+size_t hist_size(const struct hist_edges *e)
+{
+	size_t n = sizeof(struct hist) + (e->n + 1) * sizeof(uint64_t);
+
+	return (n + 15) & ~(size_t)15;
+}
+
+size_t hist_bucket(const struct hist_edges *e, double v)
+{
+	size_t lo = 0, hi = e->n, mid;
+
+	/* the first edge above v; NaN (never from a JSON number) goes last */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (v < e->v[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+void hist_add(struct hist *h, const struct hist_edges *e, const struct num *v)
+{
+	h->n++;
+	num_sum_add(&h->sum, v);
+	h->counts[hist_bucket(e, v->d)]++;
+}
+
+void hist_write(struct buf *b, const struct hist_edges *e,
+		const struct hist *h)
+{
+	size_t k;
+
+	buf_adds(b, "\"edges\":[");
+	for (k = 0; k < e->n; k++) {
+		if (k)
+			buf_addc(b, ',');
+		jw_f64(b, e->v[k]);
+	}
+	buf_adds(b, "],\"counts\":[");
+	for (k = 0; k <= e->n; k++) {
+		if (k)
+			buf_addc(b, ',');
+		jw_i64(b, (int64_t)h->counts[k]);
+	}
+	buf_adds(b, "],\"count\":");
+	jw_i64(b, (int64_t)h->n);
+	buf_adds(b, ",\"sum\":");
+	num_sum_write(&h->sum, b);
+	buf_adds(b, ",\"null\":");
+	jw_i64(b, (int64_t)h->null);
+}
+
+double hist_quantile(const struct hist *h, const struct hist_edges *e,
+		     double q)
+{
+	double rank, cum = 0, lo, hi;
+	size_t k;
+
+	if (h->n == 0 || e->n == 0)
+		return NAN;
+	if (q < 0)
+		q = 0;
+	if (q > 1)
+		q = 1;
+	rank = q * (double)h->n;
+	for (k = 0; k <= e->n; k++) {
+		double c = (double)h->counts[k];
+
+		if (c > 0 && cum + c >= rank)
+			break;
+		cum += c;
+	}
+	if (k == 0)
+		return e->v[0];
+	if (k >= e->n)
+		return e->v[e->n - 1];
+	lo = e->v[k - 1];
+	hi = e->v[k];
+	return lo + (hi - lo) * ((rank - cum) / (double)h->counts[k]);
+}
