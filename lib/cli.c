@@ -174,14 +174,18 @@ uint64_t cli_line(const struct cli *c)
 	return c->in.lineno;
 }
 
-static void vbad(struct cli *c, const char *fmt, va_list ap)
+static void vbad_at(struct cli *c, const char *where, uint64_t line,
+		    const char *raw, size_t rawlen, const char *fmt, va_list ap)
 {
 	/* What came before a fatal bad record is written, as jq does. */
 	if (c->onerr == CLI_FAIL && !c->outpath)
 		cli_flush(c);
 	fflush(stdout);
-	fprintf(stderr, "%s: %s:%llu: ", progname, cli_file(c),
-		(unsigned long long)cli_line(c));
+	if (line)
+		fprintf(stderr, "%s: %s:%llu: ", progname, where,
+			(unsigned long long)line);
+	else
+		fprintf(stderr, "%s: %s: ", progname, where);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	c->nbad++;
@@ -192,7 +196,7 @@ static void vbad(struct cli *c, const char *fmt, va_list ap)
 		c->nskipped++;
 		break;
 	case CLI_QUARANTINE:
-		fwrite(c->cur, 1, c->curlen, c->qf);
+		fwrite(raw, 1, rawlen, c->qf);
 		fputc('\n', c->qf);
 		if (ferror(c->qf))
 			die_errno(EX_IOERR, "cannot write '%s'", c->qpath);
@@ -206,7 +210,17 @@ void cli_bad(struct cli *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vbad(c, fmt, ap);
+	vbad_at(c, cli_file(c), cli_line(c), c->cur, c->curlen, fmt, ap);
+	va_end(ap);
+}
+
+void cli_bad_at(struct cli *c, const char *where, uint64_t line,
+		const char *raw, size_t rawlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vbad_at(c, where, line, raw, rawlen, fmt, ap);
 	va_end(ap);
 }
 

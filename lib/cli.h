@@ -154,6 +154,16 @@ int cli_next(struct cli *c, struct rec **r);
  */
 void cli_bad(struct cli *c, const char *fmt, ...) ERR_PRINTF(2, 3);
 
+/*
+ * As cli_bad(), for an item that does not come from cli_next()'s inputs (a
+ * database row, a CSV row): the message names where and line ("where:line:
+ * reason"; line 0 leaves the line out), and quarantine copies
+ * raw[0..rawlen) and a newline.
+ */
+void cli_bad_at(struct cli *c, const char *where, uint64_t line,
+		const char *raw, size_t rawlen, const char *fmt, ...)
+	ERR_PRINTF(6, 7);
+
 /* The position of the current record, for a program's own messages. */
 const char *cli_file(const struct cli *c);
 uint64_t cli_line(const struct cli *c);

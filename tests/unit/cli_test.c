@@ -264,6 +264,34 @@ START_TEST(run_fail_bad)
 }
 END_TEST
 
+/* Items that are not records of the inputs: a database or CSV row. */
+START_TEST(bad_at_quarantine)
+{
+	char *q = in_dir(2, "q.txt");
+	char arg[160];
+
+	snprintf(arg, sizeof arg, "quarantine:%s", q);
+	cli_opt(&c, 'o', in_dir(5, "out"));
+	cli_opt(&c, CLI_OPT_ONERROR, arg);
+	cli_start(&c, 0, NULL);
+	cli_bad_at(&c, "query", 3, LIT("7\tNaN"), "amount 'NaN' is not a number");
+	cli_bad_at(&c, "x.csv", 0, LIT("a,\"b\nc\""), "no line");
+	ck_assert_int_eq(cli_finish(&c), 0);
+	char *out = slurp(q);
+	ck_assert_str_eq(out, "7\tNaN\na,\"b\nc\"\n");
+	free(out);
+	ck_assert_uint_eq(c.nbad, 2);
+	ck_assert_uint_eq(c.nquarantined, 2);
+}
+END_TEST
+
+START_TEST(bad_at_fail)
+{
+	cli_start(&c, 0, NULL);
+	cli_bad_at(&c, "query", 3, LIT("row"), "bad");
+}
+END_TEST
+
 START_TEST(run_missing_input)
 {
 	char *files[3];
@@ -498,6 +526,8 @@ static Suite *cli_suite(void)
 	tcase_add_exit_test(tc, run_fail, EX_DATAERR);
 	tcase_add_exit_test(tc, run_fail_bad, EX_DATAERR);
 	tcase_add_test(tc, run_missing_input);
+	tcase_add_test(tc, bad_at_quarantine);
+	tcase_add_exit_test(tc, bad_at_fail, EX_DATAERR);
 	tcase_add_test(tc, run_frame_error_skip);
 	tcase_add_exit_test(tc, run_frame_error_fail, EX_DATAERR);
 	tcase_add_exit_test(tc, run_zstd_truncated, EX_DATAERR);
