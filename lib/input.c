@@ -531,6 +531,23 @@ static int next_csv(struct in *in, const char **rec, size_t *len)
 	}
 }
 
+int in_peek(struct in *in, size_t want, const char **p, size_t *n)
+{
+	int r;
+
+	if (!in->began && (r = begin(in)) < 0)
+		return r;
+	while (in->end - in->start < want) {
+		if ((r = fill(in)) < 0)
+			return r;
+		if (r == 0)
+			break;
+	}
+	*p = in->buf + in->start;
+	*n = in->end - in->start;
+	return *n > 0 ? IN_OK : IN_EOF;
+}
+
 int in_next(struct in *in, const char **rec, size_t *len)
 {
 	int r;

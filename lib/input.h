@@ -80,6 +80,17 @@ int in_open(struct in *in, const char *path, enum in_mode mode);
  */
 int in_next(struct in *in, const char **rec, size_t *len);
 
+/*
+ * Looks at the start of the input before the first in_next(), for a
+ * program that reads more than one format: detects zstd and skips a UTF-8
+ * BOM as in_next() does, reads until at least want bytes are buffered (or
+ * the input ends), and points *p and *n at them without consuming any.
+ * in->mode (and in->csv_delim) may be set after it, before the first
+ * in_next(); IN_AUTO is resolved here.  @return IN_OK, IN_EOF when the
+ * input is empty, or an error < 0 with in->msg filled in.
+ */
+int in_peek(struct in *in, size_t want, const char **p, size_t *n);
+
 /* Closes the file (not stdin) and frees the buffers. */
 void in_close(struct in *in);
 

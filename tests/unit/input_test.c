@@ -588,6 +588,63 @@ START_TEST(zstd_truncated)
 }
 END_TEST
 
+/* ---- peek ------------------------------------------------------------------ */
+
+START_TEST(peek_then_read)
+{
+	struct buf z = BUF_INIT;
+	struct in in;
+	const char *p;
+	size_t n;
+
+	/* the BOM is skipped, nothing consumed, the mode set afterwards */
+	write_file(LIT("\xef\xbb\xbf  {\"a\":1}\n{\"b\":2}"));
+	ck_assert_int_eq(in_open(&in, path, IN_SEQ), 0);
+	ck_assert_int_eq(in_peek(&in, 4, &p, &n), IN_OK);
+	ck_assert_uint_eq(n, 17);
+	ck_assert_mem_eq(p, "  {", 3);
+	ck_assert_int_eq(in_peek(&in, 100, &p, &n), IN_OK);
+	ck_assert_uint_eq(n, 17);
+	in.mode = IN_LINES;
+	ck_assert_int_eq(in_next(&in, &p, &n), IN_OK);
+	ck_assert_uint_eq(n, 9);
+	ck_assert_mem_eq(p, "  {\"a\":1}", 9);
+	ck_assert_uint_eq(in.lineno, 1);
+	in_close(&in);
+	/* through zstd */
+	compress_to(&z, LIT("ID;Name\n1;x\n"), 3);
+	write_file(z.p, z.len);
+	ck_assert_int_eq(in_open(&in, path, IN_SEQ), 0);
+	ck_assert_int_eq(in_peek(&in, 2, &p, &n), IN_OK);
+	ck_assert_uint_ge(n, 2);
+	ck_assert_mem_eq(p, "ID", 2);
+	in.mode = IN_CSV;
+	ck_assert_int_eq(in_next(&in, &p, &n), IN_OK);
+	ck_assert_uint_eq(n, 7);
+	ck_assert_int_eq(in_next(&in, &p, &n), IN_OK);
+	ck_assert_mem_eq(p, "1;x", 3);
+	ck_assert_uint_eq(in.lineno, 2);
+	ck_assert_int_eq(in_next(&in, &p, &n), IN_EOF);
+	in_close(&in);
+	/* empty, and only a BOM */
+	write_file(LIT(""));
+	ck_assert_int_eq(in_open(&in, path, IN_SEQ), 0);
+	ck_assert_int_eq(in_peek(&in, 10, &p, &n), IN_EOF);
+	ck_assert_uint_eq(n, 0);
+	in_close(&in);
+	write_file(LIT("\xef\xbb\xbf"));
+	ck_assert_int_eq(in_open(&in, path, IN_SEQ), 0);
+	ck_assert_int_eq(in_peek(&in, 10, &p, &n), IN_EOF);
+	in_close(&in);
+	/* a corrupt zstd stream is an error here already */
+	write_file(LIT("\x28\xb5\x2f\xfd\xff\xff\xff\xff"));
+	ck_assert_int_eq(in_open(&in, path, IN_SEQ), 0);
+	ck_assert_int_eq(in_peek(&in, 10, &p, &n), IN_EZSTD);
+	in_close(&in);
+	buf_release(&z);
+}
+END_TEST
+
 static Suite *input_suite(void)
 {
 	Suite *s = suite_create("input");
@@ -617,6 +674,7 @@ static Suite *input_suite(void)
 	tc = tcase_create("seq");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, seq_mode);
+	tcase_add_test(tc, peek_then_read);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("zstd");
 	tcase_set_timeout(tc, 60);
