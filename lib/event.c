@@ -1,0 +1,77 @@
+/* event.c - reading event records; see event.h. */
+#include "event.h"
+
+#include <stdio.h>
+
+#define NS_PER_SEC INT64_C(1000000000)
+
+static const char *a_type(int type)
+{
+	return type == JSON_ARRAY || type == JSON_OBJECT ? "an" : "a";
+}
+
+int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
+	       char *msg, size_t msz)
+{
+	struct json_span v;
+	const char *p;
+	size_t n;
+
+	v = rec_get(r, "kind");
+	if (v.type != JSON_NONE && !json_str_eq(v, "event", 5)) {
+		if (v.type == JSON_STRING && v.n < 60)
+			snprintf(msg, msz, "not an event record (kind %.*s)",
+				 (int)v.n, v.p);
+		else
+			snprintf(msg, msz, "not an event record");
+		return -1;
+	}
+	ev->user = rec_get(r, "user_id");
+	if (ev->user.type == JSON_NONE || ev->user.type == JSON_NULL) {
+		snprintf(msg, msz, "missing field 'user_id'");
+		return -1;
+	}
+	if (ev->user.type != JSON_NUMBER && ev->user.type != JSON_STRING) {
+		snprintf(msg, msz, "field 'user_id' is %s %s, not a number or string",
+			 a_type(ev->user.type), json_type_name(ev->user.type));
+		return -1;
+	}
+	v = rec_get(r, "event");
+	if (v.type == JSON_NONE || v.type == JSON_NULL) {
+		snprintf(msg, msz, "missing field 'event'");
+		return -1;
+	}
+	if (v.type != JSON_STRING) {
+		snprintf(msg, msz, "field 'event' is %s %s, not a string",
+			 a_type(v.type), json_type_name(v.type));
+		return -1;
+	}
+	json_str_view(v, scratch, &ev->name, &ev->nlen);
+	v = rec_get(r, "ts");
+	if (v.type == JSON_NONE || v.type == JSON_NULL) {
+		snprintf(msg, msz, "missing field 'ts'");
+		return -1;
+	}
+	if (v.type != JSON_STRING) {
+		snprintf(msg, msz, "field 'ts' is %s %s, not a time",
+			 a_type(v.type), json_type_name(v.type));
+		return -1;
+	}
+	/* the name may live in scratch: read ts without it */
+	if ((v.flags & JSON_F_ESC) || time_parse(v.p + 1, v.n - 2, &ev->ts) < 0) {
+		p = v.p + 1;
+		n = v.n - 2;
+		snprintf(msg, msz, "field 'ts': cannot parse time '%.*s'",
+			 (int)(n > 60 ? 60 : n), p);
+		return -1;
+	}
+	/* 1678-01-01 .. 2261-12-31: whole years inside int64 nanoseconds */
+	if (ev->ts.sec < INT64_C(-9214560000) ||
+	    ev->ts.sec >= INT64_C(9214646400)) {
+		snprintf(msg, msz, "field 'ts': time '%.*s' out of range (years 1678 to 2261)",
+			 (int)(v.n - 2 > 60 ? 60 : v.n - 2), v.p + 1);
+		return -1;
+	}
+	ev->ns = ev->ts.sec * NS_PER_SEC + ev->ts.nsec;
+	return 0;
+}

@@ -1,0 +1,41 @@
+/*
+ * event.h - reading `event` records: one thing a user did, at a time.
+ *
+ *   {"kind":"event","user_id":42,"ts":"2025-03-01T10:15:00Z",
+ *    "event":"Назначение ВУ"[,"amount":123.45]}
+ *
+ * written by pulse-extract pg and pulse-extract events, read by
+ * pulse-sankey and pulse-metrics.  "kind" may be absent (records made by
+ * other tools); any other kind is not an event.  user_id is an opaque key:
+ * a number or a string, taken as its raw JSON bytes (so 7 and "7" are two
+ * users).  ts is a time ptime.h reads; a naive one compares as if it were
+ * UTC.  Times are kept as nanoseconds since 1970, so they must lie
+ * between 1678 and 2261.
+ */
+#ifndef PULSE_EVENT_H
+#define PULSE_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "json.h"
+#include "ptime.h"
+#include "record.h"
+
+struct event {
+	struct json_span user; /* the raw bytes of user_id */
+	const char *name; /* the decoded event name (into the record or */
+	size_t nlen;	  /* the scratch buffer) */
+	struct ptime ts;
+	int64_t ns; /* ts in nanoseconds since 1970 (naive: as if UTC) */
+};
+
+/*
+ * Reads r as an event.  The spans point into r's line, name perhaps into
+ * scratch.  @return 0, or -1 with msg ("missing field 'user_id'", ...).
+ */
+int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
+	       char *msg, size_t msz);
+
+#endif

@@ -1,0 +1,126 @@
+/* event_test.c - unit tests of lib/event.c. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event.h"
+
+struct fix {
+	struct rec r;
+	struct buf scratch;
+	struct event ev;
+	char msg[160];
+};
+
+static void fix_init(struct fix *f)
+{
+	memset(f, 0, sizeof *f);
+	rec_init(&f->r);
+}
+
+/* Reads line as an event: @return event_read()'s answer. */
+static int rd(struct fix *f, const char *line)
+{
+	struct json_error e;
+
+	ck_assert_msg(rec_parse(&f->r, line, strlen(line), &e) == 0,
+		      "bad JSON: %s", line);
+	f->msg[0] = '\0';
+	return event_read(&f->r, &f->ev, &f->scratch, f->msg, sizeof f->msg);
+}
+
+#define BAD(line, want)                                                      \
+	do {                                                                 \
+		ck_assert_int_eq(rd(&f, line), -1);                          \
+		ck_assert_str_eq(f.msg, want);                               \
+	} while (0)
+
+START_TEST(good)
+{
+	struct fix f;
+
+	fix_init(&f);
+
+	ck_assert_int_eq(rd(&f, "{\"kind\":\"event\",\"user_id\":42,"
+				"\"ts\":\"2025-03-01T10:15:00Z\","
+				"\"event\":\"\xd0\x92\xd0\xa3\",\"amount\":1.5}"),
+			 0);
+	ck_assert_uint_eq(f.ev.user.n, 2);
+	ck_assert_mem_eq(f.ev.user.p, "42", 2);
+	ck_assert_uint_eq(f.ev.nlen, 4);
+	ck_assert_mem_eq(f.ev.name, "\xd0\x92\xd0\xa3", 4);
+	ck_assert(f.ev.ts.has_off);
+	ck_assert(f.ev.ns == INT64_C(1740824100) * 1000000000);
+
+	/* no kind; a string user; escapes decoded; fractions and naive */
+	ck_assert_int_eq(rd(&f, "{\"user_id\":\"u-7\",\"event\":\"a\\u0062c\","
+				"\"ts\":\"2025-03-01T10:15:00.25\"}"),
+			 0);
+	ck_assert_mem_eq(f.ev.user.p, "\"u-7\"", 5);
+	ck_assert_uint_eq(f.ev.nlen, 3);
+	ck_assert_mem_eq(f.ev.name, "abc", 3);
+	ck_assert(!f.ev.ts.has_off);
+	ck_assert(f.ev.ns == INT64_C(1740824100) * 1000000000 + 250000000);
+
+	/* the ends of the range */
+	ck_assert_int_eq(rd(&f, "{\"user_id\":1,\"event\":\"x\",\"ts\":\"1678-01-01T00:00:00Z\"}"), 0);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":1,\"event\":\"x\",\"ts\":\"2261-12-31T23:59:59.999999999Z\"}"), 0);
+	ck_assert(f.ev.ns > 0);
+	rec_release(&f.r);
+	buf_release(&f.scratch);
+}
+END_TEST
+
+START_TEST(bad)
+{
+	struct fix f;
+
+	fix_init(&f);
+
+	BAD("{\"kind\":\"ticket\",\"user_id\":1,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "not an event record (kind \"ticket\")");
+	BAD("{\"kind\":7,\"user_id\":1,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "not an event record");
+	BAD("{\"event\":\"x\",\"ts\":\"2025-01-01\"}", "missing field 'user_id'");
+	BAD("{\"user_id\":null,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "missing field 'user_id'");
+	BAD("{\"user_id\":[1],\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id' is an array, not a number or string");
+	BAD("{\"user_id\":1,\"ts\":\"2025-01-01\"}", "missing field 'event'");
+	BAD("{\"user_id\":1,\"event\":5,\"ts\":\"2025-01-01\"}",
+	    "field 'event' is a number, not a string");
+	BAD("{\"user_id\":1,\"event\":\"x\"}", "missing field 'ts'");
+	BAD("{\"user_id\":1,\"event\":\"x\",\"ts\":17}",
+	    "field 'ts' is a number, not a time");
+	BAD("{\"user_id\":1,\"event\":\"x\",\"ts\":\"yesterday\"}",
+	    "field 'ts': cannot parse time 'yesterday'");
+	BAD("{\"user_id\":1,\"event\":\"x\",\"ts\":\"1677-12-31T23:59:59Z\"}",
+	    "field 'ts': time '1677-12-31T23:59:59Z' out of range (years 1678 to 2261)");
+	BAD("{\"user_id\":1,\"event\":\"x\",\"ts\":\"2262-01-01\"}",
+	    "field 'ts': time '2262-01-01' out of range (years 1678 to 2261)");
+	rec_release(&f.r);
+	buf_release(&f.scratch);
+}
+END_TEST
+
+static Suite *event_suite(void)
+{
+	Suite *s = suite_create("event");
+	TCase *tc = tcase_create("read");
+
+	tcase_add_test(tc, good);
+	tcase_add_test(tc, bad);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(event_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
