@@ -175,6 +175,48 @@ size_t time_fmt_utc(char *dst, int64_t sec)
 	return 20;
 }
 
+size_t time_fmt_local(char *dst, const struct ptime *t)
+{
+	int64_t wall = t->sec + (t->has_off ? t->off_sec : 0);
+	int64_t day = time_day(wall), rem = wall - day * 86400;
+	size_t n;
+	int32_t v, off;
+	int k;
+
+	time_fmt_day(dst, day);
+	dst[10] = 'T';
+	put2(dst + 11, (unsigned)(rem / 3600));
+	dst[13] = ':';
+	put2(dst + 14, (unsigned)(rem / 60 % 60));
+	dst[16] = ':';
+	put2(dst + 17, (unsigned)(rem % 60));
+	n = 19;
+	if (t->nsec > 0 && t->nsec < 1000000000) {
+		dst[n++] = '.';
+		for (v = t->nsec, k = 8; k >= 0; k--, v /= 10)
+			dst[n + (size_t)k] = (char)('0' + v % 10);
+		n += 9;
+		while (dst[n - 1] == '0')
+			n--;
+	}
+	if (t->has_off) {
+		off = t->off_sec;
+		if (off == 0) {
+			dst[n++] = 'Z';
+		} else {
+			dst[n++] = off < 0 ? '-' : '+';
+			if (off < 0)
+				off = -off;
+			put2(dst + n, (unsigned)(off / 3600 % 100));
+			dst[n + 2] = ':';
+			put2(dst + n + 3, (unsigned)(off / 60 % 60));
+			n += 5;
+		}
+	}
+	dst[n] = '\0';
+	return n;
+}
+
 size_t time_fmt_week(char *dst, int64_t day)
 {
 	/* ISO 8601: the week belongs to the year of its Thursday. */

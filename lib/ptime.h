@@ -41,6 +41,16 @@ int64_t time_day(int64_t sec);
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" (20 bytes and a NUL) to dst. @return 20 */
 size_t time_fmt_utc(char *dst, int64_t sec);
 
+/*
+ * Writes t as RFC 3339 in the offset it was written with: the wall time,
+ * a fraction when nsec is not 0 (trailing zeros dropped), then "Z" for a
+ * zero offset, "+HH:MM" or "-HH:MM" (seconds of an offset are dropped);
+ * a naive time gets no offset.  dst holds TIME_LOCAL_MAX bytes.
+ * @return the length.
+ */
+#define TIME_LOCAL_MAX 36
+size_t time_fmt_local(char *dst, const struct ptime *t);
+
 /* Writes "YYYY-MM-DD" (10 bytes and a NUL) for a day number. @return 10 */
 size_t time_fmt_day(char *dst, int64_t day);
 

@@ -339,6 +339,37 @@ static void utc_zone(void)
 	tzset();
 }
 
+START_TEST(format_local)
+{
+	char b[TIME_LOCAL_MAX];
+	struct ptime t;
+
+#define ROUND(in, want)                                                      \
+	do {                                                                 \
+		ck_assert_int_eq(time_parse(in, strlen(in), &t), 0);         \
+		ck_assert_uint_eq(time_fmt_local(b, &t), strlen(want));      \
+		ck_assert_str_eq(b, want);                                   \
+	} while (0)
+	ROUND("2024-09-02T18:37:18+02:00", "2024-09-02T18:37:18+02:00");
+	ROUND("2024-09-02T00:10:00+03:00", "2024-09-02T00:10:00+03:00");
+	ROUND("2024-09-02T23:10:00-0530", "2024-09-02T23:10:00-05:30");
+	ROUND("2024-09-02T18:37:18+00:00", "2024-09-02T18:37:18Z");
+	ROUND("2024-09-02T18:37:18Z", "2024-09-02T18:37:18Z");
+	ROUND("2024-09-02 18:37:18", "2024-09-02T18:37:18");
+	ROUND("2024-09-02", "2024-09-02T00:00:00");
+	ROUND("2024-09-02T18:37:18.250+05", "2024-09-02T18:37:18.25+05:00");
+	ROUND("2024-01-01T00:30:00+14:00", "2024-01-01T00:30:00+14:00");
+	ROUND("1969-12-31T23:59:59.000000001-01:00",
+	      "1969-12-31T23:59:59.000000001-01:00");
+#undef ROUND
+	/* the instant is kept: the same sec, another offset */
+	ck_assert_int_eq(time_parse("2024-09-02T18:37:18+02:00", 25, &t), 0);
+	t.off_sec = 3 * 3600;
+	time_fmt_local(b, &t);
+	ck_assert_str_eq(b, "2024-09-02T19:37:18+03:00");
+}
+END_TEST
+
 static Suite *ptime_suite(void)
 {
 	Suite *s = suite_create("ptime");
@@ -360,6 +391,7 @@ static Suite *ptime_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_unchecked_fixture(tc, utc_zone, NULL);
 	tcase_add_test(tc, format);
+	tcase_add_test(tc, format_local);
 	tcase_add_test(tc, format_utc_vs_libc);
 	tcase_add_test(tc, iso_weeks);
 	tcase_add_test(tc, iso_weeks_vs_libc);
