@@ -146,6 +146,17 @@ int csv_open(struct csv *c, const char *path, char delim)
 	return 0;
 }
 
+void csv_adopt(struct csv *c, struct in *in, char delim)
+{
+	memset(c, 0, sizeof *c);
+	c->in = *in;
+	c->in.mode = IN_CSV;
+	c->in.csv_delim = delim;
+	c->delim = delim;
+	memset(in, 0, sizeof *in);
+	in->fd = -1;
+}
+
 int csv_next(struct csv *c)
 {
 	const char *p;

@@ -81,6 +81,13 @@ struct csv {
 int csv_open(struct csv *c, const char *path, char delim);
 
 /*
+ * Reads as CSV an input the caller opened with in_open() and has not read
+ * from yet (in_peek() may have looked at it): c takes it over, and *in is
+ * left closed (in_close() on it is harmless).  delim as for csv_open().
+ */
+void csv_adopt(struct csv *c, struct in *in, char delim);
+
+/*
  * Reads the next row into c->row.  @return IN_OK (1), IN_EOF (0), or an
  * enum in_status error < 0 with c->msg filled in: IN_EIO, IN_EZSTD, or
  * IN_EFRAME for a quoted field left open at the end of the input

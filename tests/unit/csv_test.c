@@ -308,6 +308,32 @@ START_TEST(open_missing)
 }
 END_TEST
 
+START_TEST(adopt_peeked)
+{
+	struct csv c;
+	struct in in;
+	const char *p;
+	size_t n;
+
+	write_file(LIT("\xef\xbb\xbf\nID;TITLE\n7;\"a;\nb\"\n"));
+	ck_assert_int_eq(in_open(&in, path, IN_SEQ), 0);
+	ck_assert_int_eq(in_peek(&in, 64, &p, &n), IN_OK);
+	ck_assert_int_eq(p[0], '\n');
+	csv_adopt(&c, &in, 0);
+	in_close(&in);
+	ck_assert_int_eq(csv_next(&c), IN_OK);
+	ck_assert_int_eq(c.delim, ';');
+	ck_assert_uint_eq(c.row.n, 2);
+	ck_assert_str_eq(c.row.f[1].p, "TITLE");
+	ck_assert_uint_eq(c.in.lineno, 2);
+	ck_assert_int_eq(csv_next(&c), IN_OK);
+	ck_assert_str_eq(c.row.f[1].p, "a;\nb");
+	ck_assert_uint_eq(c.in.lineno, 3);
+	ck_assert_int_eq(csv_next(&c), IN_EOF);
+	csv_close(&c);
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
 	Suite *s = suite_create("csv");
@@ -330,6 +356,7 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, file_zstd);
 	tcase_add_test(tc, file_empty);
 	tcase_add_test(tc, open_missing);
+	tcase_add_test(tc, adopt_peeked);
 	suite_add_tcase(s, tc);
 	return s;
 }
