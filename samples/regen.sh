@@ -30,9 +30,21 @@ cd "$out"
 "$gen" odoo --tickets 30 --days 30 --messages odoo-small.json \
 	--tickets-out odoo-small-tickets.json --labels odoo-small-labels.ndjson
 
-for f in odoo-messages.json odoo-tickets.json odoo-labels.ndjson; do
+# The sales events (PostgreSQL tables as CSV, samples/sales-schema.sql):
+# 2000 users over the 60 days before 2026-01-21, and a small readable one,
+# 200 users over 30 days; the dictionary is the same for both.
+"$gen" events --users 2000 --events sales-events.csv \
+	--payments sales-payments.csv --dict sales-dict.csv
+"$gen" events --users 200 --days 30 --events sales-small-events.csv \
+	--payments sales-small-payments.csv
+
+for f in odoo-messages.json odoo-tickets.json odoo-labels.ndjson \
+	sales-events.csv sales-payments.csv; do
 	zstd -q -f -19 --rm "$f"
 done
 zstd -q -f -19 odoo-small.json
+zstd -q -f -19 sales-small-events.csv
+zstd -q -f -19 sales-small-payments.csv
 zstd -q -t odoo-messages.json.zst odoo-tickets.json.zst odoo-labels.ndjson.zst \
-	odoo-small.json.zst
+	odoo-small.json.zst sales-events.csv.zst sales-payments.csv.zst \
+	sales-small-events.csv.zst sales-small-payments.csv.zst

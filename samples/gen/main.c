@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "err.h"
 #include "gen.h"
+#include "gen_events.h"
 #include "gen_odoo.h"
 #include "ptime.h"
 
@@ -29,6 +30,9 @@ static const struct cli_info gen_info = {
 	"rules\n"
 	"                         file and the labels the classification must "
 	"give\n"
+	"  events                 the sales events of an online school: the\n"
+	"                         PostgreSQL tables events, events_dict and\n"
+	"                         payments (CSV or NDJSON)\n"
 	"\n"
 	"  pulse-gen COMMAND --help  describes a command's options.\n"
 	"      --help             print this help and exit\n"
@@ -214,6 +218,10 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "odoo") == 0) {
 		argv[1] = argv[0];
 		return odoo_main(argc - 1, argv + 1);
+	}
+	if (argc > 1 && strcmp(argv[1], "events") == 0) {
+		argv[1] = argv[0];
+		return events_main(argc - 1, argv + 1);
 	}
 	if (argc > 1 && argv[1][0] != '-')
 		cli_usage_error(&c, "unknown command '%s'", argv[1]);
