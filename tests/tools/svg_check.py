@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""svg_check.py - checks of pulse-render's SVG for the end-to-end tests.
+
+  svg_check.py valid FILE      well-formed XML, the SVG namespace, version 1.1,
+                               only SVG 1.1 elements and no attribute in
+                               another namespace; prints "valid"
+  svg_check.py labels FILE [CLASS]
+                               the ink boxes of the <text class="CLASS"> elements
+                               (default "label"), measured by rendering each one
+                               alone with rsvg-convert, overlap neither each
+                               other nor the node boxes (<g class="nodes">), and
+                               lie inside the canvas; prints "N labels, no overlaps"
+  svg_check.py pngsize FILE    the width and height of a PNG: "WxH"
+
+The label check does not trust pulse-render's own width estimates: the boxes
+come from the font rsvg-convert really uses (cairo's EPS bounding box of the
+ink, rendered at 4x for sub-pixel precision).
+"""
+import re
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{http://www.w3.org/2000/svg}"
+
+# The elements of SVG 1.1 (W3C REC, Second Edition, appendix A).
+SVG11 = set("""a altGlyph altGlyphDef altGlyphItem animate animateColor
+animateMotion animateTransform circle clipPath color-profile cursor defs desc
+ellipse feBlend feColorMatrix feComponentTransfer feComposite
+feConvolveMatrix feDiffuseLighting feDisplacementMap feDistantLight feFlood
+feFuncA feFuncB feFuncG feFuncR feGaussianBlur feImage feMerge feMergeNode
+feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile
+feTurbulence filter font font-face font-face-format font-face-name
+font-face-src font-face-uri foreignObject g glyph glyphRef hkern image line
+linearGradient marker mask metadata missing-glyph mpath path pattern polygon
+polyline radialGradient rect script set stop style svg switch symbol text
+textPath title tref tspan use view vkern""".split())
+
+ZOOM = 4
+
+
+def fail(msg):
+    print(msg)
+    sys.exit(1)
+
+
+def valid(path):
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        fail("not well-formed: %s" % e)
+    if root.tag != NS + "svg":
+        fail("root is %s, not svg in the SVG namespace" % root.tag)
+    if root.get("version") != "1.1":
+        fail("version is %r, not 1.1" % root.get("version"))
+    for el in root.iter():
+        if not el.tag.startswith(NS):
+            fail("element outside the SVG namespace: %s" % el.tag)
+        name = el.tag[len(NS):]
+        if name not in SVG11:
+            fail("not an SVG 1.1 element: %s" % name)
+        for a in el.attrib:
+            if a.startswith("{"):
+                fail("attribute in another namespace: %s" % a)
+    print("valid")
+
+
+def ink_box(root, el):
+    """The ink box (x0, y0, x1, y1) in px of one text element rendered alone."""
+    w = float(root.get("width"))
+    h = float(root.get("height"))
+    keep = ("x", "y", "font-size", "font-weight", "text-anchor", "font-family")
+    attrs = {k: el.get(k) for k in keep if el.get(k) is not None}
+    attrs.setdefault("font-family", root.get("font-family"))
+    txt = "".join(t for t in el.itertext())
+    title = el.find(NS + "title")
+    if title is not None and title.text:
+        txt = txt[len("".join(title.itertext())):]
+    t = ET.Element("text", attrs)
+    t.text = txt
+    svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg",
+                             "version": "1.1", "width": str(w),
+                             "height": str(h)})
+    svg.append(t)
+    doc = ET.tostring(svg, encoding="utf-8")
+    eps = subprocess.run(["rsvg-convert", "-z", str(ZOOM), "-f", "eps"],
+                         input=doc, capture_output=True, check=True).stdout
+    m = re.search(rb"%%BoundingBox: (-?\d+) (-?\d+) (-?\d+) (-?\d+)", eps)
+    if not m:
+        fail("no bounding box for %r" % txt)
+    x0, y0, x1, y1 = (int(v) for v in m.groups())
+    k = 0.75 * ZOOM  # points per px, zoomed
+    ph = h * k
+    return (x0 / k, (ph - y1) / k, x1 / k, (ph - y0) / k, txt)
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def labels(path, cls):
+    root = ET.parse(path).getroot()
+    w = float(root.get("width"))
+    h = float(root.get("height"))
+    boxes = [ink_box(root, el) for el in root.iter(NS + "text")
+             if el.get("class") == cls]
+    rects = []
+    for g in root.iter(NS + "g"):
+        if g.get("class") == "nodes":
+            for r in g.iter(NS + "rect"):
+                x, y = float(r.get("x")), float(r.get("y"))
+                rects.append((x, y, x + float(r.get("width")),
+                              y + float(r.get("height")), "node"))
+    bad = []
+    for i, a in enumerate(boxes):
+        if a[0] < 0 or a[1] < 0 or a[2] > w or a[3] > h:
+            bad.append("outside the canvas: %r %s" % (a[4], a[:4]))
+        for b in boxes[i + 1:]:
+            if overlap(a, b):
+                bad.append("overlap: %r %s and %r %s" % (a[4], a[:4], b[4], b[:4]))
+        for r in rects:
+            if overlap(a, r):
+                bad.append("label on a node: %r %s, node %s" % (a[4], a[:4], r[:4]))
+    if bad:
+        fail("\n".join(bad))
+    print("%d labels, no overlaps" % len(boxes))
+
+
+def pngsize(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        fail("not a PNG")
+    print("%dx%d" % struct.unpack(">II", head[16:24]))
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    cmd, path = sys.argv[1], sys.argv[2]
+    if cmd == "valid":
+        valid(path)
+    elif cmd == "labels":
+        labels(path, sys.argv[3] if len(sys.argv) > 3 else "label")
+    elif cmd == "pngsize":
+        pngsize(path)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
