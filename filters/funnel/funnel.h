@@ -1,0 +1,147 @@
+/*
+ * funnel.h - pulse-funnel's engine, shared by main.c and funnel_*.c.
+ *
+ * funnel_add() keeps every lead and deal (the last copy of an id wins, by
+ * 'modified', so a lead counts once however often it was exported) and
+ * every stage change, in memory: a lead's stage history may come before or
+ * after the lead itself.  funnel_emit() then sorts each record's history by
+ * time, works out the stage order of each pipeline, and writes the tables
+ * of schemas/funnel.schema.json, each table for every --by group in turn.
+ *
+ * Strings are interned (funnel.strs): a record holds indices, FN_NONE for
+ * null.  Memory grows with the records and their stage changes.
+ */
+#ifndef PULSE_FUNNEL_H
+#define PULSE_FUNNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "hmap.h"
+#include "num.h"
+#include "record.h"
+
+#define FN_NONE UINT32_MAX
+
+enum fn_by {
+	FN_BY_NONE,
+	FN_BY_MANAGER,
+	FN_BY_SOURCE,
+	FN_BY_CAMPAIGN,
+	FN_BY_ADGROUP,
+	FN_BY_MONTH,
+	FN_BY_QUARTER,
+};
+
+/* A lead or a deal. */
+struct fn_ent {
+	uint32_t id, title, status, manager, source, campaign, adgroup;
+	uint32_t category, loss, currency, lead_id, created_txt;
+	char kind; /* 'L' lead, 'D' deal */
+	char sem; /* 'P', 'S', 'F', 0 unknown */
+	char has_rec; /* the record itself was read (not only its stages) */
+	char has_amount;
+	int amount_scale;
+	num_i128 amount; /* exact, scaled by 1e9 */
+	int64_t created_sec, created_day; /* day: of the local date */
+	int64_t modified_sec;
+	size_t h0, hn; /* its stage changes: hist[h0 .. h0 + hn) */
+
+	/* derived by funnel_prep() */
+	uint32_t pipe; /* the pipeline of its current status */
+	uint32_t cur; /* the stage of its current status, or FN_NONE */
+	uint32_t group; /* the --by value (interned), or FN_NONE */
+	uint32_t esrc, ecamp, eadg; /* its lead's, when linked */
+	int64_t eday; /* cohort day: its lead's created day, when linked */
+	int in_cohort;
+	int64_t since_sec; /* entered the current stage */
+	uint32_t since_txt;
+};
+
+/* One stage change. */
+struct fn_hist {
+	uint32_t ent;
+	uint32_t name; /* the stage id (interned) */
+	uint32_t cat; /* category of the stage record, FN_NONE when none */
+	uint32_t stage; /* resolved by funnel_prep() */
+	uint32_t ts_txt;
+	char sem;
+	int32_t nsec;
+	int64_t sec;
+	uint64_t seq; /* input order, the tie-break */
+};
+
+/* A stage of a pipeline. */
+struct fn_stage {
+	uint32_t pipe, name;
+	char sem;
+	double rank_sum; /* where it first came in histories, added up */
+	uint64_t rank_n;
+	uint32_t pos; /* 1-based place in its pipeline's order */
+	uint32_t prev; /* the P/S stage before it, FN_NONE */
+};
+
+/* A pipeline: leads, or the deals of one category. */
+struct fn_pipe {
+	char kind;
+	uint32_t cat;
+	uint32_t *order; /* stage indices */
+	size_t n;
+	uint32_t first; /* the first P/S stage, FN_NONE */
+};
+
+struct funnel {
+	/* options */
+	enum fn_by by;
+	int has_from, has_to;
+	int64_t from_day, to_day;
+	int64_t stale_days; /* -1: no stale table */
+	int64_t as_of;
+	const char *source_field;
+	char **stages_opt; /* --stages, in order */
+	size_t nstages_opt;
+
+	struct hmap strs; /* string -> uint32_t index */
+	struct hmap ents; /* "L"/"D" + id -> uint32_t index into ent */
+	struct fn_ent *ent;
+	size_t nent, capent;
+	struct fn_hist *hist;
+	size_t nhist, caphist;
+	struct hmap stagemap; /* pipe, name -> index into stage */
+	struct fn_stage *stage;
+	size_t nstage, capstage;
+	struct hmap pipemap; /* kind, cat -> index into pipe */
+	struct fn_pipe *pipe;
+	size_t npipe, cappipe;
+	uint64_t seq;
+	uint64_t orphan_hist; /* stage changes of records not in the input */
+
+	struct buf scratch, scratch2, key;
+};
+
+void funnel_init(struct funnel *f);
+void funnel_release(struct funnel *f);
+
+/* Interns s[0..n).  @return its index. */
+uint32_t fn_intern(struct funnel *f, const char *s, size_t n);
+/* The string of an index (not FN_NONE), with *n set. */
+const char *fn_str(const struct funnel *f, uint32_t i, size_t *n);
+
+/*
+ * Takes one record: lead, deal or stage (other kinds are ignored).
+ * @return 0, or -1 with msg when the record is bad.
+ */
+int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz);
+
+/* funnel_prep.c: histories sorted, stages ordered, records derived. */
+void funnel_prep(struct funnel *f);
+
+/* funnel_emit.c: writes every table to c's output. */
+void funnel_emit(struct funnel *f, struct cli *c);
+
+/* Writes a/b rounded half away from zero to dec decimals (b > 0). */
+void fn_ratio(struct buf *b, uint64_t a, uint64_t den, int dec);
+
+#endif

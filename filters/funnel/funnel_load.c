@@ -1,0 +1,353 @@
+/* funnel_load.c - taking lead, deal and stage records in; see funnel.h. */
+#include "funnel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptime.h"
+
+void funnel_init(struct funnel *f)
+{
+	memset(f, 0, sizeof *f);
+	f->stale_days = -1;
+	f->source_field = "utm_source";
+	hmap_init(&f->strs, sizeof(uint32_t));
+	hmap_init(&f->ents, sizeof(uint32_t));
+	hmap_init(&f->stagemap, sizeof(uint32_t));
+	hmap_init(&f->pipemap, sizeof(uint32_t));
+}
+
+void funnel_release(struct funnel *f)
+{
+	size_t i;
+
+	hmap_release(&f->strs);
+	hmap_release(&f->ents);
+	hmap_release(&f->stagemap);
+	hmap_release(&f->pipemap);
+	for (i = 0; i < f->npipe; i++)
+		free(f->pipe[i].order);
+	free(f->pipe);
+	free(f->stage);
+	free(f->ent);
+	free(f->hist);
+	free(f->stages_opt);
+	buf_release(&f->scratch);
+	buf_release(&f->scratch2);
+	buf_release(&f->key);
+}
+
+uint32_t fn_intern(struct funnel *f, const char *s, size_t n)
+{
+	int isnew;
+	uint32_t *v = hmap_put(&f->strs, s, n, &isnew);
+
+	if (isnew)
+		*v = (uint32_t)(hmap_len(&f->strs) - 1);
+	return *v;
+}
+
+const char *fn_str(const struct funnel *f, uint32_t i, size_t *n)
+{
+	const struct hmap_entry *e = hmap_entry_at(&f->strs, i);
+
+	*n = e->klen;
+	return e->key;
+}
+
+static int bad(char *msg, size_t msz, const char *key, const char *what)
+{
+	snprintf(msg, msz, "field '%s' %s", key, what);
+	return -1;
+}
+
+/*
+ * A string member (or a number, as ids may be written) interned into *out;
+ * null, false, absent and "" give FN_NONE.  @return 0, or -1 with msg.
+ */
+static int get_str(struct funnel *f, const struct rec *r, const char *key,
+		   uint32_t *out, char *msg, size_t msz)
+{
+	struct json_span v = rec_get(r, key);
+	const char *p;
+	size_t n;
+
+	*out = FN_NONE;
+	switch (v.type) {
+	case JSON_NONE:
+	case JSON_NULL:
+	case JSON_FALSE:
+		return 0;
+	case JSON_NUMBER:
+		*out = fn_intern(f, v.p, v.n);
+		return 0;
+	case JSON_STRING:
+		json_str_view(v, &f->scratch, &p, &n);
+		if (n)
+			*out = fn_intern(f, p, n);
+		return 0;
+	default:
+		snprintf(msg, msz, "field '%s' is %s %s, not a string", key,
+			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+			 json_type_name(v.type));
+		return -1;
+	}
+}
+
+static int get_time(struct funnel *f, const struct rec *r, const char *key,
+		    int required, struct ptime *t, uint32_t *txt, char *msg,
+		    size_t msz)
+{
+	struct json_span v = rec_get(r, key);
+	const char *p;
+	size_t n;
+
+	if (json_is_empty(v)) {
+		if (required)
+			return bad(msg, msz, key, "is missing");
+		memset(t, 0, sizeof *t);
+		if (txt)
+			*txt = FN_NONE;
+		return 0;
+	}
+	if (v.type != JSON_STRING)
+		return bad(msg, msz, key, "is not a time string");
+	json_str_view(v, &f->scratch, &p, &n);
+	if (time_parse(p, n, t) < 0) {
+		snprintf(msg, msz, "field '%s' is not a time: '%.*s'", key,
+			 n > 40 ? 40 : (int)n, p);
+		return -1;
+	}
+	if (txt)
+		*txt = fn_intern(f, p, n);
+	return 0;
+}
+
+static int get_sem(const struct rec *r, const char *key, char *out,
+		   char *msg, size_t msz)
+{
+	struct json_span v = rec_get(r, key);
+
+	*out = 0;
+	if (json_is_empty(v))
+		return 0;
+	if (v.type == JSON_STRING && v.n == 3 &&
+	    (v.p[1] == 'P' || v.p[1] == 'S' || v.p[1] == 'F')) {
+		*out = v.p[1];
+		return 0;
+	}
+	return bad(msg, msz, key, "is not \"P\", \"S\", \"F\" or null");
+}
+
+/* Fraction digits a decimal number was written with (1.50e1: 1). */
+static int text_scale(const char *p, size_t n)
+{
+	const char *end = p + n, *dot = memchr(p, '.', n);
+	long frac = 0, e = 0;
+	int eneg = 0;
+
+	if (dot)
+		for (dot++; dot < end && *dot >= '0' && *dot <= '9'; dot++)
+			frac++;
+	for (; p < end && *p != 'e' && *p != 'E'; p++)
+		;
+	if (p < end) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			eneg = *p++ == '-';
+		for (; p < end && e < 100; p++)
+			e = e * 10 + (*p - '0');
+	}
+	frac += eneg ? e : -e;
+	return frac < 0 ? 0 : frac > NUM_FX_DIGITS ? NUM_FX_DIGITS : (int)frac;
+}
+
+static int get_amount(struct funnel *f, const struct rec *r,
+		      struct fn_ent *e, char *msg, size_t msz)
+{
+	struct json_span v = rec_get(r, "amount");
+	struct num x;
+	const char *p;
+	size_t n;
+	int st;
+
+	e->has_amount = 0;
+	if (v.type == JSON_STRING) {
+		json_str_view(v, &f->scratch2, &p, &n);
+		if (n == 0)
+			return 0;
+	}
+	st = num_read(v, &f->scratch2, &x);
+	if (st == 0 || v.type == JSON_FALSE)
+		return 0;
+	if (st < 0)
+		return bad(msg, msz, "amount", "is not a decimal number");
+	if (!x.exact)
+		return bad(msg, msz, "amount",
+			   "is not an exact decimal (at most 9 decimals)");
+	if (v.type == JSON_STRING)
+		json_str_view(v, &f->scratch2, &p, &n);
+	else
+		p = v.p, n = v.n;
+	e->has_amount = 1;
+	e->amount = x.fx;
+	e->amount_scale = text_scale(p, n);
+	return 0;
+}
+
+/* The record of kind k ('L'/'D') and id, created when new. */
+static uint32_t ent_get(struct funnel *f, char k, uint32_t id)
+{
+	char key[5];
+	uint32_t *v;
+	int isnew;
+
+	key[0] = k;
+	memcpy(key + 1, &id, 4);
+	v = hmap_put(&f->ents, key, sizeof key, &isnew);
+	if (isnew) {
+		struct fn_ent *e;
+
+		if (f->nent == f->capent) {
+			f->capent = f->capent ? 2 * f->capent : 1024;
+			f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
+		}
+		*v = (uint32_t)f->nent;
+		e = &f->ent[f->nent++];
+		memset(e, 0, sizeof *e);
+		e->kind = k;
+		e->id = id;
+		e->title = e->status = e->manager = e->source = FN_NONE;
+		e->campaign = e->adgroup = e->category = e->loss = FN_NONE;
+		e->currency = e->lead_id = e->created_txt = FN_NONE;
+	}
+	return *v;
+}
+
+static int kind_is(struct json_span v, const char *s)
+{
+	return v.type == JSON_STRING && !(v.flags & JSON_F_ESC) &&
+	       v.n == strlen(s) + 2 && memcmp(v.p + 1, s, v.n - 2) == 0;
+}
+
+static int add_entity(struct funnel *f, const struct rec *r, char k,
+		      char *msg, size_t msz)
+{
+	struct fn_ent e;
+	struct ptime created, modified;
+	uint32_t id, i;
+
+	if (get_str(f, r, "id", &id, msg, msz) < 0)
+		return -1;
+	if (id == FN_NONE)
+		return bad(msg, msz, "id", "is missing");
+	memset(&e, 0, sizeof e);
+	if (get_str(f, r, "title", &e.title, msg, msz) < 0 ||
+	    get_str(f, r, "status", &e.status, msg, msz) < 0 ||
+	    get_sem(r, "semantic", &e.sem, msg, msz) < 0 ||
+	    get_str(f, r, "manager", &e.manager, msg, msz) < 0 ||
+	    get_str(f, r, f->source_field, &e.source, msg, msz) < 0 ||
+	    get_str(f, r, "utm_campaign", &e.campaign, msg, msz) < 0 ||
+	    get_str(f, r, "ad_group", &e.adgroup, msg, msz) < 0 ||
+	    get_str(f, r, "category", &e.category, msg, msz) < 0 ||
+	    get_str(f, r, "loss_reason", &e.loss, msg, msz) < 0 ||
+	    get_str(f, r, "currency", &e.currency, msg, msz) < 0 ||
+	    get_str(f, r, "lead_id", &e.lead_id, msg, msz) < 0 ||
+	    get_time(f, r, "created", 1, &created, &e.created_txt, msg,
+		     msz) < 0 ||
+	    get_time(f, r, "modified", 0, &modified, NULL, msg, msz) < 0 ||
+	    get_amount(f, r, &e, msg, msz) < 0)
+		return -1;
+	if (k == 'L')
+		e.category = FN_NONE; /* one lead pipeline */
+	e.created_sec = created.sec;
+	e.created_day = time_day(created.sec + created.off_sec);
+	e.modified_sec = modified.sec;
+
+	i = ent_get(f, k, id);
+	if (f->ent[i].has_rec && f->ent[i].modified_sec > e.modified_sec)
+		return 0; /* an older copy of a record already read */
+	e.kind = k;
+	e.id = id;
+	e.has_rec = 1;
+	e.h0 = f->ent[i].h0;
+	e.hn = f->ent[i].hn;
+	f->ent[i] = e;
+	return 0;
+}
+
+static int add_stage(struct funnel *f, const struct rec *r, char *msg,
+		     size_t msz)
+{
+	struct json_span v = rec_get(r, "entity");
+	struct fn_hist h;
+	struct ptime ts;
+	uint32_t id;
+	char k;
+
+	if (kind_is(v, "lead"))
+		k = 'L';
+	else if (kind_is(v, "deal"))
+		k = 'D';
+	else if (json_is_empty(v))
+		return bad(msg, msz, "entity", "is missing");
+	else
+		return bad(msg, msz, "entity", "is not \"lead\" or \"deal\"");
+	memset(&h, 0, sizeof h);
+	if (get_str(f, r, "id", &id, msg, msz) < 0 ||
+	    get_str(f, r, "stage", &h.name, msg, msz) < 0 ||
+	    get_sem(r, "semantic", &h.sem, msg, msz) < 0 ||
+	    get_str(f, r, "category", &h.cat, msg, msz) < 0 ||
+	    get_time(f, r, "ts", 1, &ts, &h.ts_txt, msg, msz) < 0)
+		return -1;
+	if (id == FN_NONE)
+		return bad(msg, msz, "id", "is missing");
+	if (h.name == FN_NONE)
+		return bad(msg, msz, "stage", "is missing");
+	if (k == 'L')
+		h.cat = FN_NONE;
+	h.ent = ent_get(f, k, id);
+	h.sec = ts.sec;
+	h.nsec = ts.nsec;
+	h.seq = f->seq++;
+	h.stage = FN_NONE;
+	if (f->nhist == f->caphist) {
+		f->caphist = f->caphist ? 2 * f->caphist : 4096;
+		f->hist = xrealloc(f->hist, f->caphist * sizeof *f->hist);
+	}
+	f->hist[f->nhist++] = h;
+	return 0;
+}
+
+int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz)
+{
+	struct json_span k = rec_get(r, "kind");
+
+	if (kind_is(k, "stage"))
+		return add_stage(f, r, msg, msz);
+	if (kind_is(k, "lead"))
+		return add_entity(f, r, 'L', msg, msz);
+	if (kind_is(k, "deal"))
+		return add_entity(f, r, 'D', msg, msz);
+	return 0;
+}
+
+void fn_ratio(struct buf *b, uint64_t a, uint64_t den, int dec)
+{
+	unsigned __int128 q = a, p10 = 1;
+	int i;
+
+	for (i = 0; i < dec; i++)
+		p10 *= 10;
+	q = (q * p10 * 2 + den) / (2 * (unsigned __int128)den);
+	buf_addf(b, "%llu", (unsigned long long)(q / p10));
+	if (dec) {
+		char tmp[24];
+		unsigned long long fr = (unsigned long long)(q % p10);
+
+		snprintf(tmp, sizeof tmp, "%0*llu", dec, fr);
+		buf_addc(b, '.');
+		buf_adds(b, tmp);
+	}
+}

@@ -1,0 +1,175 @@
+/* pulse-funnel - lead and deal funnel analytics from Bitrix24 records. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "funnel.h"
+#include "ptime.h"
+
+enum {
+	OPT_FROM = CLI_OPT_FIRST_PROGRAM,
+	OPT_TO,
+	OPT_STALE,
+	OPT_STAGES,
+	OPT_ASOF,
+	OPT_SOURCE,
+};
+
+static const struct cli_info info = {
+	"pulse-funnel",
+	"usage: pulse-funnel [-b BY] [--from DATE] [--to DATE] [--stale-days N] [options] [file ...]",
+	"Read lead, deal and stage records (pulse-extract bitrix, pulse-utm) and\n"
+	"write the funnel tables as 'funnel' records (schemas/funnel.schema.json):\n"
+	"stages, dropoff, sources, top_sources, dynamics, managers,\n"
+	"manager_months, age and, with --stale-days, stale.\n"
+	"\n"
+	"  -b, --by BY            one table per group: manager (the current\n"
+	"                         responsible), source, utm_campaign, ad_group,\n"
+	"                         month or quarter (of the created date)\n"
+	"      --from DATE        only records created on or after DATE (YYYY-MM-DD)\n"
+	"      --to DATE          only records created on or before DATE\n"
+	"      --stale-days N     list open leads and deals that have lain in their\n"
+	"                         stage more than N days\n"
+	"      --as-of TIME       the time days in stage are counted to (default now)\n"
+	"      --stages LIST      the stage order, comma-separated (default: the\n"
+	"                         order stages come in the histories; success, then\n"
+	"                         failure stages last)\n"
+	"      --source-field F   the field that names a lead's source (default\n"
+	"                         utm_source)\n"
+	CLI_HELP_COMMON
+	"\n"
+	"Example: pulse-funnel --by manager --from 2024-01-01 leads.ndjson stages.ndjson\n",
+};
+
+static int64_t parse_day(struct cli *c, const char *opt, const char *s)
+{
+	struct ptime t;
+	size_t n = strlen(s);
+
+	if (n != 10 || time_parse(s, n, &t) < 0)
+		cli_usage_error(c, "invalid %s '%s' (YYYY-MM-DD)", opt, s);
+	return time_day(t.sec);
+}
+
+static void parse_stages(struct funnel *f, char *list)
+{
+	char *p = list, *comma;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (*p) {
+			f->stages_opt = xrealloc(f->stages_opt,
+						 (f->nstages_opt + 1) *
+							 sizeof *f->stages_opt);
+			f->stages_opt[f->nstages_opt++] = p;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
+static enum fn_by parse_by(struct cli *c, const char *s)
+{
+	static const struct {
+		const char *name;
+		enum fn_by by;
+	} names[] = {
+		{"manager", FN_BY_MANAGER},	{"source", FN_BY_SOURCE},
+		{"utm_campaign", FN_BY_CAMPAIGN}, {"campaign", FN_BY_CAMPAIGN},
+		{"ad_group", FN_BY_ADGROUP},	{"month", FN_BY_MONTH},
+		{"quarter", FN_BY_QUARTER},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i].name) == 0)
+			return names[i].by;
+	cli_usage_error(c, "invalid --by '%s' (manager, source, utm_campaign, ad_group, month or quarter)",
+			s);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"by", required_argument, NULL, 'b'},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{"stale-days", required_argument, NULL, OPT_STALE},
+		{"stages", required_argument, NULL, OPT_STAGES},
+		{"as-of", required_argument, NULL, OPT_ASOF},
+		{"source-field", required_argument, NULL, OPT_SOURCE},
+		CLI_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	struct funnel f;
+	struct cli c;
+	struct rec *r;
+	struct ptime t;
+	char msg[256], *end;
+	int opt, status;
+	long long v;
+
+	funnel_init(&f);
+	f.as_of = time_now();
+	cli_init(&c, argc, argv, &info);
+	while ((opt = getopt_long(argc, argv, "b:" CLI_SHORTOPTS, longopts,
+				  NULL)) != -1) {
+		if (cli_opt(&c, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'b':
+			f.by = parse_by(&c, optarg);
+			break;
+		case OPT_FROM:
+			f.has_from = 1;
+			f.from_day = parse_day(&c, "--from", optarg);
+			break;
+		case OPT_TO:
+			f.has_to = 1;
+			f.to_day = parse_day(&c, "--to", optarg);
+			break;
+		case OPT_STALE:
+			errno = 0;
+			v = strtoll(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 0)
+				cli_usage_error(&c, "invalid --stale-days '%s'",
+						optarg);
+			f.stale_days = v;
+			break;
+		case OPT_STAGES:
+			parse_stages(&f, optarg);
+			break;
+		case OPT_ASOF:
+			if (time_parse(optarg, strlen(optarg), &t) < 0)
+				cli_usage_error(&c, "invalid --as-of '%s'",
+						optarg);
+			f.as_of = t.sec;
+			break;
+		case OPT_SOURCE:
+			if (!*optarg)
+				cli_usage_error(&c, "empty --source-field");
+			f.source_field = optarg;
+			break;
+		default:
+			cli_usage(&c);
+		}
+	}
+	if (f.has_from && f.has_to && f.from_day > f.to_day)
+		cli_usage_error(&c, "--from is after --to");
+	cli_start(&c, argc - optind, argv + optind);
+	while (cli_next(&c, &r))
+		if (funnel_add(&f, r, msg, sizeof msg) < 0)
+			cli_bad(&c, "%s", msg);
+	funnel_prep(&f);
+	if (f.orphan_hist)
+		warn("%llu stage changes of leads or deals not in the input ignored",
+		     (unsigned long long)f.orphan_hist);
+	funnel_emit(&f, &c);
+	status = cli_finish(&c);
+	funnel_release(&f);
+	return status;
+}
