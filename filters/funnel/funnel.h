@@ -70,7 +70,8 @@ struct fn_hist {
 	char sem;
 	int32_t nsec;
 	int64_t sec;
-	uint64_t seq; /* input order, the tie-break */
+	uint64_t hid; /* history_id + 1 when numeric, else 0: a tie-break */
+	uint64_t seq; /* input order, the last tie-break */
 };
 
 /* A stage of a pipeline. */

@@ -277,6 +277,26 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 	return 0;
 }
 
+/* A numeric history_id (string or number) + 1, else 0. */
+static uint64_t history_id(struct json_span v)
+{
+	const char *p = v.p, *end = v.p + v.n;
+	uint64_t x = 0;
+
+	if (v.type == JSON_STRING)
+		p++, end--;
+	else if (v.type != JSON_NUMBER)
+		return 0;
+	if (p == end || end - p > 18)
+		return 0;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		x = x * 10 + (uint64_t)(*p - '0');
+	}
+	return x + 1;
+}
+
 static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 		     size_t msz)
 {
@@ -307,6 +327,7 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 		return bad(msg, msz, "stage", "is missing");
 	if (k == 'L')
 		h.cat = FN_NONE;
+	h.hid = history_id(rec_get(r, "history_id"));
 	h.ent = ent_get(f, k, id);
 	h.sec = ts.sec;
 	h.nsec = ts.nsec;

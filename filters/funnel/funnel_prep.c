@@ -17,6 +17,8 @@ static int hist_cmp(const void *a, const void *b)
 		return x->sec < y->sec ? -1 : 1;
 	if (x->nsec != y->nsec)
 		return x->nsec < y->nsec ? -1 : 1;
+	if (x->hid && y->hid && x->hid != y->hid)
+		return x->hid < y->hid ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
