@@ -1,0 +1,18 @@
+# usage errors exit 64; a line that is not a payload is reported (65) and
+# the good lines are still sent; an input that cannot be read is 66
+. "$ROOT/tests/telegram/fake-env.sh"
+fake_start
+set +e
+for args in "--max-tries 0" "--photo x.png" "--caption hi" "--api ftp://x" "--bogus"; do
+	pulse-telegram $args < /dev/null 2> err
+	echo "$args: exit $?"
+	head -n 1 err
+done
+printf '%s\n' '{"chat_id":1,"text":"a"}' 'not json' '[1,2]' '{"chat_id":1,"text":"b"}' > p.ndjson
+pulse-telegram p.ndjson missing.ndjson 2> err
+echo "exit $?"
+cat err
+set -e
+jq -c '[.n, .status, .body.text]' fake.log
+pulse-telegram --version
+pulse-telegram --help | head -n 1
