@@ -5,9 +5,16 @@
 
 #define NS_PER_SEC INT64_C(1000000000)
 
+/* "an array", "a boolean", ... */
 static const char *a_type(int type)
 {
-	return type == JSON_ARRAY || type == JSON_OBJECT ? "an" : "a";
+	switch (type) {
+	case JSON_ARRAY: return "an array";
+	case JSON_OBJECT: return "an object";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	default: return type == JSON_NUMBER ? "a number" : "a string";
+	}
 }
 
 int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
@@ -32,8 +39,8 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		return -1;
 	}
 	if (ev->user.type != JSON_NUMBER && ev->user.type != JSON_STRING) {
-		snprintf(msg, msz, "field 'user_id' is %s %s, not a number or string",
-			 a_type(ev->user.type), json_type_name(ev->user.type));
+		snprintf(msg, msz, "field 'user_id' is %s, not a number or string",
+			 a_type(ev->user.type));
 		return -1;
 	}
 	v = rec_get(r, "event");
@@ -42,8 +49,8 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		return -1;
 	}
 	if (v.type != JSON_STRING) {
-		snprintf(msg, msz, "field 'event' is %s %s, not a string",
-			 a_type(v.type), json_type_name(v.type));
+		snprintf(msg, msz, "field 'event' is %s, not a string",
+			 a_type(v.type));
 		return -1;
 	}
 	json_str_view(v, scratch, &ev->name, &ev->nlen);
@@ -53,8 +60,8 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		return -1;
 	}
 	if (v.type != JSON_STRING) {
-		snprintf(msg, msz, "field 'ts' is %s %s, not a time",
-			 a_type(v.type), json_type_name(v.type));
+		snprintf(msg, msz, "field 'ts' is %s, not a time",
+			 a_type(v.type));
 		return -1;
 	}
 	/* the name may live in scratch: read ts without it */

@@ -86,6 +86,10 @@ START_TEST(bad)
 	    "missing field 'user_id'");
 	BAD("{\"user_id\":[1],\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "field 'user_id' is an array, not a number or string");
+	BAD("{\"user_id\":false,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id' is a boolean, not a number or string");
+	BAD("{\"user_id\":{},\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id' is an object, not a number or string");
 	BAD("{\"user_id\":1,\"ts\":\"2025-01-01\"}", "missing field 'event'");
 	BAD("{\"user_id\":1,\"event\":5,\"ts\":\"2025-01-01\"}",
 	    "field 'event' is a number, not a string");

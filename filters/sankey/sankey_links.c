@@ -1,0 +1,290 @@
+/* sankey_links.c - pulse-sankey's engine; see sankey.h. */
+#include "sankey.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event.h"
+#include "group.h"
+#include "hmap.h"
+
+#define MAX_NAMES 65535
+
+/*
+ * A user's state, vsize bytes: n and req, then the ids of the kept
+ * events, then (at ts_off, 8-aligned) their times in nanoseconds.
+ */
+struct user_head {
+	uint8_t n; /* events kept, <= steps */
+	uint8_t req; /* has one of the --require events */
+	uint16_t ids[];
+};
+
+struct sankey {
+	struct sankey_opts o;
+	size_t vsize, ts_off;
+
+	struct hmap names; /* decoded name -> uint32 id (= insertion index) */
+	unsigned char *isreq; /* per name id */
+	size_t isreq_cap;
+
+	struct hmap users; /* raw user_id -> user state (unsorted) */
+	struct group grp; /* --sorted */
+	char *one; /* --sorted: the current user's state */
+
+	struct hmap links; /* packed (step, from, to) -> uint64 users */
+	struct buf scratch;
+	char msg[200];
+};
+
+static int64_t *user_ts(const struct sankey *s, char *u)
+{
+	return (int64_t *)(void *)(u + s->ts_off);
+}
+
+/* The id of name, interned on first sight.  @return -1 when full. */
+static long name_id(struct sankey *s, const char *name, size_t n)
+{
+	int isnew;
+	uint32_t *v = hmap_put(&s->names, name, n, &isnew);
+
+	if (isnew) {
+		size_t id = hmap_len(&s->names) - 1;
+
+		if (id >= MAX_NAMES)
+			return -1; /* the map keeps it; it is never used */
+		*v = (uint32_t)id;
+		if (id >= s->isreq_cap) {
+			s->isreq_cap = s->isreq_cap ? 2 * s->isreq_cap : 64;
+			s->isreq = xrealloc(s->isreq, s->isreq_cap);
+		}
+		s->isreq[id] = 0;
+	}
+	return *v >= MAX_NAMES ? -1 : (long)*v;
+}
+
+struct sankey *sankey_new(const struct sankey_opts *o)
+{
+	struct sankey *s = xcalloc(1, sizeof *s);
+	size_t i;
+
+	s->o = *o;
+	s->ts_off = (sizeof(struct user_head) + 2 * o->steps + 7) & ~(size_t)7;
+	s->vsize = s->ts_off + 8 * o->steps;
+	hmap_init(&s->names, sizeof(uint32_t));
+	hmap_init(&s->users, s->vsize);
+	hmap_init(&s->links, sizeof(uint64_t));
+	s->one = xcalloc(1, s->vsize);
+	for (i = 0; i < o->nrequire; i++) {
+		long id = name_id(s, o->require[i], strlen(o->require[i]));
+
+		if (id >= 0)
+			s->isreq[id] = 1;
+	}
+	return s;
+}
+
+/* Puts event (id, ns) among user u's first steps events. */
+static void keep(struct sankey *s, char *u, unsigned id, int64_t ns)
+{
+	struct user_head *h = (struct user_head *)(void *)u;
+	int64_t *ts = user_ts(s, u);
+	unsigned n = h->n, p = n, steps = s->o.steps;
+
+	if (s->isreq[id])
+		h->req = 1;
+	/* after every kept event that is not later: equal times keep order */
+	while (p > 0 && ts[p - 1] > ns)
+		p--;
+	if (p >= steps)
+		return;
+	if (n == steps)
+		n--; /* the last one falls out */
+	memmove(&ts[p + 1], &ts[p], (n - p) * sizeof *ts);
+	memmove(&h->ids[p + 1], &h->ids[p], (n - p) * sizeof *h->ids);
+	ts[p] = ns;
+	h->ids[p] = (uint16_t)id;
+	h->n = (uint8_t)(n + 1);
+}
+
+/* Adds user u's transitions to the link counts. */
+static void count_user(struct sankey *s, const char *u)
+{
+	const struct user_head *h = (const struct user_head *)(const void *)u;
+	unsigned i;
+	uint64_t key, *v;
+
+	if (s->o.nrequire && !h->req)
+		return;
+	for (i = 0; i + 1 < h->n; i++) {
+		key = (uint64_t)(i + 1) << 32 | (uint64_t)h->ids[i] << 16 |
+		      h->ids[i + 1];
+		v = hmap_put(&s->links, &key, sizeof key, NULL);
+		++*v;
+	}
+}
+
+void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
+{
+	struct event ev;
+	long id;
+	char *u;
+
+	if (event_read(r, &ev, &s->scratch, s->msg, sizeof s->msg) < 0) {
+		cli_bad(c, "%s", s->msg);
+		return;
+	}
+	if (!s->o.sorted) {
+		/* the name first: a bad record must not create a user */
+		id = name_id(s, ev.name, ev.nlen);
+		if (id < 0) {
+			cli_bad(c, "more than %d distinct event names", MAX_NAMES);
+			return;
+		}
+		u = hmap_put(&s->users, ev.user.p, ev.user.n, NULL);
+		keep(s, u, (unsigned)id, ev.ns);
+		return;
+	}
+	switch (group_next(&s->grp, ev.user.p, ev.user.n)) {
+	case GROUP_ENDED:
+		cli_bad(c, "input not grouped by user_id (user %.*s seen again)",
+			(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p);
+		return;
+	case GROUP_NEW:
+		count_user(s, s->one);
+		memset(s->one, 0, s->vsize);
+		break;
+	case GROUP_SAME:
+		break;
+	}
+	id = name_id(s, ev.name, ev.nlen);
+	if (id < 0) {
+		cli_bad(c, "more than %d distinct event names", MAX_NAMES);
+		return;
+	}
+	keep(s, s->one, (unsigned)id, ev.ns);
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+struct link {
+	unsigned step, from, to;
+	unsigned from_rank, to_rank;
+	uint64_t value;
+};
+
+struct name_ref {
+	const char *key;
+	size_t klen;
+	unsigned id;
+};
+
+static int name_ref_cmp(const void *pa, const void *pb)
+{
+	const struct name_ref *x = pa, *y = pb;
+	size_t n = x->klen < y->klen ? x->klen : y->klen;
+	int c = n ? memcmp(x->key, y->key, n) : 0;
+
+	return c ? c : (x->klen > y->klen) - (x->klen < y->klen);
+}
+
+/* Replaces each link's from and to by the name's bytewise rank. */
+static void rank_names(const struct hmap *names, struct link *v, size_t n,
+		       unsigned *rank_of)
+{
+	size_t i, nn = hmap_len(names);
+	struct name_ref *r = xmalloc((nn ? nn : 1) * sizeof *r);
+
+	for (i = 0; i < nn; i++) {
+		r[i].key = hmap_entry_at(names, i)->key;
+		r[i].klen = hmap_entry_at(names, i)->klen;
+		r[i].id = (unsigned)i;
+	}
+	qsort(r, nn, sizeof *r, name_ref_cmp);
+	for (i = 0; i < nn; i++)
+		rank_of[r[i].id] = (unsigned)i;
+	for (i = 0; i < n; i++) {
+		v[i].from_rank = rank_of[v[i].from];
+		v[i].to_rank = rank_of[v[i].to];
+	}
+	free(r);
+}
+
+static int link_cmp(const void *pa, const void *pb)
+{
+	const struct link *a = pa, *b = pb;
+
+	if (a->step != b->step)
+		return a->step < b->step ? -1 : 1;
+	if (a->value != b->value)
+		return a->value > b->value ? -1 : 1;
+	if (a->from_rank != b->from_rank)
+		return a->from_rank < b->from_rank ? -1 : 1;
+	return (a->to_rank > b->to_rank) - (a->to_rank < b->to_rank);
+}
+
+static void write_name(struct buf *o, const struct hmap *names, unsigned id)
+{
+	const struct hmap_entry *e = hmap_entry_at(names, id);
+
+	jw_str(o, e->key, e->klen);
+}
+
+void sankey_finish(struct sankey *s, struct cli *c)
+{
+	size_t i, n;
+	struct link *v;
+	unsigned *rank;
+	struct buf *o = cli_out(c);
+
+	if (s->o.sorted) {
+		count_user(s, s->one);
+	} else {
+		for (i = 0; i < hmap_len(&s->users); i++)
+			count_user(s, hmap_val_at(&s->users, i));
+	}
+	n = hmap_len(&s->links);
+	v = xmalloc((n ? n : 1) * sizeof *v);
+	for (i = 0; i < n; i++) {
+		uint64_t key;
+
+		memcpy(&key, hmap_entry_at(&s->links, i)->key, sizeof key);
+		v[i].step = (unsigned)(key >> 32);
+		v[i].from = (unsigned)(key >> 16 & 0xffff);
+		v[i].to = (unsigned)(key & 0xffff);
+		v[i].value = *(uint64_t *)hmap_val_at(&s->links, i);
+	}
+	rank = xmalloc((hmap_len(&s->names) + 1) * sizeof *rank);
+	rank_names(&s->names, v, n, rank);
+	qsort(v, n, sizeof *v, link_cmp);
+	free(rank);
+	for (i = 0; i < n; i++) {
+		buf_adds(o, "{\"kind\":\"link\",\"step\":");
+		jw_i64(o, v[i].step);
+		buf_adds(o, ",\"from\":");
+		write_name(o, &s->names, v[i].from);
+		buf_adds(o, ",\"to\":");
+		write_name(o, &s->names, v[i].to);
+		buf_adds(o, ",\"value\":");
+		jw_i64(o, (int64_t)v[i].value);
+		buf_adds(o, "}\n");
+		cli_commit(c);
+	}
+	free(v);
+}
+
+void sankey_free(struct sankey *s)
+{
+	if (!s)
+		return;
+	hmap_release(&s->names);
+	hmap_release(&s->users);
+	hmap_release(&s->links);
+	group_release(&s->grp);
+	buf_release(&s->scratch);
+	free(s->isreq);
+	free(s->one);
+	free(s);
+}
