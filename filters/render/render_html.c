@@ -1,10 +1,316 @@
-/* render_html.c - the leads dashboard as one self-contained page; see render.h. */
+/*
+ * render_html.c - the leads dashboard as one self-contained page; see
+ * render.h.
+ *
+ * The page is static: no network (a Content-Security-Policy forbids it),
+ * no fonts, no CDN.  C writes the frame (title, section headings, all
+ * HTML-escaped), the words of the language and the records as JSON in a
+ * <script type="application/json"> block; the inline script
+ * (dashboard.js, built in by the Makefile like dashboard.css) draws every
+ * table and SVG chart from that data, and draws them again for the group
+ * a click picks: the funnel records of pulse-funnel --by source or --by
+ * manager are the filtered views, so the numbers shown are always
+ * pulse-funnel's own.  Data reaches the page only as JSON text and
+ * through textContent, never as markup.
+ */
 #include "render.h"
+
+#include <string.h>
+
+#include "ptime.h"
+
+/* build/gen/render_page.c, from dashboard.js and dashboard.css */
+extern const char render_page_js[], render_page_css[];
+
+/* The words of the page, one language per column. */
+static const char *const words[][3] = {
+	{"title", "Leads dashboard", "Лиды: дашборд"},
+	{"as_of", "as of", "на"},
+	{"hint", "Click a source or a manager to filter the whole page; click it again to clear the filter.",
+	 "Щёлкните источник или менеджера, чтобы отфильтровать всю страницу; повторный щелчок снимает фильтр."},
+	{"filter", "Filter", "Фильтр"},
+	{"all", "all", "все"},
+	{"clear", "Clear", "Сбросить"},
+	{"csv", "CSV", "CSV"},
+	{"csv_title", "Download the table as shown (CSV)",
+	 "Скачать таблицу как показана (CSV)"},
+	{"sort_title", "Sort", "Сортировать"},
+	{"no_data", "No data for this selection.", "Нет данных для этого выбора."},
+	{"no_records", "The input has no funnel records: pipe pulse-funnel into pulse-render.",
+	 "Во входных данных нет записей funnel: подайте на вход вывод pulse-funnel."},
+	{"no_view", "The input has no figures for the whole period (pulse-funnel without --by); pick a value above.",
+	 "Во входных данных нет итогов за весь период (pulse-funnel без --by); выберите значение выше."},
+	{"none", "(none)", "(нет)"},
+	{"no_stage", "(no stage)", "(без стадии)"},
+	{"s_summary", "Summary", "Итоги"},
+	{"s_funnel", "Funnel", "Воронка"},
+	{"s_dropoff", "Where lost leads and deals drop out", "Где теряются лиды и сделки"},
+	{"s_sources", "Sources and campaigns", "Источники и кампании"},
+	{"s_top_sources", "Top 5 sources by month", "Топ-5 источников по месяцам"},
+	{"s_dynamics", "Month and quarter dynamics", "Динамика по месяцам и кварталам"},
+	{"s_managers", "Managers", "Менеджеры"},
+	{"s_manager_months", "Managers by month", "Менеджеры по месяцам"},
+	{"s_age", "Time in the current stage", "Время на текущей стадии"},
+	{"s_stale", "Stale leads and deals", "Зависшие лиды и сделки"},
+	{"n_funnel", "Shares are of all records created in the period, so the stages do not add up to 100%; conversion is from the previous stage.",
+	 "Доли считаются от всех записей, созданных за период, поэтому стадии не складываются в 100%; конверсия — от предыдущей стадии."},
+	{"n_managers", "A lead counts for its current responsible, once, however often it changed hands.",
+	 "Лид считается за текущим ответственным, один раз, сколько бы раз его ни передавали."},
+	{"n_stale", "Open records that have lain in their stage longer than --stale-days, oldest first.",
+	 "Открытые записи, которые лежат на стадии дольше --stale-days, сначала самые старые."},
+	{"k_leads", "Leads", "Лиды"},
+	{"k_qualified", "Qualified", "Квалифицировано"},
+	{"k_won", "Won deals", "Выиграно сделок"},
+	{"k_revenue", "Revenue", "Выручка"},
+	{"k_rpl", "Revenue per lead", "Выручка на лид"},
+	{"e_lead", "Leads", "Лиды"},
+	{"ent_lead", "lead", "лид"},
+	{"ent_deal", "deal", "сделка"},
+	{"sem_P", "in progress", "в работе"},
+	{"sem_S", "success", "успех"},
+	{"sem_F", "failure", "провал"},
+	{"period", "period", "период"},
+	{"e_deal", "Deals", "Сделки"},
+	{"pipeline", "pipeline", "направление"},
+	{"t_month", "By month", "По месяцам"},
+	{"t_quarter", "By quarter", "По кварталам"},
+	{"d_source", "source", "источник"},
+	{"d_manager", "manager", "менеджер"},
+	{"d_utm_campaign", "campaign", "кампания"},
+	{"d_ad_group", "ad group", "группа объявлений"},
+	{"d_month", "month", "месяц"},
+	{"d_quarter", "quarter", "квартал"},
+	{"c_entity", "Entity", "Сущность"},
+	{"c_category", "Pipeline", "Направление"},
+	{"c_stage", "Stage", "Стадия"},
+	{"c_semantic", "Kind", "Тип"},
+	{"c_position", "#", "№"},
+	{"c_reached", "Reached", "Дошли"},
+	{"c_total", "Total", "Всего"},
+	{"c_share", "Share", "Доля"},
+	{"c_from_previous", "From previous", "С предыдущей"},
+	{"c_conversion", "Conversion", "Конверсия"},
+	{"c_lost_stage", "Lost as", "Проиграна как"},
+	{"c_loss_reason", "Reason", "Причина"},
+	{"c_count", "Count", "Количество"},
+	{"c_source", "Source", "Источник"},
+	{"c_utm_campaign", "Campaign", "Кампания"},
+	{"c_leads", "Leads", "Лиды"},
+	{"c_qualified", "Qualified", "Квалиф."},
+	{"c_won", "Won", "Выиграно"},
+	{"c_revenue", "Revenue", "Выручка"},
+	{"c_revenue_per_lead", "Revenue per lead", "Выручка на лид"},
+	{"c_month", "Month", "Месяц"},
+	{"c_rank", "Rank", "Место"},
+	{"c_previous", "Month before", "Месяцем ранее"},
+	{"c_change", "Change", "Изменение"},
+	{"c_change_share", "Change, %", "Изменение, %"},
+	{"c_period", "Period", "Период"},
+	{"c_manager", "Manager", "Менеджер"},
+	{"c_days_with_leads", "Days with leads", "Дней с лидами"},
+	{"c_mean_per_day", "Leads per day", "Лидов в день"},
+	{"c_average_check", "Average check", "Средний чек"},
+	{"c_open", "Open", "Открыто"},
+	{"c_days_mean", "Mean days", "Дней в среднем"},
+	{"c_days_max", "Max days", "Дней максимум"},
+	{"c_id", "ID", "ID"},
+	{"c_title", "Title", "Название"},
+	{"c_since", "In the stage since", "На стадии с"},
+	{"c_days", "Days", "Дней"},
+	{"c_created", "Created", "Создан"},
+	{"ch_leads_month", "Leads, qualified and won per month",
+	 "Лиды, квалифицированные и выигранные по месяцам"},
+	{"ch_manager_months", "Leads per manager and month",
+	 "Лиды по менеджерам и месяцам"},
+	{"ch_sources", "Leads per source", "Лиды по источникам"},
+	{"ch_managers", "Leads per manager", "Лиды по менеджерам"},
+	{"ch_age", "Mean and longest days in the stage",
+	 "Среднее и наибольшее число дней на стадии"},
+};
+
+/* The page's sections, in order: id, heading word, note word or NULL. */
+static const char *const sections[][3] = {
+	{"summary", "s_summary", NULL},
+	{"funnel", "s_funnel", "n_funnel"},
+	{"dropoff", "s_dropoff", NULL},
+	{"sources", "s_sources", NULL},
+	{"top_sources", "s_top_sources", NULL},
+	{"dynamics", "s_dynamics", NULL},
+	{"managers", "s_managers", "n_managers"},
+	{"manager_months", "s_manager_months", NULL},
+	{"age", "s_age", NULL},
+	{"stale", "s_stale", "n_stale"},
+};
+
+static const char *word(const char *key, enum lang_id lang)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i][0], key) == 0)
+			return words[i][lang == LANG_RU ? 2 : 1];
+	return key;
+}
+
+/* Appends s[0..n) escaped for HTML text and attribute values. */
+static void html_esc(struct buf *out, const char *s, size_t n)
+{
+	size_t i, from = 0;
+	const char *rep;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		buf_add(out, s + from, i - from);
+		buf_adds(out, rep);
+		from = i + 1;
+	}
+	buf_add(out, s + from, n - from);
+}
+
+static void html_escs(struct buf *out, const char *s)
+{
+	html_esc(out, s, strlen(s));
+}
+
+/*
+ * Appends JSON text j[0..n) for a script data block: '<', '>' and '&' can
+ * only be inside strings there, so \u escapes for them keep the JSON equal
+ * and leave nothing ("</script>", "<!--") that could end the block.
+ */
+static void json_for_script(struct buf *out, const char *j, size_t n)
+{
+	size_t i, from = 0;
+	const char *rep;
+
+	for (i = 0; i < n; i++) {
+		switch (j[i]) {
+		case '<':
+			rep = "\\u003c";
+			break;
+		case '>':
+			rep = "\\u003e";
+			break;
+		case '&':
+			rep = "\\u0026";
+			break;
+		default:
+			continue;
+		}
+		buf_add(out, j + from, i - from);
+		buf_adds(out, rep);
+		from = i + 1;
+	}
+	buf_add(out, j + from, n - from);
+}
+
+/* The data block's JSON: language, words, as-of and the records. */
+static void page_data(const struct report *r, const struct render_opts *o,
+		      const char *title, struct buf *j)
+{
+	char day[16];
+	size_t i;
+
+	buf_adds(j, "{\"lang\":");
+	jw_cstr(j, o->lang == LANG_RU ? "ru" : "en");
+	buf_adds(j, ",\"title\":");
+	jw_cstr(j, title);
+	buf_adds(j, ",\"as_of\":");
+	if (r->as_of == T_NONE) {
+		jw_null(j);
+	} else {
+		day[time_fmt_day(day, time_day(r->as_of))] = '\0';
+		jw_cstr(j, day);
+	}
+	buf_adds(j, ",\"words\":{");
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		if (i)
+			buf_addc(j, ',');
+		jw_cstr(j, words[i][0]);
+		buf_addc(j, ':');
+		jw_cstr(j, words[i][o->lang == LANG_RU ? 2 : 1]);
+	}
+	buf_adds(j, "},\"records\":[");
+	for (i = 0; i < r->nrecs; i++) {
+		if (i)
+			buf_adds(j, ",\n");
+		buf_add(j, sref_p(r, r->recs[i]), r->recs[i].len);
+	}
+	buf_adds(j, "]}");
+}
 
 void render_html(const struct report *r, const struct render_opts *o,
 		 struct buf *out)
 {
-	(void)r;
-	(void)o;
-	(void)out;
+	const char *title = o->title ? o->title : word("title", o->lang);
+	struct buf j = BUF_INIT;
+	char day[16];
+	size_t i;
+
+	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
+	buf_adds(out, o->lang == LANG_RU ? "ru" : "en");
+	buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+		      "<meta name=\"generator\" content=\"pulse-render " VERSION "\">\n"
+		      "<title>");
+	html_escs(out, title);
+	buf_adds(out, "</title>\n<style>\n");
+	buf_adds(out, render_page_css);
+	buf_adds(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	html_escs(out, title);
+	buf_adds(out, "</h1>\n<p class=\"meta\" id=\"meta\">");
+	if (r->as_of != T_NONE) {
+		day[time_fmt_day(day, time_day(r->as_of))] = '\0';
+		html_escs(out, word("as_of", o->lang));
+		buf_addc(out, ' ');
+		html_escs(out, day);
+	}
+	buf_adds(out, "</p>\n<nav class=\"filters\" id=\"filters\"></nav>\n"
+		      "<p class=\"hint\">");
+	html_escs(out, word("hint", o->lang));
+	buf_adds(out, "</p>\n</header>\n<main>\n<noscript><p>");
+	html_escs(out, o->lang == LANG_RU ?
+		  "Для этой страницы нужен JavaScript; те же таблицы пишет pulse-render --format csv." :
+		  "This page needs JavaScript; pulse-render --format csv writes the same tables.");
+	buf_adds(out, "</p></noscript>\n");
+	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		buf_adds(out, "<section id=\"s-");
+		buf_adds(out, sections[i][0]);
+		buf_adds(out, "\">\n<h2>");
+		html_escs(out, word(sections[i][1], o->lang));
+		buf_adds(out, "</h2>\n");
+		if (sections[i][2]) {
+			buf_adds(out, "<p class=\"note\">");
+			html_escs(out, word(sections[i][2], o->lang));
+			buf_adds(out, "</p>\n");
+		}
+		buf_adds(out, "<div class=\"body\"></div>\n</section>\n");
+	}
+	buf_adds(out, "</main>\n<footer>pulse-render " VERSION "</footer>\n"
+		      "<script type=\"application/json\" id=\"pulse-data\">\n");
+	page_data(r, o, title, &j);
+	json_for_script(out, j.p, j.len);
+	buf_adds(out, "\n</script>\n<script>\n");
+	buf_adds(out, render_page_js);
+	buf_adds(out, "</script>\n</body>\n</html>\n");
+	buf_release(&j);
 }
