@@ -902,7 +902,8 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 	if (h->hours)
 		buf_addf(&t, " (%s)", w->hist_unit);
 	textc(out, PLOT_L, top - 12, &st_sub, t.p);
-	ymax = y_axis(out, top, max, w->comma);
+	/* headroom above the tallest bar for the p50 and p90 labels */
+	ymax = y_axis(out, top, max * 1.45, w->comma);
 	buf_addf(out, "<g class=\"bars\" fill=\"%s\">\n", col);
 	for (j = 0; j < nb; j++) {
 		hh = (double)h->counts[j] / ymax * PLOT_H;

@@ -4,7 +4,7 @@
   svg_check.py valid FILE      well-formed XML, the SVG namespace, version 1.1,
                                only SVG 1.1 elements and no attribute in
                                another namespace; prints "valid"
-  svg_check.py labels FILE [CLASS]
+  svg_check.py labels FILE [CLASS[,CLASS...]]
                                the ink boxes of the <text class="CLASS"> elements
                                (default "label"), measured by rendering each one
                                alone with rsvg-convert, overlap neither each
@@ -100,11 +100,12 @@ def overlap(a, b):
 
 
 def labels(path, cls):
+    classes = cls.split(",")
     root = ET.parse(path).getroot()
     w = float(root.get("width"))
     h = float(root.get("height"))
     boxes = [ink_box(root, el) for el in root.iter(NS + "text")
-             if el.get("class") == cls]
+             if el.get("class") in classes]
     rects = []
     for g in root.iter(NS + "g"):
         if g.get("class") == "nodes":

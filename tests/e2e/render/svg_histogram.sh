@@ -15,7 +15,7 @@ grep -o 'class="\(title\|subtitle\|panel\|quantile\)"[^>]*>[^<]*' h.svg | sed 's
 echo "bars: $(grep -c '^<rect .*<title>' h.svg)"
 grep -o '^<rect .*<title>[^<]*' h.svg | sed 's/.*<title>//' | head -n 3
 python3 "$C" labels h.svg xlabel
-python3 "$C" labels h.svg quantile
+python3 "$C" labels h.svg quantile,value
 echo "-- the quantile lines where the buckets put them (plot from x=72, 840 wide)"
 jq -r '[.edges, .p50, .p90] | @json' "$H" | while read -r rec; do
 	for q in 1 2; do
@@ -33,3 +33,7 @@ printf '%s\n' '{"kind":"histogram","field":"first_response_hours","by":["team"],
 	pulse-render -f svg --lang ru > t.svg
 python3 "$C" valid t.svg
 grep -o 'class="\(title\|subtitle\|panel\|quantile\)"[^>]*>[^<]*' t.svg | sed 's/.*>//'
+echo "-- a tall bar under the quantile labels: they stay apart"
+printf '%s\n' '{"kind":"histogram","field":"hours_to_next","by":["event"],"key":["x"],"edges":[0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720],"counts":[0,5,7,15,19,18,25,55,48,89,285,2,0,5,13,19,8],"count":613,"sum":9000,"null":0,"event":"x","p50":13.1,"p90":23.4,"unit":"hours"}' |
+	pulse-render -f svg > tall.svg
+python3 "$C" labels tall.svg quantile,value,xlabel
