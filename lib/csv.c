@@ -170,6 +170,8 @@ int csv_next(struct csv *c)
 	}
 	if (r == IN_EOF)
 		return r;
+	c->raw = p;
+	c->rawlen = n;
 	if (!c->delim) {
 		c->delim = csv_detect(p, n);
 		c->in.csv_delim = c->delim;

@@ -71,6 +71,8 @@ struct csv {
 	struct in in; /* in.lineno: the line the current row starts on */
 	char delim; /* 0 until the first row is read when not given */
 	struct csv_row row; /* the current row */
+	const char *raw; /* the current row's bytes as read (for quarantine), */
+	size_t rawlen; /* valid until the next csv_next() */
 	char msg[200]; /* the reason for the last error */
 };
 

@@ -328,6 +328,8 @@ START_TEST(adopt_peeked)
 	ck_assert_uint_eq(c.in.lineno, 2);
 	ck_assert_int_eq(csv_next(&c), IN_OK);
 	ck_assert_str_eq(c.row.f[1].p, "a;\nb");
+	ck_assert_uint_eq(c.rawlen, 8);
+	ck_assert_mem_eq(c.raw, "7;\"a;\nb\"", 8);
 	ck_assert_uint_eq(c.in.lineno, 3);
 	ck_assert_int_eq(csv_next(&c), IN_EOF);
 	csv_close(&c);
