@@ -20,6 +20,9 @@
  */
 int extract_odoo_main(int argc, char **argv);
 
+/* pulse-extract bitrix (extract_bitrix.c, bitrix.h). */
+int extract_bitrix_main(int argc, char **argv);
+
 /* Options of html_to_text(). */
 enum html_flag {
 	HTML_KEEP_QUOTES = (1 << 0), /* do not cut quoted reply history */

@@ -19,6 +19,8 @@ static const struct source {
 } sources[] = {
 	{"odoo", extract_odoo_main,
 	 "Odoo mail.message of helpdesk tickets -> message records"},
+	{"bitrix", extract_bitrix_main,
+	 "Bitrix24 REST pages or CSV exports -> lead, deal, stage records"},
 };
 
 #define NSOURCES (sizeof sources / sizeof sources[0])
