@@ -1,0 +1,120 @@
+/* pulse-utm - fill in the UTM fields of leads and deals. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "utm.h"
+
+enum {
+	OPT_MAP = CLI_OPT_FIRST_PROGRAM,
+	OPT_ALIAS,
+	OPT_URL_FIELD,
+	OPT_STATS,
+};
+
+static const struct cli_info info = {
+	"pulse-utm",
+	"usage: pulse-utm [--map FILE] [--alias FILE] [--url-field NAME] [--stats] [options] [file ...]",
+	"Fill in the UTM fields of lead and deal records and say where they came\n"
+	"from in utm_origin: given (the record had a utm_source), url (the query\n"
+	"string of a URL in a --url-field), map (a --map row) or none.  Other\n"
+	"records pass through unchanged.\n"
+	"\n"
+	"      --map FILE         CSV: the first column names the key field\n"
+	"                         (utm_content: the ad id, or another field), the\n"
+	"                         others are utm_source, utm_medium, utm_campaign,\n"
+	"                         utm_content, utm_term, ad_group (repeatable)\n"
+	"      --alias FILE       CSV alias,canonical[,field]: values are normalised\n"
+	"                         through it, case-insensitively (repeatable)\n"
+	"      --url-field NAME   a field that may hold URLs with utm_* parameters\n"
+	"                         (repeatable; default url, source_description,\n"
+	"                         web, comments)\n"
+	"      --stats            print how many records each origin filled\n"
+	CLI_HELP_COMMON
+	"\n"
+	"Example: pulse-utm --map ads.csv --alias sources.csv --stats leads.ndjson\n",
+};
+
+static const char *const default_url_fields[] = {
+	"url", "source_description", "web", "comments",
+};
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"map", required_argument, NULL, OPT_MAP},
+		{"alias", required_argument, NULL, OPT_ALIAS},
+		{"url-field", required_argument, NULL, OPT_URL_FIELD},
+		{"stats", no_argument, NULL, OPT_STATS},
+		CLI_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	const char **maps = NULL, **aliases = NULL;
+	size_t nmaps = 0, naliases = 0, i;
+	struct utm u;
+	struct cli c;
+	struct rec *r;
+	char msg[256];
+	int opt, status;
+
+	utm_init(&u);
+	cli_init(&c, argc, argv, &info);
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts,
+				  NULL)) != -1) {
+		if (cli_opt(&c, opt, optarg))
+			continue;
+		switch (opt) {
+		case OPT_MAP:
+			maps = xrealloc(maps, (nmaps + 1) * sizeof *maps);
+			maps[nmaps++] = optarg;
+			break;
+		case OPT_ALIAS:
+			aliases = xrealloc(aliases, (naliases + 1) * sizeof *aliases);
+			aliases[naliases++] = optarg;
+			break;
+		case OPT_URL_FIELD:
+			if (!*optarg)
+				cli_usage_error(&c, "empty --url-field");
+			u.url_fields = xrealloc(u.url_fields, (u.nurl_fields + 1) *
+							       sizeof *u.url_fields);
+			u.url_fields[u.nurl_fields++] = optarg;
+			break;
+		case OPT_STATS:
+			u.stats = 1;
+			break;
+		default:
+			cli_usage(&c);
+		}
+	}
+	if (!u.nurl_fields) {
+		u.nurl_fields = sizeof default_url_fields / sizeof default_url_fields[0];
+		u.url_fields = xmalloc(sizeof default_url_fields);
+		memcpy(u.url_fields, default_url_fields, sizeof default_url_fields);
+	}
+	/* read the tables before any output file is created */
+	for (i = 0; i < nmaps; i++)
+		utm_map_load(&u, maps[i]);
+	for (i = 0; i < naliases; i++)
+		utm_alias_load(&u, aliases[i]);
+	cli_start(&c, argc - optind, argv + optind);
+	while (cli_next(&c, &r)) {
+		if (utm_record(&u, r, cli_out(&c), msg, sizeof msg) < 0) {
+			cli_bad(&c, "%s", msg);
+			continue;
+		}
+		cli_commit(&c);
+	}
+	if (u.stats)
+		fprintf(stderr, "%s: utm_origin given %llu, url %llu, map %llu, none %llu; %llu other records\n",
+			progname, (unsigned long long)u.count[O_GIVEN],
+			(unsigned long long)u.count[O_URL],
+			(unsigned long long)u.count[O_MAP],
+			(unsigned long long)u.count[O_NONE],
+			(unsigned long long)u.other);
+	status = cli_finish(&c);
+	utm_release(&u);
+	free(maps);
+	free(aliases);
+	return status;
+}
