@@ -1,0 +1,146 @@
+/* pulse-metrics - daily counts of events after given events. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "metrics.h"
+
+enum {
+	OPT_DEFS = CLI_OPT_FIRST_PROGRAM,
+	OPT_TZ,
+	OPT_DURATIONS,
+	OPT_EDGES,
+	OPT_SORTED,
+	OPT_PARTIAL,
+};
+
+static const struct cli_info info = {
+	"pulse-metrics",
+	"usage: pulse-metrics [--defs FILE] [--tz ZONE] [--durations EVENT[,EVENT...]] [--sorted] [options] [file ...]",
+	"Count, per day, the events a definitions file names, each when the same\n"
+	"user's preceding event is one of those it lists: one 'metric' record per\n"
+	"metric and day.  --durations: a 'histogram' of the hours from an event\n"
+	"to the user's next event.\n"
+	"\n"
+	"      --defs FILE        {\"metrics\":[{\"name\":N,\"event\":E,\"after\":[A,...]},...]}\n"
+	"      --tz ZONE          the report's zone: UTC (default), +03:00 or\n"
+	"                         Europe/Moscow; times without an offset are\n"
+	"                         taken as already in it\n"
+	"      --durations LIST   events to time (comma-separated, repeatable)\n"
+	"      --edges LIST       hour edges of the --durations buckets (default\n"
+	"                         0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720)\n"
+	"      --sorted           input grouped by user_id: constant memory\n"
+	"      --partial          day counts only (no prev_day, week_ago, mean_7d),\n"
+	"                         for shards to be added up\n"
+	CLI_HELP_COMMON
+	"\n"
+	"Reads event records (user_id, ts, event), writes metric records\n"
+	"(name, day, value, prev_day, week_ago, mean_7d) and histogram records.\n"
+	"See pulse-metrics(1).\n",
+};
+
+static const char default_edges[] =
+	"0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720";
+
+static void add_names(struct cli *c, struct metrics_opts *o, char *list)
+{
+	char *p = list, *comma;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (!*p)
+			cli_usage_error(c, "empty event name in --durations");
+		o->durations = xrealloc(o->durations,
+					(o->ndur + 1) * sizeof *o->durations);
+		o->durations[o->ndur++] = p;
+		if (!comma)
+			return;
+		p = comma + 1;
+	}
+}
+
+static void load_defs(struct metrics_opts *o, const char *path)
+{
+	struct buf text = BUF_INIT;
+	char msg[256];
+
+	cli_slurp(path, &text);
+	if (metrics_defs_parse(text.p ? text.p : "", text.len, &o->defs,
+			       &o->ndefs, msg, sizeof msg) < 0)
+		die(EX_DATAERR, "%s: %s", path, msg);
+	buf_release(&text);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"defs", required_argument, NULL, OPT_DEFS},
+		{"tz", required_argument, NULL, OPT_TZ},
+		{"durations", required_argument, NULL, OPT_DURATIONS},
+		{"edges", required_argument, NULL, OPT_EDGES},
+		{"sorted", no_argument, NULL, OPT_SORTED},
+		{"partial", no_argument, NULL, OPT_PARTIAL},
+		CLI_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	struct metrics_opts o;
+	const char *defs = NULL, *zone = "UTC";
+	struct metrics *m;
+	struct cli c;
+	struct rec *r;
+	char msg[256];
+	int opt, status;
+
+	memset(&o, 0, sizeof o);
+	cli_init(&c, argc, argv, &info);
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	       -1) {
+		if (cli_opt(&c, opt, optarg))
+			continue;
+		switch (opt) {
+		case OPT_DEFS:
+			defs = optarg;
+			break;
+		case OPT_TZ:
+			zone = optarg;
+			break;
+		case OPT_DURATIONS:
+			add_names(&c, &o, optarg);
+			break;
+		case OPT_EDGES:
+			if (hist_edges_parse(&o.edges, optarg, msg, sizeof msg) < 0)
+				cli_usage_error(&c, "%s", msg);
+			break;
+		case OPT_SORTED:
+			o.sorted = 1;
+			break;
+		case OPT_PARTIAL:
+			o.partial = 1;
+			break;
+		default:
+			cli_usage(&c);
+		}
+	}
+	if (!defs && !o.ndur)
+		cli_usage_error(&c, "nothing to count: give --defs or --durations");
+	if (tz_init(&o.tz, zone, msg, sizeof msg) < 0)
+		cli_usage_error(&c, "%s", msg);
+	if (!o.edges.n && hist_edges_parse(&o.edges, default_edges, msg,
+					   sizeof msg) < 0)
+		die(EX_SOFTWARE, "%s", msg);
+	if (defs)
+		load_defs(&o, defs);
+	m = metrics_new(&o);
+	cli_start(&c, argc - optind, argv + optind);
+	while (cli_next(&c, &r))
+		metrics_add(m, &c, r);
+	metrics_finish(m, &c);
+	status = cli_finish(&c);
+	metrics_free(m);
+	metrics_defs_free(o.defs, o.ndefs);
+	hist_edges_release(&o.edges);
+	free(o.durations);
+	return status;
+}

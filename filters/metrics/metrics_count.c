@@ -1,0 +1,477 @@
+/* metrics_count.c - pulse-metrics' engine; see metrics.h. */
+#include "metrics.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event.h"
+#include "group.h"
+#include "hmap.h"
+#include "ptime.h"
+
+#define NS_PER_SEC INT64_C(1000000000)
+#define EC_NAIVE 0x8000 /* the event's time had no offset */
+#define EC_CLASS 0x7fff
+#define NO_PREV ((unsigned)-1)
+
+/* Counts per day of one metric: v[i] is day base + i. */
+struct daycount {
+	int64_t base;
+	size_t n;
+	uint64_t *v;
+};
+
+/* One event of a user being counted. */
+struct uev {
+	int64_t ns;
+	uint32_t idx; /* input order, for equal times */
+	uint16_t ec;
+};
+
+struct metrics {
+	struct metrics_opts o;
+
+	/* classes: 0 = a name no definition mentions, 1..ncls-1 named */
+	struct hmap cls; /* decoded name -> uint16 class */
+	size_t ncls;
+	size_t *mfirst, *mlist; /* metrics whose event is class c:
+				   mlist[mfirst[c] .. mfirst[c+1]) */
+	unsigned char *after; /* ndefs x ncls: after[m * ncls + p] */
+	int *durslot; /* per class: index of its --durations, or -1 */
+
+	struct daycount *dc; /* per metric */
+	int64_t dmin, dmax;
+	int have_day;
+	struct hist **dh; /* per --durations event */
+
+	/* unsorted: every event */
+	struct hmap users; /* raw user_id -> uint32 events */
+	uint32_t *uid;
+	int64_t *ns;
+	uint16_t *ec;
+	size_t nev, capev;
+
+	/* sorted: the current user's events */
+	struct group grp;
+	struct uev *ue;
+	size_t nue, capue;
+
+	struct buf scratch;
+	char msg[200];
+};
+
+static unsigned intern(struct metrics *m, const char *name)
+{
+	int isnew;
+	uint16_t *v = hmap_put(&m->cls, name, strlen(name), &isnew);
+
+	if (isnew) {
+		if (m->ncls > EC_CLASS)
+			die(EX_DATAERR, "more than %d event names in the definitions",
+			    EC_CLASS);
+		*v = (uint16_t)m->ncls++;
+	}
+	return *v;
+}
+
+struct metrics *metrics_new(const struct metrics_opts *o)
+{
+	struct metrics *m = xcalloc(1, sizeof *m);
+	unsigned *ev_cls;
+	size_t i, j, k;
+
+	m->o = *o;
+	hmap_init(&m->cls, sizeof(uint16_t));
+	hmap_init(&m->users, sizeof(uint32_t));
+	m->ncls = 1;
+	ev_cls = xcalloc(o->ndefs + 1, sizeof *ev_cls);
+	for (i = 0; i < o->ndefs; i++) {
+		ev_cls[i] = intern(m, o->defs[i].event);
+		for (j = 0; j < o->defs[i].nafter; j++)
+			intern(m, o->defs[i].after[j]);
+	}
+	for (i = 0; i < o->ndur; i++)
+		intern(m, o->durations[i]);
+
+	m->mfirst = xcalloc(m->ncls + 1, sizeof *m->mfirst);
+	m->mlist = xcalloc(o->ndefs + 1, sizeof *m->mlist);
+	for (i = 0; i < o->ndefs; i++)
+		m->mfirst[ev_cls[i] + 1]++;
+	for (k = 0; k < m->ncls; k++)
+		m->mfirst[k + 1] += m->mfirst[k];
+	{
+		size_t *fill = xcalloc(m->ncls + 1, sizeof *fill);
+
+		for (i = 0; i < o->ndefs; i++)
+			m->mlist[m->mfirst[ev_cls[i]] + fill[ev_cls[i]]++] = i;
+		free(fill);
+	}
+	m->after = xcalloc(o->ndefs * m->ncls + 1, 1);
+	for (i = 0; i < o->ndefs; i++)
+		for (j = 0; j < o->defs[i].nafter; j++)
+			m->after[i * m->ncls +
+				 *(uint16_t *)hmap_get(&m->cls, o->defs[i].after[j],
+						       strlen(o->defs[i].after[j]))] = 1;
+	free(ev_cls);
+
+	m->durslot = xmalloc(m->ncls * sizeof *m->durslot);
+	for (k = 0; k < m->ncls; k++)
+		m->durslot[k] = -1;
+	m->dh = xcalloc(o->ndur + 1, sizeof *m->dh);
+	for (i = 0; i < o->ndur; i++) {
+		unsigned c = *(uint16_t *)hmap_get(&m->cls, o->durations[i],
+						   strlen(o->durations[i]));
+
+		if (m->durslot[c] < 0)
+			m->durslot[c] = (int)i;
+		m->dh[i] = xcalloc(1, hist_size(&o->edges));
+	}
+	m->dc = xcalloc(o->ndefs + 1, sizeof *m->dc);
+	return m;
+}
+
+/* ---- days ----------------------------------------------------------------- */
+
+static int64_t floor_sec(int64_t ns)
+{
+	return ns >= 0 ? ns / NS_PER_SEC : -((-ns + NS_PER_SEC - 1) / NS_PER_SEC);
+}
+
+/* The report day of an event: naive times are already local. */
+static int64_t event_day(struct metrics *m, int64_t ns, unsigned ec)
+{
+	int64_t sec = floor_sec(ns);
+
+	return (ec & EC_NAIVE) ? time_day(sec) : tz_day(&m->o.tz, sec);
+}
+
+static void dc_add(struct daycount *d, int64_t day)
+{
+	if (!d->n) {
+		d->n = 64;
+		d->v = xcalloc(d->n, sizeof *d->v);
+		d->base = day - 32;
+	} else if (day < d->base) {
+		size_t grow = (size_t)(d->base - day) + d->n;
+		uint64_t *v = xcalloc(d->n + grow, sizeof *v);
+
+		memcpy(v + grow, d->v, d->n * sizeof *v);
+		free(d->v);
+		d->v = v;
+		d->n += grow;
+		d->base -= (int64_t)grow;
+	} else if (day - d->base >= (int64_t)d->n) {
+		size_t need = (size_t)(day - d->base) + 1, n = d->n;
+
+		while (n < need)
+			n *= 2;
+		d->v = xrealloc(d->v, n * sizeof *d->v);
+		memset(d->v + d->n, 0, (n - d->n) * sizeof *d->v);
+		d->n = n;
+	}
+	d->v[day - d->base]++;
+}
+
+static uint64_t dc_get(const struct daycount *d, int64_t day)
+{
+	if (!d->n || day < d->base || day - d->base >= (int64_t)d->n)
+		return 0;
+	return d->v[day - d->base];
+}
+
+/* ---- one user ------------------------------------------------------------- */
+
+static int uev_cmp(const void *pa, const void *pb)
+{
+	const struct uev *a = pa, *b = pb;
+
+	if (a->ns != b->ns)
+		return a->ns < b->ns ? -1 : 1;
+	return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Counts one user's events e[0..n), in input order: sorts them first. */
+static void count_user(struct metrics *m, struct uev *e, size_t n)
+{
+	size_t i, j;
+	unsigned prev = NO_PREV;
+
+	for (i = 1; i < n && e[i].ns >= e[i - 1].ns; i++)
+		;
+	if (i < n)
+		qsort(e, n, sizeof *e, uev_cmp);
+	for (i = 0; i < n; i++) {
+		unsigned c = e[i].ec & EC_CLASS;
+		int ds;
+
+		if (!c) {
+			prev = 0;
+			continue;
+		}
+		for (j = m->mfirst[c]; j < m->mfirst[c + 1]; j++) {
+			size_t k = m->mlist[j];
+
+			if (!m->o.defs[k].has_after ||
+			    (prev != NO_PREV && m->after[k * m->ncls + prev]))
+				dc_add(&m->dc[k], event_day(m, e[i].ns, e[i].ec));
+		}
+		ds = m->durslot[c];
+		if (ds >= 0) {
+			if (i + 1 < n) {
+				/* unsigned: 584 years of nanoseconds fit */
+				uint64_t d = (uint64_t)e[i + 1].ns - (uint64_t)e[i].ns;
+				struct num h;
+
+				/* hours in units of 1e-9 h (3.6 microseconds) */
+				num_from_fx(&h, (num_i128)((d + 1800) / 3600));
+				hist_add(m->dh[ds], &m->o.edges, &h);
+			} else {
+				hist_add_null(m->dh[ds]);
+			}
+		}
+		prev = c;
+	}
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
+{
+	struct event ev;
+	uint16_t *cp;
+	unsigned ec;
+	int64_t day;
+
+	if (event_read(r, &ev, &m->scratch, m->msg, sizeof m->msg) < 0) {
+		cli_bad(c, "%s", m->msg);
+		return;
+	}
+	if (m->o.sorted) {
+		enum group_step st = group_next(&m->grp, ev.user.p, ev.user.n);
+
+		if (st == GROUP_ENDED) {
+			cli_bad(c, "input not grouped by user_id (user %.*s seen again)",
+				(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p);
+			return;
+		}
+		if (st == GROUP_NEW) {
+			count_user(m, m->ue, m->nue);
+			m->nue = 0;
+		}
+	}
+	cp = hmap_get(&m->cls, ev.name, ev.nlen);
+	ec = cp ? *cp : 0;
+	if (!ev.ts.has_off)
+		ec |= EC_NAIVE;
+	day = event_day(m, ev.ns, ec);
+	if (!m->have_day || day < m->dmin)
+		m->dmin = day;
+	if (!m->have_day || day > m->dmax)
+		m->dmax = day;
+	m->have_day = 1;
+
+	if (m->o.sorted) {
+		if (m->nue == m->capue) {
+			m->capue = m->capue ? 2 * m->capue : 256;
+			m->ue = xrealloc(m->ue, m->capue * sizeof *m->ue);
+		}
+		m->ue[m->nue].ns = ev.ns;
+		m->ue[m->nue].idx = (uint32_t)m->nue;
+		m->ue[m->nue].ec = (uint16_t)ec;
+		m->nue++;
+		return;
+	}
+	if (m->nev == m->capev) {
+		m->capev = m->capev ? m->capev + m->capev / 2 : 4096;
+		if (m->capev > UINT32_MAX)
+			die(EX_SOFTWARE, "more than 4294967295 events: group the input by user_id and use --sorted");
+		m->uid = xrealloc(m->uid, m->capev * sizeof *m->uid);
+		m->ns = xrealloc(m->ns, m->capev * sizeof *m->ns);
+		m->ec = xrealloc(m->ec, m->capev * sizeof *m->ec);
+	}
+	{
+		uint32_t *cnt = hmap_put(&m->users, ev.user.p, ev.user.n, NULL);
+
+		(*cnt)++;
+		/* the entry's index: values are an array in entry order */
+		m->uid[m->nev] = (uint32_t)(cnt - (uint32_t *)hmap_val_at(&m->users, 0));
+	}
+	m->ns[m->nev] = ev.ns;
+	m->ec[m->nev] = (uint16_t)ec;
+	m->nev++;
+}
+
+/* Counts every user of the unsorted input. */
+static void count_all(struct metrics *m)
+{
+	size_t nu = hmap_len(&m->users), i, u, maxn = 0;
+	uint32_t *start, *perm;
+	struct uev *e;
+
+	start = xcalloc(nu + 1, sizeof *start);
+	for (u = 0; u < nu; u++) {
+		uint32_t n = *(uint32_t *)hmap_val_at(&m->users, u);
+
+		start[u + 1] = start[u] + n;
+		if (n > maxn)
+			maxn = n;
+	}
+	/* a stable counting sort by user: input order within a user */
+	perm = xmalloc((m->nev ? m->nev : 1) * sizeof *perm);
+	for (i = 0; i < m->nev; i++)
+		perm[start[m->uid[i]]++] = (uint32_t)i;
+	free(m->uid);
+	m->uid = NULL;
+	e = xmalloc((maxn ? maxn : 1) * sizeof *e);
+	for (u = 0, i = 0; u < nu; u++) {
+		size_t n = 0;
+
+		for (; i < start[u]; i++, n++) {
+			e[n].ns = m->ns[perm[i]];
+			e[n].idx = perm[i];
+			e[n].ec = m->ec[perm[i]];
+		}
+		count_user(m, e, n);
+	}
+	free(e);
+	free(perm);
+	free(start);
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+/* The mean of seven counts summing to sum, rounded to two decimals. */
+static void write_mean7(struct buf *o, uint64_t sum)
+{
+	uint64_t q = (sum * 200 + 7) / 14; /* round(sum * 100 / 7) */
+	char tmp[32];
+
+	if (q % 100 == 0)
+		snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)(q / 100));
+	else if (q % 10 == 0)
+		snprintf(tmp, sizeof tmp, "%llu.%llu", (unsigned long long)(q / 100),
+			 (unsigned long long)(q % 100 / 10));
+	else
+		snprintf(tmp, sizeof tmp, "%llu.%02llu", (unsigned long long)(q / 100),
+			 (unsigned long long)(q % 100));
+	buf_adds(o, tmp);
+}
+
+static void write_opt(struct buf *o, const char *key, int have, uint64_t v)
+{
+	buf_adds(o, key);
+	if (have)
+		jw_i64(o, (int64_t)v);
+	else
+		jw_null(o);
+}
+
+static void emit_metric(struct metrics *m, struct cli *c, size_t k)
+{
+	const struct metric_def *d = &m->o.defs[k];
+	const struct daycount *dc = &m->dc[k];
+	struct buf *o = cli_out(c);
+	char day[16];
+	int64_t t, i;
+
+	for (t = m->dmin, i = 0; t <= m->dmax; t++, i++) {
+		uint64_t sum = 0;
+		int64_t j;
+
+		buf_adds(o, "{\"kind\":\"metric\",\"name\":");
+		jw_cstr(o, d->name);
+		if (d->title) {
+			buf_adds(o, ",\"title\":");
+			jw_cstr(o, d->title);
+		}
+		time_fmt_day(day, t);
+		buf_adds(o, ",\"day\":\"");
+		buf_adds(o, day);
+		buf_adds(o, "\",\"value\":");
+		jw_i64(o, (int64_t)dc_get(dc, t));
+		if (m->o.partial) {
+			buf_adds(o, ",\"partial\":true}\n");
+			cli_commit(c);
+			continue;
+		}
+		write_opt(o, ",\"prev_day\":", i >= 1, dc_get(dc, t - 1));
+		write_opt(o, ",\"week_ago\":", i >= 7, dc_get(dc, t - 7));
+		buf_adds(o, ",\"mean_7d\":");
+		if (i >= 7) {
+			for (j = 1; j <= 7; j++)
+				sum += dc_get(dc, t - j);
+			write_mean7(o, sum);
+		} else {
+			jw_null(o);
+		}
+		buf_adds(o, "}\n");
+		cli_commit(c);
+	}
+}
+
+static void emit_durations(struct metrics *m, struct cli *c, size_t k)
+{
+	const char *name = m->o.durations[k];
+	const struct hist *h = m->dh[k];
+	struct buf *o = cli_out(c);
+
+	buf_adds(o, "{\"kind\":\"histogram\",\"field\":\"hours_to_next\","
+		    "\"by\":[\"event\"],\"key\":[");
+	jw_cstr(o, name);
+	buf_adds(o, "],");
+	hist_write(o, &m->o.edges, h);
+	buf_adds(o, ",\"event\":");
+	jw_cstr(o, name);
+	buf_adds(o, ",\"p50\":");
+	jw_fixed(o, hist_quantile(h, &m->o.edges, 0.5), 3);
+	buf_adds(o, ",\"p90\":");
+	jw_fixed(o, hist_quantile(h, &m->o.edges, 0.9), 3);
+	buf_adds(o, ",\"unit\":\"hours\"}\n");
+	cli_commit(c);
+}
+
+void metrics_finish(struct metrics *m, struct cli *c)
+{
+	size_t k;
+
+	if (m->o.sorted)
+		count_user(m, m->ue, m->nue);
+	else
+		count_all(m);
+	m->nue = 0;
+	if (m->have_day)
+		for (k = 0; k < m->o.ndefs; k++)
+			emit_metric(m, c, k);
+	for (k = 0; k < m->o.ndur; k++)
+		emit_durations(m, c, k);
+}
+
+void metrics_free(struct metrics *m)
+{
+	size_t k;
+
+	if (!m)
+		return;
+	for (k = 0; k < m->o.ndefs; k++)
+		free(m->dc[k].v);
+	for (k = 0; k < m->o.ndur; k++)
+		free(m->dh[k]);
+	free(m->dc);
+	free(m->dh);
+	free(m->mfirst);
+	free(m->mlist);
+	free(m->after);
+	free(m->durslot);
+	free(m->uid);
+	free(m->ns);
+	free(m->ec);
+	free(m->ue);
+	hmap_release(&m->cls);
+	hmap_release(&m->users);
+	group_release(&m->grp);
+	buf_release(&m->scratch);
+	free(m);
+}
