@@ -250,10 +250,59 @@ static void alias(struct utm *u, int f, struct val *v)
 	}
 }
 
-/* The utm_origin the record already has, or -1. */
-static int had_origin(const struct rec *r)
+/* The members utm_record() looks at, found in one pass over the record. */
+struct members {
+	struct json_span kind, origin, f[U_NFIELDS];
+};
+
+static int key_eq(const struct json_span *k, const char *s, size_t n)
 {
-	struct json_span s = rec_get(r, "utm_origin");
+	if (!(k->flags & JSON_F_ESC))
+		return k->n == n + 2 && memcmp(k->p + 1, s, n) == 0;
+	return json_str_eq(*k, s, n);
+}
+
+/* Like rec_get() for each (the last of a duplicated key wins). */
+static void find_members(const struct rec *r, struct members *m)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[U_NFIELDS] = {
+		{"utm_source", 10}, {"utm_medium", 10}, {"utm_campaign", 12},
+		{"utm_content", 11}, {"utm_term", 8}, {"ad_group", 8},
+	};
+	size_t i;
+	int f;
+
+	memset(m, 0, sizeof *m);
+	for (i = 0; i < r->nf; i++) {
+		const struct json_span *k = &r->f[i].key;
+		size_t n = k->n - 2;
+
+		if (!(k->flags & JSON_F_ESC) &&
+		    (n < 4 || n > 12 || (k->p[1] != 'k' && k->p[1] != 'u' &&
+					 k->p[1] != 'a')))
+			continue;
+		if (key_eq(k, "kind", 4)) {
+			m->kind = r->f[i].val;
+			continue;
+		}
+		if (key_eq(k, "utm_origin", 10)) {
+			m->origin = r->f[i].val;
+			continue;
+		}
+		for (f = 0; f < U_NFIELDS; f++)
+			if (key_eq(k, names[f].s, names[f].n)) {
+				m->f[f] = r->f[i].val;
+				break;
+			}
+	}
+}
+
+/* The utm_origin the record already has, or -1. */
+static int had_origin(struct json_span s)
+{
 	int o;
 
 	for (o = 0; o < O_NORIGINS; o++)
@@ -265,18 +314,19 @@ static int had_origin(const struct rec *r)
 int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 	       char *msg, size_t msz)
 {
-	struct json_span k = rec_get(r, "kind"), raw[U_NFIELDS];
+	struct members mb;
+	struct json_span *raw = mb.f;
 	struct val v[U_NFIELDS], dec[U_NFIELDS];
 	int f, origin, had, changed = 0, ch[U_NFIELDS];
 	size_t i, n;
 
-	if (!kind_is(k, "lead", 4) && !kind_is(k, "deal", 4)) {
+	find_members(r, &mb);
+	if (!kind_is(mb.kind, "lead", 4) && !kind_is(mb.kind, "deal", 4)) {
 		u->other++;
 		put_line(out, r->line, r->len);
 		return 0;
 	}
 	for (f = 0; f < U_NFIELDS; f++) {
-		raw[f] = rec_get(r, utm_field_name(f));
 		v[f].p = NULL;
 		v[f].n = 0;
 		switch (raw[f].type) {
@@ -304,7 +354,7 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 			v[f].p = trim(v[f].p, &v[f].n);
 	}
 
-	had = had_origin(r);
+	had = had_origin(mb.origin);
 	if (v[U_SOURCE].n) {
 		origin = had == O_URL || had == O_MAP ? had : O_GIVEN;
 		if (u->nmaps && !v[U_ADGROUP].n)
