@@ -12,7 +12,21 @@
 (function () {
 	'use strict';
 
-	var D = JSON.parse(document.getElementById('pulse-data').textContent);
+	/*
+	 * Numbers keep the text they had in the records ("0.2500"), where the
+	 * browser tells it (JSON.parse source text access), so a table's CSV
+	 * is the one pulse-render --format csv writes.
+	 */
+	var RAW = new WeakMap();
+	var D = JSON.parse(document.getElementById('pulse-data').textContent, function (k, v, ctx) {
+		if (typeof v === 'number' && ctx && typeof ctx.source === 'string' && ctx.source !== String(v)) {
+			var m = RAW.get(this);
+			if (!m)
+				RAW.set(this, m = Object.create(null));
+			m[k] = ctx.source;
+		}
+		return v;
+	});
 	var W = D.words || {};
 	var RU = D.lang === 'ru';
 	var SVGNS = 'http://www.w3.org/2000/svg';
@@ -134,13 +148,14 @@
 		return m && typeof m === 'object' ? Object.keys(m).sort() : [];
 	}
 
+	/* one line per currency, never added across currencies */
 	function fmoney(m) {
 		var ks = curs(m);
 		if (!ks.length)
 			return '\u2014';
 		return ks.map(function (c) {
-			return fdec(m[c]) + '\u00a0' + (c === 'XXX' ? '' : c);
-		}).join(', ').trim();
+			return (fdec(m[c]) + '\u00a0' + (c === 'XXX' ? '' : c)).trim();
+		}).join('\n');
 	}
 
 	/* Exact decimals as BigInt with a scale, for the totals */
@@ -284,12 +299,14 @@
 
 	/* ---- CSV, as pulse-render --format csv writes a funnel table ------- */
 
-	function csvCell(v) {
+	function csvCell(v, raw) {
 		var t;
 		if (v === null || v === undefined)
 			return '';
 		if (typeof v === 'object')
 			t = JSON.stringify(v);
+		else if (typeof v === 'number' && raw !== undefined)
+			t = raw;
 		else
 			t = String(v);
 		var formula = /^[=+\-@\t\r]/.test(t) && !/^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t);
@@ -301,15 +318,19 @@
 
 	function csvText(rows) {
 		var cols = [], idx = Object.create(null), lines = [];
+		function rawOf(o, k) {
+			var m = RAW.get(o);
+			return m ? m[k] : undefined;
+		}
 		function each(r, fn) {
 			Object.keys(r).forEach(function (k) {
 				var v = r[k];
 				if (k === 'kind' || k === 'table')
 					return;
 				if (v && typeof v === 'object' && !Array.isArray(v))
-					Object.keys(v).forEach(function (k2) { fn(k + '.' + k2, v[k2]); });
+					Object.keys(v).forEach(function (k2) { fn(k + '.' + k2, v[k2], rawOf(v, k2)); });
 				else
-					fn(k, v);
+					fn(k, v, rawOf(r, k));
 			});
 		}
 		rows.forEach(function (r) {
@@ -322,11 +343,11 @@
 		});
 		if (!cols.length)
 			return '';
-		lines.push(cols.map(csvCell).join(','));
+		lines.push(cols.map(function (c) { return csvCell(c); }).join(','));
 		rows.forEach(function (r) {
-			var cells = cols.map(function () { return null; });
-			each(r, function (k, v) { cells[idx[k]] = v; });
-			lines.push(cells.map(csvCell).join(','));
+			var cells = cols.map(function () { return ''; });
+			each(r, function (k, v, raw) { cells[idx[k]] = csvCell(v, raw); });
+			lines.push(cells.join(','));
 		});
 		return lines.join('\r\n') + '\r\n';
 	}
@@ -436,7 +457,7 @@
 		rs.forEach(function (r) {
 			var row = h('tr', null, null, body);
 			cols.forEach(function (c) {
-				var td = h('td', NUMERIC[c.t] ? 'n' : (c.wrap ? 't' : null), null, row);
+				var td = h('td', NUMERIC[c.t] ? (c.t === 'money' ? 'n m' : 'n') : (c.wrap ? 't' : null), null, row);
 				var text = cellText(c, r);
 				if (c.pick) {
 					pickable(h('span', null, text, td), c.pick, r[c.k]);
@@ -474,7 +495,7 @@
 			var lab = it.label.length > 18 ? it.label.slice(0, 17) + '\u2026' : it.label;
 			stext(g, LW - 8, y + 15, lab, {'text-anchor': 'end'});
 			s('rect', {x: LW, y: y + 3, width: BW, height: RH - 8, fill: '#f0f3f7', rx: 2}, g);
-			it.bars.forEach(function (b) {
+			it.bars.slice().sort(function (a, c) { return c[0] - a[0]; }).forEach(function (b) {
 				var wd = max > 0 ? Math.max(b[0] > 0 ? 1.5 : 0, BW * b[0] / max) : 0;
 				s('rect', {x: LW, y: y + 3, width: wd.toFixed(1), height: RH - 8, fill: b[1], rx: 2}, g);
 			});
@@ -547,11 +568,29 @@
 		return svg;
 	}
 
+	/* Every "YYYY-MM" from the first to the last of ms, none left out */
+	function monthRange(ms) {
+		ms = ms.filter(function (m) { return /^[0-9]{4}-[0-9]{2}$/.test(m); }).sort();
+		if (!ms.length)
+			return [];
+		var out = [], y = +ms[0].slice(0, 4), mo = +ms[0].slice(5), last = ms[ms.length - 1];
+		for (var i = 0; i < 600; i++) {
+			var cur = y + '-' + (mo < 10 ? '0' : '') + mo;
+			out.push(cur);
+			if (cur >= last)
+				break;
+			if (++mo > 12) {
+				mo = 1;
+				y++;
+			}
+		}
+		return out;
+	}
+
+	/* The top of an axis of four whole, round steps (1, 2 or 5 x 10^k) */
 	function niceMax(v) {
-		if (v <= 0)
-			return 1;
-		var p = Math.pow(10, Math.floor(Math.log10(v))), m = v / p;
-		return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+		var step = Math.max(1, v / 4), p = Math.pow(10, Math.floor(Math.log10(step))), m = step / p;
+		return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p * 4;
 	}
 
 	function axisY(svg, L, T, PW, PH, top) {
@@ -596,7 +635,7 @@
 		 [w('k_rpl'), leads ? fmoney(rpl) : '\u2014', '']].forEach(function (k) {
 			var c = h('div', 'kpi', null, box);
 			h('div', 'l', k[0], c);
-			h('div', 'v', k[1], c).title = k[1];
+			h('div', 'v', k[1], c);
 			h('div', 'l', k[2], c);
 		});
 	}
@@ -705,14 +744,18 @@
 			return empty('dynamics', b);
 		var months = rows.filter(function (r) { return r.period_type === 'month'; });
 		var quarters = rows.filter(function (r) { return r.period_type === 'quarter'; });
+		var byMonth = Object.create(null);
+		months.forEach(function (r) { byMonth[r.period] = r; });
+		var axis = monthRange(months.map(function (r) { return r.period; }));
+		var val = function (k) { return axis.map(function (m) { return byMonth[m] ? byMonth[m][k] || 0 : 0; }); };
 		var wrap = h('div', 'twocol', null, b);
 		var left = h('div', null, null, wrap), right = h('div', null, null, wrap);
 		h('h3', null, w('ch_leads_month'), left);
 		legend(left, [[w('c_leads'), '#9dbcf0'], [w('c_qualified'), '#2f6fdb'], [w('c_won'), '#2e9d5b']]);
-		columns(left, months.map(function (r) { return r.period; }), [
-			[w('c_leads'), '#9dbcf0', months.map(function (r) { return r.leads; })],
-			[w('c_qualified'), '#2f6fdb', months.map(function (r) { return r.qualified; })],
-			[w('c_won'), '#2e9d5b', months.map(function (r) { return r.won; })]], {title: w('ch_leads_month')});
+		columns(left, axis, [
+			[w('c_leads'), '#9dbcf0', val('leads')],
+			[w('c_qualified'), '#2f6fdb', val('qualified')],
+			[w('c_won'), '#2e9d5b', val('won')]], {title: w('ch_leads_month')});
 		var cols = [{k: 'period'}, {k: 'leads', t: 'int'}, {k: 'qualified', t: 'int'},
 			{k: 'won', t: 'int'}, {k: 'revenue', t: 'money'}];
 		table(right, 'dynamics_month', cols, months, w('t_month'));
@@ -757,7 +800,7 @@
 			tot[r.manager] += r.leads || 0;
 			cell[r.manager + '\u0000' + r.month] = r.leads || 0;
 		});
-		months.sort();
+		months = monthRange(months);
 		mgrs.sort(function (a, c) { return tot[c] - tot[a]; });
 		var top = mgrs.slice(0, COLORS.length);
 		var series = top.map(function (m, i) {
