@@ -266,7 +266,8 @@ void funnel_prep(struct funnel *f)
 {
 	size_t i, j;
 
-	qsort(f->hist, f->nhist, sizeof *f->hist, hist_cmp);
+	if (f->nhist)
+		qsort(f->hist, f->nhist, sizeof *f->hist, hist_cmp);
 	for (i = 0; i < f->nent; i++)
 		f->ent[i].hn = 0;
 	for (i = 0; i < f->nhist; i = j) {
