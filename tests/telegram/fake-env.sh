@@ -5,7 +5,8 @@
 #   fake_start [PLAN]   start it (PLAN: see fake-bot-api --plan); sets
 #                       TELEGRAM_API_BASE and TELEGRAM_BOT_TOKEN; the log
 #                       is ./fake.log
-#   fake_stop           stop it (also done at exit, whatever happens)
+#   fake_stop           stop it (also done at exit, whatever happens: a
+#                       test with its own EXIT trap calls fake_stop in it)
 export TELEGRAM_BOT_TOKEN=123456789:AAF-test_token-NOT-REAL
 FAKE_PID=
 
