@@ -40,7 +40,7 @@ LIBPULSE = $(B)/libpulse.a
 FILTERS = $(notdir $(patsubst %/,%,$(dir $(wildcard filters/*/main.c))))
 PROGS = $(FILTERS:%=$(B)/bin/pulse-%)
 MANS = $(wildcard filters/*/*.1)
-SCRIPTS = $(wildcard scripts/pulse-*)
+SCRIPTS = $(filter-out %.cron,$(wildcard scripts/pulse-*))
 
 # Per-filter extra libraries: FILTER_LIBS_name = ...
 -include filters/*/filter.mk
@@ -159,6 +159,7 @@ install: all
 	for s in $(SCRIPTS); do cp -f $$s $(DESTDIR)$(BINDIR)/; done
 	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANDIR)/man1/; done
 	cp -f samples/rules/*.rules $(DESTDIR)$(DATADIR)/
+	cp -f samples/sales-metrics.json $(DESTDIR)$(DATADIR)/
 
 ## uninstall: remove what install put there
 uninstall:
