@@ -94,18 +94,19 @@ static int32_t ask(int64_t utc_sec)
 int32_t tz_offset(struct tz *z, int64_t utc_sec)
 {
 	int64_t day;
+	struct tz_day *c;
 
 	if (!z->named)
 		return z->off;
 	day = time_day(utc_sec);
-	if (!z->cvalid || day != z->cday) {
-		z->cday = day;
-		z->coff0 = ask(day * 86400);
-		z->coff1 = ask(day * 86400 + 86399);
-		z->cvalid = 1;
+	c = &z->cache[(uint64_t)day % TZ_CACHE];
+	if (c->day1 != day + 1) {
+		c->day1 = day + 1;
+		c->off0 = ask(day * 86400);
+		c->off1 = ask(day * 86400 + 86399);
 	}
-	if (z->coff0 == z->coff1)
-		return z->coff0;
+	if (c->off0 == c->off1)
+		return c->off0;
 	return ask(utc_sec);
 }
 

@@ -6,8 +6,9 @@
  * (TZDIR, else /usr/share/zoneinfo) through the C library: tz_init() sets
  * the TZ environment variable and calls tzset(), so one process works in
  * one named zone at a time.  tz_offset() asks localtime_r() once per UTC
- * day and remembers the answer; a day with a transition (the offsets at
- * its first and last second differ) is asked second by second.
+ * day and remembers the answers of TZ_CACHE days (direct-mapped: events
+ * of a few months in any order hit it); a day with a transition (the
+ * offsets at its first and last second differ) is asked second by second.
  */
 #ifndef PULSE_TZ_H
 #define PULSE_TZ_H
@@ -15,13 +16,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define TZ_CACHE 512
+
 struct tz {
 	int named; /* an IANA zone, else a fixed offset */
 	int32_t off; /* fixed: seconds east of UTC */
-	/* named: the UTC day last asked, and its offsets */
-	int64_t cday;
-	int32_t coff0, coff1;
-	int cvalid;
+	/* named: UTC days asked (day + 1, 0 = empty) and their offsets at
+	   the first and the last second */
+	struct tz_day {
+		int64_t day1;
+		int32_t off0, off1;
+	} cache[TZ_CACHE];
 };
 
 /*

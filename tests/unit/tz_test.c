@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ptime.h"
 #include "tz.h"
@@ -80,6 +81,24 @@ START_TEST(named)
 			 day("2025-12-01"));
 	ck_assert_int_eq(tz_day(&z, utc("2025-12-01T23:00:00Z")),
 			 day("2025-12-02"));
+
+	/* days in a scattered order, over many years: the cache agrees with
+	 * the C library at every hour */
+	{
+		int64_t i, d, sec;
+		time_t t;
+		struct tm tm;
+
+		for (i = 0; i < 5000; i++) {
+			d = 10000 + (i * 7919) % 12000;
+			sec = d * 86400 + (i % 24) * 3600 + 59;
+			t = (time_t)sec;
+			localtime_r(&t, &tm);
+			if (tz_offset(&z, sec) != tm.tm_gmtoff)
+				ck_abort_msg("day %lld: %d, not %ld", (long long)d,
+					     tz_offset(&z, sec), tm.tm_gmtoff);
+		}
+	}
 
 	ck_assert(tz_init(&z, "Europe/Moscow", msg, sizeof msg) == 0);
 	ck_assert_int_eq(tz_offset(&z, utc("2025-03-01T00:00:00Z")), 10800);
