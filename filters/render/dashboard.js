@@ -421,6 +421,7 @@
 		}
 	}
 
+	var MAXROWS = 500;
 	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1};
 
 	function table(parent, id, cols, rows, caption) {
@@ -454,7 +455,10 @@
 		});
 		var body = h('tbody', null, null, t);
 		var rs = sorted(id, cols, rows);
-		rs.forEach(function (r) {
+		/* a page of thousands of rows is slow to draw: the CSV has them all */
+		if (rs.length > MAXROWS)
+			h('p', 'cap', w('rows_shown').replace('%1', fint(MAXROWS)).replace('%2', fint(rs.length)), box);
+		rs.slice(0, MAXROWS).forEach(function (r) {
 			var row = h('tr', null, null, body);
 			cols.forEach(function (c) {
 				var td = h('td', NUMERIC[c.t] ? (c.t === 'money' ? 'n m' : 'n') : (c.wrap ? 't' : null), null, row);

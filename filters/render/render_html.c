@@ -35,6 +35,8 @@ static const char *const words[][3] = {
 	{"csv_title", "Download the table as shown (CSV)",
 	 "Скачать таблицу как показана (CSV)"},
 	{"sort_title", "Sort", "Сортировать"},
+	{"rows_shown", "The first %1 rows of %2 are shown; the CSV has them all.",
+	 "Показаны первые %1 строк из %2; в CSV — все."},
 	{"no_data", "No data for this selection.", "Нет данных для этого выбора."},
 	{"no_records", "The input has no funnel records: pipe pulse-funnel into pulse-render.",
 	 "Во входных данных нет записей funnel: подайте на вход вывод pulse-funnel."},
