@@ -150,7 +150,7 @@ int main(int argc, char **argv)
 		cli_usage_error(&c, "--format telegram needs --chat-id");
 	report_init(&rep);
 	if (fmt->render == render_html)
-		rep.keep = KEEP_LEADS;
+		rep.keep = KEEP_FUNNEL;
 	else if (fmt->render == render_csv)
 		rep.keep = KEEP_ALL;
 	cli_start(&c, argc - optind, argv + optind);

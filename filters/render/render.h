@@ -73,8 +73,8 @@ struct ticket {
 
 /* Which records a report keeps whole in recs, for the html and csv formats. */
 enum keep_recs {
-	KEEP_NONE, /* none: funnel, lead and deal records count as ignored */
-	KEEP_LEADS, /* html: funnel, lead and deal records */
+	KEEP_NONE, /* none: funnel records count as ignored */
+	KEEP_FUNNEL, /* html: funnel records */
 	KEEP_ALL, /* csv: every record, unchecked */
 };
 

@@ -241,9 +241,7 @@ int report_add(struct report *r, const struct rec *in, char *msg,
 	int st;
 
 	if (r->keep == KEEP_ALL ||
-	    (r->keep == KEEP_LEADS && (json_str_eq(kind, "funnel", 6) ||
-				       json_str_eq(kind, "lead", 4) ||
-				       json_str_eq(kind, "deal", 4)))) {
+	    (r->keep == KEEP_FUNNEL && json_str_eq(kind, "funnel", 6))) {
 		if (r->nrecs == r->caprecs) {
 			r->caprecs = r->caprecs ? 2 * r->caprecs : 64;
 			r->recs = xrealloc(r->recs, r->caprecs * sizeof *r->recs);
