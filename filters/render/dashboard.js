@@ -441,6 +441,7 @@
 			var th = h('th', NUMERIC[c.t] ? 'n' : null, w('c_' + c.k), tr);
 			th.title = w('sort_title');
 			th.setAttribute('data-k', c.k);
+			th.tabIndex = 0;
 			if (st && st.k === c.k)
 				th.setAttribute('aria-sort', st.dir > 0 ? 'ascending' : 'descending');
 			th.addEventListener('click', function () {
@@ -451,6 +452,15 @@
 					sorts[id] = {k: c.k, dir: NUMERIC[c.t] ? -1 : 1};
 				var fresh = table(document.createDocumentFragment(), id, cols, rows, caption);
 				box.replaceWith(fresh);
+				var again = fresh.querySelector('th[data-k="' + c.k + '"]');
+				if (again && document.activeElement === document.body)
+					again.focus({preventScroll: true});
+			});
+			th.addEventListener('keydown', function (e) {
+				if (e.key === 'Enter' || e.key === ' ') {
+					e.preventDefault();
+					th.click();
+				}
 			});
 		});
 		var body = h('tbody', null, null, t);
@@ -852,7 +862,11 @@
 
 	function drawFilters() {
 		var bar = document.getElementById('filters');
+		var hint = document.getElementById('hint');
 		bar.textContent = '';
+		/* nothing to pick without pulse-funnel --by records */
+		if (hint)
+			hint.hidden = !Object.keys(dimValues).length;
 		if (filter) {
 			var chip = h('span', 'chip', w('d_' + filter.dim) + ': ' + fval(filter.val === null ? '(none)' : filter.val), bar);
 			chip.id = 'filter-chip';

@@ -287,7 +287,7 @@ void render_html(const struct report *r, const struct render_opts *o,
 		html_escs(out, day);
 	}
 	buf_adds(out, "</p>\n<nav class=\"filters\" id=\"filters\"></nav>\n"
-		      "<p class=\"hint\">");
+		      "<p class=\"hint\" id=\"hint\">");
 	html_escs(out, word("hint", o->lang));
 	buf_adds(out, "</p>\n</header>\n<main>\n<noscript><p>");
 	html_escs(out, o->lang == LANG_RU ?
