@@ -61,6 +61,7 @@ enum bxf {
 	F_SOURCE_DESC,
 	F_WEB,
 	F_COMMENTS,
+	F_CLOSED_FLAG, /* deals: CLOSED Y/N */
 	/* stage history */
 	F_OWNER,
 	F_TYPE,
@@ -101,6 +102,7 @@ static const struct code {
 	{"SOURCE_DESCRIPTION", F_SOURCE_DESC, 0},
 	{"WEB", F_WEB, 0},
 	{"COMMENTS", F_COMMENTS, 0},
+	{"CLOSED", F_CLOSED_FLAG, 'D'},
 	{"OWNER_ID", F_OWNER, 0},
 	{"TYPE_ID", F_TYPE, 0},
 	{"CREATED_TIME", F_CREATED_TIME, 0},
@@ -808,9 +810,16 @@ static void emit_entity(struct bx *x, struct item *it, char entity)
 	}
 
 	if (put_time(x, o, it, "created", F_CREATED, 1) < 0 ||
-	    put_time(x, o, it, "modified", F_MODIFIED, 0) < 0 ||
-	    put_time(x, o, it, "closed", F_CLOSED, 0) < 0)
+	    put_time(x, o, it, "modified", F_MODIFIED, 0) < 0)
 		return;
+	/* a deal's CLOSEDATE is the planned date until CLOSED says "Y" */
+	k = get(it, F_CLOSED_FLAG);
+	if (entity == 'D' && k && strcmp(kv_text(it, k), "N") == 0) {
+		put_key(o, "closed");
+		jw_null(o);
+	} else if (put_time(x, o, it, "closed", F_CLOSED, 0) < 0) {
+		return;
+	}
 
 	buf_reset(amt);
 	buf_reset(cur);

@@ -2,8 +2,10 @@
  * pulse-gen - deterministic sample data for pulse.
  *
  *	pulse-gen odoo [options]
+ *	pulse-gen bitrix [options]
  *
- * main.c holds the command line only; gen_odoo*.c make the Odoo sample.
+ * main.c holds the command line only; gen_odoo*.c make the Odoo sample,
+ * gen_bitrix.c the Bitrix24 one.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,6 +16,7 @@
 #include "cli.h"
 #include "err.h"
 #include "gen.h"
+#include "gen_bitrix.h"
 #include "gen_events.h"
 #include "gen_odoo.h"
 #include "ptime.h"
@@ -33,6 +36,11 @@ static const struct cli_info gen_info = {
 	"  events                 the sales events of an online school: the\n"
 	"                         PostgreSQL tables events, events_dict and\n"
 	"                         payments (CSV or NDJSON)\n"
+	"  bitrix                 a Bitrix24 export of a car-parts shop: "
+	"leads,\n"
+	"                         deals, stage history, a CSV export, and "
+	"the\n"
+	"                         ad map and aliases for pulse-utm\n"
 	"\n"
 	"  pulse-gen COMMAND --help  describes a command's options.\n"
 	"      --help             print this help and exit\n"
@@ -202,6 +210,144 @@ static int odoo_main(int argc, char **argv)
 	return odoo_generate(&o);
 }
 
+static const struct cli_info bitrix_info = {
+	"pulse-gen",
+	"usage: pulse-gen bitrix [--leads N] [--seed S] [--as-of TIME] "
+	"[options]",
+	"Write a synthetic Bitrix24 export of a car-parts shop: crm.lead.list\n"
+	"pages of N leads on stdout (50 a page, some pretty-printed, some\n"
+	"escaped as PHP does), and the other files on request.  The same\n"
+	"options give the same bytes.\n"
+	"\n"
+	"  -n, --leads N            leads to make (default 1200)\n"
+	"  -s, --seed S             the random seed (default 1)\n"
+	"      --as-of TIME         the moment of the export (default\n"
+	"                           2026-01-21T18:00:00+03:00)\n"
+	"      --days D             leads are created over the D days before "
+	"it\n"
+	"                           (default 183)\n"
+	"  -o, --leads-out FILE     write the lead pages to FILE, not stdout\n"
+	"      --deals FILE         crm.deal.list pages\n"
+	"      --history FILE       crm.stagehistory.list pages of the leads\n"
+	"      --deal-history FILE  crm.stagehistory.list pages of the deals\n"
+	"      --csv FILE           the leads as the CSV export: "
+	"Windows-1251,\n"
+	"                           ';', Russian headers, names not ids\n"
+	"      --users FILE         user.get pages (the managers)\n"
+	"      --statuses FILE      crm.status.list pages (stages, sources)\n"
+	"      --ad-map FILE        the ad map for pulse-utm --map (CSV)\n"
+	"      --aliases FILE       the source aliases for pulse-utm --alias\n"
+	"      --facts FILE         what the sample was built to show (JSON)\n"
+	"      --help               print this help and exit\n"
+	"      --version            print the version and exit\n"
+	"\n"
+	"Files are written atomically (a temporary file renamed into place).\n",
+};
+
+enum {
+	OPT_DEALS = OPT_RULES_OUT + 1,
+	OPT_HISTORY,
+	OPT_DEAL_HISTORY,
+	OPT_CSV,
+	OPT_BX_USERS,
+	OPT_STATUSES,
+	OPT_AD_MAP,
+	OPT_ALIASES,
+	OPT_FACTS,
+};
+
+static int bitrix_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"leads", required_argument, NULL, 'n'},
+		{"seed", required_argument, NULL, 's'},
+		{"as-of", required_argument, NULL, OPT_AS_OF},
+		{"days", required_argument, NULL, OPT_DAYS},
+		{"leads-out", required_argument, NULL, 'o'},
+		{"output", required_argument, NULL, 'o'},
+		{"deals", required_argument, NULL, OPT_DEALS},
+		{"history", required_argument, NULL, OPT_HISTORY},
+		{"deal-history", required_argument, NULL, OPT_DEAL_HISTORY},
+		{"csv", required_argument, NULL, OPT_CSV},
+		{"users", required_argument, NULL, OPT_BX_USERS},
+		{"statuses", required_argument, NULL, OPT_STATUSES},
+		{"ad-map", required_argument, NULL, OPT_AD_MAP},
+		{"aliases", required_argument, NULL, OPT_ALIASES},
+		{"facts", required_argument, NULL, OPT_FACTS},
+		{"help", no_argument, NULL, CLI_OPT_HELP},
+		{"version", no_argument, NULL, CLI_OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct bitrix_opts o;
+	struct cli c;
+	struct ptime t;
+	int opt;
+
+	cli_init(&c, argc, argv, &bitrix_info);
+	bitrix_opts_init(&o);
+	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
+	       -1) {
+		switch (opt) {
+		case 'n':
+			o.leads = parse_u64(&c, "--leads", optarg, 100000000ULL);
+			break;
+		case 's':
+			o.seed = parse_u64(&c, "--seed", optarg, UINT64_MAX);
+			break;
+		case OPT_AS_OF:
+			if (time_parse(optarg, strlen(optarg), &t) != 0)
+				cli_usage_error(&c, "invalid --as-of '%s'",
+						optarg);
+			o.as_of = t.sec;
+			break;
+		case OPT_DAYS:
+			o.days = (int64_t)parse_u64(&c, "--days", optarg, 3650);
+			if (o.days < 1)
+				cli_usage_error(&c, "invalid --days '%s'",
+						optarg);
+			break;
+		case 'o':
+			o.leads_out = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		case OPT_DEALS:
+			o.deals = optarg;
+			break;
+		case OPT_HISTORY:
+			o.history = optarg;
+			break;
+		case OPT_DEAL_HISTORY:
+			o.deal_history = optarg;
+			break;
+		case OPT_CSV:
+			o.csv = optarg;
+			break;
+		case OPT_BX_USERS:
+			o.users = optarg;
+			break;
+		case OPT_STATUSES:
+			o.statuses = optarg;
+			break;
+		case OPT_AD_MAP:
+			o.ad_map = optarg;
+			break;
+		case OPT_ALIASES:
+			o.aliases = optarg;
+			break;
+		case OPT_FACTS:
+			o.facts = optarg;
+			break;
+		default:
+			if (!cli_opt(&c, opt, optarg))
+				cli_usage(&c);
+		}
+	}
+	if (optind < argc)
+		cli_usage_error(&c, "unexpected argument '%s'", argv[optind]);
+	if (o.as_of - o.days * 86400 < 0)
+		cli_usage_error(&c, "--as-of minus --days is before 1970");
+	return bitrix_generate(&o);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -218,6 +364,10 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "odoo") == 0) {
 		argv[1] = argv[0];
 		return odoo_main(argc - 1, argv + 1);
+	}
+	if (argc > 1 && strcmp(argv[1], "bitrix") == 0) {
+		argv[1] = argv[0];
+		return bitrix_main(argc - 1, argv + 1);
 	}
 	if (argc > 1 && strcmp(argv[1], "events") == 0) {
 		argv[1] = argv[0];
