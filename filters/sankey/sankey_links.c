@@ -53,8 +53,10 @@ static long name_id(struct sankey *s, const char *name, size_t n)
 	if (isnew) {
 		size_t id = hmap_len(&s->names) - 1;
 
-		if (id >= MAX_NAMES)
-			return -1; /* the map keeps it; it is never used */
+		if (id >= MAX_NAMES) {
+			*v = UINT32_MAX; /* the map keeps it, never to be used */
+			return -1;
+		}
 		*v = (uint32_t)id;
 		if (id >= s->isreq_cap) {
 			s->isreq_cap = s->isreq_cap ? 2 * s->isreq_cap : 64;
