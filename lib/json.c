@@ -530,11 +530,42 @@ int json_str_eq(struct json_span s, const char *str, size_t n)
 /* ---- iteration over validated values -------------------------------------- */
 
 /* Skips a validated value at p; fills *out. */
+/*
+ * The first '"' or '\\' at or after q, or end: eight bytes at a time while
+ * there is none, since string content is most of a record.  Sets *hi when
+ * a byte passed is >= 0x80.
+ */
+static inline const char *str_stop(const char *q, const char *end,
+				   unsigned char *hi)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t v, a, b, acc = 0;
+
+	while (end - q >= 8) {
+		memcpy(&v, q, 8);
+		a = v ^ (ones * '"');
+		b = v ^ (ones * '\\');
+		if (((a - ones) & ~a & highs) | ((b - ones) & ~b & highs))
+			break;
+		acc |= v;
+		q += 8;
+	}
+	if (acc & highs)
+		*hi = 1;
+	while (q < end && *q != '"' && *q != '\\') {
+		if ((unsigned char)*q >= 0x80)
+			*hi = 1;
+		q++;
+	}
+	return q;
+}
+
 static const char *skip_value(const char *p, const char *end,
 			      struct json_span *out)
 {
 	const char *start = p;
-	unsigned char fl = 0, type;
+	unsigned char fl = 0, type, hi = 0;
 	int depth = 0;
 
 	switch (*p) {
@@ -542,12 +573,7 @@ static const char *skip_value(const char *p, const char *end,
 		type = JSON_STRING;
 		p++;
 		for (;;) {
-			const char *q = p;
-			while (q < end && *q != '"' && *q != '\\') {
-				if ((unsigned char)*q >= 0x80)
-					fl |= JSON_F_NONASCII;
-				q++;
-			}
+			const char *q = str_stop(p, end, &hi);
 			if (q >= end) {
 				p = end;
 				break;
@@ -560,6 +586,8 @@ static const char *skip_value(const char *p, const char *end,
 			p = q + 1;
 			break;
 		}
+		if (hi)
+			fl |= JSON_F_NONASCII;
 		break;
 	case '{':
 	case '[':
@@ -567,9 +595,11 @@ static const char *skip_value(const char *p, const char *end,
 		for (; p < end; p++) {
 			char c = *p;
 			if (c == '"') {
-				for (p++; p < end && *p != '"'; p++)
-					if (*p == '\\')
-						p++;
+				for (p++; p < end; p += 2) {
+					p = str_stop(p, end, &hi);
+					if (p >= end || *p == '"')
+						break;
+				}
 			} else if (c == '{' || c == '[') {
 				depth++;
 			} else if (c == '}' || c == ']') {
