@@ -294,6 +294,10 @@ static int name_is(struct bx *x, const char *name, size_t n, const char *norm)
 {
 	size_t i, nn = strlen(norm);
 
+	/* an ASCII name normalises to as many bytes, and most names are */
+	if (n != nn && (unsigned char)name[0] < 0x80 &&
+	    (unsigned char)norm[0] < 0x80)
+		return 0;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)name[i] >= 0x80)
 			break;
@@ -466,7 +470,9 @@ static void user_item(struct bx *x, struct item *it, enum ctx ctx)
 
 static void put_key(struct buf *o, const char *key)
 {
-	buf_addf(o, ",\"%s\":", key);
+	buf_add(o, ",\"", 2);
+	buf_adds(o, key);
+	buf_add(o, "\":", 2);
 }
 
 /* A string member from field f, null when it has no value. */
@@ -1119,11 +1125,15 @@ static void items_of(struct bx *x, struct json_span arr, enum ctx ctx,
 	struct json_iter ai;
 	struct json_span v;
 	struct item *it = &x->it;
+	const char *counted = page;
 
 	json_iter_init(&ai, arr);
 	while (json_iter_next(&ai, NULL, &v)) {
+		/* the item's line: newlines counted once per page */
+		line += count_nl(counted, (size_t)(v.p - counted));
+		counted = v.p;
 		it->file = file;
-		it->line = line + count_nl(page, (size_t)(v.p - page));
+		it->line = line;
 		it->raw = v.p;
 		it->rawlen = v.n;
 		if (v.type != JSON_OBJECT) {
