@@ -265,6 +265,18 @@
 		return t;
 	}
 
+	/* Cuts an SVG text with an ellipsis until it is at most width wide */
+	function fit(t, width) {
+		var full = t.textContent, n = full.length;
+		try {
+			while (n > 1 && t.getComputedTextLength() > width)
+				t.textContent = full.slice(0, --n) + '\u2026';
+		} catch (e) {
+			/* not laid out: leave it whole */
+		}
+		return t;
+	}
+
 	function pickable(el, dim, v) {
 		if (!canPick(dim, v))
 			return el;
@@ -506,8 +518,7 @@
 		items.forEach(function (it, i) {
 			var y = i * RH + 3;
 			var g = s('g', {}, svg);
-			var lab = it.label.length > 18 ? it.label.slice(0, 17) + '\u2026' : it.label;
-			stext(g, LW - 8, y + 15, lab, {'text-anchor': 'end'});
+			fit(stext(g, LW - 8, y + 15, it.label, {'text-anchor': 'end'}), LW - 12);
 			s('rect', {x: LW, y: y + 3, width: BW, height: RH - 8, fill: '#f0f3f7', rx: 2}, g);
 			it.bars.slice().sort(function (a, c) { return c[0] - a[0]; }).forEach(function (b) {
 				var wd = max > 0 ? Math.max(b[0] > 0 ? 1.5 : 0, BW * b[0] / max) : 0;
@@ -645,11 +656,11 @@
 		[[w('k_leads'), fint(leads), fdate(months[0].period) + ' \u2013 ' + fdate(months[months.length - 1].period)],
 		 [w('k_qualified'), fint(q), leads ? fpct(q / leads) : ''],
 		 [w('k_won'), fint(won), leads ? fpct(won / leads) : ''],
-		 [w('k_revenue'), fmoney(mstr(rev)), ''],
-		 [w('k_rpl'), leads ? fmoney(rpl) : '\u2014', '']].forEach(function (k) {
+		 [w('k_revenue'), fmoney(mstr(rev)), '', 'v m'],
+		 [w('k_rpl'), leads ? fmoney(rpl) : '\u2014', '', 'v m']].forEach(function (k) {
 			var c = h('div', 'kpi', null, box);
 			h('div', 'l', k[0], c);
-			h('div', 'v', k[1], c);
+			h('div', k[3] || 'v', k[1], c);
 			h('div', 'l', k[2], c);
 		});
 	}
