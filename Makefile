@@ -144,13 +144,22 @@ fuzz:
 	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
-## demo: install what is missing, build, and print the ticket report of the bundled Odoo sample
+## demo: install what is missing, build, print the ticket report of the bundled Odoo sample and write the leads dashboard of the Bitrix24 sample
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@PATH="$(CURDIR)/$(B)/bin:$$PATH" scripts/pulse-ticket-report \
 		--as-of 2026-01-21T18:00:00Z --tickets samples/odoo-tickets.json.zst \
 		--staff-users samples/odoo-users.json --rules samples/odoo-sample.rules \
 		samples/odoo-messages.json.zst
+	@mkdir -p $(B)/demo && cd $(B)/demo && PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" && \
+		pulse-gen bitrix -o leads.json --deals deals.json --history hist.json \
+			--deal-history dhist.json --users users.json --statuses statuses.json \
+			--ad-map ads.csv --aliases aliases.csv && \
+		pulse-leads-report --users users.json --statuses statuses.json \
+			--map ads.csv --alias aliases.csv --as-of 2026-01-21T18:00:00+03:00 \
+			--stale-days 20 --csv tables -o dashboard.html \
+			leads.json deals.json hist.json dhist.json
+	@echo "demo: the leads dashboard of the Bitrix24 sample is $(B)/demo/dashboard.html (tables in $(B)/demo/tables/)" >&2
 
 ## install: install programs, scripts, man pages and rules under $(DESTDIR)$(PREFIX)
 install: all
