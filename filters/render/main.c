@@ -75,7 +75,7 @@ int main(int argc, char **argv)
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL, T_NONE, 0, NULL};
+	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL, T_NONE, 0, NULL, NULL};
 	const struct format *fmt = &formats[0];
 	struct report rep;
 	struct ptime t;
@@ -114,6 +114,7 @@ int main(int argc, char **argv)
 				cli_usage_error(&c, "cannot parse --as-of '%s'",
 						optarg);
 			o.as_of = t.sec;
+			o.as_of_text = optarg;
 			break;
 		case OPT_TITLE:
 			o.title = optarg;

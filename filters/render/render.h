@@ -109,6 +109,7 @@ struct render_opts {
 	int64_t day; /* telegram: --day (a day number), or T_NONE */
 	int bom; /* csv: --bom */
 	const char *table; /* csv: --table, or NULL */
+	const char *as_of_text; /* --as-of as given, or NULL */
 };
 
 /* render_load.c */

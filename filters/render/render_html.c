@@ -223,11 +223,35 @@ static void json_for_script(struct buf *out, const char *j, size_t n)
 	buf_add(out, j + from, n - from);
 }
 
+/*
+ * The report's time as text in dst (TIME_LOCAL_MAX bytes): --as-of in the
+ * offset it was given in (the export's, usually), only its date when the
+ * time is midnight; else the date of the report's as_of.  "" when none.
+ */
+static void as_of_text(const struct report *r, const struct render_opts *o,
+		       char *dst)
+{
+	struct ptime t;
+	size_t n;
+
+	dst[0] = '\0';
+	if (o->as_of_text &&
+	    time_parse(o->as_of_text, strlen(o->as_of_text), &t) == 0) {
+		n = time_fmt_local(dst, &t);
+		if (n >= 19 && memcmp(dst + 10, "T00:00:00", 9) == 0 &&
+		    (n == 19 || dst[19] != '.'))
+			n = 10;
+		dst[n] = '\0';
+	} else if (r->as_of != T_NONE) {
+		dst[time_fmt_day(dst, time_day(r->as_of))] = '\0';
+	}
+}
+
 /* The data block's JSON: language, words, as-of and the records. */
 static void page_data(const struct report *r, const struct render_opts *o,
 		      const char *title, struct buf *j)
 {
-	char day[16];
+	char day[TIME_LOCAL_MAX];
 	size_t i;
 
 	buf_adds(j, "{\"lang\":");
@@ -235,12 +259,8 @@ static void page_data(const struct report *r, const struct render_opts *o,
 	buf_adds(j, ",\"title\":");
 	jw_cstr(j, title);
 	buf_adds(j, ",\"as_of\":");
-	if (r->as_of == T_NONE) {
-		jw_null(j);
-	} else {
-		day[time_fmt_day(day, time_day(r->as_of))] = '\0';
-		jw_cstr(j, day);
-	}
+	as_of_text(r, o, day);
+	jw_cstr(j, *day ? day : NULL);
 	buf_adds(j, ",\"words\":{");
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (i)
@@ -263,7 +283,7 @@ void render_html(const struct report *r, const struct render_opts *o,
 {
 	const char *title = o->title ? o->title : word("title", o->lang);
 	struct buf j = BUF_INIT;
-	char day[16];
+	char day[TIME_LOCAL_MAX];
 	size_t i;
 
 	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
@@ -280,8 +300,8 @@ void render_html(const struct report *r, const struct render_opts *o,
 	buf_adds(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
 	html_escs(out, title);
 	buf_adds(out, "</h1>\n<p class=\"meta\" id=\"meta\">");
-	if (r->as_of != T_NONE) {
-		day[time_fmt_day(day, time_day(r->as_of))] = '\0';
+	as_of_text(r, o, day);
+	if (*day) {
 		html_escs(out, word("as_of", o->lang));
 		buf_addc(out, ' ');
 		html_escs(out, day);

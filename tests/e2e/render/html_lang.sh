@@ -10,3 +10,7 @@ grep -o '<html lang="[a-z]*">' empty.html
 grep -c '<section' empty.html
 sed -n '/^<script type="application\/json" id="pulse-data">$/,/^<\/script>$/p' empty.html | sed '1d;$d' | jq -c '[.lang, .as_of, .records]'
 tail -n 2 empty.html
+# --as-of shows in the offset it was given in, a date alone at midnight
+for t in 2024-04-01T00:00:00+03:00 2024-04-01T18:30:00+03:00; do
+	pulse-render --format html --as-of "$t" < /dev/null | grep -o '<p class="meta"[^<]*'
+done
