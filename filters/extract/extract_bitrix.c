@@ -1237,6 +1237,31 @@ static void input_error(struct bx *x, const struct in *in, int st)
 	}
 }
 
+/*
+ * A file that cannot be read as a whole (a CSV header pulse cannot use):
+ * reported, exit status 65, and with --on-error=fail the end of the run,
+ * as for a broken input.
+ */
+static void file_error(struct bx *x, const char *fmt, ...) ERR_PRINTF(2, 3);
+
+static void file_error(struct bx *x, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (x->aux)
+		die(EX_DATAERR, "%s", msg);
+	warn("%s", msg);
+	raise_status(x, EX_DATAERR);
+	if (x->c.onerr == CLI_FAIL) {
+		cli_flush(&x->c);
+		exit(cli_finish(&x->c));
+	}
+}
+
 static void read_json(struct bx *x, struct in *in)
 {
 	struct rec r = REC_INIT;
@@ -1321,10 +1346,17 @@ static struct col *read_header(struct bx *x, const struct csv *cv,
 		size_t n;
 		const char *p;
 
-		if (cell_text(enc, cv->row.f[i].p, cv->row.f[i].n, &t) < 0)
-			die(EX_DATAERR, "%s:%llu: the header is not UTF-8 (use "
-				       "--encoding cp1251)",
-			    cv->in.display, (unsigned long long)cv->in.lineno);
+		if (cell_text(enc, cv->row.f[i].p, cv->row.f[i].n, &t) < 0) {
+			file_error(x, "%s:%llu: the header is not UTF-8 (use "
+				      "--encoding cp1251)",
+				   cv->in.display,
+				   (unsigned long long)cv->in.lineno);
+			cols_free(cols, i);
+			buf_release(&t);
+			buf_release(&norm);
+			buf_release(&unk);
+			return NULL;
+		}
 		n = t.len;
 		p = text_trim(t.p, &n);
 		c->label = xstrndup(p, n);
@@ -1342,9 +1374,11 @@ static struct col *read_header(struct bx *x, const struct csv *cv,
 
 			c->name = xstrdup(code);
 			c->field = ci ? (int)codes[*ci - 1].f : -1;
-			c->hint = (char)(h ? h : ci ? codes[*ci - 1].hint : 0);
-			if (mapped && ci)
-				c->hint = codes[*ci - 1].hint;
+			/* the built-in map knows which titles tell; a --map
+			 * header tells what its code does */
+			c->hint = (char)h;
+			if (mapped)
+				c->hint = ci ? codes[*ci - 1].hint : 0;
 			c->mapped = 1;
 		} else {
 			c->name = xstrdup(norm.p ? norm.p : "");
@@ -1403,12 +1437,14 @@ static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
 		if (!cols) {
 			cols = read_header(x, &cv, enc, &hint);
 			ncols = cv.row.n;
+			if (!cols)
+				break;
 			if (!x->aux && !x->entity && !hint) {
-				warn("%s:%llu: cannot tell leads from deals by "
-				     "the header (use --entity lead or deal)",
-				     cv.in.display,
-				     (unsigned long long)cv.in.lineno);
-				raise_status(x, EX_DATAERR);
+				file_error(x, "%s:%llu: cannot tell leads from "
+					      "deals by the header (use --entity "
+					      "lead or deal)",
+					   cv.in.display,
+					   (unsigned long long)cv.in.lineno);
 				break;
 			}
 			continue;

@@ -138,6 +138,17 @@ int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur)
 			return -1;
 		if (intend == 0 || intend + 1 == nd)
 			return -1; /* ",5" or "5," */
+		/* grouping marks are followed by three digits: "1,234,567" */
+		for (k = 0; k < intend; k++) {
+			size_t j = k + 1;
+
+			if (digits[k] != '.' && digits[k] != ',')
+				continue;
+			while (j < intend && is_digit(digits[j]))
+				j++;
+			if (j - k - 1 != 3 || k == 0)
+				return -1;
+		}
 	}
 	/* the integer part without separators and leading zeros */
 	{

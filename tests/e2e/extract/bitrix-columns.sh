@@ -1,0 +1,20 @@
+# Columns pulse does not map are left out with a note on stderr (nothing
+# silently); --keep NAME and --keep-unknown keep them under a normalised
+# name (REST fields under their lower-case code, raw JSON as sent), --map
+# maps a header to an API code, --loss-field names the loss reason.
+D=$ROOT/tests/e2e/extract/data
+cat >leads.csv <<'CSV'
+ID,Lead name,Status,Created,Город,Phone number,Reason,Kind
+1,a,NEW,2026-01-02,Тверь,+0 000,дорого,x
+CSV
+pulse-extract bitrix leads.csv 2>&1
+echo '# --keep Город and a --map'
+printf 'header,code\nPhone number,UF_CRM_PHONE\n' >map.csv
+pulse-extract bitrix --keep Город --keep uf_crm_phone --map map.csv \
+	--loss-field reason leads.csv 2>&1
+echo '# --keep-unknown, a member named like one of ours'
+pulse-extract bitrix --keep-unknown leads.csv 2>&1
+echo '# REST: UF fields and multifields kept as sent'
+pulse-extract bitrix --keep uf_crm_city --keep WEB --keep OPENED "$D/bitrix-leads.json" |
+	jq -c '[.id, .uf_crm_city, .web, .opened]'
+pulse-extract bitrix --keep-unknown "$D/bitrix-leads.json" | jq -c 'keys_unsorted[18:]'
