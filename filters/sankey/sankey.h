@@ -8,7 +8,7 @@
  * and their times, so a late event that belongs among them still finds its
  * place.  Unsorted, every user's state stays until the end: 2 + 10 * steps
  * bytes plus the hash map's ~40 bytes per user (112 at --steps 7).
- * Sorted (input grouped by user_id), one user's state at a time plus 8-16
+ * Sorted (input grouped by user_id), one user's state at a time plus 11-22
  * bytes per finished user to catch ungrouped input (lib/group.h).
  *
  * At the end (or at each group's end) a user's kept events become
