@@ -9,9 +9,9 @@
  *
  * To know the ended groups it keeps a 64-bit hash of each finished key
  * (11 to 22 bytes per group, the table being 3/8 to 3/4 full, against a
- * whole state per key without --sorted).  Two keys with the same hash would make a new group look
- * ended: with n groups that happens with probability about n^2 / 2^65
- * (3e-8 for a million).
+ * whole state per key without --sorted).  Two keys with the same hash
+ * would make a new group look ended: with n groups that happens with
+ * probability about n^2 / 2^65 (3e-8 for a million).
  */
 #ifndef PULSE_GROUP_H
 #define PULSE_GROUP_H
