@@ -30,7 +30,7 @@ static const struct cli_info info = {
 	"      --url-field NAME   a field that may hold URLs with utm_* parameters\n"
 	"                         (repeatable; default url, source_description,\n"
 	"                         web, comments)\n"
-	"      --stats            print how many records each origin filled\n"
+	"      --stats            print how many leads and deals each origin filled\n"
 	CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-utm --map ads.csv --alias sources.csv --stats leads.ndjson\n",
@@ -105,13 +105,19 @@ int main(int argc, char **argv)
 		}
 		cli_commit(&c);
 	}
-	if (u.stats)
-		fprintf(stderr, "%s: utm_origin given %llu, url %llu, map %llu, none %llu; %llu other records\n",
-			progname, (unsigned long long)u.count[O_GIVEN],
-			(unsigned long long)u.count[O_URL],
-			(unsigned long long)u.count[O_MAP],
-			(unsigned long long)u.count[O_NONE],
-			(unsigned long long)u.other);
+	if (u.stats) {
+		static const char *const kinds[2] = {"leads", "deals"};
+
+		for (i = 0; i < 2; i++)
+			fprintf(stderr, "%s: %s: utm_origin given %llu, url %llu, map %llu, none %llu\n",
+				progname, kinds[i],
+				(unsigned long long)u.count[i][O_GIVEN],
+				(unsigned long long)u.count[i][O_URL],
+				(unsigned long long)u.count[i][O_MAP],
+				(unsigned long long)u.count[i][O_NONE]);
+		fprintf(stderr, "%s: %llu records of other kinds passed through\n",
+			progname, (unsigned long long)u.other);
+	}
 	status = cli_finish(&c);
 	utm_release(&u);
 	free(maps);

@@ -63,7 +63,7 @@ struct utm {
 	struct hmap alias; /* field byte + folded alias -> struct utm_cell */
 	struct buf alias_vals;
 
-	uint64_t count[O_NORIGINS];
+	uint64_t count[2][O_NORIGINS]; /* leads, deals */
 	uint64_t other; /* records of other kinds */
 
 	/* per-record scratch, reused */

@@ -372,7 +372,7 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 		if (origin == O_NONE && v[U_SOURCE].n)
 			origin = O_MAP;
 	}
-	u->count[origin]++;
+	u->count[mb.kind.p[1] == 'd'][origin]++;
 
 	for (f = 0; f < U_NFIELDS; f++) {
 		if (v[f].n && hmap_len(&u->alias))
