@@ -21,6 +21,10 @@ static const struct source {
 	 "Odoo mail.message of helpdesk tickets -> message records"},
 	{"bitrix", extract_bitrix_main,
 	 "Bitrix24 REST pages or CSV exports -> lead, deal, stage records"},
+	{"pg", extract_pg_main,
+	 "PostgreSQL sales events (or a query) -> event records"},
+	{"events", extract_events_main,
+	 "dumps of the sales tables (CSV, NDJSON) -> event records"},
 };
 
 #define NSOURCES (sizeof sources / sizeof sources[0])

@@ -1,0 +1,67 @@
+# pulse-extract pg --state: daily runs read only what is new; across runs
+# no row is lost or repeated, also when rows of one timestamp arrive on
+# both sides of a run; the bookmark moves only after a complete run.
+. "$ROOT/tests/pg/pg-env.sh"
+pg_load_sample sales-small
+T="'2026-01-21 00:00:00+00'"
+ev() { # user_id, event_id, time
+	pg_sql "INSERT INTO events (user_id, event_id, created_at) VALUES ($1, $2, $3)"
+}
+payment() {
+	pg_sql "INSERT INTO payments (user_id, amount, created_at) VALUES ($1, $2, $3)"
+}
+ev 1 1 "$T"; ev 2 1 "$T"; ev 3 4 "$T"; payment 3 100.10 "$T"
+
+echo '# the first run: everything, and the bookmark'
+pulse-extract pg --state st -o r1.ndjson
+wc -l <r1.ndjson
+cat st
+echo '# rows arrive: two more events and a payment at the same time, one later'
+ev 4 1 "$T"; ev 1 2 "$T"; payment 1 200.20 "$T"
+ev 2 2 "'2026-01-21 01:00:00+00'"
+pulse-extract pg --state st >r2.ndjson
+cat r2.ndjson
+cat st
+echo '# nothing new: no records, the same bookmark'
+cp st st.before
+pulse-extract pg --state st | wc -l
+cmp st st.before && echo 'bookmark unchanged'
+echo '# the runs together = one full run: none lost, none repeated'
+pulse-extract pg >full.ndjson
+cat r1.ndjson r2.ndjson | sort >runs.sorted
+sort full.ndjson | cmp - runs.sorted && echo 'same rows'
+sort runs.sorted | uniq -d | wc -l
+
+echo '# a failed run leaves the bookmark: bad row, unwritable output, full disk'
+ev 5 99 "'2026-01-21 02:00:00+00'"
+pulse-extract pg --state st >out 2>err || echo "exit $?"
+cat err
+cmp st st.before && echo 'bookmark unchanged'
+pg_sql 'DELETE FROM events WHERE event_id = 99'
+ev 5 1 "'2026-01-21 02:00:00+00'"
+pulse-extract pg --state st -o no/such/dir/out.ndjson 2>err || echo "exit $?"
+cmp st st.before && echo 'bookmark unchanged'
+pulse-extract pg --state st >/dev/full 2>err || echo "exit $?"
+cat err
+cmp st st.before && echo 'bookmark unchanged'
+pulse-extract pg --state st -o r3.ndjson
+cat r3.ndjson
+
+echo '# --query needs --key for --state; the key orders rows of one ts'
+pulse-extract pg --query 'SELECT 1' --state q.st 2>&1 | head -n 1 || true
+Q="SELECT user_id, created_at AS ts, 'e' || event_id AS event, id AS row_id FROM events"
+pulse-extract pg --query "$Q" --key row_id --state q.st --since 2026-01-20T21:00:00Z >q1.ndjson
+cat q1.ndjson
+cat q.st
+ev 6 3 "'2026-01-21 02:00:00+00'"
+pulse-extract pg --query "$Q" --key row_id --state q.st >q2.ndjson
+cat q2.ndjson
+echo '# a bookmark of another query is refused'
+pulse-extract pg --state q.st 2>&1 || echo "exit $?"
+pulse-extract pg --query "$Q" --key user_id --state q.st 2>&1 || echo "exit $?"
+pulse-extract pg --query "$Q" --key nosuch --state q2.st 2>&1 | head -n 1
+echo '# a damaged bookmark: 65'
+echo '{"query":' >bad.st
+pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
+echo '{"query":"default","events":{"ts":1}}' >bad.st
+pulse-extract pg --state bad.st 2>&1 || echo "exit $?"

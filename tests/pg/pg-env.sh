@@ -1,0 +1,147 @@
+# tests/pg/pg-env.sh - a throwaway PostgreSQL server for an end-to-end test.
+#
+# Sourced by a test (bash -eu):
+#
+#	. "$ROOT/tests/pg/pg-env.sh"	# starts the server, sets PG* variables
+#	pg_load_sample sales-small	# samples/sales-small-*.csv into it
+#	psql -c 'SELECT count(*) FROM events'
+#
+# The server is Debian's (/usr/lib/postgresql/*/bin, package postgresql:
+# scripts/install-deps installs it).  Its cluster lives in a fresh
+# directory under /tmp (short: a unix socket path has 107 bytes at most),
+# it listens on a unix socket in that directory only (no TCP), trusts
+# local connections of its superuser "pulse" and asks the role "pulse_pw"
+# for the password $PG_TEST_PASSWORD.  After sourcing, PGHOST, PGPORT,
+# PGDATABASE and PGUSER name the database "pulse"; psql and pulse-extract
+# pg find it through them.
+#
+# initdb and the server refuse to run as root: as root (CI) they run as the
+# user postgres, which the postgresql package creates, and the directory
+# belongs to it.
+#
+# The server is stopped and its directory removed when the test exits (an
+# EXIT trap: a test that needs its own trap calls pg_stop in it), also when
+# the test fails.
+PG_TEST_PASSWORD='pulse-S3cret-pw'
+
+pg_bindir() {
+	local d
+	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+		if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then
+			echo "$d"
+			return 0
+		fi
+	done
+	return 1
+}
+
+PGBIN=$(pg_bindir) || {
+	echo 'pg-env: no PostgreSQL server in /usr/lib/postgresql/*/bin (scripts/install-deps installs postgresql)' >&2
+	exit 1
+}
+command -v psql >/dev/null || {
+	echo 'pg-env: psql not found (package postgresql-client)' >&2
+	exit 1
+}
+
+PG_TMP=$(mktemp -d /tmp/pulse-pg.XXXXXX)
+if [ "$(id -u)" = 0 ]; then
+	id postgres >/dev/null 2>&1 || {
+		echo 'pg-env: running as root and there is no user postgres to run the server' >&2
+		exit 1
+	}
+	chown postgres: "$PG_TMP"
+	pg_as() { (cd / && runuser -u postgres -- "$@"); }
+else
+	pg_as() { "$@"; }
+fi
+
+pg_stop() {
+	if [ -n "${PG_TMP:-}" ] && [ -d "$PG_TMP" ]; then
+		if [ -f "$PG_TMP/data/postmaster.pid" ]; then
+			pg_as "$PGBIN/pg_ctl" -D "$PG_TMP/data" -m immediate \
+				-w stop >/dev/null 2>&1 || true
+		fi
+		rm -rf "$PG_TMP"
+	fi
+}
+trap pg_stop EXIT
+# killed (a timeout, ^C): exit, so that the EXIT trap stops the server
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_as "$PGBIN/initdb" -D "$PG_TMP/data" -U pulse -A trust -E UTF8 \
+	--locale=C --no-sync >"$PG_TMP/initdb.log" 2>&1 || {
+	cat "$PG_TMP/initdb.log" >&2
+	echo 'pg-env: initdb failed' >&2
+	exit 1
+}
+pg_as sh -c "cat >>'$PG_TMP/data/postgresql.conf'" <<EOF
+listen_addresses = ''
+unix_socket_directories = '$PG_TMP'
+port = 5432
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 32MB
+max_connections = 20
+log_min_messages = warning
+EOF
+pg_as sh -c "cat >'$PG_TMP/data/pg_hba.conf'" <<'EOF'
+local all pulse_pw scram-sha-256
+local all all trust
+EOF
+pg_as "$PGBIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+	start >/dev/null || {
+	cat "$PG_TMP/server.log" >&2
+	echo 'pg-env: the server did not start' >&2
+	exit 1
+}
+
+export PGHOST=$PG_TMP PGPORT=5432 PGUSER=pulse PGDATABASE=pulse
+unset PGPASSWORD PGSERVICE PGSERVICEFILE PGHOSTADDR PGOPTIONS PGSSLMODE \
+	PGCONNECT_TIMEOUT PGAPPNAME 2>/dev/null || true
+export PGPASSFILE=$PG_TMP/no-pgpass
+psql -q -X -d postgres -v ON_ERROR_STOP=1 \
+	-c 'CREATE DATABASE pulse' \
+	-c "CREATE ROLE pulse_pw LOGIN PASSWORD '$PG_TEST_PASSWORD'" >/dev/null
+psql -q -X -v ON_ERROR_STOP=1 -c 'GRANT ALL ON SCHEMA public TO pulse_pw' >/dev/null
+
+# pg_sql SQL...: runs statements quietly, stopping at the first error.
+pg_sql() {
+	local a args=()
+	for a in "$@"; do
+		args+=(-c "$a")
+	done
+	psql -q -X -v ON_ERROR_STOP=1 "${args[@]}" >/dev/null
+}
+
+# pg_copy TABLE FILE: loads a CSV (with a header; plain or .zst) into TABLE.
+pg_copy() {
+	case $2 in
+	*.zst) zstd -dc "$2" ;;
+	*) cat "$2" ;;
+	esac | psql -q -X -v ON_ERROR_STOP=1 \
+		-c "COPY $1 FROM STDIN (FORMAT csv, HEADER)" >/dev/null
+}
+
+# pg_load_sample PREFIX [DIR]: samples/sales-schema.sql, then DIR's (default
+# $SAMPLES) sales-dict.csv, PREFIX-events.csv[.zst] and
+# PREFIX-payments.csv[.zst]; the id sequences continue after the rows.
+pg_load_sample() {
+	local dir=${2:-$SAMPLES} f t
+	psql -q -X -v ON_ERROR_STOP=1 -f "$SAMPLES/sales-schema.sql" >/dev/null
+	if [ -f "$dir/sales-dict.csv" ]; then
+		pg_copy events_dict "$dir/sales-dict.csv"
+	else
+		pg_copy events_dict "$SAMPLES/sales-dict.csv"
+	fi
+	for t in events payments; do
+		f=$dir/$1-$t.csv
+		[ -f "$f" ] || f=$f.zst
+		pg_copy "$t" "$f"
+		pg_sql "SELECT setval('${t}_id_seq', (SELECT coalesce(max(id), 0) + 1 FROM $t), false)"
+	done
+	pg_sql 'ANALYZE' 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO pulse_pw'
+}
