@@ -13,13 +13,16 @@
   svg_check.py pngsize FILE    the width and height of a PNG: "WxH"
 
 The label check does not trust pulse-render's own width estimates: the boxes
-come from the font rsvg-convert really uses (cairo's EPS bounding box of the
-ink, rendered at 4x for sub-pixel precision).
+come from the font rsvg-convert really uses (cairo's PostScript bounding box
+of the ink of each label alone on a page, rendered at 4x for sub-pixel
+precision).
 """
+import os
 import re
 import struct
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -66,10 +69,8 @@ def valid(path):
     print("valid")
 
 
-def ink_box(root, el):
-    """The ink box (x0, y0, x1, y1) in px of one text element rendered alone."""
-    w = float(root.get("width"))
-    h = float(root.get("height"))
+def label_svg(root, el):
+    """An SVG of the canvas' size holding one text element alone."""
     keep = ("x", "y", "font-size", "font-weight", "text-anchor", "font-family")
     attrs = {k: el.get(k) for k in keep if el.get(k) is not None}
     attrs.setdefault("font-family", root.get("font-family"))
@@ -80,19 +81,39 @@ def ink_box(root, el):
     t = ET.Element("text", attrs)
     t.text = txt
     svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg",
-                             "version": "1.1", "width": str(w),
-                             "height": str(h)})
+                             "version": "1.1", "width": root.get("width"),
+                             "height": root.get("height")})
     svg.append(t)
-    doc = ET.tostring(svg, encoding="utf-8")
-    eps = subprocess.run(["rsvg-convert", "-z", str(ZOOM), "-f", "eps"],
-                         input=doc, capture_output=True, check=True).stdout
-    m = re.search(rb"%%BoundingBox: (-?\d+) (-?\d+) (-?\d+) (-?\d+)", eps)
-    if not m:
-        fail("no bounding box for %r" % txt)
-    x0, y0, x1, y1 = (int(v) for v in m.groups())
+    return txt, ET.tostring(svg, encoding="utf-8")
+
+
+def ink_boxes(root, els):
+    """The ink boxes (x0, y0, x1, y1, text) in px of text elements, each
+    rendered alone: one PostScript page each, in one rsvg-convert run."""
+    if not els:
+        return []
+    h = float(root.get("height"))
+    texts = []
+    with tempfile.TemporaryDirectory() as d:
+        files = []
+        for i, el in enumerate(els):
+            txt, doc = label_svg(root, el)
+            texts.append(txt)
+            files.append(os.path.join(d, "%05d.svg" % i))
+            with open(files[-1], "wb") as f:
+                f.write(doc)
+        ps = subprocess.run(["rsvg-convert", "-z", str(ZOOM), "-f", "ps"] + files,
+                            capture_output=True, check=True).stdout
+    pages = re.findall(rb"%%PageBoundingBox: (-?\d+) (-?\d+) (-?\d+) (-?\d+)", ps)
+    if len(pages) != len(els):
+        fail("%d labels but %d bounding boxes" % (len(els), len(pages)))
     k = 0.75 * ZOOM  # points per px, zoomed
     ph = h * k
-    return (x0 / k, (ph - y1) / k, x1 / k, (ph - y0) / k, txt)
+    boxes = []
+    for (x0, y0, x1, y1), txt in zip(pages, texts):
+        x0, y0, x1, y1 = int(x0), int(y0), int(x1), int(y1)
+        boxes.append((x0 / k, (ph - y1) / k, x1 / k, (ph - y0) / k, txt))
+    return boxes
 
 
 def overlap(a, b):
@@ -104,8 +125,8 @@ def labels(path, cls):
     root = ET.parse(path).getroot()
     w = float(root.get("width"))
     h = float(root.get("height"))
-    boxes = [ink_box(root, el) for el in root.iter(NS + "text")
-             if el.get("class") in classes]
+    boxes = ink_boxes(root, [el for el in root.iter(NS + "text")
+                             if el.get("class") in classes])
     rects = []
     for g in root.iter(NS + "g"):
         if g.get("class") == "nodes":
