@@ -1,0 +1,55 @@
+# The issue's check on pulse-gen's Bitrix24 sample, at the funnel itself:
+# pulse-utm's origins equal the generator's facts; per manager no share is
+# above 1, and every (manager, status) count of leads that reached it, the
+# "(no stage)" rows, the deals' counts per pipeline stage, the won deals
+# and their revenue equal counts made independently with jq (and pulse-tally
+# for the exact sum) from the records; the hot lead is stale with its days.
+pulse-gen bitrix -o leads.json --deals deals.json --history hist.json \
+	--deal-history dhist.json --users users.json --statuses statuses.json \
+	--ad-map ads.csv --aliases aliases.csv --facts facts.json
+pulse-extract bitrix --users users.json --statuses statuses.json \
+	leads.json deals.json hist.json dhist.json 2>/dev/null |
+	pulse-utm --map ads.csv --alias aliases.csv --stats > rec.ndjson 2>stats
+pulse-funnel --by manager --as-of 2026-01-21T18:00:00+03:00 --stale-days 20 rec.ndjson > by-manager.ndjson
+pulse-funnel --as-of 2026-01-21T18:00:00+03:00 --stale-days 20 rec.ndjson > all.ndjson
+
+jq -r '"facts: \(.leads) leads (\(.reassigned) reassigned), utm given \(.utm_given) url \(.utm_url) map \(.utm_map) none \(.utm_none), \(.no_history) without history, \(.won) won for \(.won_amount)"' facts.json
+head -n 1 stats
+jq -r 'select(.kind == "lead") | .utm_origin' rec.ndjson | sort | uniq -c | awk '{ printf "%s %s  ", $2, $1 } END { print "" }'
+
+for by in manager source utm_campaign ad_group month quarter; do
+	pulse-funnel --by $by rec.ndjson | jq -s -r --arg by $by \
+		'map(select(.share != null) | .share) | "--by \($by): \(length) shares, above 1: \(map(select(. > 1)) | length)"'
+done
+
+# the reached sets: the (pipeline, stage) pairs a record's history entered
+# (a deal moved to another pipeline entered stages of both), and its current
+# status; "(no stage)" for a record without history
+reach='(map(select(.kind == $e)) | map({key: .id, value: .category}) | from_entries) as $cat
+	| (map(select(.kind == "stage" and .entity == $e)) | group_by(.id)
+	| map({key: .[0].id, value: map("\(.category // $cat[.id])\t\(.stage)")}) | from_entries) as $h
+	| map(select(.kind == $e))
+	| map(. as $r | (if $h[$r.id] then ($h[$r.id] + ["\($r.category)\t\($r.status)"] | unique)
+		else ["\($r.category)\t(no stage)"] end)[]
+		| "\($r.manager)\t\(.)")
+	| group_by(.)[] | "\(.[0])\t\(length)"'
+for e in lead deal; do
+	jq -s -r --arg e $e "$reach" rec.ndjson | sort > jq-$e.tsv
+	jq -r --arg e $e 'select(.table == "stages" and .entity == $e and .reached > 0)
+		| "\(.group.manager)\t\(.category)\t\(.stage)\t\(.reached)"' by-manager.ndjson | sort > fn-$e.tsv
+	cmp jq-$e.tsv fn-$e.tsv && echo "$e: per-manager reached = jq: $(wc -l < fn-$e.tsv) (manager, stage) pairs, $(awk -F'\t' '$3 == "(no stage)" { s += $4 } END { print s + 0 }' fn-$e.tsv) without history"
+done
+jq -s -r 'map(select(.kind == "lead")) | group_by(.manager)[] | "\(.[0].manager)\t\(length)"' rec.ndjson | sort > jq-leads.tsv
+jq -r 'select(.table == "managers" and .leads > 0) | "\(.manager)\t\(.leads)"' all.ndjson | sort > fn-leads.tsv
+jq -r '.leads_by_manager | to_entries[] | "\(.key)\t\(.value)"' facts.json | sort > facts-leads.tsv
+cmp jq-leads.tsv fn-leads.tsv && cmp facts-leads.tsv fn-leads.tsv && echo "leads per manager = jq = facts: $(wc -l < fn-leads.tsv) managers, $(awk -F'\t' '{ s += $2 } END { print s }' fn-leads.tsv) leads"
+jq -r 'select(.table == "stages" and .entity == "lead" and .stage == "(no stage)") | "no stage: \(.reached) of \(.total)"' all.ndjson
+
+jq -c 'select(.kind == "deal" and .semantic == "S")' rec.ndjson | pulse-tally --sum amount |
+	jq -r '"jq: \(.count) won deals, \(.sum.amount)"'
+jq -c 'select(.table == "managers") | {won, r: .revenue.RUB}' all.ndjson | pulse-tally --sum won --sum r |
+	jq -r '"funnel managers: \(.sum.won) won deals, \(.sum.r)"'
+jq -c 'select(.table == "sources") | {won, r: .revenue.RUB}' all.ndjson | pulse-tally --sum won --sum r |
+	jq -r '"funnel sources: \(.sum.won) won deals, \(.sum.r)"'
+jq -r --slurpfile f facts.json 'select(.table == "stale" and .id == $f[0].hot_lead)
+	| "stale: lead \(.id) \(.stage) since \(.since), \(.days) days"' all.ndjson
