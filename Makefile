@@ -156,6 +156,7 @@ demo: deps
 			--deal-history dhist.json --users users.json --statuses statuses.json \
 			--ad-map ads.csv --aliases aliases.csv && \
 		pulse-leads-report --users users.json --statuses statuses.json \
+			--extract-arg --loss-field=UF_CRM_LOSS_REASON \
 			--map ads.csv --alias aliases.csv --as-of 2026-01-21T18:00:00+03:00 \
 			--stale-days 20 --csv tables -o dashboard.html \
 			leads.json deals.json hist.json dhist.json

@@ -38,13 +38,30 @@ cd "$out"
 "$gen" events --users 200 --days 30 --events sales-small-events.csv \
 	--payments sales-small-payments.csv
 
+# The Bitrix24 export of the car-parts shop: 1200 leads over the 183 days
+# before 2026-01-21T18:00+03:00 (317 without a UTM source, 45 without stage
+# history, the hot lead), and a small readable one, 120 leads over 60 days.
+"$gen" bitrix --leads-out bitrix-leads.json --deals bitrix-deals.json \
+	--history bitrix-history.json --deal-history bitrix-deal-history.json \
+	--csv bitrix-leads.csv --users bitrix-users.json \
+	--statuses bitrix-statuses.json --ad-map bitrix-ads.csv \
+	--aliases bitrix-aliases.csv --facts bitrix-facts.json
+"$gen" bitrix --leads 120 --days 60 --leads-out bitrix-small-leads.json \
+	--deals bitrix-small-deals.json --history bitrix-small-history.json \
+	--deal-history bitrix-small-deal-history.json \
+	--csv bitrix-small-leads.csv --facts bitrix-small-facts.json
+
 for f in odoo-messages.json odoo-tickets.json odoo-labels.ndjson \
-	sales-events.csv sales-payments.csv; do
+	sales-events.csv sales-payments.csv bitrix-leads.json bitrix-deals.json \
+	bitrix-history.json bitrix-deal-history.json bitrix-leads.csv; do
 	zstd -q -f -19 --rm "$f"
 done
 zstd -q -f -19 odoo-small.json
 zstd -q -f -19 sales-small-events.csv
 zstd -q -f -19 sales-small-payments.csv
+zstd -q -f -19 bitrix-small-leads.json
 zstd -q -t odoo-messages.json.zst odoo-tickets.json.zst odoo-labels.ndjson.zst \
 	odoo-small.json.zst sales-events.csv.zst sales-payments.csv.zst \
-	sales-small-events.csv.zst sales-small-payments.csv.zst
+	sales-small-events.csv.zst sales-small-payments.csv.zst \
+	bitrix-leads.json.zst bitrix-deals.json.zst bitrix-history.json.zst \
+	bitrix-deal-history.json.zst bitrix-leads.csv.zst bitrix-small-leads.json.zst

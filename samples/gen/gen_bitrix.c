@@ -728,7 +728,7 @@ static void build_deal(struct gen *g, struct lead *l, struct rng *r,
 		d->cat = 1;
 	t = at;
 	add_step(d->s, &d->ns, DS_NEW, d->cat, t, 1);
-	p_open = as_of - at < 4 * DAY ? 0.7 : as_of - at < 15 * DAY ? 0.3 : 0.04;
+	p_open = as_of - at < 4 * DAY ? 0.7 : as_of - at < 15 * DAY ? 0.3 : 0.01;
 	stops = rng_chance(r, p_open) ? (int)rng_range(r, 0, 2) : 9;
 	/* an Avito order moved to the delivery pipeline */
 	if (d->cat == 0 && sources[d->src].ads == AD_AVITO && rng_chance(r, 0.15)) {
@@ -862,7 +862,7 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 	if (l->hot) {
 		outcome = 0;
 	} else {
-		double p_open = age < 3 * DAY ? 0.7 : age < 14 * DAY ? 0.3 : 0.07;
+		double p_open = age < 3 * DAY ? 0.7 : age < 14 * DAY ? 0.3 : 0.015;
 
 		if (rng_chance(&r, p_open)) {
 			outcome = 0;
