@@ -303,23 +303,84 @@ static int64_t node_value(const struct node *n)
 	return n->in > n->out ? n->in : n->out;
 }
 
-static const struct sk *sort_ctx;
+/* Sort keys that carry what the comparison needs (qsort has no context). */
+struct nkey {
+	int64_t value;
+	const char *name;
+	size_t len, idx;
+};
 
+struct lkey {
+	size_t node; /* the node the link leaves (or enters) */
+	double y;    /* the other end's node position */
+	size_t idx;
+};
+
+/* Larger first, then by name bytewise. */
 static int by_size(const void *a, const void *b)
 {
-	const struct node *x = &sort_ctx->n[*(const size_t *)a];
-	const struct node *y = &sort_ctx->n[*(const size_t *)b];
-	int64_t vx = node_value(x), vy = node_value(y);
-	size_t l = x->name.len < y->name.len ? x->name.len : y->name.len;
+	const struct nkey *x = a, *y = b;
+	size_t l = x->len < y->len ? x->len : y->len;
 	int c;
 
-	if (vx != vy)
-		return vx > vy ? -1 : 1;
-	c = memcmp(sref_p(sort_ctx->r, x->name), sref_p(sort_ctx->r, y->name),
-		   l);
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	c = memcmp(x->name, y->name, l);
 	if (c)
 		return c;
-	return (x->name.len > y->name.len) - (x->name.len < y->name.len);
+	return (x->len > y->len) - (x->len < y->len);
+}
+
+static int by_end(const void *a, const void *b)
+{
+	const struct lkey *x = a, *y = b;
+
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	if (x->y != y->y)
+		return x->y < y->y ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Sorts the nodes of one column by size. */
+static void sort_column(const struct sk *k, size_t *col, size_t n)
+{
+	struct nkey *key = xmalloc((n + 1) * sizeof *key);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct node *x = &k->n[col[i]];
+
+		key[i].value = node_value(x);
+		key[i].name = sref_p(k->r, x->name);
+		key[i].len = x->name.len;
+		key[i].idx = col[i];
+	}
+	qsort(key, n, sizeof *key, by_size);
+	for (i = 0; i < n; i++)
+		col[i] = key[i].idx;
+	free(key);
+}
+
+/*
+ * Orders the links order[0..n): grouped by the node they leave (out) or
+ * enter (!out), inside a node by the position of their other end.
+ */
+static void sort_links(const struct sk *k, size_t *order, size_t n, int out)
+{
+	struct lkey *key = xmalloc((n + 1) * sizeof *key);
+	size_t i, l;
+
+	for (i = 0; i < n; i++) {
+		l = order[i];
+		key[i].node = out ? k->from[l] : k->to[l];
+		key[i].y = k->n[out ? k->to[l] : k->from[l]].y;
+		key[i].idx = l;
+	}
+	qsort(key, n, sizeof *key, by_end);
+	for (i = 0; i < n; i++)
+		order[i] = key[i].idx;
+	free(key);
 }
 
 static size_t node_of(struct sk *k, struct hmap *m, int col, struct sref name)
@@ -359,10 +420,6 @@ static double col_height(const struct sk *k, int c, double s)
 	}
 	return h;
 }
-
-static int cmp_link_out(const void *a, const void *b);
-static int cmp_link_in(const void *a, const void *b);
-static const struct sk *link_ctx;
 
 static void sankey(const struct report *r, const struct render_opts *o,
 		   struct buf *out)
@@ -404,9 +461,8 @@ static void sankey(const struct report *r, const struct render_opts *o,
 	}
 	for (i = 0; i < k.nn; i++)
 		k.col[k.n[i].col][k.ncol[k.n[i].col]++] = i;
-	sort_ctx = &k;
 	for (c = 0; c < k.cols; c++)
-		qsort(k.col[c], k.ncol[c], sizeof **k.col, by_size);
+		sort_column(&k, k.col[c], k.ncol[c]);
 	for (i = 0; i < k.ncol[0]; i++)
 		users += (double)k.n[k.col[0][i]].out;
 
@@ -506,8 +562,7 @@ static void sankey(const struct report *r, const struct render_opts *o,
 	for (i = 0; i < r->nlinks; i++)
 		if (k.from[i] != SIZE_MAX)
 			order[j++] = i;
-	link_ctx = &k;
-	qsort(order, j, sizeof *order, cmp_link_out);
+	sort_links(&k, order, j, 1);
 	buf_adds(out, "<g class=\"links\" fill-opacity=\"0.45\">\n");
 	{
 		double *a0 = xmalloc((r->nlinks + 1) * sizeof *a0);
@@ -519,7 +574,7 @@ static void sankey(const struct report *r, const struct render_opts *o,
 			a0[li] = f->out_off;
 			f->out_off += (double)r->links[li].value * s;
 		}
-		qsort(order, j, sizeof *order, cmp_link_in);
+		sort_links(&k, order, j, 0);
 		for (i = 0; i < j; i++) {
 			size_t li = order[i];
 			const struct link *l = &r->links[li];
@@ -596,32 +651,6 @@ static void sankey(const struct report *r, const struct render_opts *o,
 	free(k.to);
 	free(k.n);
 	hmap_release(&m);
-}
-
-static int cmp_link_out(const void *a, const void *b)
-{
-	const struct sk *k = link_ctx;
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	double ya = k->n[k->to[x]].y, yb = k->n[k->to[y]].y;
-
-	if (k->from[x] != k->from[y])
-		return k->from[x] < k->from[y] ? -1 : 1;
-	if (ya != yb)
-		return ya < yb ? -1 : 1;
-	return (x > y) - (x < y);
-}
-
-static int cmp_link_in(const void *a, const void *b)
-{
-	const struct sk *k = link_ctx;
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	double ya = k->n[k->from[x]].y, yb = k->n[k->from[y]].y;
-
-	if (k->to[x] != k->to[y])
-		return k->to[x] < k->to[y] ? -1 : 1;
-	if (ya != yb)
-		return ya < yb ? -1 : 1;
-	return (x > y) - (x < y);
 }
 
 /* ---- axes, shared by the bar charts -------------------------------------- */
