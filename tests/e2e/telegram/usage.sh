@@ -8,6 +8,9 @@ for args in "--max-tries 0" "--photo x.png" "--caption hi" "--api ftp://x" "--bo
 	echo "$args: exit $?"
 	head -n 1 err
 done
+echo png > x.png
+pulse-telegram --chat-id 1 --photo x.png --caption "$(printf 'ж%.0s' $(seq 1025))" 2>&1 | head -n 1
+pulse-telegram --chat-id 1 --photo x.png --caption "$(printf '📈%.0s' $(seq 513))" 2>&1 | head -n 1
 printf '%s\n' '{"chat_id":1,"text":"a"}' 'not json' '[1,2]' '{"chat_id":1,"text":"b"}' > p.ndjson
 pulse-telegram p.ndjson missing.ndjson 2> err
 echo "exit $?"
