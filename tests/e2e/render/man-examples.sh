@@ -6,6 +6,10 @@ pulse-extract odoo "$D/messages.json" > messages.ndjson 2>/dev/null
 zstd -q "$D/messages.json" -o export.json.zst
 F=$ROOT/tests/e2e/funnel
 cat "$F/leads.ndjson" "$F/deals.ndjson" "$F/stages.ndjson" > leads.ndjson
+S=$SAMPLES
+pulse-extract events --dict "$S/sales-dict.csv" --payments "$S/sales-small-payments.csv" \
+	"$S/sales-small-events.csv" > events.ndjson
+cp "$S/sales-metrics.json" .
 M=$ROOT/filters/render/pulse-render.1
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh/{/^\.Dl /{s/^\.Dl //;p;};/^\.Bd/,/^\.Ed/{/^\./d;p;};}' "$M" > examples.sh
 cat examples.sh
@@ -17,3 +21,6 @@ grep -E '^(# |### category)' out.md
 grep -c '<section' dashboard.html
 head -n 1 sources.csv | tr '\r' '^'
 head -n 1 tickets.csv | cut -d, -f1-4
+xmllint --noout sankey.svg metrics.svg && echo "svg: well-formed"
+grep -c '^<path ' sankey.svg
+grep -c '^POST .*sendMessage' out.md
