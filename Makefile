@@ -144,7 +144,7 @@ fuzz:
 	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
-## demo: install what is missing, build, print the ticket report of the bundled Odoo sample and write the leads dashboard of the Bitrix24 sample
+## demo: install what is missing, build, print the ticket report of the bundled Odoo sample, write the leads dashboard of the Bitrix24 sample, the sales charts and the Telegram report of the sales sample
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@PATH="$(CURDIR)/$(B)/bin:$$PATH" scripts/pulse-ticket-report \
@@ -161,6 +161,9 @@ demo: deps
 			--stale-days 20 --csv tables -o dashboard.html \
 			leads.json deals.json hist.json dhist.json
 	@echo "demo: the leads dashboard of the Bitrix24 sample is $(B)/demo/dashboard.html (tables in $(B)/demo/tables/)" >&2
+	@echo
+	@DEMO_DIR="$(CURDIR)/$(B)/demo/sales" PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" \
+		scripts/demo-sales
 
 ## install: install programs, scripts, man pages and rules under $(DESTDIR)$(PREFIX)
 install: all
