@@ -25,3 +25,12 @@ echo '# usage'
 pulse-gen bitrix --help | head -n 1
 pulse-gen bitrix --leads x 2>&1 || echo "exit $?"
 pulse-gen bitrix extra 2>&1 || echo "exit $?"
+echo '# write errors, a closed pipe'
+pulse-gen bitrix >/dev/full 2>err || echo "exit $?"
+cat err
+pulse-gen bitrix --deals /dev/full >/dev/null 2>err || echo "exit $?"
+cat err
+pulse-gen bitrix --leads 100000 | head -c 2
+echo
+echo "exit ${PIPESTATUS[0]}"
+ls -A | grep -c '^\.' || true

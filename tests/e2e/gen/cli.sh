@@ -5,7 +5,7 @@ pulse-gen odoo --version
 pulse-gen --help | head -n 1
 pulse-gen odoo --help | head -n 1
 echo '# usage errors'
-for args in '' 'bitrix' 'odoo --tickets x' 'odoo --tickets -1' 'odoo --days 0' \
+for args in '' 'nosuch' 'odoo --tickets x' 'odoo --tickets -1' 'odoo --days 0' \
 	'odoo --format csv' 'odoo --variant community' 'odoo --as-of yesterday' \
 	'odoo extra' 'odoo --bogus'; do
 	pulse-gen $args >out 2>err && echo "[$args] exit 0" || echo "[$args] exit $?"
