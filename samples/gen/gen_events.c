@@ -573,8 +573,7 @@ static int generate(const struct events_opts *o)
 		write_payments(o, &p);
 	if (o->expected)
 		write_expected(o, &ev, &p);
-	if (o->events || (!o->dict && !o->payments && !o->expected))
-		write_events(o, &ev);
+	write_events(o, &ev);
 	free(ev.r);
 	free(p.r);
 	free(cents);
@@ -602,7 +601,7 @@ static const struct cli_info info = {
 	"                           (default 60)\n"
 	"      --format FORMAT      csv (default) or ndjson\n"
 	"  -o, --events FILE        write the events table to FILE (default\n"
-	"                           stdout, when no other file is asked for)\n"
+	"                           stdout)\n"
 	"      --dict FILE          write the events_dict table to FILE\n"
 	"      --payments FILE      write the payments table to FILE\n"
 	"      --expected FILE      write the event records pulse-extract makes\n"

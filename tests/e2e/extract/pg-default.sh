@@ -8,7 +8,7 @@
 . "$ROOT/tests/pg/pg-env.sh"
 pg_load_sample sales-small
 
-pulse-gen events --users 200 --days 30 --expected expected.ndjson
+pulse-gen events --users 200 --days 30 --expected expected.ndjson -o /dev/null
 echo '# default query = the generator expected records'
 pulse-extract pg >pg.ndjson
 wc -l <pg.ndjson
@@ -85,3 +85,13 @@ cat err
 grep -c Bad-Secret err || true
 echo '# the right password'
 pulse-extract pg --db "user=pulse_pw password=$PG_TEST_PASSWORD" | cmp - pg.ndjson && echo same
+echo '# pulse-gen(1) EXAMPLES: the tables loaded with psql'
+pg_sql 'CREATE DATABASE man'
+export PGDATABASE=man
+pulse-gen events --users 2000 --dict dict.csv --payments payments.csv \
+    --expected expected.ndjson >events.csv
+psql -q -f "$SAMPLES/sales-schema.sql"
+psql -c "\copy events_dict FROM 'dict.csv' (FORMAT csv, HEADER)"
+psql -c "\copy events FROM 'events.csv' (FORMAT csv, HEADER)"
+psql -c "\copy payments FROM 'payments.csv' (FORMAT csv, HEADER)"
+pulse-extract pg | cmp - expected.ndjson && echo same
