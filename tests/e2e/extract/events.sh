@@ -63,3 +63,11 @@ pulse-extract events --dict nosuch.csv e.csv 2>&1 || echo "exit $?"
 pulse-extract events --dict d.csv nosuch.csv 2>&1 || echo "exit $?"
 printf 'id,user_id,created_at\n' | pulse-extract events --dict d.csv 2>&1 || echo "exit $?"
 pulse-extract events --dict d.csv --payments e.csv e.csv 2>&1 || echo "exit $?"
+echo '# pulse-extract(1) EXAMPLES'
+cp d.csv events_dict.csv
+zstd -q -c p.csv >payments.csv.zst
+{ head -n 1 e.csv; tail -n +2 e.csv | awk -F, '$4 < "2026"'; } | zstd -q >events-2025.csv.zst
+{ head -n 1 e.csv; tail -n +2 e.csv | awk -F, '$4 >= "2026"'; } | zstd -q >events-2026.csv.zst
+pulse-extract events --dict events_dict.csv \
+	--payments payments.csv.zst events-2025.csv.zst events-2026.csv.zst |
+	cmp - expected.ndjson && echo 'the expected records'

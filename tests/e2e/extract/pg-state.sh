@@ -65,3 +65,15 @@ echo '{"query":' >bad.st
 pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
 echo '{"query":"default","events":{"ts":1}}' >bad.st
 pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
+
+echo '# pulse-extract(1) EXAMPLES (the connection string is this server)'
+pulse-extract pg --db "host=$PGHOST dbname=pulse user=pulse" \
+	--state events.state -o new-events.ndjson
+pulse-extract pg | cmp - new-events.ndjson && echo 'all of them'
+pulse-extract pg --db "host=$PGHOST dbname=pulse user=pulse" \
+	--state events.state -o new-events.ndjson
+wc -l <new-events.ndjson
+pulse-extract pg --query "SELECT e.user_id, e.created_at AS ts,
+	d.name AS event, e.id FROM events e JOIN events_dict d
+	ON d.id = e.event_id" --key id --state q.state | wc -l
+cat q.state
