@@ -1535,6 +1535,22 @@ static void read_file(struct bx *x, const char *path)
 	for (i = 0; i < n; i++)
 		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
 			break;
+	/* what the list's "Excel" export and Excel's "Unicode text" are */
+	if (n >= 2 && ((p[0] == '\xff' && p[1] == '\xfe') ||
+		       (p[0] == '\xfe' && p[1] == '\xff'))) {
+		file_error(x, "%s: UTF-16 text is not read (save it as CSV in "
+			      "UTF-8 or Windows-1251)",
+			   in.display);
+		in_close(&in);
+		return;
+	}
+	if (i < n && p[i] == '<') {
+		file_error(x, "%s: an HTML or XML file is not read (the list's "
+			      "Excel export is an HTML table: export CSV)",
+			   in.display);
+		in_close(&in);
+		return;
+	}
 	if (i == n || p[i] == '{' || p[i] == '[') {
 		in.mode = i < n && p[i] == '[' ? IN_ARRAY : IN_SEQ;
 		read_json(x, &in);

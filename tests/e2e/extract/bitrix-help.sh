@@ -18,3 +18,8 @@ echo '# empty input, blank input'
 : >empty.json
 printf '\n \n' >blank.json
 pulse-extract bitrix empty.json blank.json </dev/null && echo ok
+echo '# files that are neither JSON nor CSV'
+printf '<html><table><tr><td>ID</td></tr></table></html>\n' >excel.xls
+printf '\377\376I\000D\000\n\000' >unicode.txt
+pulse-extract bitrix --on-error=skip excel.xls unicode.txt 2>&1 || echo "exit $?"
+pulse-extract bitrix excel.xls unicode.txt 2>&1 || echo "exit $?"
