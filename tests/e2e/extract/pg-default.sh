@@ -30,6 +30,11 @@ grep '"ts":"2026-01-10T' pg.ndjson | cmp - day.ndjson && echo same
 echo '# --db: a connection string, a URI; it wins over PG*'
 pulse-extract pg --db "host=$PGHOST dbname=pulse user=pulse" | cmp - pg.ndjson && echo same
 PGDATABASE=nosuch pulse-extract pg --db "postgresql:///pulse?host=$PGHOST" | cmp - pg.ndjson && echo same
+echo '# a service file (PGSERVICEFILE), by --db service=NAME or PGSERVICE'
+printf '[crm]\nhost=%s\ndbname=pulse\nuser=pulse\n' "$PGHOST" >services.conf
+PGSERVICEFILE=$PWD/services.conf PGDATABASE=nosuch pulse-extract pg --db service=crm |
+	cmp - pg.ndjson && echo same
+PGSERVICEFILE=$PWD/services.conf PGSERVICE=crm pulse-extract pg | cmp - pg.ndjson && echo same
 echo '# PGDATABASE is honoured'
 PGDATABASE=nosuch pulse-extract pg 2>err || echo "exit $?"
 sed "s|$PGHOST|HOST|g" err
