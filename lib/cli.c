@@ -262,6 +262,10 @@ int cli_next(struct cli *c, struct rec **r)
 				bad_json(c, &e);
 				continue;
 			}
+			/* Only array and sequence framing lets a record span
+			 * lines; NDJSON lines are never searched. */
+			c->rec.multiline = c->in.mode != IN_LINES &&
+					   memchr(p, '\n', n) != NULL;
 			*r = &c->rec;
 			return 1;
 		}

@@ -387,6 +387,27 @@ int json_validate(const char *p, size_t n, struct json_error *e)
 	return 0;
 }
 
+void json_compact(struct buf *b, const char *p, size_t n)
+{
+	const char *end = p + n, *q;
+
+	buf_grow(b, n);
+	while (p < end) {
+		if (*p == '"') {
+			for (q = p + 1; q < end && *q != '"'; q++)
+				if (*q == '\\')
+					q++;
+			q = q < end ? q + 1 : end;
+			buf_add(b, p, (size_t)(q - p));
+			p = q;
+		} else if (is_ws((unsigned char)*p)) {
+			p++;
+		} else {
+			buf_addc(b, *p++);
+		}
+	}
+}
+
 const char *json_type_name(int type)
 {
 	switch (type) {

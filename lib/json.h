@@ -75,6 +75,12 @@ const char *json_scan_nested(const char *base, const char *p,
 			     const char *end, int outer,
 			     struct json_span *out, struct json_error *e);
 
+/*
+ * Appends validated JSON text p[0..n) to b without the whitespace between
+ * its tokens (strings are copied as they are).
+ */
+void json_compact(struct buf *b, const char *p, size_t n);
+
 /* Names a type for messages: "string", "number", ... */
 const char *json_type_name(int type);
 

@@ -45,6 +45,7 @@ int rec_parse(struct rec *r, const char *line, size_t len,
 	r->line = line;
 	r->len = len;
 	r->nf = 0;
+	r->multiline = 0;
 	p = ws(p, end);
 	if (p >= end)
 		return perr(e, line, p, "empty line, expected a JSON object");
@@ -221,8 +222,17 @@ void rec_out_raw(struct rec_out *o, const char *key, const char *raw,
 }
 
 static void put_member(struct buf *dst, int *first, const char *k, size_t kn,
-		       const char *v, size_t vn)
+		       const char *v, size_t vn, int compact)
 {
+	if (compact) {
+		if (!*first)
+			buf_addc(dst, ',');
+		*first = 0;
+		buf_add(dst, k, kn);
+		buf_addc(dst, ':');
+		json_compact(dst, v, vn);
+		return;
+	}
 	buf_grow(dst, kn + vn + 2);
 	if (!*first)
 		dst->p[dst->len++] = ',';
@@ -263,14 +273,14 @@ void rec_out_emit(struct rec_out *o, const struct rec *in, struct buf *dst)
 			it = o->n ? find_item(o, f) : NULL;
 			if (!it) {
 				put_member(dst, &first, f->key.p, f->key.n,
-					   f->val.p, f->val.n);
+					   f->val.p, f->val.n, in->multiline);
 				continue;
 			}
 			if (it->done)
 				continue; /* a later duplicate of a set key */
 			it->done = 1;
 			put_member(dst, &first, f->key.p, f->key.n,
-				   o->vals.p + it->off, it->len);
+				   o->vals.p + it->off, it->len, 0);
 		}
 	}
 	for (i = 0; i < o->n; i++) {
@@ -285,4 +295,13 @@ void rec_out_emit(struct rec_out *o, const struct rec *in, struct buf *dst)
 		buf_add(dst, o->vals.p + it->off, it->len);
 	}
 	buf_add(dst, "}\n", 2);
+}
+
+void rec_emit_line(const struct rec *r, struct buf *dst)
+{
+	if (r->multiline)
+		json_compact(dst, r->line, r->len);
+	else
+		buf_add(dst, r->line, r->len);
+	buf_addc(dst, '\n');
 }

@@ -7,7 +7,8 @@
  *
  * Output keeps what a stage does not know: rec_out collects the stage's own
  * members, then rec_out_emit() writes the input record's members byte for
- * byte, a member the stage set replaced in place (later duplicates of its
+ * byte (whitespace between the tokens of a record that spanned lines is
+ * dropped, so the output is always one line), a member the stage set replaced in place (later duplicates of its
  * key dropped), the stage's new members appended in the order they were set.
  *
  * Duplicate keys: rec_get() answers the last one, as jq does.
@@ -33,9 +34,12 @@ struct rec {
 	size_t nf;
 	size_t cap;
 	struct buf scratch; /* for decoding escaped keys */
+	int multiline; /* the record spans lines (an array element or a
+			  pretty-printed object): rec_out_emit() compacts
+			  the values it copies; set by the reader (cli.c) */
 };
 
-#define REC_INIT {NULL, 0, NULL, 0, 0, BUF_INIT}
+#define REC_INIT {NULL, 0, NULL, 0, 0, BUF_INIT, 0}
 
 void rec_init(struct rec *r);
 void rec_release(struct rec *r);
@@ -93,6 +97,12 @@ void rec_out_i64(struct rec_out *o, const char *key, int64_t v);
 void rec_out_null(struct rec_out *o, const char *key);
 void rec_out_raw(struct rec_out *o, const char *key, const char *raw,
 		 size_t n);
+
+/*
+ * Appends record r unchanged to dst as one line and a '\n': the line as
+ * read, or compacted when the record spanned lines.
+ */
+void rec_emit_line(const struct rec *r, struct buf *dst);
 
 /*
  * Appends to dst one line: in's members (in may be NULL) with o's applied,

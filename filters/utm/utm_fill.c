@@ -41,48 +41,6 @@ static int kind_is(struct json_span v, const char *s, size_t n)
 	       memcmp(v.p + 1, s, n) == 0;
 }
 
-/*
- * Appends line p[0..n) and a newline to out, squeezing out the whitespace
- * outside strings when the record spans lines (a pretty-printed element of
- * a JSON array input), so that the output stays one record per line.
- */
-static void put_line(struct buf *out, const char *p, size_t n)
-{
-	size_t i;
-	int in_str = 0;
-
-	while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == '\n'))
-		n--;
-	if (!memchr(p, '\n', n)) {
-		buf_grow(out, n + 1);
-		memcpy(out->p + out->len, p, n);
-		out->len += n;
-		out->p[out->len++] = '\n';
-		out->p[out->len] = '\0';
-		return;
-	}
-	buf_grow(out, n + 1);
-	for (i = 0; i < n; i++) {
-		char c = p[i];
-
-		if (in_str) {
-			if (c == '\\' && i + 1 < n) {
-				out->p[out->len++] = c;
-				c = p[++i];
-			} else if (c == '"') {
-				in_str = 0;
-			}
-		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			continue;
-		} else if (c == '"') {
-			in_str = 1;
-		}
-		out->p[out->len++] = c;
-	}
-	out->p[out->len++] = '\n';
-	out->p[out->len] = '\0';
-}
-
 static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -323,7 +281,7 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 	find_members(r, &mb);
 	if (!kind_is(mb.kind, "lead", 4) && !kind_is(mb.kind, "deal", 4)) {
 		u->other++;
-		put_line(out, r->line, r->len);
+		rec_emit_line(r, out);
 		return 0;
 	}
 	for (f = 0; f < U_NFIELDS; f++) {
@@ -386,7 +344,7 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 	}
 
 	if (!changed && had == origin) {
-		put_line(out, r->line, r->len);
+		rec_emit_line(r, out);
 		return 0;
 	}
 	if (!changed) {
@@ -394,7 +352,7 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 		n = r->len;
 		while (n > 0 && r->line[n - 1] != '}')
 			n--;
-		if (had < 0 && n > 1 && !memchr(r->line, '\n', n)) {
+		if (had < 0 && n > 1 && !r->multiline) {
 			buf_grow(out, n + 32);
 			buf_add(out, r->line, n - 1);
 			buf_adds(out, ",\"utm_origin\":\"");
@@ -413,8 +371,6 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 			rec_out_null(&u->out, utm_field_name(f));
 	}
 	rec_out_cstr(&u->out, "utm_origin", utm_origin_name(origin));
-	buf_reset(&u->scratch);
-	rec_out_emit(&u->out, r, &u->scratch);
-	put_line(out, u->scratch.p, u->scratch.len);
+	rec_out_emit(&u->out, r, out);
 	return 0;
 }

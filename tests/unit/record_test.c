@@ -378,6 +378,26 @@ START_TEST(emit_empty_key)
 }
 END_TEST
 
+START_TEST(emit_multiline)
+{
+	const char *in = "{\"a\": [1,\n 2], \"b\":{\"c\" :\n \"x \\\" y\"},\n\"d\":0}";
+
+	parses(in, strlen(in));
+	r.multiline = 1;
+	rec_out_i64(&o, "d", 1);
+	buf_reset(&dst);
+	rec_out_emit(&o, &r, &dst);
+	ck_assert_str_eq(dst.p, "{\"a\":[1,2],\"b\":{\"c\":\"x \\\" y\"},\"d\":1}\n");
+	buf_reset(&dst);
+	rec_emit_line(&r, &dst);
+	ck_assert_str_eq(dst.p, "{\"a\":[1,2],\"b\":{\"c\":\"x \\\" y\"},\"d\":0}\n");
+	r.multiline = 0;
+	buf_reset(&dst);
+	rec_emit_line(&r, &dst);
+	ck_assert_mem_eq(dst.p, in, strlen(in));
+}
+END_TEST
+
 static Suite *record_suite(void)
 {
 	Suite *s = suite_create("record");
@@ -405,6 +425,7 @@ static Suite *record_suite(void)
 	tcase_add_test(tc, emit_writers_and_reset);
 	tcase_add_test(tc, emit_many_fields);
 	tcase_add_test(tc, emit_empty_key);
+	tcase_add_test(tc, emit_multiline);
 	suite_add_tcase(s, tc);
 	return s;
 }
