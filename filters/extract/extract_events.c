@@ -6,7 +6,7 @@
  *
  * The records are those pulse-extract pg writes from the same rows, in the
  * same order: by time, events before payments at one time, then by row id.
- * By default every row is held (about 50 bytes a row) and sorted at the
+ * By default every row is held (about 80 bytes a row: 630 MB for 7.6 million) and sorted at the
  * end; with --sorted each table's rows must already come in (created_at,
  * id) order, file after file, and the two tables are merged as they are
  * read, in constant memory.
