@@ -73,6 +73,7 @@ enum bxf {
 /* Fields a lead or deal record uses; the others may be kept (--keep). */
 #define LD_FIELDS ((1u << F_OWNER) - 1)
 
+/* clang-format off */
 static const struct code {
 	const char *name;
 	enum bxf f;
@@ -110,17 +111,19 @@ static const struct code {
 	{"entityTypeId", F_ETYPE, 0},
 };
 
+/* clang-format on */
+
 #define NCODES (sizeof codes / sizeof codes[0])
 
-/* ---- an item: what one REST object or CSV row holds ----------------------- */
+/* ---- an item: what one REST object or CSV row holds ---------------------- */
 
 struct kv {
 	size_t name, nlen; /* the API code (or a CSV header), in it->text */
-	int field; /* enum bxf, -1 when pulse does not read it */
+	int field;	   /* enum bxf, -1 when pulse does not read it */
 	char hint;
-	int null; /* null, false, "" or an empty cell */
+	int null;	  /* null, false, "" or an empty cell */
 	size_t val, vlen; /* the value as text, in it->text */
-	const char *raw; /* REST: the JSON value as sent; CSV: NULL */
+	const char *raw;  /* REST: the JSON value as sent; CSV: NULL */
 	size_t rawlen;
 	const char *label; /* CSV: the column's header, for messages */
 };
@@ -144,7 +147,7 @@ struct item {
 /* A value of --statuses: a status id and what it means. */
 struct status {
 	size_t off, len; /* the id, in bx.dict */
-	char sem; /* 'P', 'S', 'F' */
+	char sem;	 /* 'P', 'S', 'F' */
 };
 
 /* A value of --users: the name, in bx.dict. */
@@ -154,7 +157,7 @@ struct user {
 
 /* One CSV column. */
 struct col {
-	char *name; /* the API code, else the normalised header */
+	char *name;  /* the API code, else the normalised header */
 	char *label; /* the header as written (UTF-8) */
 	int field;
 	char hint;
@@ -176,10 +179,12 @@ struct bx {
 	char **loss; /* normalised names, the defaults last */
 	size_t nloss;
 	struct hmap codes; /* API code -> index in codes[] + 1 */
-	struct hmap hdrmap; /* --map: normalised header -> offset of code in dict */
+	struct hmap
+		hdrmap; /* --map: normalised header -> offset of code in dict */
 
 	/* dictionaries */
-	struct hmap statuses; /* "L\tNEW", "D\tC1:WON", "S\tCALL" -> struct status */
+	struct hmap statuses; /* "L\tNEW", "D\tC1:WON", "S\tCALL" -> struct
+				 status */
 	struct hmap names; /* "L\tНовый" ... -> struct status (the id) */
 	struct hmap users; /* ID -> struct user */
 	struct buf dict;
@@ -189,7 +194,7 @@ struct bx {
 	int aux; /* reading --users or --statuses: bad items are fatal */
 	void (*on_item)(struct bx *x, struct item *it, enum ctx ctx);
 	struct item it;
-	struct buf rec; /* the record being written */
+	struct buf rec;			/* the record being written */
 	struct buf sc, sc2, name, stat; /* scratch */
 
 	/* counts */
@@ -401,7 +406,8 @@ static void status_item(struct bx *x, struct item *it, enum ctx ctx)
 
 	(void)ctx;
 	if (!ent || !id)
-		bad(x, it, "not a crm.status.list item: no ENTITY_ID or STATUS_ID");
+		bad(x, it,
+		    "not a crm.status.list item: no ENTITY_ID or STATUS_ID");
 	e = kv_text(it, ent);
 	if (strcmp(e, "STATUS") == 0)
 		kind = 'L';
@@ -505,7 +511,8 @@ static int canonical(const char *s, size_t n)
 	if (n != 20 && n != 25)
 		return 0;
 	for (i = 0; i < 19; i++)
-		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != pat[i])
+		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9')
+				  : s[i] != pat[i])
 			return 0;
 	if (n == 20)
 		return s[19] == 'Z';
@@ -524,9 +531,11 @@ static int put_time(struct bx *x, struct buf *o, const struct item *it,
 
 	if (!k) {
 		if (required) {
-			const char *code = it->idx[f] >= 0
-				? kv_name(it, &it->kv[it->idx[f]])
-				: f == F_CREATED ? "DATE_CREATE" : "CREATED_TIME";
+			const char *code =
+				it->idx[f] >= 0
+					? kv_name(it, &it->kv[it->idx[f]])
+				: f == F_CREATED ? "DATE_CREATE"
+						 : "CREATED_TIME";
 			bad(x, it, "missing field '%s'", code);
 			return -1;
 		}
@@ -681,12 +690,15 @@ static int member_named(const char *key, const char *const *used, size_t n)
 static void put_extras(struct bx *x, struct buf *o, const struct item *it)
 {
 	static const char *const used[] = {
-		"kind", "id", "title", "status", "semantic", "source",
-		"manager", "created", "modified", "closed", "amount",
-		"currency", "utm_source", "utm_medium", "utm_campaign",
-		"utm_content", "utm_term", "loss_reason", "lead_id",
-		"category", "source_description", "web", "comments",
-		"utm_origin", "ad_group"};
+		"kind",	       "id",	     "title",
+		"status",      "semantic",   "source",
+		"manager",     "created",    "modified",
+		"closed",      "amount",     "currency",
+		"utm_source",  "utm_medium", "utm_campaign",
+		"utm_content", "utm_term",   "loss_reason",
+		"lead_id",     "category",   "source_description",
+		"web",	       "comments",   "utm_origin",
+		"ad_group"};
 	size_t i, j;
 
 	for (i = 0; i < it->n; i++) {
@@ -739,7 +751,8 @@ static void emit_entity(struct bx *x, struct item *it, char entity)
 	struct buf *amt = &x->sc, *cur = &x->sc2;
 
 	buf_reset(o);
-	buf_adds(o, entity == 'L' ? "{\"kind\":\"lead\"" : "{\"kind\":\"deal\"");
+	buf_adds(o,
+		 entity == 'L' ? "{\"kind\":\"lead\"" : "{\"kind\":\"deal\"");
 	if (need_id(x, it, F_ID, "ID", &p, &n) < 0)
 		return;
 	put_key(o, "id");
@@ -870,7 +883,8 @@ static void emit_entity(struct bx *x, struct item *it, char entity)
 	k = NULL;
 	for (i = 0; !k && i < x->nloss; i++) {
 		/* STATUS_DESCRIPTION is a lead's note on its status */
-		if (entity == 'D' && strcmp(x->loss[i], "status description") == 0)
+		if (entity == 'D' &&
+		    strcmp(x->loss[i], "status description") == 0)
 			continue;
 		k = get_named(x, it, x->loss[i]);
 	}
@@ -936,9 +950,8 @@ static void emit_stage(struct bx *x, struct item *it)
 		return;
 	}
 	buf_reset(o);
-	buf_adds(o, entity == 'L'
-			    ? "{\"kind\":\"stage\",\"entity\":\"lead\""
-			    : "{\"kind\":\"stage\",\"entity\":\"deal\"");
+	buf_adds(o, entity == 'L' ? "{\"kind\":\"stage\",\"entity\":\"lead\""
+				  : "{\"kind\":\"stage\",\"entity\":\"deal\"");
 	if (need_id(x, it, F_OWNER, "OWNER_ID", &p, &n) < 0)
 		return;
 	put_key(o, "id");
@@ -978,8 +991,9 @@ static void emit_stage(struct bx *x, struct item *it)
 	if (!sem && (type == 1 || type == 2))
 		sem = 'P';
 	if (!sem) {
-		bad(x, it, "no %s and stage '%.*s' is unknown (--statuses "
-			   "tells its semantic)",
+		bad(x, it,
+		    "no %s and stage '%.*s' is unknown (--statuses "
+		    "tells its semantic)",
 		    entity == 'L' ? "STATUS_SEMANTIC_ID" : "STAGE_SEMANTIC_ID",
 		    (int)(slen > 60 ? 60 : slen), stage);
 		return;
@@ -1006,8 +1020,9 @@ static void emit_item(struct bx *x, struct item *it, enum ctx ctx)
 	if (ctx == CTX_STAGE) {
 		emit_stage(x, it);
 	} else if ((entity = entity_of(x, it)) == 0) {
-		bad(x, it, "cannot tell a lead from a deal: no STATUS_ID or "
-			   "STAGE_ID (use --entity)");
+		bad(x, it,
+		    "cannot tell a lead from a deal: no STATUS_ID or "
+		    "STAGE_ID (use --entity)");
 	} else {
 		emit_entity(x, it, entity);
 	}
@@ -1043,7 +1058,8 @@ static void array_text(struct json_span arr, struct buf *out)
 				if (json_str_eq(key, "VALUE", 5) &&
 				    mv.type == JSON_STRING)
 					break;
-			if (mv.type != JSON_STRING || !json_str_eq(key, "VALUE", 5))
+			if (mv.type != JSON_STRING ||
+			    !json_str_eq(key, "VALUE", 5))
 				continue;
 			v = mv;
 		}
@@ -1171,8 +1187,9 @@ static void page(struct bx *x, const struct rec *r, const char *file,
 		if (d.type == JSON_STRING)
 			json_str_decode(d, dd);
 		item_reset(it);
-		bad(x, it, "Bitrix24 error '%.*s'%s%.*s", (int)(e->len > 100 ? 100 : e->len),
-		    e->p, dd->len ? ": " : "", (int)(dd->len > 200 ? 200 : dd->len),
+		bad(x, it, "Bitrix24 error '%.*s'%s%.*s",
+		    (int)(e->len > 100 ? 100 : e->len), e->p,
+		    dd->len ? ": " : "", (int)(dd->len > 200 ? 200 : dd->len),
 		    dd->len ? dd->p : "");
 		return;
 	}
@@ -1331,8 +1348,8 @@ static void cols_free(struct col *cols, size_t n)
 }
 
 /* The columns of a header row; the file's entity in *hint. */
-static struct col *read_header(struct bx *x, const struct csv *cv,
-			       enum enc enc, char *hint)
+static struct col *read_header(struct bx *x, const struct csv *cv, enum enc enc,
+			       char *hint)
 {
 	struct col *cols = xcalloc(cv->row.n, sizeof *cols);
 	struct buf t = BUF_INIT, norm = BUF_INIT, unk = BUF_INIT;
@@ -1347,8 +1364,9 @@ static struct col *read_header(struct bx *x, const struct csv *cv,
 		const char *p;
 
 		if (cell_text(enc, cv->row.f[i].p, cv->row.f[i].n, &t) < 0) {
-			file_error(x, "%s:%llu: the header is not UTF-8 (use "
-				      "--encoding cp1251)",
+			file_error(x,
+				   "%s:%llu: the header is not UTF-8 (use "
+				   "--encoding cp1251)",
 				   cv->in.display,
 				   (unsigned long long)cv->in.lineno);
 			cols_free(cols, i);
@@ -1368,7 +1386,8 @@ static struct col *read_header(struct bx *x, const struct csv *cv,
 		if (mapped)
 			code = x->dict.p + *mapped;
 		else
-			code = bx_header_field(norm.p ? norm.p : "", norm.len, &h);
+			code = bx_header_field(norm.p ? norm.p : "", norm.len,
+					       &h);
 		if (code) {
 			size_t *ci = hmap_get(&x->codes, code, strlen(code));
 
@@ -1397,10 +1416,12 @@ static struct col *read_header(struct bx *x, const struct csv *cv,
 
 			for (j = 0; !used && j < x->nkeep; j++)
 				used = name_is(x, cols[i].name,
-					       strlen(cols[i].name), x->keep[j]);
+					       strlen(cols[i].name),
+					       x->keep[j]);
 			for (j = 0; !used && j < x->nloss; j++)
 				used = name_is(x, cols[i].name,
-					       strlen(cols[i].name), x->loss[j]);
+					       strlen(cols[i].name),
+					       x->loss[j]);
 			if (used || !*cols[i].label)
 				continue;
 			if (nunk++ < 6)
@@ -1440,9 +1461,10 @@ static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
 			if (!cols)
 				break;
 			if (!x->aux && !x->entity && !hint) {
-				file_error(x, "%s:%llu: cannot tell leads from "
-					      "deals by the header (use --entity "
-					      "lead or deal)",
+				file_error(x,
+					   "%s:%llu: cannot tell leads from "
+					   "deals by the header (use --entity "
+					   "lead or deal)",
 					   cv.in.display,
 					   (unsigned long long)cv.in.lineno);
 				break;
@@ -1471,7 +1493,8 @@ static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
 			size_t vn;
 			const char *vp;
 
-			if (cell_text(enc, cv.row.f[i].p, cv.row.f[i].n, &t) < 0)
+			if (cell_text(enc, cv.row.f[i].p, cv.row.f[i].n, &t) <
+			    0)
 				break;
 			k = item_add(x, it, cols[i].name, strlen(cols[i].name));
 			k->field = cols[i].field;
@@ -1483,8 +1506,9 @@ static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
 			kv_index(it, k);
 		}
 		if (i < ncols && i < cv.row.n) {
-			bad(x, it, "column '%s': not valid UTF-8 (use --encoding "
-				   "cp1251)",
+			bad(x, it,
+			    "column '%s': not valid UTF-8 (use --encoding "
+			    "cp1251)",
 			    cols[i].label);
 			continue;
 		}
@@ -1538,15 +1562,17 @@ static void read_file(struct bx *x, const char *path)
 	/* what the list's "Excel" export and Excel's "Unicode text" are */
 	if (n >= 2 && ((p[0] == '\xff' && p[1] == '\xfe') ||
 		       (p[0] == '\xfe' && p[1] == '\xff'))) {
-		file_error(x, "%s: UTF-16 text is not read (save it as CSV in "
-			      "UTF-8 or Windows-1251)",
+		file_error(x,
+			   "%s: UTF-16 text is not read (save it as CSV in "
+			   "UTF-8 or Windows-1251)",
 			   in.display);
 		in_close(&in);
 		return;
 	}
 	if (i < n && p[i] == '<') {
-		file_error(x, "%s: an HTML or XML file is not read (the list's "
-			      "Excel export is an HTML table: export CSV)",
+		file_error(x,
+			   "%s: an HTML or XML file is not read (the list's "
+			   "Excel export is an HTML table: export CSV)",
 			   in.display);
 		in_close(&in);
 		return;
@@ -1563,7 +1589,8 @@ static void read_file(struct bx *x, const char *path)
 static void read_aux(struct bx *x, const char *path,
 		     void (*fn)(struct bx *x, struct item *it, enum ctx ctx))
 {
-	void (*saved)(struct bx *x, struct item *it, enum ctx ctx) = x->on_item;
+	void (*saved)(struct bx * x, struct item * it, enum ctx ctx) =
+		x->on_item;
 
 	x->aux = 1;
 	x->on_item = fn;
@@ -1593,11 +1620,13 @@ static void load_map(struct bx *x, const char *path)
 		code = text_trim(cv.row.f[1].p, &n);
 		if (n == 0 || text_utf8_valid(cv.row.f[0].p, cv.row.f[0].n) !=
 				      cv.row.f[0].n)
-			die(EX_DATAERR, "%s:%llu: expected 'header,FIELD' in UTF-8",
+			die(EX_DATAERR,
+			    "%s:%llu: expected 'header,FIELD' in UTF-8",
 			    cv.in.display, (unsigned long long)cv.in.lineno);
 		buf_reset(&norm);
 		bx_header_norm(cv.row.f[0].p, cv.row.f[0].n, &norm);
-		off = hmap_put(&x->hdrmap, norm.p ? norm.p : "", norm.len, NULL);
+		off = hmap_put(&x->hdrmap, norm.p ? norm.p : "", norm.len,
+			       NULL);
 		*off = x->dict.len;
 		buf_add(&x->dict, code, n);
 		buf_addc(&x->dict, '\0');
@@ -1655,7 +1684,8 @@ static const struct cli_info info = {
 	"                         LAST_NAME): managers by name, not by id\n"
 	"      --statuses FILE    crm.status.list pages: the semantics of "
 	"custom\n"
-	"                         stages, the ids of the stage and source names "
+	"                         stages, the ids of the stage and source "
+	"names "
 	"a\n"
 	"                         CSV export shows\n"
 	"      --loss-field NAME  the loss reason is in field NAME (an API "
@@ -1674,7 +1704,8 @@ static const struct cli_info info = {
 	"      --delimiter C      CSV delimiter (default: found in the "
 	"header)\n"
 	"      --tz OFFSET        offset of CSV times written without one\n"
-	"                         (+03:00); default: they stay without\n" CLI_HELP_COMMON,
+	"                         (+03:00); default: they stay "
+	"without\n" CLI_HELP_COMMON,
 };
 
 static char *norm_dup(const char *s)
@@ -1700,13 +1731,15 @@ static void parse_tz(struct bx *x, const char *arg)
 
 	/* an offset alone: read it as the offset of a time */
 	if (strlen(arg) > 8)
-		cli_usage_error(&x->c, "invalid --tz '%s' (an offset like +03:00)",
+		cli_usage_error(&x->c,
+				"invalid --tz '%s' (an offset like +03:00)",
 				arg);
 	snprintf(tmp, sizeof tmp, "2000-01-01T00:00:00%s", arg);
 	if (strcmp(arg, "UTC") == 0 || strcmp(arg, "Z") == 0) {
 		x->tz = 0;
 	} else if (time_parse(tmp, strlen(tmp), &t) != 0 || !t.has_off) {
-		cli_usage_error(&x->c, "invalid --tz '%s' (an offset like +03:00)",
+		cli_usage_error(&x->c,
+				"invalid --tz '%s' (an offset like +03:00)",
 				arg);
 	} else {
 		x->tz = t.off_sec;
@@ -1721,7 +1754,8 @@ static void bx_init(struct bx *x)
 	memset(x, 0, sizeof *x);
 	hmap_init(&x->codes, sizeof(size_t));
 	for (i = 0; i < NCODES; i++) {
-		v = hmap_put(&x->codes, codes[i].name, strlen(codes[i].name), NULL);
+		v = hmap_put(&x->codes, codes[i].name, strlen(codes[i].name),
+			     NULL);
 		*v = i + 1;
 	}
 	hmap_init(&x->hdrmap, sizeof(size_t));
@@ -1783,8 +1817,9 @@ int extract_bitrix_main(int argc, char **argv)
 			else if (strcmp(optarg, "deal") == 0)
 				x.entity = 'D';
 			else
-				cli_usage_error(&x.c, "invalid --entity '%s' (lead "
-						      "or deal)",
+				cli_usage_error(&x.c,
+						"invalid --entity '%s' (lead "
+						"or deal)",
 						optarg);
 			break;
 		case OPT_USERS:
@@ -1795,7 +1830,8 @@ int extract_bitrix_main(int argc, char **argv)
 			break;
 		case OPT_LOSS_FIELD:
 			if (!*optarg)
-				cli_usage_error(&x.c, "--loss-field needs a name");
+				cli_usage_error(&x.c,
+						"--loss-field needs a name");
 			add_name(&x.loss, &x.nloss, optarg);
 			break;
 		case OPT_KEEP:
@@ -1821,19 +1857,22 @@ int extract_bitrix_main(int argc, char **argv)
 				 strcmp(optarg, "CP1251") == 0)
 				x.enc = ENC_CP1251;
 			else
-				cli_usage_error(&x.c, "invalid --encoding '%s' "
-						      "(auto, utf-8 or cp1251)",
+				cli_usage_error(&x.c,
+						"invalid --encoding '%s' "
+						"(auto, utf-8 or cp1251)",
 						optarg);
 			break;
 		case OPT_DELIMITER:
-			if (strcmp(optarg, "\\t") == 0 || strcmp(optarg, "tab") == 0)
+			if (strcmp(optarg, "\\t") == 0 ||
+			    strcmp(optarg, "tab") == 0)
 				x.delim = '\t';
 			else if (strlen(optarg) == 1 && optarg[0] != '"' &&
 				 optarg[0] != '\n' && optarg[0] != '\r')
 				x.delim = optarg[0];
 			else
-				cli_usage_error(&x.c, "invalid --delimiter '%s' "
-						      "(one character)",
+				cli_usage_error(&x.c,
+						"invalid --delimiter '%s' "
+						"(one character)",
 						optarg);
 			break;
 		case OPT_TZ:
@@ -1862,7 +1901,8 @@ int extract_bitrix_main(int argc, char **argv)
 	if (x.nother_etype)
 		warn("%llu stage history row%s of other entity types (not "
 		     "leads or deals) left out",
-		     (unsigned long long)x.nother_etype, plural(x.nother_etype));
+		     (unsigned long long)x.nother_etype,
+		     plural(x.nother_etype));
 	status = cli_finish(&x.c);
 	bx_release(&x);
 	free(users);

@@ -9,7 +9,7 @@
 
 #include "text.h"
 
-/* ---- money ---------------------------------------------------------------- */
+/* ---- money --------------------------------------------------------------- */
 
 static int is_digit(char c)
 {
@@ -24,7 +24,7 @@ static size_t group_sep(const char *s, size_t n)
 	if (n >= 2 && memcmp(s, "\xc2\xa0", 2) == 0) /* U+00A0 */
 		return 2;
 	if (n >= 3 && (memcmp(s, "\xe2\x80\xaf", 3) == 0 || /* U+202F */
-		       memcmp(s, "\xe2\x80\x89", 3) == 0)) /* U+2009 */
+		       memcmp(s, "\xe2\x80\x89", 3) == 0))  /* U+2009 */
 		return 3;
 	return 0;
 }
@@ -35,7 +35,7 @@ static const char *currency_word(const char *s, size_t n, char code[4])
 	static const struct {
 		const char *word, *code;
 	} words[] = {
-		{"\xe2\x82\xbd", "RUB"}, /* ₽ */
+		{"\xe2\x82\xbd", "RUB"},	      /* ₽ */
 		{"\xd1\x80\xd1\x83\xd0\xb1.", "RUB"}, /* руб. */
 		{"\xd1\x80\xd1\x83\xd0\xb1", "RUB"},
 		{"\xd1\x80.", "RUB"}, /* р. */
@@ -53,7 +53,8 @@ static const char *currency_word(const char *s, size_t n, char code[4])
 		return code;
 	}
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i].word) == n && memcmp(words[i].word, s, n) == 0)
+		if (strlen(words[i].word) == n &&
+		    memcmp(words[i].word, s, n) == 0)
 			return words[i].code;
 	return NULL;
 }
@@ -101,7 +102,8 @@ int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur)
 				return -1;
 			digits[nd++] = s[i];
 		} else if ((k = group_sep(s + i, n - i)) > 0) {
-			/* a separator between digits; before a currency, a gap */
+			/* a separator between digits; before a currency, a gap
+			 */
 			if (i + k < n && is_digit(s[i + k]) && any) {
 				i += k - 1;
 				continue;
@@ -185,7 +187,7 @@ int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur)
 	return 1;
 }
 
-/* ---- times ---------------------------------------------------------------- */
+/* ---- times --------------------------------------------------------------- */
 
 /* Reads 1..maxd digits at s[*i].  @return the value, or -1. */
 static long num_at(const char *s, size_t n, size_t *i, int mind, int maxd)
@@ -203,7 +205,8 @@ static long num_at(const char *s, size_t n, size_t *i, int mind, int maxd)
 
 static int days_in(long y, long m)
 {
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dm[] = {31, 28, 31, 30, 31, 30,
+				 31, 31, 30, 31, 30, 31};
 
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
@@ -310,7 +313,7 @@ int bx_time(const char *s, size_t n, int has_tz, int32_t tz, struct ptime *t)
 	return 0;
 }
 
-/* ---- CSV headers ---------------------------------------------------------- */
+/* ---- CSV headers --------------------------------------------------------- */
 
 void bx_header_norm(const char *s, size_t n, struct buf *out)
 {
@@ -323,8 +326,8 @@ void bx_header_norm(const char *s, size_t n, struct buf *out)
 	for (i = 0; i < f.len; i++) {
 		char c = f.p[i];
 
-		if (c == ' ' || c == '\t' || c == '_' || c == '-' || c == '\r' ||
-		    c == '\n') {
+		if (c == ' ' || c == '\t' || c == '_' || c == '-' ||
+		    c == '\r' || c == '\n') {
 			space = out->len > start;
 			continue;
 		}
@@ -351,6 +354,7 @@ void bx_header_norm(const char *s, size_t n, struct buf *out)
  * are not documented (reference/upstream-formats.md 2.6): these are the
  * ones its UI shows, and the API codes themselves; --map adds more.
  */
+/* clang-format off */
 static const struct hdr {
 	const char *norm, *field;
 	char hint;
@@ -452,6 +456,8 @@ static const struct hdr {
 	{"comment", "COMMENTS", 0},
 	{"website", "WEB", 0},
 };
+
+/* clang-format on */
 
 const char *bx_header_field(const char *norm, size_t n, int *hint)
 {

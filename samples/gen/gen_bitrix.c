@@ -53,8 +53,9 @@ void bitrix_opts_init(struct bitrix_opts *o)
 	o->days = 183;
 }
 
-/* ---- the shop -------------------------------------------------------- */
+/* ---- the shop ------------------------------------------------------------ */
 
+/* clang-format off */
 struct user {
 	int id;
 	const char *first, *last;
@@ -224,7 +225,9 @@ static const char *const deal_loss[] = {
 	"Дорого", "Нет в наличии", "Не подошла деталь", "Купил у конкурентов",
 	"Передумал", "Долгая доставка"};
 
-/* ---- JSON in the two styles Bitrix24 pages come in --------------------- */
+/* clang-format on */
+
+/* ---- JSON in the two styles Bitrix24 pages come in ----------------------- */
 
 /*
  * A page is written compact, or pretty (PHP's JSON_PRETTY_PRINT: four
@@ -277,8 +280,12 @@ static void jw_close(struct jw *w, char c)
 static void put_u16(struct buf *b, unsigned long v)
 {
 	static const char hex[] = "0123456789abcdef";
-	char u[6] = {'\\', 'u', hex[v >> 12 & 15], hex[v >> 8 & 15],
-		     hex[v >> 4 & 15], hex[v & 15]};
+	char u[6] = {'\\',
+		     'u',
+		     hex[v >> 12 & 15],
+		     hex[v >> 8 & 15],
+		     hex[v >> 4 & 15],
+		     hex[v & 15]};
 
 	buf_add(b, u, 6);
 }
@@ -404,7 +411,7 @@ static void ktime(struct jw *w, const char *k, int64_t utc)
 	kstr(w, k, t);
 }
 
-/* ---- pages ------------------------------------------------------------- */
+/* ---- pages --------------------------------------------------------------- */
 
 enum pkind { PK_LIST, PK_HISTORY };
 
@@ -471,7 +478,8 @@ static void page_end(struct pages *p)
 	jw_key(w, "start");
 	buf_addf(w->b, "%lld.%04u", (long long)start, ms * 7 % 10000);
 	jw_key(w, "finish");
-	buf_addf(w->b, "%lld.%04u", (long long)start, (ms * 7 + ms * 10) % 10000);
+	buf_addf(w->b, "%lld.%04u", (long long)start,
+		 (ms * 7 + ms * 10) % 10000);
 	jw_key(w, "duration");
 	buf_addf(w->b, "0.%04u", ms * 10 % 10000);
 	jw_key(w, "processing");
@@ -520,7 +528,7 @@ static void pages_close(struct pages *p)
 /* ---- a lead and its deals ------------------------------------------------ */
 
 struct step {
-	int st; /* status index */
+	int st;	 /* status index */
 	int cat; /* deals: pipeline */
 	int64_t ts;
 	int type; /* TYPE_ID */
@@ -561,7 +569,7 @@ struct lead {
 	char title[160];
 	char amount[24];
 	struct buf url; /* a URL holding the UTM, for U_URL */
-	int url_where; /* 0 SOURCE_DESCRIPTION, 1 WEB, 2 COMMENTS */
+	int url_where;	/* 0 SOURCE_DESCRIPTION, 1 WEB, 2 COMMENTS */
 	struct deal deals[2];
 	int ndeals;
 };
@@ -703,8 +711,8 @@ static void money(char *dst, size_t n, struct rng *r, int group)
 	snprintf(dst, n, "%lld.%02d", (long long)rub, kop);
 }
 
-static void build_deal(struct gen *g, struct lead *l, struct rng *r,
-		       int64_t at, int standalone)
+static void build_deal(struct gen *g, struct lead *l, struct rng *r, int64_t at,
+		       int standalone)
 {
 	struct deal *d = &l->deals[l->ndeals++];
 	int64_t t, as_of = g->o->as_of;
@@ -728,10 +736,13 @@ static void build_deal(struct gen *g, struct lead *l, struct rng *r,
 		d->cat = 1;
 	t = at;
 	add_step(d->s, &d->ns, DS_NEW, d->cat, t, 1);
-	p_open = as_of - at < 4 * DAY ? 0.7 : as_of - at < 15 * DAY ? 0.3 : 0.01;
+	p_open = as_of - at < 4 * DAY	 ? 0.7
+		 : as_of - at < 15 * DAY ? 0.3
+					 : 0.01;
 	stops = rng_chance(r, p_open) ? (int)rng_range(r, 0, 2) : 9;
 	/* an Avito order moved to the delivery pipeline */
-	if (d->cat == 0 && sources[d->src].ads == AD_AVITO && rng_chance(r, 0.15)) {
+	if (d->cat == 0 && sources[d->src].ads == AD_AVITO &&
+	    rng_chance(r, 0.15)) {
 		t += delay(r);
 		d->cat = 1;
 		add_step(d->s, &d->ns, DS_NEW, 1, t, 5);
@@ -755,7 +766,8 @@ static void build_deal(struct gen *g, struct lead *l, struct rng *r,
 
 		t += delay(r);
 		if (t < as_of - 60) {
-			add_step(d->s, &d->ns, won ? DS_WON : DS_LOSE, d->cat, t, 3);
+			add_step(d->s, &d->ns, won ? DS_WON : DS_LOSE, d->cat,
+				 t, 3);
 			d->cur = won ? DS_WON : DS_LOSE;
 			d->closed = 1;
 			d->closedate = t;
@@ -795,15 +807,19 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 		l->ad = pick_ad(&r, sources[l->src].ads);
 		l->group = ads[l->ad].group;
 		if (l->utm == U_GIVEN) {
-			const char *const *sp = sources[l->src].ads == AD_AVITO
-				? spell_avito
-				: sources[l->src].ads == AD_YANDEX ? spell_yandex
-								   : spell_vk;
-			size_t nsp = sources[l->src].ads == AD_AVITO
-				? sizeof spell_avito / sizeof *spell_avito
+			const char *const *sp =
+				sources[l->src].ads == AD_AVITO ? spell_avito
 				: sources[l->src].ads == AD_YANDEX
-				? sizeof spell_yandex / sizeof *spell_yandex
-				: sizeof spell_vk / sizeof *spell_vk;
+					? spell_yandex
+					: spell_vk;
+			size_t nsp =
+				sources[l->src].ads == AD_AVITO
+					? sizeof spell_avito /
+						  sizeof *spell_avito
+				: sources[l->src].ads == AD_YANDEX
+					? sizeof spell_yandex /
+						  sizeof *spell_yandex
+					: sizeof spell_vk / sizeof *spell_vk;
 			l->spell = sp[rng_below(&r, nsp)];
 		}
 	}
@@ -815,7 +831,8 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 	/* chats and connectors come in as the administrator; a lead is
 	 * passed on between managers before it settles */
 	l->creator = sources[l->src].ads == AD_AVITO || l->src == SRC_WEB
-		? 0 : l->mgr;
+			     ? 0
+			     : l->mgr;
 	l->mover = l->mgr;
 	if (rng_chance(&r, 0.22)) {
 		l->mover = pick_manager(&r, x);
@@ -836,7 +853,8 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 	/* titles a report must escape, now and then */
 	if (i % 97 == 13)
 		snprintf(l->title, sizeof l->title,
-			 "<script>alert(1)</script> %s", parts[l->group][l->part]);
+			 "<script>alert(1)</script> %s",
+			 parts[l->group][l->part]);
 	else if (i % 89 == 7)
 		snprintf(l->title, sizeof l->title, "%s \"%s\"; срочно",
 			 parts[l->group][l->part], cars[l->car]);
@@ -862,7 +880,9 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 	if (l->hot) {
 		outcome = 0;
 	} else {
-		double p_open = age < 3 * DAY ? 0.7 : age < 14 * DAY ? 0.3 : 0.015;
+		double p_open = age < 3 * DAY	 ? 0.7
+				: age < 14 * DAY ? 0.3
+						 : 0.015;
 
 		if (rng_chance(&r, p_open)) {
 			outcome = 0;
@@ -888,13 +908,14 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 		if (t < as_of - 60)
 			add_step(l->s, &l->ns, LS_DUP, 0, t, 3);
 	} else {
-		int last = outcome == 0 ? (int)rng_range(&r, LS_NEW, LS_HOT)
-			 : outcome == 2 ? (int)rng_range(&r, LS_NEW, LS_HOT)
-					: LS_HOT;
+		int last = outcome == 0	  ? (int)rng_range(&r, LS_NEW, LS_HOT)
+			   : outcome == 2 ? (int)rng_range(&r, LS_NEW, LS_HOT)
+					  : LS_HOT;
 
 		for (k = LS_PROCESS; k <= last; k++) {
-			double skip = k == LS_PROCESS ? 0.08 : k == LS_QUAL ? 0.3
-									    : 0.45;
+			double skip = k == LS_PROCESS ? 0.08
+				      : k == LS_QUAL  ? 0.3
+						      : 0.45;
 			if (rng_chance(&r, skip))
 				continue; /* a stage skipped */
 			t += delay(&r);
@@ -906,8 +927,8 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 			t += delay(&r);
 			if (t < as_of - 60)
 				add_step(l->s, &l->ns,
-					 outcome == 1 ? LS_CONVERTED : LS_JUNK, 0,
-					 t, 3);
+					 outcome == 1 ? LS_CONVERTED : LS_JUNK,
+					 0, t, 3);
 		}
 	}
 	l->cur = l->s[l->ns - 1].st;
@@ -930,7 +951,7 @@ static void build_lead(struct gen *g, struct lead *l, int64_t i)
 	}
 }
 
-/* ---- writing --------------------------------------------------------------- */
+/* ---- writing ------------------------------------------------------------- */
 
 static void utm_values(const struct lead *l, const char *v[5])
 {
@@ -985,14 +1006,16 @@ static void write_lead(struct gen *g, const struct lead *l)
 	if (l->utm == U_URL && l->url_where == 2) {
 		struct buf c = BUF_INIT;
 
-		buf_addf(&c, "Клиент пришёл по ссылке %s\nперезвонить после 18:00",
+		buf_addf(&c,
+			 "Клиент пришёл по ссылке %s\nперезвонить после 18:00",
 			 l->url.p);
 		kstr(w, "COMMENTS", c.p);
 		buf_release(&c);
 	} else {
-		kstr(w, "COMMENTS", l->idx % 11 == 4 ? "Нужна деталь в цвет; "
-						       "уточнить VIN"
-						     : NULL);
+		kstr(w, "COMMENTS",
+		     l->idx % 11 == 4 ? "Нужна деталь в цвет; "
+					"уточнить VIN"
+				      : NULL);
 	}
 	kstr(w, "CURRENCY_ID", "RUB");
 	kstr(w, "OPPORTUNITY", l->amount[0] ? l->amount : "0.00");
@@ -1049,8 +1072,9 @@ static void write_deal(struct gen *g, const struct lead *l,
 		utm_values(l, utm);
 	else
 		memset(utm, 0, sizeof utm);
-	snprintf(title, sizeof title, "%s%s %s", d->lead ? "" : "Повторная покупка: ",
-		 d->title_part, cars[l->car]);
+	snprintf(title, sizeof title, "%s%s %s",
+		 d->lead ? "" : "Повторная покупка: ", d->title_part,
+		 cars[l->car]);
 	snprintf(cat, sizeof cat, "%d", d->cat);
 	w = item_begin(&g->deals);
 	kid(w, "ID", d->id);
@@ -1058,7 +1082,8 @@ static void write_deal(struct gen *g, const struct lead *l,
 	kstr(w, "TYPE_ID", "SALE");
 	kstr(w, "CATEGORY_ID", cat);
 	kstr(w, "STAGE_ID", deal_st[d->cat][d->cur].id);
-	kstr(w, "STAGE_SEMANTIC_ID", (const char[]){deal_st[d->cat][d->cur].sem, 0});
+	kstr(w, "STAGE_SEMANTIC_ID",
+	     (const char[]){deal_st[d->cat][d->cur].sem, 0});
 	kstr(w, "IS_NEW", d->ns == 1 ? "Y" : "N");
 	kstr(w, "IS_RECURRING", "N");
 	kstr(w, "IS_RETURN_CUSTOMER", d->lead ? "N" : "Y");
@@ -1130,7 +1155,8 @@ static void write_history(struct gen *g, const struct lead *l)
 		fmt_time(t, s->ts);
 		kstr(w, "CREATED_TIME", t);
 		kstr(w, "STATUS_ID", lead_st[s->st].id);
-		kstr(w, "STATUS_SEMANTIC_ID", (const char[]){lead_st[s->st].sem, 0});
+		kstr(w, "STATUS_SEMANTIC_ID",
+		     (const char[]){lead_st[s->st].sem, 0});
 		item_end(&g->hist);
 	}
 }
@@ -1211,13 +1237,25 @@ static void csv_money(char *dst, size_t n, const char *amount)
 	snprintf(dst + k, n - k, ",%s", dot ? dot + 1 : "00");
 }
 
-static const char *const csv_header[] = {
-	"ID", "Название лида", "Стадия", "Источник", "Ответственный",
-	"Дата создания", "Дата изменения", "Дата закрытия",
-	"Возможная сумма сделки", "Валюта",
-	"UTM Source", "UTM Medium", "UTM Campaign", "UTM Content", "UTM Term",
-	"Дополнительно об источнике", "Комментарий", "Дополнительно о статусе",
-	"Город"};
+static const char *const csv_header[] = {"ID",
+					 "Название лида",
+					 "Стадия",
+					 "Источник",
+					 "Ответственный",
+					 "Дата создания",
+					 "Дата изменения",
+					 "Дата закрытия",
+					 "Возможная сумма сделки",
+					 "Валюта",
+					 "UTM Source",
+					 "UTM Medium",
+					 "UTM Campaign",
+					 "UTM Content",
+					 "UTM Term",
+					 "Дополнительно об источнике",
+					 "Комментарий",
+					 "Дополнительно о статусе",
+					 "Город"};
 
 static void csv_flush_row(struct gen *g)
 {
@@ -1264,15 +1302,15 @@ static void write_csv(struct gen *g, const struct lead *l)
 	csv_cell(&g->row, "RUB", 0);
 	for (k = 0; k < 5; k++)
 		csv_cell(&g->row, utm[k], 0);
-	csv_cell(&g->row, l->utm == U_URL && l->url_where != 2 ? l->url.p : NULL,
-		 0);
+	csv_cell(&g->row,
+		 l->utm == U_URL && l->url_where != 2 ? l->url.p : NULL, 0);
 	csv_cell(&g->row, com, 0);
 	csv_cell(&g->row, l->loss, 0);
 	csv_cell(&g->row, cities[l->city], 0);
 	csv_flush_row(g);
 }
 
-/* ---- the small files ------------------------------------------------------ */
+/* ---- the small files ----------------------------------------------------- */
 
 static void write_users(const char *path)
 {
@@ -1293,7 +1331,9 @@ static void write_users(const char *path)
 			 users[i].id);
 		kstr(w, "EMAIL", email);
 		kstr(w, "WORK_POSITION",
-		     i == 0 ? "" : i == 1 ? "Старший менеджер" : "Менеджер по продажам");
+		     i == 0   ? ""
+		     : i == 1 ? "Старший менеджер"
+			      : "Менеджер по продажам");
 		kraw(w, "UF_DEPARTMENT", i == 0 ? "[1]" : "[3]");
 		item_end(&p);
 	}
@@ -1313,8 +1353,8 @@ static void status_row(struct pages *p, int *id, const char *entity,
 	kstr(w, "NAME", name);
 	kstr(w, "NAME_INIT", name);
 	kint(w, "SORT", sort);
-	kstr(w, "SYSTEM", strchr(sid, '_') && strncmp(sid, "UC_", 3) == 0 ? "N"
-									  : "Y");
+	kstr(w, "SYSTEM",
+	     strchr(sid, '_') && strncmp(sid, "UC_", 3) == 0 ? "N" : "Y");
 	if (sem == 'S' || sem == 'F')
 		kstr(w, "SEMANTICS", s);
 	else
@@ -1339,7 +1379,8 @@ static void write_statuses(const char *path)
 	for (c = 0; c < 2; c++)
 		for (k = 0; k < NDS; k++)
 			if (deal_st[c][k].id)
-				status_row(&p, &id, c ? "DEAL_STAGE_1" : "DEAL_STAGE",
+				status_row(&p, &id,
+					   c ? "DEAL_STAGE_1" : "DEAL_STAGE",
 					   deal_st[c][k].id, deal_st[c][k].name,
 					   (k + 1) * 10, deal_st[c][k].sem, c);
 	for (i = 0; i < NSOURCES; i++)
@@ -1354,13 +1395,15 @@ static void write_ad_map(const char *path)
 	size_t i;
 
 	gen_out_open(&o, path);
-	buf_adds(&o.b, "utm_content,utm_source,utm_medium,utm_campaign,ad_group\n");
+	buf_adds(&o.b,
+		 "utm_content,utm_source,utm_medium,utm_campaign,ad_group\n");
 	for (i = 0; i < NADS; i++)
 		buf_addf(&o.b, "%s,%s,%s,%s,%s\n", ads[i].id,
 			 ads[i].kind == AD_AVITO    ? "avito"
 			 : ads[i].kind == AD_YANDEX ? "yandex"
 						    : "vk",
-			 ads[i].medium, ads[i].campaign, group_name[ads[i].group]);
+			 ads[i].medium, ads[i].campaign,
+			 group_name[ads[i].group]);
 	gen_out_close(&o);
 }
 
@@ -1401,20 +1444,22 @@ static void write_facts(struct gen *g, const char *path)
 	buf_addf(&o.b, "\"won_amount\":\"%lld.%02lld\",\"currency\":\"RUB\",",
 		 (long long)(g->won_kop / 100), (long long)(g->won_kop % 100));
 	if (g->hot_idx >= 0)
-		buf_addf(&o.b, "\"hot_lead\":\"%lld\",\"hot_since\":\"%s\","
-			       "\"hot_days\":%d,",
+		buf_addf(&o.b,
+			 "\"hot_lead\":\"%lld\",\"hot_since\":\"%s\","
+			 "\"hot_days\":%d,",
 			 (long long)(LEAD_BASE + g->hot_idx), t, HOT_DAYS);
 	else
 		buf_adds(&o.b, "\"hot_lead\":null,");
 	buf_adds(&o.b, "\"leads_by_manager\":{");
 	for (i = 1; i < NUSERS; i++)
 		buf_addf(&o.b, "%s\"%s %s\":%lld", i > 1 ? "," : "",
-			 users[i].first, users[i].last, (long long)g->f_by_mgr[i]);
+			 users[i].first, users[i].last,
+			 (long long)g->f_by_mgr[i]);
 	buf_addf(&o.b, "},\"reassigned\":%lld}\n", (long long)g->f_reassigned);
 	gen_out_close(&o);
 }
 
-/* ---- the run ----------------------------------------------------------- */
+/* ---- the run ------------------------------------------------------------- */
 
 /* The hot lead: the latest one created 26 days or more before as_of that
  * keeps its history and has a source with ads. */
@@ -1486,7 +1531,8 @@ int bitrix_generate(const struct bitrix_opts *o)
 	g.csv_on = o->csv != NULL;
 	if (g.csv_on) {
 		gen_out_open(&g.csv, o->csv);
-		for (k = 0; k < (int)(sizeof csv_header / sizeof *csv_header); k++)
+		for (k = 0; k < (int)(sizeof csv_header / sizeof *csv_header);
+		     k++)
 			csv_cell(&g.row, csv_header[k], k == 0);
 		csv_flush_row(&g);
 	}
