@@ -686,6 +686,33 @@ static int member_named(const char *key, const char *const *used, size_t n)
 	return 0;
 }
 
+/*
+ * Appends a JSON value as sent, without the whitespace outside its strings:
+ * a value from a pretty-printed page spans lines, a record must not.
+ */
+static void put_compact(struct buf *o, const char *p, size_t n)
+{
+	size_t i, start = 0;
+	int in_str = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = p[i];
+
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"') {
+			in_str = 1;
+		} else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+			buf_add(o, p + start, i - start);
+			start = i + 1;
+		}
+	}
+	buf_add(o, p + start, n - start);
+}
+
 /* --keep and --keep-unknown: the fields a record does not use. */
 static void put_extras(struct bx *x, struct buf *o, const struct item *it)
 {
@@ -732,7 +759,7 @@ static void put_extras(struct bx *x, struct buf *o, const struct item *it)
 		}
 		buf_addc(o, ':');
 		if (k->raw)
-			buf_add(o, k->raw, k->rawlen);
+			put_compact(o, k->raw, k->rawlen);
 		else if (k->null)
 			jw_null(o);
 		else

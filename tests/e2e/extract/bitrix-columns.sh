@@ -18,3 +18,7 @@ echo '# REST: UF fields and multifields kept as sent'
 pulse-extract bitrix --keep uf_crm_city --keep WEB --keep OPENED "$D/bitrix-leads.json" |
 	jq -c '[.id, .uf_crm_city, .web, .opened]'
 pulse-extract bitrix --keep-unknown "$D/bitrix-leads.json" | jq -c 'keys_unsorted[18:]'
+echo '# a value kept from a pretty-printed page is written on one line'
+printf '{\n  "result": [\n    {\n      "ID": "1",\n      "STATUS_ID": "NEW",\n      "DATE_CREATE": "2026-01-02T10:00:00+03:00",\n      "UF_CRM_LIST": [\n        1,\n        "a b\\n c"\n      ],\n      "UF_CRM_OBJ": {"k": [ 2 , 3 ]}\n    }\n  ]\n}\n' >pretty.json
+pulse-extract bitrix --keep-unknown pretty.json | jq -c '[.uf_crm_list, .uf_crm_obj]'
+pulse-extract bitrix --keep-unknown pretty.json | wc -l
