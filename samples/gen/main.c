@@ -23,7 +23,7 @@
 
 static const struct cli_info gen_info = {
 	"pulse-gen",
-	"usage: pulse-gen odoo [options]",
+	"usage: pulse-gen COMMAND [options]   (COMMAND: odoo, events, bitrix)",
 	"Write deterministic, synthetic sample data for pulse.\n"
 	"\n"
 	"Commands:\n"
