@@ -6,10 +6,10 @@
  *
  * The records are those pulse-extract pg writes from the same rows, in the
  * same order: by time, events before payments at one time, then by row id.
- * By default every row is held (about 80 bytes a row: 630 MB for 7.6 million) and sorted at the
- * end; with --sorted each table's rows must already come in (created_at,
- * id) order, file after file, and the two tables are merged as they are
- * read, in constant memory.
+ * By default every row is held (about 80 bytes a row: 630 MB for 7.6 million)
+ * and sorted at the end; with --sorted each table's rows must already come in
+ * (created_at, id) order, file after file, and the two tables are merged as
+ * they are read, in constant memory.
  *
  * CSV has no types: a user_id that is a JSON integer (digits, no leading
  * zero) is written as a number, as it is from a bigint column; in NDJSON
@@ -47,6 +47,7 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* clang-format off */
 static const struct cli_info info = {
 	"pulse-extract events",
 	"usage: pulse-extract events --dict FILE [--payments FILE] [--sorted] "
@@ -67,6 +68,7 @@ static const struct cli_info info = {
 	"The events files hold the events table (id, user_id, event_id,\n"
 	"created_at).\n",
 };
+/* clang-format on */
 
 enum { SRC_EVENTS, SRC_PAYMENTS };
 
@@ -122,7 +124,8 @@ struct evx {
 
 static const char *const src_table[] = {"events", "payments"};
 
-/* ---- reading a table ------------------------------------------------------- */
+/* ---- reading a table -------------------------------------------------------
+ */
 
 static const char *const csv_cols[2][4] = {
 	{"id", "user_id", "event_id", "created_at"},
@@ -161,7 +164,8 @@ static int cursor_open(struct evx *x, struct cursor *c)
 	for (i = 0; i < 4; i++) {
 		c->col[i] = csv_find(&c->csv.row, csv_cols[c->src][i]);
 		if (c->col[i] < 0 && i > 0)
-			die(EX_DATAERR, "%s:%llu: the %s table has no column '%s'",
+			die(EX_DATAERR,
+			    "%s:%llu: the %s table has no column '%s'",
 			    c->where, (unsigned long long)c->csv.in.lineno,
 			    src_table[c->src], csv_cols[c->src][i]);
 	}
@@ -239,9 +243,10 @@ static int get_val(struct cursor *c, int i, struct val *v)
 		v->p = NULL;
 		v->n = 0;
 	} else if (s.type == JSON_STRING) {
-		struct buf *b = i == 1 ? &c->user : i == 2 ? &c->amount
-					 : i == 3 ? &c->ts
-						  : &c->tmp;
+		struct buf *b = i == 1	 ? &c->user
+				: i == 2 ? &c->amount
+				: i == 3 ? &c->ts
+					 : &c->tmp;
 		buf_reset(b);
 		json_str_decode(s, b);
 		v->p = b->p ? b->p : "";
@@ -303,13 +308,13 @@ static int take_row(struct evx *x, struct cursor *c)
 				v[0].json_type = JSON_NONE;
 				continue;
 			}
-			cli_bad_at(&x->c, c->where, c->line, c->raw.p, c->raw.len,
-				   "no %s", what[c->src][i]);
+			cli_bad_at(&x->c, c->where, c->line, c->raw.p,
+				   c->raw.len, "no %s", what[c->src][i]);
 			return -1;
 		}
 		if (i > 0 && !v[i].p) {
-			cli_bad_at(&x->c, c->where, c->line, c->raw.p, c->raw.len,
-				   "null %s", what[c->src][i]);
+			cli_bad_at(&x->c, c->where, c->line, c->raw.p,
+				   c->raw.len, "null %s", what[c->src][i]);
 			return -1;
 		}
 	}
@@ -357,7 +362,8 @@ static int take_row(struct evx *x, struct cursor *c)
 		}
 		idx = hmap_get(&x->dict, &eid, sizeof eid);
 		if (!idx) {
-			cli_bad_at(&x->c, c->where, c->line, c->raw.p, c->raw.len,
+			cli_bad_at(&x->c, c->where, c->line, c->raw.p,
+				   c->raw.len,
 				   "event_id %lld is not in events_dict",
 				   (long long)eid);
 			return -1;
@@ -411,7 +417,8 @@ static int cursor_next(struct evx *x, struct cursor *c)
 			buf_add(&c->raw, p, n);
 			if (rec_parse(&c->rec, c->raw.p, c->raw.len, &e) != 0) {
 				cli_bad_at(&x->c, c->where, c->in.lineno, p, n,
-					   "%s (at byte %zu)", e.msg, e.off + 1);
+					   "%s (at byte %zu)", e.msg,
+					   e.off + 1);
 				continue;
 			}
 		}
@@ -421,7 +428,8 @@ static int cursor_next(struct evx *x, struct cursor *c)
 	}
 }
 
-/* ---- the dictionary --------------------------------------------------------- */
+/* ---- the dictionary ---------------------------------------------------------
+ */
 
 static void load_dict(struct evx *x, const char *path)
 {
@@ -468,7 +476,8 @@ static void load_dict(struct evx *x, const char *path)
 				cname = csv_find(&c.csv.row, "name");
 				if (cid < 0 || cname < 0)
 					die(EX_DATAERR,
-					    "%s:%llu: the events_dict table needs "
+					    "%s:%llu: the events_dict table "
+					    "needs "
 					    "the columns id and name",
 					    path, (unsigned long long)line);
 				continue;
@@ -490,13 +499,16 @@ static void load_dict(struct evx *x, const char *path)
 				break;
 			line = c.in.lineno;
 			if (rec_parse(&c.rec, p, n, &e) != 0)
-				die(EX_DATAERR, "%s:%llu: %s (at byte %zu)", path,
-				    (unsigned long long)line, e.msg, e.off + 1);
+				die(EX_DATAERR, "%s:%llu: %s (at byte %zu)",
+				    path, (unsigned long long)line, e.msg,
+				    e.off + 1);
 			sid = rec_get(&c.rec, "id");
 			sname = rec_get(&c.rec, "name");
-			if (sid.type != JSON_NUMBER || sname.type != JSON_STRING)
+			if (sid.type != JSON_NUMBER ||
+			    sname.type != JSON_STRING)
 				die(EX_DATAERR,
-				    "%s:%llu: an events_dict row needs a number "
+				    "%s:%llu: an events_dict row needs a "
+				    "number "
 				    "id and a string name",
 				    path, (unsigned long long)line);
 			idp = sid.p;
@@ -699,7 +711,7 @@ int extract_events_main(int argc, char **argv)
 	}
 	if (!dict)
 		cli_usage_error(&x.c, "--dict FILE is needed: the events_dict "
-				"table names the event ids");
+				      "table names the event ids");
 	hmap_init(&x.dict, sizeof(uint32_t));
 	load_dict(&x, dict);
 	cli_start(&x.c, 0, NULL);
@@ -712,9 +724,9 @@ int extract_events_main(int argc, char **argv)
 		he = next_sorted(&x, &ce);
 		hp = next_sorted(&x, &cp);
 		while (he || hp) {
-			if (he && (!hp || key_cmp(ce.sec, ce.nsec, 0, ce.id,
-						  cp.sec, cp.nsec, 1,
-						  cp.id) < 0)) {
+			if (he &&
+			    (!hp || key_cmp(ce.sec, ce.nsec, 0, ce.id, cp.sec,
+					    cp.nsec, 1, cp.id) < 0)) {
 				emit_cursor(&x, &ce);
 				he = next_sorted(&x, &ce);
 			} else {

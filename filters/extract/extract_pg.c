@@ -83,6 +83,7 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* clang-format off */
 static const struct cli_info info = {
 	"pulse-extract pg",
 	"usage: pulse-extract pg [--db CONNINFO] [--query SQL [--key COLUMN]] "
@@ -108,6 +109,7 @@ static const struct cli_info info = {
 	"Exit status 69: the server cannot be reached or the connection was\n"
 	"lost; 65: the query failed.\n",
 };
+/* clang-format on */
 
 struct opts {
 	const char *db;
@@ -131,13 +133,13 @@ struct pg {
 	struct cli c;
 	struct opts o;
 	PGconn *conn;
-	char *secrets[3]; /* passwords to cut from messages */
-	struct buf who; /* "host=... port=... dbname=... user=..." */
+	char *secrets[3];	/* passwords to cut from messages */
+	struct buf who;		/* "host=... port=... dbname=... user=..." */
 	struct mark mark[NSRC]; /* from the state file, then advanced */
-	int user_num; /* user_id is an integer column */
+	int user_num;		/* user_id is an integer column */
 	int has_amount;
 	uint64_t rows;
-	struct buf sql, msg, line, dec;
+	struct buf sql, msg, dec;
 };
 
 /* ---- messages without the password ------------------------------------- */
@@ -186,8 +188,8 @@ static void add_secret(struct pg *x, const char *p)
 /* The connection as "host=H port=P dbname=D user=U", from what libpq used. */
 static void describe_conn(struct pg *x)
 {
-	static const char *const keep[] = {"host", "hostaddr", "port", "dbname",
-					   "user", NULL};
+	static const char *const keep[] = {"host",   "hostaddr", "port",
+					   "dbname", "user",	 NULL};
 	PQconninfoOption *opts = PQconninfo(x->conn), *o;
 	int k;
 
@@ -211,14 +213,14 @@ static void describe_conn(struct pg *x)
  * the server refuses service, 65 when the query itself failed. */
 static int failure_code(const struct pg *x, const PGresult *res)
 {
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
-				: NULL;
+	const char *state =
+		res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
 	if (PQstatus(x->conn) != CONNECTION_OK)
 		return EX_UNAVAILABLE;
-	if (state && (strncmp(state, "08", 2) == 0 ||
-		      strncmp(state, "57P", 3) == 0 ||
-		      strncmp(state, "53", 2) == 0))
+	if (state &&
+	    (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0 ||
+	     strncmp(state, "53", 2) == 0))
 		return EX_UNAVAILABLE;
 	return EX_DATAERR;
 }
@@ -243,7 +245,8 @@ static _Noreturn void pg_die(struct pg *x, PGresult *res, const char *what)
 	die(code, "%s: %s", what, x->msg.p ? x->msg.p : "");
 }
 
-/* ---- connecting ------------------------------------------------------------ */
+/* ---- connecting ------------------------------------------------------------
+ */
 
 static void pg_connect(struct pg *x)
 {
@@ -266,12 +269,14 @@ static void pg_connect(struct pg *x)
 			for (; *m; m++) {
 				if (*m == '"') {
 					quoted = !quoted;
-					buf_adds(&x->msg, quoted ? "\"..." : "\"");
+					buf_adds(&x->msg,
+						 quoted ? "\"..." : "\"");
 				} else if (!quoted && *m != '\n') {
 					buf_addc(&x->msg, *m);
 				}
 			}
-			cli_usage_error(&x->c, "invalid --db connection string: %s",
+			cli_usage_error(&x->c,
+					"invalid --db connection string: %s",
 					x->msg.p);
 		}
 		for (o = opts; o->keyword; o++)
@@ -288,15 +293,17 @@ static void pg_connect(struct pg *x)
 		pg_die(x, NULL, "cannot connect to the database");
 	if (PQpass(x->conn))
 		add_secret(x, PQpass(x->conn));
-	res = PQexec(x->conn, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';"
-			      " SET client_encoding = 'UTF8';"
-			      " SET extra_float_digits = 3");
+	res = PQexec(x->conn,
+		     "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';"
+		     " SET client_encoding = 'UTF8';"
+		     " SET extra_float_digits = 3");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		pg_die(x, res, "cannot set up the session");
 	PQclear(res);
 }
 
-/* ---- the state file -------------------------------------------------------- */
+/* ---- the state file --------------------------------------------------------
+ */
 
 static void state_bad(const struct pg *x, const char *why)
 {
@@ -347,8 +354,8 @@ static void state_load(struct pg *x)
 		state_bad(x, "no member 'query'");
 	query = !(n == 7 && memcmp(p, "default", 7) == 0);
 	if (query != (x->o.query != NULL))
-		die(EX_USAGE, "%s: the bookmark is of %s, not of %s", x->o.state,
-		    query ? "--query" : "the default query",
+		die(EX_USAGE, "%s: the bookmark is of %s, not of %s",
+		    x->o.state, query ? "--query" : "the default query",
 		    x->o.query ? "--query" : "the default query");
 	if (query) {
 		if (rec_str(&r, "key", &s, &p, &n) != 1 ||
@@ -427,7 +434,8 @@ static void state_save(struct pg *x)
 	buf_release(&tmp);
 }
 
-/* ---- the SQL ---------------------------------------------------------------- */
+/* ---- the SQL ----------------------------------------------------------------
+ */
 
 static void add_literal(struct pg *x, struct buf *b, const char *s, size_t n)
 {
@@ -493,9 +501,10 @@ static void user_query(const struct pg *x, struct buf *b)
 {
 	size_t n = strlen(x->o.query);
 
-	while (n > 0 && (x->o.query[n - 1] == ';' || x->o.query[n - 1] == ' ' ||
-			 x->o.query[n - 1] == '\n' || x->o.query[n - 1] == '\t' ||
-			 x->o.query[n - 1] == '\r'))
+	while (n > 0 &&
+	       (x->o.query[n - 1] == ';' || x->o.query[n - 1] == ' ' ||
+		x->o.query[n - 1] == '\n' || x->o.query[n - 1] == '\t' ||
+		x->o.query[n - 1] == '\r'))
 		n--;
 	buf_add(b, x->o.query, n);
 }
@@ -528,7 +537,8 @@ static void check_types(struct pg *x, const PGresult *d, int cu, int cts,
 	x->user_num = is_int_type(PQftype(d, cu));
 	if (t != OID_TIMESTAMPTZ && t != OID_TIMESTAMP)
 		die(EX_DATAERR,
-		    "column '%s' of the query is not a timestamp (type oid %u): "
+		    "column '%s' of the query is not a timestamp (type oid "
+		    "%u): "
 		    "cast it, e.g. %s::timestamptz",
 		    PQfname(d, cts), (unsigned)t, PQfname(d, cts));
 	if (camount >= 0) {
@@ -536,7 +546,8 @@ static void check_types(struct pg *x, const PGresult *d, int cu, int cts,
 		if (!is_int_type(t) && t != OID_NUMERIC && t != OID_FLOAT4 &&
 		    t != OID_FLOAT8)
 			die(EX_DATAERR,
-			    "column 'amount' of the query is not a number (type "
+			    "column 'amount' of the query is not a number "
+			    "(type "
 			    "oid %u)",
 			    (unsigned)t);
 	}
@@ -614,96 +625,100 @@ static void custom_sql(struct pg *x, struct buf *b)
 	buf_release(&s);
 }
 
-/* ---- the rows ------------------------------------------------------------- */
+/* ---- the rows -------------------------------------------------------------
+ */
+
+static int hexval(char h)
+{
+	if (h >= '0' && h <= '9')
+		return h - '0';
+	if ((h | 32) >= 'a' && (h | 32) <= 'f')
+		return (h | 32) - 'a' + 10;
+	return -1;
+}
+
+/* The byte of the escape whose backslash is before p[*i] (COPY text
+ * format: \b \f \n \r \t \v, \xHH, \OOO, else the byte itself). */
+static char copy_escape(const char *p, size_t n, size_t *i)
+{
+	char c = p[(*i)++];
+	int v, d;
+
+	switch (c) {
+	case 'b':
+		return '\b';
+	case 'f':
+		return '\f';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case 't':
+		return '\t';
+	case 'v':
+		return '\v';
+	case 'x':
+		for (v = 0, d = 0; d < 2 && *i < n && hexval(p[*i]) >= 0; d++)
+			v = v * 16 + hexval(p[(*i)++]);
+		return (char)v;
+	default:
+		if (c < '0' || c > '7')
+			return c;
+		for (v = c - '0', d = 1;
+		     d < 3 && *i < n && p[*i] >= '0' && p[*i] <= '7'; d++)
+			v = v * 8 + p[(*i)++] - '0';
+		return (char)v;
+	}
+}
 
 /*
  * Splits a COPY text row (tab-separated, \N for null, backslash escapes)
- * into at most max fields, decoded into x->dec.  @return the number of
- * fields.
+ * into at most max (<= 8) fields, decoded into x->dec, each followed by a
+ * NUL.  @return the number of fields.
  */
 static int copy_fields(struct pg *x, const char *p, size_t n, const char **f,
 		       size_t *fn, int max)
 {
-	size_t i = 0, start;
+	size_t i = 0, offs[8];
 	int k = 0;
-	size_t offs[8];
 
 	buf_reset(&x->dec);
+	/* decoded bytes and NULs never outnumber the row's bytes plus one */
 	buf_grow(&x->dec, n + 1);
 	if (n > 0 && p[n - 1] == '\n')
 		n--;
-	for (;;) {
-		if (i + 2 <= n && p[i] == '\\' && p[i + 1] == 'N' &&
-		    (i + 2 == n || p[i + 2] == '\t')) {
-			if (k < max) {
-				f[k] = NULL;
-				fn[k] = 0;
-				offs[k] = (size_t)-1;
-			}
-			k++;
+	for (;; k++) {
+		size_t start = x->dec.len;
+		int null = i + 2 <= n && p[i] == '\\' && p[i + 1] == 'N' &&
+			   (i + 2 == n || p[i + 2] == '\t');
+
+		if (null) {
 			i += 2;
 		} else {
-			start = x->dec.len;
 			while (i < n && p[i] != '\t') {
 				char c = p[i++];
-				if (c == '\\' && i < n) {
-					c = p[i++];
-					switch (c) {
-					case 'b': c = '\b'; break;
-					case 'f': c = '\f'; break;
-					case 'n': c = '\n'; break;
-					case 'r': c = '\r'; break;
-					case 't': c = '\t'; break;
-					case 'v': c = '\v'; break;
-					case 'x': {
-						int v = 0, d = 0;
-						while (d < 2 && i < n &&
-						       strchr("0123456789abcdefABCDEF",
-							      p[i]) && p[i]) {
-							char h = p[i++];
-							v = v * 16 +
-							    (h <= '9' ? h - '0'
-							     : (h | 32) - 'a' + 10);
-							d++;
-						}
-						c = (char)v;
-						break;
-					}
-					default:
-						if (c >= '0' && c <= '7') {
-							int v = c - '0', d = 1;
-							while (d < 3 && i < n &&
-							       p[i] >= '0' &&
-							       p[i] <= '7') {
-								v = v * 8 + p[i++] - '0';
-								d++;
-							}
-							c = (char)v;
-						}
-						break;
-					}
-				}
+				if (c == '\\' && i < n)
+					c = copy_escape(p, n, &i);
 				x->dec.p[x->dec.len++] = c;
 			}
 			x->dec.p[x->dec.len++] = '\0';
-			if (k < max) {
-				offs[k] = start;
-				fn[k] = x->dec.len - 1 - start;
-			}
-			k++;
+		}
+		if (k < max) {
+			offs[k] = null ? (size_t)-1 : start;
+			fn[k] = null ? 0 : x->dec.len - 1 - start;
 		}
 		if (i >= n)
 			break;
 		i++; /* the tab */
 	}
+	k++;
 	for (i = 0; i < (size_t)k && i < (size_t)max; i++)
-		if (offs[i] != (size_t)-1)
-			f[i] = x->dec.p + offs[i];
+		f[i] = offs[i] == (size_t)-1 ? NULL : x->dec.p + offs[i];
 	return k;
 }
 
-static void set_mark(struct mark *m, const char *ts, size_t tsn,
-		     const char *id, size_t idn)
+static void set_mark(struct mark *m, const char *ts, size_t tsn, const char *id,
+		     size_t idn)
 {
 	buf_reset(&m->ts);
 	buf_add(&m->ts, ts, tsn);
@@ -721,7 +736,8 @@ static void row(struct pg *x, const char *p, size_t n, int nexpect)
 
 	x->rows++;
 	if (k != nexpect)
-		die(EX_SOFTWARE, "a COPY row has %d fields, not %d", k, nexpect);
+		die(EX_SOFTWARE, "a COPY row has %d fields, not %d", k,
+		    nexpect);
 	r.user_id = f[0];
 	r.user_idn = fn[0];
 	r.user_num = x->user_num;
@@ -795,15 +811,18 @@ static void run(struct pg *x)
 		PQclear(res);
 }
 
-/* ---- main ------------------------------------------------------------------ */
+/* ---- main ------------------------------------------------------------------
+ */
 
 static void check_time(struct pg *x, const char *opt, const char *s)
 {
 	struct ptime t;
 
 	if (time_parse(s, strlen(s), &t) != 0)
-		cli_usage_error(&x->c, "invalid %s '%s' (e.g. 2025-03-01 or "
-				"2025-03-01T10:00:00Z)", opt, s);
+		cli_usage_error(&x->c,
+				"invalid %s '%s' (e.g. 2025-03-01 or "
+				"2025-03-01T10:00:00Z)",
+				opt, s);
 }
 
 int extract_pg_main(int argc, char **argv)
@@ -855,7 +874,8 @@ int extract_pg_main(int argc, char **argv)
 	if (x.o.key && !x.o.query)
 		cli_usage_error(&x.c, "--key goes with --query");
 	if (x.o.query && x.o.state && !x.o.key)
-		cli_usage_error(&x.c, "--state with --query needs --key COLUMN: "
+		cli_usage_error(&x.c,
+				"--state with --query needs --key COLUMN: "
 				"a column that orders the rows of one ts");
 	if (x.o.query && !*x.o.query)
 		cli_usage_error(&x.c, "--query is empty");
@@ -878,7 +898,6 @@ int extract_pg_main(int argc, char **argv)
 	buf_release(&x.who);
 	buf_release(&x.sql);
 	buf_release(&x.msg);
-	buf_release(&x.line);
 	buf_release(&x.dec);
 	return status;
 }

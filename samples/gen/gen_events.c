@@ -85,7 +85,8 @@ static const int64_t price[] = {499000, 899000, 1599000, 2999000};
 static const double price_w[] = {30, 40, 22, 8};
 /* clang-format on */
 
-/* ---- options -------------------------------------------------------------- */
+/* ---- options --------------------------------------------------------------
+ */
 
 struct events_opts {
 	uint64_t users;
@@ -97,7 +98,8 @@ struct events_opts {
 	const char *payment_event;
 };
 
-/* ---- one user -------------------------------------------------------------- */
+/* ---- one user --------------------------------------------------------------
+ */
 
 #define MAXEV 64
 
@@ -183,14 +185,15 @@ static void second_line(struct user *u, struct rng *r)
 
 static void intro_lesson(struct user *u, struct rng *r)
 {
-	int64_t lesson = workday_time(r, u->t + rng_range(r, 20 * SEC_HOUR,
-							   3 * SEC_DAY));
+	int64_t lesson = workday_time(
+		r, u->t + rng_range(r, 20 * SEC_HOUR, 3 * SEC_DAY));
 
 	if (rng_chance(r, 0.1)) {
 		add(u, E_INTRO_CANCELLED,
 		    u->t + rng_range(r, SEC_HOUR, lesson - u->t));
 		if (rng_chance(r, 0.4)) { /* booked again */
-			add(u, E_INTRO_BOOKED, u->t + step(r, 0.3, 60, SEC_DAY));
+			add(u, E_INTRO_BOOKED,
+			    u->t + step(r, 0.3, 60, SEC_DAY));
 			intro_lesson(u, r);
 		}
 		return;
@@ -209,7 +212,8 @@ static void intro_lesson(struct user *u, struct rng *r)
 		pay(u, r, u->t + step(r, 0.1, 2 * SEC_MIN, 3 * SEC_HOUR));
 		break;
 	case 1:
-		add(u, E_DEMO_STARTED, u->t + rng_range(r, SEC_HOUR, 2 * SEC_DAY));
+		add(u, E_DEMO_STARTED,
+		    u->t + rng_range(r, SEC_HOUR, 2 * SEC_DAY));
 		add(u, E_DEMO_DONE, u->t + rng_range(r, SEC_DAY, 7 * SEC_DAY));
 		if (rng_chance(r, 0.35))
 			pay(u, r, u->t + rng_range(r, SEC_HOUR, 48 * SEC_HOUR));
@@ -288,8 +292,7 @@ static void user_sort(struct user *u)
 	}
 }
 
-static void make_user(struct user *u, const struct events_opts *o,
-		      uint64_t idx)
+static void make_user(struct user *u, const struct events_opts *o, uint64_t idx)
 {
 	struct rng r;
 	int64_t start = o->as_of - o->days * SEC_DAY;
@@ -332,7 +335,8 @@ static void make_user(struct user *u, const struct events_opts *o,
 		u->n--;
 }
 
-/* ---- all users ------------------------------------------------------------- */
+/* ---- all users -------------------------------------------------------------
+ */
 
 struct row {
 	int64_t ts;
@@ -477,7 +481,8 @@ static void write_payments(const struct events_opts *o, const struct rows *p)
 		const struct row *x = &p->r[i];
 		long long uid = (long long)user_id(o, x->user);
 		if (o->ndjson) {
-			buf_addf(&out.b, "{\"id\":%zu,\"user_id\":%lld,\"amount\":",
+			buf_addf(&out.b,
+				 "{\"id\":%zu,\"user_id\":%lld,\"amount\":",
 				 i + 1, uid);
 			put_amount(&out.b, p->cents[i]);
 			buf_adds(&out.b, ",\"created_at\":");
@@ -502,8 +507,10 @@ static void put_record(struct buf *b, const struct events_opts *o,
 	char s[24];
 
 	time_fmt_utc(s, x->ts);
-	buf_addf(b, "{\"kind\":\"event\",\"user_id\":%lld,\"ts\":\"%s\",\"event\":",
-		 (long long)user_id(o, x->user), s);
+	buf_addf(
+		b,
+		"{\"kind\":\"event\",\"user_id\":%lld,\"ts\":\"%s\",\"event\":",
+		(long long)user_id(o, x->user), s);
 	jw_cstr(b, event);
 	if (cents) {
 		buf_adds(b, ",\"amount\":");
@@ -583,6 +590,7 @@ static int generate(const struct events_opts *o)
 
 /* ---- the command line --------------------------------------------------- */
 
+/* clang-format off */
 static const struct cli_info info = {
 	"pulse-gen",
 	"usage: pulse-gen events [--users N] [--seed S] [--as-of TIME] "
@@ -613,6 +621,7 @@ static const struct cli_info info = {
 	"\n"
 	"Files are written atomically (a temporary file renamed into place).\n",
 };
+/* clang-format on */
 
 enum {
 	OPT_AS_OF = CLI_OPT_FIRST_PROGRAM,
@@ -686,7 +695,8 @@ int events_main(int argc, char **argv)
 			o.as_of = t.sec;
 			break;
 		case OPT_DAYS:
-			o.days = (int64_t)parse_u64(&c, "--days", optarg, 36500);
+			o.days =
+				(int64_t)parse_u64(&c, "--days", optarg, 36500);
 			if (o.days < 1)
 				cli_usage_error(&c, "invalid --days '%s'",
 						optarg);

@@ -148,8 +148,8 @@ START_TEST(find)
 END_TEST
 
 /* Reads path whole: rows as show() gives them, joined by '/', lines. */
-static int read_all(char delim, struct buf *rows, struct buf *lines,
-		    char *msg, size_t msgsz)
+static int read_all(char delim, struct buf *rows, struct buf *lines, char *msg,
+		    size_t msgsz)
 {
 	struct csv c;
 	struct buf b = BUF_INIT;
