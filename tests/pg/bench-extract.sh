@@ -30,9 +30,10 @@ trap 'pg_stop; rm -rf "$work"' EXIT
 run() {
 	local name=$1
 	shift
-	/usr/bin/time -f '%e %M' -o t.out "$@"
-	read -r secs rss <t.out
-	printf '%-34s %8s s  %7s kB peak RSS\n' "$name" "$secs" "$rss"
+	/usr/bin/time -f '%e %M %U %S' -o t.out "$@"
+	read -r secs rss usr sys <t.out
+	printf '%-34s %8s s  %7s kB peak RSS  (CPU %s s user, %s s sys)\n' \
+		"$name" "$secs" "$rss" "$usr" "$sys"
 }
 
 pulse-gen events --users "$users" --events ev.csv --payments pay.csv \
