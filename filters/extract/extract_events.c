@@ -183,32 +183,6 @@ static void cursor_close(struct cursor *c)
 	c->open = 0;
 }
 
-/* The raw CSV row again (for quarantine), fields quoted when needed. */
-static void csv_raw(const struct csv *csv, struct buf *out)
-{
-	size_t i, k;
-
-	buf_reset(out);
-	for (i = 0; i < csv->row.n; i++) {
-		const struct csv_field *f = &csv->row.f[i];
-		if (i)
-			buf_addc(out, csv->delim ? csv->delim : ',');
-		if (!f->quoted && !memchr(f->p, '"', f->n) &&
-		    !memchr(f->p, '\n', f->n) &&
-		    !memchr(f->p, csv->delim ? csv->delim : ',', f->n)) {
-			buf_add(out, f->p, f->n);
-			continue;
-		}
-		buf_addc(out, '"');
-		for (k = 0; k < f->n; k++) {
-			if (f->p[k] == '"')
-				buf_addc(out, '"');
-			buf_addc(out, f->p[k]);
-		}
-		buf_addc(out, '"');
-	}
-}
-
 /* A field of the current row: *p (NULL for null) and *n.  @return 0, or
  * -1 when the row lacks it. */
 struct val {
@@ -295,7 +269,9 @@ static int take_row(struct evx *x, struct cursor *c)
 	int i;
 
 	if (c->is_csv) {
-		csv_raw(&c->csv, &c->raw);
+		/* as read, for quarantine */
+		buf_reset(&c->raw);
+		buf_add(&c->raw, c->csv.raw, c->csv.rawlen);
 		c->line = c->csv.in.lineno;
 	} else {
 		c->line = c->in.lineno;

@@ -51,6 +51,8 @@ id,user_id,event_id,created_at
 5,1,x,2025-03-01 10:00:00+00
 6,"1
 2",1,2025-03-01 10:00:00+00
+7,"x""y
+z",9,2025-03-01 10:00:00+00
 CSV
 printf 'id,user_id,amount,created_at\n1,1,NaN,2025-03-01 10:00:00+00\n' >badpay.csv
 pulse-extract events --dict dict.csv bad.csv 2>&1 || echo "exit $?"
