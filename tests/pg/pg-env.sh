@@ -87,6 +87,9 @@ full_page_writes = off
 shared_buffers = 32MB
 max_connections = 20
 log_min_messages = warning
+# small and quick on a shared machine or a container's 64 MB /dev/shm
+max_parallel_workers_per_gather = 0
+jit = off
 EOF
 pg_as sh -c "cat >'$PG_TMP/data/pg_hba.conf'" <<'EOF'
 local all pulse_pw scram-sha-256
