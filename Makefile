@@ -64,7 +64,7 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_LIB_SRC = lib/buf.c lib/err.c lib/json.c lib/record.c lib/input.c lib/ptime.c
 
-.PHONY: all check unit e2e demo install uninstall clean help deps fmt fuzz
+.PHONY: all check unit e2e demo install uninstall clean help deps deps-runtime fmt fuzz
 
 ## all: build the programs and the sample generator (default)
 all: $(PROGS) $(GEN)
@@ -116,9 +116,13 @@ $(B)/tests/tools/%: tests/tools/%.c $(LIBPULSE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBPULSE) $(LIBS)
 
-## deps: install the Debian packages pulse needs (when any is missing)
+## deps: install the Debian packages pulse and its tests need (when any is missing)
 deps:
 	@scripts/install-deps
+
+## deps-runtime: install the Debian packages pulse and its scripts need (when any is missing)
+deps-runtime:
+	@scripts/install-deps --runtime
 
 ## check: install what is missing, build, run the unit then the end-to-end tests (SAN=1: under ASan+UBSan)
 check: deps
@@ -145,7 +149,7 @@ fuzz:
 		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
 ## demo: install what is missing, build, print the ticket report of the bundled Odoo sample, write the leads dashboard of the Bitrix24 sample, the sales charts and the Telegram report of the sales sample
-demo: deps
+demo: deps-runtime
 	@$(MAKE) --no-print-directory all
 	@PATH="$(CURDIR)/$(B)/bin:$$PATH" scripts/pulse-ticket-report \
 		--as-of 2026-01-21T18:00:00Z --tickets samples/odoo-tickets.json.zst \
