@@ -88,4 +88,13 @@ static inline void gen_out_commit(struct gen_out *o)
 /* Flushes, closes and renames the file into place; dies on errors. */
 void gen_out_close(struct gen_out *o);
 
+struct cli;
+
+/*
+ * The unsigned decimal arg of option opt, at most max; a usage error
+ * (exit 64) otherwise.
+ */
+uint64_t gen_parse_u64(const struct cli *c, const char *opt, const char *arg,
+		       uint64_t max);
+
 #endif

@@ -633,21 +633,6 @@ enum {
 	OPT_PAYMENT_EVENT,
 };
 
-static uint64_t parse_u64(const struct cli *c, const char *opt, const char *arg,
-			  uint64_t max)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	if (!*arg || *arg == '-')
-		cli_usage_error(c, "invalid %s '%s'", opt, arg);
-	v = strtoull(arg, &end, 10);
-	if (errno || *end || v > max)
-		cli_usage_error(c, "invalid %s '%s'", opt, arg);
-	return v;
-}
-
 int events_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -683,10 +668,10 @@ int events_main(int argc, char **argv)
 	       -1) {
 		switch (opt) {
 		case 'n':
-			o.users = parse_u64(&c, "--users", optarg, 100000000);
+			o.users = gen_parse_u64(&c, "--users", optarg, 100000000);
 			break;
 		case 's':
-			o.seed = parse_u64(&c, "--seed", optarg, UINT64_MAX);
+			o.seed = gen_parse_u64(&c, "--seed", optarg, UINT64_MAX);
 			break;
 		case OPT_AS_OF:
 			if (time_parse(optarg, strlen(optarg), &t) != 0)
@@ -696,7 +681,7 @@ int events_main(int argc, char **argv)
 			break;
 		case OPT_DAYS:
 			o.days =
-				(int64_t)parse_u64(&c, "--days", optarg, 36500);
+				(int64_t)gen_parse_u64(&c, "--days", optarg, 36500);
 			if (o.days < 1)
 				cli_usage_error(&c, "invalid --days '%s'",
 						optarg);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "err.h"
 
 /*
@@ -132,4 +133,19 @@ void gen_out_close(struct gen_out *o)
 	buf_release(&o->b);
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
+}
+
+uint64_t gen_parse_u64(const struct cli *c, const char *opt, const char *arg,
+		       uint64_t max)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	if (!*arg || *arg == '-')
+		cli_usage_error(c, "invalid %s '%s'", opt, arg);
+	v = strtoull(arg, &end, 10);
+	if (errno || *end || v > max)
+		cli_usage_error(c, "invalid %s '%s'", opt, arg);
+	return v;
 }

@@ -97,21 +97,6 @@ enum {
 	OPT_RULES_OUT,
 };
 
-static uint64_t parse_u64(const struct cli *c, const char *opt, const char *arg,
-			  uint64_t max)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	if (!*arg || *arg == '-')
-		cli_usage_error(c, "invalid %s '%s'", opt, arg);
-	v = strtoull(arg, &end, 10);
-	if (errno || *end || v > max)
-		cli_usage_error(c, "invalid %s '%s'", opt, arg);
-	return v;
-}
-
 static int odoo_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -142,11 +127,11 @@ static int odoo_main(int argc, char **argv)
 	       -1) {
 		switch (opt) {
 		case 'n':
-			o.tickets = parse_u64(&c, "--tickets", optarg,
+			o.tickets = gen_parse_u64(&c, "--tickets", optarg,
 					      1000000000ULL);
 			break;
 		case 's':
-			o.seed = parse_u64(&c, "--seed", optarg, UINT64_MAX);
+			o.seed = gen_parse_u64(&c, "--seed", optarg, UINT64_MAX);
 			break;
 		case OPT_AS_OF:
 			if (time_parse(optarg, strlen(optarg), &t) != 0)
@@ -156,7 +141,7 @@ static int odoo_main(int argc, char **argv)
 			break;
 		case OPT_DAYS:
 			o.days =
-				(int64_t)parse_u64(&c, "--days", optarg, 36500);
+				(int64_t)gen_parse_u64(&c, "--days", optarg, 36500);
 			if (o.days < 1)
 				cli_usage_error(&c, "invalid --days '%s'",
 						optarg);
@@ -289,10 +274,10 @@ static int bitrix_main(int argc, char **argv)
 	       -1) {
 		switch (opt) {
 		case 'n':
-			o.leads = parse_u64(&c, "--leads", optarg, 100000000ULL);
+			o.leads = gen_parse_u64(&c, "--leads", optarg, 100000000ULL);
 			break;
 		case 's':
-			o.seed = parse_u64(&c, "--seed", optarg, UINT64_MAX);
+			o.seed = gen_parse_u64(&c, "--seed", optarg, UINT64_MAX);
 			break;
 		case OPT_AS_OF:
 			if (time_parse(optarg, strlen(optarg), &t) != 0)
@@ -301,7 +286,7 @@ static int bitrix_main(int argc, char **argv)
 			o.as_of = t.sec;
 			break;
 		case OPT_DAYS:
-			o.days = (int64_t)parse_u64(&c, "--days", optarg, 3650);
+			o.days = (int64_t)gen_parse_u64(&c, "--days", optarg, 3650);
 			if (o.days < 1)
 				cli_usage_error(&c, "invalid --days '%s'",
 						optarg);
