@@ -229,7 +229,7 @@ static void bad_json(struct cli *c, const struct json_error *e)
 	cli_bad(c, "%s (at byte %zu)", e->msg, e->off + 1);
 }
 
-static void raise_status(struct cli *c, int code)
+void cli_status(struct cli *c, int code)
 {
 	if (c->status == 0 || (code != 0 && code > c->status))
 		c->status = code;
@@ -248,7 +248,7 @@ int cli_next(struct cli *c, struct rec **r)
 				return 0;
 			if (in_open(&c->in, c->files[c->fi++], c->mode) < 0) {
 				warn("%s", c->in.msg);
-				raise_status(c, EX_NOINPUT);
+				cli_status(c, EX_NOINPUT);
 				in_close(&c->in);
 				continue;
 			}
@@ -271,7 +271,7 @@ int cli_next(struct cli *c, struct rec **r)
 		}
 		if (st != IN_EOF) {
 			warn("%s", c->in.msg);
-			raise_status(c, st == IN_EIO ? EX_IOERR : EX_DATAERR);
+			cli_status(c, st == IN_EIO ? EX_IOERR : EX_DATAERR);
 			if (c->onerr == CLI_FAIL) {
 				cli_finish(c);
 				exit(c->status);

@@ -164,6 +164,13 @@ void cli_bad_at(struct cli *c, const char *where, uint64_t line,
 		const char *raw, size_t rawlen, const char *fmt, ...)
 	ERR_PRINTF(6, 7);
 
+/*
+ * Raises the exit status cli_finish() will return to code, when code is
+ * worse (higher) than the status so far: for inputs a program reads
+ * itself, as cli_next() does for its own (66 cannot open, 74 read error).
+ */
+void cli_status(struct cli *c, int code);
+
 /* The position of the current record, for a program's own messages. */
 const char *cli_file(const struct cli *c);
 uint64_t cli_line(const struct cli *c);

@@ -1258,20 +1258,13 @@ static void page(struct bx *x, const struct rec *r, const char *file,
 	}
 }
 
-/* The worst exit status wins (as cli_next() keeps it). */
-static void raise_status(struct bx *x, int code)
-{
-	if (x->c.status == 0 || code > x->c.status)
-		x->c.status = code;
-}
-
 /* An input error: reported, then the end of that file (as cli_next()). */
 static void input_error(struct bx *x, const struct in *in, int st)
 {
 	if (x->aux)
 		die(st == IN_EIO ? EX_IOERR : EX_DATAERR, "%s", in->msg);
 	warn("%s", in->msg);
-	raise_status(x, st == IN_EIO ? EX_IOERR : EX_DATAERR);
+	cli_status(&x->c, st == IN_EIO ? EX_IOERR : EX_DATAERR);
 	if (x->c.onerr == CLI_FAIL) {
 		int status;
 
@@ -1299,7 +1292,7 @@ static void file_error(struct bx *x, const char *fmt, ...)
 	if (x->aux)
 		die(EX_DATAERR, "%s", msg);
 	warn("%s", msg);
-	raise_status(x, EX_DATAERR);
+	cli_status(&x->c, EX_DATAERR);
 	if (x->c.onerr == CLI_FAIL) {
 		cli_flush(&x->c);
 		exit(cli_finish(&x->c));
@@ -1569,7 +1562,7 @@ static void read_file(struct bx *x, const char *path)
 		if (x->aux)
 			die(EX_NOINPUT, "%s", in.msg);
 		warn("%s", in.msg);
-		raise_status(x, EX_NOINPUT);
+		cli_status(&x->c, EX_NOINPUT);
 		in_close(&in);
 		return;
 	}
