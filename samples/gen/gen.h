@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "cli.h"
 
 struct rng {
 	uint64_t s[4];
@@ -88,7 +89,21 @@ static inline void gen_out_commit(struct gen_out *o)
 /* Flushes, closes and renames the file into place; dies on errors. */
 void gen_out_close(struct gen_out *o);
 
-struct cli;
+/* Option codes every generator shares; each numbers its own after them. */
+enum {
+	GEN_OPT_AS_OF = CLI_OPT_FIRST_PROGRAM,
+	GEN_OPT_DAYS,
+	GEN_OPT_NEXT,
+};
+
+/*
+ * Handles the options every generator takes: -s/--seed, --as-of TIME and
+ * --days N (1 to max_days); a bad value is a usage error (exit 64).
+ * @return 1 when opt was one of them, 0 otherwise.
+ */
+int gen_common_opt(const struct cli *c, int opt, const char *arg,
+		   uint64_t *seed, int64_t *as_of, int64_t *days,
+		   int64_t max_days);
 
 /*
  * The unsigned decimal arg of option opt, at most max; a usage error

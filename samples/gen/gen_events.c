@@ -624,9 +624,7 @@ static const struct cli_info info = {
 /* clang-format on */
 
 enum {
-	OPT_AS_OF = CLI_OPT_FIRST_PROGRAM,
-	OPT_DAYS,
-	OPT_FORMAT,
+	OPT_FORMAT = GEN_OPT_NEXT,
 	OPT_DICT,
 	OPT_PAYMENTS,
 	OPT_EXPECTED,
@@ -638,8 +636,8 @@ int events_main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"users", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
-		{"as-of", required_argument, NULL, OPT_AS_OF},
-		{"days", required_argument, NULL, OPT_DAYS},
+		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},
+		{"days", required_argument, NULL, GEN_OPT_DAYS},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"events", required_argument, NULL, 'o'},
 		{"output", required_argument, NULL, 'o'},
@@ -666,25 +664,12 @@ int events_main(int argc, char **argv)
 	o.payment_event = "payment";
 	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
 	       -1) {
+		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of,
+				   &o.days, 36500))
+			continue;
 		switch (opt) {
 		case 'n':
 			o.users = gen_parse_u64(&c, "--users", optarg, 100000000);
-			break;
-		case 's':
-			o.seed = gen_parse_u64(&c, "--seed", optarg, UINT64_MAX);
-			break;
-		case OPT_AS_OF:
-			if (time_parse(optarg, strlen(optarg), &t) != 0)
-				cli_usage_error(&c, "invalid --as-of '%s'",
-						optarg);
-			o.as_of = t.sec;
-			break;
-		case OPT_DAYS:
-			o.days =
-				(int64_t)gen_parse_u64(&c, "--days", optarg, 36500);
-			if (o.days < 1)
-				cli_usage_error(&c, "invalid --days '%s'",
-						optarg);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "csv") == 0)

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "ptime.h"
 
 /*
  * The temporary files still open, removed if the program dies before
@@ -148,4 +149,30 @@ uint64_t gen_parse_u64(const struct cli *c, const char *opt, const char *arg,
 	if (errno || *end || v > max)
 		cli_usage_error(c, "invalid %s '%s'", opt, arg);
 	return v;
+}
+
+int gen_common_opt(const struct cli *c, int opt, const char *arg,
+		   uint64_t *seed, int64_t *as_of, int64_t *days,
+		   int64_t max_days)
+{
+	struct ptime t;
+
+	switch (opt) {
+	case 's':
+		*seed = gen_parse_u64(c, "--seed", arg, UINT64_MAX);
+		return 1;
+	case GEN_OPT_AS_OF:
+		if (time_parse(arg, strlen(arg), &t) != 0)
+			cli_usage_error(c, "invalid --as-of '%s'", arg);
+		*as_of = t.sec;
+		return 1;
+	case GEN_OPT_DAYS:
+		*days = (int64_t)gen_parse_u64(c, "--days", arg,
+					       (uint64_t)max_days);
+		if (*days < 1)
+			cli_usage_error(c, "invalid --days '%s'", arg);
+		return 1;
+	default:
+		return 0;
+	}
 }

@@ -87,9 +87,7 @@ static const struct cli_info odoo_info = {
 };
 
 enum {
-	OPT_AS_OF = CLI_OPT_FIRST_PROGRAM,
-	OPT_DAYS,
-	OPT_FORMAT,
+	OPT_FORMAT = GEN_OPT_NEXT,
 	OPT_VARIANT,
 	OPT_TICKETS_OUT,
 	OPT_USERS,
@@ -102,8 +100,8 @@ static int odoo_main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"tickets", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
-		{"as-of", required_argument, NULL, OPT_AS_OF},
-		{"days", required_argument, NULL, OPT_DAYS},
+		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},
+		{"days", required_argument, NULL, GEN_OPT_DAYS},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"variant", required_argument, NULL, OPT_VARIANT},
 		{"messages", required_argument, NULL, 'o'},
@@ -118,33 +116,19 @@ static int odoo_main(int argc, char **argv)
 	};
 	struct odoo_opts o;
 	struct cli c;
-	struct ptime t;
 	int opt;
 
 	cli_init(&c, argc, argv, &odoo_info);
 	odoo_opts_init(&o);
 	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
 	       -1) {
+		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of,
+				   &o.days, 36500))
+			continue;
 		switch (opt) {
 		case 'n':
 			o.tickets = gen_parse_u64(&c, "--tickets", optarg,
 					      1000000000ULL);
-			break;
-		case 's':
-			o.seed = gen_parse_u64(&c, "--seed", optarg, UINT64_MAX);
-			break;
-		case OPT_AS_OF:
-			if (time_parse(optarg, strlen(optarg), &t) != 0)
-				cli_usage_error(&c, "invalid --as-of '%s'",
-						optarg);
-			o.as_of = t.sec;
-			break;
-		case OPT_DAYS:
-			o.days =
-				(int64_t)gen_parse_u64(&c, "--days", optarg, 36500);
-			if (o.days < 1)
-				cli_usage_error(&c, "invalid --days '%s'",
-						optarg);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "array") == 0)
@@ -246,8 +230,8 @@ static int bitrix_main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"leads", required_argument, NULL, 'n'},
 		{"seed", required_argument, NULL, 's'},
-		{"as-of", required_argument, NULL, OPT_AS_OF},
-		{"days", required_argument, NULL, OPT_DAYS},
+		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},
+		{"days", required_argument, NULL, GEN_OPT_DAYS},
 		{"leads-out", required_argument, NULL, 'o'},
 		{"output", required_argument, NULL, 'o'},
 		{"deals", required_argument, NULL, OPT_DEALS},
@@ -265,31 +249,18 @@ static int bitrix_main(int argc, char **argv)
 	};
 	struct bitrix_opts o;
 	struct cli c;
-	struct ptime t;
 	int opt;
 
 	cli_init(&c, argc, argv, &bitrix_info);
 	bitrix_opts_init(&o);
 	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
 	       -1) {
+		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of,
+				   &o.days, 3650))
+			continue;
 		switch (opt) {
 		case 'n':
 			o.leads = gen_parse_u64(&c, "--leads", optarg, 100000000ULL);
-			break;
-		case 's':
-			o.seed = gen_parse_u64(&c, "--seed", optarg, UINT64_MAX);
-			break;
-		case OPT_AS_OF:
-			if (time_parse(optarg, strlen(optarg), &t) != 0)
-				cli_usage_error(&c, "invalid --as-of '%s'",
-						optarg);
-			o.as_of = t.sec;
-			break;
-		case OPT_DAYS:
-			o.days = (int64_t)gen_parse_u64(&c, "--days", optarg, 3650);
-			if (o.days < 1)
-				cli_usage_error(&c, "invalid --days '%s'",
-						optarg);
 			break;
 		case 'o':
 			o.leads_out = strcmp(optarg, "-") == 0 ? NULL : optarg;
