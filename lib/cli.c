@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hmap.h"
+
 /* The temporary output file to remove if the program dies. */
 static char *cleanup_tmp;
 
@@ -97,11 +99,69 @@ int cli_opt(struct cli *c, int opt, const char *arg)
 					arg);
 		}
 		return 1;
+	case CLI_OPT_SHARD: {
+		unsigned long i, n;
+		char *end;
+
+		i = strtoul(arg, &end, 10);
+		if (end == arg || *end != '/' || arg[0] == '-')
+			cli_usage_error(c, "invalid --shard '%s' (I/N, 1 <= I <= N)", arg);
+		n = strtoul(end + 1, &end, 10);
+		if (*end || end[-1] == '/' || i < 1 || n < i || n > 65536)
+			cli_usage_error(c, "invalid --shard '%s' (I/N, 1 <= I <= N)", arg);
+		c->shard_i = (unsigned)i;
+		c->shard_n = (unsigned)n;
+		return 1;
+	}
+	case CLI_OPT_MAP:
+		c->map = 1;
+		return 1;
+	case CLI_OPT_KEYED:
+		c->keyed = 1;
+		return 1;
 	case '?':
 		cli_usage(c);
 	default:
 		return 0;
 	}
+}
+
+void cli_key(struct cli *c, const char *field)
+{
+	c->key = field;
+}
+
+int cli_shard_mine(const struct cli *c, const void *key, size_t n)
+{
+	return c->shard_n == 0 ||
+	       hmap_hash(key, n) % c->shard_n == c->shard_i - 1;
+}
+
+/*
+ * --map and --shard for one record: @return 1 when the program is to see
+ * it, 0 when it was written as KEY TAB RECORD, belongs to another shard
+ * or lacks the key (a bad record).
+ */
+static int keyed_record(struct cli *c, const struct rec *r)
+{
+	struct json_span k;
+
+	if (!c->key || (!c->map && !c->shard_n))
+		return 1;
+	k = rec_get(r, c->key);
+	if (!k.p) {
+		cli_bad(c, "missing field '%s'", c->key);
+		return 0;
+	}
+	if (!cli_shard_mine(c, k.p, k.n))
+		return 0;
+	if (!c->map)
+		return 1;
+	buf_add(&c->ob, k.p, k.n);
+	buf_addc(&c->ob, '\t');
+	rec_emit_line(r, &c->ob);
+	cli_commit(c);
+	return 0;
 }
 
 void cli_start(struct cli *c, int nfiles, char **files)
@@ -244,8 +304,11 @@ int cli_next(struct cli *c, struct rec **r)
 
 	for (;;) {
 		if (!c->in_open) {
-			if (c->fi >= c->nfiles)
+			if (c->fi >= c->nfiles) {
+				if (c->map) /* the mapper's work is done */
+					exit(cli_finish(c));
 				return 0;
+			}
 			if (in_open(&c->in, c->files[c->fi++], c->mode) < 0) {
 				warn("%s", c->in.msg);
 				cli_status(c, EX_NOINPUT);
@@ -258,6 +321,16 @@ int cli_next(struct cli *c, struct rec **r)
 		if (st == IN_OK) {
 			c->cur = p;
 			c->curlen = n;
+			if (c->keyed) {
+				const char *tab = memchr(p, '\t', n);
+
+				if (!tab) {
+					cli_bad(c, "no tab after the key (--keyed)");
+					continue;
+				}
+				n -= (size_t)(tab + 1 - p);
+				p = tab + 1;
+			}
 			if (rec_parse(&c->rec, p, n, &e) < 0) {
 				bad_json(c, &e);
 				continue;
@@ -266,6 +339,8 @@ int cli_next(struct cli *c, struct rec **r)
 			 * lines; NDJSON lines are never searched. */
 			c->rec.multiline = c->in.mode != IN_LINES &&
 					   memchr(p, '\n', n) != NULL;
+			if (!keyed_record(c, &c->rec))
+				continue;
 			*r = &c->rec;
 			return 1;
 		}

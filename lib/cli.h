@@ -63,6 +63,9 @@ enum {
 	CLI_OPT_HELP = 0x1000,
 	CLI_OPT_VERSION,
 	CLI_OPT_ONERROR,
+	CLI_OPT_SHARD,
+	CLI_OPT_MAP,
+	CLI_OPT_KEYED,
 	CLI_OPT_FIRST_PROGRAM = 0x1100, /* programs number theirs from here */
 };
 
@@ -80,6 +83,31 @@ enum {
 	"                         or quarantine:FILE (copy them to FILE)\n"       \
 	"      --help             print this help and exit\n"                     \
 	"      --version          print the version and exit\n"
+
+/*
+ * The options of programs whose work splits by a key (a user, a lead):
+ *
+ *   --shard I/N  keep only the records whose key falls in shard I of N
+ *                (1 <= I <= N): N runs with I = 1..N over the same input
+ *                split the keys between them, and pulse-merge adds up
+ *                their outputs (scripts/pulse-shard);
+ *   --map        write each record as KEY TAB RECORD and nothing else: a
+ *                Hadoop Streaming mapper (scripts/pulse-hadoop);
+ *   --keyed      the input lines are KEY TAB RECORD (a Hadoop Streaming
+ *                reducer's input): the key is dropped.
+ *
+ * The key is the raw JSON bytes of the field cli_key() names (7 and "7"
+ * differ).  A record without it is a bad record under --shard and --map.
+ */
+#define CLI_KEYED_LONGOPTS                                               \
+	{"shard", required_argument, NULL, CLI_OPT_SHARD},               \
+	{"map", no_argument, NULL, CLI_OPT_MAP},                         \
+	{"keyed", no_argument, NULL, CLI_OPT_KEYED}
+
+#define CLI_HELP_KEYED                                                   \
+	"      --shard I/N        only the keys of shard I of N (for pulse-merge)\n" \
+	"      --map              write KEY TAB RECORD lines (Hadoop mapper)\n"   \
+	"      --keyed            input lines are KEY TAB RECORD (Hadoop reducer)\n"
 
 struct cli_info {
 	const char *name; /* "pulse-classify" */
@@ -113,6 +141,10 @@ struct cli {
 
 	uint64_t nbad, nskipped, nquarantined;
 	int status; /* worst exit status so far */
+
+	const char *key; /* cli_key(): the field records split by */
+	unsigned shard_i, shard_n; /* --shard I/N; shard_n 0: all records */
+	int map, keyed; /* --map, --keyed */
 };
 
 /* Sets progname and the defaults. */
@@ -124,6 +156,23 @@ void cli_init(struct cli *c, int argc, char **argv,
  * --version exit here), 0 when it is the program's own.
  */
 int cli_opt(struct cli *c, int opt, const char *arg);
+
+/*
+ * Names the field this program's work splits by ("user_id"), for
+ * CLI_KEYED_LONGOPTS: with --shard, cli_next() returns only the records of
+ * this shard; with --map, cli_next() writes every record as KEY TAB
+ * RECORD itself and, at the end of the input, finishes the output and
+ * exits: the program never sees a record.  Call before cli_start().
+ */
+void cli_key(struct cli *c, const char *field);
+
+/*
+ * Whether key (raw JSON bytes) belongs to this run's --shard (always,
+ * without --shard): for programs whose key is not one field of the record
+ * (pulse-funnel: a deal goes with its lead).  The shard of a key is the
+ * same in every program and on every machine.
+ */
+int cli_shard_mine(const struct cli *c, const void *key, size_t n);
 
 /* Prints the one-line usage on stderr and exits 64. */
 _Noreturn void cli_usage(const struct cli *c);
