@@ -11,18 +11,12 @@
 #include "group.h"
 #include "hmap.h"
 #include "ptime.h"
+#include "series.h"
 
 #define NS_PER_SEC INT64_C(1000000000)
 #define EC_NAIVE 0x8000 /* the event's time had no offset */
 #define EC_CLASS 0x7fff
 #define NO_PREV ((unsigned)-1)
-
-/* Counts per day of one metric: v[i] is day base + i. */
-struct daycount {
-	int64_t base;
-	size_t n;
-	uint64_t *v;
-};
 
 /* One event of a user being counted. */
 struct uev {
@@ -42,7 +36,7 @@ struct metrics {
 	unsigned char *after; /* ndefs x ncls: after[m * ncls + p] */
 	int *durslot; /* per class: index of its --durations, or -1 */
 
-	struct daycount *dc; /* per metric */
+	struct series *dc; /* per metric */
 	int64_t dmin, dmax;
 	int have_day;
 	struct hist **dh; /* per --durations event */
@@ -148,40 +142,6 @@ static int64_t event_day(struct metrics *m, int64_t ns, unsigned ec)
 	return (ec & EC_NAIVE) ? time_day(sec) : tz_day(&m->o.tz, sec);
 }
 
-static void dc_add(struct daycount *d, int64_t day)
-{
-	if (!d->n) {
-		d->n = 64;
-		d->v = xcalloc(d->n, sizeof *d->v);
-		d->base = day - 32;
-	} else if (day < d->base) {
-		size_t grow = (size_t)(d->base - day) + d->n;
-		uint64_t *v = xcalloc(d->n + grow, sizeof *v);
-
-		memcpy(v + grow, d->v, d->n * sizeof *v);
-		free(d->v);
-		d->v = v;
-		d->n += grow;
-		d->base -= (int64_t)grow;
-	} else if (day - d->base >= (int64_t)d->n) {
-		size_t need = (size_t)(day - d->base) + 1, n = d->n;
-
-		while (n < need)
-			n *= 2;
-		d->v = xrealloc(d->v, n * sizeof *d->v);
-		memset(d->v + d->n, 0, (n - d->n) * sizeof *d->v);
-		d->n = n;
-	}
-	d->v[day - d->base]++;
-}
-
-static uint64_t dc_get(const struct daycount *d, int64_t day)
-{
-	if (!d->n || day < d->base || day - d->base >= (int64_t)d->n)
-		return 0;
-	return d->v[day - d->base];
-}
-
 /* ---- one user ------------------------------------------------------------- */
 
 static int uev_cmp(const void *pa, const void *pb)
@@ -216,7 +176,8 @@ static void count_user(struct metrics *m, struct uev *e, size_t n)
 
 			if (!m->o.defs[k].has_after ||
 			    (prev != NO_PREV && m->after[k * m->ncls + prev]))
-				dc_add(&m->dc[k], event_day(m, e[i].ns, e[i].ec));
+				series_add(&m->dc[k],
+					   event_day(m, e[i].ns, e[i].ec), 1);
 		}
 		ds = m->durslot[c];
 		if (ds >= 0) {
@@ -343,71 +304,14 @@ static void count_all(struct metrics *m)
 
 /* ---- output --------------------------------------------------------------- */
 
-/* The mean of seven counts summing to sum, rounded to two decimals. */
-static void write_mean7(struct buf *o, uint64_t sum)
-{
-	uint64_t q = (sum * 200 + 7) / 14; /* round(sum * 100 / 7) */
-	char tmp[32];
-
-	if (q % 100 == 0)
-		snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)(q / 100));
-	else if (q % 10 == 0)
-		snprintf(tmp, sizeof tmp, "%llu.%llu", (unsigned long long)(q / 100),
-			 (unsigned long long)(q % 100 / 10));
-	else
-		snprintf(tmp, sizeof tmp, "%llu.%02llu", (unsigned long long)(q / 100),
-			 (unsigned long long)(q % 100));
-	buf_adds(o, tmp);
-}
-
-static void write_opt(struct buf *o, const char *key, int have, uint64_t v)
-{
-	buf_adds(o, key);
-	if (have)
-		jw_i64(o, (int64_t)v);
-	else
-		jw_null(o);
-}
-
 static void emit_metric(struct metrics *m, struct cli *c, size_t k)
 {
 	const struct metric_def *d = &m->o.defs[k];
-	const struct daycount *dc = &m->dc[k];
-	struct buf *o = cli_out(c);
-	char day[16];
-	int64_t t, i;
+	int64_t t;
 
-	for (t = m->dmin, i = 0; t <= m->dmax; t++, i++) {
-		uint64_t sum = 0;
-		int64_t j;
-
-		buf_adds(o, "{\"kind\":\"metric\",\"name\":");
-		jw_cstr(o, d->name);
-		if (d->title) {
-			buf_adds(o, ",\"title\":");
-			jw_cstr(o, d->title);
-		}
-		time_fmt_day(day, t);
-		buf_adds(o, ",\"day\":\"");
-		buf_adds(o, day);
-		buf_adds(o, "\",\"value\":");
-		jw_i64(o, (int64_t)dc_get(dc, t));
-		if (m->o.partial) {
-			buf_adds(o, ",\"partial\":true}\n");
-			cli_commit(c);
-			continue;
-		}
-		write_opt(o, ",\"prev_day\":", i >= 1, dc_get(dc, t - 1));
-		write_opt(o, ",\"week_ago\":", i >= 7, dc_get(dc, t - 7));
-		buf_adds(o, ",\"mean_7d\":");
-		if (i >= 7) {
-			for (j = 1; j <= 7; j++)
-				sum += dc_get(dc, t - j);
-			write_mean7(o, sum);
-		} else {
-			jw_null(o);
-		}
-		buf_adds(o, "}\n");
+	for (t = m->dmin; t <= m->dmax; t++) {
+		series_write(cli_out(c), d->name, d->title, &m->dc[k], t,
+			     m->dmin, m->o.partial);
 		cli_commit(c);
 	}
 }
@@ -456,7 +360,7 @@ void metrics_free(struct metrics *m)
 	if (!m)
 		return;
 	for (k = 0; k < m->o.ndefs; k++)
-		free(m->dc[k].v);
+		series_release(&m->dc[k]);
 	for (k = 0; k < m->o.ndur; k++)
 		free(m->dh[k]);
 	free(m->dc);
