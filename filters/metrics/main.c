@@ -32,6 +32,7 @@ static const struct cli_info info = {
 	"      --sorted           input grouped by user_id: constant memory\n"
 	"      --partial          day counts only (no prev_day, week_ago, mean_7d),\n"
 	"                         for shards to be added up\n"
+	CLI_HELP_KEYED
 	CLI_HELP_COMMON
 	"\n"
 	"Reads event records (user_id, ts, event), writes metric records\n"
@@ -82,6 +83,7 @@ int main(int argc, char **argv)
 		{"edges", required_argument, NULL, OPT_EDGES},
 		{"sorted", no_argument, NULL, OPT_SORTED},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
+		CLI_KEYED_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -133,6 +135,7 @@ int main(int argc, char **argv)
 	if (defs)
 		load_defs(&o, defs);
 	m = metrics_new(&o);
+	cli_key(&c, "user_id");
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
 		metrics_add(m, &c, r);

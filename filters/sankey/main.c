@@ -22,6 +22,7 @@ static const struct cli_info info = {
 	"                         anywhere in their history (comma-separated,\n"
 	"                         repeatable)\n"
 	"      --sorted           input grouped by user_id: constant memory\n"
+	CLI_HELP_KEYED
 	CLI_HELP_COMMON
 	"\n"
 	"Reads event records (user_id, ts, event), writes link records\n"
@@ -55,6 +56,7 @@ int main(int argc, char **argv)
 		{"steps", required_argument, NULL, OPT_STEPS},
 		{"require", required_argument, NULL, OPT_REQUIRE},
 		{"sorted", no_argument, NULL, OPT_SORTED},
+		CLI_KEYED_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -91,6 +93,7 @@ int main(int argc, char **argv)
 		}
 	}
 	s = sankey_new(&o);
+	cli_key(&c, "user_id");
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
 		sankey_add(s, &c, r);

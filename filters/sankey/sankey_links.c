@@ -9,6 +9,7 @@
 #include "event.h"
 #include "group.h"
 #include "hmap.h"
+#include "idmap.h"
 
 #define MAX_NAMES 65535
 
@@ -22,15 +23,32 @@ struct user_head {
 	uint16_t ids[];
 };
 
+/*
+ * Unsorted input goes through in batches: the users' slots and states of
+ * a batch are prefetched before they are used, so that the memory
+ * latency of a million users' state overlaps instead of adding up.
+ */
+#define BATCH 32
+
+struct pending {
+	uint64_t user; /* the integer user id (idmap_int_key) */
+	int64_t ns;
+	uint32_t name, num;
+};
+
 struct sankey {
 	struct sankey_opts o;
+	struct pending batch[BATCH];
+	unsigned nbatch;
 	size_t vsize, ts_off;
 
 	struct hmap names; /* decoded name -> uint32 id (= insertion index) */
 	unsigned char *isreq; /* per name id */
 	size_t isreq_cap;
 
-	struct hmap users; /* raw user_id -> user state (unsorted) */
+	struct idmap users; /* raw user_id -> number (unsorted) */
+	char *ustate; /* per user number: the state, vsize bytes */
+	size_t ucap;
 	struct group grp; /* --sorted */
 	char *one; /* --sorted: the current user's state */
 
@@ -76,7 +94,7 @@ struct sankey *sankey_new(const struct sankey_opts *o)
 	s->ts_off = (sizeof(struct user_head) + 2 * o->steps + 7) & ~(size_t)7;
 	s->vsize = s->ts_off + 8 * o->steps;
 	hmap_init(&s->names, sizeof(uint32_t));
-	hmap_init(&s->users, s->vsize);
+	idmap_init(&s->users);
 	hmap_init(&s->links, sizeof(uint64_t));
 	s->one = xcalloc(1, s->vsize);
 	for (i = 0; i < o->nrequire; i++) {
@@ -128,9 +146,56 @@ static void count_user(struct sankey *s, const char *u)
 	}
 }
 
+/* The state of the user with raw id p[0..n), zeroed when new. */
+static char *user_state(struct sankey *s, const char *p, size_t n)
+{
+	int isnew;
+	size_t u = idmap_put(&s->users, p, n, &isnew);
+
+	if (isnew) {
+		if (u >= s->ucap) {
+			s->ucap = s->ucap ? 2 * s->ucap : 1024;
+			s->ustate = xrealloc(s->ustate, s->ucap * s->vsize);
+		}
+		memset(s->ustate + u * s->vsize, 0, s->vsize);
+	}
+	return s->ustate + u * s->vsize;
+}
+
+/* Applies the pending events, in their order. */
+static void flush_batch(struct sankey *s)
+{
+	unsigned i, n = s->nbatch;
+	int isnew;
+
+	for (i = 0; i < n; i++) {
+		struct pending *p = &s->batch[i];
+		char *u;
+
+		p->num = idmap_put_int(&s->users, p->user, &isnew);
+		if (isnew) {
+			if (p->num >= s->ucap) {
+				s->ucap = s->ucap ? 2 * s->ucap : 1024;
+				s->ustate = xrealloc(s->ustate,
+						     s->ucap * s->vsize);
+			}
+			memset(s->ustate + (size_t)p->num * s->vsize, 0,
+			       s->vsize);
+		}
+		u = s->ustate + (size_t)p->num * s->vsize;
+		__builtin_prefetch(u, 1);
+		__builtin_prefetch(u + s->vsize - 1, 1);
+	}
+	for (i = 0; i < n; i++)
+		keep(s, s->ustate + (size_t)s->batch[i].num * s->vsize,
+		     s->batch[i].name, s->batch[i].ns);
+	s->nbatch = 0;
+}
+
 void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 {
 	struct event ev;
+	uint64_t k;
 	long id;
 	char *u;
 
@@ -145,7 +210,19 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 			cli_bad(c, "more than %d distinct event names", MAX_NAMES);
 			return;
 		}
-		u = hmap_put(&s->users, ev.user.p, ev.user.n, NULL);
+		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
+			struct pending *p = &s->batch[s->nbatch++];
+
+			idmap_prefetch(&s->users, k);
+			p->user = k;
+			p->ns = ev.ns;
+			p->name = (uint32_t)id;
+			if (s->nbatch == BATCH)
+				flush_batch(s);
+			return;
+		}
+		flush_batch(s); /* keep the input order */
+		u = user_state(s, ev.user.p, ev.user.n);
 		keep(s, u, (unsigned)id, ev.ns);
 		return;
 	}
@@ -244,8 +321,9 @@ void sankey_finish(struct sankey *s, struct cli *c)
 	if (s->o.sorted) {
 		count_user(s, s->one);
 	} else {
-		for (i = 0; i < hmap_len(&s->users); i++)
-			count_user(s, hmap_val_at(&s->users, i));
+		flush_batch(s);
+		for (i = 0; i < idmap_len(&s->users); i++)
+			count_user(s, s->ustate + i * s->vsize);
 	}
 	n = hmap_len(&s->links);
 	v = xmalloc((n ? n : 1) * sizeof *v);
@@ -282,7 +360,8 @@ void sankey_free(struct sankey *s)
 	if (!s)
 		return;
 	hmap_release(&s->names);
-	hmap_release(&s->users);
+	idmap_release(&s->users);
+	free(s->ustate);
 	hmap_release(&s->links);
 	group_release(&s->grp);
 	buf_release(&s->scratch);

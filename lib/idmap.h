@@ -1,0 +1,58 @@
+/*
+ * idmap.h - dense numbers for keys: the i-th distinct key seen gets i.
+ *
+ * Made for the user ids of event records, taken as their raw JSON bytes
+ * (7 and "7" are two keys).  Most are plain integers: a key of up to 19
+ * digits without a leading zero is kept as its value inside the slot, so
+ * a lookup touches one cache line and never the key's bytes.  Any other
+ * key goes through an hmap.  The program keeps its per-key state in its
+ * own array, indexed by the number.
+ */
+#ifndef PULSE_IDMAP_H
+#define PULSE_IDMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hmap.h"
+
+struct idslot {
+	uint32_t lo, hi; /* the integer key */
+	uint32_t id1;	 /* its number + 1; 0: empty */
+};
+
+struct idmap {
+	struct idslot *slots;
+	size_t nslots, nint;
+	struct hmap other; /* other keys -> uint32_t number */
+	size_t n;	   /* numbers given */
+};
+
+void idmap_init(struct idmap *m);
+void idmap_release(struct idmap *m);
+
+/*
+ * The number of key (raw bytes), given when first seen: *isnew says
+ * which.  Numbers are 0, 1, 2, ... in order of first sight.
+ */
+uint32_t idmap_put(struct idmap *m, const char *key, size_t n, int *isnew);
+
+/*
+ * For batches: a key as the integer the map keeps inside its slots
+ * (@return 1), or 0 when it goes through the hmap.  Prefetching the slot
+ * of a batch's keys before idmap_put_int() hides the memory latency of a
+ * map much larger than the caches.
+ */
+int idmap_int_key(const char *key, size_t n, uint64_t *k);
+void idmap_prefetch(const struct idmap *m, uint64_t k);
+uint32_t idmap_put_int(struct idmap *m, uint64_t k, int *isnew);
+
+static inline size_t idmap_len(const struct idmap *m)
+{
+	return m->n;
+}
+
+/* Bytes the map holds, for memory reports. */
+size_t idmap_bytes(const struct idmap *m);
+
+#endif
