@@ -10,6 +10,7 @@
 #include "event.h"
 #include "group.h"
 #include "hmap.h"
+#include "idmap.h"
 #include "ptime.h"
 #include "series.h"
 
@@ -17,6 +18,7 @@
 #define EC_NAIVE 0x8000 /* the event's time had no offset */
 #define EC_CLASS 0x7fff
 #define NO_PREV ((unsigned)-1)
+#define BATCH 32
 
 /* One event of a user being counted. */
 struct uev {
@@ -41,9 +43,14 @@ struct metrics {
 	int have_day;
 	struct hist **dh; /* per --durations event */
 
-	/* unsorted: every event */
-	struct hmap users; /* raw user_id -> uint32 events */
+	/* unsorted: every event, and its user's number (idmap) */
+	struct idmap users;
 	uint32_t *uid;
+	/* integer user ids whose number is still to be looked up: a batch,
+	 * their slots prefetched, so the lookups' cache misses overlap */
+	uint64_t bkey[BATCH];
+	uint32_t bidx[BATCH];
+	unsigned nb;
 	int64_t *ns;
 	uint16_t *ec;
 	size_t nev, capev;
@@ -79,7 +86,7 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 
 	m->o = *o;
 	hmap_init(&m->cls, sizeof(uint16_t));
-	hmap_init(&m->users, sizeof(uint32_t));
+	idmap_init(&m->users);
 	m->ncls = 1;
 	ev_cls = xcalloc(o->ndefs + 1, sizeof *ev_cls);
 	for (i = 0; i < o->ndefs; i++) {
@@ -199,6 +206,16 @@ static void count_user(struct metrics *m, struct uev *e, size_t n)
 
 /* ---- input ---------------------------------------------------------------- */
 
+/* Gives the batch's events their users' numbers. */
+static void flush_batch(struct metrics *m)
+{
+	unsigned i;
+
+	for (i = 0; i < m->nb; i++)
+		m->uid[m->bidx[i]] = idmap_put_int(&m->users, m->bkey[i], NULL);
+	m->nb = 0;
+}
+
 void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 {
 	struct event ev;
@@ -254,11 +271,18 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 		m->ec = xrealloc(m->ec, m->capev * sizeof *m->ec);
 	}
 	{
-		uint32_t *cnt = hmap_put(&m->users, ev.user.p, ev.user.n, NULL);
+		uint64_t k;
 
-		(*cnt)++;
-		/* the entry's index: values are an array in entry order */
-		m->uid[m->nev] = (uint32_t)(cnt - (uint32_t *)hmap_val_at(&m->users, 0));
+		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
+			idmap_prefetch(&m->users, k);
+			m->bkey[m->nb] = k;
+			m->bidx[m->nb++] = (uint32_t)m->nev;
+			if (m->nb == BATCH)
+				flush_batch(m);
+		} else {
+			m->uid[m->nev] = idmap_put(&m->users, ev.user.p,
+						   ev.user.n, NULL);
+		}
 	}
 	m->ns[m->nev] = ev.ns;
 	m->ec[m->nev] = (uint16_t)ec;
@@ -268,17 +292,20 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 /* Counts every user of the unsorted input. */
 static void count_all(struct metrics *m)
 {
-	size_t nu = hmap_len(&m->users), i, u, maxn = 0;
+	size_t nu, i, u, maxn = 0;
 	uint32_t *start, *perm;
 	struct uev *e;
 
+	flush_batch(m);
+	nu = idmap_len(&m->users);
+	/* start[u + 1]: user u's events, then the prefix sums */
 	start = xcalloc(nu + 1, sizeof *start);
+	for (i = 0; i < m->nev; i++)
+		start[m->uid[i] + 1]++;
 	for (u = 0; u < nu; u++) {
-		uint32_t n = *(uint32_t *)hmap_val_at(&m->users, u);
-
-		start[u + 1] = start[u] + n;
-		if (n > maxn)
-			maxn = n;
+		if (start[u + 1] > maxn)
+			maxn = start[u + 1];
+		start[u + 1] += start[u];
 	}
 	/* a stable counting sort by user: input order within a user */
 	perm = xmalloc((m->nev ? m->nev : 1) * sizeof *perm);
@@ -374,7 +401,7 @@ void metrics_free(struct metrics *m)
 	free(m->ec);
 	free(m->ue);
 	hmap_release(&m->cls);
-	hmap_release(&m->users);
+	idmap_release(&m->users);
 	group_release(&m->grp);
 	buf_release(&m->scratch);
 	free(m);
