@@ -87,13 +87,4 @@ void tally_emit(struct tally *t, struct cli *c);
 
 void tally_release(struct tally *t);
 
-/* tally_num.c */
-
-/*
- * Compares two key tuples (canonical JSON values joined by ',') in jq's
- * order: null < false < true < numbers < strings < arrays < objects,
- * strings by their UTF-8 bytes, numbers by value.
- */
-int tally_key_cmp(const char *a, size_t an, const char *b, size_t bn);
-
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jkey.h"
 #include "ptime.h"
 
 /* ---- options -------------------------------------------------------------- */
@@ -131,48 +132,6 @@ void tally_setup(struct tally *t)
 
 /* ---- keys ----------------------------------------------------------------- */
 
-/* Appends the canonical JSON of v: strings re-encoded, no whitespace. */
-static void canon(struct json_span v, struct buf *out, struct buf *scratch)
-{
-	struct json_iter it;
-	struct json_span k, e;
-	int first = 1;
-
-	switch (v.type) {
-	case JSON_NONE:
-		jw_null(out);
-		return;
-	case JSON_STRING:
-		if (!(v.flags & JSON_F_ESC)) {
-			buf_add(out, v.p, v.n);
-		} else {
-			buf_reset(scratch);
-			json_str_decode(v, scratch);
-			jw_str(out, scratch->p, scratch->len);
-		}
-		return;
-	case JSON_ARRAY:
-	case JSON_OBJECT:
-		buf_addc(out, v.type == JSON_ARRAY ? '[' : '{');
-		json_iter_init(&it, v);
-		while (json_iter_next(&it, &k, &e)) {
-			if (!first)
-				buf_addc(out, ',');
-			first = 0;
-			if (v.type == JSON_OBJECT) {
-				canon(k, out, scratch);
-				buf_addc(out, ':');
-			}
-			canon(e, out, scratch);
-		}
-		buf_addc(out, v.type == JSON_ARRAY ? ']' : '}');
-		return;
-	default:
-		buf_add(out, v.p, v.n);
-		return;
-	}
-}
-
 static void add_cand_start(struct tally *t, size_t i)
 {
 	if (t->noffs[i] == t->capoffs[i]) {
@@ -247,7 +206,7 @@ static int candidates(struct tally *t, size_t i, const struct rec *r,
 			add_cand_start(t, i);
 			any = 1;
 			if (b->fn == TALLY_FIELD)
-				canon(e, out, &t->scratch);
+				jkey_canon(e, out, &t->scratch);
 			else if (time_key(t, b, e, out, &t->scratch, msg, msz) < 0)
 				return -1;
 		}
@@ -259,7 +218,7 @@ static int candidates(struct tally *t, size_t i, const struct rec *r,
 	}
 	add_cand_start(t, i);
 	if (b->fn == TALLY_FIELD)
-		canon(v, out, &t->scratch);
+		jkey_canon(v, out, &t->scratch);
 	else if (time_key(t, b, v, out, &t->scratch, msg, msz) < 0)
 		return -1;
 	add_cand_start(t, i);
@@ -353,7 +312,7 @@ struct order {
 static int by_key(const void *a, const void *b)
 {
 	const struct order *x = a, *y = b;
-	int c = tally_key_cmp(x->key, x->klen, y->key, y->klen);
+	int c = jkey_cmp(x->key, x->klen, y->key, y->klen);
 
 	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
 }

@@ -1,12 +1,52 @@
-/* tally_num.c - the order of keys; see tally.h. */
-#include "tally.h"
+/* jkey.c - canonical JSON keys and their order; see jkey.h. */
+#include "jkey.h"
 
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* ---- key order ------------------------------------------------------------ */
+/* ---- canonical form ------------------------------------------------------- */
+
+void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch)
+{
+	struct json_iter it;
+	struct json_span k, e;
+	int first = 1;
+
+	switch (v.type) {
+	case JSON_NONE:
+		jw_null(out);
+		return;
+	case JSON_STRING:
+		if (!(v.flags & JSON_F_ESC)) {
+			buf_add(out, v.p, v.n);
+		} else {
+			buf_reset(scratch);
+			json_str_decode(v, scratch);
+			jw_str(out, scratch->p, scratch->len);
+		}
+		return;
+	case JSON_ARRAY:
+	case JSON_OBJECT:
+		buf_addc(out, v.type == JSON_ARRAY ? '[' : '{');
+		json_iter_init(&it, v);
+		while (json_iter_next(&it, &k, &e)) {
+			if (!first)
+				buf_addc(out, ',');
+			first = 0;
+			if (v.type == JSON_OBJECT) {
+				jkey_canon(k, out, scratch);
+				buf_addc(out, ':');
+			}
+			jkey_canon(e, out, scratch);
+		}
+		buf_addc(out, v.type == JSON_ARRAY ? ']' : '}');
+		return;
+	default:
+		buf_add(out, v.p, v.n);
+		return;
+	}
+}
+
+/* ---- order ---------------------------------------------------------------- */
 
 static int type_rank(int type)
 {
@@ -170,7 +210,7 @@ static int val_cmp(struct json_span a, struct json_span b)
 	}
 }
 
-int tally_key_cmp(const char *a, size_t an, const char *b, size_t bn)
+int jkey_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
 	const char *pa = a, *pb = b, *ea = a + an, *eb = b + bn;
 	struct json_span sa, sb;

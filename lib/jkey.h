@@ -1,0 +1,33 @@
+/*
+ * jkey.h - group keys as JSON text: one canonical spelling, and jq's order.
+ *
+ * pulse-tally keys its groups by the values of its --by fields, and
+ * pulse-merge must find the same group in records that went through other
+ * tools (jq re-escapes strings, adds spaces): both key by the canonical
+ * JSON of a value, and sort keys with the one comparison here.
+ */
+#ifndef PULSE_JKEY_H
+#define PULSE_JKEY_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "json.h"
+
+/*
+ * Appends the canonical JSON of v (a span that passed json_validate()):
+ * no whitespace, strings decoded and written again by jw_str(), numbers
+ * and literals as they are; an absent value (JSON_NONE) is null.
+ * scratch is reused for decoding.
+ */
+void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch);
+
+/*
+ * Compares two key tuples (canonical JSON values joined by ',') in jq's
+ * order: null < false < true < numbers < strings < arrays < objects,
+ * strings by their UTF-8 bytes, numbers by value; equal values of
+ * different spelling (1 and 1.0) by their bytes.  @return <0, 0 or >0.
+ */
+int jkey_cmp(const char *a, size_t an, const char *b, size_t bn);
+
+#endif
