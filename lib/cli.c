@@ -138,19 +138,90 @@ int cli_shard_mine(const struct cli *c, const void *key, size_t n)
 }
 
 /*
+ * The key of a one-line record without parsing it: the value of the first
+ * member named c->key, when the members before it are plain strings (no
+ * backslash) or numbers or literals, with no spaces.  Records of other
+ * shards are skipped this cheaply: each shard of N parses only its own
+ * 1/N.  The shard that owns the record parses it in full and checks that
+ * the key is the same (a record with the key twice is a bad record under
+ * --shard), so every line is still validated once.  @return 1 with the
+ * key, 0 when the record is not that simple (then it is parsed).
+ */
+static int peek_key(const struct cli *c, const char *p, size_t n,
+		    struct json_span *key)
+{
+	const char *end = p + n, *name, *v;
+	size_t klen = strlen(c->key);
+
+	while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
+		end--;
+	if (end - p < 2 || p[0] != '{' || end[-1] != '}')
+		return 0;
+	p++;
+	end--; /* the closing brace */
+	while (p < end) {
+		if (*p++ != '"')
+			return 0;
+		name = p;
+		while (p < end && *p != '"' && *p != '\\')
+			p++;
+		if (p + 2 >= end || *p != '"' || p[1] != ':')
+			return 0;
+		v = p + 2;
+		p = v;
+		if (*p == '"') {
+			p++;
+			while (p < end && *p != '"' && *p != '\\')
+				p++;
+			if (p >= end || *p != '"')
+				return 0;
+			p++;
+		} else {
+			while (p < end && *p != ',') {
+				if (*p == '{' || *p == '[' || *p == '"' ||
+				    *p == ' ')
+					return 0;
+				p++;
+			}
+			if (p == v)
+				return 0;
+		}
+		if ((size_t)(v - 2 - name) == klen &&
+		    memcmp(name, c->key, klen) == 0) {
+			key->p = v;
+			key->n = (size_t)(p - v);
+			return 1;
+		}
+		if (p < end && *p++ != ',')
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * --map and --shard for one record: @return 1 when the program is to see
  * it, 0 when it was written as KEY TAB RECORD, belongs to another shard
  * or lacks the key (a bad record).
  */
-static int keyed_record(struct cli *c, const struct rec *r)
+static int keyed_record(struct cli *c, const struct rec *r,
+			const struct json_span *peeked)
 {
 	struct json_span k;
 
 	if (!c->key || (!c->map && !c->shard_n))
 		return 1;
 	k = rec_get(r, c->key);
+	if (peeked->p) {
+		if (k.n != peeked->n || memcmp(k.p, peeked->p, k.n) != 0) {
+			cli_bad(c, "member '%s' given twice (--shard)", c->key);
+			return 0;
+		}
+		return 1; /* ours: peek_key() said so */
+	}
 	if (!k.p) {
-		cli_bad(c, "missing field '%s'", c->key);
+		/* under --shard every shard sees it: shard 1 reports it */
+		if (c->map || c->shard_i == 1)
+			cli_bad(c, "missing field '%s'", c->key);
 		return 0;
 	}
 	if (!cli_shard_mine(c, k.p, k.n))
@@ -297,6 +368,7 @@ void cli_status(struct cli *c, int code)
 
 int cli_next(struct cli *c, struct rec **r)
 {
+	struct json_span peeked;
 	struct json_error e;
 	const char *p;
 	size_t n;
@@ -331,6 +403,20 @@ int cli_next(struct cli *c, struct rec **r)
 				n -= (size_t)(tab + 1 - p);
 				p = tab + 1;
 			}
+			peeked.p = NULL;
+			if (c->shard_n && c->key && !c->map) {
+				struct json_span k;
+
+				if (peek_key(c, p, n, &k)) {
+					if (!cli_shard_mine(c, k.p, k.n))
+						continue;
+					peeked = k;
+				} else if (c->shard_i != 1 &&
+					   rec_parse(&c->rec, p, n, &e) < 0) {
+					/* a bad line is reported by shard 1 */
+					continue;
+				}
+			}
 			if (rec_parse(&c->rec, p, n, &e) < 0) {
 				bad_json(c, &e);
 				continue;
@@ -339,7 +425,7 @@ int cli_next(struct cli *c, struct rec **r)
 			 * lines; NDJSON lines are never searched. */
 			c->rec.multiline = c->in.mode != IN_LINES &&
 					   memchr(p, '\n', n) != NULL;
-			if (!keyed_record(c, &c->rec))
+			if (!keyed_record(c, &c->rec, &peeked))
 				continue;
 			*r = &c->rec;
 			return 1;
