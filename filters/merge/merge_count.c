@@ -1,0 +1,363 @@
+/*
+ * merge_count.c - the count kind: pulse-tally's groups.
+ *
+ * Records of equal "by" and "key" add "count", each "sum" (exactly, as
+ * tally adds: lib/num) and each "sum_skipped".  The groups come out in the
+ * order --sort-by asks, compared as pulse-tally compares them (lib/jkey),
+ * each followed by its histograms when the histogram kind is linked
+ * (merge_int.h).
+ */
+#include "merge.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "jkey.h"
+#include "merge_int.h"
+#include "num.h"
+
+/* One --sum field of a group. */
+struct csum {
+	struct num_sum s;
+	uint64_t skipped;
+	uint32_t field; /* in struct counts' names */
+};
+
+/* A group: the value of the groups map, keyed by BY '\0' KEY. */
+struct cgroup {
+	uint64_t count;
+	struct csum *sum; /* in the order the fields first came */
+	size_t nsum;
+};
+
+/* A sum member of the record being read. */
+struct rsum {
+	uint32_t field;
+	int has_sum, has_skipped;
+	struct num v;
+	uint64_t skipped;
+};
+
+struct counts {
+	struct merge_opts o;
+	struct hmap groups;
+	struct hmap names; /* sum field (decoded) -> uint32 index */
+	void *hist; /* the linked histogram kind, or NULL */
+
+	struct buf key, name, scratch;
+	struct rsum *rs;
+	size_t nrs, caprs;
+	char msg[200];
+};
+
+static void *count_create(const struct merge_opts *o)
+{
+	struct counts *t = xcalloc(1, sizeof *t);
+
+	t->o = *o;
+	hmap_init(&t->groups, sizeof(struct cgroup));
+	hmap_init(&t->names, sizeof(uint32_t));
+	return t;
+}
+
+void merge_count_link(void *count_st, void *hist_st)
+{
+	((struct counts *)count_st)->hist = hist_st;
+}
+
+int merge_count_has(void *count_st, const char *bykey, size_t n)
+{
+	return hmap_get(&((struct counts *)count_st)->groups, bykey, n) != NULL;
+}
+
+/* The record's sum member of field, added to t->rs when new. */
+static struct rsum *rsum_of(struct counts *t, struct json_span name)
+{
+	uint32_t field, *ip;
+	size_t i;
+	int isnew;
+
+	buf_reset(&t->name);
+	json_str_decode(name, &t->name);
+	ip = hmap_put(&t->names, t->name.p ? t->name.p : "", t->name.len,
+		      &isnew);
+	if (isnew)
+		*ip = (uint32_t)(hmap_len(&t->names) - 1);
+	field = *ip;
+	for (i = 0; i < t->nrs; i++)
+		if (t->rs[i].field == field)
+			return &t->rs[i];
+	if (t->nrs == t->caprs) {
+		t->caprs = t->caprs ? 2 * t->caprs : 8;
+		t->rs = xrealloc(t->rs, t->caprs * sizeof *t->rs);
+	}
+	memset(&t->rs[t->nrs], 0, sizeof t->rs[t->nrs]);
+	t->rs[t->nrs].field = field;
+	return &t->rs[t->nrs++];
+}
+
+/* Reads "sum" and "sum_skipped" into t->rs.  @return 0 or -1 with msg. */
+static int read_sums(struct counts *t, struct json_span sum,
+		     struct json_span skipped)
+{
+	struct json_iter it;
+	struct json_span k, v;
+	struct rsum *s;
+
+	t->nrs = 0;
+	if (sum.type != JSON_NONE && sum.type != JSON_OBJECT) {
+		snprintf(t->msg, sizeof t->msg, "'sum' is not an object");
+		return -1;
+	}
+	if (skipped.type != JSON_NONE && skipped.type != JSON_OBJECT) {
+		snprintf(t->msg, sizeof t->msg, "'sum_skipped' is not an object");
+		return -1;
+	}
+	if (sum.type == JSON_OBJECT) {
+		json_iter_init(&it, sum);
+		while (json_iter_next(&it, &k, &v)) {
+			s = rsum_of(t, k);
+			if (s->has_sum) {
+				snprintf(t->msg, sizeof t->msg,
+					 "'sum' has %.*s twice",
+					 (int)(k.n > 60 ? 60 : k.n), k.p);
+				return -1;
+			}
+			s->has_sum = 1;
+			if (v.type == JSON_NULL) {
+				/* tally's sum was not finite: so is the total */
+				s->v.exact = 0;
+				s->v.d = NAN;
+			} else if (v.type != JSON_NUMBER ||
+				   num_read(v, &t->scratch, &s->v) != 1) {
+				snprintf(t->msg, sizeof t->msg,
+					 "'sum' of %.*s is not a number",
+					 (int)(k.n > 60 ? 60 : k.n), k.p);
+				return -1;
+			}
+		}
+	}
+	if (skipped.type == JSON_OBJECT) {
+		json_iter_init(&it, skipped);
+		while (json_iter_next(&it, &k, &v)) {
+			s = rsum_of(t, k);
+			if (s->has_skipped) {
+				snprintf(t->msg, sizeof t->msg,
+					 "'sum_skipped' has %.*s twice",
+					 (int)(k.n > 60 ? 60 : k.n), k.p);
+				return -1;
+			}
+			s->has_skipped = 1;
+			if (merge_count_val(v, "sum_skipped", &s->skipped,
+					    t->msg, sizeof t->msg) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The group's sum of field, added when new. */
+static struct csum *csum_of(struct cgroup *g, uint32_t field)
+{
+	size_t i;
+
+	for (i = 0; i < g->nsum; i++)
+		if (g->sum[i].field == field)
+			return &g->sum[i];
+	g->sum = xrealloc(g->sum, (g->nsum + 1) * sizeof *g->sum);
+	memset(&g->sum[g->nsum], 0, sizeof g->sum[g->nsum]);
+	g->sum[g->nsum].field = field;
+	return &g->sum[g->nsum++];
+}
+
+/* Whether adding the record to g would pass what a record can hold. */
+static int overflows(const struct counts *t, const struct cgroup *g,
+		     uint64_t count)
+{
+	size_t i, j;
+	uint64_t x;
+
+	if (merge_add(g->count, count, &x) < 0)
+		return 1;
+	for (i = 0; i < t->nrs; i++)
+		for (j = 0; j < g->nsum; j++)
+			if (g->sum[j].field == t->rs[i].field &&
+			    merge_add(g->sum[j].skipped, t->rs[i].skipped,
+				      &x) < 0)
+				return 1;
+	return 0;
+}
+
+static void count_add(void *st, struct cli *c, const struct rec *r)
+{
+	static const char *const names[] = {"by", "key", "count", "sum",
+					    "sum_skipped"};
+	struct counts *t = st;
+	struct json_span v[5];
+	struct cgroup *g;
+	uint64_t count;
+	size_t i;
+
+	if (merge_members(r, names, 5, v, t->msg, sizeof t->msg) < 0)
+		goto bad;
+	buf_reset(&t->key);
+	if (merge_by(v[0], &t->key, &t->scratch) < 0) {
+		snprintf(t->msg, sizeof t->msg,
+			 "'by' is not an array of field names");
+		goto bad;
+	}
+	buf_addc(&t->key, '\0');
+	if (merge_key(v[1], &t->key, &t->scratch) < 0) {
+		snprintf(t->msg, sizeof t->msg, "'key' is not an array");
+		goto bad;
+	}
+	if (merge_count_val(v[2], "count", &count, t->msg, sizeof t->msg) < 0 ||
+	    read_sums(t, v[3], v[4]) < 0)
+		goto bad;
+	g = hmap_get(&t->groups, t->key.p, t->key.len);
+	if (g && overflows(t, g, count)) {
+		snprintf(t->msg, sizeof t->msg,
+			 "the group's count passes 2^63-1");
+		goto bad;
+	}
+	if (!g)
+		g = hmap_put(&t->groups, t->key.p, t->key.len, NULL);
+	g->count += count;
+	for (i = 0; i < t->nrs; i++) {
+		struct csum *s = csum_of(g, t->rs[i].field);
+
+		if (t->rs[i].has_sum)
+			num_sum_add(&s->s, &t->rs[i].v);
+		s->skipped += t->rs[i].skipped;
+	}
+	return;
+bad:
+	cli_bad(c, "%s", t->msg);
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+struct order {
+	const char *key; /* the KEY part */
+	size_t klen;
+	uint64_t count;
+	size_t idx;
+};
+
+/* As pulse-tally: by key, then first appearance. */
+static int by_key(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+	int c = jkey_cmp(x->key, x->klen, y->key, y->klen);
+
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return by_key(a, b);
+}
+
+static void write_name(struct buf *o, const struct hmap *names, uint32_t i)
+{
+	const struct hmap_entry *e = hmap_entry_at(names, i);
+
+	jw_str(o, e->key, e->klen);
+}
+
+static void write_group(struct counts *t, struct cli *c, size_t idx)
+{
+	const struct hmap_entry *e = hmap_entry_at(&t->groups, idx);
+	const struct cgroup *g = hmap_val_at(&t->groups, idx);
+	const char *sep = memchr(e->key, '\0', e->klen);
+	size_t bylen = (size_t)(sep - e->key), j;
+	struct buf *o = cli_out(c);
+
+	buf_adds(o, "{\"kind\":\"count\",\"by\":");
+	buf_add(o, e->key, bylen);
+	buf_adds(o, ",\"key\":[");
+	buf_add(o, sep + 1, e->klen - bylen - 1);
+	buf_adds(o, "],\"count\":");
+	jw_i64(o, (int64_t)g->count);
+	if (g->nsum) {
+		buf_adds(o, ",\"sum\":{");
+		for (j = 0; j < g->nsum; j++) {
+			if (j)
+				buf_addc(o, ',');
+			write_name(o, &t->names, g->sum[j].field);
+			buf_addc(o, ':');
+			num_sum_write(&g->sum[j].s, o);
+		}
+		buf_adds(o, "},\"sum_skipped\":{");
+		for (j = 0; j < g->nsum; j++) {
+			if (j)
+				buf_addc(o, ',');
+			write_name(o, &t->names, g->sum[j].field);
+			buf_addc(o, ':');
+			jw_i64(o, (int64_t)g->sum[j].skipped);
+		}
+		buf_addc(o, '}');
+	}
+	buf_adds(o, "}\n");
+	if (t->hist)
+		merge_hist_write_group(t->hist, c, e->key, e->klen);
+	cli_commit(c);
+}
+
+static void count_finish(void *st, struct cli *c)
+{
+	struct counts *t = st;
+	size_t i, n = hmap_len(&t->groups);
+	struct order *ord;
+
+	if (t->o.sort == MERGE_SORT_FIRST) {
+		for (i = 0; i < n; i++)
+			write_group(t, c, i);
+		return;
+	}
+	ord = xmalloc((n ? n : 1) * sizeof *ord);
+	for (i = 0; i < n; i++) {
+		const struct hmap_entry *e = hmap_entry_at(&t->groups, i);
+		const char *sep = memchr(e->key, '\0', e->klen);
+
+		ord[i].key = sep + 1;
+		ord[i].klen = e->klen - (size_t)(sep + 1 - e->key);
+		ord[i].count = ((const struct cgroup *)
+				hmap_val_at(&t->groups, i))->count;
+		ord[i].idx = i;
+	}
+	qsort(ord, n, sizeof *ord,
+	      t->o.sort == MERGE_SORT_COUNT ? by_count : by_key);
+	for (i = 0; i < n; i++)
+		write_group(t, c, ord[i].idx);
+	free(ord);
+}
+
+static void count_destroy(void *st)
+{
+	struct counts *t = st;
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < hmap_len(&t->groups); i++)
+		free(((struct cgroup *)hmap_val_at(&t->groups, i))->sum);
+	hmap_release(&t->groups);
+	hmap_release(&t->names);
+	buf_release(&t->key);
+	buf_release(&t->name);
+	buf_release(&t->scratch);
+	free(t->rs);
+	free(t);
+}
+
+const struct merge_kind merge_count = {
+	"count", count_create, count_add, count_finish, count_destroy,
+};
