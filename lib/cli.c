@@ -129,6 +129,7 @@ int cli_opt(struct cli *c, int opt, const char *arg)
 void cli_key(struct cli *c, const char *field)
 {
 	c->key = field;
+	c->keylen = strlen(field);
 }
 
 int cli_shard_mine(const struct cli *c, const void *key, size_t n)
@@ -151,7 +152,7 @@ static int peek_key(const struct cli *c, const char *p, size_t n,
 		    struct json_span *key)
 {
 	const char *end = p + n, *name, *v;
-	size_t klen = strlen(c->key);
+	size_t klen = c->keylen;
 
 	while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
 		end--;

@@ -143,6 +143,7 @@ struct cli {
 	int status; /* worst exit status so far */
 
 	const char *key; /* cli_key(): the field records split by */
+	size_t keylen;
 	unsigned shard_i, shard_n; /* --shard I/N; shard_n 0: all records */
 	int map, keyed; /* --map, --keyed */
 };

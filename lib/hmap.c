@@ -129,6 +129,15 @@ static size_t find(const struct hmap *m, const void *key, size_t klen,
 	return j;
 }
 
+/* The entry index of a key that is in the map. */
+static size_t find_index(const struct hmap *m, const void *key, size_t klen)
+{
+	int found;
+	size_t j = find(m, key, klen, hmap_hash(key, klen), &found);
+
+	return m->slots[j] - 1;
+}
+
 void *hmap_get(const struct hmap *m, const void *key, size_t klen)
 {
 	int found;
@@ -179,4 +188,47 @@ void *hmap_put(struct hmap *m, const void *key, size_t klen, int *isnew)
 	if (m->n * 4 >= m->nslots * 3) /* load factor 3/4 */
 		rehash(m, m->nslots * 2);
 	return m->vsize ? m->vals + i * m->vsize : &novalue;
+}
+
+static inline size_t memo_slot(const unsigned char *k, size_t n)
+{
+	uint64_t a = 0, b = 0;
+
+	if (n >= 8) {
+		a = rd64(k);
+		b = rd64(k + n - 8);
+	} else if (n > 0) {
+		memcpy(&a, k, n);
+	}
+	return (size_t)(((a ^ (b * 0x9e3779b97f4a7c15ULL) ^ n) *
+			 0xbf58476d1ce4e5b9ULL) >> 58);
+}
+
+void *hmap_put_memo(struct hmap *m, struct hmap_memo *memo, const void *key,
+		    size_t klen, int *isnew)
+{
+	size_t j = memo_slot(key, klen);
+	char *v;
+	int fresh;
+
+	if (memo->e[j].key && memo->e[j].klen == klen &&
+	    memcmp(memo->e[j].key, key, klen) == 0) {
+		if (isnew)
+			*isnew = 0;
+		return m->vsize ? m->vals + memo->e[j].idx * m->vsize
+				: &novalue;
+	}
+	v = hmap_put(m, key, klen, &fresh);
+	if (isnew)
+		*isnew = fresh;
+	{
+		/* the entry is found again by its value's place */
+		size_t idx = m->vsize ? (size_t)(v - m->vals) / m->vsize
+				      : find_index(m, key, klen);
+
+		memo->e[j].key = m->e[idx].key;
+		memo->e[j].klen = klen;
+		memo->e[j].idx = idx;
+	}
+	return v;
 }

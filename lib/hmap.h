@@ -49,6 +49,25 @@ static inline size_t hmap_len(const struct hmap *m)
 	return m->n;
 }
 
+/*
+ * A memo in front of a map with a few hot keys (event names, looked up
+ * once per record): direct-mapped by a cheap hash of the key's length and
+ * ends, it skips hmap_hash() and the probe for a key met before.  Zero it
+ * to start; it stays valid while the map only grows.
+ */
+#define HMAP_MEMO_SLOTS 64
+
+struct hmap_memo {
+	struct {
+		const char *key; /* the map's copy */
+		size_t klen, idx;
+	} e[HMAP_MEMO_SLOTS];
+};
+
+/* As hmap_put(), through the memo. */
+void *hmap_put_memo(struct hmap *m, struct hmap_memo *memo, const void *key,
+		    size_t klen, int *isnew);
+
 /* The i-th entry in insertion order, and its value. */
 static inline const struct hmap_entry *hmap_entry_at(const struct hmap *m,
 						     size_t i)

@@ -19,6 +19,7 @@
 #define EC_CLASS 0x7fff
 #define NO_PREV ((unsigned)-1)
 #define BATCH 32
+#define NAMES_MAX 4096
 
 /* One event of a user being counted. */
 struct uev {
@@ -32,6 +33,10 @@ struct metrics {
 
 	/* classes: 0 = a name no definition mentions, 1..ncls-1 named */
 	struct hmap cls; /* decoded name -> uint16 class */
+	/* every name met (up to NAMES_MAX), with its class: one memoised
+	 * lookup per event, for names that have no class too */
+	struct hmap names;
+	struct hmap_memo names_memo;
 	size_t ncls;
 	size_t *mfirst, *mlist; /* metrics whose event is class c:
 				   mlist[mfirst[c] .. mfirst[c+1]) */
@@ -86,6 +91,7 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 
 	m->o = *o;
 	hmap_init(&m->cls, sizeof(uint16_t));
+	hmap_init(&m->names, sizeof(uint16_t));
 	idmap_init(&m->users);
 	m->ncls = 1;
 	ev_cls = xcalloc(o->ndefs + 1, sizeof *ev_cls);
@@ -240,7 +246,19 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 			m->nue = 0;
 		}
 	}
-	cp = hmap_get(&m->cls, ev.name, ev.nlen);
+	if (hmap_len(&m->names) < NAMES_MAX) {
+		int isnew;
+
+		cp = hmap_put_memo(&m->names, &m->names_memo, ev.name, ev.nlen,
+				   &isnew);
+		if (isnew) {
+			uint16_t *known = hmap_get(&m->cls, ev.name, ev.nlen);
+
+			*cp = known ? *known : 0;
+		}
+	} else {
+		cp = hmap_get(&m->cls, ev.name, ev.nlen);
+	}
 	ec = cp ? *cp : 0;
 	if (!ev.ts.has_off)
 		ec |= EC_NAIVE;
@@ -402,6 +420,7 @@ void metrics_free(struct metrics *m)
 	free(m->ue);
 	hmap_release(&m->cls);
 	idmap_release(&m->users);
+	hmap_release(&m->names);
 	group_release(&m->grp);
 	buf_release(&m->scratch);
 	free(m);

@@ -43,6 +43,7 @@ struct sankey {
 	size_t vsize, ts_off;
 
 	struct hmap names; /* decoded name -> uint32 id (= insertion index) */
+	struct hmap_memo names_memo;
 	unsigned char *isreq; /* per name id */
 	size_t isreq_cap;
 
@@ -66,7 +67,7 @@ static int64_t *user_ts(const struct sankey *s, char *u)
 static long name_id(struct sankey *s, const char *name, size_t n)
 {
 	int isnew;
-	uint32_t *v = hmap_put(&s->names, name, n, &isnew);
+	uint32_t *v = hmap_put_memo(&s->names, &s->names_memo, name, n, &isnew);
 
 	if (isnew) {
 		size_t id = hmap_len(&s->names) - 1;

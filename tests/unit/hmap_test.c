@@ -212,6 +212,38 @@ START_TEST(hash_values)
 }
 END_TEST
 
+/* hmap_put_memo() answers as hmap_put() does, through growth and memo
+ * slots shared by many keys. */
+START_TEST(memo_agrees)
+{
+	struct hmap m;
+	struct hmap_memo memo;
+	char k[64];
+	int i, round, isnew, n;
+	int *v;
+
+	hmap_init(&m, sizeof(int));
+	memset(&memo, 0, sizeof memo);
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < 3000; i++) {
+			n = snprintf(k, sizeof k, "event name number %d", i % 700);
+			v = hmap_put_memo(&m, &memo, k, (size_t)n, &isnew);
+			QUICK_ASSERT(isnew == (round == 0 && i < 700));
+			if (isnew)
+				*v = i;
+			QUICK_ASSERT(*v == i % 700);
+			QUICK_ASSERT(v == hmap_get(&m, k, (size_t)n));
+		}
+	}
+	ck_assert_uint_eq(hmap_len(&m), 700);
+	v = hmap_put_memo(&m, &memo, "", 0, &isnew);
+	ck_assert_int_eq(isnew, 1);
+	v = hmap_put_memo(&m, &memo, "", 0, &isnew);
+	ck_assert_int_eq(isnew, 0);
+	hmap_release(&m);
+}
+END_TEST
+
 static Suite *hmap_suite(void)
 {
 	Suite *s = suite_create("hmap");
@@ -226,6 +258,7 @@ static Suite *hmap_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, many_keys);
 	tcase_add_test(tc, growth_keeps_values);
+	tcase_add_test(tc, memo_agrees);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hash");
 	tcase_add_test(tc, hash_values);
