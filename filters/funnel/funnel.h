@@ -4,12 +4,14 @@
  * funnel_add() keeps every lead and deal (the last copy of an id wins, by
  * 'modified', so a lead counts once however often it was exported) and
  * every stage change, in memory: a lead's stage history may come before or
- * after the lead itself.  funnel_emit() then sorts each record's history by
- * time, works out the stage order of each pipeline, and writes the tables
- * of schemas/funnel.schema.json, each table for every --by group in turn.
+ * after the lead itself.  funnel_prep() then sorts each record's history by
+ * time and works out the stage order of each pipeline; funnel_emit() counts
+ * the cohort (of its --shard) into a struct fsum (lib/funnel_sum.h), which
+ * writes the tables of schemas/funnel.schema.json, final or partial.
  *
- * Strings are interned (funnel.strs): a record holds indices, FN_NONE for
- * null.  Memory grows with the records and their stage changes.
+ * Strings are interned in the fsum's table (fn_intern()): a record holds
+ * indices, FN_NONE for null.  Memory grows with the records and their stage
+ * changes.
  */
 #ifndef PULSE_FUNNEL_H
 #define PULSE_FUNNEL_H
@@ -19,11 +21,12 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "funnel_sum.h"
 #include "hmap.h"
 #include "num.h"
 #include "record.h"
 
-#define FN_NONE UINT32_MAX
+#define FN_NONE FSUM_NONE
 
 enum fn_by {
 	FN_BY_NONE,
@@ -53,6 +56,7 @@ struct fn_ent {
 	uint32_t pipe; /* the pipeline of its current status */
 	uint32_t cur; /* the stage of its current status, or FN_NONE */
 	uint32_t group; /* the --by value (interned), or FN_NONE */
+	uint32_t lead; /* a deal's lead (index into ent), FN_NONE */
 	uint32_t esrc, ecamp, eadg; /* its lead's, when linked */
 	int64_t eday; /* cohort day: its lead's created day, when linked */
 	int in_cohort;
@@ -82,6 +86,7 @@ struct fn_stage {
 	uint64_t rank_n;
 	uint32_t pos; /* 1-based place in its pipeline's order */
 	uint32_t prev; /* the P/S stage before it, FN_NONE */
+	uint32_t sidx; /* its index in funnel.sum */
 };
 
 /* A pipeline: leads, or the deals of one category. */
@@ -91,6 +96,7 @@ struct fn_pipe {
 	uint32_t *order; /* stage indices */
 	size_t n;
 	uint32_t first; /* the first P/S stage, FN_NONE */
+	uint32_t sidx; /* its index in funnel.sum */
 };
 
 struct funnel {
@@ -104,7 +110,7 @@ struct funnel {
 	char **stages_opt; /* --stages, in order */
 	size_t nstages_opt;
 
-	struct hmap strs; /* string -> uint32_t index */
+	struct fsum sum; /* the strings, and the tables' sums */
 	struct hmap ents; /* "L"/"D" + id -> uint32_t index into ent */
 	struct fn_ent *ent;
 	size_t nent, capent;
@@ -139,10 +145,12 @@ int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz);
 /* funnel_prep.c: histories sorted, stages ordered, records derived. */
 void funnel_prep(struct funnel *f);
 
-/* funnel_emit.c: writes every table to c's output. */
-void funnel_emit(struct funnel *f, struct cli *c);
-
-/* Writes a/b rounded half away from zero to dec decimals (b > 0). */
-void fn_ratio(struct buf *b, uint64_t a, uint64_t den, int dec);
+/*
+ * funnel_count.c: counts the cohort records of c's --shard (the key of a
+ * lead is its id, of a deal its lead's, or "deal " and its own id when it
+ * has no lead in the input) and writes every table to c's output: the final
+ * rows, or with partial the sums pulse-merge adds up.
+ */
+void funnel_emit(struct funnel *f, struct cli *c, int partial);
 
 #endif

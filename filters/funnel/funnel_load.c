@@ -12,7 +12,7 @@ void funnel_init(struct funnel *f)
 	memset(f, 0, sizeof *f);
 	f->stale_days = -1;
 	f->source_field = "utm_source";
-	hmap_init(&f->strs, sizeof(uint32_t));
+	fsum_init(&f->sum);
 	hmap_init(&f->ents, sizeof(uint32_t));
 	hmap_init(&f->stagemap, sizeof(uint32_t));
 	hmap_init(&f->pipemap, sizeof(uint32_t));
@@ -22,7 +22,7 @@ void funnel_release(struct funnel *f)
 {
 	size_t i;
 
-	hmap_release(&f->strs);
+	fsum_release(&f->sum);
 	hmap_release(&f->ents);
 	hmap_release(&f->stagemap);
 	hmap_release(&f->pipemap);
@@ -40,20 +40,12 @@ void funnel_release(struct funnel *f)
 
 uint32_t fn_intern(struct funnel *f, const char *s, size_t n)
 {
-	int isnew;
-	uint32_t *v = hmap_put(&f->strs, s, n, &isnew);
-
-	if (isnew)
-		*v = (uint32_t)(hmap_len(&f->strs) - 1);
-	return *v;
+	return fsum_str(&f->sum, s, n);
 }
 
 const char *fn_str(const struct funnel *f, uint32_t i, size_t *n)
 {
-	const struct hmap_entry *e = hmap_entry_at(&f->strs, i);
-
-	*n = e->klen;
-	return e->key;
+	return fsum_strp(&f->sum, i, n);
 }
 
 static int bad(char *msg, size_t msz, const char *key, const char *what)
@@ -140,29 +132,6 @@ static int get_sem(const struct rec *r, const char *key, char *out,
 	return bad(msg, msz, key, "is not \"P\", \"S\", \"F\" or null");
 }
 
-/* Fraction digits a decimal number was written with (1.50e1: 1). */
-static int text_scale(const char *p, size_t n)
-{
-	const char *end = p + n, *dot = memchr(p, '.', n);
-	long frac = 0, e = 0;
-	int eneg = 0;
-
-	if (dot)
-		for (dot++; dot < end && *dot >= '0' && *dot <= '9'; dot++)
-			frac++;
-	for (; p < end && *p != 'e' && *p != 'E'; p++)
-		;
-	if (p < end) {
-		p++;
-		if (p < end && (*p == '+' || *p == '-'))
-			eneg = *p++ == '-';
-		for (; p < end && e < 100; p++)
-			e = e * 10 + (*p - '0');
-	}
-	frac += eneg ? e : -e;
-	return frac < 0 ? 0 : frac > NUM_FX_DIGITS ? NUM_FX_DIGITS : (int)frac;
-}
-
 static int get_amount(struct funnel *f, const struct rec *r,
 		      struct fn_ent *e, char *msg, size_t msz)
 {
@@ -192,7 +161,7 @@ static int get_amount(struct funnel *f, const struct rec *r,
 		p = v.p, n = v.n;
 	e->has_amount = 1;
 	e->amount = x.fx;
-	e->amount_scale = text_scale(p, n);
+	e->amount_scale = fsum_scale(p, n);
 	return 0;
 }
 
@@ -259,6 +228,8 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 	    get_time(f, r, "modified", 0, &modified, NULL, msg, msz) < 0 ||
 	    get_amount(f, r, &e, msg, msz) < 0)
 		return -1;
+	if (e.currency == FN_NONE) /* as the tables name it */
+		e.currency = fn_intern(f, "XXX", 3);
 	if (k == 'L')
 		e.category = FN_NONE; /* one lead pipeline */
 	e.created_sec = created.sec;
@@ -352,23 +323,4 @@ int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz)
 	if (kind_is(k, "deal"))
 		return add_entity(f, r, 'D', msg, msz);
 	return 0;
-}
-
-void fn_ratio(struct buf *b, uint64_t a, uint64_t den, int dec)
-{
-	unsigned __int128 q = a, p10 = 1;
-	int i;
-
-	for (i = 0; i < dec; i++)
-		p10 *= 10;
-	q = (q * p10 * 2 + den) / (2 * (unsigned __int128)den);
-	buf_addf(b, "%llu", (unsigned long long)(q / p10));
-	if (dec) {
-		char tmp[24];
-		unsigned long long fr = (unsigned long long)(q % p10);
-
-		snprintf(tmp, sizeof tmp, "%0*llu", dec, fr);
-		buf_addc(b, '.');
-		buf_adds(b, tmp);
-	}
 }

@@ -241,6 +241,7 @@ static void derive(struct funnel *f, struct fn_ent *e)
 		if (v && f->ent[*v].has_rec)
 			lead = &f->ent[*v];
 	}
+	e->lead = lead ? (uint32_t)(lead - f->ent) : FN_NONE;
 	if (!lead)
 		lead = e;
 	e->esrc = lead->source;

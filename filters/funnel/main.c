@@ -14,11 +14,12 @@ enum {
 	OPT_STAGES,
 	OPT_ASOF,
 	OPT_SOURCE,
+	OPT_PARTIAL,
 };
 
 static const struct cli_info info = {
 	"pulse-funnel",
-	"usage: pulse-funnel [-b BY] [--from DATE] [--to DATE] [--stale-days N] [options] [file ...]",
+	"usage: pulse-funnel [-b BY] [--from DATE] [--to DATE] [--stale-days N] [--shard I/N] [--partial] [options] [file ...]",
 	"Read lead, deal and stage records (pulse-extract bitrix, pulse-utm) and\n"
 	"write the funnel tables as 'funnel' records (schemas/funnel.schema.json):\n"
 	"stages, dropoff, sources, top_sources, dynamics, managers,\n"
@@ -37,6 +38,9 @@ static const struct cli_info info = {
 	"                         failure stages last)\n"
 	"      --source-field F   the field that names a lead's source (default\n"
 	"                         utm_source)\n"
+	"      --shard I/N        count only the leads (with their deals) of shard\n"
+	"                         I of N; every shard reads the whole input\n"
+	"      --partial          write the sums alone, for pulse-merge\n"
 	CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-funnel --by manager --from 2024-01-01 leads.ndjson stages.ndjson\n",
@@ -102,6 +106,8 @@ int main(int argc, char **argv)
 		{"stages", required_argument, NULL, OPT_STAGES},
 		{"as-of", required_argument, NULL, OPT_ASOF},
 		{"source-field", required_argument, NULL, OPT_SOURCE},
+		{"partial", no_argument, NULL, OPT_PARTIAL},
+		{"shard", required_argument, NULL, CLI_OPT_SHARD},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -110,7 +116,7 @@ int main(int argc, char **argv)
 	struct rec *r;
 	struct ptime t;
 	char msg[256], *end;
-	int opt, status;
+	int opt, status, partial = 0;
 	long long v;
 
 	funnel_init(&f);
@@ -154,6 +160,9 @@ int main(int argc, char **argv)
 				cli_usage_error(&c, "empty --source-field");
 			f.source_field = optarg;
 			break;
+		case OPT_PARTIAL:
+			partial = 1;
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -168,7 +177,7 @@ int main(int argc, char **argv)
 	if (f.orphan_hist)
 		warn("%llu stage changes of leads or deals not in the input ignored",
 		     (unsigned long long)f.orphan_hist);
-	funnel_emit(&f, &c);
+	funnel_emit(&f, &c, partial);
 	status = cli_finish(&c);
 	funnel_release(&f);
 	return status;

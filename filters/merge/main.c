@@ -17,7 +17,7 @@ static const struct merge_kind *const kinds[] = {
 	&merge_histogram,
 	&merge_link,
 	&merge_metric,
-	/* the funnel kind (merge_funnel.c) goes here: &merge_funnel, */
+	&merge_funnel,
 };
 
 #define NKINDS (sizeof kinds / sizeof kinds[0])

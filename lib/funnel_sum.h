@@ -1,0 +1,168 @@
+/*
+ * funnel_sum.h - the funnel tables as sums, and the one code that writes
+ * them (schemas/funnel.schema.json).
+ *
+ * pulse-funnel counts its cohort into a struct fsum and writes it; with
+ * --partial it writes the sums alone ("partial":true rows), and pulse-merge
+ * (filters/merge/merge_funnel.c) reads such rows back into a struct fsum,
+ * adding rows of equal identity, and writes it the same way.  So the shares,
+ * conversions, means, averages, ranks and row orders of a merge are those of
+ * one run over the whole input, byte for byte: they are worked out here, from
+ * the sums, in both programs.  Every row order is a total order on the sums
+ * (ties broken by names), never the order rows came in.
+ *
+ * Strings are interned (fsum_str()); FSUM_NONE stands for null.  Names that
+ * the tables write as "(none)" (a source, a manager) and currencies ("XXX"
+ * for none) are interned as that text, so they are one row however they
+ * came.  Money is exact: sums of 1e-9 units (lib/num) per currency, with
+ * the largest number of decimals an addend was written with.
+ *
+ * Memory grows with the rows (and the stale list), not with the records.
+ */
+#ifndef PULSE_FUNNEL_SUM_H
+#define PULSE_FUNNEL_SUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "hmap.h"
+#include "num.h"
+
+#define FSUM_NONE UINT32_MAX
+
+/* The tables with money, for fsum_money(). */
+enum fsum_table { FSUM_SOURCES, FSUM_DYNAMICS, FSUM_MANAGERS, FSUM_MMONTHS };
+
+/* A stale row: one open lead or deal. */
+struct fsum_stale {
+	uint32_t group;
+	char kind; /* 'L' or 'D' */
+	uint32_t id, title, manager, source, stage, since, created;
+	int64_t days;
+};
+
+/* Money of one row in one currency. */
+struct fsum_cash {
+	uint32_t cur, next; /* next: the row's next currency, FSUM_NONE */
+	int scale; /* most decimals of an addend */
+	uint64_t n; /* addends (deals with an amount) */
+	num_i128 fx; /* the sum, in 1e-9 units */
+};
+
+struct fsum_pipe {
+	char kind; /* 'L' leads, 'D' deals */
+	uint32_t cat; /* deal category, FSUM_NONE */
+};
+
+struct fsum_stage {
+	uint32_t pipe, name;
+	char sem; /* 'P', 'S', 'F', 0 unknown */
+	uint32_t pos; /* 1-based place in its pipeline's order */
+};
+
+struct fsum {
+	struct hmap strs; /* string -> uint32_t index */
+	struct hmap groups; /* by, value -> uint32_t index */
+	struct hmap pipes, stages; /* -> uint32_t index into pipe, stage */
+	struct fsum_pipe *pipe;
+	struct fsum_stage *stage;
+	size_t npipe, nstage, cappipe, capstage;
+
+	/* the tables: values are the sums of a row, keyed by its identity */
+	struct hmap totals, reached, drops, srcs, tops, dyns, mgrs, days,
+		mmonths, ages;
+	struct fsum_cash *cash;
+	size_t ncash, capcash;
+	struct fsum_stale *stale;
+	size_t nstale, capstale;
+};
+
+void fsum_init(struct fsum *s);
+void fsum_release(struct fsum *s);
+
+/* Interns p[0..n).  @return its index. */
+uint32_t fsum_str(struct fsum *s, const char *p, size_t n);
+/* The string of an index (not FSUM_NONE), with *n set. */
+const char *fsum_strp(const struct fsum *s, uint32_t i, size_t *n);
+
+/*
+ * The group of rows: by names the --by ("manager"; FSUM_NONE: no --by,
+ * the group {}), value its value (FSUM_NONE: null).  @return its index.
+ */
+uint32_t fsum_group(struct fsum *s, uint32_t by, uint32_t value);
+
+/* The pipeline of kind 'L' or 'D' and category cat.  @return its index. */
+uint32_t fsum_pipe(struct fsum *s, char kind, uint32_t cat);
+
+/*
+ * The stage name of pipeline pipe, at pos (>= 1) in its order, semantic sem
+ * (0 when not known here).  @return its index, or FSUM_NONE when the stage
+ * is known at another place or with another semantic, or another stage is
+ * at pos (inputs that did not share one stage order).
+ */
+uint32_t fsum_stage(struct fsum *s, uint32_t pipe, uint32_t name, char sem,
+		    uint32_t pos);
+
+/* Whether fsum_stage() would take the stage, without adding it. */
+int fsum_stage_ok(const struct fsum *s, uint32_t pipe, uint32_t name,
+		  char sem, uint32_t pos);
+
+/*
+ * The counts.  Each adds to the row of its identity (group g first),
+ * creating it with zeros.  Rows that take money return their index for
+ * fsum_money().
+ */
+/* stages: records of pipe (total), those without stage history */
+void fsum_total(struct fsum *s, uint32_t g, uint32_t pipe, uint64_t total,
+		uint64_t nostage);
+/* stages: records that reached stage, and also its previous P/S stage */
+void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage,
+		  uint64_t reached, uint64_t from_previous);
+/* dropoff: stage, lost are stage indices or FSUM_NONE, loss a string */
+void fsum_drop(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
+	       uint32_t lost, uint32_t loss, uint64_t count);
+uint32_t fsum_source(struct fsum *s, uint32_t g, uint32_t src, uint32_t camp,
+		     uint64_t leads, uint64_t qualified, uint64_t won);
+/* top_sources: leads of a month (fsum_month()) and source */
+void fsum_top(struct fsum *s, uint32_t g, int64_t month, uint32_t src,
+	      uint64_t leads);
+uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter,
+		       int64_t period, uint64_t leads, uint64_t qualified,
+		       uint64_t won);
+uint32_t fsum_manager(struct fsum *s, uint32_t g, uint32_t mgr,
+		      uint64_t leads, uint64_t won);
+/* managers: a day (days since 1970) on which mgr got a lead */
+void fsum_manager_day(struct fsum *s, uint32_t g, uint32_t mgr, int64_t day);
+uint32_t fsum_manager_month(struct fsum *s, uint32_t g, uint32_t mgr,
+			    int64_t month, uint64_t leads, uint64_t won);
+/* money of row (of table t) in currency cur: fx in 1e-9 units, n addends */
+void fsum_money(struct fsum *s, enum fsum_table t, uint32_t row, uint32_t cur,
+		num_i128 fx, uint64_t n, int scale);
+/* age: open records now in stage (FSUM_NONE: none known) of pipe */
+void fsum_age(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
+	      uint64_t open, uint64_t days_sum, uint64_t days_max);
+void fsum_stale(struct fsum *s, const struct fsum_stale *row);
+
+/*
+ * Writes every table to c's output (cli_commit() as it goes): the final
+ * rows, or with partial the sums that add up ("partial":true).
+ */
+void fsum_write(struct fsum *s, struct cli *c, int partial);
+
+/* ---- helpers the readers share ------------------------------------------- */
+
+/* The month (quarter) number of a day: year * 12 + month - 1 (* 4 + q). */
+int64_t fsum_month(int64_t day, int quarter);
+
+/*
+ * Parses "YYYY-MM" (quarter 0) or "YYYY-Qn" (1) into a month (quarter)
+ * number.  @return 0, or -1.
+ */
+int fsum_parse_period(const char *p, size_t n, int quarter, int64_t *out);
+
+/* Decimals a number was written with ("1.50": 2, "1.5e1": 0), at most 9. */
+int fsum_scale(const char *p, size_t n);
+
+#endif
