@@ -134,8 +134,22 @@ void cli_key(struct cli *c, const char *field)
 
 int cli_shard_mine(const struct cli *c, const void *key, size_t n)
 {
-	return c->shard_n == 0 ||
-	       hmap_hash(key, n) % c->shard_n == c->shard_i - 1;
+	uint64_t h;
+
+	if (c->shard_n == 0)
+		return 1;
+	if (n <= 8) { /* most keys: a cheaper hash, as well mixed */
+		uint64_t x = 0;
+
+		memcpy(&x, key, n);
+		h = (x ^ n) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		h *= 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 32;
+	} else {
+		h = hmap_hash(key, n);
+	}
+	return h % c->shard_n == c->shard_i - 1;
 }
 
 /*
@@ -148,18 +162,50 @@ int cli_shard_mine(const struct cli *c, const void *key, size_t n)
  * --shard), so every line is still validated once.  @return 1 with the
  * key, 0 when the record is not that simple (then it is parsed).
  */
-static int peek_key(const struct cli *c, const char *p, size_t n,
+/* The end of a simple value at p (a string without backslashes, or a
+ * number or literal), or NULL. */
+static const char *simple_value(const char *p, const char *end)
+{
+	const char *v = p;
+
+	if (p < end && *p == '"') {
+		p = memchr(p + 1, '"', (size_t)(end - p - 1));
+		if (!p || memchr(v, '\\', (size_t)(p - v)))
+			return NULL;
+		return p + 1;
+	}
+	while (p < end && *p != ',') {
+		if (*p == '{' || *p == '[' || *p == '"' || *p == ' ')
+			return NULL;
+		p++;
+	}
+	return p == v ? NULL : p;
+}
+
+static int peek_key(struct cli *c, const char *p, size_t n,
 		    struct json_span *key)
 {
-	const char *end = p + n, *name, *v;
+	const char *end = p + n, *start = p, *name, *v;
 	size_t klen = c->keylen;
 
 	while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
 		end--;
 	if (end - p < 2 || p[0] != '{' || end[-1] != '}')
 		return 0;
-	p++;
 	end--; /* the closing brace */
+	/* the members before the key as in the last record: the key's value
+	 * starts at the same place (the common case: one writer's records) */
+	if (c->npeek && (size_t)(end - p) > c->npeek &&
+	    memcmp(p, c->peekpre, c->npeek) == 0) {
+		v = p + c->npeek;
+		p = simple_value(v, end);
+		if (!p || (p < end && *p != ','))
+			return 0;
+		key->p = v;
+		key->n = (size_t)(p - v);
+		return 1;
+	}
+	p++;
 	while (p < end) {
 		if (*p++ != '"')
 			return 0;
@@ -169,32 +215,20 @@ static int peek_key(const struct cli *c, const char *p, size_t n,
 		if (p + 2 >= end || *p != '"' || p[1] != ':')
 			return 0;
 		v = p + 2;
-		p = v;
-		if (*p == '"') {
-			p++;
-			while (p < end && *p != '"' && *p != '\\')
-				p++;
-			if (p >= end || *p != '"')
-				return 0;
-			p++;
-		} else {
-			while (p < end && *p != ',') {
-				if (*p == '{' || *p == '[' || *p == '"' ||
-				    *p == ' ')
-					return 0;
-				p++;
-			}
-			if (p == v)
-				return 0;
-		}
+		p = simple_value(v, end);
+		if (!p || (p < end && *p != ','))
+			return 0;
 		if ((size_t)(v - 2 - name) == klen &&
 		    memcmp(name, c->key, klen) == 0) {
 			key->p = v;
 			key->n = (size_t)(p - v);
+			if ((size_t)(v - start) <= sizeof c->peekpre) {
+				c->npeek = (size_t)(v - start);
+				memcpy(c->peekpre, start, c->npeek);
+			}
 			return 1;
 		}
-		if (p < end && *p++ != ',')
-			return 0;
+		p++; /* the comma */
 	}
 	return 0;
 }

@@ -144,6 +144,8 @@ struct cli {
 
 	const char *key; /* cli_key(): the field records split by */
 	size_t keylen;
+	char peekpre[64]; /* the bytes before the key in the last record */
+	size_t npeek;
 	unsigned shard_i, shard_n; /* --shard I/N; shard_n 0: all records */
 	int map, keyed; /* --map, --keyed */
 };
