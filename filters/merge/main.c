@@ -26,7 +26,8 @@ static const struct cli_info info = {
 	"pulse-merge",
 	"usage: pulse-merge [--partial] [--sort-by ORDER] [options] [file ...]",
 	"Combine what shards of an aggregate wrote (pulse-tally, pulse-sankey,\n"
-	"pulse-metrics --partial) into what one run over the whole input writes.\n"
+	"pulse-metrics --partial, pulse-funnel --partial) into what one run over\n"
+	"the whole input writes.\n"
 	"\n"
 	"      --partial          write partial records again, to be merged later\n"
 	"                         (metric records stay partial)\n"
@@ -35,8 +36,9 @@ static const struct cli_info info = {
 	"                         pulse-tally --sort-by\n"
 	CLI_HELP_COMMON
 	"\n"
-	"Reads count, histogram, link and metric (\"partial\":true) records; each\n"
-	"kind comes out grouped, kinds in the order first met.  See pulse-merge(1).\n",
+	"Reads count, histogram, link, metric and funnel records (the last two as\n"
+	"--partial writes them); each kind comes out grouped, kinds in the order\n"
+	"first met.  See pulse-merge(1).\n",
 };
 
 /*

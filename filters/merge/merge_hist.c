@@ -273,7 +273,8 @@ static void hist_add_rec(void *st, struct cli *c, const struct rec *r)
 	g = ip ? &t->g[*ip] : NULL;
 	if (g) {
 		if (g->tail.len != t->tail.len ||
-		    memcmp(g->tail.p, t->tail.p, t->tail.len) != 0) {
+		    (t->tail.len &&
+		     memcmp(g->tail.p, t->tail.p, t->tail.len) != 0)) {
 			snprintf(t->msg, sizeof t->msg,
 				 "members beyond the histogram's own differ from the group's first record");
 			goto bad;

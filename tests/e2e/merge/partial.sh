@@ -28,7 +28,7 @@ pulse-merge --partial --sort-by count p.12 p.3 > p.123
 pulse-merge --sort-by count p.123 s.4 | cmp - whole && echo "partial, partial, final: same"
 echo "-- partial metric records cover the range; the others are final already"
 jq -r 'select(.kind == "metric") | .partial' p.123 | uniq -c
-jq -r 'select(.kind != "metric") | .kind' p.123 | sort | uniq -c
+jq -r 'select(.kind != "metric") | .kind' p.123 | sort -u
 echo "-- --partial of everything merged is a fixed point"
 pulse-merge --partial --sort-by count s.1 s.2 s.3 s.4 > p.all
 pulse-merge --partial --sort-by count p.all | cmp - p.all && echo "same"
