@@ -1180,7 +1180,7 @@ static void w_managers(struct wctx *w, struct cli *c)
 		key(b, "leads");
 		put_u64(b, r->leads);
 		if (w->partial) {
-			key(b, "days");
+			key(b, "lead_days");
 			put_days(w, rows[i], first, days);
 		} else {
 			key(b, "share");

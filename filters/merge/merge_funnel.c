@@ -61,7 +61,7 @@ static const char *const members[T_N][12] = {
 	[T_TOP] = {COMMON, "month", "source", "leads"},
 	[T_DYNAMICS] = {COMMON, "period", "period_type", "leads", "qualified",
 			"won", "revenue"},
-	[T_MANAGERS] = {COMMON, "manager", "leads", "days", "won", "revenue",
+	[T_MANAGERS] = {COMMON, "manager", "leads", "lead_days", "won", "revenue",
 			"won_with_amount"},
 	[T_MMONTHS] = {COMMON, "manager", "month", "leads", "won", "revenue",
 		       "won_with_amount"},
@@ -452,18 +452,18 @@ static int add_dynamics(struct row *r)
 /* managers' days: ["YYYY-MM-DD", ...], checked before any is added. */
 static int check_days(struct row *r)
 {
-	struct json_span v = val(r, "days"), x;
+	struct json_span v = val(r, "lead_days"), x;
 	struct json_iter it;
 	struct ptime t;
 
 	if (v.type != JSON_ARRAY)
-		return fail(r, "%s is not an array", "'days'");
+		return fail(r, "%s is not an array", "'lead_days'");
 	json_iter_init(&it, v);
 	while (json_iter_next(&it, NULL, &x))
 		if (x.type != JSON_STRING || x.n != 12 ||
 		    time_parse(x.p + 1, 10, &t) < 0)
 			return fail(r, "%s: a day is not \"YYYY-MM-DD\"",
-				    "'days'");
+				    "'lead_days'");
 	return 0;
 }
 
@@ -483,7 +483,7 @@ static int add_managers(struct row *r)
 	    get_cash(r, &c, "won_with_amount") < 0)
 		return -1;
 	row = fsum_manager(s, r->g, mgr, leads, won);
-	json_iter_init(&it, val(r, "days"));
+	json_iter_init(&it, val(r, "lead_days"));
 	while (json_iter_next(&it, NULL, &x)) {
 		time_parse(x.p + 1, 10, &t);
 		fsum_manager_day(s, r->g, mgr, time_day(t.sec));
