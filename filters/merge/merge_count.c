@@ -48,6 +48,9 @@ struct counts {
 	void *hist; /* the linked histogram kind, or NULL */
 
 	struct buf key, name, scratch;
+	struct buf last_name_buf; /* the raw JSON of the last sum field */
+	struct json_span last_name;
+	uint32_t last_field;
 	struct rsum *rs;
 	size_t nrs, caprs;
 	char msg[200];
@@ -80,13 +83,24 @@ static struct rsum *rsum_of(struct counts *t, struct json_span name)
 	size_t i;
 	int isnew;
 
-	buf_reset(&t->name);
-	json_str_decode(name, &t->name);
-	ip = hmap_put(&t->names, t->name.p ? t->name.p : "", t->name.len,
-		      &isnew);
-	if (isnew)
-		*ip = (uint32_t)(hmap_len(&t->names) - 1);
-	field = *ip;
+	/* the same few fields in every record: skip the map for the last */
+	if (t->last_name.n && name.n == t->last_name.n &&
+	    memcmp(name.p, t->last_name.p, name.n) == 0) {
+		field = t->last_field;
+	} else {
+		buf_reset(&t->name);
+		json_str_decode(name, &t->name);
+		ip = hmap_put(&t->names, t->name.p ? t->name.p : "",
+			      t->name.len, &isnew);
+		if (isnew)
+			*ip = (uint32_t)(hmap_len(&t->names) - 1);
+		field = *ip;
+		buf_reset(&t->last_name_buf);
+		buf_add(&t->last_name_buf, name.p, name.n);
+		t->last_name.p = t->last_name_buf.p;
+		t->last_name.n = name.n;
+		t->last_field = field;
+	}
 	for (i = 0; i < t->nrs; i++)
 		if (t->rs[i].field == field)
 			return &t->rs[i];
@@ -200,6 +214,7 @@ static void count_add(void *st, struct cli *c, const struct rec *r)
 	struct cgroup *g;
 	uint64_t count;
 	size_t i;
+	int isnew;
 
 	if (merge_members(r, names, 5, v, t->msg, sizeof t->msg) < 0)
 		goto bad;
@@ -217,14 +232,13 @@ static void count_add(void *st, struct cli *c, const struct rec *r)
 	if (merge_count_val(v[2], "count", &count, t->msg, sizeof t->msg) < 0 ||
 	    read_sums(t, v[3], v[4]) < 0)
 		goto bad;
-	g = hmap_get(&t->groups, t->key.p, t->key.len);
-	if (g && overflows(t, g, count)) {
+	/* one lookup: a new group cannot overflow, so it is never undone */
+	g = hmap_put(&t->groups, t->key.p, t->key.len, &isnew);
+	if (!isnew && overflows(t, g, count)) {
 		snprintf(t->msg, sizeof t->msg,
 			 "the group's count passes 2^63-1");
 		goto bad;
 	}
-	if (!g)
-		g = hmap_put(&t->groups, t->key.p, t->key.len, NULL);
 	g->count += count;
 	for (i = 0; i < t->nrs; i++) {
 		struct csum *s = csum_of(g, t->rs[i].field);
@@ -353,6 +367,7 @@ static void count_destroy(void *st)
 	hmap_release(&t->names);
 	buf_release(&t->key);
 	buf_release(&t->name);
+	buf_release(&t->last_name_buf);
 	buf_release(&t->scratch);
 	free(t->rs);
 	free(t);
