@@ -6,18 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 /* Nonzero when some byte of v is below n (n <= 128). */
 #define HAS_LESS(v, n) (((v) - ONES * (n)) & ~(v) & HIGHS)
 #define HAS_ZERO(v) HAS_LESS(v, 1)
-/* The index of the first byte whose flag is set in nonzero mask m. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
-#else
-#define SWAR_FIRST(m) ((size_t)0)
-#endif
 
 static const char *fail(struct json_error *e, const char *base, const char *at,
 			const char *msg)
@@ -36,7 +33,7 @@ static inline int is_ws(unsigned char c)
 
 static inline const char *skip_ws(const char *p, const char *end)
 {
-	while (p < end && is_ws((unsigned char)*p))
+	while (p < end && (unsigned char)*p <= ' ' && is_ws((unsigned char)*p))
 		p++;
 	return p;
 }
@@ -99,41 +96,119 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
 	return 0;
 }
 
-/* Scans the string whose opening quote is at p; sets *flags. */
-static const char *scan_string(const char *base, const char *p,
-			       const char *end, unsigned char *flags,
-			       struct json_error *e)
+/*
+ * How many bytes at the start of p[0..end) a string scan can pass without a
+ * closer look: no '"', '\\' or control character, valid UTF-8 that ends on
+ * a character boundary.  Sixteen bytes at a time with SSE2, where a block
+ * of ASCII and two-byte sequences (Latin-1, Cyrillic) is checked whole;
+ * anything else (a longer sequence) is left to the caller's byte-by-byte
+ * code: the run may stop early, never late.  The bytes from lo on may be
+ * read (lo <= p): the last block is the last 16 bytes before end, when
+ * they are that far, so a string near the end of a line is not walked a
+ * byte at a time.  Sets *hi when it passed a byte >= 0x80.
+ */
+#if defined(__SSE2__) && defined(__GNUC__)
+static inline size_t clean_run(const char *lo, const char *p, const char *end,
+			       unsigned char *hi)
 {
-	const char *start = p;
-	unsigned char fl = 0;
+	const char *s = p;
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i space = _mm_set1_epi8(0x20);
+	/* signed compares: 0xc1 is -63, 0xe0 is -32, 0xc0 is -64 */
+	const __m128i c1 = _mm_set1_epi8(-63), e0 = _mm_set1_epi8(-32);
+	const __m128i c0 = _mm_set1_epi8(-64);
+	unsigned sh, n;
+	__m128i v;
+
+	for (;;) {
+		if (end - p >= 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			sh = 0;
+			n = 16;
+		} else if (p < end && end - lo >= 16) {
+			v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(end - 16));
+			n = (unsigned)(end - p);
+			sh = 16 - n; /* bytes before p in the block */
+		} else {
+			break;
+		}
+		/* below 0x20 as signed: controls and every byte >= 0x80 */
+		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+							_mm_cmpeq_epi8(v, bslash)),
+					   _mm_cmplt_epi8(v, space));
+		unsigned hm = (unsigned)_mm_movemask_epi8(v) >> sh;
+		unsigned stop = ((unsigned)_mm_movemask_epi8(sp) >> sh) & ~hm;
+		unsigned lim = stop ? (unsigned)__builtin_ctz(stop) : n;
+		unsigned keep = (1u << lim) - 1, h = hm & keep;
+
+		if (h) {
+			unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+					_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
+			unsigned cont = (unsigned)_mm_movemask_epi8(
+					_mm_cmplt_epi8(v, c0));
+
+			lead = (lead >> sh) & keep;
+			cont = (cont >> sh) & keep;
+			/* every byte >= 0x80 a C2..DF lead followed by one
+			 * 80..BF continuation, or the caller looks */
+			if ((h & ~(lead | cont)) || cont != ((lead << 1) & keep))
+				return (size_t)(p - s) + (size_t)__builtin_ctz(h);
+			*hi = 1;
+			if (lead >> (lim - 1)) /* its continuation is beyond */
+				lim--;
+		}
+		p += lim;
+		if (stop || n < 16)
+			return (size_t)(p - s);
+	}
+	while (p < end && (unsigned char)*p >= 0x20 &&
+	       (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
+		p++;
+	return (size_t)(p - s);
+}
+#else
+static inline size_t clean_run(const char *lo, const char *p, const char *end,
+			       unsigned char *hi)
+{
+	const char *s = p;
 	uint64_t v;
+
+	(void)lo;
+	(void)hi;
+	while (end - p >= 8) {
+		memcpy(&v, p, 8);
+		if ((v & HIGHS) | HAS_LESS(v, 0x20) | HAS_ZERO(v ^ (ONES * '"')) |
+		    HAS_ZERO(v ^ (ONES * '\\')))
+			break;
+		p += 8;
+	}
+	while (p < end && (unsigned char)*p >= 0x20 &&
+	       (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
+		p++;
+	return (size_t)(p - s);
+}
+#endif
+
+/*
+ * Scans the string whose opening quote is at start, from p on (what lies
+ * between is plain ASCII); sets *flags.
+ */
+static const char *scan_string_slow(const char *base, const char *start,
+				    const char *p, const char *end,
+				    unsigned char *flags, struct json_error *e)
+{
+	unsigned char fl = 0, hi = 0;
 	long cp, lo;
 	size_t k;
 
-	p++;
 	for (;;) {
-		while (end - p >= 8) {
-			uint64_t m;
-			memcpy(&v, p, 8);
-			m = (v & HIGHS) | HAS_LESS(v, 0x20) |
-			    HAS_ZERO(v ^ (ONES * '"')) |
-			    HAS_ZERO(v ^ (ONES * '\\'));
-			if (m) {
-				/* Straight to the first byte to look at: the
-				 * lowest flag is exact (borrows only run up).
-				 * Not when it is the first byte, so that runs of
-				 * escapes do not wait for the bit count. */
-				if (!(m & 0x80))
-					p += SWAR_FIRST(m);
-				break;
-			}
-			p += 8;
-		}
+		p += clean_run(start, p, end, &hi);
 		if (p >= end)
 			return fail(e, base, start, "unterminated string");
 		unsigned char c = (unsigned char)*p;
 		if (c == '"') {
-			*flags = fl;
+			*flags = fl | (hi ? JSON_F_NONASCII : 0);
 			return p + 1;
 		}
 		if (c == '\\') {
@@ -170,7 +245,7 @@ static const char *scan_string(const char *base, const char *p,
 		if (c < 0x20)
 			return fail(e, base, p,
 				    "control character in string (must be escaped)");
-		if (c < 0x80) {
+		if (c < 0x80) { /* only in a run's early stop */
 			p++;
 			continue;
 		}
@@ -190,6 +265,55 @@ static const char *scan_string(const char *base, const char *p,
 			p += k;
 		} while (p < end && (unsigned char)*p >= 0x80);
 	}
+}
+
+/*
+ * As scan_string_slow(), with an ASCII string without escapes (a key, a
+ * code, a date) done inline, a block at a time until its closing quote.
+ */
+static inline const char *scan_string(const char *base, const char *p,
+				      const char *end, unsigned char *flags,
+				      struct json_error *e)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	const char *q = p + 1;
+	unsigned m, sh = 0;
+	__m128i v;
+
+	for (;;) {
+		if (end - q >= 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		} else if (q < end && end - p >= 16) {
+			/* the last 16 bytes, those before q shifted out */
+			v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(end - 16));
+			sh = 16 - (unsigned)(end - q);
+		} else {
+			break;
+		}
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+					 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))) >> sh;
+		if (!m) {
+			if (sh) { /* nothing up to end */
+				q = end;
+				break;
+			}
+			q += 16;
+			continue;
+		}
+		q += __builtin_ctz(m);
+		if (*q != '"')
+			break;
+		*flags = 0;
+		return q + 1;
+	}
+	/* q is past ASCII bytes only: the slow scan starts there */
+	return scan_string_slow(base, p, q, end, flags, e);
+#else
+	return scan_string_slow(base, p, p + 1, end, flags, e);
+#endif
 }
 
 static const char *scan_number(const char *base, const char *p,
@@ -233,10 +357,101 @@ static int literal(const char *p, const char *end, const char *lit, size_t n)
 	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
 }
 
+/*
+ * A string, number or literal without json_scan_nested()'s machinery for
+ * nesting: most values of a record are one.  @return NULL with *done 0
+ * when p starts something else (json_scan_nested() takes it, and reports
+ * what is wrong), NULL with *done 1 after an error.
+ */
+static inline const char *scan_scalar(const char *base, const char *p,
+				      const char *end, struct json_span *out,
+				      struct json_error *e, int *done)
+{
+	const char *q;
+	unsigned char fl = 0, type;
+
+	*done = 1;
+	switch (*p) {
+	case '"':
+		q = scan_string(base, p, end, &fl, e);
+		type = JSON_STRING;
+		break;
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		q = scan_number(base, p, end, e);
+		type = JSON_NUMBER;
+		break;
+	case 't':
+		if (!literal(p, end, "true", 4))
+			return fail(e, base, p, "invalid literal");
+		q = p + 4;
+		type = JSON_TRUE;
+		break;
+	case 'f':
+		if (!literal(p, end, "false", 5))
+			return fail(e, base, p, "invalid literal");
+		q = p + 5;
+		type = JSON_FALSE;
+		break;
+	case 'n':
+		if (!literal(p, end, "null", 4))
+			return fail(e, base, p, "invalid literal");
+		q = p + 4;
+		type = JSON_NULL;
+		break;
+	default:
+		*done = 0;
+		return NULL;
+	}
+	if (q && out) {
+		out->p = p;
+		out->n = (size_t)(q - p);
+		out->type = type;
+		out->flags = fl;
+	}
+	return q;
+}
+
 const char *json_scan_value(const char *base, const char *p, const char *end,
 			    struct json_span *out, struct json_error *e)
 {
 	return json_scan_nested(base, p, end, 0, out, e);
+}
+
+const char *json_scan_member(const char *base, const char *p,
+			     const char *end, int outer, struct json_span *key,
+			     struct json_span *val, struct json_error *e)
+{
+	const char *q;
+	int done;
+
+	if (p >= end || *p != '"')
+		return fail(e, base, p, "expected a string key in object");
+	q = scan_string(base, p, end, &key->flags, e);
+	if (!q)
+		return NULL;
+	key->p = p;
+	key->n = (size_t)(q - p);
+	key->type = JSON_STRING;
+	p = skip_ws(q, end);
+	if (p >= end || *p != ':')
+		return fail(e, base, p, "expected ':' after key in object");
+	p = skip_ws(p + 1, end);
+	if (p < end && *p == '"') {
+		q = scan_string(base, p, end, &val->flags, e);
+		if (!q)
+			return NULL;
+		val->p = p;
+		val->n = (size_t)(q - p);
+		val->type = JSON_STRING;
+		return q;
+	}
+	if (p < end) {
+		q = scan_scalar(base, p, end, val, e, &done);
+		if (done)
+			return q;
+	}
+	return json_scan_nested(base, p, end, outer, val, e);
 }
 
 const char *json_scan_nested(const char *base, const char *p,
@@ -247,11 +462,15 @@ const char *json_scan_nested(const char *base, const char *p,
 	int depth = 0;
 	int max = outer < 0 ? JSON_MAX_DEPTH :
 		  outer > JSON_MAX_DEPTH ? 0 : JSON_MAX_DEPTH - outer;
-	const char *start = p;
+	const char *start = p, *q;
 	unsigned char fl = 0, type;
+	int done;
 
 	if (p >= end)
 		return fail(e, base, p, "expected a value, got end of input");
+	q = scan_scalar(base, p, end, out, e, &done);
+	if (done)
+		return q;
 	switch (*p) {
 	case '{': type = JSON_OBJECT; break;
 	case '[': type = JSON_ARRAY; break;
@@ -742,20 +961,25 @@ void jw_str(struct buf *b, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	const unsigned char *run;
+	unsigned char hi = 0;
 	size_t k;
 
 	buf_grow(b, n + 2);
 	b->p[b->len++] = '"';
 	while (p < end) {
+		/* valid UTF-8 with nothing to escape goes as it is */
 		run = p;
-		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' &&
-		       *p != '\\')
-			p++;
+		p += clean_run(s, (const char *)p, (const char *)end, &hi);
 		if (p > run)
 			buf_add(b, run, (size_t)(p - run));
 		if (p >= end)
 			break;
 		unsigned char c = *p;
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			buf_addc(b, (char)c); /* a run's early stop */
+			p++;
+			continue;
+		}
 		if (c >= 0x80) {
 			k = utf8_seq(p, end);
 			if (k) {

@@ -76,6 +76,16 @@ const char *json_scan_nested(const char *base, const char *p,
 			     struct json_span *out, struct json_error *e);
 
 /*
+ * Scans one member of an object at p, "key": value (whitespace allowed
+ * around the colon), validating both; the value is inside outer levels of
+ * nesting, as for json_scan_nested().  @return a pointer just past the
+ * value, or NULL with e filled in.
+ */
+const char *json_scan_member(const char *base, const char *p,
+			     const char *end, int outer, struct json_span *key,
+			     struct json_span *val, struct json_error *e);
+
+/*
  * Appends validated JSON text p[0..n) to b without the whitespace between
  * its tokens (strings are copied as they are).
  */

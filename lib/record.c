@@ -21,7 +21,8 @@ void rec_release(struct rec *r)
 
 static inline const char *ws(const char *p, const char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+	while (p < end && (unsigned char)*p <= ' ' &&
+	       (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++;
 	return p;
 }
@@ -40,7 +41,7 @@ int rec_parse(struct rec *r, const char *line, size_t len,
 	      struct json_error *e)
 {
 	const char *p = line, *end = line + len;
-	struct json_span k, v;
+	struct rec_field *f;
 
 	r->line = line;
 	r->len = len;
@@ -65,24 +66,16 @@ int rec_parse(struct rec *r, const char *line, size_t len,
 	for (;;) {
 		if (p >= end)
 			return perr(e, line, p, "unterminated object");
-		if (*p != '"')
-			return perr(e, line, p, "expected a string key in object");
-		p = json_scan_value(line, p, end, &k, e);
-		if (!p)
-			return -1;
-		p = ws(p, end);
-		if (p >= end || *p != ':')
-			return perr(e, line, p, "expected ':' after key in object");
-		p = ws(p + 1, end);
-		p = json_scan_nested(line, p, end, 1, &v, e);
-		if (!p)
-			return -1;
 		if (r->nf == r->cap) {
 			r->cap = r->cap ? r->cap * 2 : 16;
 			r->f = xrealloc(r->f, r->cap * sizeof *r->f);
 		}
-		r->f[r->nf].key = k;
-		r->f[r->nf].val = v;
+		/* Straight into the index: spans copied through the stack were
+		 * read back before their bytes were stored (a stall). */
+		f = &r->f[r->nf];
+		p = json_scan_member(line, p, end, 1, &f->key, &f->val, e);
+		if (!p)
+			return -1;
 		r->nf++;
 		p = ws(p, end);
 		if (p < end && *p == ',') {

@@ -258,6 +258,26 @@ static void find_members(const struct rec *r, struct members *m)
 	}
 }
 
+/*
+ * The kind member, as rec_get() finds it (the last of a duplicated key):
+ * a record that is neither a lead nor a deal needs nothing else looked at.
+ */
+static struct json_span find_kind(const struct rec *r)
+{
+	static const struct json_span none = {NULL, 0, JSON_NONE, 0};
+	size_t i = r->nf;
+
+	while (i-- > 0) {
+		const struct json_span *k = &r->f[i].key;
+
+		if (k->n == 6 && memcmp(k->p, "\"kind\"", 6) == 0)
+			return r->f[i].val;
+		if ((k->flags & JSON_F_ESC) && json_str_eq(*k, "kind", 4))
+			return r->f[i].val;
+	}
+	return none;
+}
+
 /* The utm_origin the record already has, or -1. */
 static int had_origin(struct json_span s)
 {
@@ -278,12 +298,13 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 	int f, origin, had, changed = 0, ch[U_NFIELDS];
 	size_t i, n;
 
-	find_members(r, &mb);
+	mb.kind = find_kind(r);
 	if (!kind_is(mb.kind, "lead", 4) && !kind_is(mb.kind, "deal", 4)) {
 		u->other++;
 		rec_emit_line(r, out);
 		return 0;
 	}
+	find_members(r, &mb);
 	for (f = 0; f < U_NFIELDS; f++) {
 		v[f].p = NULL;
 		v[f].n = 0;

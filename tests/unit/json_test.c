@@ -272,6 +272,140 @@ START_TEST(utf8_positions)
 }
 END_TEST
 
+/*
+ * A reference for the string scanner: byte by byte, as RFC 8259 reads.
+ * @return the offset of the first bad byte in s[0..n) (the content after
+ * the opening quote, up to the end of the text), or -1 when the closing
+ * quote comes first (*len then gets the content's length).
+ */
+static long ref_string(const unsigned char *s, size_t n, size_t *len,
+		       int *hi, int *esc)
+{
+	size_t i = 0, k;
+
+	*hi = *esc = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c == '"') {
+			*len = i;
+			return -1;
+		}
+		if (c == '\\') {
+			*esc = 1;
+			if (i + 1 >= n)
+				return 0; /* unterminated: reported at the quote */
+			if (strchr("\"\\/bfnrt", s[i + 1]) && s[i + 1]) {
+				i += 2;
+				continue;
+			}
+			return (long)i; /* only simple escapes are generated */
+		}
+		if (c < 0x20)
+			return (long)i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		*hi = 1;
+		k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
+		    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		if (!k || i + k > n)
+			return (long)i;
+		for (size_t j = 1; j < k; j++)
+			if ((s[i + j] & 0xc0) != 0x80)
+				return (long)i;
+		if ((c == 0xe0 && s[i + 1] < 0xa0) || (c == 0xed && s[i + 1] > 0x9f) ||
+		    (c == 0xf0 && s[i + 1] < 0x90) || (c == 0xf4 && s[i + 1] > 0x8f))
+			return (long)i;
+		i += k;
+	}
+	return 0;
+}
+
+START_TEST(string_blocks_random)
+{
+	/*
+	 * Strings of pieces that straddle the scanner's 16-byte blocks at
+	 * every offset, inside records with members before them, so the
+	 * last block (read back from the end of the line) is exercised too:
+	 * the verdict, the span and the flags are the reference's, and an
+	 * error is at the reference's byte.
+	 */
+	static const char *const piece[] = {
+		"a", " ", "Z~", "\xc3\xa9", "\xd0\xaf", "\xd1\x8f\xd0\xb0",
+		"\xe2\x82\xac", "\xf0\x9f\x98\x80", "\\n", "\\\"", "\\\\",
+		"\x7f", "\xdf\xbf", "\xc2\x80",
+		/* bad ones, rarely */
+		"\x80", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\x01", "\xf5\x80",
+		"\xe2\x82", "\"", "\xff",
+	};
+	const size_t ngood = 14, npiece = sizeof piece / sizeof piece[0];
+	unsigned seed = 4242;
+	char line[512];
+	struct json_error e;
+	size_t round;
+
+	for (round = 0; round < 60000; round++) {
+		size_t n = 0, pre, np, j, len = 0;
+		int hi, esc;
+		long bad;
+
+		seed = seed * 1103515245 + 12345;
+		pre = (seed >> 8) % 24; /* members' bytes before the key */
+		n += (size_t)sprintf(line, "{");
+		if (pre)
+			n += (size_t)sprintf(line + n, "\"p\":\"%.*s\",",
+					     (int)pre, "ppppppppppppppppppppppppp");
+		n += (size_t)sprintf(line + n, "\"k\":\"");
+		size_t cstart = n;
+		seed = seed * 1103515245 + 12345;
+		np = (seed >> 8) % 40;
+		for (j = 0; j < np; j++) {
+			seed = seed * 1103515245 + 12345;
+			size_t w = (seed >> 8) % 64 == 0 ? (seed >> 16) % npiece :
+				   (seed >> 16) % ngood;
+			n += (size_t)sprintf(line + n, "%s", piece[w]);
+		}
+		seed = seed * 1103515245 + 12345;
+		size_t tail = (seed >> 8) % 3; /* 0: "}, 1: ",... 2: cut */
+		if (tail == 0)
+			n += (size_t)sprintf(line + n, "\"}");
+		else if (tail == 1)
+			n += (size_t)sprintf(line + n, "\",\"z\":1}");
+		bad = ref_string((const unsigned char *)line + cstart,
+				 n - cstart, &len, &hi, &esc);
+		int ok = bad < 0;
+		/* a raw quote piece ends the string early: what follows is
+		 * no ',' or '}', so the record is bad after it */
+		if (ok) {
+			char after = line[cstart + len + 1];
+			if (cstart + len + 1 >= n ||
+			    (after != '}' && after != ','))
+				ok = 0;
+			else if (after == ',' && tail != 1)
+				ok = 0;
+			else if (after == '}' && cstart + len + 2 != n)
+				ok = 0;
+		}
+		int r = json_validate(line, n, &e);
+		if ((r == 0) != ok)
+			ck_abort_msg("round %zu: %d, want %d: %.*s", round, r,
+				     ok, (int)n, line);
+		if (bad > 0 && line[cstart + (size_t)bad] != '\\')
+			QUICK_ASSERT(e.off == cstart + (size_t)bad);
+		if (bad < 0 && ok) {
+			struct json_span sp;
+			const char *v = line + cstart - 1;
+			QUICK_ASSERT(json_scan_value(line, v, line + n, &sp,
+						     &e) == v + len + 2);
+			QUICK_ASSERT(sp.n == len + 2);
+			QUICK_ASSERT(!!(sp.flags & JSON_F_NONASCII) == hi);
+			QUICK_ASSERT(!!(sp.flags & JSON_F_ESC) == esc);
+		}
+	}
+}
+END_TEST
+
 /* ---- control characters --------------------------------------------------- */
 
 START_TEST(control_chars)
@@ -743,6 +877,100 @@ START_TEST(writer_str_random)
 }
 END_TEST
 
+/* jw_str as it was written byte by byte: the reference. */
+static void ref_jw_str(struct buf *b, const unsigned char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *end = p + n;
+
+	buf_addc(b, '"');
+	while (p < end) {
+		unsigned char c = *p;
+		size_t k = 0;
+
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			buf_addc(b, (char)c);
+			p++;
+			continue;
+		}
+		if (c >= 0x80) {
+			k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
+			    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+			if (k && (size_t)(end - p) < k)
+				k = 0;
+			for (size_t j = 1; k && j < k; j++)
+				if ((p[j] & 0xc0) != 0x80)
+					k = 0;
+			if (k && ((c == 0xe0 && p[1] < 0xa0) ||
+				  (c == 0xed && p[1] > 0x9f) ||
+				  (c == 0xf0 && p[1] < 0x90) ||
+				  (c == 0xf4 && p[1] > 0x8f)))
+				k = 0;
+			if (k) {
+				buf_add(b, p, k);
+				p += k;
+			} else {
+				buf_add(b, "\xef\xbf\xbd", 3);
+				p++;
+			}
+			continue;
+		}
+		p++;
+		switch (c) {
+		case '"': buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '\b': buf_add(b, "\\b", 2); break;
+		case '\f': buf_add(b, "\\f", 2); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			buf_add(b, u, 6);
+		}
+		}
+	}
+	buf_addc(b, '"');
+}
+
+START_TEST(writer_str_reference)
+{
+	/* pieces of every kind at every offset of a 16-byte block */
+	static const char *const piece[] = {
+		"a", "bc", "\xc3\xa9", "\xd0\xaf", "\xe2\x82\xac",
+		"\xf0\x9f\x98\x80", "\"", "\\", "\n", "\x01", "\x7f", "\x80",
+		"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xff", "\xe2\x82",
+	};
+	const size_t npiece = sizeof piece / sizeof piece[0];
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	unsigned seed = 777;
+	char in[256];
+	size_t round;
+
+	for (round = 0; round < 40000; round++) {
+		size_t n = 0, np, j;
+
+		seed = seed * 1103515245 + 12345;
+		np = (seed >> 8) % 48;
+		for (j = 0; j < np; j++) {
+			seed = seed * 1103515245 + 12345;
+			size_t w = (seed >> 8) % 4 ? (seed >> 16) % 6 :
+				   (seed >> 16) % npiece;
+			n += (size_t)sprintf(in + n, "%s", piece[w]);
+		}
+		buf_reset(&got);
+		buf_reset(&want);
+		jw_str(&got, in, n);
+		ref_jw_str(&want, (const unsigned char *)in, n);
+		if (got.len != want.len || memcmp(got.p, want.p, got.len))
+			ck_abort_msg("jw_str differs on %zu bytes: %s vs %s", n,
+				     got.p, want.p);
+	}
+	buf_release(&got);
+	buf_release(&want);
+}
+END_TEST
+
 START_TEST(writer_scalars)
 {
 	struct buf b = BUF_INIT;
@@ -881,6 +1109,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, utf8_invalid);
 	tcase_add_test(tc, utf8_positions);
 	tcase_add_test(tc, control_chars);
+	tcase_add_test(tc, string_blocks_random);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scalars");
 	tcase_add_test(tc, literals);
@@ -901,6 +1130,7 @@ static Suite *json_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, writer_str);
 	tcase_add_test(tc, writer_str_random);
+	tcase_add_test(tc, writer_str_reference);
 	tcase_add_test(tc, writer_scalars);
 	tcase_add_test(tc, writer_f64);
 	tcase_add_test(tc, writer_fixed);
