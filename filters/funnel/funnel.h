@@ -38,10 +38,20 @@ enum fn_by {
 	FN_BY_QUARTER,
 };
 
-/* A lead or a deal. */
+/*
+ * A text that is only written out, never compared (a title, a time as the
+ * export wrote it): kept in funnel.texts, not interned, as most are unique.
+ * Its offset << 24 | its length; FN_NOTEXT for null.
+ */
+typedef uint64_t fn_text;
+#define FN_NOTEXT UINT64_MAX
+#define FN_TEXT_MAX ((1u << 24) - 1)
+
+/* A lead or a deal; its id is the key of funnel.ents (fn_id()). */
 struct fn_ent {
-	uint32_t id, title, status, manager, source, campaign, adgroup;
-	uint32_t category, loss, currency, lead_id, created_txt;
+	uint32_t status, manager, source, campaign, adgroup;
+	uint32_t category, loss, currency;
+	fn_text title, lead_id, created_txt;
 	char kind; /* 'L' lead, 'D' deal */
 	char sem; /* 'P', 'S', 'F', 0 unknown */
 	char has_rec; /* the record itself was read (not only its stages) */
@@ -61,7 +71,7 @@ struct fn_ent {
 	int64_t eday; /* cohort day: its lead's created day, when linked */
 	int in_cohort;
 	int64_t since_sec; /* entered the current stage */
-	uint32_t since_txt;
+	fn_text since_txt;
 };
 
 /* One stage change. */
@@ -70,7 +80,7 @@ struct fn_hist {
 	uint32_t name; /* the stage id (interned) */
 	uint32_t cat; /* category of the stage record, FN_NONE when none */
 	uint32_t stage; /* resolved by funnel_prep() */
-	uint32_t ts_txt;
+	fn_text ts_txt;
 	char sem;
 	int32_t nsec;
 	int64_t sec;
@@ -111,7 +121,9 @@ struct funnel {
 	size_t nstages_opt;
 
 	struct fsum sum; /* the strings, and the tables' sums */
-	struct hmap ents; /* "L"/"D" + id -> uint32_t index into ent */
+	struct hmap ents; /* "L"/"D" + id -> uint32_t index into ent, in
+			     the order of ent */
+	struct buf texts; /* the fn_text bytes */
 	struct fn_ent *ent;
 	size_t nent, capent;
 	struct fn_hist *hist;
@@ -135,6 +147,10 @@ void funnel_release(struct funnel *f);
 uint32_t fn_intern(struct funnel *f, const char *s, size_t n);
 /* The string of an index (not FN_NONE), with *n set. */
 const char *fn_str(const struct funnel *f, uint32_t i, size_t *n);
+/* The bytes of a text (not FN_NOTEXT), with *n set. */
+const char *fn_text_get(const struct funnel *f, fn_text t, size_t *n);
+/* The id of record ent, with *n set. */
+const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n);
 
 /*
  * Takes one record: lead, deal or stage (other kinds are ignored).

@@ -166,21 +166,36 @@ static uint32_t or_none(const struct counter *k, uint32_t s)
 	return s == FN_NONE ? k->none : s;
 }
 
+/* A text interned for the fsum, FSUM_NONE for none. */
+static uint32_t text(struct counter *k, fn_text t)
+{
+	const char *p;
+	size_t n;
+
+	if (t == FN_NOTEXT)
+		return FSUM_NONE;
+	p = fn_text_get(k->f, t, &n);
+	return fsum_str(k->s, p, n);
+}
+
 static void count_stale(struct counter *k, const struct fn_ent *e,
 			uint32_t g, int64_t days)
 {
 	struct fsum_stale r;
+	const char *p;
+	size_t n;
 
 	memset(&r, 0, sizeof r);
 	r.group = g;
 	r.kind = e->kind;
-	r.id = e->id;
-	r.title = e->title;
+	p = fn_id(k->f, (uint32_t)(e - k->f->ent), &n);
+	r.id = fsum_str(k->s, p, n);
+	r.title = text(k, e->title);
 	r.manager = or_none(k, e->manager);
 	r.source = or_none(k, e->esrc);
 	r.stage = e->status;
-	r.since = e->since_txt;
-	r.created = e->created_txt;
+	r.since = text(k, e->since_txt);
+	r.created = text(k, e->created_txt);
 	r.days = days;
 	fsum_stale(k->s, &r);
 }
@@ -262,10 +277,10 @@ static int mine(struct counter *k, const struct cli *c,
 	if (!c->shard_n)
 		return 1;
 	if (e->lead != FN_NONE) {
-		p = fn_str(k->f, k->f->ent[e->lead].id, &n);
+		p = fn_id(k->f, e->lead, &n);
 		return cli_shard_mine(c, p, n);
 	}
-	p = fn_str(k->f, e->id, &n);
+	p = fn_id(k->f, (uint32_t)(e - k->f->ent), &n);
 	if (e->kind == 'L')
 		return cli_shard_mine(c, p, n);
 	buf_reset(&k->key);

@@ -36,6 +36,7 @@ void funnel_release(struct funnel *f)
 	buf_release(&f->scratch);
 	buf_release(&f->scratch2);
 	buf_release(&f->key);
+	buf_release(&f->texts);
 }
 
 uint32_t fn_intern(struct funnel *f, const char *s, size_t n)
@@ -46,6 +47,20 @@ uint32_t fn_intern(struct funnel *f, const char *s, size_t n)
 const char *fn_str(const struct funnel *f, uint32_t i, size_t *n)
 {
 	return fsum_strp(&f->sum, i, n);
+}
+
+const char *fn_text_get(const struct funnel *f, fn_text t, size_t *n)
+{
+	*n = (size_t)(t & FN_TEXT_MAX);
+	return f->texts.p + (t >> 24);
+}
+
+const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n)
+{
+	const struct hmap_entry *e = hmap_entry_at(&f->ents, ent);
+
+	*n = e->klen - 1;
+	return e->key + 1;
 }
 
 static int bad(char *msg, size_t msz, const char *key, const char *what)
@@ -87,8 +102,69 @@ static int get_str(struct funnel *f, const struct rec *r, const char *key,
 	}
 }
 
+/*
+ * As get_str(), into funnel.texts: null, false, absent and "" give
+ * FN_NOTEXT.
+ */
+static int get_text(struct funnel *f, const struct rec *r, const char *key,
+		    fn_text *out, char *msg, size_t msz)
+{
+	struct json_span v = rec_get(r, key);
+	const char *p = v.p;
+	size_t n = v.n;
+
+	*out = FN_NOTEXT;
+	switch (v.type) {
+	case JSON_NONE:
+	case JSON_NULL:
+	case JSON_FALSE:
+		return 0;
+	case JSON_NUMBER:
+		break;
+	case JSON_STRING:
+		json_str_view(v, &f->scratch, &p, &n);
+		if (!n)
+			return 0;
+		break;
+	default:
+		snprintf(msg, msz, "field '%s' is %s %s, not a string", key,
+			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+			 json_type_name(v.type));
+		return -1;
+	}
+	if (n > FN_TEXT_MAX)
+		return bad(msg, msz, key, "is longer than 16 MiB");
+	*out = (uint64_t)f->texts.len << 24 | n;
+	buf_add(&f->texts, p, n);
+	return 0;
+}
+
+/* The id of a record: a string or a number, not empty. */
+static int get_id(struct funnel *f, const struct rec *r, const char **p,
+		  size_t *n, char *msg, size_t msz)
+{
+	struct json_span v = rec_get(r, "id");
+
+	if (v.type == JSON_NUMBER) {
+		*p = v.p;
+		*n = v.n;
+		return 0;
+	}
+	if (v.type == JSON_STRING) {
+		json_str_view(v, &f->scratch2, p, n);
+		if (*n)
+			return 0;
+	}
+	if (json_is_empty(v) || v.type == JSON_STRING)
+		return bad(msg, msz, "id", "is missing");
+	snprintf(msg, msz, "field 'id' is %s %s, not a string",
+		 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+		 json_type_name(v.type));
+	return -1;
+}
+
 static int get_time(struct funnel *f, const struct rec *r, const char *key,
-		    int required, struct ptime *t, uint32_t *txt, char *msg,
+		    int required, struct ptime *t, fn_text *txt, char *msg,
 		    size_t msz)
 {
 	struct json_span v = rec_get(r, key);
@@ -100,7 +176,7 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 			return bad(msg, msz, key, "is missing");
 		memset(t, 0, sizeof *t);
 		if (txt)
-			*txt = FN_NONE;
+			*txt = FN_NOTEXT;
 		return 0;
 	}
 	if (v.type != JSON_STRING)
@@ -111,8 +187,10 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 			 n > 40 ? 40 : (int)n, p);
 		return -1;
 	}
-	if (txt)
-		*txt = fn_intern(f, p, n);
+	if (txt) {
+		*txt = (uint64_t)f->texts.len << 24 | n; /* n <= 40 */
+		buf_add(&f->texts, p, n);
+	}
 	return 0;
 }
 
@@ -165,16 +243,16 @@ static int get_amount(struct funnel *f, const struct rec *r,
 	return 0;
 }
 
-/* The record of kind k ('L'/'D') and id, created when new. */
-static uint32_t ent_get(struct funnel *f, char k, uint32_t id)
+/* The record of kind k ('L'/'D') and id p[0..n), created when new. */
+static uint32_t ent_get(struct funnel *f, char k, const char *p, size_t n)
 {
-	char key[5];
 	uint32_t *v;
 	int isnew;
 
-	key[0] = k;
-	memcpy(key + 1, &id, 4);
-	v = hmap_put(&f->ents, key, sizeof key, &isnew);
+	buf_reset(&f->key);
+	buf_addc(&f->key, k);
+	buf_add(&f->key, p, n);
+	v = hmap_put(&f->ents, f->key.p, f->key.len, &isnew);
 	if (isnew) {
 		struct fn_ent *e;
 
@@ -186,10 +264,10 @@ static uint32_t ent_get(struct funnel *f, char k, uint32_t id)
 		e = &f->ent[f->nent++];
 		memset(e, 0, sizeof *e);
 		e->kind = k;
-		e->id = id;
-		e->title = e->status = e->manager = e->source = FN_NONE;
+		e->status = e->manager = e->source = FN_NONE;
 		e->campaign = e->adgroup = e->category = e->loss = FN_NONE;
-		e->currency = e->lead_id = e->created_txt = FN_NONE;
+		e->currency = FN_NONE;
+		e->title = e->lead_id = e->created_txt = FN_NOTEXT;
 	}
 	return *v;
 }
@@ -205,14 +283,12 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 {
 	struct fn_ent e;
 	struct ptime created, modified;
-	uint32_t id, i;
+	const char *id;
+	size_t idn;
+	uint32_t i;
 
-	if (get_str(f, r, "id", &id, msg, msz) < 0)
-		return -1;
-	if (id == FN_NONE)
-		return bad(msg, msz, "id", "is missing");
 	memset(&e, 0, sizeof e);
-	if (get_str(f, r, "title", &e.title, msg, msz) < 0 ||
+	if (get_text(f, r, "title", &e.title, msg, msz) < 0 ||
 	    get_str(f, r, "status", &e.status, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &e.sem, msg, msz) < 0 ||
 	    get_str(f, r, "manager", &e.manager, msg, msz) < 0 ||
@@ -222,11 +298,12 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 	    get_str(f, r, "category", &e.category, msg, msz) < 0 ||
 	    get_str(f, r, "loss_reason", &e.loss, msg, msz) < 0 ||
 	    get_str(f, r, "currency", &e.currency, msg, msz) < 0 ||
-	    get_str(f, r, "lead_id", &e.lead_id, msg, msz) < 0 ||
+	    get_text(f, r, "lead_id", &e.lead_id, msg, msz) < 0 ||
 	    get_time(f, r, "created", 1, &created, &e.created_txt, msg,
 		     msz) < 0 ||
 	    get_time(f, r, "modified", 0, &modified, NULL, msg, msz) < 0 ||
-	    get_amount(f, r, &e, msg, msz) < 0)
+	    get_amount(f, r, &e, msg, msz) < 0 ||
+	    get_id(f, r, &id, &idn, msg, msz) < 0)
 		return -1;
 	if (e.currency == FN_NONE) /* as the tables name it */
 		e.currency = fn_intern(f, "XXX", 3);
@@ -236,11 +313,10 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 	e.created_day = time_day(created.sec + created.off_sec);
 	e.modified_sec = modified.sec;
 
-	i = ent_get(f, k, id);
+	i = ent_get(f, k, id, idn);
 	if (f->ent[i].has_rec && f->ent[i].modified_sec > e.modified_sec)
 		return 0; /* an older copy of a record already read */
 	e.kind = k;
-	e.id = id;
 	e.has_rec = 1;
 	e.h0 = f->ent[i].h0;
 	e.hn = f->ent[i].hn;
@@ -274,7 +350,8 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	struct json_span v = rec_get(r, "entity");
 	struct fn_hist h;
 	struct ptime ts;
-	uint32_t id;
+	const char *id;
+	size_t idn;
 	char k;
 
 	if (kind_is(v, "lead"))
@@ -286,20 +363,18 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	else
 		return bad(msg, msz, "entity", "is not \"lead\" or \"deal\"");
 	memset(&h, 0, sizeof h);
-	if (get_str(f, r, "id", &id, msg, msz) < 0 ||
-	    get_str(f, r, "stage", &h.name, msg, msz) < 0 ||
+	if (get_str(f, r, "stage", &h.name, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &h.sem, msg, msz) < 0 ||
 	    get_str(f, r, "category", &h.cat, msg, msz) < 0 ||
-	    get_time(f, r, "ts", 1, &ts, &h.ts_txt, msg, msz) < 0)
+	    get_time(f, r, "ts", 1, &ts, &h.ts_txt, msg, msz) < 0 ||
+	    get_id(f, r, &id, &idn, msg, msz) < 0)
 		return -1;
-	if (id == FN_NONE)
-		return bad(msg, msz, "id", "is missing");
 	if (h.name == FN_NONE)
 		return bad(msg, msz, "stage", "is missing");
 	if (k == 'L')
 		h.cat = FN_NONE;
 	h.hid = history_id(rec_get(r, "history_id"));
-	h.ent = ent_get(f, k, id);
+	h.ent = ent_get(f, k, id, idn);
 	h.sec = ts.sec;
 	h.nsec = ts.nsec;
 	h.seq = f->seq++;

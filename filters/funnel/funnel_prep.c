@@ -231,13 +231,16 @@ static void derive(struct funnel *f, struct fn_ent *e)
 	if (!e->sem)
 		e->sem = 'P';
 
-	if (e->kind == 'D' && e->lead_id != FN_NONE) {
-		char key[5];
+	if (e->kind == 'D' && e->lead_id != FN_NOTEXT) {
 		const uint32_t *v;
+		const char *p;
+		size_t n;
 
-		key[0] = 'L';
-		memcpy(key + 1, &e->lead_id, 4);
-		v = hmap_get(&f->ents, key, sizeof key);
+		p = fn_text_get(f, e->lead_id, &n);
+		buf_reset(&f->key);
+		buf_addc(&f->key, 'L');
+		buf_add(&f->key, p, n);
+		v = hmap_get(&f->ents, f->key.p, f->key.len);
 		if (v && f->ent[*v].has_rec)
 			lead = &f->ent[*v];
 	}
