@@ -94,6 +94,7 @@ struct events_opts {
 	int64_t as_of;
 	int64_t days;
 	int ndjson;
+	int by_user; /* --expected grouped by user */
 	const char *events, *dict, *payments, *expected;
 	const char *payment_event;
 };
@@ -543,6 +544,50 @@ static void write_expected(const struct events_opts *o, const struct rows *ev,
 	gen_out_close(&out);
 }
 
+/*
+ * --by-user: the same records grouped by user, users in the order they are
+ * made, each user's in the order of the time-ordered file (by time, events
+ * before payments at one time, then by step), so that a program reading it
+ * with --sorted gives what it gives on the time-ordered file.  Made again
+ * from each user's stream: nothing is kept but one user.
+ */
+static void write_expected_by_user(const struct events_opts *o)
+{
+	struct gen_out out;
+	struct user *u = xmalloc(sizeof *u);
+	uint64_t idx;
+	int i, j, pass;
+
+	gen_out_open(&out, o->expected);
+	for (idx = 0; idx < o->users; idx++) {
+		make_user(u, o, idx);
+		/* a run of equal times: its events, then its payments */
+		for (i = 0; i < u->n; i = j) {
+			for (j = i; j < u->n && u->e[j].ts == u->e[i].ts; j++)
+				;
+			for (pass = 0; pass < 2; pass++) {
+				int k;
+				for (k = i; k < j; k++) {
+					struct row x = {u->e[k].ts,
+							(uint32_t)idx,
+							(uint16_t)k,
+							(uint16_t)u->e[k].ev};
+					if ((x.ev == 0) != pass)
+						continue;
+					put_record(&out.b, o, &x,
+						   x.ev ? dict[x.ev].name
+							: o->payment_event,
+						   x.ev ? NULL
+							: &u->e[k].cents);
+				}
+			}
+		}
+		gen_out_commit(&out);
+	}
+	gen_out_close(&out);
+	free(u);
+}
+
 static int generate(const struct events_opts *o)
 {
 	struct rows ev = {0}, p = {0};
@@ -578,7 +623,9 @@ static int generate(const struct events_opts *o)
 		write_dict(o);
 	if (o->payments)
 		write_payments(o, &p);
-	if (o->expected)
+	if (o->expected && o->by_user)
+		write_expected_by_user(o);
+	else if (o->expected)
 		write_expected(o, &ev, &p);
 	write_events(o, &ev);
 	free(ev.r);
@@ -616,6 +663,8 @@ static const struct cli_info info = {
 	"                           of the tables to FILE\n"
 	"      --payment-event NAME the event name of payments in --expected\n"
 	"                           (default payment)\n"
+	"      --by-user            --expected grouped by user, not in time\n"
+	"                           order (the input of --sorted)\n"
 	"      --help               print this help and exit\n"
 	"      --version            print the version and exit\n"
 	"\n"
@@ -629,6 +678,7 @@ enum {
 	OPT_PAYMENTS,
 	OPT_EXPECTED,
 	OPT_PAYMENT_EVENT,
+	OPT_BY_USER,
 };
 
 int events_main(int argc, char **argv)
@@ -645,6 +695,7 @@ int events_main(int argc, char **argv)
 		{"payments", required_argument, NULL, OPT_PAYMENTS},
 		{"expected", required_argument, NULL, OPT_EXPECTED},
 		{"payment-event", required_argument, NULL, OPT_PAYMENT_EVENT},
+		{"by-user", no_argument, NULL, OPT_BY_USER},
 		{"help", no_argument, NULL, CLI_OPT_HELP},
 		{"version", no_argument, NULL, CLI_OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -696,6 +747,9 @@ int events_main(int argc, char **argv)
 			break;
 		case OPT_PAYMENT_EVENT:
 			o.payment_event = optarg;
+			break;
+		case OPT_BY_USER:
+			o.by_user = 1;
 			break;
 		default:
 			if (!cli_opt(&c, opt, optarg))
