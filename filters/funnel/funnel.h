@@ -23,6 +23,7 @@
 #include "cli.h"
 #include "funnel_sum.h"
 #include "hmap.h"
+#include "idmap.h"
 #include "num.h"
 #include "record.h"
 
@@ -47,11 +48,11 @@ typedef uint64_t fn_text;
 #define FN_NOTEXT UINT64_MAX
 #define FN_TEXT_MAX ((1u << 24) - 1)
 
-/* A lead or a deal; its id is the key of funnel.ents (fn_id()). */
+/* A lead or a deal. */
 struct fn_ent {
 	uint32_t status, manager, source, campaign, adgroup;
 	uint32_t category, loss, currency;
-	fn_text title, lead_id, created_txt;
+	fn_text id, title, lead_id, created_txt;
 	char kind; /* 'L' lead, 'D' deal */
 	char sem; /* 'P', 'S', 'F', 0 unknown */
 	char has_rec; /* the record itself was read (not only its stages) */
@@ -121,8 +122,14 @@ struct funnel {
 	size_t nstages_opt;
 
 	struct fsum sum; /* the strings, and the tables' sums */
-	struct hmap ents; /* "L"/"D" + id -> uint32_t index into ent, in
-			     the order of ent */
+	/*
+	 * The ids of leads [0] and deals [1] numbered (most are integers:
+	 * one cache line a lookup), and each number's index into ent, or
+	 * FN_NONE for an id only looked up.
+	 */
+	struct idmap ids[2];
+	uint32_t *id_ent[2];
+	size_t id_cap[2];
 	struct buf texts; /* the fn_text bytes */
 	struct fn_ent *ent;
 	size_t nent, capent;
@@ -151,6 +158,8 @@ const char *fn_str(const struct funnel *f, uint32_t i, size_t *n);
 const char *fn_text_get(const struct funnel *f, fn_text t, size_t *n);
 /* The id of record ent, with *n set. */
 const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n);
+/* The record of kind k ('L', 'D') and id p[0..n) read, or FN_NONE. */
+uint32_t fn_find(struct funnel *f, char k, const char *p, size_t n);
 
 /*
  * Takes one record: lead, deal or stage (other kinds are ignored).

@@ -13,7 +13,8 @@ void funnel_init(struct funnel *f)
 	f->stale_days = -1;
 	f->source_field = "utm_source";
 	fsum_init(&f->sum);
-	hmap_init(&f->ents, sizeof(uint32_t));
+	idmap_init(&f->ids[0]);
+	idmap_init(&f->ids[1]);
 	hmap_init(&f->stagemap, sizeof(uint32_t));
 	hmap_init(&f->pipemap, sizeof(uint32_t));
 }
@@ -23,7 +24,10 @@ void funnel_release(struct funnel *f)
 	size_t i;
 
 	fsum_release(&f->sum);
-	hmap_release(&f->ents);
+	for (i = 0; i < 2; i++) {
+		idmap_release(&f->ids[i]);
+		free(f->id_ent[i]);
+	}
 	hmap_release(&f->stagemap);
 	hmap_release(&f->pipemap);
 	for (i = 0; i < f->npipe; i++)
@@ -57,10 +61,29 @@ const char *fn_text_get(const struct funnel *f, fn_text t, size_t *n)
 
 const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n)
 {
-	const struct hmap_entry *e = hmap_entry_at(&f->ents, ent);
+	return fn_text_get(f, f->ent[ent].id, n);
+}
 
-	*n = e->klen - 1;
-	return e->key + 1;
+/* The ent index slot of the id p[0..n) of kind k, FN_NONE when new. */
+static uint32_t *id_slot(struct funnel *f, char k, const char *p, size_t n)
+{
+	int t = k == 'D', isnew;
+	uint32_t num = idmap_put(&f->ids[t], p, n, &isnew);
+
+	if (isnew) {
+		if (num >= f->id_cap[t]) {
+			f->id_cap[t] = f->id_cap[t] ? 2 * f->id_cap[t] : 1024;
+			f->id_ent[t] = xrealloc(f->id_ent[t], f->id_cap[t] *
+							   sizeof *f->id_ent[t]);
+		}
+		f->id_ent[t][num] = FN_NONE;
+	}
+	return &f->id_ent[t][num];
+}
+
+uint32_t fn_find(struct funnel *f, char k, const char *p, size_t n)
+{
+	return *id_slot(f, k, p, n);
 }
 
 static int bad(char *msg, size_t msz, const char *key, const char *what)
@@ -152,6 +175,8 @@ static int get_id(struct funnel *f, const struct rec *r, const char **p,
 	}
 	if (v.type == JSON_STRING) {
 		json_str_view(v, &f->scratch2, p, n);
+		if (*n > FN_TEXT_MAX)
+			return bad(msg, msz, "id", "is longer than 16 MiB");
 		if (*n)
 			return 0;
 	}
@@ -246,29 +271,25 @@ static int get_amount(struct funnel *f, const struct rec *r,
 /* The record of kind k ('L'/'D') and id p[0..n), created when new. */
 static uint32_t ent_get(struct funnel *f, char k, const char *p, size_t n)
 {
-	uint32_t *v;
-	int isnew;
+	uint32_t *v = id_slot(f, k, p, n);
+	struct fn_ent *e;
 
-	buf_reset(&f->key);
-	buf_addc(&f->key, k);
-	buf_add(&f->key, p, n);
-	v = hmap_put(&f->ents, f->key.p, f->key.len, &isnew);
-	if (isnew) {
-		struct fn_ent *e;
-
-		if (f->nent == f->capent) {
-			f->capent = f->capent ? 2 * f->capent : 1024;
-			f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
-		}
-		*v = (uint32_t)f->nent;
-		e = &f->ent[f->nent++];
-		memset(e, 0, sizeof *e);
-		e->kind = k;
-		e->status = e->manager = e->source = FN_NONE;
-		e->campaign = e->adgroup = e->category = e->loss = FN_NONE;
-		e->currency = FN_NONE;
-		e->title = e->lead_id = e->created_txt = FN_NOTEXT;
+	if (*v != FN_NONE)
+		return *v;
+	if (f->nent == f->capent) {
+		f->capent = f->capent ? 2 * f->capent : 1024;
+		f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
 	}
+	*v = (uint32_t)f->nent;
+	e = &f->ent[f->nent++];
+	memset(e, 0, sizeof *e);
+	e->kind = k;
+	e->status = e->manager = e->source = FN_NONE;
+	e->campaign = e->adgroup = e->category = e->loss = FN_NONE;
+	e->currency = FN_NONE;
+	e->title = e->lead_id = e->created_txt = FN_NOTEXT;
+	e->id = (uint64_t)f->texts.len << 24 | n; /* n: a record's field */
+	buf_add(&f->texts, p, n);
 	return *v;
 }
 
@@ -317,6 +338,7 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 	if (f->ent[i].has_rec && f->ent[i].modified_sec > e.modified_sec)
 		return 0; /* an older copy of a record already read */
 	e.kind = k;
+	e.id = f->ent[i].id;
 	e.has_rec = 1;
 	e.h0 = f->ent[i].h0;
 	e.hn = f->ent[i].hn;

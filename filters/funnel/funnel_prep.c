@@ -232,17 +232,14 @@ static void derive(struct funnel *f, struct fn_ent *e)
 		e->sem = 'P';
 
 	if (e->kind == 'D' && e->lead_id != FN_NOTEXT) {
-		const uint32_t *v;
 		const char *p;
 		size_t n;
+		uint32_t l;
 
 		p = fn_text_get(f, e->lead_id, &n);
-		buf_reset(&f->key);
-		buf_addc(&f->key, 'L');
-		buf_add(&f->key, p, n);
-		v = hmap_get(&f->ents, f->key.p, f->key.len);
-		if (v && f->ent[*v].has_rec)
-			lead = &f->ent[*v];
+		l = fn_find(f, 'L', p, n);
+		if (l != FN_NONE && f->ent[l].has_rec)
+			lead = &f->ent[l];
 	}
 	e->lead = lead ? (uint32_t)(lead - f->ent) : FN_NONE;
 	if (!lead)
