@@ -79,6 +79,17 @@ uint32_t fsum_str(struct fsum *s, const char *p, size_t n)
 	return *v;
 }
 
+uint32_t fsum_str_memo(struct fsum *s, struct hmap_memo *memo, const char *p,
+		       size_t n)
+{
+	int isnew;
+	uint32_t *v = hmap_put_memo(&s->strs, memo, p, n, &isnew);
+
+	if (isnew)
+		*v = (uint32_t)(hmap_len(&s->strs) - 1);
+	return *v;
+}
+
 const char *fsum_strp(const struct fsum *s, uint32_t i, size_t *n)
 {
 	const struct hmap_entry *e = hmap_entry_at(&s->strs, i);

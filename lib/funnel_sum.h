@@ -84,6 +84,9 @@ void fsum_release(struct fsum *s);
 
 /* Interns p[0..n).  @return its index. */
 uint32_t fsum_str(struct fsum *s, const char *p, size_t n);
+/* As fsum_str(), through a memo of the caller's (hmap.h) for hot keys. */
+uint32_t fsum_str_memo(struct fsum *s, struct hmap_memo *memo, const char *p,
+		       size_t n);
 /* The string of an index (not FSUM_NONE), with *n set. */
 const char *fsum_strp(const struct fsum *s, uint32_t i, size_t *n);
 

@@ -110,6 +110,34 @@ struct fn_pipe {
 	uint32_t sidx; /* its index in funnel.sum */
 };
 
+/*
+ * Stage changes with an integer id wait in a batch of this many, their
+ * record's slot in funnel.ids prefetched, before they are looked up: they
+ * come in time order, so each lookup would otherwise wait for memory.
+ */
+#define FN_BATCH 32
+
+struct fn_pending {
+	struct fn_hist h;
+	uint64_t id;
+	char kind;
+};
+
+/* The string fields read from every record, each with its memo. */
+enum fn_field {
+	FN_F_STATUS,
+	FN_F_MANAGER,
+	FN_F_SOURCE,
+	FN_F_CAMPAIGN,
+	FN_F_ADGROUP,
+	FN_F_CATEGORY,
+	FN_F_LOSS,
+	FN_F_CURRENCY,
+	FN_F_STAGE,
+	FN_F_STAGE_CATEGORY,
+	FN_F_N,
+};
+
 struct funnel {
 	/* options */
 	enum fn_by by;
@@ -144,6 +172,9 @@ struct funnel {
 	uint64_t seq;
 	uint64_t orphan_hist; /* stage changes of records not in the input */
 
+	struct hmap_memo memo[FN_F_N]; /* most fields take few values */
+	struct fn_pending pend[FN_BATCH];
+	size_t npend;
 	struct buf scratch, scratch2, key;
 };
 
@@ -166,6 +197,9 @@ uint32_t fn_find(struct funnel *f, char k, const char *p, size_t n);
  * @return 0, or -1 with msg when the record is bad.
  */
 int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz);
+
+/* Takes the stage changes still waiting in a batch. */
+void funnel_flush(struct funnel *f);
 
 /* funnel_prep.c: histories sorted, stages ordered, records derived. */
 void funnel_prep(struct funnel *f);

@@ -64,12 +64,9 @@ const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n)
 	return fn_text_get(f, f->ent[ent].id, n);
 }
 
-/* The ent index slot of the id p[0..n) of kind k, FN_NONE when new. */
-static uint32_t *id_slot(struct funnel *f, char k, const char *p, size_t n)
+/* The ent index slot of number num of kind k, FN_NONE when new. */
+static uint32_t *num_slot(struct funnel *f, int t, uint32_t num, int isnew)
 {
-	int t = k == 'D', isnew;
-	uint32_t num = idmap_put(&f->ids[t], p, n, &isnew);
-
 	if (isnew) {
 		if (num >= f->id_cap[t]) {
 			f->id_cap[t] = f->id_cap[t] ? 2 * f->id_cap[t] : 1024;
@@ -79,6 +76,15 @@ static uint32_t *id_slot(struct funnel *f, char k, const char *p, size_t n)
 		f->id_ent[t][num] = FN_NONE;
 	}
 	return &f->id_ent[t][num];
+}
+
+/* The ent index slot of the id p[0..n) of kind k, FN_NONE when new. */
+static uint32_t *id_slot(struct funnel *f, char k, const char *p, size_t n)
+{
+	int t = k == 'D', isnew;
+	uint32_t num = idmap_put(&f->ids[t], p, n, &isnew);
+
+	return num_slot(f, t, num, isnew);
 }
 
 uint32_t fn_find(struct funnel *f, char k, const char *p, size_t n)
@@ -97,7 +103,7 @@ static int bad(char *msg, size_t msz, const char *key, const char *what)
  * null, false, absent and "" give FN_NONE.  @return 0, or -1 with msg.
  */
 static int get_str(struct funnel *f, const struct rec *r, const char *key,
-		   uint32_t *out, char *msg, size_t msz)
+		   enum fn_field fld, uint32_t *out, char *msg, size_t msz)
 {
 	struct json_span v = rec_get(r, key);
 	const char *p;
@@ -110,12 +116,12 @@ static int get_str(struct funnel *f, const struct rec *r, const char *key,
 	case JSON_FALSE:
 		return 0;
 	case JSON_NUMBER:
-		*out = fn_intern(f, v.p, v.n);
+		*out = fsum_str_memo(&f->sum, &f->memo[fld], v.p, v.n);
 		return 0;
 	case JSON_STRING:
 		json_str_view(v, &f->scratch, &p, &n);
 		if (n)
-			*out = fn_intern(f, p, n);
+			*out = fsum_str_memo(&f->sum, &f->memo[fld], p, n);
 		return 0;
 	default:
 		snprintf(msg, msz, "field '%s' is %s %s, not a string", key,
@@ -268,19 +274,17 @@ static int get_amount(struct funnel *f, const struct rec *r,
 	return 0;
 }
 
-/* The record of kind k ('L'/'D') and id p[0..n), created when new. */
-static uint32_t ent_get(struct funnel *f, char k, const char *p, size_t n)
+/* A new record of kind k in *slot, with id p[0..n). */
+static uint32_t ent_new(struct funnel *f, uint32_t *slot, char k,
+			const char *p, size_t n)
 {
-	uint32_t *v = id_slot(f, k, p, n);
 	struct fn_ent *e;
 
-	if (*v != FN_NONE)
-		return *v;
 	if (f->nent == f->capent) {
 		f->capent = f->capent ? 2 * f->capent : 1024;
 		f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
 	}
-	*v = (uint32_t)f->nent;
+	*slot = (uint32_t)f->nent;
 	e = &f->ent[f->nent++];
 	memset(e, 0, sizeof *e);
 	e->kind = k;
@@ -290,7 +294,47 @@ static uint32_t ent_get(struct funnel *f, char k, const char *p, size_t n)
 	e->title = e->lead_id = e->created_txt = FN_NOTEXT;
 	e->id = (uint64_t)f->texts.len << 24 | n; /* n: a record's field */
 	buf_add(&f->texts, p, n);
-	return *v;
+	return *slot;
+}
+
+/* The record of kind k ('L'/'D') and id p[0..n), created when new. */
+static uint32_t ent_get(struct funnel *f, char k, const char *p, size_t n)
+{
+	uint32_t *v = id_slot(f, k, p, n);
+
+	return *v != FN_NONE ? *v : ent_new(f, v, k, p, n);
+}
+
+static void hist_push(struct funnel *f, const struct fn_hist *h)
+{
+	if (f->nhist == f->caphist) {
+		f->caphist = f->caphist ? 2 * f->caphist : 4096;
+		f->hist = xrealloc(f->hist, f->caphist * sizeof *f->hist);
+	}
+	f->hist[f->nhist++] = *h;
+}
+
+void funnel_flush(struct funnel *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->npend; i++) {
+		struct fn_pending *q = &f->pend[i];
+		int t = q->kind == 'D', isnew;
+		uint32_t num = idmap_put_int(&f->ids[t], q->id, &isnew);
+		uint32_t *v = num_slot(f, t, num, isnew);
+
+		if (*v == FN_NONE) { /* the integer's digits are the id */
+			char tmp[24];
+			int n = snprintf(tmp, sizeof tmp, "%llu",
+					 (unsigned long long)q->id);
+
+			ent_new(f, v, q->kind, tmp, (size_t)n);
+		}
+		q->h.ent = *v;
+		hist_push(f, &q->h);
+	}
+	f->npend = 0;
 }
 
 static int kind_is(struct json_span v, const char *s)
@@ -310,15 +354,21 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 
 	memset(&e, 0, sizeof e);
 	if (get_text(f, r, "title", &e.title, msg, msz) < 0 ||
-	    get_str(f, r, "status", &e.status, msg, msz) < 0 ||
+	    get_str(f, r, "status", FN_F_STATUS, &e.status, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &e.sem, msg, msz) < 0 ||
-	    get_str(f, r, "manager", &e.manager, msg, msz) < 0 ||
-	    get_str(f, r, f->source_field, &e.source, msg, msz) < 0 ||
-	    get_str(f, r, "utm_campaign", &e.campaign, msg, msz) < 0 ||
-	    get_str(f, r, "ad_group", &e.adgroup, msg, msz) < 0 ||
-	    get_str(f, r, "category", &e.category, msg, msz) < 0 ||
-	    get_str(f, r, "loss_reason", &e.loss, msg, msz) < 0 ||
-	    get_str(f, r, "currency", &e.currency, msg, msz) < 0 ||
+	    get_str(f, r, "manager", FN_F_MANAGER, &e.manager, msg,
+		    msz) < 0 ||
+	    get_str(f, r, f->source_field, FN_F_SOURCE, &e.source, msg,
+		    msz) < 0 ||
+	    get_str(f, r, "utm_campaign", FN_F_CAMPAIGN, &e.campaign, msg,
+		    msz) < 0 ||
+	    get_str(f, r, "ad_group", FN_F_ADGROUP, &e.adgroup, msg,
+		    msz) < 0 ||
+	    get_str(f, r, "category", FN_F_CATEGORY, &e.category, msg,
+		    msz) < 0 ||
+	    get_str(f, r, "loss_reason", FN_F_LOSS, &e.loss, msg, msz) < 0 ||
+	    get_str(f, r, "currency", FN_F_CURRENCY, &e.currency, msg,
+		    msz) < 0 ||
 	    get_text(f, r, "lead_id", &e.lead_id, msg, msz) < 0 ||
 	    get_time(f, r, "created", 1, &created, &e.created_txt, msg,
 		     msz) < 0 ||
@@ -374,6 +424,7 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	struct ptime ts;
 	const char *id;
 	size_t idn;
+	uint64_t key;
 	char k;
 
 	if (kind_is(v, "lead"))
@@ -385,9 +436,10 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	else
 		return bad(msg, msz, "entity", "is not \"lead\" or \"deal\"");
 	memset(&h, 0, sizeof h);
-	if (get_str(f, r, "stage", &h.name, msg, msz) < 0 ||
+	if (get_str(f, r, "stage", FN_F_STAGE, &h.name, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &h.sem, msg, msz) < 0 ||
-	    get_str(f, r, "category", &h.cat, msg, msz) < 0 ||
+	    get_str(f, r, "category", FN_F_STAGE_CATEGORY, &h.cat, msg,
+		    msz) < 0 ||
 	    get_time(f, r, "ts", 1, &ts, &h.ts_txt, msg, msz) < 0 ||
 	    get_id(f, r, &id, &idn, msg, msz) < 0)
 		return -1;
@@ -396,16 +448,23 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	if (k == 'L')
 		h.cat = FN_NONE;
 	h.hid = history_id(rec_get(r, "history_id"));
-	h.ent = ent_get(f, k, id, idn);
 	h.sec = ts.sec;
 	h.nsec = ts.nsec;
 	h.seq = f->seq++;
 	h.stage = FN_NONE;
-	if (f->nhist == f->caphist) {
-		f->caphist = f->caphist ? 2 * f->caphist : 4096;
-		f->hist = xrealloc(f->hist, f->caphist * sizeof *f->hist);
+	if (idmap_int_key(id, idn, &key)) {
+		struct fn_pending *q = &f->pend[f->npend++];
+
+		q->h = h;
+		q->id = key;
+		q->kind = k;
+		idmap_prefetch(&f->ids[k == 'D'], key);
+		if (f->npend == FN_BATCH)
+			funnel_flush(f);
+		return 0;
 	}
-	f->hist[f->nhist++] = h;
+	h.ent = ent_get(f, k, id, idn);
+	hist_push(f, &h);
 	return 0;
 }
 

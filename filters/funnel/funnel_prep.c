@@ -267,6 +267,7 @@ void funnel_prep(struct funnel *f)
 {
 	size_t i, j;
 
+	funnel_flush(f);
 	if (f->nhist)
 		qsort(f->hist, f->nhist, sizeof *f->hist, hist_cmp);
 	for (i = 0; i < f->nent; i++)
