@@ -9,6 +9,10 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #include "err.h"
 
 #define IN_CHUNK (1 << 20)
@@ -290,28 +294,56 @@ static int eframe(struct in *in, const char *what)
 	return IN_EFRAME;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The offset of the first '"' or '\\' in the 16 bytes at q, or 16. */
+static inline unsigned quote_or_bslash16(const char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	unsigned m = (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+	return m ? (unsigned)__builtin_ctz(m) : 16;
+}
+
+/* The offset of the first byte that matters to framing (frame_byte) in
+ * the 16 bytes at q, or 16. */
+static inline unsigned frame_byte16(const char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	/* '[' ']' and '{' '}' differ from their pair in bit 5 only: with it
+	 * set, one compare each for the brackets and the braces */
+	__m128i w = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
+		_mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('{')),
+			     _mm_cmpeq_epi8(w, _mm_set1_epi8('}'))));
+	unsigned k = (unsigned)_mm_movemask_epi8(m);
+
+	return k ? (unsigned)__builtin_ctz(k) : 16;
+}
+#endif
+
 /*
  * The closing quote of the string whose content starts at q, or NULL when
- * the buffer ends first.  Eight bytes at a time while none is '"' or '\\':
+ * the buffer ends first.  A block at a time while none is '"' or '\\':
  * string content is most of an export's bytes.
  */
 static const char *string_end(const char *q, const char *end)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t highs = 0x8080808080808080ULL;
-	uint64_t v, a, b;
-
 	for (;;) {
-		while (end - q >= 8) {
-			memcpy(&v, q, 8);
-			a = v ^ (ones * '"');
-			b = v ^ (ones * '\\');
-			if (((a - ones) & ~a & highs) | ((b - ones) & ~b & highs))
-				break;
-			q += 8;
-		}
-		while (q < end && *q != '"' && *q != '\\')
-			q++;
+#if defined(__SSE2__) && defined(__GNUC__)
+		unsigned k = 16;
+
+		while (end - q >= 16 && (k = quote_or_bslash16(q)) == 16)
+			q += 16;
+		if (k < 16)
+			q += k;
+		else
+#endif
+			while (q < end && *q != '"' && *q != '\\')
+				q++;
 		if (q >= end)
 			return NULL;
 		if (*q == '"')
@@ -341,8 +373,17 @@ static size_t frame_end(const struct in *in, int in_array)
 	if (!in_array && *p != '{' && *p != '[')
 		return 0; /* not a bracket: the caller reports */
 	for (q = p; q < end; q++) {
-		while (q < end && !frame_byte[(unsigned char)*q])
-			q++;
+#if defined(__SSE2__) && defined(__GNUC__)
+		unsigned k = 16;
+
+		while (end - q >= 16 && (k = frame_byte16(q)) == 16)
+			q += 16;
+		if (k < 16)
+			q += k;
+		else
+#endif
+			while (q < end && !frame_byte[(unsigned char)*q])
+				q++;
 		if (q >= end)
 			break;
 		switch (*q) {
