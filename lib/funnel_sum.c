@@ -32,6 +32,17 @@ struct fs_tkey {
 	int64_t t;
 };
 
+/*
+ * acc += v, noting a sum a record cannot hold (above 2^63-1, as written
+ * with jw_i64()) in s->overflow.
+ */
+static inline void add(struct fsum *s, uint64_t *acc, uint64_t v)
+{
+	if (v > (uint64_t)INT64_MAX - *acc)
+		s->overflow = 1;
+	*acc += v;
+}
+
 void fsum_init(struct fsum *s)
 {
 	memset(s, 0, sizeof *s);
@@ -66,6 +77,7 @@ void fsum_release(struct fsum *s)
 	free(s->stage);
 	free(s->cash);
 	free(s->stale);
+	free(s->gleads);
 	memset(s, 0, sizeof *s);
 }
 
@@ -111,10 +123,19 @@ static uint32_t index_of(struct hmap *map, const void *k, size_t n,
 
 uint32_t fsum_group(struct fsum *s, uint32_t by, uint32_t value)
 {
-	uint32_t k[2] = {by, value};
+	uint32_t k[2] = {by, value}, g;
 	int isnew;
 
-	return index_of(&s->groups, k, sizeof k, &isnew);
+	g = index_of(&s->groups, k, sizeof k, &isnew);
+	if (isnew) {
+		if (g >= s->capgroup) {
+			s->capgroup = s->capgroup ? 2 * s->capgroup : 16;
+			s->gleads = xrealloc(s->gleads,
+					     s->capgroup * sizeof *s->gleads);
+		}
+		s->gleads[g] = 0;
+	}
+	return g;
 }
 
 uint32_t fsum_pipe(struct fsum *s, char kind, uint32_t cat)
@@ -184,8 +205,8 @@ void fsum_total(struct fsum *s, uint32_t g, uint32_t pipe, uint64_t total,
 	uint32_t k[2] = {g, pipe};
 	struct fs_total *v = hmap_put(&s->totals, k, sizeof k, NULL);
 
-	v->total += total;
-	v->nostage += nostage;
+	add(s, &v->total, total);
+	add(s, &v->nostage, nostage);
 }
 
 void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage,
@@ -194,8 +215,8 @@ void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage,
 	uint32_t k[2] = {g, stage};
 	struct fs_reach *v = hmap_put(&s->reached, k, sizeof k, NULL);
 
-	v->reached += reached;
-	v->fromprev += from_previous;
+	add(s, &v->reached, reached);
+	add(s, &v->fromprev, from_previous);
 }
 
 void fsum_drop(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
@@ -203,7 +224,7 @@ void fsum_drop(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
 {
 	uint32_t k[5] = {g, pipe, stage, lost, loss};
 
-	*(uint64_t *)hmap_put(&s->drops, k, sizeof k, NULL) += count;
+	add(s, hmap_put(&s->drops, k, sizeof k, NULL), count);
 }
 
 /* The row of key in map, its money list empty when new. */
@@ -226,9 +247,9 @@ uint32_t fsum_source(struct fsum *s, uint32_t g, uint32_t src, uint32_t camp,
 	struct fs_row *r;
 
 	i = row_put(&s->srcs, k, sizeof k, &r);
-	r->leads += leads;
-	r->qualified += qualified;
-	r->won += won;
+	add(s, &r->leads, leads);
+	add(s, &r->qualified, qualified);
+	add(s, &r->won, won);
 	return i;
 }
 
@@ -237,7 +258,7 @@ void fsum_top(struct fsum *s, uint32_t g, int64_t month, uint32_t src,
 {
 	struct fs_tkey k = {g, src, month};
 
-	*(uint64_t *)hmap_put(&s->tops, &k, sizeof k, NULL) += leads;
+	add(s, hmap_put(&s->tops, &k, sizeof k, NULL), leads);
 }
 
 uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter,
@@ -249,9 +270,9 @@ uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter,
 	uint32_t i;
 
 	i = row_put(&s->dyns, &k, sizeof k, &r);
-	r->leads += leads;
-	r->qualified += qualified;
-	r->won += won;
+	add(s, &r->leads, leads);
+	add(s, &r->qualified, qualified);
+	add(s, &r->won, won);
 	return i;
 }
 
@@ -262,8 +283,9 @@ uint32_t fsum_manager(struct fsum *s, uint32_t g, uint32_t mgr,
 	struct fs_row *r;
 
 	i = row_put(&s->mgrs, k, sizeof k, &r);
-	r->leads += leads;
-	r->won += won;
+	add(s, &r->leads, leads);
+	add(s, &r->won, won);
+	add(s, &s->gleads[g], leads);
 	return i;
 }
 
@@ -290,8 +312,8 @@ uint32_t fsum_manager_month(struct fsum *s, uint32_t g, uint32_t mgr,
 	uint32_t i;
 
 	i = row_put(&s->mmonths, &k, sizeof k, &r);
-	r->leads += leads;
-	r->won += won;
+	add(s, &r->leads, leads);
+	add(s, &r->won, won);
 	return i;
 }
 
@@ -328,8 +350,9 @@ void fsum_money(struct fsum *s, enum fsum_table t, uint32_t row, uint32_t cur,
 		r->cash = i;
 	}
 	c = &s->cash[i];
-	c->fx += fx;
-	c->n += n;
+	if (__builtin_add_overflow(c->fx, fx, &c->fx))
+		s->overflow = 1;
+	add(s, &c->n, n);
 	if (scale > c->scale)
 		c->scale = scale;
 }
@@ -340,8 +363,8 @@ void fsum_age(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
 	uint32_t k[3] = {g, pipe, stage};
 	struct fs_age *v = hmap_put(&s->ages, k, sizeof k, NULL);
 
-	v->open += open;
-	v->sum += days_sum;
+	add(s, &v->open, open);
+	add(s, &v->sum, days_sum);
 	if (days_max > v->max)
 		v->max = days_max;
 }
@@ -1166,7 +1189,7 @@ static void days_of_rows(const struct fsum *s, uint32_t **firstp,
 static void w_managers(struct wctx *w, struct cli *c)
 {
 	const struct hmap *m = &w->s->mgrs;
-	size_t i, j, n = hmap_len(m);
+	size_t i, n = hmap_len(m);
 	uint32_t *rows = sorted(w, mgr_cmp, n), *rank, *first = NULL;
 	int64_t *days = NULL;
 	uint64_t all = 0;
@@ -1181,10 +1204,7 @@ static void w_managers(struct wctx *w, struct cli *c)
 		const uint32_t *k = key_of(m, rows[i]);
 		const struct fs_row *r = row_at(m, rows[i]);
 
-		if (i == 0 || key_of(m, rows[i - 1])[0] != k[0])
-			for (all = 0, j = i; j < n && key_of(m, rows[j])[0] == k[0];
-			     j++)
-				all += row_at(m, rows[j])->leads;
+		all = w->s->gleads[k[0]];
 		head(w, "managers", k[0]);
 		key(b, "manager");
 		put_str(w, k[1]);
@@ -1400,11 +1420,13 @@ static uint32_t *prev_stages(const struct wctx *w)
 	return prev;
 }
 
-void fsum_write(struct fsum *s, struct cli *c, int partial)
+int fsum_write(struct fsum *s, struct cli *c, int partial)
 {
 	struct wctx w;
 	uint32_t *groups;
 
+	if (s->overflow)
+		return -1;
 	memset(&w, 0, sizeof w);
 	w.s = s;
 	w.b = cli_out(c);
@@ -1429,4 +1451,5 @@ void fsum_write(struct fsum *s, struct cli *c, int partial)
 	free(w.grank);
 	free(w.prank);
 	free(w.prev);
+	return 0;
 }

@@ -77,6 +77,9 @@ struct fsum {
 	size_t ncash, capcash;
 	struct fsum_stale *stale;
 	size_t nstale, capstale;
+	uint64_t *gleads; /* each group's leads (managers' shares) */
+	size_t capgroup;
+	int overflow; /* a count above 2^63-1 or money above ~1.7e29 */
 };
 
 void fsum_init(struct fsum *s);
@@ -150,9 +153,11 @@ void fsum_stale(struct fsum *s, const struct fsum_stale *row);
 
 /*
  * Writes every table to c's output (cli_commit() as it goes): the final
- * rows, or with partial the sums that add up ("partial":true).
+ * rows, or with partial the sums that add up ("partial":true).  @return 0,
+ * or -1 (nothing written) when a sum passed what a record holds: a count
+ * above 2^63-1, money above about 1.7e29.
  */
-void fsum_write(struct fsum *s, struct cli *c, int partial);
+int fsum_write(struct fsum *s, struct cli *c, int partial);
 
 /* ---- helpers the readers share ------------------------------------------- */
 

@@ -340,7 +340,8 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 					     sc->reached[g * sc->nstage + j],
 					     sc->fromprev[g * sc->nstage + j]);
 	}
-	fsum_write(k.s, c, partial);
+	if (fsum_write(k.s, c, partial) < 0)
+		die(EX_DATAERR, "a count or a sum of money is too large to write");
 
 	free(sc->reached);
 	free(sc->fromprev);

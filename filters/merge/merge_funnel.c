@@ -604,7 +604,8 @@ static void fm_finish(void *st, struct cli *c)
 {
 	struct fmerge *m = st;
 
-	fsum_write(&m->s, c, m->o.partial);
+	if (fsum_write(&m->s, c, m->o.partial) < 0)
+		die(EX_DATAERR, "funnel: a count or a sum of money is too large to write");
 }
 
 static void fm_destroy(void *st)

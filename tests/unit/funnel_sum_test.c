@@ -1,0 +1,195 @@
+/* funnel_sum_test.c - unit tests of lib/funnel_sum.c. */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "funnel_sum.h"
+#include "ptime.h"
+
+static uint32_t str(struct fsum *s, const char *p)
+{
+	return fsum_str(s, p, strlen(p));
+}
+
+START_TEST(periods)
+{
+	int64_t m;
+
+	ck_assert_int_eq(fsum_parse_period("2024-03", 7, 0, &m), 0);
+	ck_assert_int_eq(m, fsum_month(days_from_civil(2024, 3, 31), 0));
+	ck_assert_int_eq(fsum_parse_period("2024-Q2", 7, 1, &m), 0);
+	ck_assert_int_eq(m, fsum_month(days_from_civil(2024, 6, 1), 1));
+	ck_assert_int_eq(fsum_month(days_from_civil(2024, 1, 1), 0) -
+				 fsum_month(days_from_civil(2023, 12, 31), 0),
+			 1);
+	ck_assert_int_eq(fsum_parse_period("2024-13", 7, 0, &m), -1);
+	ck_assert_int_eq(fsum_parse_period("2024-00", 7, 0, &m), -1);
+	ck_assert_int_eq(fsum_parse_period("2024-Q5", 7, 1, &m), -1);
+	ck_assert_int_eq(fsum_parse_period("2024-03", 7, 1, &m), -1);
+	ck_assert_int_eq(fsum_parse_period("2024-3", 6, 0, &m), -1);
+}
+END_TEST
+
+START_TEST(scales)
+{
+	ck_assert_int_eq(fsum_scale("1.50", 4), 2);
+	ck_assert_int_eq(fsum_scale("15", 2), 0);
+	ck_assert_int_eq(fsum_scale("1.5e1", 5), 0);
+	ck_assert_int_eq(fsum_scale("1.25e-1", 7), 3);
+	ck_assert_int_eq(fsum_scale("1e-12", 5), 9);
+}
+END_TEST
+
+START_TEST(stages)
+{
+	struct fsum s;
+	uint32_t p, a, b;
+
+	fsum_init(&s);
+	p = fsum_pipe(&s, 'L', FSUM_NONE);
+	ck_assert_uint_eq(fsum_pipe(&s, 'D', FSUM_NONE), p + 1);
+	ck_assert_uint_eq(fsum_pipe(&s, 'L', FSUM_NONE), p);
+	a = fsum_stage(&s, p, str(&s, "NEW"), 0, 1);
+	ck_assert_uint_ne(a, FSUM_NONE);
+	/* the semantic comes later; one stage at one place */
+	ck_assert_uint_eq(fsum_stage(&s, p, str(&s, "NEW"), 'P', 1), a);
+	ck_assert_int_eq(s.stage[a].sem, 'P');
+	ck_assert_uint_eq(fsum_stage(&s, p, str(&s, "NEW"), 'F', 1), FSUM_NONE);
+	ck_assert_uint_eq(fsum_stage(&s, p, str(&s, "NEW"), 'P', 2), FSUM_NONE);
+	ck_assert_uint_eq(fsum_stage(&s, p, str(&s, "WON"), 'S', 1), FSUM_NONE);
+	ck_assert_uint_eq(fsum_stage(&s, p, str(&s, "WON"), 'S', 0), FSUM_NONE);
+	ck_assert_int_eq(fsum_stage_ok(&s, p, str(&s, "WON"), 'S', 2), 1);
+	ck_assert_uint_eq(s.nstage, 1); /* fsum_stage_ok() adds nothing */
+	b = fsum_stage(&s, p, str(&s, "WON"), 'S', 2);
+	ck_assert_uint_eq(b, a + 1);
+	/* the same name in another pipeline is another stage */
+	ck_assert_uint_ne(fsum_stage(&s, p + 1, str(&s, "WON"), 'S', 1),
+			  FSUM_NONE);
+	fsum_release(&s);
+}
+END_TEST
+
+/* The output of fsum_write(), NUL-terminated; the caller frees. */
+static char *written(struct fsum *s, int partial)
+{
+	struct cli c;
+
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(fsum_write(s, &c, partial), 0);
+	buf_addc(&c.ob, '\0');
+	return c.ob.p;
+}
+
+/* Whether out has needle. */
+static int has(const char *out, const char *needle)
+{
+	return strstr(out, needle) != NULL;
+}
+
+START_TEST(managers)
+{
+	struct fsum s;
+	uint32_t g, r;
+	char *out, *a, *b, *n;
+
+	fsum_init(&s);
+	g = fsum_group(&s, FSUM_NONE, FSUM_NONE);
+	/* Boris and Anna tie on leads and won: by name; (none) has fewer */
+	r = fsum_manager(&s, g, str(&s, "Boris"), 2, 1);
+	fsum_money(&s, FSUM_MANAGERS, r, str(&s, "RUB"), 10005000000000, 1, 2);
+	fsum_money(&s, FSUM_MANAGERS, r, str(&s, "RUB"), 0, 1, 0);
+	fsum_manager_day(&s, g, str(&s, "Boris"), 100);
+	fsum_manager_day(&s, g, str(&s, "Boris"), 100);
+	fsum_manager_day(&s, g, str(&s, "Boris"), 99);
+	fsum_manager(&s, g, str(&s, "Anna"), 2, 1);
+	fsum_manager_day(&s, g, str(&s, "Anna"), 100);
+	fsum_manager(&s, g, str(&s, "(none)"), 1, 0);
+	fsum_manager_day(&s, g, str(&s, "(none)"), 100);
+	out = written(&s, 0);
+	a = strstr(out, "\"manager\":\"Anna\"");
+	b = strstr(out, "\"manager\":\"Boris\"");
+	n = strstr(out, "\"manager\":\"(none)\"");
+	ck_assert(a && b && n && a < b && b < n);
+	/* 10005 / 2 deals = 5002.5: half away from zero, 2 decimals */
+	ck_assert(has(out, "\"manager\":\"Boris\",\"leads\":2,\"share\":0.4000,"
+			   "\"days_with_leads\":2,\"mean_per_day\":1.00,\"won\":1,"
+			   "\"revenue\":{\"RUB\":\"10005.00\"},"
+			   "\"average_check\":{\"RUB\":\"5002.50\"}}"));
+	free(out);
+	out = written(&s, 1);
+	ck_assert(has(out, "\"manager\":\"Boris\",\"leads\":2,"
+			   "\"lead_days\":[\"1970-04-10\",\"1970-04-11\"],\"won\":1,"
+			   "\"revenue\":{\"RUB\":\"10005.00\"},"
+			   "\"won_with_amount\":{\"RUB\":2},\"partial\":true}"));
+	ck_assert(!has(out, "share"));
+	free(out);
+	fsum_release(&s);
+}
+END_TEST
+
+START_TEST(groups)
+{
+	struct fsum s;
+	uint32_t by;
+	char *out, *a, *b, *n;
+
+	fsum_init(&s);
+	by = str(&s, "manager");
+	/* groups by value, null last, whatever order they came in */
+	fsum_top(&s, fsum_group(&s, by, FSUM_NONE), 1, str(&s, "x"), 1);
+	fsum_top(&s, fsum_group(&s, by, str(&s, "B")), 1, str(&s, "x"), 1);
+	fsum_top(&s, fsum_group(&s, by, str(&s, "A")), 1, str(&s, "x"), 1);
+	out = written(&s, 0);
+	a = strstr(out, "{\"manager\":\"A\"}");
+	b = strstr(out, "{\"manager\":\"B\"}");
+	n = strstr(out, "{\"manager\":null}");
+	ck_assert(a && b && n && a < b && b < n);
+	free(out);
+	fsum_release(&s);
+}
+END_TEST
+
+START_TEST(overflow)
+{
+	struct fsum s;
+	struct cli c;
+	uint32_t g;
+
+	fsum_init(&s);
+	g = fsum_group(&s, FSUM_NONE, FSUM_NONE);
+	fsum_top(&s, g, 1, str(&s, "x"), (uint64_t)INT64_MAX);
+	fsum_top(&s, g, 1, str(&s, "x"), 1);
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(fsum_write(&s, &c, 0), -1);
+	ck_assert_uint_eq(c.ob.len, 0);
+	fsum_release(&s);
+}
+END_TEST
+
+static Suite *funnel_sum_suite(void)
+{
+	Suite *s = suite_create("funnel_sum");
+	TCase *tc = tcase_create("funnel_sum");
+
+	tcase_add_test(tc, periods);
+	tcase_add_test(tc, scales);
+	tcase_add_test(tc, stages);
+	tcase_add_test(tc, managers);
+	tcase_add_test(tc, groups);
+	tcase_add_test(tc, overflow);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(funnel_sum_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
