@@ -173,6 +173,7 @@ struct funnel {
 	uint64_t orphan_hist; /* stage changes of records not in the input */
 
 	struct hmap_memo memo[FN_F_N]; /* most fields take few values */
+	struct hmap_memo pipememo, stagememo; /* a lookup per stage change */
 	struct fn_pending pend[FN_BATCH];
 	size_t npend;
 	struct buf scratch, scratch2, key;

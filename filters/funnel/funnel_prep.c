@@ -30,7 +30,7 @@ static uint32_t pipe_get(struct funnel *f, char kind, uint32_t cat)
 
 	key[0] = kind;
 	memcpy(key + 1, &cat, 4);
-	v = hmap_put(&f->pipemap, key, sizeof key, &isnew);
+	v = hmap_put_memo(&f->pipemap, &f->pipememo, key, sizeof key, &isnew);
 	if (isnew) {
 		struct fn_pipe *p;
 
@@ -55,7 +55,8 @@ static uint32_t stage_get(struct funnel *f, uint32_t pipe, uint32_t name,
 	struct fn_stage *s;
 	int isnew;
 
-	v = hmap_put(&f->stagemap, key, sizeof key, &isnew);
+	v = hmap_put_memo(&f->stagemap, &f->stagememo, key, sizeof key,
+			  &isnew);
 	if (isnew) {
 		if (f->nstage == f->capstage) {
 			f->capstage = f->capstage ? 2 * f->capstage : 64;
