@@ -148,6 +148,15 @@ fuzz:
 	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
+## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, check their answers agree, write the table into BENCH.md (not part of check; about 15 minutes)
+## bench-scale: time pulse-sankey, also --sorted, at 1x, 4x and 16x a million users (16x: 13 GB, generated and deleted)
+.PHONY: bench bench-scale
+bench: all
+	@B=$(B) bench/run
+
+bench-scale: all
+	@B=$(B) bench/run --scale
+
 ## demo: install what is missing, build, print the ticket report of the bundled Odoo sample, write the leads dashboard of the Bitrix24 sample, the sales charts and the Telegram report of the sales sample
 demo: deps-runtime
 	@$(MAKE) --no-print-directory all
