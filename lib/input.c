@@ -360,18 +360,16 @@ static const unsigned char frame_byte[256] = {
 };
 
 /*
- * Finds the end of the value that starts at buf[start] (not blank).
+ * Finds the end of the value that starts at p (not blank), before end.
  * In an array, the value ends before a ',' or ']' at depth 0; in a
  * sequence, after the bracket that closes it.  @return the offset of the
- * end relative to start, or (size_t)-1 when the buffer ends first.
+ * end relative to p, or (size_t)-1 when the buffer ends first.
  */
-static size_t frame_end(const struct in *in, int in_array)
+static size_t frame_end_bytes(const char *p, const char *end, int in_array)
 {
-	const char *p = in->buf + in->start, *end = in->buf + in->end, *q;
+	const char *q;
 	int depth = 0;
 
-	if (!in_array && *p != '{' && *p != '[')
-		return 0; /* not a bracket: the caller reports */
 	for (q = p; q < end; q++) {
 #if defined(__SSE2__) && defined(__GNUC__)
 		unsigned k = 16;
@@ -410,6 +408,134 @@ static size_t frame_end(const struct in *in, int in_array)
 		}
 	}
 	return (size_t)-1;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The bytes of 64 that matter to framing, as bit masks (bit i: q[i]). */
+struct fblock {
+	uint64_t quote, bslash, open, close, comma;
+};
+
+/* The masks of 16 bytes at q, for bits 16 * i on. */
+static inline void fblock16(const char *q, int i, struct fblock *b)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	/* '[' ']' and '{' '}' differ from their pair in bit 5 only */
+	__m128i w = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	int sh = 16 * i;
+
+	b->quote |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) << sh;
+	b->bslash |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << sh;
+	b->open |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(w, _mm_set1_epi8('{'))) << sh;
+	b->close |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(w, _mm_set1_epi8('}'))) << sh;
+	b->comma |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(v, _mm_set1_epi8(','))) << sh;
+}
+
+static inline void fblock_of(const char *q, struct fblock *b)
+{
+	b->quote = b->bslash = b->open = b->close = b->comma = 0;
+	fblock16(q, 0, b);
+	fblock16(q + 16, 1, b);
+	fblock16(q + 32, 2, b);
+	fblock16(q + 48, 3, b);
+}
+
+/* Bit i set when an odd number of bits at or below i are set in x. */
+static inline uint64_t prefix_xor(uint64_t x)
+{
+	x ^= x << 1;
+	x ^= x << 2;
+	x ^= x << 4;
+	x ^= x << 8;
+	x ^= x << 16;
+	x ^= x << 32;
+	return x;
+}
+
+/*
+ * frame_end_bytes() 64 bytes at a time, as simdjson finds strings: the
+ * escaped bytes are those after an odd run of backslashes, the unescaped
+ * quotes toggle a mask of the bytes inside strings, and only the brackets
+ * (and commas) outside it are walked one by one.  A backslash outside a
+ * string (not JSON, but framed all the same) hands the value to the byte
+ * walk, which treats it as an ordinary byte.
+ */
+static size_t frame_end_blocks(const char *p, const char *end, int in_array)
+{
+	const uint64_t even = 0x5555555555555555ULL;
+	uint64_t prev_esc = 0, prev_str = 0;
+	size_t off, len = (size_t)(end - p);
+	char pad[64];
+	long depth = 0;
+	struct fblock b;
+
+	for (off = 0; off < len; off += 64) {
+		const char *q = p + off;
+
+		if (len - off < 64) { /* the last bytes, padded with blanks */
+			memset(pad, ' ', sizeof pad);
+			memcpy(pad, q, len - off);
+			q = pad;
+		}
+		fblock_of(q, &b);
+		uint64_t bs = b.bslash & ~prev_esc;
+		uint64_t follows = (bs << 1) | prev_esc;
+		uint64_t odd_starts = bs & ~even & ~follows, even_runs;
+		prev_esc = __builtin_add_overflow(odd_starts, bs, &even_runs);
+		uint64_t escaped = (even ^ (even_runs << 1)) & follows;
+		uint64_t instr = prefix_xor(b.quote & ~escaped) ^ prev_str;
+
+		prev_str = (uint64_t)0 - (instr >> 63);
+		if (b.bslash & ~instr)
+			return frame_end_bytes(p, end, in_array);
+		uint64_t open = b.open & ~instr, close = b.close & ~instr;
+		uint64_t br = open | close;
+		uint64_t comma = in_array ? b.comma & ~instr : 0;
+
+		for (;;) {
+			uint64_t ev = depth ? br : br | comma, bit, below;
+			unsigned k;
+
+			if (!ev)
+				break;
+			k = (unsigned)__builtin_ctzll(ev);
+			bit = (uint64_t)1 << k;
+			if (open & bit) {
+				depth++;
+			} else if (close & bit) {
+				if (depth == 0)
+					return off + k;
+				if (--depth == 0 && !in_array)
+					return off + k + 1;
+			} else { /* a comma at depth 0 */
+				return off + k;
+			}
+			below = bit | (bit - 1);
+			br &= ~below;
+			comma &= ~below;
+		}
+	}
+	return (size_t)-1;
+}
+#endif
+
+/* frame_end_bytes() or frame_end_blocks() for the value at buf[start]. */
+static size_t frame_end(const struct in *in, int in_array)
+{
+	const char *p = in->buf + in->start, *end = in->buf + in->end;
+
+	if (!in_array && *p != '{' && *p != '[')
+		return 0; /* not a bracket: the caller reports */
+#if defined(__SSE2__) && defined(__GNUC__)
+	return frame_end_blocks(p, end, in_array);
+#else
+	return frame_end_bytes(p, end, in_array);
+#endif
 }
 
 static int next_framed(struct in *in, const char **rec, size_t *len)

@@ -405,6 +405,125 @@ START_TEST(array_big)
 }
 END_TEST
 
+/*
+ * A random value for the framing tests: nested arrays and objects, and
+ * strings full of what framing must see through (brackets, commas,
+ * escaped quotes, runs of backslashes), at every offset of a block.
+ */
+static void random_value(struct buf *b, unsigned *seed, int depth)
+{
+	static const char *const bits[] = {
+		"a", "[", "]", "{", "}", ",", "\\\"", "\\\\", "\\\\\\\"",
+		"\\\\\\\\", "\\n", "\xc3\xa9", "  ", "xyzxyzxyzxyz", "\\u005c",
+	};
+	unsigned r, n, i;
+
+	*seed = *seed * 1103515245 + 12345;
+	r = (*seed >> 8) % (depth > 3 ? 3 : 6);
+	n = (*seed >> 16) % 5;
+	switch (r) {
+	case 0:
+		buf_addf(b, "%u", *seed % 1000);
+		break;
+	case 1:
+	case 2:
+		buf_addc(b, '"');
+		n = (*seed >> 12) % 24;
+		for (i = 0; i < n; i++) {
+			*seed = *seed * 1103515245 + 12345;
+			buf_adds(b, bits[(*seed >> 8) %
+					 (sizeof bits / sizeof bits[0])]);
+		}
+		buf_addc(b, '"');
+		break;
+	case 3:
+	case 4:
+		buf_addc(b, '{');
+		for (i = 0; i < n; i++) {
+			buf_adds(b, i ? ", " : "");
+			buf_addf(b, "\"k%u\": ", i);
+			random_value(b, seed, depth + 1);
+		}
+		buf_addc(b, '}');
+		break;
+	default:
+		buf_addc(b, '[');
+		for (i = 0; i < n; i++) {
+			buf_adds(b, i ? ",\n" : "");
+			random_value(b, seed, depth + 1);
+		}
+		buf_addc(b, ']');
+		break;
+	}
+}
+
+START_TEST(framing_random)
+{
+	/*
+	 * Arrays and sequences of random values, over 3 MiB so that values
+	 * straddle reads: each element handed out is the one written.
+	 */
+	struct buf data = BUF_INIT, el = BUF_INIT;
+	size_t *starts = NULL, *lens = NULL, cap = 0, k, i;
+	unsigned seed = 99;
+	int mode;
+
+	for (mode = 0; mode < 2; mode++) {
+		int array = mode == 0;
+
+		buf_reset(&data);
+		buf_adds(&data, array ? "[\n" : "");
+		for (k = 0; data.len < 3 * 1024 * 1024; k++) {
+			if (k == cap) {
+				cap = cap ? 2 * cap : 1024;
+				starts = realloc(starts, cap * sizeof *starts);
+				lens = realloc(lens, cap * sizeof *lens);
+				ck_assert_ptr_nonnull(starts);
+				ck_assert_ptr_nonnull(lens);
+			}
+			if (k)
+				buf_adds(&data, array ? (k % 3 ? ",\n" : " , ")
+						      : (k % 3 ? "\n" : ""));
+			do {
+				buf_reset(&el);
+				random_value(&el, &seed, array ? 0 : 1);
+			} while (!array && el.p[0] != '{' && el.p[0] != '[');
+			if (!array && el.p[0] == '[' && seed % 2)
+				buf_reset(&el), buf_adds(&el, "[\"\\\\\",\"]\"]");
+			starts[k] = data.len;
+			lens[k] = el.len;
+			buf_add(&data, el.p, el.len);
+		}
+		buf_adds(&data, array ? "\n]\n" : "\n");
+		write_file(data.p, data.len);
+
+		struct in in;
+		const char *p;
+		size_t n;
+		int st;
+
+		ck_assert_int_eq(in_open(&in, path, array ? IN_AUTO : IN_SEQ),
+				 0);
+		for (i = 0; (st = in_next(&in, &p, &n)) == IN_OK; i++) {
+			QUICK_ASSERT(i < k);
+			if (n != lens[i] || memcmp(p, data.p + starts[i], n))
+				ck_abort_msg("%s element %zu: got %.*s, want %.*s",
+					     array ? "array" : "sequence", i,
+					     (int)(n > 200 ? 200 : n), p,
+					     (int)(lens[i] > 200 ? 200 : lens[i]),
+					     data.p + starts[i]);
+		}
+		ck_assert_int_eq(st, IN_EOF);
+		ck_assert_uint_eq(i, k);
+		in_close(&in);
+	}
+	free(starts);
+	free(lens);
+	buf_release(&data);
+	buf_release(&el);
+}
+END_TEST
+
 /* ---- sequences -------------------------------------------------------------- */
 
 START_TEST(seq_mode)
@@ -670,6 +789,7 @@ static Suite *input_suite(void)
 	tcase_add_test(tc, array_errors);
 	tcase_add_test(tc, array_buffer_edges);
 	tcase_add_test(tc, array_big);
+	tcase_add_test(tc, framing_random);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("seq");
 	tcase_add_checked_fixture(tc, setup, teardown);
