@@ -147,7 +147,8 @@ uint32_t fsum_pipe(struct fsum *s, char kind, uint32_t cat)
 	if (isnew) {
 		if (s->npipe == s->cappipe) {
 			s->cappipe = s->cappipe ? 2 * s->cappipe : 8;
-			s->pipe = xrealloc(s->pipe, s->cappipe * sizeof *s->pipe);
+			s->pipe = xrealloc(s->pipe,
+					   s->cappipe * sizeof *s->pipe);
 		}
 		s->pipe[s->npipe].kind = kind;
 		s->pipe[s->npipe].cat = cat;
@@ -192,7 +193,8 @@ uint32_t fsum_stage(struct fsum *s, uint32_t pipe, uint32_t name, char sem,
 			s->stage = xrealloc(s->stage,
 					    s->capstage * sizeof *s->stage);
 		}
-		s->stage[s->nstage++] = (struct fsum_stage){pipe, name, sem, pos};
+		s->stage[s->nstage++] =
+			(struct fsum_stage){pipe, name, sem, pos};
 	} else if (!s->stage[*v].sem) {
 		s->stage[*v].sem = sem;
 	}
@@ -340,7 +342,8 @@ void fsum_money(struct fsum *s, enum fsum_table t, uint32_t row, uint32_t cur,
 	if (i == FSUM_NONE) {
 		if (s->ncash == s->capcash) {
 			s->capcash = s->capcash ? 2 * s->capcash : 256;
-			s->cash = xrealloc(s->cash, s->capcash * sizeof *s->cash);
+			s->cash = xrealloc(s->cash,
+					   s->capcash * sizeof *s->cash);
 		}
 		i = (uint32_t)s->ncash++;
 		c = &s->cash[i];
@@ -378,7 +381,7 @@ void fsum_stale(struct fsum *s, const struct fsum_stale *row)
 	s->stale[s->nstale++] = *row;
 }
 
-/* ---- helpers ------------------------------------------------------------------ */
+/* ---- helpers ------------------------------------------------------------- */
 
 int64_t fsum_month(int64_t day, int quarter)
 {
@@ -439,7 +442,7 @@ int fsum_scale(const char *p, size_t n)
 	return frac < 0 ? 0 : frac > NUM_FX_DIGITS ? NUM_FX_DIGITS : (int)frac;
 }
 
-/* ---- writing ------------------------------------------------------------------ */
+/* ---- writing ------------------------------------------------------------- */
 
 /* What the table writers share. */
 struct wctx {
@@ -756,7 +759,7 @@ static uint32_t stage_pos(const struct wctx *w, uint32_t st)
 	return st == FSUM_NONE ? UINT32_MAX : w->s->stage[st].pos;
 }
 
-/* ---- ranks of groups, pipelines, stages ------------------------------------------ */
+/* ---- ranks of groups, pipelines, stages ---------------------------------- */
 
 static int group_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -804,7 +807,7 @@ static uint32_t *ranks(const struct wctx *w, wcmp_fn cmp, size_t n)
 	return rank;
 }
 
-/* ---- stages ------------------------------------------------------------------------ */
+/* ---- stages -------------------------------------------------------------- */
 
 static uint64_t reached_of(const struct fsum *s, uint32_t g, uint32_t st)
 {
@@ -814,91 +817,94 @@ static uint64_t reached_of(const struct fsum *s, uint32_t g, uint32_t st)
 	return r ? r->reached : 0;
 }
 
+/* One stages row: stage st of pipeline p in group g (FSUM_NONE: none). */
+static void stage_row(struct wctx *w, struct cli *c, uint32_t g, uint32_t p,
+		      uint32_t st, const struct fs_total *tot)
+{
+	const struct fsum *s = w->s;
+	const struct fsum_stage *sp = st != FSUM_NONE ? &s->stage[st] : NULL;
+	uint32_t prev = sp ? w->prev[st] : FSUM_NONE, rk[2] = {g, st};
+	const struct fs_reach *r = sp ? hmap_get(&s->reached, rk, sizeof rk) :
+					NULL;
+	uint64_t reach = sp ? (r ? r->reached : 0) : tot->nostage;
+	uint64_t fromprev = r ? r->fromprev : 0, pr;
+	struct buf *b = w->b;
+
+	head(w, "stages", g);
+	put_entity(w, p);
+	key(b, "stage");
+	if (sp)
+		put_str(w, sp->name);
+	else
+		buf_adds(b, "\"(no stage)\"");
+	key(b, "semantic");
+	if (sp && sp->sem)
+		buf_addf(b, "\"%c\"", sp->sem);
+	else
+		buf_adds(b, "null");
+	key(b, "position");
+	put_u64(b, sp ? sp->pos : 0);
+	key(b, "reached");
+	put_u64(b, reach);
+	key(b, "total");
+	put_u64(b, tot->total);
+	if (!w->partial) {
+		key(b, "share");
+		put_ratio(b, reach, tot->total, 4);
+	}
+	key(b, "from_previous");
+	if (prev != FSUM_NONE)
+		put_u64(b, fromprev);
+	else
+		buf_adds(b, "null");
+	if (!w->partial) {
+		pr = prev != FSUM_NONE ? reached_of(s, g, prev) : 0;
+		key(b, "conversion");
+		if (pr)
+			put_ratio(b, fromprev, pr, 4);
+		else
+			buf_adds(b, "null");
+	}
+	tail(w, c);
+}
+
+/*
+ * Per group, per pipeline with records in it: every stage of the
+ * pipeline in order, reached or not, then "(no stage)".
+ */
 static void w_stages(struct wctx *w, struct cli *c, const uint32_t *groups,
 		     size_t ng)
 {
 	struct fsum *s = w->s;
 	uint32_t *pipes = sorted(w, pipe_cmp, s->npipe);
 	uint32_t *stages = sorted(w, stage_cmp, s->nstage);
-	size_t gi, pi, si = 0, s0;
-	struct buf *b = w->b;
+	size_t gi, pi, si, s0;
 
 	for (gi = 0; gi < ng; gi++) {
-		uint32_t g = groups[gi];
-
 		for (pi = 0, si = 0; pi < s->npipe; pi++) {
-			uint32_t p = pipes[pi], k[2] = {g, p};
+			uint32_t k[2] = {groups[gi], pipes[pi]};
 			const struct fs_total *t;
 			struct fs_total tot;
 
+			/* stages[s0 .. si): the pipeline's, in order */
 			for (s0 = si; si < s->nstage &&
-				      s->stage[stages[si]].pipe == p; si++)
+				      s->stage[stages[si]].pipe == pipes[pi];
+			     si++)
 				;
 			t = hmap_get(&s->totals, k, sizeof k);
 			if (!t || !t->total)
 				continue;
 			tot = *t;
-			for (; s0 <= si; s0++) {
-				uint32_t st = s0 < si ? stages[s0] : FSUM_NONE;
-				uint32_t prev = st != FSUM_NONE ? w->prev[st] :
-								  FSUM_NONE;
-				uint64_t reach = st != FSUM_NONE ?
-							 reached_of(s, g, st) :
-							 tot.nostage;
-				uint32_t rk[2] = {g, st};
-				const struct fs_reach *r;
-
-				head(w, "stages", g);
-				put_entity(w, p);
-				key(b, "stage");
-				if (st != FSUM_NONE)
-					put_str(w, s->stage[st].name);
-				else
-					buf_adds(b, "\"(no stage)\"");
-				key(b, "semantic");
-				if (st != FSUM_NONE && s->stage[st].sem)
-					buf_addf(b, "\"%c\"", s->stage[st].sem);
-				else
-					buf_adds(b, "null");
-				key(b, "position");
-				put_u64(b, st != FSUM_NONE ? s->stage[st].pos : 0);
-				key(b, "reached");
-				put_u64(b, reach);
-				key(b, "total");
-				put_u64(b, tot.total);
-				if (!w->partial) {
-					key(b, "share");
-					put_ratio(b, reach, tot.total, 4);
-				}
-				key(b, "from_previous");
-				r = st != FSUM_NONE ?
-					    hmap_get(&s->reached, rk, sizeof rk) :
-					    NULL;
-				if (prev != FSUM_NONE)
-					put_u64(b, r ? r->fromprev : 0);
-				else
-					buf_adds(b, "null");
-				if (!w->partial) {
-					uint64_t pr = prev != FSUM_NONE ?
-							      reached_of(s, g, prev) :
-							      0;
-
-					key(b, "conversion");
-					if (pr)
-						put_ratio(b, r ? r->fromprev : 0,
-							  pr, 4);
-					else
-						buf_adds(b, "null");
-				}
-				tail(w, c);
-			}
+			for (; s0 < si; s0++)
+				stage_row(w, c, k[0], k[1], stages[s0], &tot);
+			stage_row(w, c, k[0], k[1], FSUM_NONE, &tot);
 		}
 	}
 	free(pipes);
 	free(stages);
 }
 
-/* ---- dropoff ----------------------------------------------------------------------- */
+/* ---- dropoff ------------------------------------------------------------- */
 
 static int drop_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -941,7 +947,7 @@ static void w_dropoff(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- sources ------------------------------------------------------------------------ */
+/* ---- sources ------------------------------------------------------------- */
 
 static const struct fs_row *row_at(const struct hmap *m, uint32_t i)
 {
@@ -996,7 +1002,7 @@ static void w_sources(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- top sources per month ------------------------------------------------------------- */
+/* ---- top sources per month ----------------------------------------------- */
 
 static int top_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -1065,7 +1071,7 @@ static void w_top_sources(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- dynamics ------------------------------------------------------------------------- */
+/* ---- dynamics ------------------------------------------------------------ */
 
 static int dyn_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -1109,7 +1115,7 @@ static void w_dynamics(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- managers ------------------------------------------------------------------------- */
+/* ---- managers ------------------------------------------------------------ */
 
 static int mgr_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -1296,7 +1302,7 @@ static void w_manager_months(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- age --------------------------------------------------------------------------- */
+/* ---- age ----------------------------------------------------------------- */
 
 static int age_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -1340,7 +1346,7 @@ static void w_age(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- stale -------------------------------------------------------------------------- */
+/* ---- stale --------------------------------------------------------------- */
 
 static int stale_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 {
@@ -1395,7 +1401,7 @@ static void w_stale(struct wctx *w, struct cli *c)
 	free(rows);
 }
 
-/* ---- the whole output ------------------------------------------------------------------ */
+/* ---- the whole output ---------------------------------------------------- */
 
 /* Each stage's previous P/S stage in its pipeline's order. */
 static uint32_t *prev_stages(const struct wctx *w)

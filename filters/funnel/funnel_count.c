@@ -158,7 +158,8 @@ static void count_drop(struct counter *k, const struct fn_ent *e, uint32_t g)
 	pipe = lost != FN_NONE ? f->stage[lost].pipe : e->pipe;
 	fsum_drop(k->s, g, f->pipe[pipe].sidx,
 		  last != FN_NONE ? f->stage[last].sidx : FSUM_NONE,
-		  lost != FN_NONE ? f->stage[lost].sidx : FSUM_NONE, e->loss, 1);
+		  lost != FN_NONE ? f->stage[lost].sidx : FSUM_NONE, e->loss,
+		  1);
 }
 
 static uint32_t or_none(const struct counter *k, uint32_t s)
@@ -304,7 +305,8 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 					       strlen(by_name(f->by)));
 	/* every pipeline and stage: the stage order is the whole input's */
 	for (i = 0; i < f->npipe; i++)
-		f->pipe[i].sidx = fsum_pipe(k.s, f->pipe[i].kind, f->pipe[i].cat);
+		f->pipe[i].sidx =
+			fsum_pipe(k.s, f->pipe[i].kind, f->pipe[i].cat);
 	for (i = 0; i < f->nstage; i++) {
 		struct fn_stage *st = &f->stage[i];
 

@@ -70,8 +70,9 @@ static uint32_t *num_slot(struct funnel *f, int t, uint32_t num, int isnew)
 	if (isnew) {
 		if (num >= f->id_cap[t]) {
 			f->id_cap[t] = f->id_cap[t] ? 2 * f->id_cap[t] : 1024;
-			f->id_ent[t] = xrealloc(f->id_ent[t], f->id_cap[t] *
-							   sizeof *f->id_ent[t]);
+			f->id_ent[t] = xrealloc(f->id_ent[t],
+						f->id_cap[t] *
+							sizeof *f->id_ent[t]);
 		}
 		f->id_ent[t][num] = FN_NONE;
 	}

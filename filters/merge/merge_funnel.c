@@ -227,7 +227,7 @@ static int get_stage(struct row *r, uint32_t pipe, const char *name_m,
 	return 0;
 }
 
-/* ---- money ----------------------------------------------------------------------- */
+/* ---- money --------------------------------------------------------------- */
 
 #define MAXCUR 64
 
@@ -309,7 +309,7 @@ static void add_cash(struct fmerge *m, enum fsum_table t, uint32_t row,
 			   c->scale[i]);
 }
 
-/* ---- the tables ------------------------------------------------------------------- */
+/* ---- the tables ---------------------------------------------------------- */
 
 static int add_stages(struct row *r)
 {
@@ -560,7 +560,7 @@ static int (*const adders[T_N])(struct row *) = {
 	add_managers, add_mmonths, add_age, add_stale,
 };
 
-/* ---- the kind --------------------------------------------------------------------- */
+/* ---- the kind ------------------------------------------------------------ */
 
 static void *fm_create(const struct merge_opts *o)
 {
