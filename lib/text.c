@@ -207,10 +207,12 @@ const char *text_trim(const char *s, size_t *n)
 size_t text_summary(const char *s, size_t n, size_t maxchars, struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, nch = 0, k, start = out->len;
+	size_t i = 0, nch = 0, k, j, lim, start = out->len;
 	unsigned long cp;
 	int pending = 0; /* a space is owed before the next character */
 
+	/* the summary is never longer than the text: one allocation */
+	buf_grow(out, maxchars < n / 4 ? 4 * maxchars : n);
 	while (i < n && nch < maxchars) {
 		if (is_space(p[i])) {
 			pending = out->len > start;
@@ -232,9 +234,17 @@ size_t text_summary(const char *s, size_t n, size_t maxchars, struct buf *out)
 			pending = 0;
 			nch++;
 		}
-		buf_add(out, s + i, k);
-		i += k;
+		/* this character, and the ASCII word it starts, in one copy */
+		j = i + k;
 		nch++;
+		if (k == 1) {
+			lim = j + (maxchars - nch < n - j ? maxchars - nch : n - j);
+			while (j < lim && p[j] > ' ' && p[j] < 0x80)
+				j++;
+			nch += j - i - 1;
+		}
+		buf_add(out, s + i, j - i);
+		i = j;
 	}
 	return nch;
 }

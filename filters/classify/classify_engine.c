@@ -647,46 +647,64 @@ static void finish_ticket(struct classifier *k, struct cli *c, struct ctk *t)
 
 /* ---- taking records ------------------------------------------------------ */
 
-/* The members read, with their lengths: pick_fields runs on every record. */
-/* clang-format off */
-#define KEY(s, i) {s, sizeof(s) - 1, i}
-static const struct {
-	const char *name;
-	size_t len;
-	int idx;
-} keys[] = {
-	KEY("kind", F_KIND),
-	KEY("ticket_id", F_TICKET),
-	KEY("message_id", F_MSGID),
-	KEY("ts", F_TS),
-	KEY("direction", F_DIR),
-	KEY("email", F_EMAIL),
-	KEY("author", F_AUTHOR),
-	KEY("subject", F_SUBJECT),
-	KEY("text", F_TEXT),
-	KEY("ticket_name", F_JOINED + J_NAME),
-	KEY("ticket_ref", F_JOINED + J_REF),
-	KEY("partner_name", F_JOINED + J_PNAME),
-	KEY("partner_email", F_JOINED + J_PEMAIL),
-	KEY("stage", F_JOINED + J_STAGE),
-	KEY("ticket_priority", F_JOINED + J_PRIO),
-	KEY("team", F_JOINED + J_TEAM),
-	KEY("ticket_created", F_JOINED + J_CREATED),
-	KEY("sla_deadline", F_JOINED + J_SLA),
-	KEY("channel", F_JOINED + J_CHANNEL),
-};
-#undef KEY
-/* clang-format on */
-
+/*
+ * The index of member name p[0..n) among those read, or -1: by length
+ * first, since pick_fields() asks for every member of every record.
+ */
 static int key_index(const char *p, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (keys[i].len == n && keys[i].name[0] == p[0] &&
-		    !memcmp(keys[i].name, p, n))
-			return keys[i].idx;
+#define KEY(s, i)                                                            \
+	do {                                                                 \
+		if (!memcmp(p, s, sizeof(s) - 1))                            \
+			return i;                                            \
+	} while (0)
+	switch (n) {
+	case 2:
+		KEY("ts", F_TS);
+		break;
+	case 4:
+		KEY("kind", F_KIND);
+		KEY("text", F_TEXT);
+		KEY("team", F_JOINED + J_TEAM);
+		break;
+	case 5:
+		KEY("email", F_EMAIL);
+		KEY("stage", F_JOINED + J_STAGE);
+		break;
+	case 6:
+		KEY("author", F_AUTHOR);
+		break;
+	case 7:
+		KEY("subject", F_SUBJECT);
+		KEY("channel", F_JOINED + J_CHANNEL);
+		break;
+	case 9:
+		KEY("ticket_id", F_TICKET);
+		KEY("direction", F_DIR);
+		break;
+	case 10:
+		KEY("message_id", F_MSGID);
+		KEY("ticket_ref", F_JOINED + J_REF);
+		break;
+	case 11:
+		KEY("ticket_name", F_JOINED + J_NAME);
+		break;
+	case 12:
+		KEY("partner_name", F_JOINED + J_PNAME);
+		KEY("sla_deadline", F_JOINED + J_SLA);
+		break;
+	case 13:
+		KEY("partner_email", F_JOINED + J_PEMAIL);
+		break;
+	case 14:
+		KEY("ticket_created", F_JOINED + J_CREATED);
+		break;
+	case 15:
+		KEY("ticket_priority", F_JOINED + J_PRIO);
+		break;
+	}
 	return -1;
+#undef KEY
 }
 
 /* The members of r this stage reads (last duplicate wins, as rec_get). */

@@ -2,6 +2,7 @@
  * UTF-8 validity, Windows-1251). */
 #include <check.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -196,6 +197,85 @@ START_TEST(summary_cut)
 }
 END_TEST
 
+/* text_summary() as it was written, a character at a time: the reference. */
+static size_t ref_summary(const char *s, size_t n, size_t maxchars,
+			  struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, nch = 0, k, start = out->len;
+	int pending = 0;
+
+	while (i < n && nch < maxchars) {
+		if (strchr(" \t\n\r\f\v", p[i]) && p[i]) {
+			pending = out->len > start;
+			i++;
+			continue;
+		}
+		if (i + 1 < n && p[i] == 0xc2 && p[i + 1] == 0xa0) {
+			pending = out->len > start;
+			i += 2;
+			continue;
+		}
+		k = text_utf8_valid(s + i, n - i > 4 ? 4 : n - i);
+		if (p[i] < 0x80 || k == 0) {
+			k = 1;
+		} else { /* the length of the one valid sequence at i */
+			k = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
+		}
+		if (pending) {
+			if (nch + 2 > maxchars)
+				break;
+			buf_addc(out, ' ');
+			pending = 0;
+			nch++;
+		}
+		buf_add(out, s + i, k);
+		i += k;
+		nch++;
+	}
+	return nch;
+}
+
+START_TEST(summary_random)
+{
+	static const char *const piece[] = {
+		"a", "word", " ", "  ", "\n", "\t", "\xc2\xa0", "\xc3\xa9",
+		"\xd0\x9f", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "\x01",
+		"x.", "\xc3",
+	};
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	unsigned seed = 31;
+	char in[512];
+	size_t round;
+
+	for (round = 0; round < 30000; round++) {
+		size_t n = 0, np, j, max, a, b;
+
+		seed = seed * 1103515245 + 12345;
+		np = (seed >> 8) % 60;
+		max = (seed >> 16) % 40;
+		for (j = 0; j < np; j++) {
+			seed = seed * 1103515245 + 12345;
+			n += (size_t)sprintf(in + n, "%s",
+					     piece[(seed >> 8) % (sizeof piece /
+								 sizeof piece[0])]);
+		}
+		buf_reset(&got);
+		buf_reset(&want);
+		buf_adds(&got, "<");
+		buf_adds(&want, "<");
+		a = text_summary(in, n, max, &got);
+		b = ref_summary(in, n, max, &want);
+		if (a != b || got.len != want.len ||
+		    memcmp(got.p, want.p, got.len))
+			ck_abort_msg("summary of %zu bytes, %zu chars: %zu '%s', "
+				     "want %zu '%s'", n, max, a, got.p, b, want.p);
+	}
+	buf_release(&got);
+	buf_release(&want);
+}
+END_TEST
+
 START_TEST(summary_160)
 {
 	char in[400];
@@ -321,6 +401,7 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, summary_collapse);
 	tcase_add_test(tc, summary_cut);
 	tcase_add_test(tc, summary_160);
+	tcase_add_test(tc, summary_random);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("encodings");
 	tcase_add_test(tc, utf8_valid);
