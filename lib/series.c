@@ -50,6 +50,18 @@ int series_add(struct series *s, int64_t day, uint64_t v)
 	return 0;
 }
 
+void series_sub(struct series *s, int64_t day, uint64_t v)
+{
+	uint64_t *p;
+
+	grow(s, day);
+	p = &s->v[day - s->base];
+	if (*p < v)
+		die(EX_SOFTWARE, "series: taking %llu from %llu",
+		    (unsigned long long)v, (unsigned long long)*p);
+	*p -= v;
+}
+
 uint64_t series_get(const struct series *s, int64_t day)
 {
 	if (!s->n || day < s->base || day - s->base >= (int64_t)s->n)

@@ -11,12 +11,15 @@
  * event (lib/hist.h).
  *
  * Both need each user's events in time order.  Unsorted, the engine keeps
- * every event (8 bytes of time, 2 of class, 4 of user: 14 bytes, and 4
- * more while it sorts at the end) and the users (~44 bytes each); events
- * whose names no definition mentions are kept as one class "other", since
- * they still come between two events.  Sorted (input grouped by user_id),
- * it keeps one user's events at a time (lib/group.h).  Per day counts are
- * one array per metric over the days seen.
+ * each user's last event (16 bytes, and ~25 in lib/idmap) and counts an
+ * event as it comes when it is not earlier than its user's last; every
+ * event is also logged (14 bytes) to a temporary file, and the users that
+ * went back in time are counted again from it at the end: what was
+ * counted for them is taken back, then their sorted events are counted.
+ * Events whose names no definition mentions are kept as one class "other",
+ * since they still come between two events.  Sorted (input grouped by
+ * user_id), it keeps one user's events at a time (lib/group.h).  Per day
+ * counts are one array per metric over the days seen (lib/series.h).
  */
 #ifndef PULSE_METRICS_H
 #define PULSE_METRICS_H

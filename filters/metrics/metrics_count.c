@@ -21,6 +21,22 @@
 #define BATCH 32
 #define NAMES_MAX 4096
 
+/* A user of the unsorted input, as its events come. */
+struct ustate {
+	int64_t last_ns; /* the last event, when seen */
+	uint16_t last;	 /* its class | EC_NAIVE */
+	uint8_t seen;
+	uint8_t disordered; /* an event came before the last: recount */
+};
+
+struct pending {
+	uint64_t user; /* the integer user id (idmap_int_key) */
+	int64_t ns;
+	uint16_t ec;
+};
+
+#define LOG_REC 14 /* a logged event: user number 4, ns 8, ec 2 */
+
 /* One event of a user being counted. */
 struct uev {
 	int64_t ns;
@@ -48,17 +64,25 @@ struct metrics {
 	int have_day;
 	struct hist **dh; /* per --durations event */
 
-	/* unsorted: every event, and its user's number (idmap) */
+	/*
+	 * unsorted: each user's last event.  Most users' events come in time
+	 * order and are counted as they come, in constant memory per user.
+	 * Every event is also logged (14 bytes) to a temporary file; at the
+	 * end the users whose events came out of order are counted again
+	 * from it: what was counted for them as they came is taken back and
+	 * their sorted events are counted.
+	 */
 	struct idmap users;
-	uint32_t *uid;
+	struct ustate *us; /* per user number */
+	size_t uscap;
 	/* integer user ids whose number is still to be looked up: a batch,
-	 * their slots prefetched, so the lookups' cache misses overlap */
-	uint64_t bkey[BATCH];
-	uint32_t bidx[BATCH];
+	 * their slots and states prefetched, so the cache misses overlap */
+	struct pending batch[BATCH];
 	unsigned nb;
-	int64_t *ns;
-	uint16_t *ec;
-	size_t nev, capev;
+	FILE *log;
+	struct buf logbuf;
+	uint64_t nlog;
+	size_t ndisordered;
 
 	/* sorted: the current user's events */
 	struct group grp;
@@ -166,59 +190,142 @@ static int uev_cmp(const void *pa, const void *pb)
 	return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
+/* The duration from an event of --durations slot ds to the next one. */
+static void count_duration(struct metrics *m, int ds, int64_t from,
+			   int64_t to, int take_back)
+{
+	/* unsigned: 584 years of nanoseconds fit */
+	uint64_t d = (uint64_t)to - (uint64_t)from;
+	struct num h;
+
+	/* hours in units of 1e-9 h (3.6 microseconds) */
+	num_from_fx(&h, (num_i128)((d + 1800) / 3600));
+	if (take_back)
+		hist_sub(m->dh[ds], &m->o.edges, &h);
+	else
+		hist_add(m->dh[ds], &m->o.edges, &h);
+}
+
+/*
+ * Counts the event (ns, ec) whose user's preceding event is prev (its
+ * class | EC_NAIVE, at prev_ns) or NO_PREV: the metrics it makes, and the
+ * preceding event's duration.  take_back undoes exactly that.
+ */
+static void count_step(struct metrics *m, unsigned prev, int64_t prev_ns,
+		       int64_t ns, unsigned ec, int take_back)
+{
+	unsigned c = ec & EC_CLASS, pc = prev == NO_PREV ? NO_PREV : prev & EC_CLASS;
+	size_t j;
+
+	if (pc != NO_PREV && m->durslot[pc] >= 0)
+		count_duration(m, m->durslot[pc], prev_ns, ns, take_back);
+	if (!c)
+		return;
+	for (j = m->mfirst[c]; j < m->mfirst[c + 1]; j++) {
+		size_t k = m->mlist[j];
+
+		if (m->o.defs[k].has_after &&
+		    (pc == NO_PREV || !m->after[k * m->ncls + pc]))
+			continue;
+		if (take_back)
+			series_sub(&m->dc[k], event_day(m, ns, ec), 1);
+		else
+			series_add(&m->dc[k], event_day(m, ns, ec), 1);
+	}
+}
+
+/* The last event of a user has no next one: a null duration. */
+static void count_last(struct metrics *m, unsigned ec)
+{
+	int ds = m->durslot[ec & EC_CLASS];
+
+	if (ds >= 0)
+		hist_add_null(m->dh[ds]);
+}
+
 /* Counts one user's events e[0..n), in input order: sorts them first. */
 static void count_user(struct metrics *m, struct uev *e, size_t n)
 {
-	size_t i, j;
-	unsigned prev = NO_PREV;
+	size_t i;
 
 	for (i = 1; i < n && e[i].ns >= e[i - 1].ns; i++)
 		;
 	if (i < n)
 		qsort(e, n, sizeof *e, uev_cmp);
-	for (i = 0; i < n; i++) {
-		unsigned c = e[i].ec & EC_CLASS;
-		int ds;
-
-		if (!c) {
-			prev = 0;
-			continue;
-		}
-		for (j = m->mfirst[c]; j < m->mfirst[c + 1]; j++) {
-			size_t k = m->mlist[j];
-
-			if (!m->o.defs[k].has_after ||
-			    (prev != NO_PREV && m->after[k * m->ncls + prev]))
-				series_add(&m->dc[k],
-					   event_day(m, e[i].ns, e[i].ec), 1);
-		}
-		ds = m->durslot[c];
-		if (ds >= 0) {
-			if (i + 1 < n) {
-				/* unsigned: 584 years of nanoseconds fit */
-				uint64_t d = (uint64_t)e[i + 1].ns - (uint64_t)e[i].ns;
-				struct num h;
-
-				/* hours in units of 1e-9 h (3.6 microseconds) */
-				num_from_fx(&h, (num_i128)((d + 1800) / 3600));
-				hist_add(m->dh[ds], &m->o.edges, &h);
-			} else {
-				hist_add_null(m->dh[ds]);
-			}
-		}
-		prev = c;
-	}
+	for (i = 0; i < n; i++)
+		count_step(m, i ? e[i - 1].ec : NO_PREV, i ? e[i - 1].ns : 0,
+			   e[i].ns, e[i].ec, 0);
+	if (n)
+		count_last(m, e[n - 1].ec);
 }
 
 /* ---- input ---------------------------------------------------------------- */
 
-/* Gives the batch's events their users' numbers. */
+static void log_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
+{
+	unsigned char rec[LOG_REC];
+	uint16_t e16 = (uint16_t)ec;
+
+	memcpy(rec, &u, 4);
+	memcpy(rec + 4, &ns, 8);
+	memcpy(rec + 12, &e16, 2);
+	buf_add(&m->logbuf, rec, LOG_REC);
+	if (m->logbuf.len >= (1 << 20)) {
+		if (!m->log && !(m->log = tmpfile()))
+			die_errno(EX_CANTCREAT, "cannot create a temporary file for the event log");
+		if (fwrite(m->logbuf.p, 1, m->logbuf.len, m->log) != m->logbuf.len)
+			die_errno(EX_IOERR, "cannot write the temporary event log");
+		m->logbuf.len = 0;
+	}
+	if (++m->nlog > UINT32_MAX)
+		die(EX_SOFTWARE, "more than 4294967295 events: group the input by user_id and use --sorted");
+}
+
+/* An event of user number u, in input order: counted now when it is
+ * not earlier than the user's last one. */
+static void take_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
+{
+	struct ustate *s = &m->us[u];
+
+	log_event(m, u, ns, ec);
+	if (s->disordered)
+		return;
+	if (s->seen && ns < s->last_ns) {
+		s->disordered = 1;
+		m->ndisordered++;
+		return;
+	}
+	count_step(m, s->seen ? s->last : NO_PREV, s->last_ns, ns, ec, 0);
+	s->seen = 1;
+	s->last = (uint16_t)ec;
+	s->last_ns = ns;
+}
+
+/* The state of user number u, zeroed when new. */
+static void user_new(struct metrics *m, uint32_t u)
+{
+	if (u >= m->uscap) {
+		m->uscap = m->uscap ? 2 * m->uscap : 1024;
+		m->us = xrealloc(m->us, m->uscap * sizeof *m->us);
+	}
+	memset(&m->us[u], 0, sizeof m->us[u]);
+}
+
+/* Numbers the batch's users, prefetches their states, takes the events. */
 static void flush_batch(struct metrics *m)
 {
+	uint32_t num[BATCH];
 	unsigned i;
+	int isnew;
 
+	for (i = 0; i < m->nb; i++) {
+		num[i] = idmap_put_int(&m->users, m->batch[i].user, &isnew);
+		if (isnew)
+			user_new(m, num[i]);
+		__builtin_prefetch(&m->us[num[i]], 1);
+	}
 	for (i = 0; i < m->nb; i++)
-		m->uid[m->bidx[i]] = idmap_put_int(&m->users, m->bkey[i], NULL);
+		take_event(m, num[i], m->batch[i].ns, m->batch[i].ec);
 	m->nb = 0;
 }
 
@@ -280,71 +387,126 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 		m->nue++;
 		return;
 	}
-	if (m->nev == m->capev) {
-		m->capev = m->capev ? m->capev + m->capev / 2 : 4096;
-		if (m->capev > UINT32_MAX)
-			die(EX_SOFTWARE, "more than 4294967295 events: group the input by user_id and use --sorted");
-		m->uid = xrealloc(m->uid, m->capev * sizeof *m->uid);
-		m->ns = xrealloc(m->ns, m->capev * sizeof *m->ns);
-		m->ec = xrealloc(m->ec, m->capev * sizeof *m->ec);
-	}
 	{
 		uint64_t k;
+		uint32_t u;
+		int isnew;
 
 		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
+			struct pending *p = &m->batch[m->nb++];
+
 			idmap_prefetch(&m->users, k);
-			m->bkey[m->nb] = k;
-			m->bidx[m->nb++] = (uint32_t)m->nev;
+			p->user = k;
+			p->ns = ev.ns;
+			p->ec = (uint16_t)ec;
 			if (m->nb == BATCH)
 				flush_batch(m);
-		} else {
-			m->uid[m->nev] = idmap_put(&m->users, ev.user.p,
-						   ev.user.n, NULL);
+			return;
 		}
+		flush_batch(m); /* keep the input order */
+		u = idmap_put(&m->users, ev.user.p, ev.user.n, &isnew);
+		if (isnew)
+			user_new(m, u);
+		take_event(m, u, ev.ns, ec);
 	}
-	m->ns[m->nev] = ev.ns;
-	m->ec[m->nev] = (uint16_t)ec;
-	m->nev++;
 }
 
-/* Counts every user of the unsorted input. */
+struct logged {
+	uint32_t u, idx;
+	int64_t ns;
+	uint16_t ec;
+};
+
+static int logged_cmp(const void *pa, const void *pb)
+{
+	const struct logged *a = pa, *b = pb;
+
+	if (a->u != b->u)
+		return a->u < b->u ? -1 : 1;
+	return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/*
+ * The users whose events came out of time order: takes back what was
+ * counted for them as their events came (the same steps, replayed from
+ * the log up to the first event out of order) and counts their sorted
+ * events instead.
+ */
+static void recount_disordered(struct metrics *m)
+{
+	unsigned char rec[LOG_REC];
+	struct logged *v = NULL;
+	struct uev *e;
+	size_t n = 0, cap = 0, i, j, k;
+	uint64_t idx;
+	uint16_t e16;
+
+	if (m->log) {
+		if (fflush(m->log) != 0 || fseek(m->log, 0, SEEK_SET) != 0)
+			die_errno(EX_IOERR, "cannot read back the temporary event log");
+	}
+	for (idx = 0; idx < m->nlog; idx++) {
+		uint64_t off = idx * LOG_REC, inmem = m->nlog * LOG_REC - m->logbuf.len;
+
+		if (off < inmem) {
+			if (fread(rec, 1, LOG_REC, m->log) != LOG_REC)
+				die_errno(EX_IOERR, "cannot read back the temporary event log");
+		} else {
+			memcpy(rec, m->logbuf.p + (off - inmem), LOG_REC);
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		memcpy(&v[n].u, rec, 4);
+		if (!m->us[v[n].u].disordered)
+			continue;
+		memcpy(&v[n].ns, rec + 4, 8);
+		memcpy(&e16, rec + 12, 2);
+		v[n].ec = e16;
+		v[n].idx = (uint32_t)idx;
+		n++;
+	}
+	qsort(v, n, sizeof *v, logged_cmp);
+	e = xmalloc((n ? n : 1) * sizeof *e);
+	for (i = 0; i < n; i = j) {
+		unsigned prev = NO_PREV;
+		int64_t prev_ns = 0;
+
+		for (j = i; j < n && v[j].u == v[i].u; j++)
+			;
+		/* take back: the steps take_event() counted, in input order */
+		for (k = i; k < j; k++) {
+			if (prev != NO_PREV && v[k].ns < prev_ns)
+				break;
+			count_step(m, prev, prev_ns, v[k].ns, v[k].ec, 1);
+			prev = v[k].ec;
+			prev_ns = v[k].ns;
+		}
+		for (k = i; k < j; k++) {
+			e[k - i].ns = v[k].ns;
+			e[k - i].idx = v[k].idx;
+			e[k - i].ec = v[k].ec;
+		}
+		count_user(m, e, j - i);
+	}
+	free(e);
+	free(v);
+}
+
+/* Counts what the unsorted input left: the users' last events, and the
+ * users whose events came out of order. */
 static void count_all(struct metrics *m)
 {
-	size_t nu, i, u, maxn = 0;
-	uint32_t *start, *perm;
-	struct uev *e;
+	size_t u, nu;
 
 	flush_batch(m);
 	nu = idmap_len(&m->users);
-	/* start[u + 1]: user u's events, then the prefix sums */
-	start = xcalloc(nu + 1, sizeof *start);
-	for (i = 0; i < m->nev; i++)
-		start[m->uid[i] + 1]++;
-	for (u = 0; u < nu; u++) {
-		if (start[u + 1] > maxn)
-			maxn = start[u + 1];
-		start[u + 1] += start[u];
-	}
-	/* a stable counting sort by user: input order within a user */
-	perm = xmalloc((m->nev ? m->nev : 1) * sizeof *perm);
-	for (i = 0; i < m->nev; i++)
-		perm[start[m->uid[i]]++] = (uint32_t)i;
-	free(m->uid);
-	m->uid = NULL;
-	e = xmalloc((maxn ? maxn : 1) * sizeof *e);
-	for (u = 0, i = 0; u < nu; u++) {
-		size_t n = 0;
-
-		for (; i < start[u]; i++, n++) {
-			e[n].ns = m->ns[perm[i]];
-			e[n].idx = perm[i];
-			e[n].ec = m->ec[perm[i]];
-		}
-		count_user(m, e, n);
-	}
-	free(e);
-	free(perm);
-	free(start);
+	for (u = 0; u < nu; u++)
+		if (m->us[u].seen && !m->us[u].disordered)
+			count_last(m, m->us[u].last);
+	if (m->ndisordered)
+		recount_disordered(m);
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -414,9 +576,10 @@ void metrics_free(struct metrics *m)
 	free(m->mlist);
 	free(m->after);
 	free(m->durslot);
-	free(m->uid);
-	free(m->ns);
-	free(m->ec);
+	free(m->us);
+	if (m->log)
+		fclose(m->log);
+	buf_release(&m->logbuf);
 	free(m->ue);
 	hmap_release(&m->cls);
 	idmap_release(&m->users);
