@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hmap.h"
 #include "json.h"
 #include "ptime.h"
 #include "text.h"
@@ -89,11 +88,21 @@ struct ctk {
 	int has_created;
 };
 
-/* A set of int64 ids (the tickets done, for --sorted). */
-struct idset {
-	uint64_t *slots; /* EMPTY_SLOT = free */
+/*
+ * int64 ids to uint32 values (ticket_id -> index in tk; the tickets done,
+ * for --sorted): open addressing with the key and its value side by side,
+ * one cache miss a lookup where a general map takes three.
+ */
+struct idslot {
+	uint64_t key; /* EMPTY_SLOT = free */
+	uint32_t val;
+};
+
+struct idtab {
+	struct idslot *slots;
 	size_t nslots, n;
-	int has_empty_key;
+	int has_empty_key; /* EMPTY_SLOT itself is a key: kept apart */
+	uint32_t empty_val;
 };
 
 #define EMPTY_SLOT ((uint64_t)1 << 63)
@@ -108,7 +117,7 @@ struct classifier {
 	struct buf topic_json; /* "name" strings, back to back */
 	struct sref topic_ref[RULES_MAX_SECTIONS];
 
-	struct hmap ids; /* ticket_id -> uint32 index in tk (unsorted) */
+	struct idtab ids; /* ticket_id -> index in tk (unsorted) */
 	struct ctk *tk;
 	size_t ntk, tkcap;
 	struct cmsg *msg;
@@ -118,7 +127,7 @@ struct classifier {
 	int64_t last_id;
 	uint32_t last_tix;
 
-	struct idset done; /* --sorted */
+	struct idtab done; /* --sorted */
 	int in_group;
 
 	struct buf sb, tb, eb, ab, kb, tmp, reason;
@@ -128,71 +137,79 @@ struct classifier {
 
 /* ---- small helpers ------------------------------------------------------- */
 
-static void idset_grow(struct idset *s)
+static size_t idtab_home(const struct idtab *t, uint64_t key)
 {
-	uint64_t *old = s->slots;
-	size_t oldn = s->nslots, i;
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (t->nslots - 1);
+}
 
-	s->nslots = oldn ? oldn * 2 : 1024;
-	s->slots = xmalloc(s->nslots * sizeof(*s->slots));
-	for (i = 0; i < s->nslots; i++)
-		s->slots[i] = EMPTY_SLOT;
-	s->n = 0;
+static void idtab_grow(struct idtab *t)
+{
+	struct idslot *old = t->slots;
+	size_t oldn = t->nslots, i, j;
+
+	t->nslots = oldn ? oldn * 2 : 1024;
+	t->slots = xmalloc(t->nslots * sizeof(*t->slots));
+	for (i = 0; i < t->nslots; i++)
+		t->slots[i].key = EMPTY_SLOT;
 	for (i = 0; i < oldn; i++) {
-		uint64_t key = old[i];
-		size_t j;
-
-		if (key == EMPTY_SLOT)
+		if (old[i].key == EMPTY_SLOT)
 			continue;
-		j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) &
-		    (s->nslots - 1);
-		while (s->slots[j] != EMPTY_SLOT)
-			j = (j + 1) & (s->nslots - 1);
-		s->slots[j] = key;
-		s->n++;
+		j = idtab_home(t, old[i].key);
+		while (t->slots[j].key != EMPTY_SLOT)
+			j = (j + 1) & (t->nslots - 1);
+		t->slots[j] = old[i];
 	}
 	free(old);
 }
 
-/* Adds id; @return 1 when it was already there. */
-static int idset_add(struct idset *s, int64_t id)
+/*
+ * The value of id, set to val when id is new (*isnew tells).  @return a
+ * pointer to it, valid until the next insertion.
+ */
+static uint32_t *idtab_put(struct idtab *t, int64_t id, uint32_t val,
+			   int *isnew)
 {
 	uint64_t key = (uint64_t)id;
 	size_t j;
 
+	*isnew = 0;
 	if (key == EMPTY_SLOT) {
-		int had = s->has_empty_key;
-
-		s->has_empty_key = 1;
-		return had;
+		if (!t->has_empty_key) {
+			t->has_empty_key = 1;
+			t->empty_val = val;
+			*isnew = 1;
+		}
+		return &t->empty_val;
 	}
-	if ((s->n + 1) * 2 > s->nslots)
-		idset_grow(s);
-	j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (s->nslots - 1);
-	while (s->slots[j] != EMPTY_SLOT) {
-		if (s->slots[j] == key)
-			return 1;
-		j = (j + 1) & (s->nslots - 1);
+	if ((t->n + 1) * 2 > t->nslots)
+		idtab_grow(t);
+	j = idtab_home(t, key);
+	while (t->slots[j].key != EMPTY_SLOT) {
+		if (t->slots[j].key == key)
+			return &t->slots[j].val;
+		j = (j + 1) & (t->nslots - 1);
 	}
-	s->slots[j] = key;
-	s->n++;
-	return 0;
+	t->slots[j].key = key;
+	t->slots[j].val = val;
+	t->n++;
+	*isnew = 1;
+	return &t->slots[j].val;
 }
 
-static int idset_has(const struct idset *s, int64_t id)
+static int idtab_has(const struct idtab *t, int64_t id)
 {
 	uint64_t key = (uint64_t)id;
 	size_t j;
 
 	if (key == EMPTY_SLOT)
-		return s->has_empty_key;
-	if (!s->nslots)
+		return t->has_empty_key;
+	if (!t->nslots)
 		return 0;
-	j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (s->nslots - 1);
-	while (s->slots[j] != EMPTY_SLOT) {
-		if (s->slots[j] == key)
+	j = idtab_home(t, key);
+	while (t->slots[j].key != EMPTY_SLOT) {
+		if (t->slots[j].key == key)
 			return 1;
-		j = (j + 1) & (s->nslots - 1);
+		j = (j + 1) & (t->nslots - 1);
 	}
 	return 0;
 }
@@ -275,7 +292,6 @@ struct classifier *classify_new(const struct classify_opts *o,
 		jw_cstr(&k->topic_json, name + 6);
 		k->topic_ref[i].len = k->topic_json.len - k->topic_ref[i].off;
 	}
-	hmap_init(&k->ids, sizeof(uint32_t));
 	return k;
 }
 
@@ -289,7 +305,7 @@ void classify_free(struct classifier *k)
 	if (!k)
 		return;
 	rules_matcher_free(k->m);
-	hmap_release(&k->ids);
+	free(k->ids.slots);
 	free(k->tk);
 	free(k->msg);
 	free(k->done.slots);
@@ -785,7 +801,7 @@ static struct ctk *ticket_get(struct classifier *k, int64_t id)
 
 	if (k->have_last && k->last_id == id)
 		return &k->tk[k->last_tix];
-	ix = hmap_put(&k->ids, &id, sizeof(id), &isnew);
+	ix = idtab_put(&k->ids, id, (uint32_t)k->ntk, &isnew);
 	if (isnew) {
 		if (k->ntk == k->tkcap) {
 			k->tkcap = k->tkcap ? k->tkcap * 2 : 1024;
@@ -803,9 +819,11 @@ static struct ctk *ticket_get(struct classifier *k, int64_t id)
 /* --sorted: the ticket of the group id, or NULL when id is done. */
 static struct ctk *group_get(struct classifier *k, struct cli *c, int64_t id)
 {
+	int isnew;
+
 	if (k->in_group && k->tk[0].id == id)
 		return &k->tk[0];
-	if (idset_has(&k->done, id)) {
+	if (idtab_has(&k->done, id)) {
 		cli_bad(c,
 			"input not grouped by ticket_id (ticket %lld seen "
 			"again)",
@@ -822,7 +840,7 @@ static struct ctk *group_get(struct classifier *k, struct cli *c, int64_t id)
 	buf_reset(&k->arena);
 	ticket_reset(&k->tk[0], id);
 	k->in_group = 1;
-	idset_add(&k->done, id);
+	idtab_put(&k->done, id, 0, &isnew);
 	return &k->tk[0];
 }
 

@@ -155,6 +155,71 @@ struct tix {
 	size_t choff, chlen; /* the channel's JSON value; chlen 0: none */
 };
 
+/*
+ * The tickets by id: open addressing with the id and its ticket side by
+ * side, so that the lookup of each message's ticket among a few hundred
+ * thousand costs one cache miss (a general map takes three).
+ */
+struct tix_slot {
+	int64_t id;
+	int used;
+	struct tix t;
+};
+
+struct tix_map {
+	struct tix_slot *slots;
+	size_t nslots, n;
+};
+
+static size_t tix_home(const struct tix_map *m, int64_t id)
+{
+	return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 20) &
+	       (m->nslots - 1);
+}
+
+/* The ticket id, or NULL. */
+static struct tix *tix_get(const struct tix_map *m, int64_t id)
+{
+	size_t j;
+
+	if (!m->n)
+		return NULL;
+	for (j = tix_home(m, id); m->slots[j].used;
+	     j = (j + 1) & (m->nslots - 1))
+		if (m->slots[j].id == id)
+			return &m->slots[j].t;
+	return NULL;
+}
+
+/* The ticket id, added (zeroed) when absent. */
+static struct tix *tix_put(struct tix_map *m, int64_t id)
+{
+	struct tix_slot *old = m->slots;
+	size_t oldn = m->nslots, i, j;
+
+	if ((m->n + 1) * 2 > m->nslots) {
+		m->nslots = oldn ? 2 * oldn : 1024;
+		m->slots = xcalloc(m->nslots, sizeof *m->slots);
+		for (i = 0; i < oldn; i++) {
+			if (!old[i].used)
+				continue;
+			j = tix_home(m, old[i].id);
+			while (m->slots[j].used)
+				j = (j + 1) & (m->nslots - 1);
+			m->slots[j] = old[i];
+		}
+		free(old);
+	}
+	for (j = tix_home(m, id); m->slots[j].used;
+	     j = (j + 1) & (m->nslots - 1))
+		if (m->slots[j].id == id)
+			return &m->slots[j].t;
+	m->slots[j].used = 1;
+	m->slots[j].id = id;
+	m->n++;
+	return &m->slots[j].t;
+}
+
 struct odoo {
 	struct cli c;
 
@@ -169,7 +234,7 @@ struct odoo {
 
 	/* tickets */
 	const char *tickets_path;
-	struct hmap tickets; /* int64 id -> struct tix */
+	struct tix_map tickets;
 	struct buf tix;
 	struct tix_load tl;
 
@@ -486,7 +551,7 @@ static void ticket(struct odoo *x, const struct rec *r, const struct aux *a)
 	if (json_to_i64(vid, &id) < 0)
 		aux_bad(a, "field 'id': expected an integer, got %s",
 			type_name(vid));
-	t = hmap_put(&x->tickets, &id, sizeof id, NULL);
+	t = tix_put(&x->tickets, id);
 	t->off = b->len;
 	tix_str(b, f[T_NAME], "name", "ticket_name", a);
 	if (f[T_REF].type != JSON_NONE) {
@@ -546,7 +611,7 @@ static void load_tickets(struct odoo *x, const char *path)
 	} else {
 		kind = "neither ticket_ref nor number: variant unknown";
 	}
-	warn("tickets: %zu loaded (%s)", hmap_len(&x->tickets), kind);
+	warn("tickets: %zu loaded (%s)", x->tickets.n, kind);
 }
 
 /* ---- staff from options and rules ---------------------------------------- */
@@ -915,7 +980,7 @@ static void message(struct odoo *x, const struct rec *r)
 		parse_from(x, p, n);
 	}
 	if (x->tickets_path) {
-		t = hmap_get(&x->tickets, &m.res_id, sizeof m.res_id);
+		t = tix_get(&x->tickets, m.res_id);
 		if (!t) {
 			x->nunknown++;
 			hmap_put(&x->unknown, &m.res_id, sizeof m.res_id, NULL);
@@ -1019,7 +1084,6 @@ static void odoo_init(struct odoo *x)
 	hmap_init(&x->partners, 0);
 	hmap_init(&x->emails, 0);
 	hmap_init(&x->domains, 0);
-	hmap_init(&x->tickets, sizeof(struct tix));
 	hmap_init(&x->other, sizeof(uint64_t));
 	hmap_init(&x->unknown, 0);
 	picker_init(&x->tpick, ticket_fields, T_NFIELDS);
@@ -1033,7 +1097,7 @@ static void odoo_release(struct odoo *x)
 	hmap_release(&x->partners);
 	hmap_release(&x->emails);
 	hmap_release(&x->domains);
-	hmap_release(&x->tickets);
+	free(x->tickets.slots);
 	hmap_release(&x->other);
 	hmap_release(&x->unknown);
 	for (i = 0; i < x->nsenders; i++)
