@@ -922,6 +922,14 @@ int json_to_i64(struct json_span v, int64_t *out)
 	if (p >= end)
 		return -1;
 	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	/* up to 18 digits cannot overflow: no division for ids and counts */
+	if (end - p <= 18) {
+		for (; p < end; p++) {
+			if (*p < '0' || *p > '9')
+				return -1;
+			acc = acc * 10 + (uint64_t)(*p - '0');
+		}
+	}
 	for (; p < end; p++) {
 		if (*p < '0' || *p > '9')
 			return -1;

@@ -137,7 +137,8 @@ static void pick(const struct picker *pk, const struct rec *r,
 		if (kn > PICK_MAXLEN)
 			continue;
 		for (j = pk->start[kn]; j < pk->start[kn + 1]; j++)
-			if (memcmp(pk->names[pk->by[j]], kp, kn) == 0) {
+			if (pk->names[pk->by[j]][0] == kp[0] &&
+			    memcmp(pk->names[pk->by[j]], kp, kn) == 0) {
 				out[pk->by[j]] = r->f[i].val;
 				break;
 			}
