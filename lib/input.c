@@ -1,4 +1,5 @@
 /* input.c - plain or zstd input, framed as lines, an array or a sequence. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "input.h"
 
 #include <errno.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zstd.h>
 
@@ -48,6 +50,19 @@ int in_open(struct in *in, const char *path, enum in_mode mode)
 	}
 	in->cap = IN_CHUNK;
 	in->buf = xmalloc(in->cap + 1);
+#ifdef F_SETPIPE_SZ
+	/*
+	 * A pipe as big as a read (Linux; 64 KiB by default): the stage
+	 * before writes a megabyte before it waits, and each read(2) takes
+	 * that much, a sixteenth of the context switches.
+	 */
+	{
+		struct stat st;
+
+		if (fstat(in->fd, &st) == 0 && S_ISFIFO(st.st_mode))
+			fcntl(in->fd, F_SETPIPE_SZ, IN_CHUNK);
+	}
+#endif
 	return 0;
 }
 
