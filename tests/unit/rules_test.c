@@ -326,9 +326,9 @@ static const char *const rule_text = "[spam]\n"
 				     "subject ß\n"
 				     "any a\n";
 
-static void rand_text(unsigned *seed, struct buf *b)
+static void rand_text_n(unsigned *seed, struct buf *b, int most)
 {
-	int k = rand_r(seed) % 6, i;
+	int k = rand_r(seed) % most, i;
 
 	buf_reset(b);
 	for (i = 0; i < k; i++) {
@@ -338,6 +338,11 @@ static void rand_text(unsigned *seed, struct buf *b)
 		if (rand_r(seed) % 2)
 			buf_addc(b, ' ');
 	}
+}
+
+static void rand_text(unsigned *seed, struct buf *b)
+{
+	rand_text_n(seed, b, 6);
 }
 
 START_TEST(matcher_agrees)
@@ -389,6 +394,60 @@ START_TEST(matcher_agrees)
 	buf_release(&sb);
 	buf_release(&tb);
 	buf_release(&eb);
+	buf_release(&err);
+	rules_release(&rs);
+}
+END_TEST
+
+START_TEST(matcher_agrees_long)
+{
+	/*
+	 * Texts long enough for the matcher to scan them as two halves at
+	 * once, with matches across the cut and characters that fold shorter
+	 * (U+0130, U+1E9E) before it: the same answers as rules_match().
+	 */
+	struct rules rs = RULES_INIT;
+	struct buf err = BUF_INIT, tb = BUF_INIT, sb = BUF_INIT;
+	struct rules_matcher *m;
+	unsigned seed = 7, first[RULES_MAX_SECTIONS];
+	int iter, k;
+	size_t i;
+
+	ck_assert_int_eq(parse(&rs, rule_text, &err), 0);
+	m = rules_matcher_new(&rs, &err);
+	ck_assert_ptr_nonnull(m);
+	for (iter = 0; iter < 3000; iter++) {
+		uint64_t got;
+
+		buf_reset(&tb);
+		for (k = rand_r(&seed) % 40; k > 0; k--) {
+			rand_text_n(&seed, &sb, 8);
+			buf_add(&tb, sb.p ? sb.p : "", sb.len);
+			if (rand_r(&seed) % 5 == 0)
+				buf_adds(&tb, rand_r(&seed) % 2 ? "\xc4\xb0\xc4\xb0"
+								: "\xe1\xba\x9e");
+		}
+		rand_text(&seed, &sb);
+		got = rules_matcher_run(m, sb.p ? sb.p : "", sb.len,
+					tb.p ? tb.p : "", tb.len, "x@y.example",
+					11, ~0ull >> (64 - rs.n), first);
+		for (i = 0; i < rs.n; i++) {
+			const struct rule *r = rules_match(
+				&rs.s[i], sb.p ? sb.p : "", sb.len,
+				tb.p ? tb.p : "", tb.len, "x@y.example", 11);
+			unsigned want = r ? (unsigned)(r - rs.s[i].r) + 1 : 0;
+
+			if (((got >> i) & 1) != (r != NULL) || first[i] != want)
+				ck_abort_msg("section %s: %d first %u, want %d "
+					     "first %u, on %zu bytes [%s]",
+					     rs.s[i].name, (int)((got >> i) & 1),
+					     first[i], r != NULL, want, tb.len,
+					     tb.p ? tb.p : "");
+		}
+	}
+	rules_matcher_free(m);
+	buf_release(&sb);
+	buf_release(&tb);
 	buf_release(&err);
 	rules_release(&rs);
 }
@@ -470,6 +529,7 @@ static Suite *rules_suite(void)
 	tc = tcase_create("matcher");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, matcher_agrees);
+	tcase_add_test(tc, matcher_agrees_long);
 	tcase_add_test(tc, matcher_want_subset);
 	tcase_add_test(tc, matcher_empty_rules);
 	tcase_add_test(tc, matcher_too_many_sections);
