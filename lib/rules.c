@@ -439,7 +439,6 @@ struct rules_matcher {
 	struct whole *wh;
 	size_t nwh;
 	uint64_t root_mask[NSTREAMS]; /* empty patterns */
-	size_t maxpat; /* the longest pattern in the automaton, in bytes */
 };
 
 static unsigned field_streams(enum rule_field f)
@@ -560,8 +559,6 @@ struct rules_matcher *rules_matcher_new(const struct rules *rs, struct buf *err)
 					for (; old < owncap; old++)
 						own[old] = -1;
 				}
-				if (r->len > m->maxpat)
-					m->maxpat = r->len;
 				p = &m->pats[m->npats];
 				p->sec = (unsigned)i;
 				p->idx = (unsigned)j;
@@ -711,101 +708,37 @@ static inline void on_hit(const struct rules_matcher *m, uint32_t row,
 		note_first(m, st, stream, want, first);
 }
 
-/*
- * One character of a scan at p[*i] (n bytes in all): the automaton's step
- * from *row, a character other than ASCII folded first.
- */
-static inline void step(const struct rules_matcher *m, const unsigned char *p,
-			size_t *i, size_t n, uint32_t *row, unsigned stream,
-			uint64_t want, unsigned *first, uint64_t *acc)
+static uint64_t scan(const struct rules_matcher *m, const char *s, size_t n,
+		     unsigned stream, uint64_t want, unsigned *first)
 {
-	size_t k, olen, j;
-	uint32_t t;
+	const uint32_t *delta = m->delta;
+	const unsigned char *cls = m->cls;
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t acc = m->root_mask[stream];
+	uint32_t row = 0, t;
+	size_t i = 0, k, olen, j;
 	char tmp[4];
 
-	if (p[*i] < 0x80) {
-		t = m->delta[*row + m->cls[p[(*i)++]]];
-		*row = t & ~HIT;
-		if (t & HIT)
-			on_hit(m, *row, stream, want, first, acc);
-		return;
-	}
-	k = text_fold_char((const char *)p + *i, n - *i, tmp, &olen);
-	*i += k;
-	for (j = 0; j < olen; j++) {
-		t = m->delta[*row + m->cls[(unsigned char)tmp[j]]];
-		*row = t & ~HIT;
-		if (t & HIT)
-			on_hit(m, *row, stream, want, first, acc);
-	}
-}
-
-/*
- * A stretch the automaton runs over from its root: p[i..stop) of a string
- * of n bytes (a character that straddles stop is read whole).
- */
-struct seg {
-	const unsigned char *p;
-	size_t i, stop, n;
-	unsigned stream;
-};
-
-/*
- * Runs the automaton over two lists of stretches at once.  Each step waits
- * for the table load of the step before, so two independent chains, one
- * step of each in turn, overlap their loads: the subject and the sender
- * go beside the text, and a long text is cut in two (see
- * rules_matcher_run()).  A match seen twice counts once: only the set of
- * sections and the first rule of each are kept.
- */
-static uint64_t scan2(const struct rules_matcher *m, struct seg *a, size_t na,
-		      struct seg *b, size_t nb, uint64_t want, unsigned *first)
-{
-	uint64_t acc = 0;
-	uint32_t ra = 0, rb = 0;
-	size_t ia = 0, ib = 0;
-
-	for (;;) {
-		while (ia < na && a[ia].i >= a[ia].stop) {
-			ia++;
-			ra = 0;
-		}
-		while (ib < nb && b[ib].i >= b[ib].stop) {
-			ib++;
-			rb = 0;
-		}
-		if (ia >= na || ib >= nb)
-			break;
-		step(m, a[ia].p, &a[ia].i, a[ia].n, &ra, a[ia].stream, want,
-		     first, &acc);
-		step(m, b[ib].p, &b[ib].i, b[ib].n, &rb, b[ib].stream, want,
-		     first, &acc);
-	}
-	for (; ia < na; ia++, ra = 0)
-		while (a[ia].i < a[ia].stop)
-			step(m, a[ia].p, &a[ia].i, a[ia].n, &ra, a[ia].stream,
-			     want, first, &acc);
-	for (; ib < nb; ib++, rb = 0)
-		while (b[ib].i < b[ib].stop)
-			step(m, b[ib].p, &b[ib].i, b[ib].n, &rb, b[ib].stream,
-			     want, first, &acc);
-	return acc;
-}
-
-/* What a string matches by its empty patterns, at the root. */
-static uint64_t at_root(const struct rules_matcher *m, unsigned stream,
-			uint64_t want, unsigned *first)
-{
 	if (want & m->root_mask[stream])
 		note_first(m, 0, stream, want, first);
-	return m->root_mask[stream];
-}
-
-static struct seg seg_of(const char *s, size_t n, unsigned stream)
-{
-	struct seg g = {(const unsigned char *)s, 0, n, n, stream};
-
-	return g;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			t = delta[row + cls[p[i++]]];
+			row = t & ~HIT;
+			if (t & HIT)
+				on_hit(m, row, stream, want, first, &acc);
+			continue;
+		}
+		k = text_fold_char(s + i, n - i, tmp, &olen);
+		i += k;
+		for (j = 0; j < olen; j++) {
+			t = delta[row + cls[(unsigned char)tmp[j]]];
+			row = t & ~HIT;
+			if (t & HIT)
+				on_hit(m, row, stream, want, first, &acc);
+		}
+	}
+	return acc;
 }
 
 uint64_t rules_matcher_run(const struct rules_matcher *m, const char *subject,
@@ -817,48 +750,17 @@ uint64_t rules_matcher_run(const struct rules_matcher *m, const char *subject,
 	size_t i, dn = 0;
 	const char *dom = NULL;
 
-	struct seg a[1], b[3];
-	size_t na = 0, nb = 0, back = 2 * m->maxpat + 8;
-
 	for (i = 0; want && i < RULES_MAX_SECTIONS; i++)
 		if (want & (1ull << i))
 			first[i] = 0;
-	/*
-	 * The text on one chain; the subject and the sender on the other,
-	 * after the second half of a text long enough to cut: that half
-	 * starts from the root early enough (twice the longest pattern, since
-	 * folding shrinks a character at most by half) to see every match
-	 * that ends in it.
-	 */
-	if (text) {
-		acc |= at_root(m, ST_TEXT, want, first);
-		a[na++] = seg_of(text, tlen, ST_TEXT);
-		if (tlen >= 4 * back) {
-			size_t mid = tlen / 2, from = mid - back;
-
-			while (from > 0 && ((unsigned char)text[from] & 0xc0) == 0x80)
-				from--; /* a character's first byte */
-			a[0].stop = mid;
-			b[nb] = seg_of(text, tlen, ST_TEXT);
-			b[nb++].i = from;
-		}
-	}
-	if (subject) {
-		acc |= at_root(m, ST_SUBJECT, want, first);
-		if (na)
-			b[nb++] = seg_of(subject, slen, ST_SUBJECT);
-		else
-			a[na++] = seg_of(subject, slen, ST_SUBJECT);
-	}
-	if (email) {
-		acc |= at_root(m, ST_SENDER, want, first);
-		if (na)
-			b[nb++] = seg_of(email, elen, ST_SENDER);
-		else
-			a[na++] = seg_of(email, elen, ST_SENDER);
-	}
-	acc |= scan2(m, a, na, b, nb, want, first);
-	if (!email || !m->nwh)
+	if (subject)
+		acc |= scan(m, subject, slen, ST_SUBJECT, want, first);
+	if (text)
+		acc |= scan(m, text, tlen, ST_TEXT, want, first);
+	if (!email)
+		return acc;
+	acc |= scan(m, email, elen, ST_SENDER, want, first);
+	if (!m->nwh)
 		return acc;
 	dom = email_domain(email, elen, &dn);
 	for (i = 0; i < m->nwh; i++) {
