@@ -148,7 +148,7 @@ fuzz:
 	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
 
-## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, check their answers agree, write the table into BENCH.md (not part of check; about 15 minutes)
+## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, check their answers agree, write the table into BENCH.md (not part of check; about 10 minutes)
 ## bench-scale: time pulse-sankey, also --sorted, at 1x, 4x and 16x a million users (16x: 13 GB, generated and deleted)
 .PHONY: bench bench-scale
 bench: all
