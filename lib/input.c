@@ -440,15 +440,20 @@ static inline void fblock16(const char *q, int i, struct fblock *b)
 	int sh = 16 * i;
 
 	b->quote |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) << sh;
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')))
+		    << sh;
 	b->bslash |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << sh;
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))
+		     << sh;
 	b->open |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(w, _mm_set1_epi8('{'))) << sh;
+			   _mm_cmpeq_epi8(w, _mm_set1_epi8('{')))
+		   << sh;
 	b->close |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(w, _mm_set1_epi8('}'))) << sh;
+			    _mm_cmpeq_epi8(w, _mm_set1_epi8('}')))
+		    << sh;
 	b->comma |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(v, _mm_set1_epi8(','))) << sh;
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8(',')))
+		    << sh;
 }
 
 static inline void fblock_of(const char *q, struct fblock *b)

@@ -134,26 +134,30 @@ static inline size_t clean_run(const char *lo, const char *p, const char *end,
 			break;
 		}
 		/* below 0x20 as signed: controls and every byte >= 0x80 */
-		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-							_mm_cmpeq_epi8(v, bslash)),
-					   _mm_cmplt_epi8(v, space));
+		__m128i sp =
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+						  _mm_cmpeq_epi8(v, bslash)),
+				     _mm_cmplt_epi8(v, space));
 		unsigned hm = (unsigned)_mm_movemask_epi8(v) >> sh;
 		unsigned stop = ((unsigned)_mm_movemask_epi8(sp) >> sh) & ~hm;
 		unsigned lim = stop ? (unsigned)__builtin_ctz(stop) : n;
 		unsigned keep = (1u << lim) - 1, h = hm & keep;
 
 		if (h) {
-			unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-					_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
+			unsigned lead = (unsigned)_mm_movemask_epi8(
+				_mm_and_si128(_mm_cmpgt_epi8(v, c1),
+					      _mm_cmplt_epi8(v, e0)));
 			unsigned cont = (unsigned)_mm_movemask_epi8(
-					_mm_cmplt_epi8(v, c0));
+				_mm_cmplt_epi8(v, c0));
 
 			lead = (lead >> sh) & keep;
 			cont = (cont >> sh) & keep;
 			/* every byte >= 0x80 a C2..DF lead followed by one
 			 * 80..BF continuation, or the caller looks */
-			if ((h & ~(lead | cont)) || cont != ((lead << 1) & keep))
-				return (size_t)(p - s) + (size_t)__builtin_ctz(h);
+			if ((h & ~(lead | cont)) ||
+			    cont != ((lead << 1) & keep))
+				return (size_t)(p - s) +
+				       (size_t)__builtin_ctz(h);
 			*hi = 1;
 			if (lead >> (lim - 1)) /* its continuation is beyond */
 				lim--;
@@ -178,8 +182,8 @@ static inline size_t clean_run(const char *lo, const char *p, const char *end,
 	(void)hi;
 	while (end - p >= 8) {
 		memcpy(&v, p, 8);
-		if ((v & HIGHS) | HAS_LESS(v, 0x20) | HAS_ZERO(v ^ (ONES * '"')) |
-		    HAS_ZERO(v ^ (ONES * '\\')))
+		if ((v & HIGHS) | HAS_LESS(v, 0x20) |
+		    HAS_ZERO(v ^ (ONES * '"')) | HAS_ZERO(v ^ (ONES * '\\')))
 			break;
 		p += 8;
 	}
@@ -292,9 +296,11 @@ static inline const char *scan_string(const char *base, const char *p,
 			break;
 		}
 		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-					 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))) >> sh;
+			    _mm_or_si128(
+				    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+				    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))) >>
+		    sh;
 		if (!m) {
 			if (sh) { /* nothing up to end */
 				q = end;
@@ -376,8 +382,17 @@ static inline const char *scan_scalar(const char *base, const char *p,
 		q = scan_string(base, p, end, &fl, e);
 		type = JSON_STRING;
 		break;
-	case '-': case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
+	case '-':
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
 		q = scan_number(base, p, end, e);
 		type = JSON_NUMBER;
 		break;
@@ -418,8 +433,8 @@ const char *json_scan_value(const char *base, const char *p, const char *end,
 	return json_scan_nested(base, p, end, 0, out, e);
 }
 
-const char *json_scan_member(const char *base, const char *p,
-			     const char *end, int outer, struct json_span *key,
+const char *json_scan_member(const char *base, const char *p, const char *end,
+			     int outer, struct json_span *key,
 			     struct json_span *val, struct json_error *e)
 {
 	const char *q;

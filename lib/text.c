@@ -238,7 +238,8 @@ size_t text_summary(const char *s, size_t n, size_t maxchars, struct buf *out)
 		j = i + k;
 		nch++;
 		if (k == 1) {
-			lim = j + (maxchars - nch < n - j ? maxchars - nch : n - j);
+			lim = j +
+			      (maxchars - nch < n - j ? maxchars - nch : n - j);
 			while (j < lim && p[j] > ' ' && p[j] < 0x80)
 				j++;
 			nch += j - i - 1;

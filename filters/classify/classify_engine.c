@@ -669,10 +669,10 @@ static void finish_ticket(struct classifier *k, struct cli *c, struct ctk *t)
  */
 static int key_index(const char *p, size_t n)
 {
-#define KEY(s, i)                                                            \
-	do {                                                                 \
-		if (!memcmp(p, s, sizeof(s) - 1))                            \
-			return i;                                            \
+#define KEY(s, i)                                                              \
+	do {                                                                   \
+		if (!memcmp(p, s, sizeof(s) - 1))                              \
+			return i;                                              \
 	} while (0)
 	switch (n) {
 	case 2:

@@ -530,10 +530,9 @@ enum {
 };
 
 static const char *const ticket_fields[T_NFIELDS] = {
-	"id",	      "name",	       "ticket_ref",	"number",
-	"partner_id", "partner_name",  "partner_email", "stage_id",
-	"priority",   "team_id",       "create_date",	"sla_deadline",
-	"channel_id",
+	"id",		"name",		 "ticket_ref", "number",   "partner_id",
+	"partner_name", "partner_email", "stage_id",   "priority", "team_id",
+	"create_date",	"sla_deadline",	 "channel_id",
 };
 
 static void ticket(struct odoo *x, const struct rec *r, const struct aux *a)
@@ -565,7 +564,8 @@ static void ticket(struct odoo *x, const struct rec *r, const struct aux *a)
 			tix_code(b, f[T_NUMBER], "number", "ticket_ref", a);
 	}
 	if (!tix_m2o(b, f[T_PARTNER_ID], "partner_id", "partner_name", a))
-		tix_str(b, f[T_PARTNER_NAME], "partner_name", "partner_name", a);
+		tix_str(b, f[T_PARTNER_NAME], "partner_name", "partner_name",
+			a);
 	tix_str(b, f[T_PARTNER_EMAIL], "partner_email", "partner_email", a);
 	tix_m2o(b, f[T_STAGE], "stage_id", "stage", a);
 	tix_code(b, f[T_PRIORITY], "priority", "ticket_priority", a);
@@ -855,9 +855,9 @@ enum {
 };
 
 static const char *const message_fields[M_NFIELDS] = {
-	"model",      "id",	     "date",	    "res_id",
+	"model",	"id",	      "date",	     "res_id",
 	"message_type", "subtype_id", "is_internal", "author_id",
-	"email_from", "subject",     "body",
+	"email_from",	"subject",    "body",
 };
 
 /*
