@@ -343,9 +343,10 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 	if (m->o.sorted) {
 		enum group_step st = group_next(&m->grp, ev.user.p, ev.user.n);
 
-		if (st == GROUP_ENDED) {
-			cli_bad(c, "input not grouped by user_id (user %.*s seen again)",
-				(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p);
+		if (st == GROUP_ENDED || st == GROUP_UNORDERED) {
+			cli_bad(c, "input not grouped by user_id (user %.*s %s)",
+				(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p,
+				group_why(st));
 			return;
 		}
 		if (st == GROUP_NEW) {

@@ -195,6 +195,7 @@ static void flush_batch(struct sankey *s)
 
 void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 {
+	enum group_step st;
 	struct event ev;
 	uint64_t k;
 	long id;
@@ -227,10 +228,12 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 		keep(s, u, (unsigned)id, ev.ns);
 		return;
 	}
-	switch (group_next(&s->grp, ev.user.p, ev.user.n)) {
+	switch (st = group_next(&s->grp, ev.user.p, ev.user.n)) {
 	case GROUP_ENDED:
-		cli_bad(c, "input not grouped by user_id (user %.*s seen again)",
-			(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p);
+	case GROUP_UNORDERED:
+		cli_bad(c, "input not grouped by user_id (user %.*s %s)",
+			(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p,
+			group_why(st));
 		return;
 	case GROUP_NEW:
 		count_user(s, s->one);

@@ -61,6 +61,60 @@ START_TEST(many)
 }
 END_TEST
 
+/* Keys in integer order: after GROUP_SET_MAX groups the hashes go and the
+ * order alone tells; a key out of order is then GROUP_UNORDERED and not
+ * taken, so the next key in order is still new. */
+START_TEST(ordered_drops_hashes)
+{
+	struct group g = GROUP_INIT;
+	char key[32];
+	int i, n;
+
+	for (i = 1; i <= (int)GROUP_SET_MAX + 10; i++) {
+		n = snprintf(key, sizeof key, "%d", i * 3);
+		QUICK_ASSERT(group_next(&g, key, (size_t)n) == GROUP_NEW);
+	}
+	ck_assert_int_eq(g.dropped, 1);
+	ck_assert_ptr_null(g.done);
+	ck_assert_int_eq(group_next(&g, "6", 1), GROUP_UNORDERED);
+	ck_assert_int_eq(group_next(&g, "7", 1), GROUP_UNORDERED);
+	n = snprintf(key, sizeof key, "%d", ((int)GROUP_SET_MAX + 10) * 3);
+	ck_assert_int_eq(group_next(&g, key, (size_t)n), GROUP_SAME);
+	n = snprintf(key, sizeof key, "%d", ((int)GROUP_SET_MAX + 11) * 3);
+	ck_assert_int_eq(group_next(&g, key, (size_t)n), GROUP_NEW);
+	group_release(&g);
+}
+END_TEST
+
+/* Descending byte order counts too; grouped keys in no order keep their
+ * hashes and find an ended group however many there are. */
+START_TEST(orders)
+{
+	struct group g = GROUP_INIT;
+	char key[32];
+	int i, n;
+
+	for (i = (int)GROUP_SET_MAX + 5; i > 0; i--) {
+		n = snprintf(key, sizeof key, "u%08d", i);
+		QUICK_ASSERT(group_next(&g, key, (size_t)n) == GROUP_NEW);
+	}
+	ck_assert_int_eq(g.dropped, 1);
+	ck_assert_int_eq(group_next(&g, "u00000009", 9), GROUP_UNORDERED);
+	group_release(&g);
+
+	memset(&g, 0, sizeof g);
+	for (i = 0; i < (int)GROUP_SET_MAX + 5; i++) {
+		/* 7919 is prime to the count: every key once, in no order */
+		n = snprintf(key, sizeof key, "%d",
+			     (int)(((long)i * 7919) % ((long)GROUP_SET_MAX + 5)));
+		QUICK_ASSERT(group_next(&g, key, (size_t)n) == GROUP_NEW);
+	}
+	ck_assert_int_eq(g.dropped, 0);
+	ck_assert_int_eq(group_next(&g, "7919", 4), GROUP_ENDED);
+	group_release(&g);
+}
+END_TEST
+
 static Suite *group_suite(void)
 {
 	Suite *s = suite_create("group");
@@ -68,6 +122,9 @@ static Suite *group_suite(void)
 
 	tcase_add_test(tc, steps);
 	tcase_add_test(tc, many);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, ordered_drops_hashes);
+	tcase_add_test(tc, orders);
 	suite_add_tcase(s, tc);
 	return s;
 }
