@@ -428,7 +428,7 @@ static size_t frame_end_bytes(const char *p, const char *end, int in_array)
 #if defined(__SSE2__) && defined(__GNUC__)
 /* The bytes of 64 that matter to framing, as bit masks (bit i: q[i]). */
 struct fblock {
-	uint64_t quote, bslash, open, close, comma;
+	uint64_t quote, bslash, bracket;
 };
 
 /* The masks of 16 bytes at q, for bits 16 * i on. */
@@ -437,6 +437,8 @@ static inline void fblock16(const char *q, int i, struct fblock *b)
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
 	/* '[' ']' and '{' '}' differ from their pair in bit 5 only */
 	__m128i w = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i br = _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('{')),
+				  _mm_cmpeq_epi8(w, _mm_set1_epi8('}')));
 	int sh = 16 * i;
 
 	b->quote |= (uint64_t)(unsigned)_mm_movemask_epi8(
@@ -445,20 +447,12 @@ static inline void fblock16(const char *q, int i, struct fblock *b)
 	b->bslash |= (uint64_t)(unsigned)_mm_movemask_epi8(
 			     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))
 		     << sh;
-	b->open |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			   _mm_cmpeq_epi8(w, _mm_set1_epi8('{')))
-		   << sh;
-	b->close |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(w, _mm_set1_epi8('}')))
-		    << sh;
-	b->comma |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8(',')))
-		    << sh;
+	b->bracket |= (uint64_t)(unsigned)_mm_movemask_epi8(br) << sh;
 }
 
 static inline void fblock_of(const char *q, struct fblock *b)
 {
-	b->quote = b->bslash = b->open = b->close = b->comma = 0;
+	b->quote = b->bslash = b->bracket = 0;
 	fblock16(q, 0, b);
 	fblock16(q + 16, 1, b);
 	fblock16(q + 32, 2, b);
@@ -478,12 +472,13 @@ static inline uint64_t prefix_xor(uint64_t x)
 }
 
 /*
- * frame_end_bytes() 64 bytes at a time, as simdjson finds strings: the
- * escaped bytes are those after an odd run of backslashes, the unescaped
- * quotes toggle a mask of the bytes inside strings, and only the brackets
- * (and commas) outside it are walked one by one.  A backslash outside a
- * string (not JSON, but framed all the same) hands the value to the byte
- * walk, which treats it as an ordinary byte.
+ * frame_end_bytes() 64 bytes at a time for an object or an array, as
+ * simdjson finds strings: the escaped bytes are those after an odd run of
+ * backslashes, the unescaped quotes toggle a mask of the bytes inside
+ * strings, and only the brackets outside it are walked one by one.  In an
+ * array, the ',' or ']' after the closing bracket is looked for there.
+ * Anything else - a backslash outside a string, other text after the
+ * value (not JSON, but framed all the same) - is left to the byte walk.
  */
 static size_t frame_end_blocks(const char *p, const char *end, int in_array)
 {
@@ -495,7 +490,7 @@ static size_t frame_end_blocks(const char *p, const char *end, int in_array)
 	struct fblock b;
 
 	for (off = 0; off < len; off += 64) {
-		const char *q = p + off;
+		const char *q = p + off, *t;
 
 		if (len - off < 64) { /* the last bytes, padded with blanks */
 			memset(pad, ' ', sizeof pad);
@@ -513,31 +508,26 @@ static size_t frame_end_blocks(const char *p, const char *end, int in_array)
 		prev_str = (uint64_t)0 - (instr >> 63);
 		if (b.bslash & ~instr)
 			return frame_end_bytes(p, end, in_array);
-		uint64_t open = b.open & ~instr, close = b.close & ~instr;
-		uint64_t br = open | close;
-		uint64_t comma = in_array ? b.comma & ~instr : 0;
+		for (uint64_t br = b.bracket & ~instr; br; br &= br - 1) {
+			unsigned k = (unsigned)__builtin_ctzll(br);
 
-		for (;;) {
-			uint64_t ev = depth ? br : br | comma, bit, below;
-			unsigned k;
-
-			if (!ev)
-				break;
-			k = (unsigned)__builtin_ctzll(ev);
-			bit = (uint64_t)1 << k;
-			if (open & bit) {
+			if (q[k] == '{' || q[k] == '[') {
 				depth++;
-			} else if (close & bit) {
-				if (depth == 0)
-					return off + k;
-				if (--depth == 0 && !in_array)
-					return off + k + 1;
-			} else { /* a comma at depth 0 */
-				return off + k;
+				continue;
 			}
-			below = bit | (bit - 1);
-			br &= ~below;
-			comma &= ~below;
+			if (depth == 0) /* (not after an opening bracket) */
+				return frame_end_bytes(p, end, in_array);
+			if (--depth)
+				continue;
+			if (!in_array)
+				return off + k + 1;
+			for (t = p + off + k + 1; t < end && is_ws(*t); t++)
+				;
+			if (t >= end)
+				return (size_t)-1;
+			if (*t == ',' || *t == ']')
+				return (size_t)(t - p);
+			return frame_end_bytes(p, end, in_array);
 		}
 	}
 	return (size_t)-1;
@@ -552,10 +542,10 @@ static size_t frame_end(const struct in *in, int in_array)
 	if (!in_array && *p != '{' && *p != '[')
 		return 0; /* not a bracket: the caller reports */
 #if defined(__SSE2__) && defined(__GNUC__)
-	return frame_end_blocks(p, end, in_array);
-#else
-	return frame_end_bytes(p, end, in_array);
+	if (*p == '{' || *p == '[')
+		return frame_end_blocks(p, end, in_array);
 #endif
+	return frame_end_bytes(p, end, in_array);
 }
 
 static int next_framed(struct in *in, const char **rec, size_t *len)
