@@ -551,7 +551,8 @@ static size_t frame_end(const struct in *in, int in_array)
 static int next_framed(struct in *in, const char **rec, size_t *len)
 {
 	int in_array = in->mode == IN_ARRAY, r;
-	size_t n;
+	uint64_t nl;
+	size_t n, k;
 	char *p;
 
 	for (;;) {
@@ -621,10 +622,13 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 			return eframe(in, "expected an array element");
 		p = in->buf + in->start;
 		in->lineno = in->nextline;
-		in->nextline += count_nl(p, n);
 		in->start += n;
+		k = n;
 		while (n > 0 && is_ws(p[n - 1]))
 			n--;
+		nl = count_nl(p, n);
+		in->multiline = nl > 0;
+		in->nextline += nl + count_nl(p + n, k - n);
 		if (in_array)
 			in->array_state = 3;
 		*rec = p;
@@ -652,6 +656,7 @@ static int next_csv(struct in *in, const char **rec, size_t *len)
 {
 	enum { START, PLAIN, QUOTED, QUOTE } st;
 	const char delim = in->csv_delim;
+	uint64_t nl;
 	size_t i, n;
 	char *p;
 	int r;
@@ -694,7 +699,9 @@ static int next_csv(struct in *in, const char **rec, size_t *len)
 		}
 		/* buf[start + i] is the newline, or i == n at the end */
 		in->lineno = in->nextline;
-		in->nextline += count_nl(p, i) + (i < n);
+		nl = count_nl(p, i); /* in quoted fields */
+		in->multiline = nl > 0;
+		in->nextline += nl + (i < n);
 		in->start += i + (i < n);
 		n = i;
 		while (n > 0 && p[n - 1] == '\r')

@@ -53,6 +53,9 @@ struct in {
 	uint64_t lineno; /* line on which the current record starts */
 	uint64_t recno; /* records handed out so far */
 	uint64_t bytes_in; /* bytes read from the file (compressed size) */
+	int multiline; /* the record handed out holds a newline (an
+			  element, a sequence's value, a CSV row; in
+			  IN_LINES, never) */
 	char msg[160]; /* the reason for the last error */
 	char csv_delim; /* IN_CSV: the field delimiter; 0: any of , ; TAB | */
 

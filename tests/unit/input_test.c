@@ -506,6 +506,8 @@ START_TEST(framing_random)
 				 0);
 		for (i = 0; (st = in_next(&in, &p, &n)) == IN_OK; i++) {
 			QUICK_ASSERT(i < k);
+			QUICK_ASSERT(in.multiline ==
+				     (memchr(p, '\n', n) != NULL));
 			if (n != lens[i] || memcmp(p, data.p + starts[i], n))
 				ck_abort_msg("%s element %zu: got %.*s, want %.*s",
 					     array ? "array" : "sequence", i,
