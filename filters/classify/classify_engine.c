@@ -368,11 +368,20 @@ static void sort_msgs(struct classifier *k, struct cmsg *m, size_t n)
 		memcpy(m, src, n * sizeof(*m));
 }
 
+/* Appends ,"key": (the keys are this file's: nothing to escape). */
 static void put_key(struct buf *b, const char *key)
 {
-	buf_addc(b, ',');
-	jw_cstr(b, key);
-	buf_addc(b, ':');
+	size_t n = strlen(key);
+
+	if (b->cap - b->len <= n + 4)
+		buf_grow(b, n + 4);
+	b->p[b->len++] = ',';
+	b->p[b->len++] = '"';
+	memcpy(b->p + b->len, key, n);
+	b->len += n;
+	b->p[b->len++] = '"';
+	b->p[b->len++] = ':';
+	b->p[b->len] = '\0';
 }
 
 static void put_time(struct buf *b, const char *key, const struct cmsg *m)
@@ -385,7 +394,9 @@ static void put_time(struct buf *b, const char *key, const struct cmsg *m)
 		return;
 	}
 	time_fmt_utc(t, m->ts);
-	jw_str(b, t, 20);
+	buf_addc(b, '"');
+	buf_add(b, t, 20); /* digits, '-', ':', 'T', 'Z' */
+	buf_addc(b, '"');
 }
 
 static void put_sref(struct classifier *k, struct buf *b, const char *key,
@@ -731,14 +742,14 @@ static void pick_fields(struct classifier *k, const struct rec *r,
 
 	memset(f, 0, NFIELDS * sizeof(*f));
 	for (i = 0; i < r->nf; i++) {
-		struct json_span key = r->f[i].key;
-		const char *p = key.p + 1;
-		size_t n = key.n - 2;
+		const struct json_span *key = &r->f[i].key;
+		const char *p = key->p + 1;
+		size_t n = key->n - 2;
 		int x;
 
-		if (key.flags & JSON_F_ESC) {
+		if (key->flags & JSON_F_ESC) {
 			buf_reset(&k->kb);
-			json_str_decode(key, &k->kb);
+			json_str_decode(*key, &k->kb);
 			p = k->kb.p;
 			n = k->kb.len;
 		}
