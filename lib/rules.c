@@ -747,8 +747,10 @@ uint64_t rules_matcher_run(const struct rules_matcher *m, const char *subject,
 			   unsigned *first)
 {
 	uint64_t acc = 0;
-	size_t i, dn = 0;
+	size_t i, dn = 0, k, olen, fn = 0;
 	const char *dom = NULL;
+	char small[256];
+	int folded = 0;
 
 	for (i = 0; want && i < RULES_MAX_SECTIONS; i++)
 		if (want & (1ull << i))
@@ -762,15 +764,37 @@ uint64_t rules_matcher_run(const struct rules_matcher *m, const char *subject,
 	acc |= scan(m, email, elen, ST_SENDER, want, first);
 	if (!m->nwh)
 		return acc;
+	/*
+	 * The address folded once, when it is of a usual length: then a rule
+	 * is one comparison (a domain rule with the domain, or with its end
+	 * after a dot), not a fold of the address per rule and per dot.
+	 */
+	if (elen <= sizeof small) {
+		for (i = 0; i < elen; i += k) {
+			k = text_fold_char(email + i, elen - i, small + fn, &olen);
+			fn += olen;
+		}
+		email = small;
+		elen = fn;
+		folded = 1;
+	}
 	dom = email_domain(email, elen, &dn);
 	for (i = 0; i < m->nwh; i++) {
 		const struct whole *w = &m->wh[i];
+		const char *pat = w->r->pat;
+		size_t plen = w->r->len;
 		int hit;
 
-		if (w->r->field == RULE_DOMAIN)
-			hit = dom && domain_is(dom, dn, w->r->pat, w->r->len);
+		if (!folded && w->r->field == RULE_DOMAIN)
+			hit = dom && domain_is(dom, dn, pat, plen);
+		else if (!folded)
+			hit = fold_eq(email, elen, pat, plen);
+		else if (w->r->field == RULE_DOMAIN)
+			hit = dom && dn >= plen &&
+			      (dn == plen || dom[dn - plen - 1] == '.') &&
+			      memcmp(dom + dn - plen, pat, plen) == 0;
 		else
-			hit = fold_eq(email, elen, w->r->pat, w->r->len);
+			hit = elen == plen && memcmp(email, pat, plen) == 0;
 		if (!hit)
 			continue;
 		acc |= 1ull << w->sec;
