@@ -157,19 +157,22 @@ struct tix {
 };
 
 /*
- * The tickets by id: open addressing with the id and its ticket side by
- * side, so that the lookup of each message's ticket among a few hundred
- * thousand costs one cache miss (a general map takes three).
+ * The tickets by id: open addressing, each slot an id and the index of
+ * its ticket (16 bytes: the table of 250 000 tickets is 8 MB and stays in
+ * the cache much more than one with the tickets in it), the tickets in
+ * the order they were read (the messages of a day name tickets read close
+ * together).  A general map took three or four cache misses a lookup.
  */
 struct tix_slot {
 	int64_t id;
-	int used;
-	struct tix t;
+	uint32_t used; /* 1 + the index in t */
 };
 
 struct tix_map {
 	struct tix_slot *slots;
 	size_t nslots, n;
+	struct tix *t;
+	size_t cap;
 };
 
 static size_t tix_home(const struct tix_map *m, int64_t id)
@@ -188,7 +191,7 @@ static struct tix *tix_get(const struct tix_map *m, int64_t id)
 	for (j = tix_home(m, id); m->slots[j].used;
 	     j = (j + 1) & (m->nslots - 1))
 		if (m->slots[j].id == id)
-			return &m->slots[j].t;
+			return &m->t[m->slots[j].used - 1];
 	return NULL;
 }
 
@@ -214,11 +217,17 @@ static struct tix *tix_put(struct tix_map *m, int64_t id)
 	for (j = tix_home(m, id); m->slots[j].used;
 	     j = (j + 1) & (m->nslots - 1))
 		if (m->slots[j].id == id)
-			return &m->slots[j].t;
-	m->slots[j].used = 1;
+			return &m->t[m->slots[j].used - 1];
+	if (m->n == UINT32_MAX - 1)
+		die(EX_SOFTWARE, "too many tickets");
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 1024;
+		m->t = xrealloc(m->t, m->cap * sizeof *m->t);
+	}
+	memset(&m->t[m->n], 0, sizeof *m->t);
+	m->slots[j].used = (uint32_t)++m->n;
 	m->slots[j].id = id;
-	m->n++;
-	return &m->slots[j].t;
+	return &m->t[m->n - 1];
 }
 
 struct odoo {
@@ -1099,6 +1108,7 @@ static void odoo_release(struct odoo *x)
 	hmap_release(&x->emails);
 	hmap_release(&x->domains);
 	free(x->tickets.slots);
+	free(x->tickets.t);
 	hmap_release(&x->other);
 	hmap_release(&x->unknown);
 	for (i = 0; i < x->nsenders; i++)
