@@ -456,10 +456,8 @@ int cli_next(struct cli *c, struct rec **r)
 				bad_json(c, &e);
 				continue;
 			}
-			/* Only array and sequence framing lets a record span
-			 * lines; NDJSON lines are never searched. */
-			c->rec.multiline = c->in.mode != IN_LINES &&
-					   memchr(p, '\n', n) != NULL;
+			/* the framing knows whether the record spans lines */
+			c->rec.multiline = c->in.multiline;
 			if (!keyed_record(c, &c->rec, &peeked))
 				continue;
 			*r = &c->rec;
