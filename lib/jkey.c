@@ -233,3 +233,20 @@ int jkey_cmp(const char *a, size_t an, const char *b, size_t bn)
 			pb++;
 	}
 }
+
+int jkey_order_by_key(const void *a, const void *b)
+{
+	const struct jkey_order *x = a, *y = b;
+	int c = jkey_cmp(x->key, x->klen, y->key, y->klen);
+
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+int jkey_order_by_count(const void *a, const void *b)
+{
+	const struct jkey_order *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return jkey_order_by_key(a, b);
+}

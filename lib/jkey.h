@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "buf.h"
 #include "json.h"
 
@@ -29,5 +31,19 @@ void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch);
  * different spelling (1 and 1.0) by their bytes.  @return <0, 0 or >0.
  */
 int jkey_cmp(const char *a, size_t an, const char *b, size_t bn);
+
+/* A group as pulse-tally orders its output (and pulse-merge its count
+ * records): its key tuple, its count and where it first appeared. */
+struct jkey_order {
+	const char *key;
+	size_t klen;
+	uint64_t count;
+	size_t idx;
+};
+
+/* qsort() comparators of struct jkey_order: --sort-by key (then first
+ * appearance) and --sort-by count (descending, then as by key). */
+int jkey_order_by_key(const void *a, const void *b);
+int jkey_order_by_count(const void *a, const void *b);
 
 #endif

@@ -254,31 +254,6 @@ bad:
 
 /* ---- output --------------------------------------------------------------- */
 
-struct order {
-	const char *key; /* the KEY part */
-	size_t klen;
-	uint64_t count;
-	size_t idx;
-};
-
-/* As pulse-tally: by key, then first appearance. */
-static int by_key(const void *a, const void *b)
-{
-	const struct order *x = a, *y = b;
-	int c = jkey_cmp(x->key, x->klen, y->key, y->klen);
-
-	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-static int by_count(const void *a, const void *b)
-{
-	const struct order *x = a, *y = b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return by_key(a, b);
-}
-
 static void write_name(struct buf *o, const struct hmap *names, uint32_t i)
 {
 	const struct hmap_entry *e = hmap_entry_at(names, i);
@@ -329,7 +304,7 @@ static void count_finish(void *st, struct cli *c)
 {
 	struct counts *t = st;
 	size_t i, n = hmap_len(&t->groups);
-	struct order *ord;
+	struct jkey_order *ord;
 
 	if (t->o.sort == MERGE_SORT_FIRST) {
 		for (i = 0; i < n; i++)
@@ -348,7 +323,7 @@ static void count_finish(void *st, struct cli *c)
 		ord[i].idx = i;
 	}
 	qsort(ord, n, sizeof *ord,
-	      t->o.sort == MERGE_SORT_COUNT ? by_count : by_key);
+	      t->o.sort == MERGE_SORT_COUNT ? jkey_order_by_count : jkey_order_by_key);
 	for (i = 0; i < n; i++)
 		write_group(t, c, ord[i].idx);
 	free(ord);

@@ -302,30 +302,6 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 
 /* ---- output --------------------------------------------------------------- */
 
-struct order {
-	const char *key;
-	size_t klen;
-	uint64_t count;
-	size_t idx;
-};
-
-static int by_key(const void *a, const void *b)
-{
-	const struct order *x = a, *y = b;
-	int c = jkey_cmp(x->key, x->klen, y->key, y->klen);
-
-	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-static int by_count(const void *a, const void *b)
-{
-	const struct order *x = a, *y = b;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return by_key(a, b);
-}
-
 static void emit_head(struct buf *o, const char *kind)
 {
 	buf_adds(o, "{\"kind\":\"");
@@ -388,7 +364,7 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 void tally_emit(struct tally *t, struct cli *c)
 {
 	size_t i, n = hmap_len(&t->groups);
-	struct order *ord;
+	struct jkey_order *ord;
 
 	/* no --by and no records: still one total, of zero */
 	if (n == 0 && t->nby == 0) {
@@ -411,7 +387,7 @@ void tally_emit(struct tally *t, struct cli *c)
 		ord[i].idx = i;
 	}
 	qsort(ord, n, sizeof *ord,
-	      t->sort == TALLY_SORT_COUNT ? by_count : by_key);
+	      t->sort == TALLY_SORT_COUNT ? jkey_order_by_count : jkey_order_by_key);
 	for (i = 0; i < n; i++)
 		emit_group(t, c, ord[i].idx);
 	free(ord);
