@@ -12,8 +12,15 @@ void idmap_init(struct idmap *m)
 	hmap_init(&m->other, sizeof(uint32_t));
 }
 
+void idmap_init_vals(struct idmap *m, size_t vsize)
+{
+	idmap_init(m);
+	m->vsize = vsize;
+}
+
 void idmap_release(struct idmap *m)
 {
+	free(m->vals);
 	free(m->slots);
 	hmap_release(&m->other);
 	idmap_init(m);
@@ -63,10 +70,18 @@ static void grow(struct idmap *m)
 	m->nslots = nn;
 }
 
+/* A new number, its value (if any) zeroed. */
 static uint32_t next_id(struct idmap *m)
 {
 	if (m->n >= UINT32_MAX - 1)
 		die(EX_SOFTWARE, "more than %u keys", UINT32_MAX - 2);
+	if (m->vsize) {
+		if (m->n == m->vcap) {
+			m->vcap = m->vcap ? 2 * m->vcap : 1024;
+			m->vals = xrealloc(m->vals, m->vcap * m->vsize);
+		}
+		memset(m->vals + m->n * m->vsize, 0, m->vsize);
+	}
 	return (uint32_t)m->n++;
 }
 
@@ -124,5 +139,5 @@ uint32_t idmap_put_int(struct idmap *m, uint64_t k, int *isnew)
 
 size_t idmap_bytes(const struct idmap *m)
 {
-	return m->nslots * sizeof *m->slots;
+	return m->nslots * sizeof *m->slots + m->vcap * m->vsize;
 }

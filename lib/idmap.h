@@ -5,8 +5,9 @@
  * (7 and "7" are two keys).  Most are plain integers: a key of up to 19
  * digits without a leading zero is kept as its value inside the slot, so
  * a lookup touches one cache line and never the key's bytes.  Any other
- * key goes through an hmap.  The program keeps its per-key state in its
- * own array, indexed by the number.
+ * key goes through an hmap.  With idmap_init_vals() the map also keeps a
+ * value of vsize bytes per number, zeroed when the key is first seen, in
+ * one array (idmap_val(); a pointer is valid until the next new key).
  */
 #ifndef PULSE_IDMAP_H
 #define PULSE_IDMAP_H
@@ -26,9 +27,12 @@ struct idmap {
 	size_t nslots, nint;
 	struct hmap other; /* other keys -> uint32_t number */
 	size_t n;	   /* numbers given */
+	char *vals;	   /* idmap_init_vals(): vsize bytes per number */
+	size_t vsize, vcap;
 };
 
 void idmap_init(struct idmap *m);
+void idmap_init_vals(struct idmap *m, size_t vsize);
 void idmap_release(struct idmap *m);
 
 /*
@@ -46,6 +50,12 @@ uint32_t idmap_put(struct idmap *m, const char *key, size_t n, int *isnew);
 int idmap_int_key(const char *key, size_t n, uint64_t *k);
 void idmap_prefetch(const struct idmap *m, uint64_t k);
 uint32_t idmap_put_int(struct idmap *m, uint64_t k, int *isnew);
+
+/* The value of number num (idmap_init_vals()). */
+static inline void *idmap_val(const struct idmap *m, size_t num)
+{
+	return m->vals + num * m->vsize;
+}
 
 static inline size_t idmap_len(const struct idmap *m)
 {

@@ -72,9 +72,7 @@ struct metrics {
 	 * from it: what was counted for them as they came is taken back and
 	 * their sorted events are counted.
 	 */
-	struct idmap users;
-	struct ustate *us; /* per user number */
-	size_t uscap;
+	struct idmap users; /* user_id -> number and struct ustate */
 	/* integer user ids whose number is still to be looked up: a batch,
 	 * their slots and states prefetched, so the cache misses overlap */
 	struct pending batch[BATCH];
@@ -116,7 +114,7 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 	m->o = *o;
 	hmap_init(&m->cls, sizeof(uint16_t));
 	hmap_init(&m->names, sizeof(uint16_t));
-	idmap_init(&m->users);
+	idmap_init_vals(&m->users, sizeof(struct ustate));
 	m->ncls = 1;
 	ev_cls = xcalloc(o->ndefs + 1, sizeof *ev_cls);
 	for (i = 0; i < o->ndefs; i++) {
@@ -285,7 +283,7 @@ static void log_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
  * not earlier than the user's last one. */
 static void take_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
 {
-	struct ustate *s = &m->us[u];
+	struct ustate *s = idmap_val(&m->users, u);
 
 	log_event(m, u, ns, ec);
 	if (s->disordered)
@@ -301,28 +299,15 @@ static void take_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
 	s->last_ns = ns;
 }
 
-/* The state of user number u, zeroed when new. */
-static void user_new(struct metrics *m, uint32_t u)
-{
-	if (u >= m->uscap) {
-		m->uscap = m->uscap ? 2 * m->uscap : 1024;
-		m->us = xrealloc(m->us, m->uscap * sizeof *m->us);
-	}
-	memset(&m->us[u], 0, sizeof m->us[u]);
-}
-
 /* Numbers the batch's users, prefetches their states, takes the events. */
 static void flush_batch(struct metrics *m)
 {
 	uint32_t num[BATCH];
 	unsigned i;
-	int isnew;
 
 	for (i = 0; i < m->nb; i++) {
-		num[i] = idmap_put_int(&m->users, m->batch[i].user, &isnew);
-		if (isnew)
-			user_new(m, num[i]);
-		__builtin_prefetch(&m->us[num[i]], 1);
+		num[i] = idmap_put_int(&m->users, m->batch[i].user, NULL);
+		__builtin_prefetch(idmap_val(&m->users, num[i]), 1);
 	}
 	for (i = 0; i < m->nb; i++)
 		take_event(m, num[i], m->batch[i].ns, m->batch[i].ec);
@@ -391,7 +376,6 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 	{
 		uint64_t k;
 		uint32_t u;
-		int isnew;
 
 		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
 			struct pending *p = &m->batch[m->nb++];
@@ -405,9 +389,7 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 			return;
 		}
 		flush_batch(m); /* keep the input order */
-		u = idmap_put(&m->users, ev.user.p, ev.user.n, &isnew);
-		if (isnew)
-			user_new(m, u);
+		u = idmap_put(&m->users, ev.user.p, ev.user.n, NULL);
 		take_event(m, u, ev.ns, ec);
 	}
 }
@@ -460,7 +442,7 @@ static void recount_disordered(struct metrics *m)
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		memcpy(&v[n].u, rec, 4);
-		if (!m->us[v[n].u].disordered)
+		if (!((struct ustate *)idmap_val(&m->users, v[n].u))->disordered)
 			continue;
 		memcpy(&v[n].ns, rec + 4, 8);
 		memcpy(&e16, rec + 12, 2);
@@ -503,9 +485,12 @@ static void count_all(struct metrics *m)
 
 	flush_batch(m);
 	nu = idmap_len(&m->users);
-	for (u = 0; u < nu; u++)
-		if (m->us[u].seen && !m->us[u].disordered)
-			count_last(m, m->us[u].last);
+	for (u = 0; u < nu; u++) {
+		const struct ustate *s = idmap_val(&m->users, u);
+
+		if (s->seen && !s->disordered)
+			count_last(m, s->last);
+	}
 	if (m->ndisordered)
 		recount_disordered(m);
 }
@@ -577,7 +562,6 @@ void metrics_free(struct metrics *m)
 	free(m->mlist);
 	free(m->after);
 	free(m->durslot);
-	free(m->us);
 	if (m->log)
 		fclose(m->log);
 	buf_release(&m->logbuf);

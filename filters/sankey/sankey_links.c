@@ -47,9 +47,7 @@ struct sankey {
 	unsigned char *isreq; /* per name id */
 	size_t isreq_cap;
 
-	struct idmap users; /* raw user_id -> number (unsorted) */
-	char *ustate; /* per user number: the state, vsize bytes */
-	size_t ucap;
+	struct idmap users; /* raw user_id -> number and state (unsorted) */
 	struct group grp; /* --sorted */
 	char *one; /* --sorted: the current user's state */
 
@@ -95,7 +93,7 @@ struct sankey *sankey_new(const struct sankey_opts *o)
 	s->ts_off = (sizeof(struct user_head) + 2 * o->steps + 7) & ~(size_t)7;
 	s->vsize = s->ts_off + 8 * o->steps;
 	hmap_init(&s->names, sizeof(uint32_t));
-	idmap_init(&s->users);
+	idmap_init_vals(&s->users, s->vsize);
 	hmap_init(&s->links, sizeof(uint64_t));
 	s->one = xcalloc(1, s->vsize);
 	for (i = 0; i < o->nrequire; i++) {
@@ -147,49 +145,23 @@ static void count_user(struct sankey *s, const char *u)
 	}
 }
 
-/* The state of the user with raw id p[0..n), zeroed when new. */
-static char *user_state(struct sankey *s, const char *p, size_t n)
-{
-	int isnew;
-	size_t u = idmap_put(&s->users, p, n, &isnew);
-
-	if (isnew) {
-		if (u >= s->ucap) {
-			s->ucap = s->ucap ? 2 * s->ucap : 1024;
-			s->ustate = xrealloc(s->ustate, s->ucap * s->vsize);
-		}
-		memset(s->ustate + u * s->vsize, 0, s->vsize);
-	}
-	return s->ustate + u * s->vsize;
-}
-
 /* Applies the pending events, in their order. */
 static void flush_batch(struct sankey *s)
 {
 	unsigned i, n = s->nbatch;
-	int isnew;
 
 	for (i = 0; i < n; i++) {
 		struct pending *p = &s->batch[i];
 		char *u;
 
-		p->num = idmap_put_int(&s->users, p->user, &isnew);
-		if (isnew) {
-			if (p->num >= s->ucap) {
-				s->ucap = s->ucap ? 2 * s->ucap : 1024;
-				s->ustate = xrealloc(s->ustate,
-						     s->ucap * s->vsize);
-			}
-			memset(s->ustate + (size_t)p->num * s->vsize, 0,
-			       s->vsize);
-		}
-		u = s->ustate + (size_t)p->num * s->vsize;
+		p->num = idmap_put_int(&s->users, p->user, NULL);
+		u = idmap_val(&s->users, p->num);
 		__builtin_prefetch(u, 1);
 		__builtin_prefetch(u + s->vsize - 1, 1);
 	}
 	for (i = 0; i < n; i++)
-		keep(s, s->ustate + (size_t)s->batch[i].num * s->vsize,
-		     s->batch[i].name, s->batch[i].ns);
+		keep(s, idmap_val(&s->users, s->batch[i].num), s->batch[i].name,
+		     s->batch[i].ns);
 	s->nbatch = 0;
 }
 
@@ -224,7 +196,8 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 			return;
 		}
 		flush_batch(s); /* keep the input order */
-		u = user_state(s, ev.user.p, ev.user.n);
+		u = idmap_val(&s->users,
+			      idmap_put(&s->users, ev.user.p, ev.user.n, NULL));
 		keep(s, u, (unsigned)id, ev.ns);
 		return;
 	}
@@ -327,7 +300,7 @@ void sankey_finish(struct sankey *s, struct cli *c)
 	} else {
 		flush_batch(s);
 		for (i = 0; i < idmap_len(&s->users); i++)
-			count_user(s, s->ustate + i * s->vsize);
+			count_user(s, idmap_val(&s->users, i));
 	}
 	n = hmap_len(&s->links);
 	v = xmalloc((n ? n : 1) * sizeof *v);
@@ -365,7 +338,6 @@ void sankey_free(struct sankey *s)
 		return;
 	hmap_release(&s->names);
 	idmap_release(&s->users);
-	free(s->ustate);
 	hmap_release(&s->links);
 	group_release(&s->grp);
 	buf_release(&s->scratch);
