@@ -439,21 +439,15 @@ int cli_next(struct cli *c, struct rec **r)
 				p = tab + 1;
 			}
 			peeked.p = NULL;
-			if (c->shard_n && c->key && !c->map) {
-				struct json_span k;
-
-				if (peek_key(c, p, n, &k)) {
-					if (!cli_shard_mine(c, k.p, k.n))
-						continue;
-					peeked = k;
-				} else if (c->shard_i != 1 &&
-					   rec_parse(&c->rec, p, n, &e) < 0) {
-					/* a bad line is reported by shard 1 */
-					continue;
-				}
-			}
+			if (c->shard_n && c->key && !c->map &&
+			    peek_key(c, p, n, &peeked) &&
+			    !cli_shard_mine(c, peeked.p, peeked.n))
+				continue; /* another shard's, not even parsed */
 			if (rec_parse(&c->rec, p, n, &e) < 0) {
-				bad_json(c, &e);
+				/* a line whose shard is unknown is seen by all
+				 * shards: shard 1 reports it */
+				if (!c->shard_n || peeked.p || c->shard_i == 1)
+					bad_json(c, &e);
 				continue;
 			}
 			/* the framing knows whether the record spans lines */

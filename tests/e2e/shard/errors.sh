@@ -5,7 +5,8 @@ command -v parallel >/dev/null || { echo "GNU parallel is not installed" >&2; ex
 printf '%s\n' '{"user_id":1,"ts":"2025-03-01T10:00:00Z","event":"A"}' \
 	'{"user_id":1,"ts":"2025-03-01T11:00:00Z","event":"B"}' \
 	'{"user_id":2,"ts":"2025-03-01T10:00:00Z","event":"A"' \
-	'{"ts":"2025-03-01T10:00:00Z","event":"A"}' > in.ndjson
+	'{"ts":"2025-03-01T10:00:00Z","event":"A"}' \
+	'{"user_id":5,"ts":"2025-03-01T10:00:00Z","event":"A",}' > in.ndjson
 for a in "0 pulse-sankey" "x pulse-sankey" "2 pulse-classify" "2 'pulse-sankey -o x'" \
 	"2 'pulse-sankey --shard 1/2'" "2"; do
 	st=0
