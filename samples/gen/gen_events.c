@@ -685,19 +685,14 @@ int events_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"users", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 's'},
-		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},
-		{"days", required_argument, NULL, GEN_OPT_DAYS},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"events", required_argument, NULL, 'o'},
-		{"output", required_argument, NULL, 'o'},
 		{"dict", required_argument, NULL, OPT_DICT},
 		{"payments", required_argument, NULL, OPT_PAYMENTS},
 		{"expected", required_argument, NULL, OPT_EXPECTED},
 		{"payment-event", required_argument, NULL, OPT_PAYMENT_EVENT},
 		{"by-user", no_argument, NULL, OPT_BY_USER},
-		{"help", no_argument, NULL, CLI_OPT_HELP},
-		{"version", no_argument, NULL, CLI_OPT_VERSION},
+		GEN_LONGOPTS_COMMON,
 		{NULL, 0, NULL, 0},
 	};
 	struct events_opts o;

@@ -99,19 +99,14 @@ static int odoo_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"tickets", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 's'},
-		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},
-		{"days", required_argument, NULL, GEN_OPT_DAYS},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"variant", required_argument, NULL, OPT_VARIANT},
 		{"messages", required_argument, NULL, 'o'},
-		{"output", required_argument, NULL, 'o'},
 		{"tickets-out", required_argument, NULL, OPT_TICKETS_OUT},
 		{"users", required_argument, NULL, OPT_USERS},
 		{"labels", required_argument, NULL, OPT_LABELS},
 		{"rules-out", required_argument, NULL, OPT_RULES_OUT},
-		{"help", no_argument, NULL, CLI_OPT_HELP},
-		{"version", no_argument, NULL, CLI_OPT_VERSION},
+		GEN_LONGOPTS_COMMON,
 		{NULL, 0, NULL, 0},
 	};
 	struct odoo_opts o;
@@ -229,11 +224,7 @@ static int bitrix_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"leads", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 's'},
-		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},
-		{"days", required_argument, NULL, GEN_OPT_DAYS},
 		{"leads-out", required_argument, NULL, 'o'},
-		{"output", required_argument, NULL, 'o'},
 		{"deals", required_argument, NULL, OPT_DEALS},
 		{"history", required_argument, NULL, OPT_HISTORY},
 		{"deal-history", required_argument, NULL, OPT_DEAL_HISTORY},
@@ -243,8 +234,7 @@ static int bitrix_main(int argc, char **argv)
 		{"ad-map", required_argument, NULL, OPT_AD_MAP},
 		{"aliases", required_argument, NULL, OPT_ALIASES},
 		{"facts", required_argument, NULL, OPT_FACTS},
-		{"help", no_argument, NULL, CLI_OPT_HELP},
-		{"version", no_argument, NULL, CLI_OPT_VERSION},
+		GEN_LONGOPTS_COMMON,
 		{NULL, 0, NULL, 0},
 	};
 	struct bitrix_opts o;
