@@ -94,7 +94,8 @@ static unsigned orders_after(const struct group *g, unsigned ord,
 			ord &= ~(unsigned)ORD_BYTES_DOWN;
 	}
 	if (ord & (ORD_INT_UP | ORD_INT_DOWN)) {
-		if (!is_int(p, pn) || !is_int(key, n)) {
+		/* the current key is an integer: the orders say so already */
+		if (!is_int(key, n)) {
 			ord &= ~(unsigned)(ORD_INT_UP | ORD_INT_DOWN);
 		} else {
 			c = pn != n ? (pn < n ? -1 : 1) : memcmp(p, key, n);
@@ -114,7 +115,10 @@ enum group_step group_next(struct group *g, const char *key, size_t n)
 
 	if (g->have && g->cur.len == n && memcmp(g->cur.p, key, n) == 0)
 		return GROUP_SAME;
-	ord = g->have ? orders_after(g, g->orders, key, n) : ORD_ALL;
+	if (g->have)
+		ord = orders_after(g, g->orders, key, n);
+	else /* the integer orders hold only while every key is one */
+		ord = is_int(key, n) ? ORD_ALL : ORD_BYTES_UP | ORD_BYTES_DOWN;
 	if (g->dropped) {
 		if (!ord)
 			return GROUP_UNORDERED;
