@@ -47,10 +47,12 @@ struct uev {
 struct metrics {
 	struct metrics_opts o;
 
-	/* classes: 0 = a name no definition mentions, 1..ncls-1 named */
-	struct hmap cls; /* decoded name -> uint16 class */
-	/* every name met (up to NAMES_MAX), with its class: one memoised
-	 * lookup per event, for names that have no class too */
+	/*
+	 * decoded name -> uint16 class: 1..ncls-1 for the names the
+	 * definitions mention, 0 for the others, which are added as they
+	 * come (up to NAMES_MAX of them) so that every event's lookup goes
+	 * through the memo
+	 */
 	struct hmap names;
 	struct hmap_memo names_memo;
 	size_t ncls;
@@ -94,7 +96,7 @@ struct metrics {
 static unsigned intern(struct metrics *m, const char *name)
 {
 	int isnew;
-	uint16_t *v = hmap_put(&m->cls, name, strlen(name), &isnew);
+	uint16_t *v = hmap_put(&m->names, name, strlen(name), &isnew);
 
 	if (isnew) {
 		if (m->ncls > EC_CLASS)
@@ -112,7 +114,6 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 	size_t i, j, k;
 
 	m->o = *o;
-	hmap_init(&m->cls, sizeof(uint16_t));
 	hmap_init(&m->names, sizeof(uint16_t));
 	idmap_init_vals(&m->users, sizeof(struct ustate));
 	m->ncls = 1;
@@ -142,7 +143,7 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 	for (i = 0; i < o->ndefs; i++)
 		for (j = 0; j < o->defs[i].nafter; j++)
 			m->after[i * m->ncls +
-				 *(uint16_t *)hmap_get(&m->cls, o->defs[i].after[j],
+				 *(uint16_t *)hmap_get(&m->names, o->defs[i].after[j],
 						       strlen(o->defs[i].after[j]))] = 1;
 	free(ev_cls);
 
@@ -151,7 +152,7 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 		m->durslot[k] = -1;
 	m->dh = xcalloc(o->ndur + 1, sizeof *m->dh);
 	for (i = 0; i < o->ndur; i++) {
-		unsigned c = *(uint16_t *)hmap_get(&m->cls, o->durations[i],
+		unsigned c = *(uint16_t *)hmap_get(&m->names, o->durations[i],
 						   strlen(o->durations[i]));
 
 		if (m->durslot[c] < 0)
@@ -339,19 +340,11 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 			m->nue = 0;
 		}
 	}
-	if (hmap_len(&m->names) < NAMES_MAX) {
-		int isnew;
-
+	if (hmap_len(&m->names) < m->ncls + NAMES_MAX) /* new: class 0 */
 		cp = hmap_put_memo(&m->names, &m->names_memo, ev.name, ev.nlen,
-				   &isnew);
-		if (isnew) {
-			uint16_t *known = hmap_get(&m->cls, ev.name, ev.nlen);
-
-			*cp = known ? *known : 0;
-		}
-	} else {
-		cp = hmap_get(&m->cls, ev.name, ev.nlen);
-	}
+				   NULL);
+	else
+		cp = hmap_get(&m->names, ev.name, ev.nlen);
 	ec = cp ? *cp : 0;
 	if (!ev.ts.has_off)
 		ec |= EC_NAIVE;
@@ -566,7 +559,6 @@ void metrics_free(struct metrics *m)
 		fclose(m->log);
 	buf_release(&m->logbuf);
 	free(m->ue);
-	hmap_release(&m->cls);
 	idmap_release(&m->users);
 	hmap_release(&m->names);
 	group_release(&m->grp);
