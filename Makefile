@@ -31,6 +31,20 @@ ZSTD_LIBS = $(shell $(PKG_CONFIG) --libs libzstd 2>/dev/null || echo -lzstd)
 LIBS = $(ZSTD_LIBS) -lm
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
+# Quiet by default, a line per target as git's Makefile prints; V=1 shows
+# the commands, make -s nothing at all.
+ifneq ($(findstring s,$(filter-out --%,$(MAKEFLAGS))),s)
+ifndef V
+QUIET_CC = @echo '   ' CC $@;
+QUIET_LINK = @echo '   ' LINK $@;
+QUIET_AR = @echo '   ' AR $@;
+QUIET_GEN = @echo '   ' GEN $@;
+endif
+endif
+ifndef V
+Q = @
+endif
+
 # ---- the shared library ---------------------------------------------------
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/rules_builtin.o
@@ -64,19 +78,19 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_LIB_SRC = lib/buf.c lib/err.c lib/json.c lib/record.c lib/input.c lib/ptime.c
 
-.PHONY: all check unit e2e demo install uninstall clean help deps deps-runtime fmt fuzz
+.PHONY: all check unit e2e demo install uninstall clean help deps deps-runtime fmt fmt-check fuzz
 
 ## all: build the programs and the sample generator (default)
 all: $(PROGS) $(GEN)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The default rules are built into the library (lib/rules.h: rules_builtin).
 $(B)/gen/rules_builtin.c: samples/rules/tickets.rules
 	@mkdir -p $(@D)
-	{ echo '/* generated from $< by the Makefile: do not edit */'; \
+	$(QUIET_GEN){ echo '/* generated from $< by the Makefile: do not edit */'; \
 	  echo '#include <stddef.h>'; \
 	  echo 'extern const char rules_builtin[];'; \
 	  echo 'extern const size_t rules_builtin_len;'; \
@@ -84,37 +98,37 @@ $(B)/gen/rules_builtin.c: samples/rules/tickets.rules
 	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; \
 	  echo 'const size_t rules_builtin_len = sizeof rules_builtin - 1;'; } > $@.tmp
-	mv $@.tmp $@
+	$(Q)mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBPULSE): $(LIB_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(QUIET_AR)ar rcs $@ $^
 
 define FILTER_RULE
 $(B)/bin/pulse-$(1): $(patsubst %.c,$(B)/%.o,$(wildcard filters/$(1)/*.c)) $(LIBPULSE)
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(FILTER_LIBS_$(1)) $$(LIBS)
+	$$(QUIET_LINK)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(FILTER_LIBS_$(1)) $$(LIBS)
 endef
 $(foreach f,$(FILTERS),$(eval $(call FILTER_RULE,$(f))))
 
 $(GEN): $(GEN_SRC:%.c=$(B)/%.o) $(LIBPULSE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tests/%_test.o: tests/unit/%_test.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/%_test: $(B)/tests/%_test.o $(LIBPULSE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
 $(B)/tests/tools/%: tests/tools/%.c $(LIBPULSE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBPULSE) $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBPULSE) $(LIBS)
 
 ## deps: install the Debian packages pulse and its tests need (when any is missing)
 deps:
@@ -193,6 +207,22 @@ uninstall:
 	for s in $(notdir $(SCRIPTS)); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 	for m in $(notdir $(MANS)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
 	rm -rf $(DESTDIR)$(DATADIR)
+
+## fmt: clang-format the C sources changed since the last commit (ALL=1: every one)
+## fmt-check: list the C sources clang-format would change, and fail if there are any
+CLANG_FORMAT ?= clang-format
+FMT_ALL = git ls-files '*.c' '*.h'
+FMT_CHANGED = { git diff --name-only HEAD; git ls-files --others --exclude-standard; } | grep '\.[ch]$$' | sort -u
+fmt:
+	@command -v $(CLANG_FORMAT) >/dev/null || { echo "make fmt: needs $(CLANG_FORMAT)" >&2; exit 69; }
+	@files=$$($(if $(ALL),$(FMT_ALL),$(FMT_CHANGED))); \
+	for f in $$files; do [ -f "$$f" ] && echo "    FMT $$f" && $(CLANG_FORMAT) -i "$$f"; done; true
+
+fmt-check:
+	@command -v $(CLANG_FORMAT) >/dev/null || { echo "make fmt-check: needs $(CLANG_FORMAT)" >&2; exit 69; }
+	@bad=0; for f in $$($(FMT_ALL)); do \
+		$(CLANG_FORMAT) --dry-run -Werror "$$f" 2>/dev/null || { echo "$$f"; bad=1; }; \
+	done; exit $$bad
 
 ## clean: remove the build directory
 clean:

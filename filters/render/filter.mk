@@ -7,7 +7,7 @@ $(B)/gen/render_page.c: filters/render/dashboard.js filters/render/dashboard.css
 	@mkdir -p $(@D)
 	@if grep -il '</script\|</style\|<!--' $^; then \
 		echo "$@: the files above may not hold </script, </style or <!--" >&2; exit 1; fi
-	{ echo '/* generated from $^ by filters/render/filter.mk: do not edit */'; \
+	$(QUIET_GEN){ echo '/* generated from $^ by filters/render/filter.mk: do not edit */'; \
 	  echo 'extern const char render_page_js[], render_page_css[];'; \
 	  echo 'const char render_page_js[] = {'; \
 	  od -An -v -tx1 filters/render/dashboard.js | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
@@ -15,7 +15,7 @@ $(B)/gen/render_page.c: filters/render/dashboard.js filters/render/dashboard.css
 	  echo 'const char render_page_css[] = {'; \
 	  od -An -v -tx1 filters/render/dashboard.css | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; } > $@.tmp
-	mv $@.tmp $@
+	$(Q)mv $@.tmp $@
 
 $(B)/bin/pulse-render: $(B)/gen/render_page.o
 
