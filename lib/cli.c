@@ -32,8 +32,7 @@ static mode_t current_umask(void)
 	return m;
 }
 
-void cli_init(struct cli *c, int argc, char **argv,
-	      const struct cli_info *info)
+void cli_init(struct cli *c, int argc, char **argv, const struct cli_info *info)
 {
 	memset(c, 0, sizeof *c);
 	err_setprog(argc > 0 ? argv[0] : info->name);
@@ -95,8 +94,10 @@ int cli_opt(struct cli *c, int opt, const char *arg)
 			c->onerr = CLI_QUARANTINE;
 			c->qpath = arg + 11;
 		} else {
-			cli_usage_error(c, "invalid --on-error '%s' (fail, skip or quarantine:FILE)",
-					arg);
+			cli_usage_error(
+				c,
+				"invalid --on-error '%s' (fail, skip or quarantine:FILE)",
+				arg);
 		}
 		return 1;
 	case CLI_OPT_SHARD: {
@@ -105,10 +106,14 @@ int cli_opt(struct cli *c, int opt, const char *arg)
 
 		i = strtoul(arg, &end, 10);
 		if (end == arg || *end != '/' || arg[0] == '-')
-			cli_usage_error(c, "invalid --shard '%s' (I/N, 1 <= I <= N)", arg);
+			cli_usage_error(
+				c, "invalid --shard '%s' (I/N, 1 <= I <= N)",
+				arg);
 		n = strtoul(end + 1, &end, 10);
 		if (*end || end[-1] == '/' || i < 1 || n < i || n > 65536)
-			cli_usage_error(c, "invalid --shard '%s' (I/N, 1 <= I <= N)", arg);
+			cli_usage_error(
+				c, "invalid --shard '%s' (I/N, 1 <= I <= N)",
+				arg);
 		c->shard_i = (unsigned)i;
 		c->shard_n = (unsigned)n;
 		return 1;
@@ -188,7 +193,8 @@ static int peek_key(struct cli *c, const char *p, size_t n,
 	const char *end = p + n, *start = p, *name, *v;
 	size_t klen = c->keylen;
 
-	while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
+	while (end > p &&
+	       (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
 		end--;
 	if (end - p < 2 || p[0] != '{' || end[-1] != '}')
 		return 0;
@@ -316,7 +322,8 @@ void cli_start(struct cli *c, int nfiles, char **files)
 	}
 	slash = strrchr(c->outpath, '/');
 	dirlen = slash ? (size_t)(slash - c->outpath) + 1 : 0;
-	c->tmppath = xmalloc(dirlen + strlen(slash ? slash + 1 : c->outpath) + 16);
+	c->tmppath =
+		xmalloc(dirlen + strlen(slash ? slash + 1 : c->outpath) + 16);
 	sprintf(c->tmppath, "%.*s.%s.XXXXXX", (int)dirlen, c->outpath,
 		slash ? slash + 1 : c->outpath);
 	fd = mkstemp(c->tmppath);
@@ -432,7 +439,8 @@ int cli_next(struct cli *c, struct rec **r)
 				const char *tab = memchr(p, '\t', n);
 
 				if (!tab) {
-					cli_bad(c, "no tab after the key (--keyed)");
+					cli_bad(c,
+						"no tab after the key (--keyed)");
 					continue;
 				}
 				n -= (size_t)(tab + 1 - p);
@@ -484,7 +492,8 @@ void cli_flush(struct cli *c)
 			if (errno == EPIPE)
 				exit(0); /* the reader is gone: stop quietly */
 			if (c->outpath)
-				die_errno(EX_IOERR, "cannot write '%s'", c->outpath);
+				die_errno(EX_IOERR, "cannot write '%s'",
+					  c->outpath);
 			die_errno(EX_IOERR, "cannot write the output");
 		}
 		p += w;
@@ -506,7 +515,8 @@ int cli_finish(struct cli *c)
 		c->qf = NULL;
 	}
 	if (c->nskipped)
-		warn("%llu bad record%s skipped", (unsigned long long)c->nskipped,
+		warn("%llu bad record%s skipped",
+		     (unsigned long long)c->nskipped,
 		     c->nskipped == 1 ? "" : "s");
 	if (c->nquarantined)
 		warn("%llu bad record%s quarantined in '%s'",

@@ -70,14 +70,16 @@ enum {
 };
 
 #define CLI_SHORTOPTS "o:"
+/* clang-format off */
 #define CLI_LONGOPTS                                                     \
 	{"help", no_argument, NULL, CLI_OPT_HELP},                       \
 	{"version", no_argument, NULL, CLI_OPT_VERSION},                 \
 	{"output", required_argument, NULL, 'o'},                        \
 	{"on-error", required_argument, NULL, CLI_OPT_ONERROR}
+/* clang-format on */
 
 /* The common options, for help texts. */
-#define CLI_HELP_COMMON                                                  \
+#define CLI_HELP_COMMON                                                           \
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n" \
 	"      --on-error MODE    bad records: fail (default, exit 65), skip,\n"  \
 	"                         or quarantine:FILE (copy them to FILE)\n"       \
@@ -99,21 +101,23 @@ enum {
  * The key is the raw JSON bytes of the field cli_key() names (7 and "7"
  * differ).  A record without it is a bad record under --shard and --map.
  */
+/* clang-format off */
 #define CLI_KEYED_LONGOPTS                                               \
 	{"shard", required_argument, NULL, CLI_OPT_SHARD},               \
 	{"map", no_argument, NULL, CLI_OPT_MAP},                         \
 	{"keyed", no_argument, NULL, CLI_OPT_KEYED}
+/* clang-format on */
 
-#define CLI_HELP_KEYED                                                   \
+#define CLI_HELP_KEYED                                                               \
 	"      --shard I/N        only the keys of shard I of N (for pulse-merge)\n" \
-	"      --map              write KEY TAB RECORD lines (Hadoop mapper)\n"   \
+	"      --map              write KEY TAB RECORD lines (Hadoop mapper)\n"      \
 	"      --keyed            input lines are KEY TAB RECORD (Hadoop reducer)\n"
 
 struct cli_info {
-	const char *name; /* "pulse-classify" */
+	const char *name;  /* "pulse-classify" */
 	const char *usage; /* "usage: pulse-classify [options] [file ...]" */
-	const char *help; /* what follows usage in --help: a line on what the
-			     program does, then the options */
+	const char *help;  /* what follows usage in --help: a line on what the
+			      program does, then the options */
 };
 
 enum cli_onerr { CLI_FAIL, CLI_SKIP, CLI_QUARANTINE };
@@ -124,7 +128,7 @@ struct cli {
 	const char *qpath;
 	FILE *qf;
 	const char *outpath;
-	char *tmppath; /* -o: the temporary file being written */
+	char *tmppath;	     /* -o: the temporary file being written */
 	int outpath_inplace; /* -o names a device or FIFO: no temporary */
 	char *outreal; /* -o named a symbolic link: the file it points to */
 	int outfd;
@@ -147,7 +151,7 @@ struct cli {
 	char peekpre[64]; /* the bytes before the key in the last record */
 	size_t npeek;
 	unsigned shard_i, shard_n; /* --shard I/N; shard_n 0: all records */
-	int map, keyed; /* --map, --keyed */
+	int map, keyed;		   /* --map, --keyed */
 };
 
 /* Sets progname and the defaults. */

@@ -44,7 +44,10 @@ struct csv_row {
 	struct buf data; /* the decoded fields, back to back */
 };
 
-#define CSV_ROW_INIT {NULL, 0, 0, BUF_INIT}
+#define CSV_ROW_INIT                                                           \
+	{                                                                      \
+		NULL, 0, 0, BUF_INIT                                           \
+	}
 
 void csv_row_release(struct csv_row *row);
 
@@ -68,12 +71,12 @@ char csv_detect(const char *s, size_t n);
 long csv_find(const struct csv_row *row, const char *name);
 
 struct csv {
-	struct in in; /* in.lineno: the line the current row starts on */
-	char delim; /* 0 until the first row is read when not given */
+	struct in in;	    /* in.lineno: the line the current row starts on */
+	char delim;	    /* 0 until the first row is read when not given */
 	struct csv_row row; /* the current row */
 	const char *raw; /* the current row's bytes as read (for quarantine), */
-	size_t rawlen; /* valid until the next csv_next() */
-	char msg[200]; /* the reason for the last error */
+	size_t rawlen;	 /* valid until the next csv_next() */
+	char msg[200];	 /* the reason for the last error */
 };
 
 /*

@@ -9,11 +9,15 @@
 static const char *a_type(int type)
 {
 	switch (type) {
-	case JSON_ARRAY: return "an array";
-	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_OBJECT:
+		return "an object";
 	case JSON_TRUE:
-	case JSON_FALSE: return "a boolean";
-	default: return type == JSON_NUMBER ? "a number" : "a string";
+	case JSON_FALSE:
+		return "a boolean";
+	default:
+		return type == JSON_NUMBER ? "a number" : "a string";
 	}
 }
 
@@ -39,7 +43,8 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		return -1;
 	}
 	if (ev->user.type != JSON_NUMBER && ev->user.type != JSON_STRING) {
-		snprintf(msg, msz, "field 'user_id' is %s, not a number or string",
+		snprintf(msg, msz,
+			 "field 'user_id' is %s, not a number or string",
 			 a_type(ev->user.type));
 		return -1;
 	}
@@ -65,7 +70,8 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		return -1;
 	}
 	/* the name may live in scratch: read ts without it */
-	if ((v.flags & JSON_F_ESC) || time_parse(v.p + 1, v.n - 2, &ev->ts) < 0) {
+	if ((v.flags & JSON_F_ESC) ||
+	    time_parse(v.p + 1, v.n - 2, &ev->ts) < 0) {
 		p = v.p + 1;
 		n = v.n - 2;
 		snprintf(msg, msz, "field 'ts': cannot parse time '%.*s'",
@@ -75,8 +81,10 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 	/* 1678-01-01 .. 2261-12-31: whole years inside int64 nanoseconds */
 	if (ev->ts.sec < INT64_C(-9214560000) ||
 	    ev->ts.sec >= INT64_C(9214646400)) {
-		snprintf(msg, msz, "field 'ts': time '%.*s' out of range (years 1678 to 2261)",
-			 (int)(v.n - 2 > 60 ? 60 : v.n - 2), v.p + 1);
+		snprintf(
+			msg, msz,
+			"field 'ts': time '%.*s' out of range (years 1678 to 2261)",
+			(int)(v.n - 2 > 60 ? 60 : v.n - 2), v.p + 1);
 		return -1;
 	}
 	ev->ns = ev->ts.sec * NS_PER_SEC + ev->ts.nsec;

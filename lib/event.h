@@ -25,8 +25,8 @@
 
 struct event {
 	struct json_span user; /* the raw bytes of user_id */
-	const char *name; /* the decoded event name (into the record or */
-	size_t nlen;	  /* the scratch buffer) */
+	const char *name;      /* the decoded event name (into the record or */
+	size_t nlen;	       /* the scratch buffer) */
 	struct ptime ts;
 	int64_t ns; /* ts in nanoseconds since 1970 (naive: as if UTC) */
 };

@@ -65,9 +65,9 @@ void fsum_init(struct fsum *s)
 void fsum_release(struct fsum *s)
 {
 	struct hmap *maps[] = {
-		&s->strs, &s->groups, &s->pipes, &s->stages, &s->totals,
-		&s->reached, &s->drops, &s->srcs, &s->tops, &s->dyns,
-		&s->mgrs, &s->days, &s->mmonths, &s->ages,
+		&s->strs,    &s->groups, &s->pipes,   &s->stages, &s->totals,
+		&s->reached, &s->drops,	 &s->srcs,    &s->tops,	  &s->dyns,
+		&s->mgrs,    &s->days,	 &s->mmonths, &s->ages,
 	};
 	size_t i;
 
@@ -111,8 +111,7 @@ const char *fsum_strp(const struct fsum *s, uint32_t i, size_t *n)
 }
 
 /* An index for key[0..n) in map, counted from 0 as keys come. */
-static uint32_t index_of(struct hmap *map, const void *k, size_t n,
-			 int *isnew)
+static uint32_t index_of(struct hmap *map, const void *k, size_t n, int *isnew)
 {
 	uint32_t *v = hmap_put(map, k, n, isnew);
 
@@ -147,8 +146,8 @@ uint32_t fsum_pipe(struct fsum *s, char kind, uint32_t cat)
 	if (isnew) {
 		if (s->npipe == s->cappipe) {
 			s->cappipe = s->cappipe ? 2 * s->cappipe : 8;
-			s->pipe = xrealloc(s->pipe,
-					   s->cappipe * sizeof *s->pipe);
+			s->pipe =
+				xrealloc(s->pipe, s->cappipe * sizeof *s->pipe);
 		}
 		s->pipe[s->npipe].kind = kind;
 		s->pipe[s->npipe].cat = cat;
@@ -157,8 +156,8 @@ uint32_t fsum_pipe(struct fsum *s, char kind, uint32_t cat)
 	return i;
 }
 
-int fsum_stage_ok(const struct fsum *s, uint32_t pipe, uint32_t name,
-		  char sem, uint32_t pos)
+int fsum_stage_ok(const struct fsum *s, uint32_t pipe, uint32_t name, char sem,
+		  uint32_t pos)
 {
 	uint32_t k[2] = {pipe, name};
 	const uint32_t *v = hmap_get(&s->stages, k, sizeof k);
@@ -211,8 +210,8 @@ void fsum_total(struct fsum *s, uint32_t g, uint32_t pipe, uint64_t total,
 	add(s, &v->nostage, nostage);
 }
 
-void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage,
-		  uint64_t reached, uint64_t from_previous)
+void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage, uint64_t reached,
+		  uint64_t from_previous)
 {
 	uint32_t k[2] = {g, stage};
 	struct fs_reach *v = hmap_put(&s->reached, k, sizeof k, NULL);
@@ -263,11 +262,10 @@ void fsum_top(struct fsum *s, uint32_t g, int64_t month, uint32_t src,
 	add(s, hmap_put(&s->tops, &k, sizeof k, NULL), leads);
 }
 
-uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter,
-		       int64_t period, uint64_t leads, uint64_t qualified,
-		       uint64_t won)
+uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter, int64_t period,
+		       uint64_t leads, uint64_t qualified, uint64_t won)
 {
-	struct fs_tkey k = {g, (uint32_t)!!quarter, period};
+	struct fs_tkey k = {g, (uint32_t) !!quarter, period};
 	struct fs_row *r;
 	uint32_t i;
 
@@ -278,8 +276,8 @@ uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter,
 	return i;
 }
 
-uint32_t fsum_manager(struct fsum *s, uint32_t g, uint32_t mgr,
-		      uint64_t leads, uint64_t won)
+uint32_t fsum_manager(struct fsum *s, uint32_t g, uint32_t mgr, uint64_t leads,
+		      uint64_t won)
 {
 	uint32_t k[2] = {g, mgr}, i;
 	struct fs_row *r;
@@ -322,10 +320,14 @@ uint32_t fsum_manager_month(struct fsum *s, uint32_t g, uint32_t mgr,
 static struct hmap *money_map(struct fsum *s, enum fsum_table t)
 {
 	switch (t) {
-	case FSUM_SOURCES: return &s->srcs;
-	case FSUM_DYNAMICS: return &s->dyns;
-	case FSUM_MANAGERS: return &s->mgrs;
-	default: return &s->mmonths;
+	case FSUM_SOURCES:
+		return &s->srcs;
+	case FSUM_DYNAMICS:
+		return &s->dyns;
+	case FSUM_MANAGERS:
+		return &s->mgrs;
+	default:
+		return &s->mmonths;
 	}
 }
 
@@ -342,8 +344,8 @@ void fsum_money(struct fsum *s, enum fsum_table t, uint32_t row, uint32_t cur,
 	if (i == FSUM_NONE) {
 		if (s->ncash == s->capcash) {
 			s->capcash = s->capcash ? 2 * s->capcash : 256;
-			s->cash = xrealloc(s->cash,
-					   s->capcash * sizeof *s->cash);
+			s->cash =
+				xrealloc(s->cash, s->capcash * sizeof *s->cash);
 		}
 		i = (uint32_t)s->ncash++;
 		c = &s->cash[i];
@@ -451,7 +453,7 @@ struct wctx {
 	int partial;
 	uint32_t *grank; /* place of each group in the output */
 	uint32_t *prank; /* place of each pipeline */
-	uint32_t *prev; /* each stage's previous P/S stage, FSUM_NONE */
+	uint32_t *prev;	 /* each stage's previous P/S stage, FSUM_NONE */
 	uint32_t *mrank; /* each manager row's place in its group */
 };
 
@@ -495,8 +497,8 @@ static int i64_asc(int64_t a, int64_t b)
 typedef int (*wcmp_fn)(const struct wctx *w, uint32_t a, uint32_t b);
 
 /* A merge sort of indices: stable, and qsort() has no context. */
-static void isort(const struct wctx *w, wcmp_fn cmp, uint32_t *v,
-		  uint32_t *tmp, size_t n)
+static void isort(const struct wctx *w, wcmp_fn cmp, uint32_t *v, uint32_t *tmp,
+		  size_t n)
 {
 	size_t h, i, j, k;
 
@@ -594,7 +596,8 @@ static void put_period(struct buf *b, int64_t mo, int quarter)
 	if (quarter)
 		buf_addf(b, "\"%04lld-Q%lld\"", (long long)y, (long long)r + 1);
 	else
-		buf_addf(b, "\"%04lld-%02lld\"", (long long)y, (long long)r + 1);
+		buf_addf(b, "\"%04lld-%02lld\"", (long long)y,
+			 (long long)r + 1);
 }
 
 /*
@@ -607,8 +610,8 @@ static void put_money(struct buf *b, num_i128 fx, uint64_t div, int scale)
 	unsigned __int128 u, d = div ? div : 1;
 	int i, neg = fx < 0;
 
-	u = neg ? (unsigned __int128)0 - (unsigned __int128)fx :
-		  (unsigned __int128)fx;
+	u = neg ? (unsigned __int128)0 - (unsigned __int128)fx
+		: (unsigned __int128)fx;
 	for (i = scale; i < NUM_FX_DIGITS; i++)
 		d *= 10;
 	u = (u + d / 2) / d;
@@ -657,7 +660,8 @@ static void put_moneys(const struct wctx *w, uint32_t cash,
 			}
 		}
 		for (j = n; j > 0 && str_cmp(s, s->cash[all[j - 1]].cur,
-					     s->cash[i].cur) > 0; j--)
+					     s->cash[i].cur) > 0;
+		     j--)
 			all[j] = all[j - 1];
 		all[j] = i;
 		n++;
@@ -824,8 +828,8 @@ static void stage_row(struct wctx *w, struct cli *c, uint32_t g, uint32_t p,
 	const struct fsum *s = w->s;
 	const struct fsum_stage *sp = st != FSUM_NONE ? &s->stage[st] : NULL;
 	uint32_t prev = sp ? w->prev[st] : FSUM_NONE, rk[2] = {g, st};
-	const struct fs_reach *r = sp ? hmap_get(&s->reached, rk, sizeof rk) :
-					NULL;
+	const struct fs_reach *r =
+		sp ? hmap_get(&s->reached, rk, sizeof rk) : NULL;
 	uint64_t reach = sp ? (r ? r->reached : 0) : tot->nostage;
 	uint64_t fromprev = r ? r->fromprev : 0, pr;
 	struct buf *b = w->b;

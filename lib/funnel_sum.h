@@ -46,25 +46,25 @@ struct fsum_stale {
 /* Money of one row in one currency. */
 struct fsum_cash {
 	uint32_t cur, next; /* next: the row's next currency, FSUM_NONE */
-	int scale; /* most decimals of an addend */
-	uint64_t n; /* addends (deals with an amount) */
-	num_i128 fx; /* the sum, in 1e-9 units */
+	int scale;	    /* most decimals of an addend */
+	uint64_t n;	    /* addends (deals with an amount) */
+	num_i128 fx;	    /* the sum, in 1e-9 units */
 };
 
 struct fsum_pipe {
-	char kind; /* 'L' leads, 'D' deals */
+	char kind;    /* 'L' leads, 'D' deals */
 	uint32_t cat; /* deal category, FSUM_NONE */
 };
 
 struct fsum_stage {
 	uint32_t pipe, name;
-	char sem; /* 'P', 'S', 'F', 0 unknown */
+	char sem;     /* 'P', 'S', 'F', 0 unknown */
 	uint32_t pos; /* 1-based place in its pipeline's order */
 };
 
 struct fsum {
-	struct hmap strs; /* string -> uint32_t index */
-	struct hmap groups; /* by, value -> uint32_t index */
+	struct hmap strs;	   /* string -> uint32_t index */
+	struct hmap groups;	   /* by, value -> uint32_t index */
 	struct hmap pipes, stages; /* -> uint32_t index into pipe, stage */
 	struct fsum_pipe *pipe;
 	struct fsum_stage *stage;
@@ -112,8 +112,8 @@ uint32_t fsum_stage(struct fsum *s, uint32_t pipe, uint32_t name, char sem,
 		    uint32_t pos);
 
 /* Whether fsum_stage() would take the stage, without adding it. */
-int fsum_stage_ok(const struct fsum *s, uint32_t pipe, uint32_t name,
-		  char sem, uint32_t pos);
+int fsum_stage_ok(const struct fsum *s, uint32_t pipe, uint32_t name, char sem,
+		  uint32_t pos);
 
 /*
  * The counts.  Each adds to the row of its identity (group g first),
@@ -124,8 +124,8 @@ int fsum_stage_ok(const struct fsum *s, uint32_t pipe, uint32_t name,
 void fsum_total(struct fsum *s, uint32_t g, uint32_t pipe, uint64_t total,
 		uint64_t nostage);
 /* stages: records that reached stage, and also its previous P/S stage */
-void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage,
-		  uint64_t reached, uint64_t from_previous);
+void fsum_reached(struct fsum *s, uint32_t g, uint32_t stage, uint64_t reached,
+		  uint64_t from_previous);
 /* dropoff: stage, lost are stage indices or FSUM_NONE, loss a string */
 void fsum_drop(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
 	       uint32_t lost, uint32_t loss, uint64_t count);
@@ -134,11 +134,10 @@ uint32_t fsum_source(struct fsum *s, uint32_t g, uint32_t src, uint32_t camp,
 /* top_sources: leads of a month (fsum_month()) and source */
 void fsum_top(struct fsum *s, uint32_t g, int64_t month, uint32_t src,
 	      uint64_t leads);
-uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter,
-		       int64_t period, uint64_t leads, uint64_t qualified,
-		       uint64_t won);
-uint32_t fsum_manager(struct fsum *s, uint32_t g, uint32_t mgr,
-		      uint64_t leads, uint64_t won);
+uint32_t fsum_dynamics(struct fsum *s, uint32_t g, int quarter, int64_t period,
+		       uint64_t leads, uint64_t qualified, uint64_t won);
+uint32_t fsum_manager(struct fsum *s, uint32_t g, uint32_t mgr, uint64_t leads,
+		      uint64_t won);
 /* managers: a day (days since 1970) on which mgr got a lead */
 void fsum_manager_day(struct fsum *s, uint32_t g, uint32_t mgr, int64_t day);
 uint32_t fsum_manager_month(struct fsum *s, uint32_t g, uint32_t mgr,

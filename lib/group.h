@@ -32,7 +32,7 @@
 
 struct group {
 	struct buf cur; /* the current key */
-	int have; /* a group is open */
+	int have;	/* a group is open */
 	uint64_t curhash;
 	uint64_t *done; /* open addressing; 0 = free (hash 0 is stored as 1) */
 	size_t nslots, ndone;
@@ -43,12 +43,15 @@ struct group {
 
 #define GROUP_SET_MAX (1u << 19)
 
-#define GROUP_INIT {BUF_INIT, 0, 0, NULL, 0, 0, 0, 0, 0}
+#define GROUP_INIT                                                             \
+	{                                                                      \
+		BUF_INIT, 0, 0, NULL, 0, 0, 0, 0, 0                            \
+	}
 
 enum group_step {
 	GROUP_SAME = 0, /* key continues the current group */
 	GROUP_NEW = 1, /* a new group starts (the current one, if any, ended) */
-	GROUP_ENDED = -1, /* key's group ended earlier: input not grouped */
+	GROUP_ENDED = -1,     /* key's group ended earlier: input not grouped */
 	GROUP_UNORDERED = -2, /* key out of the order kept since the hashes
 				 were dropped (the record is not taken) */
 };
@@ -59,8 +62,9 @@ enum group_step group_next(struct group *g, const char *key, size_t n);
 /* What a GROUP_ENDED or GROUP_UNORDERED key is, for a message. */
 static inline const char *group_why(enum group_step st)
 {
-	return st == GROUP_ENDED ? "seen again"
-				 : "out of the order of the first 524288 groups";
+	return st == GROUP_ENDED
+		       ? "seen again"
+		       : "out of the order of the first 524288 groups";
 }
 
 /* The current key (valid after a GROUP_NEW or GROUP_SAME). */

@@ -9,8 +9,8 @@
 #include "err.h"
 #include "json.h"
 
-static const double default_edges[] = {0,  1,  2,   4,   8,   12,  24,  48,  72,
-				       96, 120, 168, 240, 336, 504, 720, 1440};
+static const double default_edges[] = {
+	0, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1440};
 
 void hist_edges_default(struct hist_edges *e)
 {
@@ -30,10 +30,11 @@ int hist_edges_parse(struct hist_edges *e, const char *list, char *msg,
 	hist_edges_release(e);
 	for (;;) {
 		v = strtod(p, &end);
-		if (end == p || !isfinite(v) ||
-		    (*end != ',' && *end != '\0')) {
-			snprintf(msg, msz, "invalid --edges '%s' (numbers separated by commas)",
-				 list);
+		if (end == p || !isfinite(v) || (*end != ',' && *end != '\0')) {
+			snprintf(
+				msg, msz,
+				"invalid --edges '%s' (numbers separated by commas)",
+				list);
 			hist_edges_release(e);
 			return -1;
 		}
@@ -100,8 +101,7 @@ void hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v)
 	num_sum_add(&h->sum, &neg);
 }
 
-void hist_write(struct buf *b, const struct hist_edges *e,
-		const struct hist *h)
+void hist_write(struct buf *b, const struct hist_edges *e, const struct hist *h)
 {
 	size_t k;
 
@@ -125,8 +125,7 @@ void hist_write(struct buf *b, const struct hist_edges *e,
 	jw_i64(b, (int64_t)h->null);
 }
 
-double hist_quantile(const struct hist *h, const struct hist_edges *e,
-		     double q)
+double hist_quantile(const struct hist *h, const struct hist_edges *e, double q)
 {
 	double rank, cum = 0, lo, hi;
 	size_t k;

@@ -48,8 +48,8 @@ void hist_edges_release(struct hist_edges *e);
 
 struct hist {
 	struct num_sum sum;
-	uint64_t n; /* numeric values: the sum of counts */
-	uint64_t null; /* null or absent values */
+	uint64_t n;	   /* numeric values: the sum of counts */
+	uint64_t null;	   /* null or absent values */
 	uint64_t counts[]; /* edges.n + 1 */
 };
 

@@ -201,7 +201,8 @@ static inline size_t memo_slot(const unsigned char *k, size_t n)
 		memcpy(&a, k, n);
 	}
 	return (size_t)(((a ^ (b * 0x9e3779b97f4a7c15ULL) ^ n) *
-			 0xbf58476d1ce4e5b9ULL) >> 58);
+			 0xbf58476d1ce4e5b9ULL) >>
+			58);
 }
 
 void *hmap_put_memo(struct hmap *m, struct hmap_memo *memo, const void *key,

@@ -43,8 +43,8 @@ int in_open(struct in *in, const char *path, enum in_mode mode)
 		in->display = path;
 		in->fd = open(path, O_RDONLY);
 		if (in->fd < 0) {
-			snprintf(in->msg, sizeof in->msg, "cannot open '%s': %s",
-				 path, strerror(errno));
+			snprintf(in->msg, sizeof in->msg,
+				 "cannot open '%s': %s", path, strerror(errno));
 			return -1;
 		}
 	}
@@ -83,8 +83,8 @@ void in_close(struct in *in)
 
 static int eio(struct in *in)
 {
-	snprintf(in->msg, sizeof in->msg, "read error on '%s': %s",
-		 in->display, strerror(errno));
+	snprintf(in->msg, sizeof in->msg, "read error on '%s': %s", in->display,
+		 strerror(errno));
 	return IN_EIO;
 }
 
@@ -560,9 +560,10 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 		if (r < 0)
 			return r;
 		if (r == 0) {
-			if (in_array && (in->array_state == 1 ||
-					 in->array_state == 3))
-				return eframe(in, "unterminated array (missing ']')");
+			if (in_array &&
+			    (in->array_state == 1 || in->array_state == 3))
+				return eframe(
+					in, "unterminated array (missing ']')");
 			return IN_EOF;
 		}
 		char c = in->buf[in->start];
@@ -580,18 +581,23 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 					continue;
 				}
 				if (c != ',')
-					return eframe(in, "expected ',' or ']' after an array element");
+					return eframe(
+						in,
+						"expected ',' or ']' after an array element");
 				in->start++;
 				if ((r = skip_blank(in)) < 0)
 					return r;
 				if (r > 0 && in->buf[in->start] == ']')
-					return eframe(in, "trailing ',' before ']'");
+					return eframe(
+						in, "trailing ',' before ']'");
 				in->array_state = 1;
 				continue;
 			}
 			if (in->array_state == 0) {
 				if (c != '[')
-					return eframe(in, "expected '[' to open the array");
+					return eframe(
+						in,
+						"expected '[' to open the array");
 				in->start++;
 				in->array_state = 1;
 				/* an empty array? */
@@ -604,11 +610,14 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 				continue;
 			}
 			if (in->array_state == 2)
-				return eframe(in, "unexpected text after the closing ']'");
+				return eframe(
+					in,
+					"unexpected text after the closing ']'");
 			if (c == ',' || c == ']')
 				return eframe(in, "expected an array element");
 		} else if (c != '{' && c != '[') {
-			return eframe(in, "expected '{' or '[' to start a record");
+			return eframe(in,
+				      "expected '{' or '[' to start a record");
 		}
 		while ((n = frame_end(in, in_array)) == (size_t)-1) {
 			if ((r = fill(in)) < 0)

@@ -38,33 +38,33 @@ enum in_mode { IN_AUTO, IN_LINES, IN_ARRAY, IN_SEQ, IN_CSV };
 enum in_status {
 	IN_OK = 1, /* a record */
 	IN_EOF = 0,
-	IN_EIO = -1, /* read error: errno-style message in msg */
-	IN_EZSTD = -2, /* corrupt or truncated zstd stream */
+	IN_EIO = -1,	/* read error: errno-style message in msg */
+	IN_EZSTD = -2,	/* corrupt or truncated zstd stream */
 	IN_EFRAME = -3, /* broken array or sequence framing */
 };
 
 struct in_zstd; /* opaque: the decompression state */
 
 struct in {
-	const char *name; /* as given; "-" for stdin */
+	const char *name;    /* as given; "-" for stdin */
 	const char *display; /* for messages: the name, or "<stdin>" */
 	int fd;
 	enum in_mode mode;
-	uint64_t lineno; /* line on which the current record starts */
-	uint64_t recno; /* records handed out so far */
+	uint64_t lineno;   /* line on which the current record starts */
+	uint64_t recno;	   /* records handed out so far */
 	uint64_t bytes_in; /* bytes read from the file (compressed size) */
-	int multiline; /* the record handed out holds a newline (an
-			  element, a sequence's value, a CSV row; in
-			  IN_LINES, never) */
-	char msg[160]; /* the reason for the last error */
+	int multiline;	   /* the record handed out holds a newline (an
+			      element, a sequence's value, a CSV row; in
+			      IN_LINES, never) */
+	char msg[160];	   /* the reason for the last error */
 	char csv_delim; /* IN_CSV: the field delimiter; 0: any of , ; TAB | */
 
 	/* private */
 	char *buf;
 	size_t cap, start, end; /* unread bytes are buf[start..end) */
-	uint64_t nextline; /* line number at buf[start] */
-	int eof; /* no more bytes from the source (< 0: the error) */
-	int began; /* BOM and mode detection done */
+	uint64_t nextline;	/* line number at buf[start] */
+	int eof;	 /* no more bytes from the source (< 0: the error) */
+	int began;	 /* BOM and mode detection done */
 	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']',
 			    3 after an element */
 	int compressed;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* ---- canonical form ------------------------------------------------------- */
+/* ---- canonical form ------------------------------------------------------ */
 
 void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch)
 {
@@ -46,18 +46,25 @@ void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch)
 	}
 }
 
-/* ---- order ---------------------------------------------------------------- */
+/* ---- order --------------------------------------------------------------- */
 
 static int type_rank(int type)
 {
 	switch (type) {
-	case JSON_NULL: return 0;
-	case JSON_FALSE: return 1;
-	case JSON_TRUE: return 2;
-	case JSON_NUMBER: return 3;
-	case JSON_STRING: return 4;
-	case JSON_ARRAY: return 5;
-	default: return 6;
+	case JSON_NULL:
+		return 0;
+	case JSON_FALSE:
+		return 1;
+	case JSON_TRUE:
+		return 2;
+	case JSON_NUMBER:
+		return 3;
+	case JSON_STRING:
+		return 4;
+	case JSON_ARRAY:
+		return 5;
+	default:
+		return 6;
 	}
 }
 
@@ -88,18 +95,31 @@ static int str_next(const char **p, const char *end, unsigned char out[4])
 	}
 	s++;
 	switch (*s) {
-	case 'b': out[0] = '\b'; break;
-	case 'f': out[0] = '\f'; break;
-	case 'n': out[0] = '\n'; break;
-	case 'r': out[0] = '\r'; break;
-	case 't': out[0] = '\t'; break;
+	case 'b':
+		out[0] = '\b';
+		break;
+	case 'f':
+		out[0] = '\f';
+		break;
+	case 'n':
+		out[0] = '\n';
+		break;
+	case 'r':
+		out[0] = '\r';
+		break;
+	case 't':
+		out[0] = '\t';
+		break;
 	case 'u':
 		cp = (unsigned long)(hexval(s[1]) << 12 | hexval(s[2]) << 8 |
 				     hexval(s[3]) << 4 | hexval(s[4]));
 		s += 5;
-		if (cp >= 0xd800 && cp < 0xdc00 && s + 6 <= end && s[0] == '\\') {
+		if (cp >= 0xd800 && cp < 0xdc00 && s + 6 <= end &&
+		    s[0] == '\\') {
 			unsigned long lo = (unsigned long)(hexval(s[2]) << 12 |
-				hexval(s[3]) << 8 | hexval(s[4]) << 4 | hexval(s[5]));
+							   hexval(s[3]) << 8 |
+							   hexval(s[4]) << 4 |
+							   hexval(s[5]));
 
 			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 			s += 6;
@@ -125,7 +145,9 @@ static int str_next(const char **p, const char *end, unsigned char out[4])
 		out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
 		out[3] = (unsigned char)(0x80 | (cp & 0x3f));
 		return 4;
-	default: out[0] = (unsigned char)*s; break;
+	default:
+		out[0] = (unsigned char)*s;
+		break;
 	}
 	*p = s + 1;
 	return 1;

@@ -13,7 +13,7 @@
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 /* Nonzero when some byte of v is below n (n <= 128). */
-#define HAS_LESS(v, n) (((v) - ONES * (n)) & ~(v) & HIGHS)
+#define HAS_LESS(v, n) (((v)-ONES * (n)) & ~(v)&HIGHS)
 #define HAS_ZERO(v) HAS_LESS(v, 1)
 
 static const char *fail(struct json_error *e, const char *base, const char *at,
@@ -74,8 +74,7 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
 		return 2;
 	}
 	if (c >= 0xe0 && c <= 0xef) {
-		if (avail < 3 || (p[1] & 0xc0) != 0x80 ||
-		    (p[2] & 0xc0) != 0x80)
+		if (avail < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
 			return 0;
 		if (c == 0xe0 && p[1] < 0xa0)
 			return 0; /* overlong */
@@ -221,39 +220,50 @@ static const char *scan_string_slow(const char *base, const char *start,
 				return fail(e, base, start,
 					    "unterminated string");
 			switch (p[1]) {
-			case '"': case '\\': case '/': case 'b':
-			case 'f': case 'n': case 'r': case 't':
+			case '"':
+			case '\\':
+			case '/':
+			case 'b':
+			case 'f':
+			case 'n':
+			case 'r':
+			case 't':
 				p += 2;
 				continue;
 			case 'u':
 				break;
 			default:
-				return fail(e, base, p, "invalid escape in string");
+				return fail(e, base, p,
+					    "invalid escape in string");
 			}
 			if (end - p < 6 || (cp = hex4(p + 2)) < 0)
-				return fail(e, base, p, "invalid \\u escape in string");
+				return fail(e, base, p,
+					    "invalid \\u escape in string");
 			p += 6;
 			if (cp >= 0xdc00 && cp <= 0xdfff)
 				return fail(e, base, p - 6,
 					    "lone low surrogate in string");
 			if (cp >= 0xd800 && cp <= 0xdbff) {
-				if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-				    (lo = hex4(p + 2)) < 0 || lo < 0xdc00 ||
-				    lo > 0xdfff)
-					return fail(e, base, p - 6,
-						    "lone high surrogate in string");
+				if (end - p < 6 || p[0] != '\\' ||
+				    p[1] != 'u' || (lo = hex4(p + 2)) < 0 ||
+				    lo < 0xdc00 || lo > 0xdfff)
+					return fail(
+						e, base, p - 6,
+						"lone high surrogate in string");
 				p += 6;
 			}
 			continue;
 		}
 		if (c < 0x20)
-			return fail(e, base, p,
-				    "control character in string (must be escaped)");
+			return fail(
+				e, base, p,
+				"control character in string (must be escaped)");
 		if (c < 0x80) { /* only in a run's early stop */
 			p++;
 			continue;
 		}
-		/* A run of non-ASCII characters (Cyrillic words) in one loop. */
+		/* A run of non-ASCII characters (Cyrillic words) in one loop.
+		 */
 		fl |= JSON_F_NONASCII;
 		do {
 			const unsigned char *u = (const unsigned char *)p;
@@ -322,8 +332,8 @@ static inline const char *scan_string(const char *base, const char *p,
 #endif
 }
 
-static const char *scan_number(const char *base, const char *p,
-			       const char *end, struct json_error *e)
+static const char *scan_number(const char *base, const char *p, const char *end,
+			       struct json_error *e)
 {
 	const char *start = p;
 
@@ -469,14 +479,15 @@ const char *json_scan_member(const char *base, const char *p, const char *end,
 	return json_scan_nested(base, p, end, outer, val, e);
 }
 
-const char *json_scan_nested(const char *base, const char *p,
-			     const char *end, int outer,
-			     struct json_span *out, struct json_error *e)
+const char *json_scan_nested(const char *base, const char *p, const char *end,
+			     int outer, struct json_span *out,
+			     struct json_error *e)
 {
 	unsigned char stack[JSON_MAX_DEPTH]; /* 1: object, 0: array */
 	int depth = 0;
-	int max = outer < 0 ? JSON_MAX_DEPTH :
-		  outer > JSON_MAX_DEPTH ? 0 : JSON_MAX_DEPTH - outer;
+	int max = outer < 0		   ? JSON_MAX_DEPTH
+		  : outer > JSON_MAX_DEPTH ? 0
+					   : JSON_MAX_DEPTH - outer;
 	const char *start = p, *q;
 	unsigned char fl = 0, type;
 	int done;
@@ -487,13 +498,27 @@ const char *json_scan_nested(const char *base, const char *p,
 	if (done)
 		return q;
 	switch (*p) {
-	case '{': type = JSON_OBJECT; break;
-	case '[': type = JSON_ARRAY; break;
-	case '"': type = JSON_STRING; break;
-	case 't': type = JSON_TRUE; break;
-	case 'f': type = JSON_FALSE; break;
-	case 'n': type = JSON_NULL; break;
-	default: type = JSON_NUMBER; break;
+	case '{':
+		type = JSON_OBJECT;
+		break;
+	case '[':
+		type = JSON_ARRAY;
+		break;
+	case '"':
+		type = JSON_STRING;
+		break;
+	case 't':
+		type = JSON_TRUE;
+		break;
+	case 'f':
+		type = JSON_FALSE;
+		break;
+	case 'n':
+		type = JSON_NULL;
+		break;
+	default:
+		type = JSON_NUMBER;
+		break;
 	}
 
 value:
@@ -546,14 +571,24 @@ value:
 			return fail(e, base, p, "invalid literal");
 		p += 4;
 		goto after;
-	case '-': case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
+	case '-':
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
 		p = scan_number(base, p, end, e);
 		if (!p)
 			return NULL;
 		goto after;
 	default:
-		return fail(e, base, p, "unexpected character, expected a value");
+		return fail(e, base, p,
+			    "unexpected character, expected a value");
 	}
 
 after:
@@ -561,8 +596,9 @@ after:
 		goto done;
 	p = skip_ws(p, end);
 	if (p >= end)
-		return fail(e, base, p, stack[depth - 1] ?
-			    "unterminated object" : "unterminated array");
+		return fail(e, base, p,
+			    stack[depth - 1] ? "unterminated object"
+					     : "unterminated array");
 	if (*p == ',') {
 		p = skip_ws(p + 1, end);
 		if (stack[depth - 1])
@@ -574,9 +610,9 @@ after:
 		depth--;
 		goto after;
 	}
-	return fail(e, base, p, stack[depth - 1] ?
-		    "expected ',' or '}' in object" :
-		    "expected ',' or ']' in array");
+	return fail(e, base, p,
+		    stack[depth - 1] ? "expected ',' or '}' in object"
+				     : "expected ',' or ']' in array");
 
 key:
 	if (p >= end)
@@ -645,14 +681,22 @@ void json_compact(struct buf *b, const char *p, size_t n)
 const char *json_type_name(int type)
 {
 	switch (type) {
-	case JSON_NULL: return "null";
-	case JSON_FALSE: return "false";
-	case JSON_TRUE: return "true";
-	case JSON_NUMBER: return "number";
-	case JSON_STRING: return "string";
-	case JSON_ARRAY: return "array";
-	case JSON_OBJECT: return "object";
-	default: return "nothing";
+	case JSON_NULL:
+		return "null";
+	case JSON_FALSE:
+		return "false";
+	case JSON_TRUE:
+		return "true";
+	case JSON_NUMBER:
+		return "number";
+	case JSON_STRING:
+		return "string";
+	case JSON_ARRAY:
+		return "array";
+	case JSON_OBJECT:
+		return "object";
+	default:
+		return "nothing";
 	}
 }
 
@@ -703,11 +747,21 @@ static size_t decode_into(struct json_span s, char *d)
 		d += bs - p;
 		p = bs + 1;
 		switch (*p++) {
-		case 'b': *d++ = '\b'; break;
-		case 'f': *d++ = '\f'; break;
-		case 'n': *d++ = '\n'; break;
-		case 'r': *d++ = '\r'; break;
-		case 't': *d++ = '\t'; break;
+		case 'b':
+			*d++ = '\b';
+			break;
+		case 'f':
+			*d++ = '\f';
+			break;
+		case 'n':
+			*d++ = '\n';
+			break;
+		case 'r':
+			*d++ = '\r';
+			break;
+		case 't':
+			*d++ = '\t';
+			break;
 		case 'u':
 			cp = hex4(p);
 			p += 4;
@@ -782,7 +836,7 @@ int json_str_eq(struct json_span s, const char *str, size_t n)
 	return eq;
 }
 
-/* ---- iteration over validated values -------------------------------------- */
+/* ---- iteration over validated values ------------------------------------- */
 
 /* Skips a validated value at p; fills *out. */
 /*
@@ -866,8 +920,10 @@ static const char *skip_value(const char *p, const char *end,
 		}
 		break;
 	default:
-		type = *p == 't' ? JSON_TRUE : *p == 'f' ? JSON_FALSE :
-		       *p == 'n' ? JSON_NULL : JSON_NUMBER;
+		type = *p == 't'   ? JSON_TRUE
+		       : *p == 'f' ? JSON_FALSE
+		       : *p == 'n' ? JSON_NULL
+				   : JSON_NUMBER;
 		while (p < end && *p != ',' && *p != '}' && *p != ']' &&
 		       !is_ws((unsigned char)*p))
 			p++;
@@ -920,7 +976,7 @@ int json_iter_next(struct json_iter *it, struct json_span *key,
 	return 1;
 }
 
-/* ---- numbers -------------------------------------------------------------- */
+/* ---- numbers ------------------------------------------------------------- */
 
 int json_to_i64(struct json_span v, int64_t *out)
 {
@@ -953,7 +1009,8 @@ int json_to_i64(struct json_span v, int64_t *out)
 		acc = acc * 10 + (uint64_t)(*p - '0');
 	}
 	if (neg)
-		*out = acc == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)acc;
+		*out = acc == (uint64_t)INT64_MAX + 1 ? INT64_MIN
+						      : -(int64_t)acc;
 	else
 		*out = (int64_t)acc;
 	return 0;
@@ -977,7 +1034,7 @@ int json_to_double(struct json_span v, double *out)
 	return 0;
 }
 
-/* ---- writers -------------------------------------------------------------- */
+/* ---- writers ------------------------------------------------------------- */
 
 void jw_str(struct buf *b, const char *s, size_t n)
 {
@@ -1016,16 +1073,30 @@ void jw_str(struct buf *b, const char *s, size_t n)
 		}
 		p++;
 		switch (c) {
-		case '"': buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\b': buf_add(b, "\\b", 2); break;
-		case '\f': buf_add(b, "\\f", 2); break;
+		case '"':
+			buf_add(b, "\\\"", 2);
+			break;
+		case '\\':
+			buf_add(b, "\\\\", 2);
+			break;
+		case '\n':
+			buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			buf_add(b, "\\r", 2);
+			break;
+		case '\t':
+			buf_add(b, "\\t", 2);
+			break;
+		case '\b':
+			buf_add(b, "\\b", 2);
+			break;
+		case '\f':
+			buf_add(b, "\\f", 2);
+			break;
 		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4],
-				     hex[c & 15]};
+			char u[6] = {'\\', 'u',		'0',
+				     '0',  hex[c >> 4], hex[c & 15]};
 			buf_add(b, u, 6);
 		}
 		}

@@ -36,14 +36,14 @@ enum json_type {
 };
 
 enum json_flag {
-	JSON_F_ESC = (1 << 0), /* a string with at least one backslash */
+	JSON_F_ESC = (1 << 0),	    /* a string with at least one backslash */
 	JSON_F_NONASCII = (1 << 1), /* a string with bytes >= 0x80 */
 };
 
 struct json_span {
-	const char *p; /* first byte of the value ('"' for strings) */
-	size_t n; /* bytes, quotes included */
-	unsigned char type; /* enum json_type */
+	const char *p;	     /* first byte of the value ('"' for strings) */
+	size_t n;	     /* bytes, quotes included */
+	unsigned char type;  /* enum json_type */
 	unsigned char flags; /* enum json_flag, for strings */
 };
 
@@ -71,9 +71,9 @@ const char *json_scan_value(const char *base, const char *p, const char *end,
  * (a record's member is inside 1): the JSON_MAX_DEPTH limit counts them,
  * so a record nests no deeper than json_validate() allows.
  */
-const char *json_scan_nested(const char *base, const char *p,
-			     const char *end, int outer,
-			     struct json_span *out, struct json_error *e);
+const char *json_scan_nested(const char *base, const char *p, const char *end,
+			     int outer, struct json_span *out,
+			     struct json_error *e);
 
 /*
  * Scans one member of an object at p, "key": value (whitespace allowed
@@ -81,8 +81,8 @@ const char *json_scan_nested(const char *base, const char *p,
  * nesting, as for json_scan_nested().  @return a pointer just past the
  * value, or NULL with e filled in.
  */
-const char *json_scan_member(const char *base, const char *p,
-			     const char *end, int outer, struct json_span *key,
+const char *json_scan_member(const char *base, const char *p, const char *end,
+			     int outer, struct json_span *key,
 			     struct json_span *val, struct json_error *e);
 
 /*

@@ -103,8 +103,7 @@ int num_parse(const char *s, size_t n, struct num *out)
 	return 0;
 }
 
-int num_read(struct json_span v, struct buf *scratch,
-	     struct num *out)
+int num_read(struct json_span v, struct buf *scratch, struct num *out)
 {
 	const char *p;
 	size_t n;
@@ -154,12 +153,12 @@ void num_sum_write(const struct num_sum *s, struct buf *b)
 	int i, started = 0;
 
 	if (s->nfl) {
-		jw_f64(b, (double)(s->fl + (long double)s->fx /
-					      (long double)FX_SCALE));
+		jw_f64(b, (double)(s->fl +
+				   (long double)s->fx / (long double)FX_SCALE));
 		return;
 	}
-	u = s->fx < 0 ? (unsigned __int128)0 - (unsigned __int128)s->fx :
-			(unsigned __int128)s->fx;
+	u = s->fx < 0 ? (unsigned __int128)0 - (unsigned __int128)s->fx
+		      : (unsigned __int128)s->fx;
 	/* fraction digits, trailing zeros dropped */
 	for (i = 0; i < FX_DIGITS; i++) {
 		int d = (int)(u % 10);

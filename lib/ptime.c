@@ -54,7 +54,8 @@ static int digits(const char *s, size_t n, int *out)
 
 static int days_in_month(int y, int m)
 {
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dm[] = {31, 28, 31, 30, 31, 30,
+				 31, 31, 30, 31, 30, 31};
 
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
@@ -67,8 +68,8 @@ int time_parse(const char *s, size_t n, struct ptime *t)
 	size_t i;
 	int32_t nsec = 0;
 
-	if (n < 10 || digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) ||
-	    s[7] != '-' || digits(s + 8, 2, &d))
+	if (n < 10 || digits(s, 4, &y) || s[4] != '-' ||
+	    digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d))
 		return -1;
 	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
 		return -1;
@@ -90,7 +91,8 @@ int time_parse(const char *s, size_t n, struct ptime *t)
 				i++;
 				if (i >= n || s[i] < '0' || s[i] > '9')
 					return -1;
-				for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+				for (; i < n && s[i] >= '0' && s[i] <= '9';
+				     i++) {
 					nsec += (s[i] - '0') * scale;
 					scale /= 10;
 				}
@@ -220,7 +222,8 @@ size_t time_fmt_local(char *dst, const struct ptime *t)
 size_t time_fmt_week(char *dst, int64_t day)
 {
 	/* ISO 8601: the week belongs to the year of its Thursday. */
-	int64_t wd = ((day % 7) + 7 + 3) % 7; /* 0 = Monday; 1970-01-01 was a Thursday */
+	int64_t wd = ((day % 7) + 7 + 3) %
+		     7; /* 0 = Monday; 1970-01-01 was a Thursday */
 	int64_t thu = day - wd + 3, y, jan1;
 	unsigned m, d;
 

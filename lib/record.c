@@ -37,8 +37,7 @@ static int perr(struct json_error *e, const char *base, const char *at,
 	return -1;
 }
 
-int rec_parse(struct rec *r, const char *line, size_t len,
-	      struct json_error *e)
+int rec_parse(struct rec *r, const char *line, size_t len, struct json_error *e)
 {
 	const char *p = line, *end = line + len;
 	struct rec_field *f;
@@ -53,9 +52,11 @@ int rec_parse(struct rec *r, const char *line, size_t len,
 	if (*p != '{') {
 		/* Say what it is when it is valid JSON, else why it is not. */
 		if (json_validate(line, len, e) == 0)
-			return perr(e, line, p, *p == '[' ?
-				    "expected a JSON object, got an array" :
-				    "expected a JSON object, got a scalar");
+			return perr(
+				e, line, p,
+				*p == '['
+					? "expected a JSON object, got an array"
+					: "expected a JSON object, got a scalar");
 		return -1;
 	}
 	p = ws(p + 1, end);
@@ -86,9 +87,9 @@ int rec_parse(struct rec *r, const char *line, size_t len,
 			p++;
 			break;
 		}
-		return perr(e, line, p, p < end ?
-			    "expected ',' or '}' in object" :
-			    "unterminated object");
+		return perr(e, line, p,
+			    p < end ? "expected ',' or '}' in object"
+				    : "unterminated object");
 	}
 tail:
 	p = ws(p, end);
@@ -135,7 +136,7 @@ int rec_str(const struct rec *r, const char *key, struct buf *scratch,
 	return 1;
 }
 
-/* ---- output ---------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 void rec_out_reset(struct rec_out *o)
 {
@@ -208,8 +209,7 @@ void rec_out_null(struct rec_out *o, const char *key)
 	jw_null(rec_out_set(o, key));
 }
 
-void rec_out_raw(struct rec_out *o, const char *key, const char *raw,
-		 size_t n)
+void rec_out_raw(struct rec_out *o, const char *key, const char *raw, size_t n)
 {
 	buf_add(rec_out_set(o, key), raw, n);
 }

@@ -8,8 +8,9 @@
  * Output keeps what a stage does not know: rec_out collects the stage's own
  * members, then rec_out_emit() writes the input record's members byte for
  * byte (whitespace between the tokens of a record that spanned lines is
- * dropped, so the output is always one line), a member the stage set replaced in place (later duplicates of its
- * key dropped), the stage's new members appended in the order they were set.
+ * dropped, so the output is always one line), a member the stage set replaced
+ * in place (later duplicates of its key dropped), the stage's new members
+ * appended in the order they were set.
  *
  * Duplicate keys: rec_get() answers the last one, as jq does.
  */
@@ -34,12 +35,15 @@ struct rec {
 	size_t nf;
 	size_t cap;
 	struct buf scratch; /* for decoding escaped keys */
-	int multiline; /* the record spans lines (an array element or a
-			  pretty-printed object): rec_out_emit() compacts
-			  the values it copies; set by the reader (cli.c) */
+	int multiline;	    /* the record spans lines (an array element or a
+			       pretty-printed object): rec_out_emit() compacts
+			       the values it copies; set by the reader (cli.c) */
 };
 
-#define REC_INIT {NULL, 0, NULL, 0, 0, BUF_INIT, 0}
+#define REC_INIT                                                               \
+	{                                                                      \
+		NULL, 0, NULL, 0, 0, BUF_INIT, 0                               \
+	}
 
 void rec_init(struct rec *r);
 void rec_release(struct rec *r);
@@ -72,12 +76,15 @@ struct rec_out {
 		size_t klen;
 		size_t off, len; /* value in vals */
 		int done;
-	} *items;
+	} * items;
 	size_t n, cap;
 	size_t open_off; /* start of the value being written */
 };
 
-#define REC_OUT_INIT {BUF_INIT, NULL, 0, 0, 0}
+#define REC_OUT_INIT                                                           \
+	{                                                                      \
+		BUF_INIT, NULL, 0, 0, 0                                        \
+	}
 
 /* Forgets the members of the previous record, keeps the memory. */
 void rec_out_reset(struct rec_out *o);
@@ -95,8 +102,7 @@ void rec_out_str(struct rec_out *o, const char *key, const char *s, size_t n);
 void rec_out_cstr(struct rec_out *o, const char *key, const char *s);
 void rec_out_i64(struct rec_out *o, const char *key, int64_t v);
 void rec_out_null(struct rec_out *o, const char *key);
-void rec_out_raw(struct rec_out *o, const char *key, const char *raw,
-		 size_t n);
+void rec_out_raw(struct rec_out *o, const char *key, const char *raw, size_t n);
 
 /*
  * Appends record r unchanged to dst as one line and a '\n': the line as

@@ -771,7 +771,8 @@ uint64_t rules_matcher_run(const struct rules_matcher *m, const char *subject,
 	 */
 	if (elen <= sizeof small) {
 		for (i = 0; i < elen; i += k) {
-			k = text_fold_char(email + i, elen - i, small + fn, &olen);
+			k = text_fold_char(email + i, elen - i, small + fn,
+					   &olen);
 			fn += olen;
 		}
 		email = small;

@@ -59,15 +59,18 @@ struct rules {
 	size_t n, cap;
 };
 
-#define RULES_INIT {NULL, 0, 0}
+#define RULES_INIT                                                             \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 /*
  * Adds the rules of file path (or of text[0..n), named name in messages).
  * @return 0, or -1 with "file:line: reason" (or the open error) in err.
  */
 int rules_load(struct rules *rs, const char *path, struct buf *err);
-int rules_parse(struct rules *rs, const char *text, size_t n,
-		const char *name, struct buf *err);
+int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
+		struct buf *err);
 
 /* The section called name, or NULL. */
 const struct rule_section *rules_section(const struct rules *rs,
@@ -83,8 +86,8 @@ void rules_add(struct rules *rs, const char *name, enum rule_field field,
  */
 const struct rule *rules_match(const struct rule_section *sec,
 			       const char *subject, size_t slen,
-			       const char *text, size_t tlen,
-			       const char *email, size_t elen);
+			       const char *text, size_t tlen, const char *email,
+			       size_t elen);
 
 void rules_release(struct rules *rs);
 

@@ -293,7 +293,8 @@ void text_cp1251_to_utf8(const char *s, size_t n, struct buf *out)
 		if (p[i] < 0x80)
 			continue;
 		buf_add(out, s + start, i - start);
-		cp = p[i] >= 0xC0 ? 0x0410 + (p[i] - 0xC0u) : cp1251_hi[p[i] - 0x80];
+		cp = p[i] >= 0xC0 ? 0x0410 + (p[i] - 0xC0u)
+				  : cp1251_hi[p[i] - 0x80];
 		buf_add(out, tmp, utf8_put(tmp, cp));
 		start = i + 1;
 	}

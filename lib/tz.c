@@ -68,8 +68,10 @@ int tz_init(struct tz *z, const char *spec, char *msg, size_t msz)
 	if (parse_offset(spec, &z->off) == 0)
 		return 0;
 	if (spec[0] == '+' || spec[0] == '-' || !zone_exists(spec)) {
-		snprintf(msg, msz, "unknown time zone '%s' (UTC, an offset like +03:00, or a name like Europe/Moscow)",
-			 spec);
+		snprintf(
+			msg, msz,
+			"unknown time zone '%s' (UTC, an offset like +03:00, or a name like Europe/Moscow)",
+			spec);
 		return -1;
 	}
 	if (setenv("TZ", spec, 1) != 0) {

@@ -19,7 +19,7 @@
 #define TZ_CACHE 512
 
 struct tz {
-	int named; /* an IANA zone, else a fixed offset */
+	int named;   /* an IANA zone, else a fixed offset */
 	int32_t off; /* fixed: seconds east of UTC */
 	/* named: UTC days asked (day + 1, 0 = empty) and their offsets at
 	   the first and the last second */

@@ -992,10 +992,10 @@ void classify_add(struct classifier *k, struct cli *c, const struct rec *r)
 	 * customer's question is that customer's, not the shop robot's.
 	 */
 	human = !(m->mask & k->b_order);
-	if (t->has_fin && (human < t->fin_human ||
-			   (human == t->fin_human &&
-			    (ts > t->fin_ts ||
-			     (ts == t->fin_ts && mid >= t->fin_id)))))
+	if (t->has_fin &&
+	    (human < t->fin_human ||
+	     (human == t->fin_human &&
+	      (ts > t->fin_ts || (ts == t->fin_ts && mid >= t->fin_id)))))
 		return;
 	/* the earliest customer message so far: keep its words */
 	t->has_fin = 1;

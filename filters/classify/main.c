@@ -11,7 +11,6 @@
 #include "ptime.h"
 #include "rules.h"
 
-
 /* clang-format off */
 static const struct cli_info info = {
 	"pulse-classify",

@@ -25,9 +25,9 @@ struct html {
 	const char *s;
 	size_t n;
 	struct buf *o;
-	int html; /* the body has tags: source whitespace collapses */
-	int cut; /* cut quoted history */
-	int pre; /* inside <pre> */
+	int html;   /* the body has tags: source whitespace collapses */
+	int cut;    /* cut quoted history */
+	int pre;    /* inside <pre> */
 	int quoted; /* something was cut */
 };
 
@@ -112,39 +112,76 @@ static const struct entity {
 	const char *name;
 	const char *utf8;
 } entities[] = {
-	{"amp", "&"},	      {"lt", "<"},	    {"gt", ">"},
-	{"quot", "\""},	      {"apos", "'"},	    {"nbsp", " "},
-	{"auml", "\xc3\xa4"}, {"ouml", "\xc3\xb6"}, {"uuml", "\xc3\xbc"},
-	{"Auml", "\xc3\x84"}, {"Ouml", "\xc3\x96"}, {"Uuml", "\xc3\x9c"},
-	{"szlig", "\xc3\x9f"}, {"euro", "\xe2\x82\xac"},
-	{"eacute", "\xc3\xa9"}, {"Eacute", "\xc3\x89"},
-	{"egrave", "\xc3\xa8"}, {"ecirc", "\xc3\xaa"},
-	{"agrave", "\xc3\xa0"}, {"aacute", "\xc3\xa1"},
-	{"acirc", "\xc3\xa2"}, {"ccedil", "\xc3\xa7"},
-	{"iacute", "\xc3\xad"}, {"oacute", "\xc3\xb3"},
-	{"uacute", "\xc3\xba"}, {"ntilde", "\xc3\xb1"},
-	{"copy", "\xc2\xa9"}, {"reg", "\xc2\xae"}, {"trade", "\xe2\x84\xa2"},
-	{"laquo", "\xc2\xab"}, {"raquo", "\xc2\xbb"},
-	{"ndash", "\xe2\x80\x93"}, {"mdash", "\xe2\x80\x94"},
-	{"hellip", "\xe2\x80\xa6"}, {"bdquo", "\xe2\x80\x9e"},
-	{"ldquo", "\xe2\x80\x9c"}, {"rdquo", "\xe2\x80\x9d"},
-	{"lsquo", "\xe2\x80\x98"}, {"rsquo", "\xe2\x80\x99"},
-	{"sbquo", "\xe2\x80\x9a"}, {"bull", "\xe2\x80\xa2"},
-	{"middot", "\xc2\xb7"}, {"deg", "\xc2\xb0"}, {"sect", "\xc2\xa7"},
-	{"para", "\xc2\xb6"}, {"times", "\xc3\x97"}, {"plusmn", "\xc2\xb1"},
-	{"micro", "\xc2\xb5"}, {"pound", "\xc2\xa3"}, {"cent", "\xc2\xa2"},
-	{"yen", "\xc2\xa5"}, {"frac12", "\xc2\xbd"}, {"iexcl", "\xc2\xa1"},
-	{"iquest", "\xc2\xbf"}, {"ensp", " "}, {"emsp", " "},
-	{"thinsp", " "}, {"shy", ""}, {"zwnj", ""}, {"zwj", ""},
-	{"lrm", ""}, {"rlm", ""},
+	{"amp", "&"},
+	{"lt", "<"},
+	{"gt", ">"},
+	{"quot", "\""},
+	{"apos", "'"},
+	{"nbsp", " "},
+	{"auml", "\xc3\xa4"},
+	{"ouml", "\xc3\xb6"},
+	{"uuml", "\xc3\xbc"},
+	{"Auml", "\xc3\x84"},
+	{"Ouml", "\xc3\x96"},
+	{"Uuml", "\xc3\x9c"},
+	{"szlig", "\xc3\x9f"},
+	{"euro", "\xe2\x82\xac"},
+	{"eacute", "\xc3\xa9"},
+	{"Eacute", "\xc3\x89"},
+	{"egrave", "\xc3\xa8"},
+	{"ecirc", "\xc3\xaa"},
+	{"agrave", "\xc3\xa0"},
+	{"aacute", "\xc3\xa1"},
+	{"acirc", "\xc3\xa2"},
+	{"ccedil", "\xc3\xa7"},
+	{"iacute", "\xc3\xad"},
+	{"oacute", "\xc3\xb3"},
+	{"uacute", "\xc3\xba"},
+	{"ntilde", "\xc3\xb1"},
+	{"copy", "\xc2\xa9"},
+	{"reg", "\xc2\xae"},
+	{"trade", "\xe2\x84\xa2"},
+	{"laquo", "\xc2\xab"},
+	{"raquo", "\xc2\xbb"},
+	{"ndash", "\xe2\x80\x93"},
+	{"mdash", "\xe2\x80\x94"},
+	{"hellip", "\xe2\x80\xa6"},
+	{"bdquo", "\xe2\x80\x9e"},
+	{"ldquo", "\xe2\x80\x9c"},
+	{"rdquo", "\xe2\x80\x9d"},
+	{"lsquo", "\xe2\x80\x98"},
+	{"rsquo", "\xe2\x80\x99"},
+	{"sbquo", "\xe2\x80\x9a"},
+	{"bull", "\xe2\x80\xa2"},
+	{"middot", "\xc2\xb7"},
+	{"deg", "\xc2\xb0"},
+	{"sect", "\xc2\xa7"},
+	{"para", "\xc2\xb6"},
+	{"times", "\xc3\x97"},
+	{"plusmn", "\xc2\xb1"},
+	{"micro", "\xc2\xb5"},
+	{"pound", "\xc2\xa3"},
+	{"cent", "\xc2\xa2"},
+	{"yen", "\xc2\xa5"},
+	{"frac12", "\xc2\xbd"},
+	{"iexcl", "\xc2\xa1"},
+	{"iquest", "\xc2\xbf"},
+	{"ensp", " "},
+	{"emsp", " "},
+	{"thinsp", " "},
+	{"shy", ""},
+	{"zwnj", ""},
+	{"zwj", ""},
+	{"lrm", ""},
+	{"rlm", ""},
 };
 
 /* HTML5: &#128;..&#159; name the Windows-1252 characters (0 = keep). */
 static const unsigned short cp1252[32] = {
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+	0x20AC, 0,	0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,	0x017D, 0,
+	0,	0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,	0x017E, 0x0178,
 };
 
 static int is_alpha(char c)
@@ -176,8 +213,8 @@ static void put_codepoint(struct html *h, unsigned long cp)
 		put_ws(h, (char)cp);
 		return;
 	}
-	if (cp == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF) ||
-	    cp > 0x10FFFF)
+	if (cp == 0 || cp < 0x20 || cp == 0x7F ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 		cp = 0xFFFD;
 	if (cp == 0xA0)
 		cp = ' ';
@@ -198,13 +235,15 @@ static size_t entity(struct html *h, size_t i)
 	if (j < n && s[j] == '#') {
 		j++;
 		if (j < n && (s[j] == 'x' || s[j] == 'X')) {
-			for (j++; j < n && (d = hexval(s[j])) >= 0; j++, any = 1)
+			for (j++; j < n && (d = hexval(s[j])) >= 0;
+			     j++, any = 1)
 				if (cp <= 0x10FFFF)
 					cp = cp * 16 + (unsigned long)d;
 		} else {
 			for (; j < n && is_digit(s[j]); j++, any = 1)
 				if (cp <= 0x10FFFF)
-					cp = cp * 10 + (unsigned long)(s[j] - '0');
+					cp = cp * 10 +
+					     (unsigned long)(s[j] - '0');
 		}
 		if (!any || j >= n || s[j] != ';')
 			return 0;
@@ -218,7 +257,8 @@ static size_t entity(struct html *h, size_t i)
 	for (k = 0; k < sizeof entities / sizeof entities[0]; k++) {
 		const char *nm = entities[k].name;
 
-		if (strlen(nm) == j - i - 1 && memcmp(nm, s + i + 1, j - i - 1) == 0) {
+		if (strlen(nm) == j - i - 1 &&
+		    memcmp(nm, s + i + 1, j - i - 1) == 0) {
 			buf_adds(h->o, entities[k].utf8);
 			return j + 1 - i;
 		}
@@ -300,8 +340,25 @@ static int parse_tag(const char *s, size_t n, size_t i, struct tag *t)
 }
 
 enum tag_code {
-	T_OTHER, T_BR, T_P, T_HR, T_DIV, T_LI, T_TR, T_TD, T_TH, T_PRE, T_H,
-	T_TABLE, T_UL, T_OL, T_BLOCKQUOTE, T_SCRIPT, T_STYLE, T_TITLE, T_HEAD,
+	T_OTHER,
+	T_BR,
+	T_P,
+	T_HR,
+	T_DIV,
+	T_LI,
+	T_TR,
+	T_TD,
+	T_TH,
+	T_PRE,
+	T_H,
+	T_TABLE,
+	T_UL,
+	T_OL,
+	T_BLOCKQUOTE,
+	T_SCRIPT,
+	T_STYLE,
+	T_TITLE,
+	T_HEAD,
 	T_VOID, /* other elements without content */
 };
 
@@ -309,16 +366,35 @@ static const struct tag_name {
 	const char *name;
 	unsigned char len, code;
 } tag_names[] = {
-	{"br", 2, T_BR},	{"p", 1, T_P},		{"hr", 2, T_HR},
-	{"div", 3, T_DIV},	{"li", 2, T_LI},	{"tr", 2, T_TR},
-	{"td", 2, T_TD},	{"th", 2, T_TH},	{"pre", 3, T_PRE},
-	{"table", 5, T_TABLE},	{"ul", 2, T_UL},	{"ol", 2, T_OL},
-	{"blockquote", 10, T_BLOCKQUOTE},		{"script", 6, T_SCRIPT},
-	{"style", 5, T_STYLE},	{"title", 5, T_TITLE},	{"head", 4, T_HEAD},
-	{"img", 3, T_VOID},	{"meta", 4, T_VOID},	{"link", 4, T_VOID},
-	{"input", 5, T_VOID},	{"wbr", 3, T_VOID},	{"col", 3, T_VOID},
-	{"area", 4, T_VOID},	{"base", 4, T_VOID},	{"source", 6, T_VOID},
-	{"track", 5, T_VOID},	{"embed", 5, T_VOID},	{"param", 5, T_VOID},
+	{"br", 2, T_BR},
+	{"p", 1, T_P},
+	{"hr", 2, T_HR},
+	{"div", 3, T_DIV},
+	{"li", 2, T_LI},
+	{"tr", 2, T_TR},
+	{"td", 2, T_TD},
+	{"th", 2, T_TH},
+	{"pre", 3, T_PRE},
+	{"table", 5, T_TABLE},
+	{"ul", 2, T_UL},
+	{"ol", 2, T_OL},
+	{"blockquote", 10, T_BLOCKQUOTE},
+	{"script", 6, T_SCRIPT},
+	{"style", 5, T_STYLE},
+	{"title", 5, T_TITLE},
+	{"head", 4, T_HEAD},
+	{"img", 3, T_VOID},
+	{"meta", 4, T_VOID},
+	{"link", 4, T_VOID},
+	{"input", 5, T_VOID},
+	{"wbr", 3, T_VOID},
+	{"col", 3, T_VOID},
+	{"area", 4, T_VOID},
+	{"base", 4, T_VOID},
+	{"source", 6, T_VOID},
+	{"track", 5, T_VOID},
+	{"embed", 5, T_VOID},
+	{"param", 5, T_VOID},
 };
 
 /* What the tag is, by its name, case-insensitively. */
@@ -407,7 +483,8 @@ static size_t skip_raw(const char *s, size_t n, const struct tag *t)
 		i = (size_t)(lt - s);
 		if (i + 2 + t->nlen <= n && s[i + 1] == '/' &&
 		    strncasecmp(s + i + 2, t->name, t->nlen) == 0 &&
-		    (i + 2 + t->nlen == n || !is_name_char(s[i + 2 + t->nlen]))) {
+		    (i + 2 + t->nlen == n ||
+		     !is_name_char(s[i + 2 + t->nlen]))) {
 			gt = memchr(s + i, '>', n - i);
 			return gt ? (size_t)(gt - s) + 1 : n;
 		}
@@ -432,10 +509,14 @@ static size_t do_tag(struct html *h, size_t i)
 	c = tag_code(&t);
 	if (t.kind == TAG_CLOSE) {
 		switch (c) {
-		case T_P: case T_DIV: case T_LI: case T_TR:
+		case T_P:
+		case T_DIV:
+		case T_LI:
+		case T_TR:
 			buf_addc(h->o, '\n');
 			break;
-		case T_TD: case T_TH:
+		case T_TD:
+		case T_TH:
 			put_space(h->o);
 			break;
 		case T_PRE:
@@ -443,7 +524,11 @@ static size_t do_tag(struct html *h, size_t i)
 				h->pre--;
 			buf_addc(h->o, '\n');
 			break;
-		case T_H: case T_TABLE: case T_UL: case T_OL: case T_BLOCKQUOTE:
+		case T_H:
+		case T_TABLE:
+		case T_UL:
+		case T_OL:
+		case T_BLOCKQUOTE:
 			soft_break(h->o);
 			break;
 		default:
@@ -457,10 +542,17 @@ static size_t do_tag(struct html *h, size_t i)
 						 : skip_element(h->s, h->n, &t);
 	}
 	switch (c) {
-	case T_BR: case T_P: case T_HR:
+	case T_BR:
+	case T_P:
+	case T_HR:
 		buf_addc(h->o, '\n');
 		break;
-	case T_DIV: case T_LI: case T_TR: case T_TABLE: case T_UL: case T_OL:
+	case T_DIV:
+	case T_LI:
+	case T_TR:
+	case T_TABLE:
+	case T_UL:
+	case T_OL:
 	case T_H:
 		soft_break(h->o);
 		break;
@@ -476,7 +568,9 @@ static size_t do_tag(struct html *h, size_t i)
 		}
 		soft_break(h->o);
 		break;
-	case T_SCRIPT: case T_STYLE: case T_TITLE:
+	case T_SCRIPT:
+	case T_STYLE:
+	case T_TITLE:
 		if (t.selfclose)
 			break;
 		e = skip_raw(h->s, h->n, &t);
@@ -500,8 +594,8 @@ static size_t do_tag(struct html *h, size_t i)
  * 4 marks the space, which need not stop a run when it stands alone.
  */
 static const unsigned char stop[256] = {
-	['<'] = 1, ['&'] = 3, [' '] = 5, ['\t'] = 1, ['\n'] = 1,
-	['\r'] = 3, ['\f'] = 1, [0xC2] = 3,
+	['<'] = 1,  ['&'] = 3,	[' '] = 5,  ['\t'] = 1,
+	['\n'] = 1, ['\r'] = 3, ['\f'] = 1, [0xC2] = 3,
 };
 
 /*
@@ -679,7 +773,8 @@ static int wrapped_header(struct line l, const char *t, size_t n, size_t pos,
 			j[jn++] = ' ';
 		memcpy(j + jn, l.p, l.n);
 		jn += l.n;
-		if (german ? ends_ci(j, jn, ":") && contains_ci(j, jn, " schrieb")
+		if (german ? ends_ci(j, jn, ":") &&
+				     contains_ci(j, jn, " schrieb")
 			   : ends_ci(j, jn, "wrote:"))
 			return time_or_address(j, jn);
 		if (pos >= n)
@@ -705,7 +800,13 @@ static int reply_header(struct line l, const char *t, size_t n, size_t pos)
 	struct line m;
 
 	switch (l.p[0] | 0x20) { /* the first letter of every header below */
-	case 'o': case 'a': case '-': case 'v': case 'f': case 'g': case 's':
+	case 'o':
+	case 'a':
+	case '-':
+	case 'v':
+	case 'f':
+	case 'g':
+	case 's':
 		break;
 	default:
 		return 0;
@@ -727,8 +828,7 @@ static int reply_header(struct line l, const char *t, size_t n, size_t pos)
 	return 0;
 }
 
-static void lines_pass(struct html *h, const char *t, size_t n,
-		       struct buf *out)
+static void lines_pass(struct html *h, const char *t, size_t n, struct buf *out)
 {
 	size_t pos = 0, start = out->len;
 	int blank = 0;

@@ -30,7 +30,6 @@
 #include "rules.h"
 #include "text.h"
 
-
 #define TICKET_MODEL "helpdesk.ticket"
 
 enum {
@@ -71,8 +70,7 @@ static const struct cli_info info = {
 	"      --note-subtype ID  messages of subtype ID are internal notes\n"
 	"      --rules FILE       add a rules file ([staff] domain/email lines)\n"
 	"      --no-default-rules do not read $PULSE_RULES or the built-in\n"
-	"                         rules\n" CLI_HELP_COMMON
-	"\n"
+	"                         rules\n" CLI_HELP_COMMON "\n"
 	"Direction: notification, auto_comment, user_notification and unknown\n"
 	"types are system; internal messages and Note subtypes are note;\n"
 	"email_outgoing is out; otherwise staff authors are out, others in.\n"
@@ -152,7 +150,7 @@ struct tix_load {
 
 /* A ticket of --tickets: its members, rendered, in o->tix. */
 struct tix {
-	size_t off, len; /* ",\"ticket_name\":...": after "channel" */
+	size_t off, len;     /* ",\"ticket_name\":...": after "channel" */
 	size_t choff, chlen; /* the channel's JSON value; chlen 0: none */
 };
 
@@ -235,9 +233,9 @@ struct odoo {
 
 	/* staff */
 	struct hmap partners; /* int64 partner ids */
-	struct hmap emails; /* lower-case addresses */
-	struct hmap domains; /* lower-case domains */
-	char **senders; /* lower-case substrings of addresses (rules) */
+	struct hmap emails;   /* lower-case addresses */
+	struct hmap domains;  /* lower-case domains */
+	char **senders;	      /* lower-case substrings of addresses (rules) */
 	size_t nsenders;
 	int64_t *note_subtypes;
 	size_t nnote;
@@ -405,8 +403,7 @@ static void read_aux(struct odoo *x, const char *path, aux_fn *fn)
 	rec_release(&r);
 }
 
-static void staff_user(struct odoo *x, const struct rec *r,
-		       const struct aux *a)
+static void staff_user(struct odoo *x, const struct rec *r, const struct aux *a)
 {
 	struct json_span share = rec_get(r, "share");
 	struct json_span pid = rec_get(r, "partner_id");
@@ -427,7 +424,8 @@ static void staff_user(struct odoo *x, const struct rec *r,
 		k = m2o(pid, &id, &name);
 	}
 	if (k < 0)
-		aux_bad(a, "field 'partner_id': expected [id, name] or false, got %s",
+		aux_bad(a,
+			"field 'partner_id': expected [id, name] or false, got %s",
 			type_name(pid));
 	if (k > 0)
 		hmap_put(&x->partners, &id, sizeof id, NULL);
@@ -589,7 +587,8 @@ static void ticket(struct odoo *x, const struct rec *r, const struct aux *a)
 		oca = 1;
 	k = m2o(ch, &chid, &chname);
 	if (k < 0)
-		aux_bad(a, "field 'channel_id': expected [id, name] or false, got %s",
+		aux_bad(a,
+			"field 'channel_id': expected [id, name] or false, got %s",
 			type_name(ch));
 	if (k > 0 && chname.type == JSON_STRING) {
 		t->choff = b->len;
@@ -613,10 +612,11 @@ static void load_tickets(struct odoo *x, const char *path)
 	} else if (tl.oca && !tl.enterprise) {
 		kind = "OCA helpdesk_mgmt fields";
 	} else if (tl.oca && tl.enterprise) {
-		snprintf(mixed, sizeof mixed,
-			 "mixed: %llu with Enterprise fields, %llu with OCA helpdesk_mgmt fields",
-			 (unsigned long long)tl.enterprise,
-			 (unsigned long long)tl.oca);
+		snprintf(
+			mixed, sizeof mixed,
+			"mixed: %llu with Enterprise fields, %llu with OCA helpdesk_mgmt fields",
+			(unsigned long long)tl.enterprise,
+			(unsigned long long)tl.oca);
 		kind = mixed;
 	} else {
 		kind = "neither ticket_ref nor number: variant unknown";
@@ -641,7 +641,8 @@ static void add_domain(struct odoo *x, const char *d)
 static void add_email(struct odoo *x, const char *e)
 {
 	if (!strchr(e, '@'))
-		cli_usage_error(&x->c, "--staff-email '%s' is not an address", e);
+		cli_usage_error(&x->c, "--staff-email '%s' is not an address",
+				e);
 	set_add_lower(&x->emails, e, strlen(e));
 }
 
@@ -664,8 +665,9 @@ static void staff_from_rules(struct odoo *x, const struct rules *rs)
 			set_add_lower(&x->emails, ru->pat, ru->len);
 			break;
 		case RULE_SENDER:
-			x->senders = xrealloc(x->senders, (x->nsenders + 1) *
-							  sizeof *x->senders);
+			x->senders = xrealloc(x->senders,
+					      (x->nsenders + 1) *
+						      sizeof *x->senders);
 			x->senders[x->nsenders] = xstrndup(ru->pat, ru->len);
 			lower_ascii(x->senders[x->nsenders], ru->len);
 			x->nsenders++;
@@ -842,9 +844,9 @@ struct msg {
 	int has_author, has_subtype, internal;
 };
 
-#define BAD_TYPE(x, field, want, v)                                          \
-	(cli_bad(&(x)->c, "field '%s': expected %s, got %s", field, want,    \
-		 type_name(v)),                                              \
+#define BAD_TYPE(x, field, want, v)                                            \
+	(cli_bad(&(x)->c, "field '%s': expected %s, got %s", field, want,      \
+		 type_name(v)),                                                \
 	 -1)
 
 /* The members of a mail.message that are read. */
@@ -900,7 +902,8 @@ static int read_msg(struct odoo *x, const struct rec *r, struct msg *m)
 		return BAD_TYPE(x, "date", "a string", v);
 	json_str_view(v, &x->sc, &p, &n);
 	if (time_parse(p, n, &m->ts) < 0)
-		return cli_bad(&x->c, "field 'date': not a date and time: '%.*s'",
+		return cli_bad(&x->c,
+			       "field 'date': not a date and time: '%.*s'",
 			       (int)(n > 60 ? 60 : n), p),
 		       -1;
 	v = f[M_RES_ID];
@@ -1056,20 +1059,24 @@ static void report(struct odoo *x)
 		for (i = 0; i < n; i++)
 			idx[i] = i;
 		for (i = 1; i < n; i++) /* by count, descending; stable */
-			for (j = i; j > 0 &&
-				    *(uint64_t *)hmap_val_at(&x->other, idx[j]) >
-					    *(uint64_t *)hmap_val_at(&x->other, idx[j - 1]);
+			for (j = i;
+			     j > 0 &&
+			     *(uint64_t *)hmap_val_at(&x->other, idx[j]) >
+				     *(uint64_t *)hmap_val_at(&x->other,
+							      idx[j - 1]);
 			     j--) {
 				tmp = idx[j];
 				idx[j] = idx[j - 1];
 				idx[j - 1] = tmp;
 			}
 		for (i = 0; i < n && i < 8; i++) {
-			const struct hmap_entry *e = hmap_entry_at(&x->other, idx[i]);
+			const struct hmap_entry *e =
+				hmap_entry_at(&x->other, idx[i]);
 
-			buf_addf(&b, "%s%.*s: %llu", i ? ", " : "", (int)e->klen,
-				 e->key,
-				 (unsigned long long)*(uint64_t *)hmap_val_at(&x->other, idx[i]));
+			buf_addf(&b, "%s%.*s: %llu", i ? ", " : "",
+				 (int)e->klen, e->key,
+				 (unsigned long long)*(uint64_t *)hmap_val_at(
+					 &x->other, idx[i]));
 		}
 		if (n > 8)
 			buf_adds(&b, ", ...");

@@ -53,21 +53,21 @@ struct fn_ent {
 	uint32_t status, manager, source, campaign, adgroup;
 	uint32_t category, loss, currency;
 	fn_text id, title, lead_id, created_txt;
-	char kind; /* 'L' lead, 'D' deal */
-	char sem; /* 'P', 'S', 'F', 0 unknown */
+	char kind;    /* 'L' lead, 'D' deal */
+	char sem;     /* 'P', 'S', 'F', 0 unknown */
 	char has_rec; /* the record itself was read (not only its stages) */
 	char has_amount;
 	int amount_scale;
-	num_i128 amount; /* exact, scaled by 1e9 */
+	num_i128 amount;		  /* exact, scaled by 1e9 */
 	int64_t created_sec, created_day; /* day: of the local date */
 	int64_t modified_sec;
 	size_t h0, hn; /* its stage changes: hist[h0 .. h0 + hn) */
 
 	/* derived by funnel_prep() */
-	uint32_t pipe; /* the pipeline of its current status */
-	uint32_t cur; /* the stage of its current status, or FN_NONE */
+	uint32_t pipe;	/* the pipeline of its current status */
+	uint32_t cur;	/* the stage of its current status, or FN_NONE */
 	uint32_t group; /* the --by value (interned), or FN_NONE */
-	uint32_t lead; /* a deal's lead (index into ent), FN_NONE */
+	uint32_t lead;	/* a deal's lead (index into ent), FN_NONE */
 	uint32_t esrc, ecamp, eadg; /* its lead's, when linked */
 	int64_t eday; /* cohort day: its lead's created day, when linked */
 	int in_cohort;
@@ -78,8 +78,8 @@ struct fn_ent {
 /* One stage change. */
 struct fn_hist {
 	uint32_t ent;
-	uint32_t name; /* the stage id (interned) */
-	uint32_t cat; /* category of the stage record, FN_NONE when none */
+	uint32_t name;	/* the stage id (interned) */
+	uint32_t cat;	/* category of the stage record, FN_NONE when none */
 	uint32_t stage; /* resolved by funnel_prep() */
 	fn_text ts_txt;
 	char sem;
@@ -95,7 +95,7 @@ struct fn_stage {
 	char sem;
 	double rank_sum; /* where it first came in histories, added up */
 	uint64_t rank_n;
-	uint32_t pos; /* 1-based place in its pipeline's order */
+	uint32_t pos;  /* 1-based place in its pipeline's order */
 	uint32_t prev; /* the P/S stage before it, FN_NONE */
 	uint32_t sidx; /* its index in funnel.sum */
 };
@@ -107,7 +107,7 @@ struct fn_pipe {
 	uint32_t *order; /* stage indices */
 	size_t n;
 	uint32_t first; /* the first P/S stage, FN_NONE */
-	uint32_t sidx; /* its index in funnel.sum */
+	uint32_t sidx;	/* its index in funnel.sum */
 };
 
 /*
@@ -172,7 +172,7 @@ struct funnel {
 	uint64_t seq;
 	uint64_t orphan_hist; /* stage changes of records not in the input */
 
-	struct hmap_memo memo[FN_F_N]; /* most fields take few values */
+	struct hmap_memo memo[FN_F_N];	      /* most fields take few values */
 	struct hmap_memo pipememo, stagememo; /* a lookup per stage change */
 	struct fn_pending pend[FN_BATCH];
 	size_t npend;

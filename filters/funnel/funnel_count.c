@@ -14,13 +14,13 @@
 struct stagecount {
 	size_t ng, capg, nstage, npipe;
 	uint64_t *reached, *fromprev; /* [g * nstage + stage] */
-	uint64_t *total, *nostage; /* [g * npipe + pipe] */
+	uint64_t *total, *nostage;    /* [g * npipe + pipe] */
 };
 
 struct counter {
 	struct funnel *f;
 	struct fsum *s;
-	uint32_t by; /* the --by name, FSUM_NONE */
+	uint32_t by;   /* the --by name, FSUM_NONE */
 	uint32_t none; /* "(none)" */
 	struct stagecount sc;
 	uint32_t *set, *pipes; /* scratch: a record's stages, pipelines */
@@ -37,14 +37,14 @@ static void sc_grow(struct stagecount *sc, size_t g)
 	sc->capg = sc->capg ? 2 * sc->capg : 16;
 	while (sc->capg <= g)
 		sc->capg *= 2;
-	sc->reached = xrealloc(sc->reached, sc->capg * sc->nstage *
-						    sizeof *sc->reached);
-	sc->fromprev = xrealloc(sc->fromprev, sc->capg * sc->nstage *
-						      sizeof *sc->fromprev);
-	sc->total = xrealloc(sc->total, sc->capg * sc->npipe *
-						sizeof *sc->total);
-	sc->nostage = xrealloc(sc->nostage, sc->capg * sc->npipe *
-						    sizeof *sc->nostage);
+	sc->reached = xrealloc(sc->reached,
+			       sc->capg * sc->nstage * sizeof *sc->reached);
+	sc->fromprev = xrealloc(sc->fromprev,
+				sc->capg * sc->nstage * sizeof *sc->fromprev);
+	sc->total =
+		xrealloc(sc->total, sc->capg * sc->npipe * sizeof *sc->total);
+	sc->nostage = xrealloc(sc->nostage,
+			       sc->capg * sc->npipe * sizeof *sc->nostage);
 	memset(sc->reached + old * sc->nstage, 0,
 	       (sc->capg - old) * sc->nstage * sizeof *sc->reached);
 	memset(sc->fromprev + old * sc->nstage, 0,
@@ -71,7 +71,8 @@ static int qualified(const struct funnel *f, const struct fn_ent *e)
 	for (j = 0; j < e->hn; j++) {
 		uint32_t s = f->hist[e->h0 + j].stage;
 
-		if (f->stage[s].sem != 'F' && s != f->pipe[f->stage[s].pipe].first)
+		if (f->stage[s].sem != 'F' &&
+		    s != f->pipe[f->stage[s].pipe].first)
 			return 1;
 	}
 	return 0;
@@ -86,8 +87,7 @@ static int64_t days_in_stage(const struct funnel *f, const struct fn_ent *e)
 }
 
 /* The stages e reached (its history and its current one), once each. */
-static void count_stages(struct counter *k, const struct fn_ent *e,
-			 uint32_t g)
+static void count_stages(struct counter *k, const struct fn_ent *e, uint32_t g)
 {
 	struct funnel *f = k->f;
 	struct stagecount *sc = &k->sc;
@@ -179,8 +179,8 @@ static uint32_t text(struct counter *k, fn_text t)
 	return fsum_str(k->s, p, n);
 }
 
-static void count_stale(struct counter *k, const struct fn_ent *e,
-			uint32_t g, int64_t days)
+static void count_stale(struct counter *k, const struct fn_ent *e, uint32_t g,
+			int64_t days)
 {
 	struct fsum_stale r;
 	const char *p;
@@ -258,19 +258,25 @@ static void count(struct counter *k, const struct fn_ent *e, uint32_t g)
 static const char *by_name(enum fn_by by)
 {
 	switch (by) {
-	case FN_BY_MANAGER: return "manager";
-	case FN_BY_SOURCE: return "source";
-	case FN_BY_CAMPAIGN: return "utm_campaign";
-	case FN_BY_ADGROUP: return "ad_group";
-	case FN_BY_MONTH: return "month";
-	case FN_BY_QUARTER: return "quarter";
-	default: return NULL;
+	case FN_BY_MANAGER:
+		return "manager";
+	case FN_BY_SOURCE:
+		return "source";
+	case FN_BY_CAMPAIGN:
+		return "utm_campaign";
+	case FN_BY_ADGROUP:
+		return "ad_group";
+	case FN_BY_MONTH:
+		return "month";
+	case FN_BY_QUARTER:
+		return "quarter";
+	default:
+		return NULL;
 	}
 }
 
 /* Whether e's cohort key (funnel.h) is in c's --shard. */
-static int mine(struct counter *k, const struct cli *c,
-		const struct fn_ent *e)
+static int mine(struct counter *k, const struct cli *c, const struct fn_ent *e)
 {
 	const char *p;
 	size_t n;
@@ -300,9 +306,9 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 	k.f = f;
 	k.s = &f->sum;
 	k.none = fn_intern(f, "(none)", 6);
-	k.by = f->by == FN_BY_NONE ? FSUM_NONE :
-				     fn_intern(f, by_name(f->by),
-					       strlen(by_name(f->by)));
+	k.by = f->by == FN_BY_NONE
+		       ? FSUM_NONE
+		       : fn_intern(f, by_name(f->by), strlen(by_name(f->by)));
 	/* every pipeline and stage: the stage order is the whole input's */
 	for (i = 0; i < f->npipe; i++)
 		f->pipe[i].sidx =
@@ -313,7 +319,8 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 		st->sidx = fsum_stage(k.s, f->pipe[st->pipe].sidx, st->name,
 				      st->sem, st->pos);
 		if (st->sidx == FSUM_NONE)
-			die(EX_SOFTWARE, "stage order: two stages at one place");
+			die(EX_SOFTWARE,
+			    "stage order: two stages at one place");
 	}
 	sc->nstage = f->nstage;
 	sc->npipe = f->npipe;
@@ -343,7 +350,8 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 					     sc->fromprev[g * sc->nstage + j]);
 	}
 	if (fsum_write(k.s, c, partial) < 0)
-		die(EX_DATAERR, "a count or a sum of money is too large to write");
+		die(EX_DATAERR,
+		    "a count or a sum of money is too large to write");
 
 	free(sc->reached);
 	free(sc->fromprev);

@@ -70,9 +70,9 @@ static uint32_t *num_slot(struct funnel *f, int t, uint32_t num, int isnew)
 	if (isnew) {
 		if (num >= f->id_cap[t]) {
 			f->id_cap[t] = f->id_cap[t] ? 2 * f->id_cap[t] : 1024;
-			f->id_ent[t] = xrealloc(f->id_ent[t],
-						f->id_cap[t] *
-							sizeof *f->id_ent[t]);
+			f->id_ent[t] =
+				xrealloc(f->id_ent[t],
+					 f->id_cap[t] * sizeof *f->id_ent[t]);
 		}
 		f->id_ent[t][num] = FN_NONE;
 	}
@@ -126,7 +126,8 @@ static int get_str(struct funnel *f, const struct rec *r, const char *key,
 		return 0;
 	default:
 		snprintf(msg, msz, "field '%s' is %s %s, not a string", key,
-			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an"
+								       : "a",
 			 json_type_name(v.type));
 		return -1;
 	}
@@ -158,7 +159,8 @@ static int get_text(struct funnel *f, const struct rec *r, const char *key,
 		break;
 	default:
 		snprintf(msg, msz, "field '%s' is %s %s, not a string", key,
-			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an"
+								       : "a",
 			 json_type_name(v.type));
 		return -1;
 	}
@@ -226,8 +228,8 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 	return 0;
 }
 
-static int get_sem(const struct rec *r, const char *key, char *out,
-		   char *msg, size_t msz)
+static int get_sem(const struct rec *r, const char *key, char *out, char *msg,
+		   size_t msz)
 {
 	struct json_span v = rec_get(r, key);
 
@@ -242,8 +244,8 @@ static int get_sem(const struct rec *r, const char *key, char *out,
 	return bad(msg, msz, key, "is not \"P\", \"S\", \"F\" or null");
 }
 
-static int get_amount(struct funnel *f, const struct rec *r,
-		      struct fn_ent *e, char *msg, size_t msz)
+static int get_amount(struct funnel *f, const struct rec *r, struct fn_ent *e,
+		      char *msg, size_t msz)
 {
 	struct json_span v = rec_get(r, "amount");
 	struct num x;
@@ -276,8 +278,8 @@ static int get_amount(struct funnel *f, const struct rec *r,
 }
 
 /* A new record of kind k in *slot, with id p[0..n). */
-static uint32_t ent_new(struct funnel *f, uint32_t *slot, char k,
-			const char *p, size_t n)
+static uint32_t ent_new(struct funnel *f, uint32_t *slot, char k, const char *p,
+			size_t n)
 {
 	struct fn_ent *e;
 
@@ -344,8 +346,8 @@ static int kind_is(struct json_span v, const char *s)
 	       v.n == strlen(s) + 2 && memcmp(v.p + 1, s, v.n - 2) == 0;
 }
 
-static int add_entity(struct funnel *f, const struct rec *r, char k,
-		      char *msg, size_t msz)
+static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
+		      size_t msz)
 {
 	struct fn_ent e;
 	struct ptime created, modified;
@@ -357,22 +359,20 @@ static int add_entity(struct funnel *f, const struct rec *r, char k,
 	if (get_text(f, r, "title", &e.title, msg, msz) < 0 ||
 	    get_str(f, r, "status", FN_F_STATUS, &e.status, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &e.sem, msg, msz) < 0 ||
-	    get_str(f, r, "manager", FN_F_MANAGER, &e.manager, msg,
-		    msz) < 0 ||
-	    get_str(f, r, f->source_field, FN_F_SOURCE, &e.source, msg,
-		    msz) < 0 ||
+	    get_str(f, r, "manager", FN_F_MANAGER, &e.manager, msg, msz) < 0 ||
+	    get_str(f, r, f->source_field, FN_F_SOURCE, &e.source, msg, msz) <
+		    0 ||
 	    get_str(f, r, "utm_campaign", FN_F_CAMPAIGN, &e.campaign, msg,
 		    msz) < 0 ||
-	    get_str(f, r, "ad_group", FN_F_ADGROUP, &e.adgroup, msg,
-		    msz) < 0 ||
-	    get_str(f, r, "category", FN_F_CATEGORY, &e.category, msg,
-		    msz) < 0 ||
+	    get_str(f, r, "ad_group", FN_F_ADGROUP, &e.adgroup, msg, msz) < 0 ||
+	    get_str(f, r, "category", FN_F_CATEGORY, &e.category, msg, msz) <
+		    0 ||
 	    get_str(f, r, "loss_reason", FN_F_LOSS, &e.loss, msg, msz) < 0 ||
-	    get_str(f, r, "currency", FN_F_CURRENCY, &e.currency, msg,
-		    msz) < 0 ||
+	    get_str(f, r, "currency", FN_F_CURRENCY, &e.currency, msg, msz) <
+		    0 ||
 	    get_text(f, r, "lead_id", &e.lead_id, msg, msz) < 0 ||
-	    get_time(f, r, "created", 1, &created, &e.created_txt, msg,
-		     msz) < 0 ||
+	    get_time(f, r, "created", 1, &created, &e.created_txt, msg, msz) <
+		    0 ||
 	    get_time(f, r, "modified", 0, &modified, NULL, msg, msz) < 0 ||
 	    get_amount(f, r, &e, msg, msz) < 0 ||
 	    get_id(f, r, &id, &idn, msg, msz) < 0)
@@ -439,8 +439,8 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	memset(&h, 0, sizeof h);
 	if (get_str(f, r, "stage", FN_F_STAGE, &h.name, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &h.sem, msg, msz) < 0 ||
-	    get_str(f, r, "category", FN_F_STAGE_CATEGORY, &h.cat, msg,
-		    msz) < 0 ||
+	    get_str(f, r, "category", FN_F_STAGE_CATEGORY, &h.cat, msg, msz) <
+		    0 ||
 	    get_time(f, r, "ts", 1, &ts, &h.ts_txt, msg, msz) < 0 ||
 	    get_id(f, r, &id, &idn, msg, msz) < 0)
 		return -1;

@@ -1,4 +1,4 @@
-/* funnel_prep.c - histories sorted, stage order, derived fields; see funnel.h. */
+/* funnel_prep.c - histories sorted, stage order, derived fields (funnel.h) */
 #include "funnel.h"
 
 #include <stdio.h>
@@ -36,7 +36,8 @@ static uint32_t pipe_get(struct funnel *f, char kind, uint32_t cat)
 
 		if (f->npipe == f->cappipe) {
 			f->cappipe = f->cappipe ? 2 * f->cappipe : 8;
-			f->pipe = xrealloc(f->pipe, f->cappipe * sizeof *f->pipe);
+			f->pipe =
+				xrealloc(f->pipe, f->cappipe * sizeof *f->pipe);
 		}
 		*v = (uint32_t)f->npipe;
 		p = &f->pipe[f->npipe++];
@@ -55,8 +56,7 @@ static uint32_t stage_get(struct funnel *f, uint32_t pipe, uint32_t name,
 	struct fn_stage *s;
 	int isnew;
 
-	v = hmap_put_memo(&f->stagemap, &f->stagememo, key, sizeof key,
-			  &isnew);
+	v = hmap_put_memo(&f->stagemap, &f->stagememo, key, sizeof key, &isnew);
 	if (isnew) {
 		if (f->nstage == f->capstage) {
 			f->capstage = f->capstage ? 2 * f->capstage : 64;
@@ -165,8 +165,8 @@ static void order_pipes(struct funnel *f)
 					break;
 				}
 			k->cls = s->sem == 'S' ? 1 : s->sem == 'F' ? 2 : 0;
-			k->mean = s->rank_n ? s->rank_sum / (double)s->rank_n :
-					      1e300;
+			k->mean = s->rank_n ? s->rank_sum / (double)s->rank_n
+					    : 1e300;
 		}
 		qsort(keys, n, sizeof *keys, order_cmp);
 		pp->order = xmalloc((n + 1) * sizeof *pp->order);
@@ -253,13 +253,27 @@ static void derive(struct funnel *f, struct fn_ent *e)
 		       (!f->has_to || e->eday <= f->to_day);
 
 	switch (f->by) {
-	case FN_BY_NONE: e->group = FN_NONE; break;
-	case FN_BY_MANAGER: e->group = e->manager; break;
-	case FN_BY_SOURCE: e->group = e->esrc; break;
-	case FN_BY_CAMPAIGN: e->group = e->ecamp; break;
-	case FN_BY_ADGROUP: e->group = e->eadg; break;
-	case FN_BY_MONTH: e->group = month_str(f, e->eday, 0); break;
-	case FN_BY_QUARTER: e->group = month_str(f, e->eday, 1); break;
+	case FN_BY_NONE:
+		e->group = FN_NONE;
+		break;
+	case FN_BY_MANAGER:
+		e->group = e->manager;
+		break;
+	case FN_BY_SOURCE:
+		e->group = e->esrc;
+		break;
+	case FN_BY_CAMPAIGN:
+		e->group = e->ecamp;
+		break;
+	case FN_BY_ADGROUP:
+		e->group = e->eadg;
+		break;
+	case FN_BY_MONTH:
+		e->group = month_str(f, e->eday, 0);
+		break;
+	case FN_BY_QUARTER:
+		e->group = month_str(f, e->eday, 1);
+		break;
 	}
 	find_since(e, h);
 }
@@ -276,7 +290,8 @@ void funnel_prep(struct funnel *f)
 	for (i = 0; i < f->nhist; i = j) {
 		struct fn_ent *e = &f->ent[f->hist[i].ent];
 
-		for (j = i; j < f->nhist && f->hist[j].ent == f->hist[i].ent; j++)
+		for (j = i; j < f->nhist && f->hist[j].ent == f->hist[i].ent;
+		     j++)
 			;
 		e->h0 = i;
 		e->hn = j - i;

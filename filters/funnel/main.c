@@ -40,8 +40,7 @@ static const struct cli_info info = {
 	"                         utm_source)\n"
 	"      --shard I/N        count only the leads (with their deals) of shard\n"
 	"                         I of N; every shard reads the whole input\n"
-	"      --partial          write the sums alone, for pulse-merge\n"
-	CLI_HELP_COMMON
+	"      --partial          write the sums alone, for pulse-merge\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-funnel --by manager --from 2024-01-01 leads.ndjson stages.ndjson\n",
 };
@@ -82,9 +81,9 @@ static enum fn_by parse_by(struct cli *c, const char *s)
 		const char *name;
 		enum fn_by by;
 	} names[] = {
-		{"manager", FN_BY_MANAGER},	{"source", FN_BY_SOURCE},
+		{"manager", FN_BY_MANAGER},	  {"source", FN_BY_SOURCE},
 		{"utm_campaign", FN_BY_CAMPAIGN}, {"campaign", FN_BY_CAMPAIGN},
-		{"ad_group", FN_BY_ADGROUP},	{"month", FN_BY_MONTH},
+		{"ad_group", FN_BY_ADGROUP},	  {"month", FN_BY_MONTH},
 		{"quarter", FN_BY_QUARTER},
 	};
 	size_t i;
@@ -92,8 +91,10 @@ static enum fn_by parse_by(struct cli *c, const char *s)
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(s, names[i].name) == 0)
 			return names[i].by;
-	cli_usage_error(c, "invalid --by '%s' (manager, source, utm_campaign, ad_group, month or quarter)",
-			s);
+	cli_usage_error(
+		c,
+		"invalid --by '%s' (manager, source, utm_campaign, ad_group, month or quarter)",
+		s);
 }
 
 int main(int argc, char **argv)

@@ -13,11 +13,8 @@ enum {
 
 /* The kinds merged, by the "kind" member of a record. */
 static const struct merge_kind *const kinds[] = {
-	&merge_count,
-	&merge_histogram,
-	&merge_link,
-	&merge_metric,
-	&merge_funnel,
+	&merge_count,  &merge_histogram, &merge_link,
+	&merge_metric, &merge_funnel,
 };
 
 #define NKINDS (sizeof kinds / sizeof kinds[0])
@@ -33,9 +30,7 @@ static const struct cli_info info = {
 	"                         (metric records stay partial)\n"
 	"      --sort-by ORDER    count records: first (default: first appearance),\n"
 	"                         count (descending, then key) or key, as\n"
-	"                         pulse-tally --sort-by\n"
-	CLI_HELP_COMMON
-	"\n"
+	"                         pulse-tally --sort-by\n" CLI_HELP_COMMON "\n"
 	"Reads count, histogram, link, metric and funnel records (the last two as\n"
 	"--partial writes them); each kind comes out grouped, kinds in the order\n"
 	"first met.  See pulse-merge(1).\n",
@@ -51,8 +46,8 @@ struct kind_order {
 	size_t first[NKINDS]; /* 1 + rank of first appearance, 0: not met */
 	size_t nmet;
 	unsigned char before[NKINDS][NKINDS]; /* i came before j in a file */
-	unsigned char infile[NKINDS]; /* met in the current file */
-	int fi; /* the current file */
+	unsigned char infile[NKINDS];	      /* met in the current file */
+	int fi;				      /* the current file */
 };
 
 static void order_met(struct kind_order *ko, size_t k, int fi)
@@ -115,16 +110,16 @@ static void kind_list(struct buf *b)
 	}
 }
 
-static size_t find_kind(const struct rec *r, struct cli *c,
-			struct buf *names)
+static size_t find_kind(const struct rec *r, struct cli *c, struct buf *names)
 {
 	struct json_span v = rec_get(r, "kind");
 	size_t k;
 
 	if (v.type != JSON_STRING) {
-		cli_bad(c, v.type == JSON_NONE ?
-			"a record without 'kind' (pulse-merge reads %s)" :
-			"'kind' is not a string (pulse-merge reads %s)",
+		cli_bad(c,
+			v.type == JSON_NONE
+				? "a record without 'kind' (pulse-merge reads %s)"
+				: "'kind' is not a string (pulse-merge reads %s)",
 			names->p);
 		return NKINDS;
 	}
@@ -189,8 +184,10 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "key") == 0)
 				o.sort = MERGE_SORT_KEY;
 			else
-				cli_usage_error(&c, "invalid --sort-by '%s' (first, count or key)",
-						optarg);
+				cli_usage_error(
+					&c,
+					"invalid --sort-by '%s' (first, count or key)",
+					optarg);
 			break;
 		default:
 			cli_usage(&c);

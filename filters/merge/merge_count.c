@@ -45,7 +45,7 @@ struct counts {
 	struct merge_opts o;
 	struct hmap groups;
 	struct hmap names; /* sum field (decoded) -> uint32 index */
-	void *hist; /* the linked histogram kind, or NULL */
+	void *hist;	   /* the linked histogram kind, or NULL */
 
 	struct buf key, name, scratch;
 	struct buf last_name_buf; /* the raw JSON of the last sum field */
@@ -127,7 +127,8 @@ static int read_sums(struct counts *t, struct json_span sum,
 		return -1;
 	}
 	if (skipped.type != JSON_NONE && skipped.type != JSON_OBJECT) {
-		snprintf(t->msg, sizeof t->msg, "'sum_skipped' is not an object");
+		snprintf(t->msg, sizeof t->msg,
+			 "'sum_skipped' is not an object");
 		return -1;
 	}
 	if (sum.type == JSON_OBJECT) {
@@ -142,7 +143,8 @@ static int read_sums(struct counts *t, struct json_span sum,
 			}
 			s->has_sum = 1;
 			if (v.type == JSON_NULL) {
-				/* tally's sum was not finite: so is the total */
+				/* tally's sum was not finite: so is the total
+				 */
 				s->v.exact = 0;
 				s->v.d = NAN;
 			} else if (v.type != JSON_NUMBER ||
@@ -199,8 +201,8 @@ static int overflows(const struct counts *t, const struct cgroup *g,
 	for (i = 0; i < t->nrs; i++)
 		for (j = 0; j < g->nsum; j++)
 			if (g->sum[j].field == t->rs[i].field &&
-			    merge_add(g->sum[j].skipped, t->rs[i].skipped,
-				      &x) < 0)
+			    merge_add(g->sum[j].skipped, t->rs[i].skipped, &x) <
+				    0)
 				return 1;
 	return 0;
 }
@@ -252,7 +254,7 @@ bad:
 	cli_bad(c, "%s", t->msg);
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 static void write_name(struct buf *o, const struct hmap *names, uint32_t i)
 {
@@ -318,12 +320,14 @@ static void count_finish(void *st, struct cli *c)
 
 		ord[i].key = sep + 1;
 		ord[i].klen = e->klen - (size_t)(sep + 1 - e->key);
-		ord[i].count = ((const struct cgroup *)
-				hmap_val_at(&t->groups, i))->count;
+		ord[i].count =
+			((const struct cgroup *)hmap_val_at(&t->groups, i))
+				->count;
 		ord[i].idx = i;
 	}
 	qsort(ord, n, sizeof *ord,
-	      t->o.sort == MERGE_SORT_COUNT ? jkey_order_by_count : jkey_order_by_key);
+	      t->o.sort == MERGE_SORT_COUNT ? jkey_order_by_count
+					    : jkey_order_by_key);
 	for (i = 0; i < n; i++)
 		write_group(t, c, ord[i].idx);
 	free(ord);

@@ -45,24 +45,23 @@ enum table {
 };
 
 static const char *const table_names[T_N] = {
-	"stages", "dropoff", "sources", "top_sources", "dynamics",
-	"managers", "manager_months", "age", "stale",
+	"stages",   "dropoff",	      "sources", "top_sources", "dynamics",
+	"managers", "manager_months", "age",	 "stale",
 };
 
 /* The members of each table's partial rows, after COMMON. */
 static const char *const members[T_N][12] = {
 	[T_STAGES] = {COMMON, "entity", "category", "stage", "semantic",
 		      "position", "reached", "total", "from_previous"},
-	[T_DROPOFF] = {COMMON, "entity", "category", "stage",
-		       "stage_position", "lost_stage", "lost_position",
-		       "loss_reason", "count"},
+	[T_DROPOFF] = {COMMON, "entity", "category", "stage", "stage_position",
+		       "lost_stage", "lost_position", "loss_reason", "count"},
 	[T_SOURCES] = {COMMON, "source", "utm_campaign", "leads", "qualified",
 		       "won", "revenue"},
 	[T_TOP] = {COMMON, "month", "source", "leads"},
 	[T_DYNAMICS] = {COMMON, "period", "period_type", "leads", "qualified",
 			"won", "revenue"},
-	[T_MANAGERS] = {COMMON, "manager", "leads", "lead_days", "won", "revenue",
-			"won_with_amount"},
+	[T_MANAGERS] = {COMMON, "manager", "leads", "lead_days", "won",
+			"revenue", "won_with_amount"},
 	[T_MMONTHS] = {COMMON, "manager", "month", "leads", "won", "revenue",
 		       "won_with_amount"},
 	[T_AGE] = {COMMON, "entity", "category", "stage", "position", "open",
@@ -112,8 +111,7 @@ static int fail(struct row *r, const char *fmt, ...)
 }
 
 /* A string member, interned; FSUM_NONE for null when nullable. */
-static int get_str(struct row *r, const char *name, int nullable,
-		   uint32_t *out)
+static int get_str(struct row *r, const char *name, int nullable, uint32_t *out)
 {
 	struct json_span v = val(r, name);
 	const char *p;
@@ -126,8 +124,10 @@ static int get_str(struct row *r, const char *name, int nullable,
 	if (v.type == JSON_NONE)
 		return fail(r, "missing '%s'", name);
 	if (v.type != JSON_STRING)
-		return fail(r, nullable ? "'%s' is not a string or null" :
-					  "'%s' is not a string", name);
+		return fail(r,
+			    nullable ? "'%s' is not a string or null"
+				     : "'%s' is not a string",
+			    name);
 	json_str_view(v, &r->m->scratch, &p, &n);
 	*out = fsum_str(&r->m->s, p, n);
 	return 0;
@@ -163,8 +163,9 @@ static int get_group(struct row *r)
 	json_iter_init(&it, v);
 	while (json_iter_next(&it, &k, &x)) {
 		if (++nm > 1 || (x.type != JSON_STRING && x.type != JSON_NULL))
-			return fail(r, "%s is not {} or {\"by\": a string or null}",
-				    "'group'");
+			return fail(
+				r, "%s is not {} or {\"by\": a string or null}",
+				"'group'");
 		json_str_view(k, &r->m->scratch, &p, &n);
 		by = fsum_str(&r->m->s, p, n);
 		if (x.type == JSON_STRING) {
@@ -222,8 +223,10 @@ static int get_stage(struct row *r, uint32_t pipe, const char *name_m,
 		return fail(r, "'%s' is not a stage position", pos_m);
 	*pos = (uint32_t)p;
 	if (!fsum_stage_ok(&r->m->s, pipe, *name, sem, *pos))
-		return fail(r, "%s: another place or semantic in the stage order than in rows before (shards of different inputs or --stages?)",
-			    name_m);
+		return fail(
+			r,
+			"%s: another place or semantic in the stage order than in rows before (shards of different inputs or --stages?)",
+			name_m);
 	return 0;
 }
 
@@ -285,8 +288,10 @@ static int get_cash(struct row *r, struct cash *c, const char *counts)
 		for (i = 0; i < c->n && c->cur[i] != cur; i++)
 			;
 		if (i == c->n || seen[i])
-			return fail(r, "'%s' names a currency not in 'revenue' or twice",
-				    counts);
+			return fail(
+				r,
+				"'%s' names a currency not in 'revenue' or twice",
+				counts);
 		if (merge_count_val(x, counts, &c->count[i], r->m->msg,
 				    sizeof r->m->msg) < 0)
 			return -1;
@@ -345,8 +350,10 @@ static int add_stages(struct row *r)
 	if (pos > UINT32_MAX - 1)
 		return fail(r, "'%s' is not a stage position", "position");
 	if (!fsum_stage_ok(s, pipe, name, sem, (uint32_t)pos))
-		return fail(r, "%s: another place or semantic in the stage order than in rows before (shards of different inputs or --stages?)",
-			    "'stage'");
+		return fail(
+			r,
+			"%s: another place or semantic in the stage order than in rows before (shards of different inputs or --stages?)",
+			"'stage'");
 	st = fsum_stage(s, pipe, name, sem, (uint32_t)pos);
 	fsum_reached(s, r->g, st, reached, fp);
 	return 0;
@@ -360,8 +367,8 @@ static int add_dropoff(struct row *r)
 	uint64_t count;
 
 	if (get_pipe(r, &pipe) < 0 ||
-	    get_stage(r, pipe, "stage", "stage_position", 1, 0, &name,
-		      &pos) < 0 ||
+	    get_stage(r, pipe, "stage", "stage_position", 1, 0, &name, &pos) <
+		    0 ||
 	    get_stage(r, pipe, "lost_stage", "lost_position", 0, 0, &lname,
 		      &lpos) < 0 ||
 	    get_str(r, "loss_reason", 1, &loss) < 0 ||
@@ -404,8 +411,10 @@ static int get_period(struct row *r, const char *name, int quarter,
 
 	if (v.type != JSON_STRING ||
 	    fsum_parse_period(v.p + 1, v.n - 2, quarter, out) < 0)
-		return fail(r, quarter ? "'%s' is not \"YYYY-Qn\"" :
-					 "'%s' is not \"YYYY-MM\"", name);
+		return fail(r,
+			    quarter ? "'%s' is not \"YYYY-Qn\""
+				    : "'%s' is not \"YYYY-MM\"",
+			    name);
 	return 0;
 }
 
@@ -556,8 +565,8 @@ static int add_stale(struct row *r)
 }
 
 static int (*const adders[T_N])(struct row *) = {
-	add_stages, add_dropoff, add_sources, add_top, add_dynamics,
-	add_managers, add_mmonths, add_age, add_stale,
+	add_stages,   add_dropoff, add_sources, add_top,   add_dynamics,
+	add_managers, add_mmonths, add_age,	add_stale,
 };
 
 /* ---- the kind ------------------------------------------------------------ */
@@ -590,7 +599,8 @@ static void fm_add(void *st, struct cli *c, const struct rec *rec)
 	r.t = (enum table)t;
 	pv = rec_get(rec, "partial");
 	if (pv.type != JSON_TRUE) {
-		cli_bad(c, "funnel %s: not a partial row (merge the output of pulse-funnel --partial)",
+		cli_bad(c,
+			"funnel %s: not a partial row (merge the output of pulse-funnel --partial)",
 			table_names[t]);
 		return;
 	}
@@ -605,7 +615,8 @@ static void fm_finish(void *st, struct cli *c)
 	struct fmerge *m = st;
 
 	if (fsum_write(&m->s, c, m->o.partial) < 0)
-		die(EX_DATAERR, "funnel: a count or a sum of money is too large to write");
+		die(EX_DATAERR,
+		    "funnel: a count or a sum of money is too large to write");
 }
 
 static void fm_destroy(void *st)

@@ -35,9 +35,9 @@ struct hgroup {
 	size_t field; /* where the canonical field starts in the map key */
 	size_t flen;
 	struct buf tail; /* the other members: ,"event":"x","p50":QMARK 5 */
-	int quantiles; /* the tail has p50 or p90 */
-	int claimed; /* the count kind writes it (merge_int.h) */
-	uint32_t next; /* the next group of equal BY '\0' KEY, or NONE */
+	int quantiles;	 /* the tail has p50 or p90 */
+	int claimed;	 /* the count kind writes it (merge_int.h) */
+	uint32_t next;	 /* the next group of equal BY '\0' KEY, or NONE */
 };
 
 struct hists {
@@ -121,8 +121,8 @@ static int read_counts(struct hists *t, struct json_span v, uint64_t count)
 	}
 	if (t->capcounts < t->edges.n + 1) {
 		t->capcounts = t->edges.n + 1;
-		t->counts = xrealloc(t->counts,
-				     t->capcounts * sizeof *t->counts);
+		t->counts =
+			xrealloc(t->counts, t->capcounts * sizeof *t->counts);
 	}
 	json_iter_init(&it, v);
 	while (json_iter_next(&it, NULL, &e)) {
@@ -139,9 +139,10 @@ static int read_counts(struct hists *t, struct json_span v, uint64_t count)
 		n++;
 	}
 	if (n != t->edges.n + 1 || json_iter_next(&it, NULL, &e)) {
-		snprintf(t->msg, sizeof t->msg,
-			 "'counts' must have one more element than 'edges' (%zu)",
-			 t->edges.n + 1);
+		snprintf(
+			t->msg, sizeof t->msg,
+			"'counts' must have one more element than 'edges' (%zu)",
+			t->edges.n + 1);
 		return -1;
 	}
 	if (total != count) {
@@ -156,9 +157,9 @@ static int read_counts(struct hists *t, struct json_span v, uint64_t count)
 /* The members beyond the histogram's own, as the group's tail. */
 static int read_tail(struct hists *t, const struct rec *r, int *quantiles)
 {
-	static const char *const own[] = {"kind", "field", "by", "key",
-					  "edges", "counts", "count", "sum",
-					  "null"};
+	static const char *const own[] = {"kind",  "field", "by",
+					  "key",   "edges", "counts",
+					  "count", "sum",   "null"};
 	size_t i, j;
 
 	buf_reset(&t->tail);
@@ -275,8 +276,9 @@ static void hist_add_rec(void *st, struct cli *c, const struct rec *r)
 		if (g->tail.len != t->tail.len ||
 		    (t->tail.len &&
 		     memcmp(g->tail.p, t->tail.p, t->tail.len) != 0)) {
-			snprintf(t->msg, sizeof t->msg,
-				 "members beyond the histogram's own differ from the group's first record");
+			snprintf(
+				t->msg, sizeof t->msg,
+				"members beyond the histogram's own differ from the group's first record");
 			goto bad;
 		}
 		if (merge_add(g->h->n, count, &x) < 0 ||
@@ -301,7 +303,7 @@ bad:
 	cli_bad(c, "%s", t->msg);
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 static void write_one(struct hists *t, struct cli *c, size_t i)
 {
@@ -325,8 +327,10 @@ static void write_one(struct hists *t, struct cli *c, size_t i)
 			continue;
 		}
 		k++;
-		jw_fixed(o, hist_quantile(g->h, &g->edges,
-					  g->tail.p[k] == '5' ? 0.5 : 0.9), 3);
+		jw_fixed(o,
+			 hist_quantile(g->h, &g->edges,
+				       g->tail.p[k] == '5' ? 0.5 : 0.9),
+			 3);
 	}
 	buf_adds(o, "}\n");
 	cli_commit(c);

@@ -63,9 +63,9 @@ int merge_by(struct json_span v, struct buf *out, struct buf *scratch);
  * writes the others.  Both key a group by BY '\0' KEY (merge_by(),
  * merge_key()).
  */
-void merge_count_link(void *count_st, void *hist_st);	/* merge_count.c */
+void merge_count_link(void *count_st, void *hist_st); /* merge_count.c */
 int merge_count_has(void *count_st, const char *bykey, size_t n);
-void merge_hist_link(void *hist_st, void *count_st);	/* merge_hist.c */
+void merge_hist_link(void *hist_st, void *count_st); /* merge_hist.c */
 void merge_hist_write_group(void *hist_st, struct cli *c, const char *bykey,
 			    size_t n);
 

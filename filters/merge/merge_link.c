@@ -35,8 +35,9 @@ static int read_name(struct links *t, struct json_span v, const char *what)
 {
 	if (v.type != JSON_STRING) {
 		snprintf(t->msg, sizeof t->msg,
-			 v.type == JSON_NONE ? "missing '%s'" :
-					       "'%s' is not a string", what);
+			 v.type == JSON_NONE ? "missing '%s'"
+					     : "'%s' is not a string",
+			 what);
 		return -1;
 	}
 	json_str_decode(v, &t->key);
@@ -81,7 +82,8 @@ static void link_add(void *st, struct cli *c, const struct rec *r)
 		goto bad;
 	p = hmap_get(&t->links, t->key.p, t->key.len);
 	if (p && merge_add(*p, value, &value) < 0) {
-		snprintf(t->msg, sizeof t->msg, "the link's value passes 2^63-1");
+		snprintf(t->msg, sizeof t->msg,
+			 "the link's value passes 2^63-1");
 		goto bad;
 	}
 	if (!p)
@@ -92,7 +94,7 @@ bad:
 	cli_bad(c, "%s", t->msg);
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 struct olink {
 	uint32_t step;

@@ -52,8 +52,9 @@ static int read_str(struct metrics *t, struct json_span v, const char *what,
 	buf_reset(b);
 	if (v.type != JSON_STRING) {
 		snprintf(t->msg, sizeof t->msg,
-			 v.type == JSON_NONE ? "missing '%s'" :
-					       "'%s' is not a string", what);
+			 v.type == JSON_NONE ? "missing '%s'"
+					     : "'%s' is not a string",
+			 what);
 		return -1;
 	}
 	json_str_decode(v, b);
@@ -112,13 +113,15 @@ static void metric_add(void *st, struct cli *c, const struct rec *r)
 
 	if (merge_members(r, names, 5, v, t->msg, sizeof t->msg) < 0) {
 		if (rec_get(r, "prev_day").type != JSON_NONE)
-			snprintf(t->msg, sizeof t->msg,
-				 "a final metric record: merge the output of pulse-metrics --partial");
+			snprintf(
+				t->msg, sizeof t->msg,
+				"a final metric record: merge the output of pulse-metrics --partial");
 		goto bad;
 	}
 	if (v[4].type != JSON_TRUE) {
-		snprintf(t->msg, sizeof t->msg,
-			 "a metric record without \"partial\":true: merge the output of pulse-metrics --partial");
+		snprintf(
+			t->msg, sizeof t->msg,
+			"a metric record without \"partial\":true: merge the output of pulse-metrics --partial");
 		goto bad;
 	}
 	if (read_str(t, v[0], "name", &t->name) < 0 ||
@@ -132,9 +135,10 @@ static void metric_add(void *st, struct cli *c, const struct rec *r)
 		m = &t->m[*ip];
 		if ((v[1].type == JSON_NONE) != !m->title ||
 		    (m->title && strcmp(m->title, t->title.p) != 0)) {
-			snprintf(t->msg, sizeof t->msg,
-				 "metric '%.60s' has another title in an earlier record",
-				 m->name);
+			snprintf(
+				t->msg, sizeof t->msg,
+				"metric '%.60s' has another title in an earlier record",
+				m->name);
 			goto bad;
 		}
 		if (series_get(&m->s, day) > (uint64_t)INT64_MAX - value) {

@@ -31,10 +31,8 @@ static const struct cli_info info = {
 	"                         0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720)\n"
 	"      --sorted           input grouped by user_id: constant memory\n"
 	"      --partial          day counts only (no prev_day, week_ago, mean_7d),\n"
-	"                         for shards to be added up\n"
-	CLI_HELP_KEYED
-	CLI_HELP_COMMON
-	"\n"
+	"                         for shards to be added up\n" CLI_HELP_KEYED
+		CLI_HELP_COMMON "\n"
 	"Reads event records (user_id, ts, event), writes metric records\n"
 	"(name, day, value, prev_day, week_ago, mean_7d) and histogram records.\n"
 	"See pulse-metrics(1).\n",
@@ -112,7 +110,8 @@ int main(int argc, char **argv)
 			add_names(&c, &o, optarg);
 			break;
 		case OPT_EDGES:
-			if (hist_edges_parse(&o.edges, optarg, msg, sizeof msg) < 0)
+			if (hist_edges_parse(&o.edges, optarg, msg,
+					     sizeof msg) < 0)
 				cli_usage_error(&c, "%s", msg);
 			break;
 		case OPT_SORTED:
@@ -126,11 +125,12 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!defs && !o.ndur)
-		cli_usage_error(&c, "nothing to count: give --defs or --durations");
+		cli_usage_error(&c,
+				"nothing to count: give --defs or --durations");
 	if (tz_init(&o.tz, zone, msg, sizeof msg) < 0)
 		cli_usage_error(&c, "%s", msg);
-	if (!o.edges.n && hist_edges_parse(&o.edges, default_edges, msg,
-					   sizeof msg) < 0)
+	if (!o.edges.n &&
+	    hist_edges_parse(&o.edges, default_edges, msg, sizeof msg) < 0)
 		die(EX_SOFTWARE, "%s", msg);
 	if (defs)
 		load_defs(&o, defs);

@@ -58,9 +58,8 @@ struct metrics_opts {
  * @return 0, or -1 with msg naming the place ("metrics[2]: missing
  * 'event'").
  */
-int metrics_defs_parse(const char *text, size_t len,
-		       struct metric_def **defs, size_t *ndefs, char *msg,
-		       size_t msz);
+int metrics_defs_parse(const char *text, size_t len, struct metric_def **defs,
+		       size_t *ndefs, char *msg, size_t msz);
 
 void metrics_defs_free(struct metric_def *defs, size_t ndefs);
 

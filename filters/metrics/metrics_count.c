@@ -58,8 +58,8 @@ struct metrics {
 	size_t ncls;
 	size_t *mfirst, *mlist; /* metrics whose event is class c:
 				   mlist[mfirst[c] .. mfirst[c+1]) */
-	unsigned char *after; /* ndefs x ncls: after[m * ncls + p] */
-	int *durslot; /* per class: index of its --durations, or -1 */
+	unsigned char *after;	/* ndefs x ncls: after[m * ncls + p] */
+	int *durslot;		/* per class: index of its --durations, or -1 */
 
 	struct series *dc; /* per metric */
 	int64_t dmin, dmax;
@@ -100,7 +100,8 @@ static unsigned intern(struct metrics *m, const char *name)
 
 	if (isnew) {
 		if (m->ncls > EC_CLASS)
-			die(EX_DATAERR, "more than %d event names in the definitions",
+			die(EX_DATAERR,
+			    "more than %d event names in the definitions",
 			    EC_CLASS);
 		*v = (uint16_t)m->ncls++;
 	}
@@ -143,8 +144,9 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 	for (i = 0; i < o->ndefs; i++)
 		for (j = 0; j < o->defs[i].nafter; j++)
 			m->after[i * m->ncls +
-				 *(uint16_t *)hmap_get(&m->names, o->defs[i].after[j],
-						       strlen(o->defs[i].after[j]))] = 1;
+				 *(uint16_t *)hmap_get(
+					 &m->names, o->defs[i].after[j],
+					 strlen(o->defs[i].after[j]))] = 1;
 	free(ev_cls);
 
 	m->durslot = xmalloc(m->ncls * sizeof *m->durslot);
@@ -163,11 +165,12 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 	return m;
 }
 
-/* ---- days ----------------------------------------------------------------- */
+/* ---- days ---------------------------------------------------------------- */
 
 static int64_t floor_sec(int64_t ns)
 {
-	return ns >= 0 ? ns / NS_PER_SEC : -((-ns + NS_PER_SEC - 1) / NS_PER_SEC);
+	return ns >= 0 ? ns / NS_PER_SEC
+		       : -((-ns + NS_PER_SEC - 1) / NS_PER_SEC);
 }
 
 /* The report day of an event: naive times are already local. */
@@ -178,7 +181,7 @@ static int64_t event_day(struct metrics *m, int64_t ns, unsigned ec)
 	return (ec & EC_NAIVE) ? time_day(sec) : tz_day(&m->o.tz, sec);
 }
 
-/* ---- one user ------------------------------------------------------------- */
+/* ---- one user ------------------------------------------------------------ */
 
 static int uev_cmp(const void *pa, const void *pb)
 {
@@ -190,8 +193,8 @@ static int uev_cmp(const void *pa, const void *pb)
 }
 
 /* The duration from an event of --durations slot ds to the next one. */
-static void count_duration(struct metrics *m, int ds, int64_t from,
-			   int64_t to, int take_back)
+static void count_duration(struct metrics *m, int ds, int64_t from, int64_t to,
+			   int take_back)
 {
 	/* unsigned: 584 years of nanoseconds fit */
 	uint64_t d = (uint64_t)to - (uint64_t)from;
@@ -213,7 +216,8 @@ static void count_duration(struct metrics *m, int ds, int64_t from,
 static void count_step(struct metrics *m, unsigned prev, int64_t prev_ns,
 		       int64_t ns, unsigned ec, int take_back)
 {
-	unsigned c = ec & EC_CLASS, pc = prev == NO_PREV ? NO_PREV : prev & EC_CLASS;
+	unsigned c = ec & EC_CLASS,
+		 pc = prev == NO_PREV ? NO_PREV : prev & EC_CLASS;
 	size_t j;
 
 	if (pc != NO_PREV && m->durslot[pc] >= 0)
@@ -258,7 +262,7 @@ static void count_user(struct metrics *m, struct uev *e, size_t n)
 		count_last(m, e[n - 1].ec);
 }
 
-/* ---- input ---------------------------------------------------------------- */
+/* ---- input --------------------------------------------------------------- */
 
 static void log_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
 {
@@ -271,13 +275,18 @@ static void log_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
 	buf_add(&m->logbuf, rec, LOG_REC);
 	if (m->logbuf.len >= (1 << 20)) {
 		if (!m->log && !(m->log = tmpfile()))
-			die_errno(EX_CANTCREAT, "cannot create a temporary file for the event log");
-		if (fwrite(m->logbuf.p, 1, m->logbuf.len, m->log) != m->logbuf.len)
-			die_errno(EX_IOERR, "cannot write the temporary event log");
+			die_errno(
+				EX_CANTCREAT,
+				"cannot create a temporary file for the event log");
+		if (fwrite(m->logbuf.p, 1, m->logbuf.len, m->log) !=
+		    m->logbuf.len)
+			die_errno(EX_IOERR,
+				  "cannot write the temporary event log");
 		m->logbuf.len = 0;
 	}
 	if (++m->nlog > UINT32_MAX)
-		die(EX_SOFTWARE, "more than 4294967295 events: group the input by user_id and use --sorted");
+		die(EX_SOFTWARE,
+		    "more than 4294967295 events: group the input by user_id and use --sorted");
 }
 
 /* An event of user number u, in input order: counted now when it is
@@ -330,9 +339,10 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 		enum group_step st = group_next(&m->grp, ev.user.p, ev.user.n);
 
 		if (st == GROUP_ENDED || st == GROUP_UNORDERED) {
-			cli_bad(c, "input not grouped by user_id (user %.*s %s)",
-				(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p,
-				group_why(st));
+			cli_bad(c,
+				"input not grouped by user_id (user %.*s %s)",
+				(int)(ev.user.n > 60 ? 60 : ev.user.n),
+				ev.user.p, group_why(st));
 			return;
 		}
 		if (st == GROUP_NEW) {
@@ -419,14 +429,18 @@ static void recount_disordered(struct metrics *m)
 
 	if (m->log) {
 		if (fflush(m->log) != 0 || fseek(m->log, 0, SEEK_SET) != 0)
-			die_errno(EX_IOERR, "cannot read back the temporary event log");
+			die_errno(EX_IOERR,
+				  "cannot read back the temporary event log");
 	}
 	for (idx = 0; idx < m->nlog; idx++) {
-		uint64_t off = idx * LOG_REC, inmem = m->nlog * LOG_REC - m->logbuf.len;
+		uint64_t off = idx * LOG_REC,
+			 inmem = m->nlog * LOG_REC - m->logbuf.len;
 
 		if (off < inmem) {
 			if (fread(rec, 1, LOG_REC, m->log) != LOG_REC)
-				die_errno(EX_IOERR, "cannot read back the temporary event log");
+				die_errno(
+					EX_IOERR,
+					"cannot read back the temporary event log");
 		} else {
 			memcpy(rec, m->logbuf.p + (off - inmem), LOG_REC);
 		}
@@ -435,7 +449,8 @@ static void recount_disordered(struct metrics *m)
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		memcpy(&v[n].u, rec, 4);
-		if (!((struct ustate *)idmap_val(&m->users, v[n].u))->disordered)
+		if (!((struct ustate *)idmap_val(&m->users, v[n].u))
+			     ->disordered)
 			continue;
 		memcpy(&v[n].ns, rec + 4, 8);
 		memcpy(&e16, rec + 12, 2);
@@ -488,7 +503,7 @@ static void count_all(struct metrics *m)
 		recount_disordered(m);
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 static void emit_metric(struct metrics *m, struct cli *c, size_t k)
 {

@@ -37,14 +37,15 @@ static int parse_one(struct json_span obj, size_t i, struct metric_def *d,
 	while (json_iter_next(&it, &k, &v)) {
 		if (key_is(k, "name") || key_is(k, "event") ||
 		    key_is(k, "title")) {
-			char **dst = key_is(k, "name")	? &d->name :
-				     key_is(k, "event") ? &d->event :
-							  &d->title;
+			char **dst = key_is(k, "name")	  ? &d->name
+				     : key_is(k, "event") ? &d->event
+							  : &d->title;
 
 			if (v.type != JSON_STRING) {
 				buf_reset(&kb);
 				json_str_decode(k, &kb);
-				snprintf(msg, msz, "metrics[%zu]: '%s' is not a string",
+				snprintf(msg, msz,
+					 "metrics[%zu]: '%s' is not a string",
 					 i, kb.p);
 				buf_release(&kb);
 				return -1;
@@ -53,27 +54,34 @@ static int parse_one(struct json_span obj, size_t i, struct metric_def *d,
 			*dst = str_dup(v);
 		} else if (key_is(k, "after")) {
 			if (v.type != JSON_ARRAY) {
-				snprintf(msg, msz, "metrics[%zu]: 'after' is not an array of event names",
-					 i);
+				snprintf(
+					msg, msz,
+					"metrics[%zu]: 'after' is not an array of event names",
+					i);
 				return -1;
 			}
 			d->has_after = 1;
 			json_iter_init(&ia, v);
 			while (json_iter_next(&ia, NULL, &a)) {
 				if (a.type != JSON_STRING) {
-					snprintf(msg, msz, "metrics[%zu]: 'after' is not an array of event names",
-						 i);
+					snprintf(
+						msg, msz,
+						"metrics[%zu]: 'after' is not an array of event names",
+						i);
 					return -1;
 				}
-				d->after = xrealloc(d->after, (d->nafter + 1) *
-								      sizeof *d->after);
+				d->after = xrealloc(d->after,
+						    (d->nafter + 1) *
+							    sizeof *d->after);
 				d->after[d->nafter++] = str_dup(a);
 			}
 		} else if (!key_is(k, "description")) {
 			buf_reset(&kb);
 			json_str_decode(k, &kb);
-			snprintf(msg, msz, "metrics[%zu]: unknown member '%.60s' (name, event, after, title, description)",
-				 i, kb.p ? kb.p : "");
+			snprintf(
+				msg, msz,
+				"metrics[%zu]: unknown member '%.60s' (name, event, after, title, description)",
+				i, kb.p ? kb.p : "");
 			buf_release(&kb);
 			return -1;
 		}
@@ -89,16 +97,17 @@ static int parse_one(struct json_span obj, size_t i, struct metric_def *d,
 		return -1;
 	}
 	if (d->has_after && d->nafter == 0) {
-		snprintf(msg, msz, "metrics[%zu]: empty 'after' (leave it out to count every '%s')",
-			 i, d->event);
+		snprintf(
+			msg, msz,
+			"metrics[%zu]: empty 'after' (leave it out to count every '%s')",
+			i, d->event);
 		return -1;
 	}
 	return 0;
 }
 
-int metrics_defs_parse(const char *text, size_t len,
-		       struct metric_def **defs, size_t *ndefs, char *msg,
-		       size_t msz)
+int metrics_defs_parse(const char *text, size_t len, struct metric_def **defs,
+		       size_t *ndefs, char *msg, size_t msz)
 {
 	struct json_error e;
 	struct json_span top, k, v, list = {NULL, 0, JSON_NONE, 0};
@@ -144,8 +153,10 @@ int metrics_defs_parse(const char *text, size_t len,
 	for (i = 0; i < *ndefs; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp((*defs)[i].name, (*defs)[j].name) == 0) {
-				snprintf(msg, msz, "metrics[%zu]: name '%.60s' used twice",
-					 i, (*defs)[i].name);
+				snprintf(
+					msg, msz,
+					"metrics[%zu]: name '%.60s' used twice",
+					i, (*defs)[i].name);
 				goto fail;
 			}
 	return 0;

@@ -41,8 +41,7 @@ static const struct cli_info info = {
 	"      --day DATE         telegram: the report's day (default: the last day\n"
 	"                         of the metric records)\n"
 	"      --bom              csv: start with a UTF-8 byte order mark (Excel)\n"
-	"      --table NAME       csv: only the funnel records of that table\n"
-	CLI_HELP_COMMON
+	"      --table NAME       csv: only the funnel records of that table\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -75,7 +74,8 @@ int main(int argc, char **argv)
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL, T_NONE, 0, NULL, NULL};
+	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL,
+				T_NONE,	 0,    NULL,   NULL};
 	const struct format *fmt = &formats[0];
 	struct report rep;
 	struct ptime t;
@@ -106,8 +106,9 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "ru") == 0)
 				o.lang = LANG_RU;
 			else
-				cli_usage_error(&c, "unknown --lang '%s' (en or ru)",
-						optarg);
+				cli_usage_error(
+					&c, "unknown --lang '%s' (en or ru)",
+					optarg);
 			break;
 		case OPT_ASOF:
 			if (time_parse(optarg, strlen(optarg), &t) < 0)
@@ -126,8 +127,10 @@ int main(int argc, char **argv)
 			if (strcmp(optarg, "sankey") != 0 &&
 			    strcmp(optarg, "metrics") != 0 &&
 			    strcmp(optarg, "histogram") != 0)
-				cli_usage_error(&c, "unknown --chart '%s' (sankey, metrics or histogram)",
-						optarg);
+				cli_usage_error(
+					&c,
+					"unknown --chart '%s' (sankey, metrics or histogram)",
+					optarg);
 			o.chart = optarg;
 			break;
 		case OPT_DAY:
@@ -146,8 +149,7 @@ int main(int argc, char **argv)
 			cli_usage(&c);
 		}
 	}
-	if (fmt->render == render_telegram &&
-	    (!o.chat_id || !*o.chat_id))
+	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
 	report_init(&rep);
 	if (fmt->render == render_html)
@@ -160,7 +162,8 @@ int main(int argc, char **argv)
 			cli_bad(&c, "%s", msg);
 	if (rep.ignored)
 		warn("ignored %llu record%s of other kinds",
-		     (unsigned long long)rep.ignored, rep.ignored == 1 ? "" : "s");
+		     (unsigned long long)rep.ignored,
+		     rep.ignored == 1 ? "" : "s");
 	report_finish(&rep, &o);
 	fmt->render(&rep, &o, cli_out(&c));
 	status = cli_finish(&c);

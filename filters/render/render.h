@@ -61,9 +61,10 @@ struct ticket {
 	int64_t id;
 	int open;
 	enum cat cat;
-	enum prio prio; /* as given, or derived for open tickets (render_load) */
+	enum prio
+		prio; /* as given, or derived for open tickets (render_load) */
 	int64_t days; /* days_waiting, or T_NONE */
-	double frh; /* first_response_hours, NaN when null */
+	double frh;   /* first_response_hours, NaN when null */
 	int64_t as_of, created, first_in, last_in, last_out, last_ts; /* sec */
 	int64_t n_messages;
 	int partner;
@@ -73,9 +74,9 @@ struct ticket {
 
 /* Which records a report keeps whole in recs, for the html and csv formats. */
 enum keep_recs {
-	KEEP_NONE, /* none: funnel records count as ignored */
+	KEEP_NONE,   /* none: funnel records count as ignored */
 	KEEP_FUNNEL, /* html: funnel records */
-	KEEP_ALL, /* csv: every record, unchecked */
+	KEEP_ALL,    /* csv: every record, unchecked */
 };
 
 struct report {
@@ -88,7 +89,7 @@ struct report {
 	uint64_t messages;
 	struct sref *aggs; /* count and histogram records, raw lines */
 	size_t naggs, capaggs;
-	uint64_t ignored; /* records of other kinds */
+	uint64_t ignored;   /* records of other kinds */
 	struct link *links; /* render_sales.c: link records */
 	size_t nlinks, caplinks;
 	struct metric *metrics; /* render_sales.c: metric records */
@@ -102,12 +103,12 @@ enum lang_id { LANG_EN, LANG_RU };
 
 struct render_opts {
 	enum lang_id lang;
-	const char *title; /* NULL: the language's */
-	int64_t as_of; /* T_NONE: from the tickets */
+	const char *title;   /* NULL: the language's */
+	int64_t as_of;	     /* T_NONE: from the tickets */
 	const char *chat_id; /* telegram: --chat-id */
 	const char *chart; /* svg: --chart sankey|metrics|histogram, or NULL */
-	int64_t day; /* telegram: --day (a day number), or T_NONE */
-	int bom; /* csv: --bom */
+	int64_t day;	   /* telegram: --day (a day number), or T_NONE */
+	int bom;	   /* csv: --bom */
 	const char *table; /* csv: --table, or NULL */
 	const char *as_of_text; /* --as-of as given, or NULL */
 };
@@ -120,8 +121,7 @@ void report_release(struct report *r);
  * Takes one input record.  @return 0, or -1 with msg when it is a bad
  * ticket record.
  */
-int report_add(struct report *r, const struct rec *in, char *msg,
-	       size_t msz);
+int report_add(struct report *r, const struct rec *in, char *msg, size_t msz);
 
 /* After the last record: as_of and the derived priorities. */
 void report_finish(struct report *r, const struct render_opts *o);
@@ -160,8 +160,8 @@ size_t utf8_chars(const char *s, size_t n);
 struct words {
 	const char *title, *as_of, *source, *none, *no_tickets;
 	const char *months[12]; /* in the case a date needs: "21 января" */
-	int dmy; /* dates as dd.mm.yyyy, else yyyy-mm-dd */
-	int slavic; /* one / few / many plurals, else one / other */
+	int dmy;		/* dates as dd.mm.yyyy, else yyyy-mm-dd */
+	int slavic;		/* one / few / many plurals, else one / other */
 	const char *ticket[3], *message[3], *day[3]; /* one, few, many */
 	const char *days_abbr; /* "дн." after a range; NULL: the noun */
 	const char *metric, *value, *count, *description;
@@ -173,14 +173,15 @@ struct words {
 	const char *prec_h3, *prec_cols;
 	const char *wait_h2[3], *wait_cols; /* urgent, medium, low */
 	const char *recent_h2, *recent_intro, *recent_cols;
-	const char *today, *yesterday, *days_ago; /* after the number: " days ago" */
+	const char *today, *yesterday,
+		*days_ago; /* after the number: " days ago" */
 	const char *topics_h2, *topics_real, *topics_cols, *insolvency;
 	const char *perday_h2, *period, *pd_tickets, *pd_days, *pd_mean;
 	const char *weeks_h3, *weeks_cols;
 	const char *load_h3, *load_total, *load_spam, *load_auto, *load_real,
 		*load_period, *load_per_day;
-	const char *metrics_h2, *m_median, *m_p90, *m_with, *m_waiting,
-		*m_note, *hours, *days_short;
+	const char *metrics_h2, *m_median, *m_p90, *m_with, *m_waiting, *m_note,
+		*hours, *days_short;
 	const char *actions_h2, *today_h3, *a_urgent, *a_partner, *a_crit,
 		*week_h3, *a_week;
 	const char *tallies_h2, *total, *hist_h3, *bucket;
@@ -200,8 +201,8 @@ struct link {
 };
 
 struct metric {
-	struct sref name, title; /* title: null when absent */
-	int64_t day; /* days since 1970-01-01 */
+	struct sref name, title;		   /* title: null when absent */
+	int64_t day;				   /* days since 1970-01-01 */
 	double value, prev_day, week_ago, mean_7d; /* NaN for null */
 };
 

@@ -27,7 +27,7 @@ struct csv {
 	const struct report *r;
 	const char *table; /* funnel mode: the table; NULL: any records */
 	size_t tlen;
-	struct hmap cols; /* column name -> its index (size_t) */
+	struct hmap cols;	 /* column name -> its index (size_t) */
 	struct json_span *cells; /* one row, by column */
 	size_t capcells;
 	struct buf name, text, tname;
@@ -67,8 +67,8 @@ static int plain_number(const char *s, size_t n)
 /* Appends one cell: neutralised against formulas, quoted when it must be. */
 static void cell(struct buf *out, const char *s, size_t n)
 {
-	int formula = n > 0 && memchr("=+-@\t\r", s[0], 6) &&
-		      !plain_number(s, n);
+	int formula =
+		n > 0 && memchr("=+-@\t\r", s[0], 6) && !plain_number(s, n);
 	int quote = memchr(s, ',', n) || memchr(s, '"', n) ||
 		    memchr(s, '\r', n) || memchr(s, '\n', n);
 	size_t i;

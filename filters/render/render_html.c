@@ -26,7 +26,8 @@ extern const char render_page_js[], render_page_css[];
 static const char *const words[][3] = {
 	{"title", "Leads dashboard", "Лиды: дашборд"},
 	{"as_of", "as of", "на"},
-	{"hint", "Click a source or a manager to filter the whole page; click it again to clear the filter.",
+	{"hint",
+	 "Click a source or a manager to filter the whole page; click it again to clear the filter.",
 	 "Щёлкните источник или менеджера, чтобы отфильтровать всю страницу; повторный щелчок снимает фильтр."},
 	{"filter", "Filter", "Фильтр"},
 	{"all", "all", "все"},
@@ -35,30 +36,40 @@ static const char *const words[][3] = {
 	{"csv_title", "Download the table as shown (CSV)",
 	 "Скачать таблицу как показана (CSV)"},
 	{"sort_title", "Sort", "Сортировать"},
-	{"rows_shown", "The first %1 rows of %2 are shown; the CSV has them all.",
+	{"rows_shown",
+	 "The first %1 rows of %2 are shown; the CSV has them all.",
 	 "Показаны первые %1 строк из %2; в CSV — все."},
-	{"no_data", "No data for this selection.", "Нет данных для этого выбора."},
-	{"no_records", "The input has no funnel records: pipe pulse-funnel into pulse-render.",
+	{"no_data", "No data for this selection.",
+	 "Нет данных для этого выбора."},
+	{"no_records",
+	 "The input has no funnel records: pipe pulse-funnel into pulse-render.",
 	 "Во входных данных нет записей funnel: подайте на вход вывод pulse-funnel."},
-	{"no_view", "The input has no figures for the whole period (pulse-funnel without --by); pick a value above.",
+	{"no_view",
+	 "The input has no figures for the whole period (pulse-funnel without --by); pick a value above.",
 	 "Во входных данных нет итогов за весь период (pulse-funnel без --by); выберите значение выше."},
 	{"none", "(none)", "(нет)"},
 	{"no_stage", "(no stage)", "(без стадии)"},
 	{"s_summary", "Summary", "Итоги"},
 	{"s_funnel", "Funnel", "Воронка"},
-	{"s_dropoff", "Where lost leads and deals drop out", "Где теряются лиды и сделки"},
+	{"s_dropoff", "Where lost leads and deals drop out",
+	 "Где теряются лиды и сделки"},
 	{"s_sources", "Sources and campaigns", "Источники и кампании"},
-	{"s_top_sources", "Top 5 sources by month", "Топ-5 источников по месяцам"},
-	{"s_dynamics", "Month and quarter dynamics", "Динамика по месяцам и кварталам"},
+	{"s_top_sources", "Top 5 sources by month",
+	 "Топ-5 источников по месяцам"},
+	{"s_dynamics", "Month and quarter dynamics",
+	 "Динамика по месяцам и кварталам"},
 	{"s_managers", "Managers", "Менеджеры"},
 	{"s_manager_months", "Managers by month", "Менеджеры по месяцам"},
 	{"s_age", "Time in the current stage", "Время на текущей стадии"},
 	{"s_stale", "Stale leads and deals", "Зависшие лиды и сделки"},
-	{"n_funnel", "Shares are of all records created in the period, so the stages do not add up to 100%; conversion is from the previous stage.",
+	{"n_funnel",
+	 "Shares are of all records created in the period, so the stages do not add up to 100%; conversion is from the previous stage.",
 	 "Доли считаются от всех записей, созданных за период, поэтому стадии не складываются в 100%; конверсия — от предыдущей стадии."},
-	{"n_managers", "A lead counts for its current responsible, once, however often it changed hands.",
+	{"n_managers",
+	 "A lead counts for its current responsible, once, however often it changed hands.",
 	 "Лид считается за текущим ответственным, один раз, сколько бы раз его ни передавали."},
-	{"n_stale", "Open records that have lain in their stage longer than --stale-days, oldest first.",
+	{"n_stale",
+	 "Open records that have lain in their stage longer than --stale-days, oldest first.",
 	 "Открытые записи, которые лежат на стадии дольше --stale-days, сначала самые старые."},
 	{"k_leads", "Leads", "Лиды"},
 	{"k_qualified", "Qualified", "Квалифицировано"},
@@ -288,12 +299,15 @@ void render_html(const struct report *r, const struct render_opts *o,
 
 	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
 	buf_adds(out, o->lang == LANG_RU ? "ru" : "en");
-	buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-		      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-		      "<meta name=\"generator\" content=\"pulse-render " VERSION "\">\n"
-		      "<title>");
+	buf_adds(
+		out,
+		"\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		"style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+		"<meta name=\"generator\" content=\"pulse-render " VERSION
+		"\">\n"
+		"<title>");
 	html_escs(out, title);
 	buf_adds(out, "</title>\n<style>\n");
 	buf_adds(out, render_page_css);
@@ -310,9 +324,11 @@ void render_html(const struct report *r, const struct render_opts *o,
 		      "<p class=\"hint\" id=\"hint\">");
 	html_escs(out, word("hint", o->lang));
 	buf_adds(out, "</p>\n</header>\n<main>\n<noscript><p>");
-	html_escs(out, o->lang == LANG_RU ?
-		  "Для этой страницы нужен JavaScript; те же таблицы пишет pulse-render --format csv." :
-		  "This page needs JavaScript; pulse-render --format csv writes the same tables.");
+	html_escs(
+		out,
+		o->lang == LANG_RU
+			? "Для этой страницы нужен JavaScript; те же таблицы пишет pulse-render --format csv."
+			: "This page needs JavaScript; pulse-render --format csv writes the same tables.");
 	buf_adds(out, "</p></noscript>\n");
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		buf_adds(out, "<section id=\"s-");

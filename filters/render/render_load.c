@@ -9,10 +9,11 @@
 #include "ptime.h"
 
 const char *const cat_names[CAT_N] = {
-	"NO_RESPONSE",	    "RECENT_RESPONSE",	    "PARTNER_NO_RESPONSE",
-	"PARTNER_RECENT",   "CUSTOMER_FOLLOWUP",    "UNCLEAR",
-	"INSOLVENCY_RESPONDED", "SPAM",		    "ORDER_CONFIRMATION",
-	"RESPONDED_NO_FOLLOWUP",
+	"NO_RESPONSE",		"RECENT_RESPONSE",
+	"PARTNER_NO_RESPONSE",	"PARTNER_RECENT",
+	"CUSTOMER_FOLLOWUP",	"UNCLEAR",
+	"INSOLVENCY_RESPONDED", "SPAM",
+	"ORDER_CONFIRMATION",	"RESPONDED_NO_FOLLOWUP",
 };
 
 const char *const prio_names[PRIO_N] = {
@@ -225,15 +226,14 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	    get_str(l, "summary", &t->summary) < 0)
 		return -1;
 	v = rec_get(l->in, "partner");
-	if (v.type != JSON_NONE && v.type != JSON_NULL &&
-	    v.type != JSON_TRUE && v.type != JSON_FALSE)
+	if (v.type != JSON_NONE && v.type != JSON_NULL && v.type != JSON_TRUE &&
+	    v.type != JSON_FALSE)
 		return bad_type(l, "partner", v, "a boolean");
 	t->partner = v.type == JSON_TRUE;
 	return get_topics(l, t);
 }
 
-int report_add(struct report *r, const struct rec *in, char *msg,
-	       size_t msz)
+int report_add(struct report *r, const struct rec *in, char *msg, size_t msz)
 {
 	struct json_span kind = rec_get(in, "kind");
 	struct ld l = {r, in, BUF_INIT, msg, msz};
@@ -244,7 +244,8 @@ int report_add(struct report *r, const struct rec *in, char *msg,
 	    (r->keep == KEEP_FUNNEL && json_str_eq(kind, "funnel", 6))) {
 		if (r->nrecs == r->caprecs) {
 			r->caprecs = r->caprecs ? 2 * r->caprecs : 64;
-			r->recs = xrealloc(r->recs, r->caprecs * sizeof *r->recs);
+			r->recs =
+				xrealloc(r->recs, r->caprecs * sizeof *r->recs);
 		}
 		r->recs[r->nrecs++] = keep(r, in->line, in->len);
 		return 0;
@@ -253,7 +254,8 @@ int report_add(struct report *r, const struct rec *in, char *msg,
 	    json_str_eq(kind, "histogram", 9)) {
 		if (r->naggs == r->capaggs) {
 			r->capaggs = r->capaggs ? 2 * r->capaggs : 16;
-			r->aggs = xrealloc(r->aggs, r->capaggs * sizeof *r->aggs);
+			r->aggs =
+				xrealloc(r->aggs, r->capaggs * sizeof *r->aggs);
 		}
 		r->aggs[r->naggs++] = keep(r, in->line, in->len);
 		return 0;

@@ -128,7 +128,7 @@ static void add_pct(struct md *m, uint64_t part, uint64_t whole)
 	buf_addc(m->out, '%');
 }
 
-/* ---- header and totals ---------------------------------------------------- */
+/* ---- header and totals --------------------------------------------------- */
 
 static void header(struct md *m, const uint64_t *cats)
 {
@@ -139,16 +139,17 @@ static void header(struct md *m, const uint64_t *cats)
 
 	for (i = 0; i < CAT_FIRST_CLOSED; i++)
 		open += cats[i];
-	buf_addf(m->out, "# %s\n\n**%s:** ", m->o->title ? m->o->title : w->title,
-		 w->as_of);
+	buf_addf(m->out, "# %s\n\n**%s:** ",
+		 m->o->title ? m->o->title : w->title, w->as_of);
 	if (m->r->as_of == T_NONE) {
 		buf_adds(m->out, "—");
 	} else {
 		int64_t s = m->r->as_of - time_day(m->r->as_of) * 86400;
 
 		civil_from_days(time_day(m->r->as_of), &y, &mo, &d);
-		buf_addf(m->out, "%u %s %lld, %02d:%02d UTC", d, w->months[mo - 1],
-			 (long long)y, (int)(s / 3600), (int)(s / 60 % 60));
+		buf_addf(m->out, "%u %s %lld, %02d:%02d UTC", d,
+			 w->months[mo - 1], (long long)y, (int)(s / 3600),
+			 (int)(s / 60 % 60));
 	}
 	buf_addf(m->out, "  \n**%s:** ", w->source);
 	add_count(m, m->r->n, w->ticket);
@@ -181,8 +182,9 @@ static void categories(struct md *m, const uint64_t *cats)
 		table_head(m, cols);
 		for (c = half ? CAT_FIRST_CLOSED : 0;
 		     c < (half ? CAT_N : CAT_FIRST_CLOSED); c++)
-			buf_addf(m->out, half ? "| **%s** | %llu | %s |\n" :
-						"| %s | %llu | %s |\n",
+			buf_addf(m->out,
+				 half ? "| **%s** | %llu | %s |\n"
+				      : "| %s | %llu | %s |\n",
 				 cat_names[c], (unsigned long long)cats[c],
 				 w->cat_desc[c]);
 		buf_addc(m->out, '\n');
@@ -190,7 +192,7 @@ static void categories(struct md *m, const uint64_t *cats)
 	}
 }
 
-/* ---- the lists ------------------------------------------------------------ */
+/* ---- the lists ----------------------------------------------------------- */
 
 struct list {
 	const struct ticket **t;
@@ -237,8 +239,9 @@ static void collect(const struct report *r, struct list *l, int prio, int cat1,
 	for (i = 0; i < r->n; i++) {
 		const struct ticket *t = &r->t[i];
 
-		if (prio != PRIO_NONE ? (int)t->prio == prio :
-					(int)t->cat == cat1 || (int)t->cat == cat2)
+		if (prio != PRIO_NONE
+			    ? (int)t->prio == prio
+			    : (int)t->cat == cat1 || (int)t->cat == cat2)
 			l->t[l->n++] = t;
 	}
 	qsort(l->t, l->n, sizeof *l->t, cmp);
@@ -303,8 +306,8 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 			buf_adds(m->out, "| ");
 			add_id(m, t, 1);
 			buf_adds(m->out, " | ");
-			add_date_of(m, t->first_in != T_NONE ? t->first_in :
-							     t->created);
+			add_date_of(m, t->first_in != T_NONE ? t->first_in
+							     : t->created);
 			buf_adds(m->out, " | ");
 			add_str(m, t->email, EMAIL_CHARS);
 			buf_adds(m->out, " | ");
@@ -326,8 +329,8 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 			buf_adds(m->out, " | ");
 			add_subject(m, t);
 			buf_adds(m->out, " | ");
-			add_date_of(m, t->last_ts != T_NONE ? t->last_ts :
-							    t->last_out);
+			add_date_of(m, t->last_ts != T_NONE ? t->last_ts
+							    : t->last_out);
 			buf_adds(m->out, " |\n");
 		}
 		buf_addc(m->out, '\n');
@@ -438,7 +441,7 @@ static void recent(struct md *m, const struct list *l)
 	hr(m);
 }
 
-/* ---- topics --------------------------------------------------------------- */
+/* ---- topics -------------------------------------------------------------- */
 
 struct topic_n {
 	const char *p;
@@ -488,7 +491,8 @@ static void topics(struct md *m, const uint64_t *cats)
 				struct sref o = r->topics[t->topic0 + k];
 
 				if (o.len == s.len &&
-				    memcmp(sref_p(r, o), sref_p(r, s), s.len) == 0)
+				    memcmp(sref_p(r, o), sref_p(r, s), s.len) ==
+					    0)
 					break;
 			}
 			if (k < j)
@@ -514,7 +518,8 @@ static void topics(struct md *m, const uint64_t *cats)
 			table_head(m, m->w->topics_cols);
 			for (i = 0; i < hmap_len(&h); i++) {
 				buf_adds(m->out, "| ");
-				md_cell(m->out, tn[i].p, tn[i].n, SUBJECT_CHARS);
+				md_cell(m->out, tn[i].p, tn[i].n,
+					SUBJECT_CHARS);
 				buf_addf(m->out, " | %llu | ",
 					 (unsigned long long)tn[i].count);
 				add_pct(m, tn[i].count, real);
@@ -539,11 +544,11 @@ static void topics(struct md *m, const uint64_t *cats)
 	hmap_release(&h);
 }
 
-/* ---- tickets per day ------------------------------------------------------ */
+/* ---- tickets per day ----------------------------------------------------- */
 
 /* Lines of the real-load block, values aligned on the right. */
-static void load_block(struct md *m, const char *const *label,
-		       char (*val)[48], size_t n)
+static void load_block(struct md *m, const char *const *label, char (*val)[48],
+		       size_t n)
 {
 	size_t i, wl = 0, wv = 0, width, k;
 
@@ -611,8 +616,8 @@ static void per_day(struct md *m, const uint64_t *cats)
 	add_count(m, (uint64_t)days, w->day);
 	buf_adds(m->out, ")\n\n");
 	table_head2(m, w->metric, w->value);
-	buf_addf(m->out, "| %s | %zu |\n| %s | %lld |\n| **%s** | **", w->pd_tickets,
-		 r->n, w->pd_days, (long long)days, w->pd_mean);
+	buf_addf(m->out, "| %s | %zu |\n| %s | %lld |\n| **%s** | **",
+		 w->pd_tickets, r->n, w->pd_days, (long long)days, w->pd_mean);
 	add_fixed1(m, (double)r->n / (double)days);
 	buf_adds(m->out, "** |\n\n");
 
@@ -622,7 +627,8 @@ static void per_day(struct md *m, const uint64_t *cats)
 	per_week = xcalloc((size_t)nweeks, sizeof *per_week);
 	for (i = 0; i < r->n; i++)
 		if (r->t[i].created != T_NONE)
-			per_week[floordiv(time_day(r->t[i].created) - mon0, 7)]++;
+			per_week[floordiv(time_day(r->t[i].created) - mon0,
+					  7)]++;
 	buf_addf(m->out, "### %s\n\n", w->weeks_h3);
 	table_head(m, w->weeks_cols);
 	for (wk = 0; wk < nweeks; wk++) {
@@ -639,7 +645,8 @@ static void per_day(struct md *m, const uint64_t *cats)
 			buf_adds(m->out, " – ");
 			add_date(m, b);
 		}
-		buf_addf(m->out, " | %llu | ", (unsigned long long)per_week[wk]);
+		buf_addf(m->out, " | %llu | ",
+			 (unsigned long long)per_week[wk]);
 		add_fixed1(m, (double)per_week[wk] / (double)(b - a + 1));
 		buf_adds(m->out, " |\n");
 	}
@@ -673,7 +680,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	hr(m);
 }
 
-/* ---- metrics and actions -------------------------------------------------- */
+/* ---- metrics and actions ------------------------------------------------- */
 
 static void add_hours(struct md *m, double h)
 {
@@ -707,8 +714,8 @@ static void metrics(struct md *m)
 	add_hours(m, med);
 	buf_addf(m->out, " |\n| %s | ", m->w->m_p90);
 	add_hours(m, p90);
-	buf_addf(m->out, " |\n| %s | %zu |\n| %s | %zu |\n\n%s\n\n", m->w->m_with,
-		 n, m->w->m_waiting, waiting, m->w->m_note);
+	buf_addf(m->out, " |\n| %s | %zu |\n| %s | %zu |\n\n%s\n\n",
+		 m->w->m_with, n, m->w->m_waiting, waiting, m->w->m_note);
 	hr(m);
 }
 
@@ -718,7 +725,8 @@ static void actions(struct md *m, const struct list *urgent,
 {
 	size_t i;
 
-	buf_addf(m->out, "## %s\n\n### %s\n\n", m->w->actions_h2, m->w->today_h3);
+	buf_addf(m->out, "## %s\n\n### %s\n\n", m->w->actions_h2,
+		 m->w->today_h3);
 	buf_addf(m->out, "1. %s: %zu\n", m->w->a_urgent, urgent->n);
 	buf_addf(m->out, "2. %s: %zu\n", m->w->a_partner, high->n);
 	buf_addf(m->out, "3. %s: %zu", m->w->a_crit, crit->n);
@@ -733,7 +741,7 @@ static void actions(struct md *m, const struct list *urgent,
 		 m->w->a_week, medium_low);
 }
 
-/* ---- tallies from pulse-tally --------------------------------------------- */
+/* ---- tallies from pulse-tally -------------------------------------------- */
 
 /* A key value as a cell: strings decoded, null as a dash, others raw. */
 static void key_cell(struct md *m, struct json_span v, struct buf *scratch)
@@ -815,7 +823,8 @@ static void count_table(struct md *m, size_t first, const size_t *next,
 	for (i = first; i != SIZE_MAX; i = next[i]) {
 		struct json_span key, s;
 
-		if (rec_parse(&rr, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0)
+		if (rec_parse(&rr, sref_p(r, r->aggs[i]), r->aggs[i].len,
+			      &err) < 0)
 			continue;
 		key = rec_get(&rr, "key");
 		buf_addc(m->out, '|');
@@ -858,7 +867,8 @@ static void count_table(struct md *m, size_t first, const size_t *next,
 static void hist_table(struct md *m, const struct rec *h, struct buf *scratch)
 {
 	struct json_span by = rec_get(h, "by"), key = rec_get(h, "key");
-	struct json_span edges = rec_get(h, "edges"), counts = rec_get(h, "counts");
+	struct json_span edges = rec_get(h, "edges"),
+			 counts = rec_get(h, "counts");
 	struct json_span e, prev = {NULL, 0, JSON_NONE, 0}, c;
 	struct json_iter ib, ik, ie, ic;
 	int first = 1;
@@ -937,7 +947,8 @@ static void tallies(struct md *m)
 		struct json_span by;
 
 		next[i] = SIZE_MAX;
-		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) < 0 ||
+		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) <
+			    0 ||
 		    !json_str_eq(rec_get(&a, "kind"), "count", 5))
 			continue;
 		by = rec_get(&a, "by");
@@ -952,7 +963,8 @@ static void tallies(struct md *m)
 		count_table(m, ((size_t *)hmap_val_at(&tables, i))[0], next,
 			    &scratch);
 	for (i = 0; i < r->naggs; i++)
-		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) == 0 &&
+		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len,
+			      &err) == 0 &&
 		    json_str_eq(rec_get(&a, "kind"), "histogram", 9))
 			hist_table(m, &a, &scratch);
 	hr(m);

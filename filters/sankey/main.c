@@ -21,10 +21,8 @@ static const struct cli_info info = {
 	"      --require LIST     only users with at least one of these events\n"
 	"                         anywhere in their history (comma-separated,\n"
 	"                         repeatable)\n"
-	"      --sorted           input grouped by user_id: constant memory\n"
-	CLI_HELP_KEYED
-	CLI_HELP_COMMON
-	"\n"
+	"      --sorted           input grouped by user_id: constant memory\n" CLI_HELP_KEYED
+		CLI_HELP_COMMON "\n"
 	"Reads event records (user_id, ts, event), writes link records\n"
 	"{\"kind\":\"link\",\"step\":1,\"from\":A,\"to\":B,\"value\":USERS}, ordered by\n"
 	"step, then value descending, then from and to.  See pulse-sankey(1).\n",
@@ -78,8 +76,9 @@ int main(int argc, char **argv)
 			v = strtol(optarg, &end, 10);
 			if (end == optarg || *end || v < 2 ||
 			    v > SANKEY_MAX_STEPS)
-				cli_usage_error(&c, "invalid --steps '%s' (2 to %d)",
-						optarg, SANKEY_MAX_STEPS);
+				cli_usage_error(
+					&c, "invalid --steps '%s' (2 to %d)",
+					optarg, SANKEY_MAX_STEPS);
 			o.steps = (unsigned)v;
 			break;
 		case OPT_REQUIRE:

@@ -18,7 +18,7 @@
  * events, then (at ts_off, 8-aligned) their times in nanoseconds.
  */
 struct user_head {
-	uint8_t n; /* events kept, <= steps */
+	uint8_t n;   /* events kept, <= steps */
 	uint8_t req; /* has one of the --require events */
 	uint16_t ids[];
 };
@@ -48,8 +48,8 @@ struct sankey {
 	size_t isreq_cap;
 
 	struct idmap users; /* raw user_id -> number and state (unsorted) */
-	struct group grp; /* --sorted */
-	char *one; /* --sorted: the current user's state */
+	struct group grp;   /* --sorted */
+	char *one;	    /* --sorted: the current user's state */
 
 	struct hmap links; /* packed (step, from, to) -> uint64 users */
 	struct buf scratch;
@@ -71,7 +71,8 @@ static long name_id(struct sankey *s, const char *name, size_t n)
 		size_t id = hmap_len(&s->names) - 1;
 
 		if (id >= MAX_NAMES) {
-			*v = UINT32_MAX; /* the map keeps it, never to be used */
+			*v = UINT32_MAX; /* the map keeps it, never to be used
+					  */
 			return -1;
 		}
 		*v = (uint32_t)id;
@@ -181,7 +182,8 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 		/* the name first: a bad record must not create a user */
 		id = name_id(s, ev.name, ev.nlen);
 		if (id < 0) {
-			cli_bad(c, "more than %d distinct event names", MAX_NAMES);
+			cli_bad(c, "more than %d distinct event names",
+				MAX_NAMES);
 			return;
 		}
 		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
@@ -223,7 +225,7 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 	keep(s, s->one, (unsigned)id, ev.ns);
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 struct link {
 	unsigned step, from, to;

@@ -25,8 +25,7 @@ static const struct cli_info info = {
 	"      --edges LIST       bucket edges for --hist (default 0,1,2,4,8,12,24,\n"
 	"                         48,72,96,120,168,240,336,504,720,1440)\n"
 	"      --sort-by ORDER    first (default: first appearance), count\n"
-	"                         (descending, then key) or key\n"
-	CLI_HELP_COMMON
+	"                         (descending, then key) or key\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-tally --by 'category,week(created)' tickets.ndjson\n",
 };
@@ -73,12 +72,14 @@ int main(int argc, char **argv)
 			break;
 		case 's':
 			if (!*optarg)
-				cli_usage_error(&c, "empty field name in --sum");
+				cli_usage_error(&c,
+						"empty field name in --sum");
 			add_name(&t.sum, &t.nsum, optarg);
 			break;
 		case 'H':
 			if (!*optarg)
-				cli_usage_error(&c, "empty field name in --hist");
+				cli_usage_error(&c,
+						"empty field name in --hist");
 			add_name(&t.hist, &t.nhist, optarg);
 			break;
 		case OPT_EDGES:
@@ -93,8 +94,10 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "key") == 0)
 				t.sort = TALLY_SORT_KEY;
 			else
-				cli_usage_error(&c, "invalid --sort-by '%s' (first, count or key)",
-						optarg);
+				cli_usage_error(
+					&c,
+					"invalid --sort-by '%s' (first, count or key)",
+					optarg);
 			break;
 		default:
 			cli_usage(&c);

@@ -28,7 +28,7 @@ enum tally_fn { TALLY_FIELD, TALLY_DAY, TALLY_WEEK, TALLY_MONTH };
 
 /* One element of --by: "category" or "week(created)". */
 struct tally_by {
-	char *spec; /* as written, for "by" in the output; owned */
+	char *spec;  /* as written, for "by" in the output; owned */
 	char *field; /* owned */
 	enum tally_fn fn;
 };
@@ -58,7 +58,7 @@ struct tally {
 
 	/* per-record scratch, reused */
 	struct buf *vals; /* nby: the candidate key values of each --by */
-	size_t **offs; /* nby: start offsets into vals[i], plus the end */
+	size_t **offs;	  /* nby: start offsets into vals[i], plus the end */
 	size_t *noffs, *capoffs;
 	size_t *pos; /* odometer over the candidates */
 	struct buf key;
@@ -66,15 +66,14 @@ struct tally {
 	struct num *sumv; /* nsum */
 	int *sumok;
 	struct num *histv; /* nhist */
-	int *histst; /* 1 number, 0 null */
+	int *histst;	   /* 1 number, 0 null */
 };
 
 /* Splits "a,day(b)" into t->by (appending).  @return 0, or -1 with msg. */
 int tally_parse_by(struct tally *t, const char *list, char *msg, size_t msz);
 
 /* Parses "0,1,2.5" into t->edges.  @return 0, or -1 with msg. */
-int tally_parse_edges(struct tally *t, const char *list, char *msg,
-		      size_t msz);
+int tally_parse_edges(struct tally *t, const char *list, char *msg, size_t msz);
 
 /* After the options: sizes the group block, sets default edges. */
 void tally_setup(struct tally *t);

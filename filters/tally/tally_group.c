@@ -9,7 +9,7 @@
 #include "jkey.h"
 #include "ptime.h"
 
-/* ---- options -------------------------------------------------------------- */
+/* ---- options ------------------------------------------------------------- */
 
 static char *trimdup(const char *s, size_t n)
 {
@@ -28,7 +28,9 @@ static int parse_one_by(struct tally_by *b, const char *s, size_t n, char *msg,
 	static const struct {
 		const char *name;
 		enum tally_fn fn;
-	} fns[] = {{"day", TALLY_DAY}, {"week", TALLY_WEEK}, {"month", TALLY_MONTH}};
+	} fns[] = {{"day", TALLY_DAY},
+		   {"week", TALLY_WEEK},
+		   {"month", TALLY_MONTH}};
 	const char *open;
 	size_t i, len;
 
@@ -52,8 +54,8 @@ static int parse_one_by(struct tally_by *b, const char *s, size_t n, char *msg,
 		if ((size_t)(open - b->spec) == strlen(fns[i].name) &&
 		    memcmp(b->spec, fns[i].name, strlen(fns[i].name)) == 0) {
 			b->fn = fns[i].fn;
-			b->field = trimdup(open + 1,
-					   (size_t)(b->spec + len - 1 - open - 1));
+			b->field = trimdup(open + 1, (size_t)(b->spec + len -
+							      1 - open - 1));
 			return 0;
 		}
 	}
@@ -88,8 +90,7 @@ int tally_parse_by(struct tally *t, const char *list, char *msg, size_t msz)
 	}
 }
 
-int tally_parse_edges(struct tally *t, const char *list, char *msg,
-		      size_t msz)
+int tally_parse_edges(struct tally *t, const char *list, char *msg, size_t msz)
 {
 	return hist_edges_parse(&t->edges, list, msg, msz);
 }
@@ -130,7 +131,7 @@ void tally_setup(struct tally *t)
 	t->histst = xcalloc(t->nhist + 1, sizeof *t->histst);
 }
 
-/* ---- keys ----------------------------------------------------------------- */
+/* ---- keys ---------------------------------------------------------------- */
 
 static void add_cand_start(struct tally *t, size_t i)
 {
@@ -160,7 +161,8 @@ static int time_key(const struct tally *t, const struct tally_by *b,
 	}
 	if (v.type != JSON_STRING) {
 		snprintf(msg, msz, "field '%s' is %s %s, not a time", b->field,
-			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+			 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an"
+								       : "a",
 			 json_type_name(v.type));
 		return -1;
 	}
@@ -189,8 +191,8 @@ static int time_key(const struct tally *t, const struct tally_by *b,
 }
 
 /* Fills vals[i]/offs[i] with the candidate key values of --by element i. */
-static int candidates(struct tally *t, size_t i, const struct rec *r,
-		      char *msg, size_t msz)
+static int candidates(struct tally *t, size_t i, const struct rec *r, char *msg,
+		      size_t msz)
 {
 	const struct tally_by *b = &t->by[i];
 	struct json_span v = rec_get(r, b->field), e;
@@ -207,7 +209,8 @@ static int candidates(struct tally *t, size_t i, const struct rec *r,
 			any = 1;
 			if (b->fn == TALLY_FIELD)
 				jkey_canon(e, out, &t->scratch);
-			else if (time_key(t, b, e, out, &t->scratch, msg, msz) < 0)
+			else if (time_key(t, b, e, out, &t->scratch, msg, msz) <
+				 0)
 				return -1;
 		}
 		if (any) {
@@ -258,8 +261,7 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 		if (candidates(t, i, r, msg, msz) < 0)
 			return -1;
 	for (j = 0; j < t->nsum; j++) {
-		st = num_read(rec_get(r, t->sum[j]), &t->scratch,
-				    &t->sumv[j]);
+		st = num_read(rec_get(r, t->sum[j]), &t->scratch, &t->sumv[j]);
 		t->sumok[j] = st == 1;
 	}
 	for (j = 0; j < t->nhist; j++) {
@@ -269,7 +271,9 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 		if (st < 0) {
 			snprintf(msg, msz, "field '%s' is %s %s, not a number",
 				 t->hist[j],
-				 v.type == JSON_ARRAY || v.type == JSON_OBJECT ? "an" : "a",
+				 v.type == JSON_ARRAY || v.type == JSON_OBJECT
+					 ? "an"
+					 : "a",
 				 json_type_name(v.type));
 			return -1;
 		}
@@ -300,7 +304,7 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 	}
 }
 
-/* ---- output --------------------------------------------------------------- */
+/* ---- output -------------------------------------------------------------- */
 
 static void emit_head(struct buf *o, const char *kind)
 {
@@ -322,7 +326,7 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 	buf_adds(o, ",\"key\":[");
 	buf_add(o, e->key, e->klen);
 	buf_adds(o, "],\"count\":");
-	jw_i64(o, (int64_t)*(uint64_t *)(g + t->off_count));
+	jw_i64(o, (int64_t) * (uint64_t *)(g + t->off_count));
 	if (t->nsum) {
 		buf_adds(o, ",\"sum\":{");
 		for (j = 0; j < t->nsum; j++) {
@@ -338,14 +342,15 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 				buf_addc(o, ',');
 			jw_cstr(o, t->sum[j]);
 			buf_addc(o, ':');
-			jw_i64(o, (int64_t)((struct tally_sum *)g + j)->skipped);
+			jw_i64(o,
+			       (int64_t)((struct tally_sum *)g + j)->skipped);
 		}
 		buf_addc(o, '}');
 	}
 	buf_adds(o, "}\n");
 	for (j = 0; j < t->nhist; j++) {
-		const struct hist *h = (const struct hist *)(g +
-			t->off_hist + j * t->hist_size);
+		const struct hist *h = (const struct hist *)(g + t->off_hist +
+							     j * t->hist_size);
 
 		emit_head(o, "histogram");
 		buf_adds(o, "\"field\":");
@@ -382,12 +387,14 @@ void tally_emit(struct tally *t, struct cli *c)
 
 		ord[i].key = e->key;
 		ord[i].klen = e->klen;
-		ord[i].count = *(uint64_t *)((char *)hmap_val_at(&t->groups, i) +
-					     t->off_count);
+		ord[i].count =
+			*(uint64_t *)((char *)hmap_val_at(&t->groups, i) +
+				      t->off_count);
 		ord[i].idx = i;
 	}
 	qsort(ord, n, sizeof *ord,
-	      t->sort == TALLY_SORT_COUNT ? jkey_order_by_count : jkey_order_by_key);
+	      t->sort == TALLY_SORT_COUNT ? jkey_order_by_count
+					  : jkey_order_by_key);
 	for (i = 0; i < n; i++)
 		emit_group(t, c, ord[i].idx);
 	free(ord);

@@ -30,14 +30,16 @@ static const struct cli_info info = {
 	"      --url-field NAME   a field that may hold URLs with utm_* parameters\n"
 	"                         (repeatable; default url, source_description,\n"
 	"                         web, comments)\n"
-	"      --stats            print how many leads and deals each origin filled\n"
-	CLI_HELP_COMMON
+	"      --stats            print how many leads and deals each origin filled\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-utm --map ads.csv --alias sources.csv --stats leads.ndjson\n",
 };
 
 static const char *const default_url_fields[] = {
-	"url", "source_description", "web", "comments",
+	"url",
+	"source_description",
+	"web",
+	"comments",
 };
 
 int main(int argc, char **argv)
@@ -60,8 +62,8 @@ int main(int argc, char **argv)
 
 	utm_init(&u);
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts,
-				  NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	       -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -70,14 +72,16 @@ int main(int argc, char **argv)
 			maps[nmaps++] = optarg;
 			break;
 		case OPT_ALIAS:
-			aliases = xrealloc(aliases, (naliases + 1) * sizeof *aliases);
+			aliases = xrealloc(aliases,
+					   (naliases + 1) * sizeof *aliases);
 			aliases[naliases++] = optarg;
 			break;
 		case OPT_URL_FIELD:
 			if (!*optarg)
 				cli_usage_error(&c, "empty --url-field");
-			u.url_fields = xrealloc(u.url_fields, (u.nurl_fields + 1) *
-							       sizeof *u.url_fields);
+			u.url_fields = xrealloc(u.url_fields,
+						(u.nurl_fields + 1) *
+							sizeof *u.url_fields);
 			u.url_fields[u.nurl_fields++] = optarg;
 			break;
 		case OPT_STATS:
@@ -88,9 +92,11 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!u.nurl_fields) {
-		u.nurl_fields = sizeof default_url_fields / sizeof default_url_fields[0];
+		u.nurl_fields = sizeof default_url_fields /
+				sizeof default_url_fields[0];
 		u.url_fields = xmalloc(sizeof default_url_fields);
-		memcpy(u.url_fields, default_url_fields, sizeof default_url_fields);
+		memcpy(u.url_fields, default_url_fields,
+		       sizeof default_url_fields);
 	}
 	/* read the tables before any output file is created */
 	for (i = 0; i < nmaps; i++)
@@ -109,13 +115,15 @@ int main(int argc, char **argv)
 		static const char *const kinds[2] = {"leads", "deals"};
 
 		for (i = 0; i < 2; i++)
-			fprintf(stderr, "%s: %s: utm_origin given %llu, url %llu, map %llu, none %llu\n",
+			fprintf(stderr,
+				"%s: %s: utm_origin given %llu, url %llu, map %llu, none %llu\n",
 				progname, kinds[i],
 				(unsigned long long)u.count[i][O_GIVEN],
 				(unsigned long long)u.count[i][O_URL],
 				(unsigned long long)u.count[i][O_MAP],
 				(unsigned long long)u.count[i][O_NONE]);
-		fprintf(stderr, "%s: %llu records of other kinds passed through\n",
+		fprintf(stderr,
+			"%s: %llu records of other kinds passed through\n",
 			progname, (unsigned long long)u.other);
 	}
 	status = cli_finish(&c);

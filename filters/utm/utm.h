@@ -43,10 +43,10 @@ struct utm_cell {
 /* One --map file: key value -> the fields of its row. */
 struct utm_map {
 	const char *path;
-	char *keyfield; /* the header's first column */
-	int keyidx; /* its enum utm_field, or -1 for another field */
+	char *keyfield;	    /* the header's first column */
+	int keyidx;	    /* its enum utm_field, or -1 for another field */
 	int has[U_NFIELDS]; /* the file has a column for the field */
-	struct hmap rows; /* key -> uint32_t row */
+	struct hmap rows;   /* key -> uint32_t row */
 	struct utm_cell *cells; /* U_NFIELDS per row */
 	size_t nrows;
 	struct buf vals;
@@ -64,10 +64,10 @@ struct utm {
 	struct buf alias_vals;
 
 	uint64_t count[2][O_NORIGINS]; /* leads, deals */
-	uint64_t other; /* records of other kinds */
+	uint64_t other;		       /* records of other kinds */
 
 	/* per-record scratch, reused */
-	struct buf dec[U_NFIELDS]; /* the record's values, decoded */
+	struct buf dec[U_NFIELDS];  /* the record's values, decoded */
 	struct buf fill[U_NFIELDS]; /* values read from a URL */
 	struct buf scratch, fold, url;
 	struct rec_out out;
@@ -94,8 +94,8 @@ void utm_alias_load(struct utm *u, const char *path);
  * Writes record r, enriched when it is a lead or a deal, as one line to
  * out.  @return 0, or -1 with msg when the record is bad (nothing written).
  */
-int utm_record(struct utm *u, const struct rec *r, struct buf *out,
-	       char *msg, size_t msz);
+int utm_record(struct utm *u, const struct rec *r, struct buf *out, char *msg,
+	       size_t msz);
 
 /*
  * Percent-decodes a query string component s[0..n) ('+' is a space) and

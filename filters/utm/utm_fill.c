@@ -132,10 +132,12 @@ static void scan_urls(struct utm *u, const char *s, size_t n, struct val *v)
 					u->fold.p[i] += 'a' - 'A';
 			for (f = 0; f < U_NUTM; f++)
 				if (strlen(utm_field_name(f)) == kn &&
-				    memcmp(utm_field_name(f), u->fold.p, kn) == 0)
+				    memcmp(utm_field_name(f), u->fold.p, kn) ==
+					    0)
 					break;
 			if (f < U_NUTM && !v[f].n)
-				take_param(u, f, eq + 1, (size_t)(b - eq - 1), v);
+				take_param(u, f, eq + 1, (size_t)(b - eq - 1),
+					   v);
 		}
 		p = e;
 	}
@@ -169,7 +171,8 @@ static void map_fill(struct utm *u, const struct rec *r, struct val *v,
 			if (k.type == JSON_NUMBER) {
 				p = k.p;
 				n = k.n;
-			} else if (rec_str(r, m->keyfield, &u->scratch, &p, &n) != 1) {
+			} else if (rec_str(r, m->keyfield, &u->scratch, &p,
+					   &n) != 1) {
 				continue;
 			}
 			p = trim(p, &n);
@@ -227,8 +230,8 @@ static void find_members(const struct rec *r, struct members *m)
 		const char *s;
 		size_t n;
 	} names[U_NFIELDS] = {
-		{"utm_source", 10}, {"utm_medium", 10}, {"utm_campaign", 12},
-		{"utm_content", 11}, {"utm_term", 8}, {"ad_group", 8},
+		{"utm_source", 10},  {"utm_medium", 10}, {"utm_campaign", 12},
+		{"utm_content", 11}, {"utm_term", 8},	 {"ad_group", 8},
 	};
 	size_t i;
 	int f;
@@ -239,8 +242,8 @@ static void find_members(const struct rec *r, struct members *m)
 		size_t n = k->n - 2;
 
 		if (!(k->flags & JSON_F_ESC) &&
-		    (n < 4 || n > 12 || (k->p[1] != 'k' && k->p[1] != 'u' &&
-					 k->p[1] != 'a')))
+		    (n < 4 || n > 12 ||
+		     (k->p[1] != 'k' && k->p[1] != 'u' && k->p[1] != 'a')))
 			continue;
 		if (key_eq(k, "kind", 4)) {
 			m->kind = r->f[i].val;
@@ -289,8 +292,8 @@ static int had_origin(struct json_span s)
 	return -1;
 }
 
-int utm_record(struct utm *u, const struct rec *r, struct buf *out,
-	       char *msg, size_t msz)
+int utm_record(struct utm *u, const struct rec *r, struct buf *out, char *msg,
+	       size_t msz)
 {
 	struct members mb;
 	struct json_span *raw = mb.f;
@@ -323,8 +326,10 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 		default:
 			snprintf(msg, msz, "field '%s' is %s %s, not a string",
 				 utm_field_name(f),
-				 raw[f].type == JSON_ARRAY || raw[f].type == JSON_OBJECT ?
-					 "an" : "a",
+				 raw[f].type == JSON_ARRAY ||
+						 raw[f].type == JSON_OBJECT
+					 ? "an"
+					 : "a",
 				 json_type_name(raw[f].type));
 			return -1;
 		}
@@ -359,7 +364,8 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out,
 		if (!v[f].n) /* none: "" and null stay as they were */
 			ch[f] = dec[f].n > 0;
 		else
-			ch[f] = raw[f].type != JSON_STRING || dec[f].n != v[f].n ||
+			ch[f] = raw[f].type != JSON_STRING ||
+				dec[f].n != v[f].n ||
 				memcmp(dec[f].p, v[f].p, v[f].n) != 0;
 		changed |= ch[f];
 	}

@@ -9,12 +9,15 @@
 #include "text.h"
 
 static const char *const field_names[U_NFIELDS] = {
-	"utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term",
-	"ad_group",
+	"utm_source",  "utm_medium", "utm_campaign",
+	"utm_content", "utm_term",   "ad_group",
 };
 
 static const char *const origin_names[O_NORIGINS] = {
-	"given", "url", "map", "none",
+	"given",
+	"url",
+	"map",
+	"none",
 };
 
 const char *utm_field_name(int f)
@@ -62,7 +65,8 @@ static int field_index(const char *s, size_t n)
 	int f;
 
 	for (f = 0; f < U_NFIELDS; f++)
-		if (strlen(field_names[f]) == n && memcmp(field_names[f], s, n) == 0)
+		if (strlen(field_names[f]) == n &&
+		    memcmp(field_names[f], s, n) == 0)
 			return f;
 	return -1;
 }
@@ -139,7 +143,8 @@ void utm_map_load(struct utm *u, const char *path)
 	hmap_init(&m->rows, sizeof(uint32_t));
 	open_csv(&c, path);
 	if (!next_row(&c))
-		die(EX_DATAERR, "%s: empty map file: the header names the key field, then utm_* or ad_group columns",
+		die(EX_DATAERR,
+		    "%s: empty map file: the header names the key field, then utm_* or ad_group columns",
 		    path);
 	ncol = c.row.n;
 	col = xcalloc(ncol, sizeof *col);
@@ -147,7 +152,8 @@ void utm_map_load(struct utm *u, const char *path)
 		header_text(&c.row.f[i], &t);
 		if (i == 0) {
 			if (!t.len)
-				die(EX_DATAERR, "%s:%llu: the first column must name the key field (utm_content, or another field)",
+				die(EX_DATAERR,
+				    "%s:%llu: the first column must name the key field (utm_content, or another field)",
 				    path, (unsigned long long)c.in.lineno);
 			m->keyfield = xstrndup(t.p, t.len);
 			m->keyidx = field_index(t.p, t.len);
@@ -156,7 +162,8 @@ void utm_map_load(struct utm *u, const char *path)
 		}
 		col[i] = field_index(t.p, t.len);
 		if (col[i] < 0)
-			die(EX_DATAERR, "%s:%llu: unknown column '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
+			die(EX_DATAERR,
+			    "%s:%llu: unknown column '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
 			    path, (unsigned long long)c.in.lineno, t.p);
 		if (col[i] == m->keyidx || m->has[col[i]])
 			die(EX_DATAERR, "%s:%llu: column '%s' named twice",
@@ -171,8 +178,9 @@ void utm_map_load(struct utm *u, const char *path)
 		if (row_empty(&c.row))
 			continue;
 		if (c.row.n > ncol)
-			die(EX_DATAERR, "%s:%llu: %zu fields, the header has %zu",
-			    path, (unsigned long long)c.in.lineno, c.row.n, ncol);
+			die(EX_DATAERR,
+			    "%s:%llu: %zu fields, the header has %zu", path,
+			    (unsigned long long)c.in.lineno, c.row.n, ncol);
 		cell_text(&c.row.f[0], &t);
 		if (!t.len)
 			die(EX_DATAERR, "%s:%llu: empty key", path,
@@ -211,7 +219,8 @@ void utm_alias_load(struct utm *u, const char *path)
 
 	open_csv(&c, path);
 	if (!next_row(&c))
-		die(EX_DATAERR, "%s: empty alias file: the header is alias,canonical[,field]",
+		die(EX_DATAERR,
+		    "%s: empty alias file: the header is alias,canonical[,field]",
 		    path);
 	for (i = 0; i < c.row.n; i++) {
 		header_text(&c.row.f[i], &t);
@@ -222,11 +231,14 @@ void utm_alias_load(struct utm *u, const char *path)
 		else if (strcmp(t.p ? t.p : "", "field") == 0 && ifld < 0)
 			ifld = (long)i;
 		else
-			die(EX_DATAERR, "%s:%llu: unknown column '%s' (alias, canonical, field)",
-			    path, (unsigned long long)c.in.lineno, t.p ? t.p : "");
+			die(EX_DATAERR,
+			    "%s:%llu: unknown column '%s' (alias, canonical, field)",
+			    path, (unsigned long long)c.in.lineno,
+			    t.p ? t.p : "");
 	}
 	if (ia < 0 || ic < 0)
-		die(EX_DATAERR, "%s:%llu: the header must name the columns alias and canonical",
+		die(EX_DATAERR,
+		    "%s:%llu: the header must name the columns alias and canonical",
 		    path, (unsigned long long)c.in.lineno);
 	while (next_row(&c)) {
 		struct utm_cell *v;
@@ -246,8 +258,11 @@ void utm_alias_load(struct utm *u, const char *path)
 				int f = field_index(t.p, t.len);
 
 				if (f < 0)
-					die(EX_DATAERR, "%s:%llu: unknown field '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
-					    path, (unsigned long long)c.in.lineno, t.p);
+					die(EX_DATAERR,
+					    "%s:%llu: unknown field '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
+					    path,
+					    (unsigned long long)c.in.lineno,
+					    t.p);
 				fb = (char)f;
 			}
 		}

@@ -98,13 +98,15 @@ enum {
 
 /* The options every generator takes (gen_common_opt() handles the first
  * three); -o/--output names its main output. */
-#define GEN_LONGOPTS_COMMON                                              \
-	{"seed", required_argument, NULL, 's'},                          \
-	{"as-of", required_argument, NULL, GEN_OPT_AS_OF},               \
-	{"days", required_argument, NULL, GEN_OPT_DAYS},                 \
-	{"output", required_argument, NULL, 'o'},                        \
-	{"help", no_argument, NULL, CLI_OPT_HELP},                       \
-	{"version", no_argument, NULL, CLI_OPT_VERSION}
+#define GEN_LONGOPTS_COMMON                                                    \
+	{"seed", required_argument, NULL, 's'},                                \
+		{"as-of", required_argument, NULL, GEN_OPT_AS_OF},             \
+		{"days", required_argument, NULL, GEN_OPT_DAYS},               \
+		{"output", required_argument, NULL, 'o'},                      \
+		{"help", no_argument, NULL, CLI_OPT_HELP},                     \
+	{                                                                      \
+		"version", no_argument, NULL, CLI_OPT_VERSION                  \
+	}
 
 /*
  * Handles the options every generator takes: -s/--seed, --as-of TIME and

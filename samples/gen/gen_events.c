@@ -710,12 +710,13 @@ int events_main(int argc, char **argv)
 	o.payment_event = "payment";
 	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
 	       -1) {
-		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of,
-				   &o.days, 36500))
+		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of, &o.days,
+				   36500))
 			continue;
 		switch (opt) {
 		case 'n':
-			o.users = gen_parse_u64(&c, "--users", optarg, 100000000);
+			o.users =
+				gen_parse_u64(&c, "--users", optarg, 100000000);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "csv") == 0)

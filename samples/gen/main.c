@@ -117,13 +117,13 @@ static int odoo_main(int argc, char **argv)
 	odoo_opts_init(&o);
 	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
 	       -1) {
-		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of,
-				   &o.days, 36500))
+		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of, &o.days,
+				   36500))
 			continue;
 		switch (opt) {
 		case 'n':
 			o.tickets = gen_parse_u64(&c, "--tickets", optarg,
-					      1000000000ULL);
+						  1000000000ULL);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "array") == 0)
@@ -245,12 +245,13 @@ static int bitrix_main(int argc, char **argv)
 	bitrix_opts_init(&o);
 	while ((opt = getopt_long(argc, argv, "n:s:o:", longopts, NULL)) !=
 	       -1) {
-		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of,
-				   &o.days, 3650))
+		if (gen_common_opt(&c, opt, optarg, &o.seed, &o.as_of, &o.days,
+				   3650))
 			continue;
 		switch (opt) {
 		case 'n':
-			o.leads = gen_parse_u64(&c, "--leads", optarg, 100000000ULL);
+			o.leads = gen_parse_u64(&c, "--leads", optarg,
+						100000000ULL);
 			break;
 		case 'o':
 			o.leads_out = strcmp(optarg, "-") == 0 ? NULL : optarg;

@@ -38,13 +38,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(c)                                                             \
-	do {                                                                 \
-		if (!(c)) {                                                  \
-			fprintf(stderr, "%s:%d: invariant broken: %s\n",     \
-				__FILE__, __LINE__, #c);                     \
-			abort();                                             \
-		}                                                            \
+#define CHECK(c)                                                               \
+	do {                                                                   \
+		if (!(c)) {                                                    \
+			fprintf(stderr, "%s:%d: invariant broken: %s\n",       \
+				__FILE__, __LINE__, #c);                       \
+			abort();                                               \
+		}                                                              \
 	} while (0)
 
 /* Reused between inputs: the harness, not the library, keeps state. */
@@ -88,8 +88,8 @@ static void check_value(struct json_span v, int depth)
 	case JSON_NUMBER:
 		CHECK(json_to_double(v, &d) == 0);
 		if (json_to_i64(v, &i64) == 0)
-			CHECK(!memchr(v.p, '.', v.n) && !memchr(v.p, 'e', v.n) &&
-			      !memchr(v.p, 'E', v.n));
+			CHECK(!memchr(v.p, '.', v.n) &&
+			      !memchr(v.p, 'e', v.n) && !memchr(v.p, 'E', v.n));
 		break;
 	case JSON_ARRAY:
 	case JSON_OBJECT:
@@ -120,7 +120,8 @@ static size_t last_with_key(const struct rec *r)
 	while (i-- > 0) {
 		buf_reset(&dec);
 		json_str_decode(r->f[i].key, &dec);
-		if (dec.len == dec2.len && memcmp(dec.p, dec2.p, dec.len) == 0) {
+		if (dec.len == dec2.len &&
+		    memcmp(dec.p, dec2.p, dec.len) == 0) {
 			found = i;
 			break;
 		}
@@ -142,9 +143,11 @@ static void check_emit(const struct rec *r)
 	CHECK(rec2.nf == r->nf);
 	for (i = 0; i < r->nf; i++) {
 		CHECK(rec2.f[i].key.n == r->f[i].key.n &&
-		      memcmp(rec2.f[i].key.p, r->f[i].key.p, r->f[i].key.n) == 0);
+		      memcmp(rec2.f[i].key.p, r->f[i].key.p, r->f[i].key.n) ==
+			      0);
 		CHECK(rec2.f[i].val.n == r->f[i].val.n &&
-		      memcmp(rec2.f[i].val.p, r->f[i].val.p, r->f[i].val.n) == 0);
+		      memcmp(rec2.f[i].val.p, r->f[i].val.p, r->f[i].val.n) ==
+			      0);
 	}
 	/* own members: the first key of the record, "" and a new one */
 	rec_out_reset(&out);

@@ -70,9 +70,30 @@ static size_t rnd(size_t n)
 static void mutant(struct buf *m)
 {
 	static const char *const bytes[] = {
-		"\"", "\\", "{", "}", "[", "]", ",", ":", "\n", "0", "-", "e",
-		"\\u", "\\ud800", "\x00", "\x1f", "\x80", "\xc3", "\xed\xa0\x80",
-		"\xff", "\xef\xbb\xbf", "\x28\xb5\x2f\xfd", "\r\n", " ",
+		"\"",
+		"\\",
+		"{",
+		"}",
+		"[",
+		"]",
+		",",
+		":",
+		"\n",
+		"0",
+		"-",
+		"e",
+		"\\u",
+		"\\ud800",
+		"\x00",
+		"\x1f",
+		"\x80",
+		"\xc3",
+		"\xed\xa0\x80",
+		"\xff",
+		"\xef\xbb\xbf",
+		"\x28\xb5\x2f\xfd",
+		"\r\n",
+		" ",
 	};
 	const struct buf *a = &inputs[rnd(ninputs)], *b = &inputs[rnd(ninputs)];
 	size_t k, rounds = 1 + rnd(4), pos, len;
@@ -99,7 +120,8 @@ static void mutant(struct buf *m)
 			len = rnd(8);
 			if (pos + len > m->len)
 				len = m->len - pos;
-			memmove(m->p + pos, m->p + pos + len, m->len - pos - len);
+			memmove(m->p + pos, m->p + pos + len,
+				m->len - pos - len);
 			m->len -= len;
 			break;
 		case 3: /* repeat */
@@ -132,14 +154,17 @@ int main(int argc, char **argv)
 		if (strcmp(argv[a], "--mutants") == 0 && a + 1 < argc)
 			nmut = strtoul(argv[++a], NULL, 10);
 		else if (strcmp(argv[a], "--seed") == 0 && a + 1 < argc)
-			rng ^= strtoull(argv[++a], NULL, 10) * 0x9e3779b97f4a7c15ULL;
+			rng ^= strtoull(argv[++a], NULL, 10) *
+			       0x9e3779b97f4a7c15ULL;
 		else
 			load(argv[a]);
 	}
 	if (!ninputs)
-		die(EX_USAGE, "usage: fuzz_replay [--mutants N] [--seed S] DIR|FILE...");
+		die(EX_USAGE,
+		    "usage: fuzz_replay [--mutants N] [--seed S] DIR|FILE...");
 	for (i = 0; i < ninputs; i++)
-		LLVMFuzzerTestOneInput((const uint8_t *)inputs[i].p, inputs[i].len);
+		LLVMFuzzerTestOneInput((const uint8_t *)inputs[i].p,
+				       inputs[i].len);
 	for (i = 0; i < nmut; i++) {
 		mutant(&m);
 		LLVMFuzzerTestOneInput((const uint8_t *)m.p, m.len);

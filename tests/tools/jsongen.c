@@ -88,12 +88,18 @@ static void put_utf8(struct buf *b, uint32_t cp)
 static uint32_t random_cp(void)
 {
 	switch (below(6)) {
-	case 0: return 0x80 + below(0x780);            /* 2 bytes */
-	case 1: return 0x800 + below(0xd800 - 0x800);  /* 3 bytes */
-	case 2: return 0xe000 + below(0x2000);         /* 3 bytes, after */
-	case 3: return 0x10000 + below(0x100000);      /* astral */
-	case 4: return 0x1f600 + below(0x50);          /* emoji */
-	default: return 0x410 + below(0x40);           /* Cyrillic */
+	case 0:
+		return 0x80 + below(0x780); /* 2 bytes */
+	case 1:
+		return 0x800 + below(0xd800 - 0x800); /* 3 bytes */
+	case 2:
+		return 0xe000 + below(0x2000); /* 3 bytes, after */
+	case 3:
+		return 0x10000 + below(0x100000); /* astral */
+	case 4:
+		return 0x1f600 + below(0x50); /* emoji */
+	default:
+		return 0x410 + below(0x40); /* Cyrillic */
 	}
 }
 
@@ -101,10 +107,10 @@ static uint32_t random_cp(void)
 static void str_char(struct gen *g)
 {
 	static const char *const esc[] = {"\\\"", "\\\\", "\\/", "\\b",
-					  "\\f", "\\n", "\\r", "\\t"};
-	static const char *const words[] = {"<p>", "</p>", "Hello", " ",
-					    "a", "Z", "0", "&amp;", "{", "]",
-					    ",", ":", "'"};
+					  "\\f",  "\\n",  "\\r", "\\t"};
+	static const char *const words[] = {"<p>", "</p>", "Hello", " ", "a",
+					    "Z",   "0",	   "&amp;", "{", "]",
+					    ",",   ":",	   "'"};
 	struct buf *b = g->b;
 	uint32_t cp;
 
@@ -112,7 +118,8 @@ static void str_char(struct gen *g)
 	case 0: /* a short escape */
 		if (g->canonical) {
 			static const char *const cesc[] = {
-				"\\\"", "\\\\", "\\b", "\\f", "\\n", "\\r", "\\t"};
+				"\\\"", "\\\\", "\\b", "\\f",
+				"\\n",	"\\r",	"\\t"};
 			buf_adds(b, cesc[below(7)]);
 		} else {
 			buf_adds(b, esc[below(8)]);
@@ -120,8 +127,8 @@ static void str_char(struct gen *g)
 		break;
 	case 1: /* a control character, or DEL, as \u00XX */
 		cp = below(3) ? below(0x20) : 0x7f;
-		if (g->canonical && (cp == 8 || cp == 9 || cp == 10 ||
-				     cp == 12 || cp == 13))
+		if (g->canonical &&
+		    (cp == 8 || cp == 9 || cp == 10 || cp == 12 || cp == 13))
 			cp = 0x1f;
 		buf_addf(b, g->canonical || chance(50) ? "\\u%04x" : "\\u%04X",
 			 cp);
@@ -135,7 +142,9 @@ static void str_char(struct gen *g)
 			put_utf8(b, cp);
 		} else if (cp >= 0x10000) {
 			cp -= 0x10000;
-			buf_addf(b, chance(50) ? "\\u%04x\\u%04x" : "\\u%04X\\u%04X",
+			buf_addf(b,
+				 chance(50) ? "\\u%04x\\u%04x"
+					    : "\\u%04X\\u%04X",
 				 0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
 		} else {
 			buf_addf(b, chance(50) ? "\\u%04x" : "\\u%04X", cp);
@@ -151,7 +160,8 @@ static void str_char(struct gen *g)
 		buf_adds(b, words[below(sizeof words / sizeof words[0])]);
 		break;
 	default:
-		buf_addc(b, (char)(below(3) ? 'a' + below(26) : ' ' + below(95)));
+		buf_addc(b,
+			 (char)(below(3) ? 'a' + below(26) : ' ' + below(95)));
 		if (b->p[b->len - 1] == '"' || b->p[b->len - 1] == '\\')
 			b->p[b->len - 1] = '_';
 		break;
@@ -182,10 +192,20 @@ static void number(struct gen *g)
 		static const char *const dec[] = {"1.5", "-0.25", "3.125",
 						  "0.5", "-2.75", "100.5"};
 		switch (below(4)) {
-		case 0: buf_addf(b, "%u", below(10)); break;
-		case 1: buf_addf(b, "-%u", 1 + below(100000)); break;
-		case 2: buf_addf(b, "%llu", (unsigned long long)(rnd() % 1000000000000000ULL)); break;
-		default: buf_adds(b, dec[below(6)]); break;
+		case 0:
+			buf_addf(b, "%u", below(10));
+			break;
+		case 1:
+			buf_addf(b, "-%u", 1 + below(100000));
+			break;
+		case 2:
+			buf_addf(b, "%llu",
+				 (unsigned long long)(rnd() %
+						      1000000000000000ULL));
+			break;
+		default:
+			buf_adds(b, dec[below(6)]);
+			break;
 		}
 		return;
 	}
@@ -227,10 +247,20 @@ static void value(struct gen *g, int depth);
 /* A key from a small pool, so duplicates happen; maybe escaped. */
 static void key(struct gen *g, int idx, int allow_dup)
 {
-	static const char *const pool[] = {"id", "body", "subject", "date",
-					   "a", "b", "k", "x y", "\xc3\xa9t\xc3\xa9",
-					   "\xd0\xb8\xd0\xbc\xd1\x8f", "\xf0\x9f\x98\x80",
-					   "", "author_id", "tags"};
+	static const char *const pool[] = {"id",
+					   "body",
+					   "subject",
+					   "date",
+					   "a",
+					   "b",
+					   "k",
+					   "x y",
+					   "\xc3\xa9t\xc3\xa9",
+					   "\xd0\xb8\xd0\xbc\xd1\x8f",
+					   "\xf0\x9f\x98\x80",
+					   "",
+					   "author_id",
+					   "tags"};
 	const char *k;
 	size_t i, n;
 
@@ -305,27 +335,86 @@ static void value(struct gen *g, int depth)
 	unsigned k = below(depth >= 4 ? 6 : 10);
 
 	switch (k) {
-	case 0: buf_adds(g->b, "null"); break;
-	case 1: buf_adds(g->b, chance(50) ? "true" : "false"); break;
+	case 0:
+		buf_adds(g->b, "null");
+		break;
+	case 1:
+		buf_adds(g->b, chance(50) ? "true" : "false");
+		break;
 	case 2:
-	case 3: number(g); break;
+	case 3:
+		number(g);
+		break;
 	case 4:
-	case 5: string(g, chance(10) ? 200 : 12); break;
+	case 5:
+		string(g, chance(10) ? 200 : 12);
+		break;
 	case 6:
-	case 7: array(g, depth); break;
-	default: object(g, depth, 0); break;
+	case 7:
+		array(g, depth);
+		break;
+	default:
+		object(g, depth, 0);
+		break;
 	}
 }
 
-/* ---- mutation ---------------------------------------------------------------- */
+/* ---- mutation ------------------------------------------------------------ */
 
 static const char *const interesting[] = {
-	"\"", "\\", "{", "}", "[", "]", ",", ":", " ", "0", "1", "-", "+",
-	".", "e", "E", "u", "x", "t", "n", "f", "\\u", "\\ud800", "\\udc00",
-	"\x00", "\x01", "\x1f", "\x7f", "\x80", "\xbf", "\xc0", "\xc3",
-	"\xe2\x82", "\xed\xa0\x80", "\xf0\x9f\x98", "\xf4\x90\x80\x80",
-	"\xff", "\xef\xbb\xbf", "\r", "\t", "nan", "NaN", "Infinity", "01",
-	".5", "1.", "true", "null", "\"\"", "{}", "[]", "/", "'",
+	"\"",
+	"\\",
+	"{",
+	"}",
+	"[",
+	"]",
+	",",
+	":",
+	" ",
+	"0",
+	"1",
+	"-",
+	"+",
+	".",
+	"e",
+	"E",
+	"u",
+	"x",
+	"t",
+	"n",
+	"f",
+	"\\u",
+	"\\ud800",
+	"\\udc00",
+	"\x00",
+	"\x01",
+	"\x1f",
+	"\x7f",
+	"\x80",
+	"\xbf",
+	"\xc0",
+	"\xc3",
+	"\xe2\x82",
+	"\xed\xa0\x80",
+	"\xf0\x9f\x98",
+	"\xf4\x90\x80\x80",
+	"\xff",
+	"\xef\xbb\xbf",
+	"\r",
+	"\t",
+	"nan",
+	"NaN",
+	"Infinity",
+	"01",
+	".5",
+	"1.",
+	"true",
+	"null",
+	"\"\"",
+	"{}",
+	"[]",
+	"/",
+	"'",
 };
 
 static void mutate(const char *line, size_t n, struct buf *out)
@@ -407,8 +496,9 @@ static int run_mutate(unsigned per_line)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: jsongen [--seed N] [--count N] [--canonical]\n"
-			"       jsongen --mutate [--seed N] [--per-line N] < lines\n");
+	fprintf(stderr,
+		"usage: jsongen [--seed N] [--count N] [--canonical]\n"
+		"       jsongen --mutate [--seed N] [--per-line N] < lines\n");
 	exit(EX_USAGE);
 }
 
@@ -427,7 +517,9 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[a], "--mutate") == 0)
 			mut = 1;
 		else if (strcmp(argv[a], "--seed") == 0 && a + 1 < argc)
-			rng_state = strtoull(argv[++a], NULL, 10) * 2654435761ULL + 1;
+			rng_state =
+				strtoull(argv[++a], NULL, 10) * 2654435761ULL +
+				1;
 		else if (strcmp(argv[a], "--count") == 0 && a + 1 < argc)
 			count = strtoul(argv[++a], NULL, 10);
 		else if (strcmp(argv[a], "--per-line") == 0 && a + 1 < argc)

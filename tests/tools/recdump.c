@@ -67,13 +67,27 @@ static void jq_str(struct buf *b, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
-		case '"': buf_adds(b, "\\\""); break;
-		case '\\': buf_adds(b, "\\\\"); break;
-		case '\b': buf_adds(b, "\\b"); break;
-		case '\f': buf_adds(b, "\\f"); break;
-		case '\n': buf_adds(b, "\\n"); break;
-		case '\r': buf_adds(b, "\\r"); break;
-		case '\t': buf_adds(b, "\\t"); break;
+		case '"':
+			buf_adds(b, "\\\"");
+			break;
+		case '\\':
+			buf_adds(b, "\\\\");
+			break;
+		case '\b':
+			buf_adds(b, "\\b");
+			break;
+		case '\f':
+			buf_adds(b, "\\f");
+			break;
+		case '\n':
+			buf_adds(b, "\\n");
+			break;
+		case '\r':
+			buf_adds(b, "\\r");
+			break;
+		case '\t':
+			buf_adds(b, "\\t");
+			break;
 		default:
 			if (c < 0x20 || c == 0x7f)
 				buf_addf(b, "\\u%04x", c);
@@ -183,7 +197,8 @@ static int run_check(int nfiles, char **files, enum in_mode mode)
 			die(EX_NOINPUT, "%s", in.msg);
 		while ((st = in_next(&in, &p, &n)) == IN_OK) {
 			if (rec_parse(&r, p, n, &e) == 0)
-				printf("%llu\tok\n", (unsigned long long)in.lineno);
+				printf("%llu\tok\n",
+				       (unsigned long long)in.lineno);
 			else
 				printf("%llu\tbad\t%zu\t%s\n",
 				       (unsigned long long)in.lineno, e.off + 1,
@@ -253,25 +268,42 @@ int main(int argc, char **argv)
 	int opt;
 
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts,
-				  NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	       -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
-		case OPT_COUNT: mode = M_COUNT; break;
-		case OPT_COPY: mode = M_COPY; break;
-		case OPT_JQ: mode = M_JQ; break;
-		case OPT_CHECK: mode = M_CHECK; break;
-		case OPT_NUMFIX: mode = M_NUMFIX; break;
-		case OPT_LINES: c.mode = IN_LINES; break;
-		case OPT_ARRAY: c.mode = IN_ARRAY; break;
-		case OPT_SEQ: c.mode = IN_SEQ; break;
+		case OPT_COUNT:
+			mode = M_COUNT;
+			break;
+		case OPT_COPY:
+			mode = M_COPY;
+			break;
+		case OPT_JQ:
+			mode = M_JQ;
+			break;
+		case OPT_CHECK:
+			mode = M_CHECK;
+			break;
+		case OPT_NUMFIX:
+			mode = M_NUMFIX;
+			break;
+		case OPT_LINES:
+			c.mode = IN_LINES;
+			break;
+		case OPT_ARRAY:
+			c.mode = IN_ARRAY;
+			break;
+		case OPT_SEQ:
+			c.mode = IN_SEQ;
+			break;
 		case OPT_SET:
 			eq = strchr(optarg, '=');
 			if (!eq)
 				cli_usage_error(&c, "--set needs KEY=JSON");
 			sets = xrealloc(sets, (nsets + 1) * sizeof *sets);
-			sets[nsets].key = xstrndup(optarg, (size_t)(eq - optarg));
+			sets[nsets].key =
+				xstrndup(optarg, (size_t)(eq - optarg));
 			sets[nsets].val = eq + 1;
 			nsets++;
 			break;

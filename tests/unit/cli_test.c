@@ -1,4 +1,4 @@
-/* cli_test.c - unit tests of lib/cli.c, in process (die paths as exit tests). */
+/* cli_test.c - unit tests of lib/cli.c, in process (die paths: exit tests) */
 #include <check.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -73,7 +73,7 @@ static char *slurp(const char *path)
 	return buf_detach(&b, NULL);
 }
 
-/* ---- options ---------------------------------------------------------------- */
+/* ---- options ------------------------------------------------------------- */
 
 START_TEST(init_defaults)
 {
@@ -101,7 +101,8 @@ START_TEST(opt_common)
 	ck_assert_ptr_null(c.outpath);
 	ck_assert_int_eq(cli_opt(&c, CLI_OPT_ONERROR, "skip"), 1);
 	ck_assert_int_eq(c.onerr, CLI_SKIP);
-	ck_assert_int_eq(cli_opt(&c, CLI_OPT_ONERROR, "quarantine:bad.ndjson"), 1);
+	ck_assert_int_eq(cli_opt(&c, CLI_OPT_ONERROR, "quarantine:bad.ndjson"),
+			 1);
 	ck_assert_int_eq(c.onerr, CLI_QUARANTINE);
 	ck_assert_str_eq(c.qpath, "bad.ndjson");
 	ck_assert_int_eq(cli_opt(&c, CLI_OPT_ONERROR, "fail"), 1);
@@ -114,12 +115,15 @@ END_TEST
 START_TEST(opt_getopt)
 {
 	/* the common options through getopt_long, as a program uses them */
-	static const struct option longopts[] = {CLI_LONGOPTS, {NULL, 0, NULL, 0}};
-	char *argv[] = {"pulse-test", "--on-error=skip", "-o", "x.out", "a", "b", NULL};
+	static const struct option longopts[] = {CLI_LONGOPTS,
+						 {NULL, 0, NULL, 0}};
+	char *argv[] = {
+		"pulse-test", "--on-error=skip", "-o", "x.out", "a", "b", NULL};
 	int opt;
 
 	optind = 1;
-	while ((opt = getopt_long(6, argv, CLI_SHORTOPTS, longopts, NULL)) != -1)
+	while ((opt = getopt_long(6, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	       -1)
 		ck_assert_int_eq(cli_opt(&c, opt, optarg), 1);
 	ck_assert_int_eq(c.onerr, CLI_SKIP);
 	ck_assert_str_eq(c.outpath, "x.out");
@@ -185,7 +189,7 @@ START_TEST(usage_error)
 }
 END_TEST
 
-/* ---- records -------------------------------------------------------------- */
+/* ---- records ------------------------------------------------------------- */
 
 /* Runs the records of files through the cli, writing "file:line:a" lines
  * to -o dir/out.  @return cli_finish's status. */
@@ -204,7 +208,8 @@ static int run(int nfiles, char **files, const char *onerr)
 			continue;
 		}
 		const char *f = strrchr(cli_file(&c), '/');
-		buf_addf(cli_out(&c), "%s:%llu:%.*s\n", f ? f + 1 : cli_file(&c),
+		buf_addf(cli_out(&c), "%s:%llu:%.*s\n",
+			 f ? f + 1 : cli_file(&c),
 			 (unsigned long long)cli_line(&c), (int)a.n, a.p);
 		cli_commit(&c);
 	}
@@ -215,11 +220,14 @@ START_TEST(run_skip)
 {
 	char *files[2];
 
-	files[0] = put_file(0, "a.ndjson", LIT("{\"a\":1}\nnot json\n\n{\"b\":2}\n{\"a\":3}\n"));
+	files[0] =
+		put_file(0, "a.ndjson",
+			 LIT("{\"a\":1}\nnot json\n\n{\"b\":2}\n{\"a\":3}\n"));
 	files[1] = put_file(1, "b.json", LIT("[\n{\"a\":4},\n{\"a\":5}\n]\n"));
 	ck_assert_int_eq(run(2, files, "skip"), 0);
 	char *out = slurp(in_dir(5, "out"));
-	ck_assert_str_eq(out, "a.ndjson:1:1\na.ndjson:5:3\nb.json:2:4\nb.json:3:5\n");
+	ck_assert_str_eq(
+		out, "a.ndjson:1:1\na.ndjson:5:3\nb.json:2:4\nb.json:3:5\n");
 	free(out);
 	ck_assert_uint_eq(c.nbad, 2);
 	ck_assert_uint_eq(c.nskipped, 2);
@@ -274,7 +282,8 @@ START_TEST(bad_at_quarantine)
 	cli_opt(&c, 'o', in_dir(5, "out"));
 	cli_opt(&c, CLI_OPT_ONERROR, arg);
 	cli_start(&c, 0, NULL);
-	cli_bad_at(&c, "query", 3, LIT("7\tNaN"), "amount 'NaN' is not a number");
+	cli_bad_at(&c, "query", 3, LIT("7\tNaN"),
+		   "amount 'NaN' is not a number");
 	cli_bad_at(&c, "x.csv", 0, LIT("a,\"b\nc\""), "no line");
 	ck_assert_int_eq(cli_finish(&c), 0);
 	char *out = slurp(q);
@@ -334,7 +343,8 @@ START_TEST(run_zstd_truncated)
 	int i;
 
 	for (i = 0; i < 200; i++)
-		n += (size_t)snprintf(text + n, sizeof text - n, "{\"a\":%d}\n", i);
+		n += (size_t)snprintf(text + n, sizeof text - n, "{\"a\":%d}\n",
+				      i);
 	zn = ZSTD_compress(z, sizeof z, text, n, 3);
 	ck_assert(!ZSTD_isError(zn));
 	files[0] = put_file(0, "a.ndjson.zst", z, zn - 3);

@@ -29,10 +29,10 @@ static int rd(struct fix *f, const char *line)
 	return event_read(&f->r, &f->ev, &f->scratch, f->msg, sizeof f->msg);
 }
 
-#define BAD(line, want)                                                      \
-	do {                                                                 \
-		ck_assert_int_eq(rd(&f, line), -1);                          \
-		ck_assert_str_eq(f.msg, want);                               \
+#define BAD(line, want)                                                        \
+	do {                                                                   \
+		ck_assert_int_eq(rd(&f, line), -1);                            \
+		ck_assert_str_eq(f.msg, want);                                 \
 	} while (0)
 
 START_TEST(good)
@@ -41,9 +41,10 @@ START_TEST(good)
 
 	fix_init(&f);
 
-	ck_assert_int_eq(rd(&f, "{\"kind\":\"event\",\"user_id\":42,"
-				"\"ts\":\"2025-03-01T10:15:00Z\","
-				"\"event\":\"\xd0\x92\xd0\xa3\",\"amount\":1.5}"),
+	ck_assert_int_eq(rd(&f,
+			    "{\"kind\":\"event\",\"user_id\":42,"
+			    "\"ts\":\"2025-03-01T10:15:00Z\","
+			    "\"event\":\"\xd0\x92\xd0\xa3\",\"amount\":1.5}"),
 			 0);
 	ck_assert_uint_eq(f.ev.user.n, 2);
 	ck_assert_mem_eq(f.ev.user.p, "42", 2);
@@ -63,8 +64,14 @@ START_TEST(good)
 	ck_assert(f.ev.ns == INT64_C(1740824100) * 1000000000 + 250000000);
 
 	/* the ends of the range */
-	ck_assert_int_eq(rd(&f, "{\"user_id\":1,\"event\":\"x\",\"ts\":\"1678-01-01T00:00:00Z\"}"), 0);
-	ck_assert_int_eq(rd(&f, "{\"user_id\":1,\"event\":\"x\",\"ts\":\"2261-12-31T23:59:59.999999999Z\"}"), 0);
+	ck_assert_int_eq(
+		rd(&f,
+		   "{\"user_id\":1,\"event\":\"x\",\"ts\":\"1678-01-01T00:00:00Z\"}"),
+		0);
+	ck_assert_int_eq(
+		rd(&f,
+		   "{\"user_id\":1,\"event\":\"x\",\"ts\":\"2261-12-31T23:59:59.999999999Z\"}"),
+		0);
 	ck_assert(f.ev.ns > 0);
 	rec_release(&f.r);
 	buf_release(&f.scratch);
@@ -81,7 +88,8 @@ START_TEST(bad)
 	    "not an event record (kind \"ticket\")");
 	BAD("{\"kind\":7,\"user_id\":1,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "not an event record");
-	BAD("{\"event\":\"x\",\"ts\":\"2025-01-01\"}", "missing field 'user_id'");
+	BAD("{\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "missing field 'user_id'");
 	BAD("{\"user_id\":null,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "missing field 'user_id'");
 	BAD("{\"user_id\":[1],\"event\":\"x\",\"ts\":\"2025-01-01\"}",

@@ -113,16 +113,18 @@ START_TEST(managers)
 	n = strstr(out, "\"manager\":\"(none)\"");
 	ck_assert(a && b && n && a < b && b < n);
 	/* 10005 / 2 deals = 5002.5: half away from zero, 2 decimals */
-	ck_assert(has(out, "\"manager\":\"Boris\",\"leads\":2,\"share\":0.4000,"
-			   "\"days_with_leads\":2,\"mean_per_day\":1.00,\"won\":1,"
-			   "\"revenue\":{\"RUB\":\"10005.00\"},"
-			   "\"average_check\":{\"RUB\":\"5002.50\"}}"));
+	ck_assert(has(out,
+		      "\"manager\":\"Boris\",\"leads\":2,\"share\":0.4000,"
+		      "\"days_with_leads\":2,\"mean_per_day\":1.00,\"won\":1,"
+		      "\"revenue\":{\"RUB\":\"10005.00\"},"
+		      "\"average_check\":{\"RUB\":\"5002.50\"}}"));
 	free(out);
 	out = written(&s, 1);
-	ck_assert(has(out, "\"manager\":\"Boris\",\"leads\":2,"
-			   "\"lead_days\":[\"1970-04-10\",\"1970-04-11\"],\"won\":1,"
-			   "\"revenue\":{\"RUB\":\"10005.00\"},"
-			   "\"won_with_amount\":{\"RUB\":2},\"partial\":true}"));
+	ck_assert(has(out,
+		      "\"manager\":\"Boris\",\"leads\":2,"
+		      "\"lead_days\":[\"1970-04-10\",\"1970-04-11\"],\"won\":1,"
+		      "\"revenue\":{\"RUB\":\"10005.00\"},"
+		      "\"won_with_amount\":{\"RUB\":2},\"partial\":true}"));
 	ck_assert(!has(out, "share"));
 	free(out);
 	fsum_release(&s);

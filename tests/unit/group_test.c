@@ -6,10 +6,10 @@
 
 #include "group.h"
 
-#define QUICK_ASSERT(c)                                                      \
-	do {                                                                 \
-		if (!(c))                                                    \
-			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);   \
+#define QUICK_ASSERT(c)                                                        \
+	do {                                                                   \
+		if (!(c))                                                      \
+			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);     \
 	} while (0)
 
 #define STEP(g, s) group_next(g, s, strlen(s))
@@ -105,8 +105,9 @@ START_TEST(orders)
 	memset(&g, 0, sizeof g);
 	for (i = 0; i < (int)GROUP_SET_MAX + 5; i++) {
 		/* 7919 is prime to the count: every key once, in no order */
-		n = snprintf(key, sizeof key, "%d",
-			     (int)(((long)i * 7919) % ((long)GROUP_SET_MAX + 5)));
+		n = snprintf(
+			key, sizeof key, "%d",
+			(int)(((long)i * 7919) % ((long)GROUP_SET_MAX + 5)));
 		QUICK_ASSERT(group_next(&g, key, (size_t)n) == GROUP_NEW);
 	}
 	ck_assert_int_eq(g.dropped, 0);

@@ -9,10 +9,10 @@
 
 /* Check's ck_assert() talks to the parent process at every call: too slow
  * for loops over many values. */
-#define QUICK_ASSERT(c)                                                      \
-	do {                                                                 \
-		if (!(c))                                                    \
-			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);   \
+#define QUICK_ASSERT(c)                                                        \
+	do {                                                                   \
+		if (!(c))                                                      \
+			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);     \
 	} while (0)
 
 #define LIT(s) (s), (sizeof(s) - 1)
@@ -135,8 +135,13 @@ START_TEST(special_keys)
 	ck_assert_int_eq(*(int *)hmap_get(&m, LIT("after")), 8);
 	ck_assert_int_eq(*(int *)hmap_get(&m, LIT("a\0b")), 4);
 	/* UTF-8 keys that differ in one byte of a long tail */
-	*(int *)hmap_put(&m, LIT("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbc\xd0\xb8\xd1\x80"), &isnew) = 9;
-	ck_assert_ptr_null(hmap_get(&m, LIT("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbc\xd0\xb8\xd1\x81")));
+	*(int *)hmap_put(
+		&m,
+		LIT("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbc\xd0\xb8\xd1\x80"),
+		&isnew) = 9;
+	ck_assert_ptr_null(hmap_get(
+		&m,
+		LIT("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbc\xd0\xb8\xd1\x81")));
 	ck_assert_uint_eq(hmap_len(&m), 9);
 	hmap_release(&m);
 }
@@ -185,7 +190,8 @@ START_TEST(growth_keeps_values)
 		char key[16];
 		int n = snprintf(key, sizeof key, "%d", i);
 		memset(big, i & 0xff, sizeof big);
-		QUICK_ASSERT(memcmp(hmap_get(&m, key, (size_t)n), big, sizeof big) == 0);
+		QUICK_ASSERT(memcmp(hmap_get(&m, key, (size_t)n), big,
+				    sizeof big) == 0);
 	}
 	hmap_release(&m);
 }
@@ -226,7 +232,8 @@ START_TEST(memo_agrees)
 	memset(&memo, 0, sizeof memo);
 	for (round = 0; round < 3; round++) {
 		for (i = 0; i < 3000; i++) {
-			n = snprintf(k, sizeof k, "event name number %d", i % 700);
+			n = snprintf(k, sizeof k, "event name number %d",
+				     i % 700);
 			v = hmap_put_memo(&m, &memo, k, (size_t)n, &isnew);
 			QUICK_ASSERT(isnew == (round == 0 && i < 700));
 			if (isnew)

@@ -6,10 +6,10 @@
 
 #include "idmap.h"
 
-#define QUICK_ASSERT(c)                                                      \
-	do {                                                                 \
-		if (!(c))                                                    \
-			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);   \
+#define QUICK_ASSERT(c)                                                        \
+	do {                                                                   \
+		if (!(c))                                                      \
+			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);     \
 	} while (0)
 
 #define LIT(s) (s), (sizeof(s) - 1)
@@ -31,7 +31,8 @@ START_TEST(integers_and_others_share_one_numbering)
 	ck_assert_uint_eq(idmap_put(&m, LIT("07"), &isnew), 2);
 	ck_assert_uint_eq(idmap_put(&m, LIT("-7"), &isnew), 3);
 	ck_assert_uint_eq(idmap_put(&m, LIT("7.0"), &isnew), 4);
-	ck_assert_uint_eq(idmap_put(&m, LIT("18446744073709551616"), &isnew), 5);
+	ck_assert_uint_eq(idmap_put(&m, LIT("18446744073709551616"), &isnew),
+			  5);
 	ck_assert_uint_eq(idmap_put(&m, LIT("9999999999999999999"), &isnew), 6);
 	ck_assert_uint_eq(idmap_put(&m, LIT("0"), &isnew), 7);
 	ck_assert_uint_eq(idmap_put(&m, LIT("0"), &isnew), 7);

@@ -12,10 +12,10 @@
 
 #define LIT(s) (s), (sizeof(s) - 1)
 
-#define QUICK_ASSERT(c)                                                      \
-	do {                                                                 \
-		if (!(c))                                                    \
-			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);   \
+#define QUICK_ASSERT(c)                                                        \
+	do {                                                                   \
+		if (!(c))                                                      \
+			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);     \
 	} while (0)
 
 static char path[64];
@@ -91,28 +91,31 @@ static struct got read_all(enum in_mode mode)
 	return g;
 }
 
-#define READS(data, mode, want_recs, want_lines, want_status)                \
-	do {                                                                 \
-		struct got g_;                                               \
-		write_file(LIT(data));                                       \
-		g_ = read_all(mode);                                         \
-		ck_assert_str_eq(g_.recs.p, want_recs);                      \
-		ck_assert_str_eq(g_.lines.p, want_lines);                    \
-		ck_assert_int_eq(g_.status, want_status);                    \
-		got_release(&g_);                                            \
+#define READS(data, mode, want_recs, want_lines, want_status)                  \
+	do {                                                                   \
+		struct got g_;                                                 \
+		write_file(LIT(data));                                         \
+		g_ = read_all(mode);                                           \
+		ck_assert_str_eq(g_.recs.p, want_recs);                        \
+		ck_assert_str_eq(g_.lines.p, want_lines);                      \
+		ck_assert_int_eq(g_.status, want_status);                      \
+		got_release(&g_);                                              \
 	} while (0)
 
-/* ---- lines ------------------------------------------------------------------ */
+/* ---- lines --------------------------------------------------------------- */
 
 START_TEST(lines_basic)
 {
-	READS("{\"a\":1}\n{\"b\":2}\n", IN_LINES, "{\"a\":1}|{\"b\":2}", "1,2", IN_EOF);
+	READS("{\"a\":1}\n{\"b\":2}\n", IN_LINES, "{\"a\":1}|{\"b\":2}", "1,2",
+	      IN_EOF);
 	READS("a\nb\r\n\n  \n\t\r\nc", IN_LINES, "a|b|c", "1,2,6", IN_EOF);
-	READS("last line without newline", IN_LINES, "last line without newline", "1", IN_EOF);
+	READS("last line without newline", IN_LINES,
+	      "last line without newline", "1", IN_EOF);
 	READS("", IN_LINES, "", "", IN_EOF);
 	READS("\n\n \r\n", IN_LINES, "", "", IN_EOF);
-	READS("x \t\r\n", IN_LINES, "x", "1", IN_EOF); /* trailing blanks trimmed */
-	READS("  x\n", IN_LINES, "  x", "1", IN_EOF);  /* leading ones kept */
+	READS("x \t\r\n", IN_LINES, "x", "1",
+	      IN_EOF); /* trailing blanks trimmed */
+	READS("  x\n", IN_LINES, "  x", "1", IN_EOF); /* leading ones kept */
 	READS("a\rb\n", IN_LINES, "a\rb", "1", IN_EOF);
 }
 END_TEST
@@ -139,7 +142,8 @@ START_TEST(lines_bom)
 	READS("\xef\xbb\xbf", IN_AUTO, "", "", IN_EOF);
 	READS("\xef\xbb", IN_LINES, "\xef\xbb", "1", IN_EOF);
 	/* only at the start */
-	READS("{}\n\xef\xbb\xbf{}\n", IN_LINES, "{}|\xef\xbb\xbf{}", "1,2", IN_EOF);
+	READS("{}\n\xef\xbb\xbf{}\n", IN_LINES, "{}|\xef\xbb\xbf{}", "1,2",
+	      IN_EOF);
 }
 END_TEST
 
@@ -195,8 +199,10 @@ START_TEST(lines_many)
 	int st;
 
 	while (data.len < 5 * 1024 * 1024) {
-		buf_addf(&data, "{\"n\":%llu,\"pad\":\"%.*s\"}\n",
-			 (unsigned long long)k, (int)(k % 97), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		buf_addf(
+			&data, "{\"n\":%llu,\"pad\":\"%.*s\"}\n",
+			(unsigned long long)k, (int)(k % 97),
+			"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 		k++;
 		if (k % 1000 == 0) {
 			buf_adds(&data, "\r\n");
@@ -238,9 +244,11 @@ START_TEST(open_errors)
 	const char *p;
 	size_t n;
 
-	ck_assert_int_eq(in_open(&in, "/nonexistent/pulse/x.ndjson", IN_AUTO), -1);
+	ck_assert_int_eq(in_open(&in, "/nonexistent/pulse/x.ndjson", IN_AUTO),
+			 -1);
 	ck_assert_int_eq(errno, ENOENT);
-	ck_assert_ptr_nonnull(strstr(in.msg, "cannot open '/nonexistent/pulse/x.ndjson'"));
+	ck_assert_ptr_nonnull(
+		strstr(in.msg, "cannot open '/nonexistent/pulse/x.ndjson'"));
 	in_close(&in);
 	/* a directory opens but cannot be read */
 	ck_assert_int_eq(in_open(&in, "/tmp", IN_AUTO), 0);
@@ -272,7 +280,7 @@ START_TEST(stdin_input)
 }
 END_TEST
 
-/* ---- arrays ------------------------------------------------------------------ */
+/* ---- arrays -------------------------------------------------------------- */
 
 START_TEST(array_basic)
 {
@@ -307,7 +315,8 @@ START_TEST(array_errors)
 
 	READS("[{\"a\":1},]", IN_ARRAY, "{\"a\":1}", "1", IN_EFRAME);
 	READS("[{\"a\":1}]x", IN_ARRAY, "{\"a\":1}", "1", IN_EFRAME);
-	READS("[{\"a\":1}]\n[{\"b\":1}]", IN_ARRAY, "{\"a\":1}", "1", IN_EFRAME);
+	READS("[{\"a\":1}]\n[{\"b\":1}]", IN_ARRAY, "{\"a\":1}", "1",
+	      IN_EFRAME);
 	READS("[]]", IN_ARRAY, "", "", IN_EFRAME);
 	READS("[{\"a\":1}", IN_ARRAY, "{\"a\":1}", "1", IN_EFRAME);
 	READS("[{\"a\":1},\n", IN_ARRAY, "{\"a\":1}", "1", IN_EFRAME);
@@ -363,7 +372,8 @@ START_TEST(array_buffer_edges)
 			g = read_all(IN_AUTO);
 			ck_assert_int_eq(g.status, IN_EOF);
 			ck_assert_uint_eq(g.n, 2);
-			ck_assert_str_eq(g.recs.p + g.recs.len - 8, "|{\"b\":2}");
+			ck_assert_str_eq(g.recs.p + g.recs.len - 8,
+					 "|{\"b\":2}");
 			ck_assert_mem_eq(g.recs.p, data.p + 1, g.recs.len - 8);
 			got_release(&g);
 		}
@@ -383,8 +393,9 @@ START_TEST(array_big)
 
 	buf_adds(&data, "[\n");
 	while (data.len < 3 * 1024 * 1024) {
-		buf_addf(&data, "%s{\n  \"n\": %llu,\n  \"s\": \"%s\"\n}", k ? ",\n" : "",
-			 (unsigned long long)k, k % 3 ? "x,]}" : "y");
+		buf_addf(&data, "%s{\n  \"n\": %llu,\n  \"s\": \"%s\"\n}",
+			 k ? ",\n" : "", (unsigned long long)k,
+			 k % 3 ? "x,]}" : "y");
 		k++;
 	}
 	buf_adds(&data, "\n]\n");
@@ -413,8 +424,14 @@ END_TEST
 static void random_value(struct buf *b, unsigned *seed, int depth)
 {
 	static const char *const bits[] = {
-		"a", "[", "]", "{", "}", ",", "\\\"", "\\\\", "\\\\\\\"",
-		"\\\\\\\\", "\\n", "\xc3\xa9", "  ", "xyzxyzxyzxyz", "\\u005c",
+		"a",	    "[",
+		"]",	    "{",
+		"}",	    ",",
+		"\\\"",	    "\\\\",
+		"\\\\\\\"", "\\\\\\\\",
+		"\\n",	    "\xc3\xa9",
+		"  ",	    "xyzxyzxyzxyz",
+		"\\u005c",
 	};
 	unsigned r, n, i;
 
@@ -489,7 +506,8 @@ START_TEST(framing_random)
 				random_value(&el, &seed, array ? 0 : 1);
 			} while (!array && el.p[0] != '{' && el.p[0] != '[');
 			if (!array && el.p[0] == '[' && seed % 2)
-				buf_reset(&el), buf_adds(&el, "[\"\\\\\",\"]\"]");
+				buf_reset(&el),
+					buf_adds(&el, "[\"\\\\\",\"]\"]");
 			starts[k] = data.len;
 			lens[k] = el.len;
 			buf_add(&data, el.p, el.len);
@@ -509,11 +527,12 @@ START_TEST(framing_random)
 			QUICK_ASSERT(in.multiline ==
 				     (memchr(p, '\n', n) != NULL));
 			if (n != lens[i] || memcmp(p, data.p + starts[i], n))
-				ck_abort_msg("%s element %zu: got %.*s, want %.*s",
-					     array ? "array" : "sequence", i,
-					     (int)(n > 200 ? 200 : n), p,
-					     (int)(lens[i] > 200 ? 200 : lens[i]),
-					     data.p + starts[i]);
+				ck_abort_msg(
+					"%s element %zu: got %.*s, want %.*s",
+					array ? "array" : "sequence", i,
+					(int)(n > 200 ? 200 : n), p,
+					(int)(lens[i] > 200 ? 200 : lens[i]),
+					data.p + starts[i]);
 		}
 		ck_assert_int_eq(st, IN_EOF);
 		ck_assert_uint_eq(i, k);
@@ -526,7 +545,7 @@ START_TEST(framing_random)
 }
 END_TEST
 
-/* ---- sequences -------------------------------------------------------------- */
+/* ---- sequences ----------------------------------------------------------- */
 
 START_TEST(seq_mode)
 {
@@ -556,7 +575,8 @@ static void compress_to(struct buf *out, const char *p, size_t n, int level)
 
 START_TEST(zstd_plain)
 {
-	static const char text[] = "{\"a\":1}\n\n{\"b\":\"\xc3\xa9\"}\r\n{\"c\":3}";
+	static const char text[] =
+		"{\"a\":1}\n\n{\"b\":\"\xc3\xa9\"}\r\n{\"c\":3}";
 	struct buf z = BUF_INIT;
 	struct got g;
 
@@ -619,10 +639,12 @@ START_TEST(zstd_big)
 
 	while (text.len < 6 * 1024 * 1024) {
 		int j;
-		buf_addf(&text, "{\"n\":%llu,\"r\":\"", (unsigned long long)k++);
+		buf_addf(&text, "{\"n\":%llu,\"r\":\"",
+			 (unsigned long long)k++);
 		for (j = 0; j < 40; j++) {
 			x = x * 1664525 + 1013904223;
-			buf_addc(&text, (char)('!' + (x >> 24) % 90 + ((x >> 24) % 90 >= 1 ? 1 : 0)));
+			buf_addc(&text, (char)('!' + (x >> 24) % 90 +
+					       ((x >> 24) % 90 >= 1 ? 1 : 0)));
 		}
 		buf_adds(&text, "\"}\n");
 	}
@@ -700,7 +722,9 @@ START_TEST(zstd_truncated)
 	got_release(&g);
 	g = read_all(IN_LINES);
 	ck_assert_int_eq(g.status, IN_EZSTD);
-	ck_assert_str_eq(g.recs.p, "{\"z\":1}|{\"z\":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]}");
+	ck_assert_str_eq(
+		g.recs.p,
+		"{\"z\":1}|{\"z\":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]}");
 	got_release(&g);
 	/* three bytes of the magic: not zstd, a line */
 	READS("\x28\xb5\x2f", IN_AUTO, "\x28\xb5\x2f", "1", IN_EOF);
@@ -709,7 +733,7 @@ START_TEST(zstd_truncated)
 }
 END_TEST
 
-/* ---- peek ------------------------------------------------------------------ */
+/* ---- peek ---------------------------------------------------------------- */
 
 START_TEST(peek_then_read)
 {

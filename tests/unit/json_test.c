@@ -11,10 +11,10 @@
 
 /* Check's ck_assert() talks to the parent process at every call: too slow
  * for loops over many values. */
-#define QUICK_ASSERT(c)                                                      \
-	do {                                                                 \
-		if (!(c))                                                    \
-			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);   \
+#define QUICK_ASSERT(c)                                                        \
+	do {                                                                   \
+		if (!(c))                                                      \
+			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);     \
 	} while (0)
 
 /* String literals may hold NUL bytes: their length is sizeof - 1. */
@@ -31,14 +31,14 @@ static int valid_n(const char *p, size_t n)
 #define INVALID(s) ck_assert_msg(!valid_n(LIT(s)), "should be invalid: %s", s)
 
 /* Validates s, expecting failure at byte off with a message containing msg. */
-#define FAILS_AT(s, off_, msg_)                                              \
-	do {                                                                 \
-		struct json_error e_;                                        \
-		memset(&e_, 0, sizeof e_);                                   \
-		ck_assert_int_eq(json_validate(LIT(s), &e_), -1);            \
-		ck_assert_uint_eq(e_.off, off_);                             \
-		ck_assert_msg(strstr(e_.msg, msg_) != NULL,                  \
-			      "message '%s' lacks '%s'", e_.msg, msg_);      \
+#define FAILS_AT(s, off_, msg_)                                                \
+	do {                                                                   \
+		struct json_error e_;                                          \
+		memset(&e_, 0, sizeof e_);                                     \
+		ck_assert_int_eq(json_validate(LIT(s), &e_), -1);              \
+		ck_assert_uint_eq(e_.off, off_);                               \
+		ck_assert_msg(strstr(e_.msg, msg_) != NULL,                    \
+			      "message '%s' lacks '%s'", e_.msg, msg_);        \
 	} while (0)
 
 /* The span of the single value s (which must be valid). */
@@ -72,7 +72,7 @@ static void decodes_to(const char *s, size_t n, const char *want, size_t wn)
 }
 #define DECODES(s, want) decodes_to(LIT(s), LIT(want))
 
-/* ---- escapes -------------------------------------------------------------- */
+/* ---- escapes ------------------------------------------------------------- */
 
 START_TEST(escapes_all)
 {
@@ -138,7 +138,7 @@ START_TEST(escapes_flags)
 }
 END_TEST
 
-/* ---- surrogates ----------------------------------------------------------- */
+/* ---- surrogates ---------------------------------------------------------- */
 
 START_TEST(surrogate_pairs)
 {
@@ -168,18 +168,18 @@ START_TEST(surrogate_lone)
 }
 END_TEST
 
-/* ---- UTF-8 ---------------------------------------------------------------- */
+/* ---- UTF-8 --------------------------------------------------------------- */
 
 START_TEST(utf8_valid)
 {
-	VALID("\"\xc2\x80\"");                /* U+0080 */
-	VALID("\"\xdf\xbf\"");                /* U+07FF */
-	VALID("\"\xe0\xa0\x80\"");            /* U+0800 */
-	VALID("\"\xed\x9f\xbf\"");            /* U+D7FF */
-	VALID("\"\xee\x80\x80\"");            /* U+E000 */
-	VALID("\"\xef\xbf\xbf\"");            /* U+FFFF */
-	VALID("\"\xf0\x90\x80\x80\"");        /* U+10000 */
-	VALID("\"\xf4\x8f\xbf\xbf\"");        /* U+10FFFF */
+	VALID("\"\xc2\x80\"");	       /* U+0080 */
+	VALID("\"\xdf\xbf\"");	       /* U+07FF */
+	VALID("\"\xe0\xa0\x80\"");     /* U+0800 */
+	VALID("\"\xed\x9f\xbf\"");     /* U+D7FF */
+	VALID("\"\xee\x80\x80\"");     /* U+E000 */
+	VALID("\"\xef\xbf\xbf\"");     /* U+FFFF */
+	VALID("\"\xf0\x90\x80\x80\""); /* U+10000 */
+	VALID("\"\xf4\x8f\xbf\xbf\""); /* U+10FFFF */
 	VALID("\"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82\"");
 	DECODES("\"\xf0\x9f\x98\x80\"", "\xf0\x9f\x98\x80");
 }
@@ -232,10 +232,21 @@ START_TEST(utf8_positions)
 		const char *s;
 		int ok;
 	} x[] = {
-		{"\xc3\xa9", 1}, {"\xe2\x82\xac", 1}, {"\xf0\x9f\x98\x80", 1},
-		{"\\n", 1}, {"\\u00e9", 1}, {"\\ud83d\\ude00", 1}, {"\x7f", 1},
-		{"\xc3(", 0}, {"\xc3", 0}, {"\x01", 0}, {"\xed\xa0\x80", 0},
-		{"\xc0\xaf", 0}, {"\xf4\x90\x80\x80", 0}, {"\x80", 0}, {"\\x", 0},
+		{"\xc3\xa9", 1},
+		{"\xe2\x82\xac", 1},
+		{"\xf0\x9f\x98\x80", 1},
+		{"\\n", 1},
+		{"\\u00e9", 1},
+		{"\\ud83d\\ude00", 1},
+		{"\x7f", 1},
+		{"\xc3(", 0},
+		{"\xc3", 0},
+		{"\x01", 0},
+		{"\xed\xa0\x80", 0},
+		{"\xc0\xaf", 0},
+		{"\xf4\x90\x80\x80", 0},
+		{"\x80", 0},
+		{"\\x", 0},
 	};
 	static const char *const fill[] = {"a", "\xd0\xb4", "\\t"};
 	char s[256];
@@ -250,20 +261,26 @@ START_TEST(utf8_positions)
 					n = 0;
 					s[n++] = '"';
 					for (j = 0; j < k; j++)
-						n += (size_t)sprintf(s + n, "%s", fill[f]);
+						n += (size_t)sprintf(
+							s + n, "%s", fill[f]);
 					pre = n;
-					n += (size_t)sprintf(s + n, "%s", x[i].s);
+					n += (size_t)sprintf(s + n, "%s",
+							     x[i].s);
 					for (j = 0; j < m; j++)
 						s[n++] = 'b';
 					s[n++] = '"';
 					int r = json_validate(s, n, &e);
-					if (x[i].ok ? r != 0 : r != -1 || e.off != pre)
-						ck_abort_msg("'%s' after %zu x '%s', %zu more: "
-							     "%d at %zu (%s)", x[i].s, k,
-							     fill[f], m, r, e.off, e.msg);
+					if (x[i].ok ? r != 0
+						    : r != -1 || e.off != pre)
+						ck_abort_msg(
+							"'%s' after %zu x '%s', %zu more: "
+							"%d at %zu (%s)",
+							x[i].s, k, fill[f], m,
+							r, e.off, e.msg);
 					if (!x[i].ok)
 						continue;
-					struct json_span sp = {s, n, JSON_STRING, JSON_F_ESC};
+					struct json_span sp = {
+						s, n, JSON_STRING, JSON_F_ESC};
 					struct buf d = BUF_INIT;
 					json_str_decode(sp, &d);
 					QUICK_ASSERT(d.len <= n - 2);
@@ -278,8 +295,8 @@ END_TEST
  * the opening quote, up to the end of the text), or -1 when the closing
  * quote comes first (*len then gets the content's length).
  */
-static long ref_string(const unsigned char *s, size_t n, size_t *len,
-		       int *hi, int *esc)
+static long ref_string(const unsigned char *s, size_t n, size_t *len, int *hi,
+		       int *esc)
 {
 	size_t i = 0, k;
 
@@ -293,7 +310,8 @@ static long ref_string(const unsigned char *s, size_t n, size_t *len,
 		if (c == '\\') {
 			*esc = 1;
 			if (i + 1 >= n)
-				return 0; /* unterminated: reported at the quote */
+				return 0; /* unterminated: reported at the quote
+					   */
 			if (strchr("\"\\/bfnrt", s[i + 1]) && s[i + 1]) {
 				i += 2;
 				continue;
@@ -307,15 +325,19 @@ static long ref_string(const unsigned char *s, size_t n, size_t *len,
 			continue;
 		}
 		*hi = 1;
-		k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
-		    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		k = c >= 0xc2 && c <= 0xdf   ? 2
+		    : c >= 0xe0 && c <= 0xef ? 3
+		    : c >= 0xf0 && c <= 0xf4 ? 4
+					     : 0;
 		if (!k || i + k > n)
 			return (long)i;
 		for (size_t j = 1; j < k; j++)
 			if ((s[i + j] & 0xc0) != 0x80)
 				return (long)i;
-		if ((c == 0xe0 && s[i + 1] < 0xa0) || (c == 0xed && s[i + 1] > 0x9f) ||
-		    (c == 0xf0 && s[i + 1] < 0x90) || (c == 0xf4 && s[i + 1] > 0x8f))
+		if ((c == 0xe0 && s[i + 1] < 0xa0) ||
+		    (c == 0xed && s[i + 1] > 0x9f) ||
+		    (c == 0xf0 && s[i + 1] < 0x90) ||
+		    (c == 0xf4 && s[i + 1] > 0x8f))
 			return (long)i;
 		i += k;
 	}
@@ -332,12 +354,30 @@ START_TEST(string_blocks_random)
 	 * error is at the reference's byte.
 	 */
 	static const char *const piece[] = {
-		"a", " ", "Z~", "\xc3\xa9", "\xd0\xaf", "\xd1\x8f\xd0\xb0",
-		"\xe2\x82\xac", "\xf0\x9f\x98\x80", "\\n", "\\\"", "\\\\",
-		"\x7f", "\xdf\xbf", "\xc2\x80",
+		"a",
+		" ",
+		"Z~",
+		"\xc3\xa9",
+		"\xd0\xaf",
+		"\xd1\x8f\xd0\xb0",
+		"\xe2\x82\xac",
+		"\xf0\x9f\x98\x80",
+		"\\n",
+		"\\\"",
+		"\\\\",
+		"\x7f",
+		"\xdf\xbf",
+		"\xc2\x80",
 		/* bad ones, rarely */
-		"\x80", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\x01", "\xf5\x80",
-		"\xe2\x82", "\"", "\xff",
+		"\x80",
+		"\xc3",
+		"\xc0\xaf",
+		"\xed\xa0\x80",
+		"\x01",
+		"\xf5\x80",
+		"\xe2\x82",
+		"\"",
+		"\xff",
 	};
 	const size_t ngood = 14, npiece = sizeof piece / sizeof piece[0];
 	unsigned seed = 4242;
@@ -355,15 +395,16 @@ START_TEST(string_blocks_random)
 		n += (size_t)sprintf(line, "{");
 		if (pre)
 			n += (size_t)sprintf(line + n, "\"p\":\"%.*s\",",
-					     (int)pre, "ppppppppppppppppppppppppp");
+					     (int)pre,
+					     "ppppppppppppppppppppppppp");
 		n += (size_t)sprintf(line + n, "\"k\":\"");
 		size_t cstart = n;
 		seed = seed * 1103515245 + 12345;
 		np = (seed >> 8) % 40;
 		for (j = 0; j < np; j++) {
 			seed = seed * 1103515245 + 12345;
-			size_t w = (seed >> 8) % 64 == 0 ? (seed >> 16) % npiece :
-				   (seed >> 16) % ngood;
+			size_t w = (seed >> 8) % 64 == 0 ? (seed >> 16) % npiece
+							 : (seed >> 16) % ngood;
 			n += (size_t)sprintf(line + n, "%s", piece[w]);
 		}
 		seed = seed * 1103515245 + 12345;
@@ -406,7 +447,7 @@ START_TEST(string_blocks_random)
 }
 END_TEST
 
-/* ---- control characters --------------------------------------------------- */
+/* ---- control characters -------------------------------------------------- */
 
 START_TEST(control_chars)
 {
@@ -435,7 +476,7 @@ START_TEST(control_chars)
 }
 END_TEST
 
-/* ---- literals and numbers ------------------------------------------------- */
+/* ---- literals and numbers ------------------------------------------------ */
 
 START_TEST(literals)
 {
@@ -556,13 +597,17 @@ START_TEST(numbers_double)
 	ck_assert_int_eq(json_to_double(SPAN("-0"), &d), 0);
 	ck_assert(d == 0 && signbit(d));
 	/* longer than the function's stack buffer */
-	ck_assert_int_eq(json_to_double(SPAN("0.1000000000000000000000000000000000000000000000000000000000000000000000000001"), &d), 0);
+	ck_assert_int_eq(
+		json_to_double(
+			SPAN("0.1000000000000000000000000000000000000000000000000000000000000000000000000001"),
+			&d),
+		0);
 	ck_assert_double_eq(d, 0.1);
 	ck_assert_int_eq(json_to_double(SPAN("\"1\""), &d), -1);
 }
 END_TEST
 
-/* ---- structure and nesting ------------------------------------------------- */
+/* ---- structure and nesting ----------------------------------------------- */
 
 START_TEST(structure)
 {
@@ -645,11 +690,14 @@ START_TEST(nesting_limit)
 	free(s);
 	/* json_scan_nested counts the outer levels */
 	s = nested(JSON_MAX_DEPTH - 3, "[", "]", "");
-	ck_assert_ptr_nonnull(json_scan_nested(s, s, s + strlen(s), 3, NULL, &e));
+	ck_assert_ptr_nonnull(
+		json_scan_nested(s, s, s + strlen(s), 3, NULL, &e));
 	ck_assert_ptr_null(json_scan_nested(s, s, s + strlen(s), 4, NULL, &e));
 	ck_assert_str_eq(e.msg, "nesting too deep");
-	ck_assert_ptr_null(json_scan_nested(s, s, s + strlen(s), JSON_MAX_DEPTH + 9, NULL, &e));
-	ck_assert_ptr_nonnull(json_scan_nested("1", "1", "1" + 1, JSON_MAX_DEPTH, NULL, &e));
+	ck_assert_ptr_null(json_scan_nested(s, s, s + strlen(s),
+					    JSON_MAX_DEPTH + 9, NULL, &e));
+	ck_assert_ptr_nonnull(
+		json_scan_nested("1", "1", "1" + 1, JSON_MAX_DEPTH, NULL, &e));
 	free(s);
 	/* far deeper than the limit: an error, not a stack overflow */
 	s = nested(100000, "[", "]", "");
@@ -698,7 +746,7 @@ START_TEST(scan_value)
 }
 END_TEST
 
-/* ---- string helpers and iteration ------------------------------------------ */
+/* ---- string helpers and iteration ---------------------------------------- */
 
 START_TEST(str_helpers)
 {
@@ -750,8 +798,9 @@ END_TEST
 
 START_TEST(iter)
 {
-	const char *t = "{ \"a\" : [1, \"],}\" ,{\"x\":\"\\\"}\"}] , \"b\\n\":true,"
-			"\"c\":\"\\\\\",\"d\": -1.5e3 ,\"e\":{}}";
+	const char *t =
+		"{ \"a\" : [1, \"],}\" ,{\"x\":\"\\\"}\"}] , \"b\\n\":true,"
+		"\"c\":\"\\\\\",\"d\": -1.5e3 ,\"e\":{}}";
 	struct json_span c = span_n(t, strlen(t)), k, v, k2, v2;
 	struct json_iter it, it2;
 	struct buf b = BUF_INIT;
@@ -807,7 +856,7 @@ START_TEST(iter)
 }
 END_TEST
 
-/* ---- writers -------------------------------------------------------------- */
+/* ---- writers ------------------------------------------------------------- */
 
 static void writes_str(const char *in, size_t n, const char *want, size_t wn)
 {
@@ -833,7 +882,10 @@ START_TEST(writer_str)
 	WRITES("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",
 	       "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"");
 	/* each invalid byte becomes U+FFFD */
-	WRITES("a\xff" "b", "\"a\xef\xbf\xbd" "b\"");
+	WRITES("a\xff"
+	       "b",
+	       "\"a\xef\xbf\xbd"
+	       "b\"");
 	WRITES("\xc0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\"");
 	WRITES("\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
 	WRITES("\xf4\x90\x80\x80",
@@ -894,8 +946,10 @@ static void ref_jw_str(struct buf *b, const unsigned char *p, size_t n)
 			continue;
 		}
 		if (c >= 0x80) {
-			k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
-			    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+			k = c >= 0xc2 && c <= 0xdf   ? 2
+			    : c >= 0xe0 && c <= 0xef ? 3
+			    : c >= 0xf0 && c <= 0xf4 ? 4
+						     : 0;
 			if (k && (size_t)(end - p) < k)
 				k = 0;
 			for (size_t j = 1; k && j < k; j++)
@@ -917,15 +971,30 @@ static void ref_jw_str(struct buf *b, const unsigned char *p, size_t n)
 		}
 		p++;
 		switch (c) {
-		case '"': buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\b': buf_add(b, "\\b", 2); break;
-		case '\f': buf_add(b, "\\f", 2); break;
+		case '"':
+			buf_add(b, "\\\"", 2);
+			break;
+		case '\\':
+			buf_add(b, "\\\\", 2);
+			break;
+		case '\n':
+			buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			buf_add(b, "\\r", 2);
+			break;
+		case '\t':
+			buf_add(b, "\\t", 2);
+			break;
+		case '\b':
+			buf_add(b, "\\b", 2);
+			break;
+		case '\f':
+			buf_add(b, "\\f", 2);
+			break;
 		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			char u[6] = {'\\', 'u',		'0',
+				     '0',  hex[c >> 4], hex[c & 15]};
 			buf_add(b, u, 6);
 		}
 		}
@@ -937,9 +1006,12 @@ START_TEST(writer_str_reference)
 {
 	/* pieces of every kind at every offset of a 16-byte block */
 	static const char *const piece[] = {
-		"a", "bc", "\xc3\xa9", "\xd0\xaf", "\xe2\x82\xac",
-		"\xf0\x9f\x98\x80", "\"", "\\", "\n", "\x01", "\x7f", "\x80",
-		"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xff", "\xe2\x82",
+		"a",	    "bc",	    "\xc3\xa9",
+		"\xd0\xaf", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+		"\"",	    "\\",	    "\n",
+		"\x01",	    "\x7f",	    "\x80",
+		"\xc3",	    "\xc0\xaf",	    "\xed\xa0\x80",
+		"\xff",	    "\xe2\x82",
 	};
 	const size_t npiece = sizeof piece / sizeof piece[0];
 	struct buf got = BUF_INIT, want = BUF_INIT;
@@ -954,8 +1026,8 @@ START_TEST(writer_str_reference)
 		np = (seed >> 8) % 48;
 		for (j = 0; j < np; j++) {
 			seed = seed * 1103515245 + 12345;
-			size_t w = (seed >> 8) % 4 ? (seed >> 16) % 6 :
-				   (seed >> 16) % npiece;
+			size_t w = (seed >> 8) % 4 ? (seed >> 16) % 6
+						   : (seed >> 16) % npiece;
 			n += (size_t)sprintf(in + n, "%s", piece[w]);
 		}
 		buf_reset(&got);
@@ -1009,19 +1081,43 @@ static void f64_round_trips(double v)
 	struct json_span sp = {b.p, b.len, JSON_NUMBER, 0};
 	QUICK_ASSERT(json_to_double(sp, &back) == 0);
 	if (back != v)
-		ck_abort_msg( "%.17g -> '%s' -> %.17g", v, b.p, back);
+		ck_abort_msg("%.17g -> '%s' -> %.17g", v, b.p, back);
 	buf_release(&b);
 }
 
 START_TEST(writer_f64)
 {
 	static const double vals[] = {
-		0.0, 1.0, -1.0, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e15, 9e15,
-		9007199254740992.0, 9007199254740993.0, 1e16, 1e17, 1e21,
-		1e22, 1e300, -1e300, 1.7976931348623157e308, 5e-324,
-		2.2250738585072014e-308, 123456.789, -0.000123, 1e-7,
-		9223372036854775807.0, -9223372036854775808.0,
-		18446744073709551616.0, 4.35, 100.0, 1234567890123.5,
+		0.0,
+		1.0,
+		-1.0,
+		0.1,
+		0.2,
+		0.3,
+		1.0 / 3,
+		2.0 / 3,
+		1e15,
+		9e15,
+		9007199254740992.0,
+		9007199254740993.0,
+		1e16,
+		1e17,
+		1e21,
+		1e22,
+		1e300,
+		-1e300,
+		1.7976931348623157e308,
+		5e-324,
+		2.2250738585072014e-308,
+		123456.789,
+		-0.000123,
+		1e-7,
+		9223372036854775807.0,
+		-9223372036854775808.0,
+		18446744073709551616.0,
+		4.35,
+		100.0,
+		1234567890123.5,
 	};
 	struct buf b = BUF_INIT;
 	uint64_t bits = 0x9e3779b97f4a7c15ULL;
@@ -1063,8 +1159,9 @@ static void fixed_is(double v, int dec, const char *want)
 	struct buf b = BUF_INIT;
 
 	jw_fixed(&b, v, dec);
-	ck_assert_msg(strcmp(b.p, want) == 0, "jw_fixed(%.17g, %d) = '%s', want '%s'",
-		      v, dec, b.p, want);
+	ck_assert_msg(strcmp(b.p, want) == 0,
+		      "jw_fixed(%.17g, %d) = '%s', want '%s'", v, dec, b.p,
+		      want);
 	buf_release(&b);
 }
 

@@ -32,12 +32,12 @@ static char *sum_of(const char *const *v, size_t n)
 	return buf_detach(&b, NULL);
 }
 
-#define SUM_IS(want, ...)                                                    \
-	do {                                                                 \
-		static const char *const v_[] = {__VA_ARGS__};               \
-		char *got_ = sum_of(v_, sizeof v_ / sizeof v_[0]);           \
-		ck_assert_str_eq(got_, want);                                \
-		free(got_);                                                  \
+#define SUM_IS(want, ...)                                                      \
+	do {                                                                   \
+		static const char *const v_[] = {__VA_ARGS__};                 \
+		char *got_ = sum_of(v_, sizeof v_ / sizeof v_[0]);             \
+		ck_assert_str_eq(got_, want);                                  \
+		free(got_);                                                    \
 	} while (0)
 
 START_TEST(parse_exact)
@@ -66,8 +66,9 @@ END_TEST
 
 START_TEST(parse_rejects)
 {
-	static const char *const bad[] = {"", "-", "01", "1.", ".5", "1e",
-					  "+1", "1x", "0x10", "1.5.2", " 1"};
+	static const char *const bad[] = {"",	  "-",	   "01", "1.",
+					  ".5",	  "1e",	   "+1", "1x",
+					  "0x10", "1.5.2", " 1"};
 	struct num n;
 	size_t i;
 

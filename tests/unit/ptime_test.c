@@ -8,10 +8,10 @@
 
 /* Check's ck_assert() talks to the parent process at every call: too slow
  * for loops over millions of values. */
-#define QUICK_ASSERT(c)                                                      \
-	do {                                                                 \
-		if (!(c))                                                    \
-			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);   \
+#define QUICK_ASSERT(c)                                                        \
+	do {                                                                   \
+		if (!(c))                                                      \
+			ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);     \
 	} while (0)
 
 static struct ptime parsed(const char *s)
@@ -23,11 +23,11 @@ static struct ptime parsed(const char *s)
 	return t;
 }
 
-#define REJECTS(s)                                                           \
-	do {                                                                 \
-		struct ptime t_;                                             \
-		ck_assert_msg(time_parse(s, strlen(s), &t_) == -1,           \
-			      "'%s' accepted", s);                           \
+#define REJECTS(s)                                                             \
+	do {                                                                   \
+		struct ptime t_;                                               \
+		ck_assert_msg(time_parse(s, strlen(s), &t_) == -1,             \
+			      "'%s' accepted", s);                             \
 	} while (0)
 
 /* 2025-01-10T08:00:00Z */
@@ -117,7 +117,8 @@ START_TEST(parse_offsets)
 	t = parsed("2025-01-10T08:00+00:00");
 	ck_assert_int_eq(t.sec, T0);
 	t = parsed("2025-01-01T01:00:00+14:00"); /* crosses the year */
-	ck_assert_int_eq(t.sec, days_from_civil(2024, 12, 31) * 86400 + 11 * 3600);
+	ck_assert_int_eq(t.sec,
+			 days_from_civil(2024, 12, 31) * 86400 + 11 * 3600);
 	REJECTS("2025-01-10T08:00:00+2");
 	REJECTS("2025-01-10T08:00:00+02:0");
 	REJECTS("2025-01-10T08:00:00+02:");
@@ -182,10 +183,16 @@ START_TEST(leap_years)
 	REJECTS("1900-02-29");
 	REJECTS("2100-02-29");
 	REJECTS("2024-02-30");
-	ck_assert_int_eq(days_from_civil(2024, 12, 31) - days_from_civil(2024, 1, 1), 365);
-	ck_assert_int_eq(days_from_civil(2023, 12, 31) - days_from_civil(2023, 1, 1), 364);
-	ck_assert_int_eq(days_from_civil(2100, 3, 1) - days_from_civil(2100, 2, 28), 1);
-	ck_assert_int_eq(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
+	ck_assert_int_eq(days_from_civil(2024, 12, 31) -
+				 days_from_civil(2024, 1, 1),
+			 365);
+	ck_assert_int_eq(days_from_civil(2023, 12, 31) -
+				 days_from_civil(2023, 1, 1),
+			 364);
+	ck_assert_int_eq(
+		days_from_civil(2100, 3, 1) - days_from_civil(2100, 2, 28), 1);
+	ck_assert_int_eq(
+		days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
 }
 END_TEST
 
@@ -214,8 +221,10 @@ START_TEST(civil_days)
 		QUICK_ASSERT(m >= 1 && m <= 12 && d >= 1 && d <= 31);
 		QUICK_ASSERT(days_from_civil(y, m, d) == z);
 		if (z > -1800000)
-			QUICK_ASSERT(d == prev_d + 1 || (d == 1 && (m == prev_m + 1 ||
-				  (m == 1 && prev_m == 12 && y == prev_y + 1))));
+			QUICK_ASSERT(d == prev_d + 1 ||
+				     (d == 1 && (m == prev_m + 1 ||
+						 (m == 1 && prev_m == 12 &&
+						  y == prev_y + 1))));
 		prev_y = y;
 		prev_m = m;
 		prev_d = d;
@@ -275,14 +284,16 @@ START_TEST(format_utc_vs_libc)
 		x ^= x >> 7;
 		x ^= x << 17;
 		/* 1900 .. 2200 */
-		time_t s = (time_t)((int64_t)(x % 9467280000ULL) - 2208988800LL);
+		time_t s =
+			(time_t)((int64_t)(x % 9467280000ULL) - 2208988800LL);
 		time_fmt_utc(mine, (int64_t)s);
 		gmtime_r(&s, &tm);
 		strftime(libc, sizeof libc, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		QUICK_ASSERT(strcmp(mine, libc) == 0);
 		/* and back */
 		struct ptime t;
-		QUICK_ASSERT(time_parse(mine, 20, &t) == 0 && t.sec == (int64_t)s);
+		QUICK_ASSERT(time_parse(mine, 20, &t) == 0 &&
+			     t.sec == (int64_t)s);
 	}
 }
 END_TEST
@@ -292,8 +303,8 @@ static void week_is(int y, unsigned m, unsigned d, const char *want)
 	char b[16];
 
 	ck_assert_uint_eq(time_fmt_week(b, days_from_civil(y, m, d)), 8);
-	ck_assert_msg(strcmp(b, want) == 0, "%04d-%02u-%02u: %s, want %s", y,
-		      m, d, b, want);
+	ck_assert_msg(strcmp(b, want) == 0, "%04d-%02u-%02u: %s, want %s", y, m,
+		      d, b, want);
 }
 
 START_TEST(iso_weeks)
@@ -319,8 +330,8 @@ START_TEST(iso_weeks_vs_libc)
 	char mine[16], libc[16];
 	struct tm tm;
 
-	for (day = days_from_civil(1900, 1, 1); day <= days_from_civil(2200, 12, 31);
-	     day++) {
+	for (day = days_from_civil(1900, 1, 1);
+	     day <= days_from_civil(2200, 12, 31); day++) {
 		time_t s = (time_t)(day * 86400);
 		gmtime_r(&s, &tm);
 		strftime(libc, sizeof libc, "%G-W%V", &tm);
@@ -344,11 +355,11 @@ START_TEST(format_local)
 	char b[TIME_LOCAL_MAX];
 	struct ptime t;
 
-#define ROUND(in, want)                                                      \
-	do {                                                                 \
-		ck_assert_int_eq(time_parse(in, strlen(in), &t), 0);         \
-		ck_assert_uint_eq(time_fmt_local(b, &t), strlen(want));      \
-		ck_assert_str_eq(b, want);                                   \
+#define ROUND(in, want)                                                        \
+	do {                                                                   \
+		ck_assert_int_eq(time_parse(in, strlen(in), &t), 0);           \
+		ck_assert_uint_eq(time_fmt_local(b, &t), strlen(want));        \
+		ck_assert_str_eq(b, want);                                     \
 	} while (0)
 	ROUND("2024-09-02T18:37:18+02:00", "2024-09-02T18:37:18+02:00");
 	ROUND("2024-09-02T00:10:00+03:00", "2024-09-02T00:10:00+03:00");

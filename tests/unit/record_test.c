@@ -24,31 +24,31 @@ static void parses(const char *s, size_t n)
 {
 	struct json_error e;
 
-	ck_assert_msg(rec_parse(&r, s, n, &e) == 0, "'%s': %s at %zu", s,
-		      e.msg, e.off);
+	ck_assert_msg(rec_parse(&r, s, n, &e) == 0, "'%s': %s at %zu", s, e.msg,
+		      e.off);
 }
 #define PARSES(s) parses(LIT(s))
 
-#define PARSE_FAILS(s, off_, msg_)                                           \
-	do {                                                                 \
-		struct json_error e_;                                        \
-		ck_assert_int_eq(rec_parse(&r, LIT(s), &e_), -1);            \
-		ck_assert_msg(strstr(e_.msg, msg_) != NULL,                  \
+#define PARSE_FAILS(s, off_, msg_)                                             \
+	do {                                                                   \
+		struct json_error e_;                                          \
+		ck_assert_int_eq(rec_parse(&r, LIT(s), &e_), -1);              \
+		ck_assert_msg(strstr(e_.msg, msg_) != NULL,                    \
 			      "%s: message '%s' lacks '%s'", s, e_.msg, msg_); \
-		ck_assert_msg(e_.off == (off_), "%s: offset %zu, want %zu",  \
-			      s, e_.off, (size_t)(off_));                    \
+		ck_assert_msg(e_.off == (off_), "%s: offset %zu, want %zu", s, \
+			      e_.off, (size_t)(off_));                         \
 	} while (0)
 
 /* The raw bytes of a span equal s. */
-#define SPAN_IS(sp, s)                                                       \
-	do {                                                                 \
-		struct json_span sp_ = (sp);                                 \
-		ck_assert_msg(sp_.n == sizeof(s) - 1 &&                      \
-				      memcmp(sp_.p, s, sp_.n) == 0,          \
+#define SPAN_IS(sp, s)                                                         \
+	do {                                                                   \
+		struct json_span sp_ = (sp);                                   \
+		ck_assert_msg(sp_.n == sizeof(s) - 1 &&                        \
+				      memcmp(sp_.p, s, sp_.n) == 0,            \
 			      "span '%.*s', want '%s'", (int)sp_.n, sp_.p, s); \
 	} while (0)
 
-/* ---- rec_parse --------------------------------------------------------------- */
+/* ---- rec_parse ----------------------------------------------------------- */
 
 START_TEST(parse_members)
 {
@@ -95,7 +95,8 @@ START_TEST(parse_errors)
 	PARSE_FAILS("{a:1}", 1, "expected a string key");
 	PARSE_FAILS("{\"a\":1 \"b\":2}", 7, "expected ',' or '}'");
 	PARSE_FAILS("{\"a\":1}x", 7, "unexpected text after the object");
-	PARSE_FAILS("{\"a\":1}{\"b\":2}", 7, "unexpected text after the object");
+	PARSE_FAILS("{\"a\":1}{\"b\":2}", 7,
+		    "unexpected text after the object");
 	PARSE_FAILS("{\"a\":tru}", 5, "invalid literal");
 	PARSE_FAILS("{\"a\":01}", 6, "expected ',' or '}'");
 	PARSE_FAILS("{\"a\":\"\\x\"}", 6, "invalid escape");
@@ -306,8 +307,9 @@ START_TEST(emit_append_order)
 	rec_out_raw(&o, "w", LIT("[1,{\"v\":2}]"));
 	rec_out_cstr(&o, "n", NULL);
 	rec_out_i64(&o, "k\"ey", -7);
-	emits("{\"a\":0}", "{\"a\":0,\"z\":\"last\",\"y\":\"q\\\"k\",\"x\":null,"
-			   "\"w\":[1,{\"v\":2}],\"n\":null,\"k\\\"ey\":-7}\n");
+	emits("{\"a\":0}",
+	      "{\"a\":0,\"z\":\"last\",\"y\":\"q\\\"k\",\"x\":null,"
+	      "\"w\":[1,{\"v\":2}],\"n\":null,\"k\\\"ey\":-7}\n");
 	emits("{\"x\":1,\"a\":0}",
 	      "{\"x\":null,\"a\":0,\"z\":\"last\",\"y\":\"q\\\"k\","
 	      "\"w\":[1,{\"v\":2}],\"n\":null,\"k\\\"ey\":-7}\n");
@@ -380,17 +382,20 @@ END_TEST
 
 START_TEST(emit_multiline)
 {
-	const char *in = "{\"a\": [1,\n 2], \"b\":{\"c\" :\n \"x \\\" y\"},\n\"d\":0}";
+	const char *in =
+		"{\"a\": [1,\n 2], \"b\":{\"c\" :\n \"x \\\" y\"},\n\"d\":0}";
 
 	parses(in, strlen(in));
 	r.multiline = 1;
 	rec_out_i64(&o, "d", 1);
 	buf_reset(&dst);
 	rec_out_emit(&o, &r, &dst);
-	ck_assert_str_eq(dst.p, "{\"a\":[1,2],\"b\":{\"c\":\"x \\\" y\"},\"d\":1}\n");
+	ck_assert_str_eq(dst.p,
+			 "{\"a\":[1,2],\"b\":{\"c\":\"x \\\" y\"},\"d\":1}\n");
 	buf_reset(&dst);
 	rec_emit_line(&r, &dst);
-	ck_assert_str_eq(dst.p, "{\"a\":[1,2],\"b\":{\"c\":\"x \\\" y\"},\"d\":0}\n");
+	ck_assert_str_eq(dst.p,
+			 "{\"a\":[1,2],\"b\":{\"c\":\"x \\\" y\"},\"d\":0}\n");
 	r.multiline = 0;
 	buf_reset(&dst);
 	rec_emit_line(&r, &dst);

@@ -423,8 +423,9 @@ START_TEST(matcher_agrees_long)
 			rand_text_n(&seed, &sb, 8);
 			buf_add(&tb, sb.p ? sb.p : "", sb.len);
 			if (rand_r(&seed) % 5 == 0)
-				buf_adds(&tb, rand_r(&seed) % 2 ? "\xc4\xb0\xc4\xb0"
-								: "\xe1\xba\x9e");
+				buf_adds(&tb, rand_r(&seed) % 2
+						      ? "\xc4\xb0\xc4\xb0"
+						      : "\xe1\xba\x9e");
 		}
 		rand_text(&seed, &sb);
 		got = rules_matcher_run(m, sb.p ? sb.p : "", sb.len,
@@ -439,8 +440,9 @@ START_TEST(matcher_agrees_long)
 			if (((got >> i) & 1) != (r != NULL) || first[i] != want)
 				ck_abort_msg("section %s: %d first %u, want %d "
 					     "first %u, on %zu bytes [%s]",
-					     rs.s[i].name, (int)((got >> i) & 1),
-					     first[i], r != NULL, want, tb.len,
+					     rs.s[i].name,
+					     (int)((got >> i) & 1), first[i],
+					     r != NULL, want, tb.len,
 					     tb.p ? tb.p : "");
 		}
 	}

@@ -66,32 +66,44 @@ START_TEST(write)
 	series_add(&s, day("2025-03-07"), 4);
 	series_add(&s, day("2025-03-08"), 3);
 	r = rec(&s, "2025-03-01", "2025-03-01", NULL, 0);
-	ck_assert_str_eq(r, "{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-01\",\"value\":1,\"prev_day\":null,\"week_ago\":null,\"mean_7d\":null}");
+	ck_assert_str_eq(
+		r,
+		"{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-01\",\"value\":1,\"prev_day\":null,\"week_ago\":null,\"mean_7d\":null}");
 	free(r);
 	r = rec(&s, "2025-03-07", "2025-03-01", "T \"q\"", 0);
-	ck_assert_str_eq(r, "{\"kind\":\"metric\",\"name\":\"m\",\"title\":\"T \\\"q\\\"\",\"day\":\"2025-03-07\",\"value\":4,\"prev_day\":0,\"week_ago\":null,\"mean_7d\":null}");
+	ck_assert_str_eq(
+		r,
+		"{\"kind\":\"metric\",\"name\":\"m\",\"title\":\"T \\\"q\\\"\",\"day\":\"2025-03-07\",\"value\":4,\"prev_day\":0,\"week_ago\":null,\"mean_7d\":null}");
 	free(r);
 	/* the 8th day has a week behind it: (1+2+0+0+0+0+4)/7 = 1 */
 	r = rec(&s, "2025-03-08", "2025-03-01", NULL, 0);
-	ck_assert_str_eq(r, "{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-08\",\"value\":3,\"prev_day\":4,\"week_ago\":1,\"mean_7d\":1}");
+	ck_assert_str_eq(
+		r,
+		"{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-08\",\"value\":3,\"prev_day\":4,\"week_ago\":1,\"mean_7d\":1}");
 	free(r);
 	/* (2+0+0+0+0+4+3)/7 = 1.2857: two decimals, half up */
 	r = rec(&s, "2025-03-09", "2025-03-01", NULL, 0);
-	ck_assert_str_eq(r, "{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-09\",\"value\":0,\"prev_day\":3,\"week_ago\":2,\"mean_7d\":1.29}");
+	ck_assert_str_eq(
+		r,
+		"{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-09\",\"value\":0,\"prev_day\":3,\"week_ago\":2,\"mean_7d\":1.29}");
 	free(r);
 	/* a report that starts later has no week behind the same day */
 	r = rec(&s, "2025-03-08", "2025-03-02", NULL, 0);
-	ck_assert(strstr(r, "\"prev_day\":4,\"week_ago\":null,\"mean_7d\":null}"));
+	ck_assert(strstr(r,
+			 "\"prev_day\":4,\"week_ago\":null,\"mean_7d\":null}"));
 	free(r);
 	r = rec(&s, "2025-03-08", "2025-03-01", "T", 1);
-	ck_assert_str_eq(r, "{\"kind\":\"metric\",\"name\":\"m\",\"title\":\"T\",\"day\":\"2025-03-08\",\"value\":3,\"partial\":true}");
+	ck_assert_str_eq(
+		r,
+		"{\"kind\":\"metric\",\"name\":\"m\",\"title\":\"T\",\"day\":\"2025-03-08\",\"value\":3,\"partial\":true}");
 	free(r);
 	series_release(&s);
 
 	/* a whole mean has no decimals */
 	memset(&s, 0, sizeof s);
 	for (i = 1; i <= 7; i++)
-		series_add(&s, day("2025-03-01") + i - 1, i == 1 ? 7 * 3 + 7 : 0);
+		series_add(&s, day("2025-03-01") + i - 1,
+			   i == 1 ? 7 * 3 + 7 : 0);
 	r = rec(&s, "2025-03-08", "2025-03-01", NULL, 0);
 	ck_assert(strstr(r, "\"mean_7d\":4}"));
 	free(r);

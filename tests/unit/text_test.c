@@ -239,9 +239,21 @@ static size_t ref_summary(const char *s, size_t n, size_t maxchars,
 START_TEST(summary_random)
 {
 	static const char *const piece[] = {
-		"a", "word", " ", "  ", "\n", "\t", "\xc2\xa0", "\xc3\xa9",
-		"\xd0\x9f", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "\x01",
-		"x.", "\xc3",
+		"a",
+		"word",
+		" ",
+		"  ",
+		"\n",
+		"\t",
+		"\xc2\xa0",
+		"\xc3\xa9",
+		"\xd0\x9f",
+		"\xe2\x82\xac",
+		"\xf0\x9f\x98\x80",
+		"\xff",
+		"\x01",
+		"x.",
+		"\xc3",
 	};
 	struct buf got = BUF_INIT, want = BUF_INIT;
 	unsigned seed = 31;
@@ -256,9 +268,10 @@ START_TEST(summary_random)
 		max = (seed >> 16) % 40;
 		for (j = 0; j < np; j++) {
 			seed = seed * 1103515245 + 12345;
-			n += (size_t)sprintf(in + n, "%s",
-					     piece[(seed >> 8) % (sizeof piece /
-								 sizeof piece[0])]);
+			n += (size_t)sprintf(
+				in + n, "%s",
+				piece[(seed >> 8) %
+				      (sizeof piece / sizeof piece[0])]);
 		}
 		buf_reset(&got);
 		buf_reset(&want);
@@ -268,8 +281,10 @@ START_TEST(summary_random)
 		b = ref_summary(in, n, max, &want);
 		if (a != b || got.len != want.len ||
 		    memcmp(got.p, want.p, got.len))
-			ck_abort_msg("summary of %zu bytes, %zu chars: %zu '%s', "
-				     "want %zu '%s'", n, max, a, got.p, b, want.p);
+			ck_abort_msg(
+				"summary of %zu bytes, %zu chars: %zu '%s', "
+				"want %zu '%s'",
+				n, max, a, got.p, b, want.p);
 	}
 	buf_release(&got);
 	buf_release(&want);
@@ -297,7 +312,8 @@ END_TEST
 
 /* ---- UTF-8 validity, Windows-1251 ---------------------------------------- */
 
-#define VALID(s, want) ck_assert_uint_eq(text_utf8_valid(s, sizeof(s) - 1), want)
+#define VALID(s, want)                                                         \
+	ck_assert_uint_eq(text_utf8_valid(s, sizeof(s) - 1), want)
 
 START_TEST(utf8_valid)
 {
@@ -305,10 +321,10 @@ START_TEST(utf8_valid)
 	VALID("plain ascii", 11);
 	VALID("\xd0\x9f\xd1\x80\xd0\xb8", 6); /* При */
 	VALID("\xe2\x82\xac \xf0\x9f\x98\x80", 8);
-	VALID("ab\xc0\x80", 2); /* overlong */
-	VALID("a\xed\xa0\x80", 1); /* surrogate */
-	VALID("a\xf4\x90\x80\x80", 1); /* above U+10FFFF */
-	VALID("ab\xe2\x82", 2); /* cut by the end */
+	VALID("ab\xc0\x80", 2);		      /* overlong */
+	VALID("a\xed\xa0\x80", 1);	      /* surrogate */
+	VALID("a\xf4\x90\x80\x80", 1);	      /* above U+10FFFF */
+	VALID("ab\xe2\x82", 2);		      /* cut by the end */
 	VALID("\xcf\xf0\xe8\xe2\xe5\xf2", 0); /* Привет in cp1251 */
 	VALID("x\x80", 1);
 }
@@ -373,7 +389,10 @@ START_TEST(cp1251_encode)
 	ck_assert_mem_eq(b.p, all, 256);
 	/* what it has no byte for */
 	buf_reset(&b);
-	ck_assert_uint_eq(text_utf8_to_cp1251("a\xe2\x82\xac\xc3\xa4\xef\xbf\xbd\xff", 10, &b), 3);
+	ck_assert_uint_eq(
+		text_utf8_to_cp1251("a\xe2\x82\xac\xc3\xa4\xef\xbf\xbd\xff", 10,
+				    &b),
+		3);
 	ck_assert_str_eq(b.p, "a\x88???");
 	buf_release(&b);
 	buf_release(&u);

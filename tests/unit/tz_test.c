@@ -28,11 +28,11 @@ START_TEST(fixed)
 	static const struct {
 		const char *spec;
 		int32_t off;
-	} ok[] = {{"UTC", 0},	    {"Z", 0},	       {"+03:00", 10800},
-		  {"-0530", -19800}, {"+05", 18000},   {"-00:00", 0},
+	} ok[] = {{"UTC", 0},	     {"Z", 0},	     {"+03:00", 10800},
+		  {"-0530", -19800}, {"+05", 18000}, {"-00:00", 0},
 		  {"+23:59", 86340}};
-	static const char *const bad[] = {"+3", "+24:00", "+03:60", "03:00",
-					  "+03:0", "+03:000", "", "+0a"};
+	static const char *const bad[] = {"+3",	   "+24:00",  "+03:60", "03:00",
+					  "+03:0", "+03:000", "",	"+0a"};
 	char msg[160];
 	struct tz z;
 	size_t i;
@@ -95,8 +95,9 @@ START_TEST(named)
 			t = (time_t)sec;
 			localtime_r(&t, &tm);
 			if (tz_offset(&z, sec) != tm.tm_gmtoff)
-				ck_abort_msg("day %lld: %d, not %ld", (long long)d,
-					     tz_offset(&z, sec), tm.tm_gmtoff);
+				ck_abort_msg("day %lld: %d, not %ld",
+					     (long long)d, tz_offset(&z, sec),
+					     tm.tm_gmtoff);
 		}
 	}
 
@@ -105,7 +106,9 @@ START_TEST(named)
 	ck_assert_int_eq(tz_offset(&z, utc("2012-03-01T00:00:00Z")), 14400);
 
 	ck_assert(tz_init(&z, "Mars/Olympus_Mons", msg, sizeof msg) == -1);
-	ck_assert_str_eq(msg, "unknown time zone 'Mars/Olympus_Mons' (UTC, an offset like +03:00, or a name like Europe/Moscow)");
+	ck_assert_str_eq(
+		msg,
+		"unknown time zone 'Mars/Olympus_Mons' (UTC, an offset like +03:00, or a name like Europe/Moscow)");
 	ck_assert(tz_init(&z, "../../etc/passwd", msg, sizeof msg) == -1);
 	ck_assert(tz_init(&z, "/etc/localtime", msg, sizeof msg) == -1);
 	ck_assert(tz_init(&z, "Europe", msg, sizeof msg) == -1); /* a dir */
