@@ -76,7 +76,7 @@ TOOLS = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%)
 # ---- fuzzing (clang's libFuzzer): make fuzz [FUZZ_SECONDS=60]
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_LIB_SRC = lib/buf.c lib/err.c lib/json.c lib/record.c lib/input.c lib/ptime.c
+FUZZ_LIB_SRC = lib/buf.c lib/err.c lib/json.c lib/record.c lib/in.c lib/ptime.c
 
 .PHONY: all check unit e2e demo install uninstall clean help deps deps-runtime fmt fmt-check fuzz
 

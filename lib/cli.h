@@ -4,7 +4,7 @@
  *  - the common options: --help, --version, -o/--output FILE and
  *    --on-error=fail|skip|quarantine:FILE (CLI_LONGOPTS, cli_opt());
  *  - the inputs: the files named on the command line, or stdin when none
- *    (or "-"), each plain or zstd, NDJSON or one JSON array (input.h);
+ *    (or "-"), each plain or zstd, NDJSON or one JSON array (in.h);
  *  - bad records: a line that is not a JSON object, or one the program
  *    rejects with cli_bad(), is reported as "prog: file:line: what" and then
  *    fails the run (exit 65), is skipped, or is copied to the quarantine
@@ -50,7 +50,7 @@
 
 #include "buf.h"
 #include "err.h"
-#include "input.h"
+#include "in.h"
 #include "record.h"
 #include "rules.h"
 

@@ -2,7 +2,7 @@
  * csv.h - CSV files as rows of fields (RFC 4180 and what spreadsheets,
  * PostgreSQL's COPY ... CSV and CRM exports write).
  *
- * A struct csv reads a file or stdin through input.h (plain or zstd, a
+ * A struct csv reads a file or stdin through in.h (plain or zstd, a
  * UTF-8 byte order mark skipped) framed as IN_CSV rows: a row ends at a
  * newline outside quotes, so a quoted field may hold newlines, delimiters
  * and doubled quotes ("").  "\r\n" endings are accepted; blank lines are
@@ -29,7 +29,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "input.h"
+#include "in.h"
 
 struct csv_field {
 	const char *p; /* decoded content, NUL-terminated */

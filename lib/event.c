@@ -71,7 +71,7 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 	}
 	/* the name may live in scratch: read ts without it */
 	if ((v.flags & JSON_F_ESC) ||
-	    time_parse(v.p + 1, v.n - 2, &ev->ts) < 0) {
+	    ptime_parse(v.p + 1, v.n - 2, &ev->ts) < 0) {
 		p = v.p + 1;
 		n = v.n - 2;
 		snprintf(msg, msz, "field 'ts': cannot parse time '%.*s'",

@@ -390,7 +390,7 @@ int64_t fsum_month(int64_t day, int quarter)
 	int64_t y;
 	unsigned m, d;
 
-	civil_from_days(day, &y, &m, &d);
+	ptime_civil_from_days(day, &y, &m, &d);
 	return quarter ? y * 4 + (m - 1) / 3 : y * 12 + (m - 1);
 }
 
@@ -1149,7 +1149,7 @@ static void put_days(struct wctx *w, uint32_t row, const uint32_t *first,
 		if (i > first[row])
 			buf_addc(w->b, ',');
 		buf_addc(w->b, '"');
-		buf_add(w->b, tmp, time_fmt_day(tmp, days[i]));
+		buf_add(w->b, tmp, ptime_fmt_day(tmp, days[i]));
 		buf_addc(w->b, '"');
 	}
 	buf_addc(w->b, ']');

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t ptime_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era;
 	unsigned yoe, doy, doe;
@@ -17,7 +17,7 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t)doe - 719468;
 }
 
-void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+void ptime_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 {
 	int64_t era;
 	unsigned doe, yoe, doy, mp;
@@ -33,7 +33,7 @@ void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 	*y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
-int64_t time_day(int64_t sec)
+int64_t ptime_day(int64_t sec)
 {
 	return sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
 }
@@ -62,7 +62,7 @@ static int days_in_month(int y, int m)
 	return dm[m - 1];
 }
 
-int time_parse(const char *s, size_t n, struct ptime *t)
+int ptime_parse(const char *s, size_t n, struct ptime *t)
 {
 	int y, mo, d, h = 0, mi = 0, se = 0, oh, om = 0;
 	size_t i;
@@ -125,7 +125,7 @@ int time_parse(const char *s, size_t n, struct ptime *t)
 		if (i != n)
 			return -1;
 	}
-	t->sec = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	t->sec = ptime_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 		 h * 3600 + mi * 60 + se - t->off_sec;
 	t->nsec = nsec;
 	return 0;
@@ -150,22 +150,22 @@ static void put_ymd(char *dst, int64_t y, unsigned m, unsigned d)
 	put2(dst + 8, d);
 }
 
-size_t time_fmt_day(char *dst, int64_t day)
+size_t ptime_fmt_day(char *dst, int64_t day)
 {
 	int64_t y;
 	unsigned m, d;
 
-	civil_from_days(day, &y, &m, &d);
+	ptime_civil_from_days(day, &y, &m, &d);
 	put_ymd(dst, y, m, d);
 	dst[10] = '\0';
 	return 10;
 }
 
-size_t time_fmt_utc(char *dst, int64_t sec)
+size_t ptime_fmt_utc(char *dst, int64_t sec)
 {
-	int64_t day = time_day(sec), rem = sec - day * 86400;
+	int64_t day = ptime_day(sec), rem = sec - day * 86400;
 
-	time_fmt_day(dst, day);
+	ptime_fmt_day(dst, day);
 	dst[10] = 'T';
 	put2(dst + 11, (unsigned)(rem / 3600));
 	dst[13] = ':';
@@ -177,15 +177,15 @@ size_t time_fmt_utc(char *dst, int64_t sec)
 	return 20;
 }
 
-size_t time_fmt_local(char *dst, const struct ptime *t)
+size_t ptime_fmt_local(char *dst, const struct ptime *t)
 {
 	int64_t wall = t->sec + (t->has_off ? t->off_sec : 0);
-	int64_t day = time_day(wall), rem = wall - day * 86400;
+	int64_t day = ptime_day(wall), rem = wall - day * 86400;
 	size_t n;
 	int32_t v, off;
 	int k;
 
-	time_fmt_day(dst, day);
+	ptime_fmt_day(dst, day);
 	dst[10] = 'T';
 	put2(dst + 11, (unsigned)(rem / 3600));
 	dst[13] = ':';
@@ -219,7 +219,7 @@ size_t time_fmt_local(char *dst, const struct ptime *t)
 	return n;
 }
 
-size_t time_fmt_week(char *dst, int64_t day)
+size_t ptime_fmt_week(char *dst, int64_t day)
 {
 	/* ISO 8601: the week belongs to the year of its Thursday. */
 	int64_t wd = ((day % 7) + 7 + 3) %
@@ -227,8 +227,8 @@ size_t time_fmt_week(char *dst, int64_t day)
 	int64_t thu = day - wd + 3, y, jan1;
 	unsigned m, d;
 
-	civil_from_days(thu, &y, &m, &d);
-	jan1 = days_from_civil(y, 1, 1);
+	ptime_civil_from_days(thu, &y, &m, &d);
+	jan1 = ptime_days_from_civil(y, 1, 1);
 	put_ymd(dst, y, 1, 1);
 	dst[4] = '-';
 	dst[5] = 'W';
@@ -237,18 +237,18 @@ size_t time_fmt_week(char *dst, int64_t day)
 	return 8;
 }
 
-size_t time_fmt_month(char *dst, int64_t day)
+size_t ptime_fmt_month(char *dst, int64_t day)
 {
 	int64_t y;
 	unsigned m, d;
 
-	civil_from_days(day, &y, &m, &d);
+	ptime_civil_from_days(day, &y, &m, &d);
 	put_ymd(dst, y, m, 1);
 	dst[7] = '\0';
 	return 7;
 }
 
-int64_t time_now(void)
+int64_t ptime_now(void)
 {
 	return (int64_t)time(NULL);
 }

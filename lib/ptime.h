@@ -1,7 +1,7 @@
 /*
  * ptime.h - the times pulse reads and writes.
  *
- * Accepted (time_parse):
+ * Accepted (ptime_parse):
  *   2025-01-10T08:00:00Z          RFC 3339, also with a fraction or an offset
  *   2025-01-10T08:00:00+02:00     (offsets +HH:MM, +HHMM or +HH)
  *   2025-01-10 08:00:00           Odoo: space separator, no offset (UTC)
@@ -12,7 +12,7 @@
  * Fractions of a second are kept in nsec.
  *
  * All day arithmetic is on the proleptic Gregorian calendar
- * (days_from_civil, Howard Hinnant's algorithm); no time zone database is
+ * (ptime_days_from_civil, Howard Hinnant's algorithm); no time zone database is
  * read here.
  */
 #ifndef PULSE_PTIME_H
@@ -29,38 +29,38 @@ struct ptime {
 };
 
 /* @return 0, or -1 when s[0..n) is not one of the accepted forms. */
-int time_parse(const char *s, size_t n, struct ptime *t);
+int ptime_parse(const char *s, size_t n, struct ptime *t);
 
 /* Days since 1970-01-01 of a civil date, and back. */
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
-void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+int64_t ptime_days_from_civil(int64_t y, unsigned m, unsigned d);
+void ptime_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
 
 /* Floor division of seconds into days (correct before 1970 too). */
-int64_t time_day(int64_t sec);
+int64_t ptime_day(int64_t sec);
 
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" (20 bytes and a NUL) to dst. @return 20 */
-size_t time_fmt_utc(char *dst, int64_t sec);
+size_t ptime_fmt_utc(char *dst, int64_t sec);
 
 /*
  * Writes t as RFC 3339 in the offset it was written with: the wall time,
  * a fraction when nsec is not 0 (trailing zeros dropped), then "Z" for a
  * zero offset, "+HH:MM" or "-HH:MM" (seconds of an offset are dropped);
- * a naive time gets no offset.  dst holds TIME_LOCAL_MAX bytes.
+ * a naive time gets no offset.  dst holds PTIME_LOCAL_MAX bytes.
  * @return the length.
  */
-#define TIME_LOCAL_MAX 36
-size_t time_fmt_local(char *dst, const struct ptime *t);
+#define PTIME_LOCAL_MAX 36
+size_t ptime_fmt_local(char *dst, const struct ptime *t);
 
 /* Writes "YYYY-MM-DD" (10 bytes and a NUL) for a day number. @return 10 */
-size_t time_fmt_day(char *dst, int64_t day);
+size_t ptime_fmt_day(char *dst, int64_t day);
 
 /* ISO 8601 week: writes "YYYY-Www" (8 bytes and a NUL). @return 8 */
-size_t time_fmt_week(char *dst, int64_t day);
+size_t ptime_fmt_week(char *dst, int64_t day);
 
 /* Writes "YYYY-MM" (7 bytes and a NUL). @return 7 */
-size_t time_fmt_month(char *dst, int64_t day);
+size_t ptime_fmt_month(char *dst, int64_t day);
 
 /* The current time, seconds since the epoch. */
-int64_t time_now(void);
+int64_t ptime_now(void);
 
 #endif

@@ -116,7 +116,7 @@ void series_write(struct buf *o, const char *name, const char *title,
 		buf_adds(o, ",\"title\":");
 		jw_cstr(o, title);
 	}
-	time_fmt_day(d, day);
+	ptime_fmt_day(d, day);
 	buf_adds(o, ",\"day\":\"");
 	buf_adds(o, d);
 	buf_adds(o, "\",\"value\":");

@@ -4,7 +4,7 @@
  * of shards writes what one run writes, byte for byte.
  *
  * A series holds one non-negative count per day (a day number as
- * ptime.h's time_day() gives); days never added read as 0.  A report
+ * ptime.h's ptime_day() gives); days never added read as 0.  A report
  * covers the days first..last of all its metrics (zero days included):
  * series_write() writes the record of one day of it,
  *

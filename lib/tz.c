@@ -100,7 +100,7 @@ int32_t tz_offset(struct tz *z, int64_t utc_sec)
 
 	if (!z->named)
 		return z->off;
-	day = time_day(utc_sec);
+	day = ptime_day(utc_sec);
 	c = &z->cache[(uint64_t)day % TZ_CACHE];
 	if (c->day1 != day + 1) {
 		c->day1 = day + 1;
@@ -114,5 +114,5 @@ int32_t tz_offset(struct tz *z, int64_t utc_sec)
 
 int64_t tz_day(struct tz *z, int64_t utc_sec)
 {
-	return time_day(utc_sec + tz_offset(z, utc_sec));
+	return ptime_day(utc_sec + tz_offset(z, utc_sec));
 }

@@ -393,7 +393,7 @@ static void put_time(struct buf *b, const char *key, const struct cmsg *m)
 		jw_null(b);
 		return;
 	}
-	time_fmt_utc(t, m->ts);
+	ptime_fmt_utc(t, m->ts);
 	buf_addc(b, '"');
 	buf_add(b, t, 20); /* digits, '-', ':', 'T', 'Z' */
 	buf_addc(b, '"');
@@ -620,10 +620,10 @@ static void emit_ticket(struct classifier *k, struct cli *c, struct ctk *t,
 	put_key(b, "reason");
 	jw_str(b, k->reason.p, k->reason.len);
 	put_key(b, "as_of");
-	time_fmt_utc(tbuf, k->o.as_of);
+	ptime_fmt_utc(tbuf, k->o.as_of);
 	jw_str(b, tbuf, 20);
 	put_key(b, "created");
-	time_fmt_utc(tbuf, t->has_created ? t->created : t->min_ts);
+	ptime_fmt_utc(tbuf, t->has_created ? t->created : t->min_ts);
 	jw_str(b, tbuf, 20);
 	put_time(b, "first_in", fin);
 	put_time(b, "last_in", lin);
@@ -789,7 +789,7 @@ static int time_field(struct cli *c, struct classifier *k, struct json_span v,
 		return -1;
 	}
 	json_str_view(v, &k->tmp, &p, &n);
-	if (time_parse(p, n, &pt) < 0) {
+	if (ptime_parse(p, n, &pt) < 0) {
 		cli_bad(c, "bad time '%.*s' in field '%s'",
 			(int)(n > 40 ? 40 : n), p, key);
 		return -1;

@@ -65,10 +65,10 @@ static void parse_as_of(const struct cli *c, const char *arg, int64_t *out)
 	struct ptime t;
 
 	if (strcmp(arg, "now") == 0) {
-		*out = time_now();
+		*out = ptime_now();
 		return;
 	}
-	if (time_parse(arg, strlen(arg), &t) < 0)
+	if (ptime_parse(arg, strlen(arg), &t) < 0)
 		cli_usage_error(c,
 				"invalid --as-of '%s' (a time like "
 				"2026-01-21T18:00:00Z, or now)",
@@ -176,7 +176,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!have_as_of)
-		o.co.as_of = time_now();
+		o.co.as_of = ptime_now();
 	setup_rules(&c, &o, &rs);
 	k = classify_new(&o.co, &rs, &err);
 	if (!k)

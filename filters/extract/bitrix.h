@@ -29,7 +29,7 @@
 int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur);
 
 /*
- * Reads a date and time: RFC 3339 and the other forms of time_parse()
+ * Reads a date and time: RFC 3339 and the other forms of ptime_parse()
  * (REST), "21.01.2026 14:03:00", "21.01.2026 14:03" and "21.01.2026"
  * (Russian exports), "01/21/2026 02:03 pm" (English exports: month
  * first, seconds and am/pm optional).  A time without an offset stays

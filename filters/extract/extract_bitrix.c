@@ -28,7 +28,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "hmap.h"
-#include "input.h"
+#include "in.h"
 #include "json.h"
 #include "ptime.h"
 #include "record.h"
@@ -526,7 +526,7 @@ static int put_time(struct bx *x, struct buf *o, const struct item *it,
 		    const char *key, enum bxf f, int required)
 {
 	const struct kv *k = get(it, f);
-	char tb[TIME_LOCAL_MAX];
+	char tb[PTIME_LOCAL_MAX];
 	struct ptime t;
 
 	if (!k) {
@@ -554,7 +554,7 @@ static int put_time(struct bx *x, struct buf *o, const struct item *it,
 	if (canonical(kv_text(it, k), k->vlen))
 		buf_add(o, kv_text(it, k), k->vlen); /* "+00:00" stays */
 	else
-		buf_add(o, tb, time_fmt_local(tb, &t));
+		buf_add(o, tb, ptime_fmt_local(tb, &t));
 	buf_addc(o, '"');
 	return 0;
 }
@@ -1757,7 +1757,7 @@ static void parse_tz(struct bx *x, const char *arg)
 	snprintf(tmp, sizeof tmp, "2000-01-01T00:00:00%s", arg);
 	if (strcmp(arg, "UTC") == 0 || strcmp(arg, "Z") == 0) {
 		x->tz = 0;
-	} else if (time_parse(tmp, strlen(tmp), &t) != 0 || !t.has_off) {
+	} else if (ptime_parse(tmp, strlen(tmp), &t) != 0 || !t.has_off) {
 		cli_usage_error(&x->c,
 				"invalid --tz '%s' (an offset like +03:00)",
 				arg);

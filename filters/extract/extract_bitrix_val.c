@@ -293,7 +293,7 @@ static int local_form(const char *s, size_t n, struct ptime *t)
 	if (se == 60)
 		se = 59;
 	memset(t, 0, sizeof *t);
-	t->sec = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	t->sec = ptime_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 		 h * 3600 + mi * 60 + se;
 	return 0;
 }
@@ -303,7 +303,7 @@ int bx_time(const char *s, size_t n, int has_tz, int32_t tz, struct ptime *t)
 	s = text_trim(s, &n);
 	if (n == 0)
 		return -1;
-	if (time_parse(s, n, t) != 0 && local_form(s, n, t) != 0)
+	if (ptime_parse(s, n, t) != 0 && local_form(s, n, t) != 0)
 		return -1;
 	if (!t->has_off && has_tz) {
 		t->has_off = 1;

@@ -26,7 +26,7 @@
 #include "csv.h"
 #include "err.h"
 #include "hmap.h"
-#include "input.h"
+#include "in.h"
 #include "json.h"
 #include "ptime.h"
 #include "record.h"
@@ -322,7 +322,7 @@ static int take_row(struct evx *x, struct cursor *c)
 		buf_reset(&c->ts);
 		buf_add(&c->ts, v[3].p, v[3].n);
 	}
-	if (c->ts.len < 19 || time_parse(c->ts.p, c->ts.len, &t) != 0) {
+	if (c->ts.len < 19 || ptime_parse(c->ts.p, c->ts.len, &t) != 0) {
 		why = "created_at is not a time";
 		goto bad;
 	}

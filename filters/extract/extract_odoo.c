@@ -23,7 +23,7 @@
 
 #include "cli.h"
 #include "hmap.h"
-#include "input.h"
+#include "in.h"
 #include "json.h"
 #include "ptime.h"
 #include "record.h"
@@ -508,10 +508,10 @@ static void tix_time(struct odoo *x, struct buf *b, struct json_span v,
 		return;
 	}
 	json_str_view(v, &x->sc, &p, &n);
-	if (time_parse(p, n, &t) < 0)
+	if (ptime_parse(p, n, &t) < 0)
 		aux_bad(a, "field '%s': not a date and time: '%.*s'", field,
 			(int)(n > 60 ? 60 : n), p);
-	time_fmt_utc(ts, t.sec);
+	ptime_fmt_utc(ts, t.sec);
 	put_key(b, key);
 	buf_addc(b, '"');
 	buf_adds(b, ts);
@@ -901,7 +901,7 @@ static int read_msg(struct odoo *x, const struct rec *r, struct msg *m)
 	if (v.type != JSON_STRING)
 		return BAD_TYPE(x, "date", "a string", v);
 	json_str_view(v, &x->sc, &p, &n);
-	if (time_parse(p, n, &m->ts) < 0)
+	if (ptime_parse(p, n, &m->ts) < 0)
 		return cli_bad(&x->c,
 			       "field 'date': not a date and time: '%.*s'",
 			       (int)(n > 60 ? 60 : n), p),
@@ -1004,7 +1004,7 @@ static void message(struct odoo *x, const struct rec *r)
 	jw_i64(o, m.res_id);
 	ADD_LIT(o, ",\"message_id\":");
 	jw_i64(o, m.id);
-	time_fmt_utc(ts, m.ts.sec);
+	ptime_fmt_utc(ts, m.ts.sec);
 	ADD_LIT(o, ",\"ts\":\"");
 	buf_add(o, ts, 20);
 	ADD_LIT(o, "\",\"direction\":\"");

@@ -818,7 +818,7 @@ static void check_time(struct pg *x, const char *opt, const char *s)
 {
 	struct ptime t;
 
-	if (time_parse(s, strlen(s), &t) != 0)
+	if (ptime_parse(s, strlen(s), &t) != 0)
 		cli_usage_error(&x->c,
 				"invalid %s '%s' (e.g. 2025-03-01 or "
 				"2025-03-01T10:00:00Z)",

@@ -51,11 +51,11 @@ int sales_ts(struct buf *out, const char *s, size_t n)
 	int32_t ns;
 	int k;
 
-	if (n < 19 || time_parse(s, n, &t) != 0)
+	if (n < 19 || ptime_parse(s, n, &t) != 0)
 		return -1;
 	/* sec is UTC with an offset, the wall clock without (ptime.h) */
 	sec = t.sec;
-	time_fmt_utc(d, sec);
+	ptime_fmt_utc(d, sec);
 	buf_add(out, d, 19);
 	if (t.nsec) {
 		char f[10];

@@ -216,7 +216,7 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 	if (v.type != JSON_STRING)
 		return bad(msg, msz, key, "is not a time string");
 	json_str_view(v, &f->scratch, &p, &n);
-	if (time_parse(p, n, t) < 0) {
+	if (ptime_parse(p, n, t) < 0) {
 		snprintf(msg, msz, "field '%s' is not a time: '%.*s'", key,
 			 n > 40 ? 40 : (int)n, p);
 		return -1;
@@ -382,7 +382,7 @@ static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
 	if (k == 'L')
 		e.category = FN_NONE; /* one lead pipeline */
 	e.created_sec = created.sec;
-	e.created_day = time_day(created.sec + created.off_sec);
+	e.created_day = ptime_day(created.sec + created.off_sec);
 	e.modified_sec = modified.sec;
 
 	i = ent_get(f, k, id, idn);

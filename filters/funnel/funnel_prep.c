@@ -194,7 +194,7 @@ static uint32_t month_str(struct funnel *f, int64_t day, int quarter)
 	char tmp[32];
 	int n;
 
-	civil_from_days(day, &y, &m, &d);
+	ptime_civil_from_days(day, &y, &m, &d);
 	if (quarter)
 		n = snprintf(tmp, sizeof tmp, "%04lld-Q%u", (long long)y,
 			     (m - 1) / 3 + 1);

@@ -50,9 +50,9 @@ static int64_t parse_day(struct cli *c, const char *opt, const char *s)
 	struct ptime t;
 	size_t n = strlen(s);
 
-	if (n != 10 || time_parse(s, n, &t) < 0)
+	if (n != 10 || ptime_parse(s, n, &t) < 0)
 		cli_usage_error(c, "invalid %s '%s' (YYYY-MM-DD)", opt, s);
-	return time_day(t.sec);
+	return ptime_day(t.sec);
 }
 
 static void parse_stages(struct funnel *f, char *list)
@@ -121,7 +121,7 @@ int main(int argc, char **argv)
 	long long v;
 
 	funnel_init(&f);
-	f.as_of = time_now();
+	f.as_of = ptime_now();
 	cli_init(&c, argc, argv, &info);
 	while ((opt = getopt_long(argc, argv, "b:" CLI_SHORTOPTS, longopts,
 				  NULL)) != -1) {
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
 			parse_stages(&f, optarg);
 			break;
 		case OPT_ASOF:
-			if (time_parse(optarg, strlen(optarg), &t) < 0)
+			if (ptime_parse(optarg, strlen(optarg), &t) < 0)
 				cli_usage_error(&c, "invalid --as-of '%s'",
 						optarg);
 			f.as_of = t.sec;

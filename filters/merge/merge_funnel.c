@@ -470,7 +470,7 @@ static int check_days(struct row *r)
 	json_iter_init(&it, v);
 	while (json_iter_next(&it, NULL, &x))
 		if (x.type != JSON_STRING || x.n != 12 ||
-		    time_parse(x.p + 1, 10, &t) < 0)
+		    ptime_parse(x.p + 1, 10, &t) < 0)
 			return fail(r, "%s: a day is not \"YYYY-MM-DD\"",
 				    "'lead_days'");
 	return 0;
@@ -494,8 +494,8 @@ static int add_managers(struct row *r)
 	row = fsum_manager(s, r->g, mgr, leads, won);
 	json_iter_init(&it, val(r, "lead_days"));
 	while (json_iter_next(&it, NULL, &x)) {
-		time_parse(x.p + 1, 10, &t);
-		fsum_manager_day(s, r->g, mgr, time_day(t.sec));
+		ptime_parse(x.p + 1, 10, &t);
+		fsum_manager_day(s, r->g, mgr, ptime_day(t.sec));
 	}
 	add_cash(r->m, FSUM_MANAGERS, row, &c);
 	return 0;

@@ -89,8 +89,8 @@ static int read_day(struct metrics *t, struct json_span v, int64_t *day)
 	mday = (unsigned)((p[8] - '0') * 10 + (p[9] - '0'));
 	if (mon < 1 || mon > 12 || mday < 1 || mday > 31)
 		goto bad;
-	*day = days_from_civil(y, mon, mday);
-	time_fmt_day(back, *day);
+	*day = ptime_days_from_civil(y, mon, mday);
+	ptime_fmt_day(back, *day);
 	if (memcmp(back, p, 10) == 0) /* not 2025-02-30 */
 		return 0;
 bad:

@@ -178,7 +178,7 @@ static int64_t event_day(struct metrics *m, int64_t ns, unsigned ec)
 {
 	int64_t sec = floor_sec(ns);
 
-	return (ec & EC_NAIVE) ? time_day(sec) : tz_day(&m->o.tz, sec);
+	return (ec & EC_NAIVE) ? ptime_day(sec) : tz_day(&m->o.tz, sec);
 }
 
 /* ---- one user ------------------------------------------------------------ */

@@ -111,7 +111,7 @@ int main(int argc, char **argv)
 					optarg);
 			break;
 		case OPT_ASOF:
-			if (time_parse(optarg, strlen(optarg), &t) < 0)
+			if (ptime_parse(optarg, strlen(optarg), &t) < 0)
 				cli_usage_error(&c, "cannot parse --as-of '%s'",
 						optarg);
 			o.as_of = t.sec;
@@ -134,10 +134,10 @@ int main(int argc, char **argv)
 			o.chart = optarg;
 			break;
 		case OPT_DAY:
-			if (time_parse(optarg, strlen(optarg), &t) < 0)
+			if (ptime_parse(optarg, strlen(optarg), &t) < 0)
 				cli_usage_error(&c, "cannot parse --day '%s'",
 						optarg);
-			o.day = time_day(t.sec);
+			o.day = ptime_day(t.sec);
 			break;
 		case OPT_BOM:
 			o.bom = 1;

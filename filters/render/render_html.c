@@ -235,7 +235,7 @@ static void json_for_script(struct buf *out, const char *j, size_t n)
 }
 
 /*
- * The report's time as text in dst (TIME_LOCAL_MAX bytes): --as-of in the
+ * The report's time as text in dst (PTIME_LOCAL_MAX bytes): --as-of in the
  * offset it was given in (the export's, usually), only its date when the
  * time is midnight; else the date of the report's as_of.  "" when none.
  */
@@ -247,14 +247,14 @@ static void as_of_text(const struct report *r, const struct render_opts *o,
 
 	dst[0] = '\0';
 	if (o->as_of_text &&
-	    time_parse(o->as_of_text, strlen(o->as_of_text), &t) == 0) {
-		n = time_fmt_local(dst, &t);
+	    ptime_parse(o->as_of_text, strlen(o->as_of_text), &t) == 0) {
+		n = ptime_fmt_local(dst, &t);
 		if (n >= 19 && memcmp(dst + 10, "T00:00:00", 9) == 0 &&
 		    (n == 19 || dst[19] != '.'))
 			n = 10;
 		dst[n] = '\0';
 	} else if (r->as_of != T_NONE) {
-		dst[time_fmt_day(dst, time_day(r->as_of))] = '\0';
+		dst[ptime_fmt_day(dst, ptime_day(r->as_of))] = '\0';
 	}
 }
 
@@ -262,7 +262,7 @@ static void as_of_text(const struct report *r, const struct render_opts *o,
 static void page_data(const struct report *r, const struct render_opts *o,
 		      const char *title, struct buf *j)
 {
-	char day[TIME_LOCAL_MAX];
+	char day[PTIME_LOCAL_MAX];
 	size_t i;
 
 	buf_adds(j, "{\"lang\":");
@@ -294,7 +294,7 @@ void render_html(const struct report *r, const struct render_opts *o,
 {
 	const char *title = o->title ? o->title : word("title", o->lang);
 	struct buf j = BUF_INIT;
-	char day[TIME_LOCAL_MAX];
+	char day[PTIME_LOCAL_MAX];
 	size_t i;
 
 	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");

@@ -99,7 +99,7 @@ static int get_time(struct ld *l, const char *key, int64_t *out)
 	if (v.type != JSON_STRING)
 		return bad_type(l, key, v, "a time");
 	json_str_view(v, &l->scratch, &p, &n);
-	if (time_parse(p, n, &t) < 0) {
+	if (ptime_parse(p, n, &t) < 0) {
 		snprintf(l->msg, l->msz, "field '%s': cannot parse time '%.*s'",
 			 key, (int)(n > 60 ? 60 : n), p);
 		return -1;

@@ -32,7 +32,7 @@ static void add_date(struct md *m, int64_t day)
 	int64_t y;
 	unsigned mo, d;
 
-	civil_from_days(day, &y, &mo, &d);
+	ptime_civil_from_days(day, &y, &mo, &d);
 	if (m->w->dmy)
 		buf_addf(m->out, "%02u.%02u.%04lld", d, mo, (long long)y);
 	else
@@ -44,7 +44,7 @@ static void add_date_of(struct md *m, int64_t sec)
 	if (sec == T_NONE)
 		buf_adds(m->out, "—");
 	else
-		add_date(m, time_day(sec));
+		add_date(m, ptime_day(sec));
 }
 
 static void add_str(struct md *m, struct sref s, size_t maxchars)
@@ -144,9 +144,9 @@ static void header(struct md *m, const uint64_t *cats)
 	if (m->r->as_of == T_NONE) {
 		buf_adds(m->out, "—");
 	} else {
-		int64_t s = m->r->as_of - time_day(m->r->as_of) * 86400;
+		int64_t s = m->r->as_of - ptime_day(m->r->as_of) * 86400;
 
-		civil_from_days(time_day(m->r->as_of), &y, &mo, &d);
+		ptime_civil_from_days(ptime_day(m->r->as_of), &y, &mo, &d);
 		buf_addf(m->out, "%u %s %lld, %02d:%02d UTC", d,
 			 w->months[mo - 1], (long long)y, (int)(s / 3600),
 			 (int)(s / 60 % 60));
@@ -222,8 +222,8 @@ static int by_answer(const void *a, const void *b)
 	const struct ticket *y = *(const struct ticket *const *)b;
 	int64_t dx = last_answer(x), dy = last_answer(y);
 
-	dx = dx == T_NONE ? T_NONE : time_day(dx);
-	dy = dy == T_NONE ? T_NONE : time_day(dy);
+	dx = dx == T_NONE ? T_NONE : ptime_day(dx);
+	dy = dy == T_NONE ? T_NONE : ptime_day(dy);
 	if (dx != dy)
 		return dx > dy ? -1 : 1;
 	return (x->id > y->id) - (x->id < y->id);
@@ -276,7 +276,8 @@ static void critical(struct md *m, const struct list *l)
 		add_id(m, t, 1);
 		buf_adds(m->out, " | ");
 		add_date_of(m, a);
-		if (b != T_NONE && a != T_NONE && time_day(b) != time_day(a)) {
+		if (b != T_NONE && a != T_NONE &&
+		    ptime_day(b) != ptime_day(a)) {
 			buf_adds(m->out, " – ");
 			add_date_of(m, b);
 		}
@@ -422,7 +423,7 @@ static void recent(struct md *m, const struct list *l)
 		if (a == T_NONE || m->today == T_NONE) {
 			add_date_of(m, a);
 		} else {
-			ago = m->today - time_day(a);
+			ago = m->today - ptime_day(a);
 			if (ago == 0)
 				buf_adds(m->out, m->w->today);
 			else if (ago == 1)
@@ -597,10 +598,10 @@ static void per_day(struct md *m, const uint64_t *cats)
 		if (r->t[i].created == T_NONE)
 			continue;
 		dated++;
-		if (time_day(r->t[i].created) < first)
-			first = time_day(r->t[i].created);
-		if (time_day(r->t[i].created) > last)
-			last = time_day(r->t[i].created);
+		if (ptime_day(r->t[i].created) < first)
+			first = ptime_day(r->t[i].created);
+		if (ptime_day(r->t[i].created) > last)
+			last = ptime_day(r->t[i].created);
 	}
 	if (!dated) {
 		buf_addf(m->out, "%s\n\n", w->no_tickets);
@@ -627,7 +628,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	per_week = xcalloc((size_t)nweeks, sizeof *per_week);
 	for (i = 0; i < r->n; i++)
 		if (r->t[i].created != T_NONE)
-			per_week[floordiv(time_day(r->t[i].created) - mon0,
+			per_week[floordiv(ptime_day(r->t[i].created) - mon0,
 					  7)]++;
 	buf_addf(m->out, "### %s\n\n", w->weeks_h3);
 	table_head(m, w->weeks_cols);
@@ -638,7 +639,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 			a = first;
 		if (b > last)
 			b = last;
-		time_fmt_week(cols, a);
+		ptime_fmt_week(cols, a);
 		buf_addf(m->out, "| %s | ", cols);
 		add_date(m, a);
 		if (b != a) {
@@ -983,7 +984,7 @@ void render_md(const struct report *r, const struct render_opts *o,
 	size_t i;
 
 	if (r->as_of != T_NONE)
-		m.today = time_day(r->as_of);
+		m.today = ptime_day(r->as_of);
 	for (i = 0; i < r->n; i++)
 		cats[r->t[i].cat]++;
 	collect(r, &crit, PRIO_CRITICAL, 0, 0, by_days);

@@ -125,12 +125,12 @@ static int add_metric(struct report *r, const struct rec *in,
 		return -1;
 	if ((st = get_str(r, in, "day", scratch, &day, msg, msz)) <= 0)
 		return st < 0 ? -1 : missing("day", msg, msz);
-	if (day.len != 10 || time_parse(sref_p(r, day), day.len, &t) < 0) {
+	if (day.len != 10 || ptime_parse(sref_p(r, day), day.len, &t) < 0) {
 		snprintf(msg, msz, "field 'day': not a date YYYY-MM-DD '%.*s'",
 			 (int)(day.len > 40 ? 40 : day.len), sref_p(r, day));
 		return -1;
 	}
-	m.day = time_day(t.sec);
+	m.day = ptime_day(t.sec);
 	if (get_num(in, "value", 1, &m.value, msg, msz) < 0 ||
 	    get_num(in, "prev_day", 0, &m.prev_day, msg, msz) < 0 ||
 	    get_num(in, "week_ago", 0, &m.week_ago, msg, msz) < 0 ||
@@ -380,7 +380,7 @@ void day_add(struct buf *out, int64_t day, int dmy)
 	int64_t y;
 	unsigned m, d;
 
-	civil_from_days(day, &y, &m, &d);
+	ptime_civil_from_days(day, &y, &m, &d);
 	if (dmy)
 		buf_addf(out, "%02u.%02u.%04lld", d, m, (long long)y);
 	else

@@ -167,21 +167,21 @@ static int time_key(const struct tally *t, const struct tally_by *b,
 		return -1;
 	}
 	json_str_view(v, scratch, &p, &n);
-	if (time_parse(p, n, &tm) < 0) {
+	if (ptime_parse(p, n, &tm) < 0) {
 		snprintf(msg, msz, "field '%s': cannot parse time '%.*s'",
 			 b->field, (int)(n > 60 ? 60 : n), p);
 		return -1;
 	}
-	day = time_day(tm.sec);
+	day = ptime_day(tm.sec);
 	switch (b->fn) {
 	case TALLY_DAY:
-		n = time_fmt_day(d, day);
+		n = ptime_fmt_day(d, day);
 		break;
 	case TALLY_WEEK:
-		n = time_fmt_week(d, day);
+		n = ptime_fmt_week(d, day);
 		break;
 	default:
-		n = time_fmt_month(d, day);
+		n = ptime_fmt_month(d, day);
 		break;
 	}
 	buf_addc(out, '"');

@@ -48,7 +48,7 @@ void bitrix_opts_init(struct bitrix_opts *o)
 	memset(o, 0, sizeof *o);
 	o->leads = PER;
 	o->seed = 1;
-	time_parse("2026-01-21T18:00:00+03:00", 25, &t);
+	ptime_parse("2026-01-21T18:00:00+03:00", 25, &t);
 	o->as_of = t.sec;
 	o->days = 183;
 }
@@ -395,7 +395,7 @@ static void kid(struct jw *w, const char *k, int64_t v)
 /* "2026-01-21T14:03:00+03:00" */
 static void fmt_time(char *dst, int64_t utc)
 {
-	time_fmt_utc(dst, utc + OFF);
+	ptime_fmt_utc(dst, utc + OFF);
 	memcpy(dst + 19, "+03:00", 7);
 }
 
@@ -1219,7 +1219,7 @@ static void csv_time(char *dst, size_t n, int64_t utc)
 		dst[0] = '\0';
 		return;
 	}
-	time_fmt_utc(t, utc + OFF);
+	ptime_fmt_utc(t, utc + OFF);
 	snprintf(dst, n, "%.2s.%.2s.%.4s %.8s", t + 8, t + 5, t, t + 11);
 }
 

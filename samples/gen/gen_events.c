@@ -149,7 +149,7 @@ static void pay(struct user *u, struct rng *r, int64_t ts)
  * day that holds t, or of the next day when that one is past. */
 static int64_t workday_time(struct rng *r, int64_t t)
 {
-	int64_t day = time_day(t) * SEC_DAY;
+	int64_t day = ptime_day(t) * SEC_DAY;
 	int64_t at = day + 6 * SEC_HOUR + rng_range(r, 0, 12 * SEC_HOUR - 1);
 
 	return at > t ? at : at + SEC_DAY;
@@ -383,7 +383,7 @@ static void put_ts(struct buf *b, int64_t ts, int ndjson)
 {
 	char s[24];
 
-	time_fmt_utc(s, ts);
+	ptime_fmt_utc(s, ts);
 	if (ndjson) {
 		s[19] = '\0';
 		buf_addf(b, "\"%s+00:00\"", s);
@@ -507,7 +507,7 @@ static void put_record(struct buf *b, const struct events_opts *o,
 {
 	char s[24];
 
-	time_fmt_utc(s, x->ts);
+	ptime_fmt_utc(s, x->ts);
 	buf_addf(
 		b,
 		"{\"kind\":\"event\",\"user_id\":%lld,\"ts\":\"%s\",\"event\":",
@@ -704,7 +704,7 @@ int events_main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	o.users = 1000;
 	o.seed = 1;
-	time_parse("2026-01-21T00:00:00Z", 20, &t);
+	ptime_parse("2026-01-21T00:00:00Z", 20, &t);
 	o.as_of = t.sec;
 	o.days = 60;
 	o.payment_event = "payment";

@@ -32,7 +32,7 @@ void odoo_opts_init(struct odoo_opts *o)
 	memset(o, 0, sizeof *o);
 	o->tickets = 1000;
 	o->seed = 1;
-	time_parse("2026-01-21T18:00:00Z", 20, &t);
+	ptime_parse("2026-01-21T18:00:00Z", 20, &t);
 	o->as_of = t.sec;
 	o->days = 107;
 }
@@ -448,7 +448,7 @@ static void jw_odoo_date(struct buf *b, int64_t sec)
 {
 	char d[24];
 
-	time_fmt_utc(d, sec);
+	ptime_fmt_utc(d, sec);
 	d[10] = ' ';
 	d[19] = '\0';
 	jw_str(b, d, 19);

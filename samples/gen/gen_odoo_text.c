@@ -831,7 +831,7 @@ static void fmt_date(char *dst, size_t cap, int64_t sec, int en)
 	int64_t y;
 	unsigned m, d;
 
-	civil_from_days(time_day(sec), &y, &m, &d);
+	ptime_civil_from_days(ptime_day(sec), &y, &m, &d);
 	if (en)
 		snprintf(dst, cap, "%s %u, %lld", months_en[m - 1], d,
 			 (long long)y);
@@ -847,7 +847,7 @@ void odoo_tvals(struct tvals *v, struct rng *r, int64_t created)
 	v->course = RNG_PICK(r, courses);
 	v->online = RNG_PICK(r, online_courses);
 	v->city = RNG_PICK(r, cities);
-	civil_from_days(time_day(created), &y, &m, &d);
+	ptime_civil_from_days(ptime_day(created), &y, &m, &d);
 	v->month = months_de[(m + (unsigned)rng_below(r, 3)) % 12];
 	v->people = (int)rng_range(r, 4, 16);
 	v->euro = (int)(rng_range(r, 5, 30) * 5);
@@ -1171,7 +1171,7 @@ static const char *weekday_en(int64_t sec)
 {
 	static const char *const wd[] = {"Thu", "Fri", "Sat", "Sun",
 					 "Mon", "Tue", "Wed"};
-	int64_t d = time_day(sec) % 7;
+	int64_t d = ptime_day(sec) % 7;
 
 	return wd[d < 0 ? d + 7 : d];
 }
@@ -1190,7 +1190,7 @@ static void add_quote(struct msg *m, const struct msg *q, int style, int ent)
 	int mi = (int)((s % 3600 + 3600) % 3600 / 60);
 	struct buf who = BUF_INIT;
 
-	civil_from_days(time_day(s), &y, &mo, &d);
+	ptime_civil_from_days(ptime_day(s), &y, &mo, &d);
 	buf_adds(&who, "");
 	if (q->author.len)
 		buf_add(&who, q->author.p, q->author.len);
@@ -1849,7 +1849,7 @@ void odoo_lead_msg(struct buf *b, struct rng *r, int64_t id, int64_t ts,
 	};
 	char date[24];
 
-	time_fmt_utc(date, ts);
+	ptime_fmt_utc(date, ts);
 	date[10] = ' ';
 	date[19] = '\0';
 	buf_adds(b, "{\"id\":");

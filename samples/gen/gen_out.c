@@ -162,7 +162,7 @@ int gen_common_opt(const struct cli *c, int opt, const char *arg,
 		*seed = gen_parse_u64(c, "--seed", arg, UINT64_MAX);
 		return 1;
 	case GEN_OPT_AS_OF:
-		if (time_parse(arg, strlen(arg), &t) != 0)
+		if (ptime_parse(arg, strlen(arg), &t) != 0)
 			cli_usage_error(c, "invalid --as-of '%s'", arg);
 		*as_of = t.sec;
 		return 1;

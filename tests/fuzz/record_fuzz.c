@@ -31,7 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input.h"
+#include "in.h"
 #include "json.h"
 #include "ptime.h"
 #include "record.h"
@@ -219,10 +219,10 @@ static void check_line(const char *p, size_t n)
 	/* times: whatever parses formats and parses back */
 	struct ptime t, t2;
 	char tb[32];
-	if (time_parse(p, n, &t) == 0 && t.sec > -62135596800LL &&
+	if (ptime_parse(p, n, &t) == 0 && t.sec > -62135596800LL &&
 	    t.sec < 253402300800LL) {
-		time_fmt_utc(tb, t.sec);
-		CHECK(time_parse(tb, 20, &t2) == 0 && t2.sec == t.sec);
+		ptime_fmt_utc(tb, t.sec);
+		CHECK(ptime_parse(tb, 20, &t2) == 0 && t2.sec == t.sec);
 	}
 }
 

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "input.h"
+#include "in.h"
 #include "record.h"
 
 static double now(void)

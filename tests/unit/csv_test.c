@@ -1,4 +1,4 @@
-/* csv_test.c - unit tests of lib/csv.c and input.c's IN_CSV framing. */
+/* csv_test.c - unit tests of lib/csv.c and in.c's IN_CSV framing. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -18,12 +18,13 @@ START_TEST(periods)
 	int64_t m;
 
 	ck_assert_int_eq(fsum_parse_period("2024-03", 7, 0, &m), 0);
-	ck_assert_int_eq(m, fsum_month(days_from_civil(2024, 3, 31), 0));
+	ck_assert_int_eq(m, fsum_month(ptime_days_from_civil(2024, 3, 31), 0));
 	ck_assert_int_eq(fsum_parse_period("2024-Q2", 7, 1, &m), 0);
-	ck_assert_int_eq(m, fsum_month(days_from_civil(2024, 6, 1), 1));
-	ck_assert_int_eq(fsum_month(days_from_civil(2024, 1, 1), 0) -
-				 fsum_month(days_from_civil(2023, 12, 31), 0),
-			 1);
+	ck_assert_int_eq(m, fsum_month(ptime_days_from_civil(2024, 6, 1), 1));
+	ck_assert_int_eq(
+		fsum_month(ptime_days_from_civil(2024, 1, 1), 0) -
+			fsum_month(ptime_days_from_civil(2023, 12, 31), 0),
+		1);
 	ck_assert_int_eq(fsum_parse_period("2024-13", 7, 0, &m), -1);
 	ck_assert_int_eq(fsum_parse_period("2024-00", 7, 0, &m), -1);
 	ck_assert_int_eq(fsum_parse_period("2024-Q5", 7, 1, &m), -1);

@@ -19,14 +19,14 @@ static struct ptime parsed(const char *s)
 	struct ptime t;
 
 	memset(&t, 0x5a, sizeof t);
-	ck_assert_msg(time_parse(s, strlen(s), &t) == 0, "'%s' rejected", s);
+	ck_assert_msg(ptime_parse(s, strlen(s), &t) == 0, "'%s' rejected", s);
 	return t;
 }
 
 #define REJECTS(s)                                                             \
 	do {                                                                   \
 		struct ptime t_;                                               \
-		ck_assert_msg(time_parse(s, strlen(s), &t_) == -1,             \
+		ck_assert_msg(ptime_parse(s, strlen(s), &t_) == -1,            \
 			      "'%s' accepted", s);                             \
 	} while (0)
 
@@ -117,8 +117,8 @@ START_TEST(parse_offsets)
 	t = parsed("2025-01-10T08:00+00:00");
 	ck_assert_int_eq(t.sec, T0);
 	t = parsed("2025-01-01T01:00:00+14:00"); /* crosses the year */
-	ck_assert_int_eq(t.sec,
-			 days_from_civil(2024, 12, 31) * 86400 + 11 * 3600);
+	ck_assert_int_eq(t.sec, ptime_days_from_civil(2024, 12, 31) * 86400 +
+					11 * 3600);
 	REJECTS("2025-01-10T08:00:00+2");
 	REJECTS("2025-01-10T08:00:00+02:0");
 	REJECTS("2025-01-10T08:00:00+02:");
@@ -174,7 +174,8 @@ START_TEST(leap_years)
 	struct ptime t;
 
 	t = parsed("2024-02-29");
-	ck_assert_int_eq(t.sec, days_from_civil(2024, 3, 1) * 86400 - 86400);
+	ck_assert_int_eq(t.sec,
+			 ptime_days_from_civil(2024, 3, 1) * 86400 - 86400);
 	parsed("2000-02-29");
 	parsed("1600-02-29");
 	parsed("2025-02-28");
@@ -183,16 +184,18 @@ START_TEST(leap_years)
 	REJECTS("1900-02-29");
 	REJECTS("2100-02-29");
 	REJECTS("2024-02-30");
-	ck_assert_int_eq(days_from_civil(2024, 12, 31) -
-				 days_from_civil(2024, 1, 1),
+	ck_assert_int_eq(ptime_days_from_civil(2024, 12, 31) -
+				 ptime_days_from_civil(2024, 1, 1),
 			 365);
-	ck_assert_int_eq(days_from_civil(2023, 12, 31) -
-				 days_from_civil(2023, 1, 1),
+	ck_assert_int_eq(ptime_days_from_civil(2023, 12, 31) -
+				 ptime_days_from_civil(2023, 1, 1),
 			 364);
-	ck_assert_int_eq(
-		days_from_civil(2100, 3, 1) - days_from_civil(2100, 2, 28), 1);
-	ck_assert_int_eq(
-		days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
+	ck_assert_int_eq(ptime_days_from_civil(2100, 3, 1) -
+				 ptime_days_from_civil(2100, 2, 28),
+			 1);
+	ck_assert_int_eq(ptime_days_from_civil(2000, 3, 1) -
+				 ptime_days_from_civil(2000, 2, 28),
+			 2);
 }
 END_TEST
 
@@ -201,25 +204,25 @@ START_TEST(civil_days)
 	int64_t z, y;
 	unsigned m, d;
 
-	ck_assert_int_eq(days_from_civil(1970, 1, 1), 0);
-	ck_assert_int_eq(days_from_civil(1969, 12, 31), -1);
-	ck_assert_int_eq(days_from_civil(2000, 3, 1), 11017);
-	ck_assert_int_eq(days_from_civil(2025, 1, 10), 20098);
-	ck_assert_int_eq(days_from_civil(1, 1, 1), -719162);
-	ck_assert_int_eq(days_from_civil(0, 3, 1), -719468);
-	civil_from_days(-1, &y, &m, &d);
+	ck_assert_int_eq(ptime_days_from_civil(1970, 1, 1), 0);
+	ck_assert_int_eq(ptime_days_from_civil(1969, 12, 31), -1);
+	ck_assert_int_eq(ptime_days_from_civil(2000, 3, 1), 11017);
+	ck_assert_int_eq(ptime_days_from_civil(2025, 1, 10), 20098);
+	ck_assert_int_eq(ptime_days_from_civil(1, 1, 1), -719162);
+	ck_assert_int_eq(ptime_days_from_civil(0, 3, 1), -719468);
+	ptime_civil_from_days(-1, &y, &m, &d);
 	ck_assert(y == 1969 && m == 12 && d == 31);
-	civil_from_days(-719469, &y, &m, &d);
+	ptime_civil_from_days(-719469, &y, &m, &d);
 	ck_assert(y == 0 && m == 2 && d == 29); /* year 0 is a leap year */
-	civil_from_days(-719470 - 365, &y, &m, &d);
+	ptime_civil_from_days(-719470 - 365, &y, &m, &d);
 	ck_assert(y == -1 && m == 2 && d == 28);
 	/* round trip over ±3000 years, consecutive days, valid dates */
 	int64_t prev_y = -1;
 	unsigned prev_m = 0, prev_d = 0;
 	for (z = -1800000; z <= 1800000; z++) {
-		civil_from_days(z, &y, &m, &d);
+		ptime_civil_from_days(z, &y, &m, &d);
 		QUICK_ASSERT(m >= 1 && m <= 12 && d >= 1 && d <= 31);
-		QUICK_ASSERT(days_from_civil(y, m, d) == z);
+		QUICK_ASSERT(ptime_days_from_civil(y, m, d) == z);
 		if (z > -1800000)
 			QUICK_ASSERT(d == prev_d + 1 ||
 				     (d == 1 && (m == prev_m + 1 ||
@@ -234,14 +237,14 @@ END_TEST
 
 START_TEST(day_floor)
 {
-	ck_assert_int_eq(time_day(0), 0);
-	ck_assert_int_eq(time_day(86399), 0);
-	ck_assert_int_eq(time_day(86400), 1);
-	ck_assert_int_eq(time_day(-1), -1);
-	ck_assert_int_eq(time_day(-86399), -1);
-	ck_assert_int_eq(time_day(-86400), -1);
-	ck_assert_int_eq(time_day(-86401), -2);
-	ck_assert(time_now() > 1700000000);
+	ck_assert_int_eq(ptime_day(0), 0);
+	ck_assert_int_eq(ptime_day(86399), 0);
+	ck_assert_int_eq(ptime_day(86400), 1);
+	ck_assert_int_eq(ptime_day(-1), -1);
+	ck_assert_int_eq(ptime_day(-86399), -1);
+	ck_assert_int_eq(ptime_day(-86400), -1);
+	ck_assert_int_eq(ptime_day(-86401), -2);
+	ck_assert(ptime_now() > 1700000000);
 }
 END_TEST
 
@@ -249,25 +252,26 @@ START_TEST(format)
 {
 	char b[32];
 
-	ck_assert_uint_eq(time_fmt_utc(b, T0), 20);
+	ck_assert_uint_eq(ptime_fmt_utc(b, T0), 20);
 	ck_assert_str_eq(b, "2025-01-10T08:00:00Z");
-	time_fmt_utc(b, -1);
+	ptime_fmt_utc(b, -1);
 	ck_assert_str_eq(b, "1969-12-31T23:59:59Z");
-	time_fmt_utc(b, -86400 * 365 - 3661);
+	ptime_fmt_utc(b, -86400 * 365 - 3661);
 	ck_assert_str_eq(b, "1968-12-31T22:58:59Z");
-	time_fmt_utc(b, 253402300799); /* the last second of 9999 */
+	ptime_fmt_utc(b, 253402300799); /* the last second of 9999 */
 	ck_assert_str_eq(b, "9999-12-31T23:59:59Z");
-	ck_assert_uint_eq(time_fmt_day(b, 0), 10);
+	ck_assert_uint_eq(ptime_fmt_day(b, 0), 10);
 	ck_assert_str_eq(b, "1970-01-01");
-	time_fmt_day(b, -1);
+	ptime_fmt_day(b, -1);
 	ck_assert_str_eq(b, "1969-12-31");
-	time_fmt_day(b, days_from_civil(2024, 2, 29));
+	ptime_fmt_day(b, ptime_days_from_civil(2024, 2, 29));
 	ck_assert_str_eq(b, "2024-02-29");
-	ck_assert_uint_eq(time_fmt_month(b, days_from_civil(2024, 2, 29)), 7);
+	ck_assert_uint_eq(
+		ptime_fmt_month(b, ptime_days_from_civil(2024, 2, 29)), 7);
 	ck_assert_str_eq(b, "2024-02");
-	time_fmt_month(b, -1);
+	ptime_fmt_month(b, -1);
 	ck_assert_str_eq(b, "1969-12");
-	time_fmt_day(b, days_from_civil(5, 6, 7));
+	ptime_fmt_day(b, ptime_days_from_civil(5, 6, 7));
 	ck_assert_str_eq(b, "0005-06-07");
 }
 END_TEST
@@ -286,13 +290,13 @@ START_TEST(format_utc_vs_libc)
 		/* 1900 .. 2200 */
 		time_t s =
 			(time_t)((int64_t)(x % 9467280000ULL) - 2208988800LL);
-		time_fmt_utc(mine, (int64_t)s);
+		ptime_fmt_utc(mine, (int64_t)s);
 		gmtime_r(&s, &tm);
 		strftime(libc, sizeof libc, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		QUICK_ASSERT(strcmp(mine, libc) == 0);
 		/* and back */
 		struct ptime t;
-		QUICK_ASSERT(time_parse(mine, 20, &t) == 0 &&
+		QUICK_ASSERT(ptime_parse(mine, 20, &t) == 0 &&
 			     t.sec == (int64_t)s);
 	}
 }
@@ -302,7 +306,7 @@ static void week_is(int y, unsigned m, unsigned d, const char *want)
 {
 	char b[16];
 
-	ck_assert_uint_eq(time_fmt_week(b, days_from_civil(y, m, d)), 8);
+	ck_assert_uint_eq(ptime_fmt_week(b, ptime_days_from_civil(y, m, d)), 8);
 	ck_assert_msg(strcmp(b, want) == 0, "%04d-%02u-%02u: %s, want %s", y, m,
 		      d, b, want);
 }
@@ -330,12 +334,12 @@ START_TEST(iso_weeks_vs_libc)
 	char mine[16], libc[16];
 	struct tm tm;
 
-	for (day = days_from_civil(1900, 1, 1);
-	     day <= days_from_civil(2200, 12, 31); day++) {
+	for (day = ptime_days_from_civil(1900, 1, 1);
+	     day <= ptime_days_from_civil(2200, 12, 31); day++) {
 		time_t s = (time_t)(day * 86400);
 		gmtime_r(&s, &tm);
 		strftime(libc, sizeof libc, "%G-W%V", &tm);
-		time_fmt_week(mine, day);
+		ptime_fmt_week(mine, day);
 		if (strcmp(mine, libc) != 0)
 			ck_abort_msg("day %lld: %s, libc %s", (long long)day,
 				     mine, libc);
@@ -352,13 +356,13 @@ static void utc_zone(void)
 
 START_TEST(format_local)
 {
-	char b[TIME_LOCAL_MAX];
+	char b[PTIME_LOCAL_MAX];
 	struct ptime t;
 
 #define ROUND(in, want)                                                        \
 	do {                                                                   \
-		ck_assert_int_eq(time_parse(in, strlen(in), &t), 0);           \
-		ck_assert_uint_eq(time_fmt_local(b, &t), strlen(want));        \
+		ck_assert_int_eq(ptime_parse(in, strlen(in), &t), 0);          \
+		ck_assert_uint_eq(ptime_fmt_local(b, &t), strlen(want));       \
 		ck_assert_str_eq(b, want);                                     \
 	} while (0)
 	ROUND("2024-09-02T18:37:18+02:00", "2024-09-02T18:37:18+02:00");
@@ -374,9 +378,9 @@ START_TEST(format_local)
 	      "1969-12-31T23:59:59.000000001-01:00");
 #undef ROUND
 	/* the instant is kept: the same sec, another offset */
-	ck_assert_int_eq(time_parse("2024-09-02T18:37:18+02:00", 25, &t), 0);
+	ck_assert_int_eq(ptime_parse("2024-09-02T18:37:18+02:00", 25, &t), 0);
 	t.off_sec = 3 * 3600;
-	time_fmt_local(b, &t);
+	ptime_fmt_local(b, &t);
 	ck_assert_str_eq(b, "2024-09-02T19:37:18+03:00");
 }
 END_TEST

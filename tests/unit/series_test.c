@@ -9,9 +9,9 @@
 
 static int64_t day(const char *ymd)
 {
-	return days_from_civil(strtol(ymd, NULL, 10),
-			       (unsigned)strtol(ymd + 5, NULL, 10),
-			       (unsigned)strtol(ymd + 8, NULL, 10));
+	return ptime_days_from_civil(strtol(ymd, NULL, 10),
+				     (unsigned)strtol(ymd + 5, NULL, 10),
+				     (unsigned)strtol(ymd + 8, NULL, 10));
 }
 
 START_TEST(add_get)

@@ -11,7 +11,7 @@ static int64_t utc(const char *s)
 {
 	struct ptime t;
 
-	ck_assert(time_parse(s, strlen(s), &t) == 0 && t.has_off);
+	ck_assert(ptime_parse(s, strlen(s), &t) == 0 && t.has_off);
 	return t.sec;
 }
 
@@ -19,8 +19,8 @@ static int64_t day(const char *s)
 {
 	struct ptime t;
 
-	ck_assert(time_parse(s, strlen(s), &t) == 0);
-	return time_day(t.sec);
+	ck_assert(ptime_parse(s, strlen(s), &t) == 0);
+	return ptime_day(t.sec);
 }
 
 START_TEST(fixed)

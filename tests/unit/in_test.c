@@ -1,4 +1,4 @@
-/* input_test.c - unit tests of lib/input.c (framing, BOM, zstd). */
+/* in_test.c - unit tests of lib/in.c (framing, BOM, zstd). */
 #include <check.h>
 #include <errno.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include <zstd.h>
 
 #include "buf.h"
-#include "input.h"
+#include "in.h"
 
 #define LIT(s) (s), (sizeof(s) - 1)
 
@@ -790,9 +790,9 @@ START_TEST(peek_then_read)
 }
 END_TEST
 
-static Suite *input_suite(void)
+static Suite *in_suite(void)
 {
-	Suite *s = suite_create("input");
+	Suite *s = suite_create("in");
 	TCase *tc;
 
 	tc = tcase_create("lines");
@@ -835,7 +835,7 @@ static Suite *input_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(input_suite());
+	SRunner *sr = srunner_create(in_suite());
 	int failed;
 
 	srunner_run_all(sr, CK_ENV);

@@ -1,6 +1,6 @@
-/* input.c - plain or zstd input, framed as lines, an array or a sequence. */
+/* in.c - plain or zstd input, framed as lines, an array or a sequence. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
-#include "input.h"
+#include "in.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,5 +1,5 @@
 /*
- * input.h - records from a file or stdin, plain or zstd-compressed.
+ * in.h - records from a file or stdin, plain or zstd-compressed.
  *
  * A zstd stream is recognised by its magic bytes (28 b5 2f fd), whatever
  * the file is called; concatenated frames are read in sequence.  A UTF-8
@@ -27,8 +27,8 @@
  * framing itself (a missing comma between elements, text after the closing
  * bracket) is reported as IN_EFRAME and ends the input.
  */
-#ifndef PULSE_INPUT_H
-#define PULSE_INPUT_H
+#ifndef PULSE_IN_H
+#define PULSE_IN_H
 
 #include <stddef.h>
 #include <stdint.h>
