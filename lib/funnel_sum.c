@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 
 /* The sums of a row of sources, dynamics, managers or manager_months. */

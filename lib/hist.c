@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "json.h"
+#include "jw.h"
 
 static const double default_edges[] = {
 	0, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1440};

@@ -1,5 +1,7 @@
 /* jkey.c - canonical JSON keys and their order; see jkey.h. */
 #include "jkey.h"
+#include "jw.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -125,26 +127,7 @@ static int str_next(const char **p, const char *end, unsigned char out[4])
 			s += 6;
 		}
 		*p = s;
-		if (cp < 0x80) {
-			out[0] = (unsigned char)cp;
-			return 1;
-		}
-		if (cp < 0x800) {
-			out[0] = (unsigned char)(0xc0 | cp >> 6);
-			out[1] = (unsigned char)(0x80 | (cp & 0x3f));
-			return 2;
-		}
-		if (cp < 0x10000) {
-			out[0] = (unsigned char)(0xe0 | cp >> 12);
-			out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-			out[2] = (unsigned char)(0x80 | (cp & 0x3f));
-			return 3;
-		}
-		out[0] = (unsigned char)(0xf0 | cp >> 18);
-		out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
-		out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-		out[3] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 4;
+		return utf8_put((char *)out, cp);
 	default:
 		out[0] = (unsigned char)*s;
 		break;

@@ -1,20 +1,12 @@
-/* json.c - validating scanner, string decoding and writers; see json.h. */
+/* json.c - validating scanner, string decoding and iteration; see json.h. */
 #include "json.h"
+
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-/* Nonzero when some byte of v is below n (n <= 128). */
-#define HAS_LESS(v, n) (((v)-ONES * (n)) & ~(v)&HIGHS)
-#define HAS_ZERO(v) HAS_LESS(v, 1)
 
 static const char *fail(struct json_error *e, const char *base, const char *at,
 			const char *msg)
@@ -60,140 +52,6 @@ static inline long hex4(const char *p)
 }
 
 /*
- * Length of the valid UTF-8 sequence starting at p (first byte >= 0x80),
- * or 0 when it is invalid or runs past end.
- */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-	unsigned char c = p[0];
-	size_t avail = (size_t)(end - p);
-
-	if (c >= 0xc2 && c <= 0xdf) {
-		if (avail < 2 || (p[1] & 0xc0) != 0x80)
-			return 0;
-		return 2;
-	}
-	if (c >= 0xe0 && c <= 0xef) {
-		if (avail < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-			return 0;
-		if (c == 0xe0 && p[1] < 0xa0)
-			return 0; /* overlong */
-		if (c == 0xed && p[1] > 0x9f)
-			return 0; /* surrogate */
-		return 3;
-	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		if (avail < 4 || (p[1] & 0xc0) != 0x80 ||
-		    (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
-			return 0;
-		if (c == 0xf0 && p[1] < 0x90)
-			return 0; /* overlong */
-		if (c == 0xf4 && p[1] > 0x8f)
-			return 0; /* above U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
-
-/*
- * How many bytes at the start of p[0..end) a string scan can pass without a
- * closer look: no '"', '\\' or control character, valid UTF-8 that ends on
- * a character boundary.  Sixteen bytes at a time with SSE2, where a block
- * of ASCII and two-byte sequences (Latin-1, Cyrillic) is checked whole;
- * anything else (a longer sequence) is left to the caller's byte-by-byte
- * code: the run may stop early, never late.  The bytes from lo on may be
- * read (lo <= p): the last block is the last 16 bytes before end, when
- * they are that far, so a string near the end of a line is not walked a
- * byte at a time.  Sets *hi when it passed a byte >= 0x80.
- */
-#if defined(__SSE2__) && defined(__GNUC__)
-static inline size_t clean_run(const char *lo, const char *p, const char *end,
-			       unsigned char *hi)
-{
-	const char *s = p;
-	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i space = _mm_set1_epi8(0x20);
-	/* signed compares: 0xc1 is -63, 0xe0 is -32, 0xc0 is -64 */
-	const __m128i c1 = _mm_set1_epi8(-63), e0 = _mm_set1_epi8(-32);
-	const __m128i c0 = _mm_set1_epi8(-64);
-	unsigned sh, n;
-	__m128i v;
-
-	for (;;) {
-		if (end - p >= 16) {
-			v = _mm_loadu_si128((const __m128i *)(const void *)p);
-			sh = 0;
-			n = 16;
-		} else if (p < end && end - lo >= 16) {
-			v = _mm_loadu_si128(
-				(const __m128i *)(const void *)(end - 16));
-			n = (unsigned)(end - p);
-			sh = 16 - n; /* bytes before p in the block */
-		} else {
-			break;
-		}
-		/* below 0x20 as signed: controls and every byte >= 0x80 */
-		__m128i sp =
-			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-						  _mm_cmpeq_epi8(v, bslash)),
-				     _mm_cmplt_epi8(v, space));
-		unsigned hm = (unsigned)_mm_movemask_epi8(v) >> sh;
-		unsigned stop = ((unsigned)_mm_movemask_epi8(sp) >> sh) & ~hm;
-		unsigned lim = stop ? (unsigned)__builtin_ctz(stop) : n;
-		unsigned keep = (1u << lim) - 1, h = hm & keep;
-
-		if (h) {
-			unsigned lead = (unsigned)_mm_movemask_epi8(
-				_mm_and_si128(_mm_cmpgt_epi8(v, c1),
-					      _mm_cmplt_epi8(v, e0)));
-			unsigned cont = (unsigned)_mm_movemask_epi8(
-				_mm_cmplt_epi8(v, c0));
-
-			lead = (lead >> sh) & keep;
-			cont = (cont >> sh) & keep;
-			/* every byte >= 0x80 a C2..DF lead followed by one
-			 * 80..BF continuation, or the caller looks */
-			if ((h & ~(lead | cont)) ||
-			    cont != ((lead << 1) & keep))
-				return (size_t)(p - s) +
-				       (size_t)__builtin_ctz(h);
-			*hi = 1;
-			if (lead >> (lim - 1)) /* its continuation is beyond */
-				lim--;
-		}
-		p += lim;
-		if (stop || n < 16)
-			return (size_t)(p - s);
-	}
-	while (p < end && (unsigned char)*p >= 0x20 &&
-	       (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
-		p++;
-	return (size_t)(p - s);
-}
-#else
-static inline size_t clean_run(const char *lo, const char *p, const char *end,
-			       unsigned char *hi)
-{
-	const char *s = p;
-	uint64_t v;
-
-	(void)lo;
-	(void)hi;
-	while (end - p >= 8) {
-		memcpy(&v, p, 8);
-		if ((v & HIGHS) | HAS_LESS(v, 0x20) |
-		    HAS_ZERO(v ^ (ONES * '"')) | HAS_ZERO(v ^ (ONES * '\\')))
-			break;
-		p += 8;
-	}
-	while (p < end && (unsigned char)*p >= 0x20 &&
-	       (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
-		p++;
-	return (size_t)(p - s);
-}
-#endif
-
-/*
  * Scans the string whose opening quote is at start, from p on (what lies
  * between is plain ASCII); sets *flags.
  */
@@ -206,7 +64,7 @@ static const char *scan_string_slow(const char *base, const char *start,
 	size_t k;
 
 	for (;;) {
-		p += clean_run(start, p, end, &hi);
+		p += utf8_clean_run(start, p, end, &hi);
 		if (p >= end)
 			return fail(e, base, start, "unterminated string");
 		unsigned char c = (unsigned char)*p;
@@ -702,30 +560,6 @@ const char *json_type_name(int type)
 
 /* ---- decoding ------------------------------------------------------------ */
 
-static size_t utf8_put(char *d, unsigned long cp)
-{
-	if (cp < 0x80) {
-		d[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		d[0] = (char)(0xc0 | (cp >> 6));
-		d[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		d[0] = (char)(0xe0 | (cp >> 12));
-		d[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		d[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	d[0] = (char)(0xf0 | (cp >> 18));
-	d[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	d[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	d[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /*
  * Decodes the content of a validated string span into d, which has room
  * for s.n bytes (decoding never grows).  @return the decoded length.
@@ -1032,159 +866,4 @@ int json_to_double(struct json_span v, double *out)
 		free(s);
 	*out = d;
 	return 0;
-}
-
-/* ---- writers ------------------------------------------------------------- */
-
-void jw_str(struct buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	const unsigned char *run;
-	unsigned char hi = 0;
-	size_t k;
-
-	buf_grow(b, n + 2);
-	b->p[b->len++] = '"';
-	while (p < end) {
-		/* valid UTF-8 with nothing to escape goes as it is */
-		run = p;
-		p += clean_run(s, (const char *)p, (const char *)end, &hi);
-		if (p > run)
-			buf_add(b, run, (size_t)(p - run));
-		if (p >= end)
-			break;
-		unsigned char c = *p;
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			buf_addc(b, (char)c); /* a run's early stop */
-			p++;
-			continue;
-		}
-		if (c >= 0x80) {
-			k = utf8_seq(p, end);
-			if (k) {
-				buf_add(b, p, k);
-				p += k;
-			} else {
-				buf_add(b, "\xef\xbf\xbd", 3);
-				p++;
-			}
-			continue;
-		}
-		p++;
-		switch (c) {
-		case '"':
-			buf_add(b, "\\\"", 2);
-			break;
-		case '\\':
-			buf_add(b, "\\\\", 2);
-			break;
-		case '\n':
-			buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			buf_add(b, "\\r", 2);
-			break;
-		case '\t':
-			buf_add(b, "\\t", 2);
-			break;
-		case '\b':
-			buf_add(b, "\\b", 2);
-			break;
-		case '\f':
-			buf_add(b, "\\f", 2);
-			break;
-		default: {
-			char u[6] = {'\\', 'u',		'0',
-				     '0',  hex[c >> 4], hex[c & 15]};
-			buf_add(b, u, 6);
-		}
-		}
-	}
-	buf_addc(b, '"');
-}
-
-void jw_cstr(struct buf *b, const char *s)
-{
-	if (s)
-		jw_str(b, s, strlen(s));
-	else
-		jw_null(b);
-}
-
-void jw_i64(struct buf *b, int64_t v)
-{
-	char tmp[24], *q = tmp + sizeof tmp;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-
-	do {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--q = '-';
-	buf_add(b, q, (size_t)(tmp + sizeof tmp - q));
-}
-
-void jw_f64(struct buf *b, double v)
-{
-	char tmp[40];
-	int prec;
-
-	if (!isfinite(v)) {
-		jw_null(b);
-		return;
-	}
-	/* The range test first: converting a double outside int64_t's range is
-	 * undefined behaviour. */
-	if (fabs(v) < 9e15 && v == (double)(int64_t)v) {
-		jw_i64(b, (int64_t)v);
-		return;
-	}
-	for (prec = 15; prec <= 17; prec++) {
-		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	buf_adds(b, tmp);
-}
-
-void jw_fixed(struct buf *b, double v, int decimals)
-{
-	char tmp[64];
-	int n;
-
-	if (!isfinite(v)) {
-		jw_null(b);
-		return;
-	}
-	n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-	if (n <= 0 || (size_t)n >= sizeof tmp) {
-		jw_f64(b, v);
-		return;
-	}
-	if (strchr(tmp, '.')) {
-		while (n > 0 && tmp[n - 1] == '0')
-			n--;
-		if (n > 0 && tmp[n - 1] == '.')
-			n--;
-	}
-	tmp[n] = '\0';
-	if (strcmp(tmp, "-0") == 0)
-		buf_adds(b, "0");
-	else
-		buf_add(b, tmp, (size_t)n);
-}
-
-void jw_null(struct buf *b)
-{
-	buf_add(b, "null", 4);
-}
-
-void jw_bool(struct buf *b, int v)
-{
-	if (v)
-		buf_add(b, "true", 4);
-	else
-		buf_add(b, "false", 5);
 }

@@ -12,7 +12,8 @@
  * \u surrogate must be a proper high/low pair.  Nesting is limited to
  * JSON_MAX_DEPTH.  The other functions assume a span that passed it.
  *
- * Nothing here allocates except into a struct buf the caller owns.
+ * Nothing here allocates except into a struct buf the caller owns.  The
+ * writers are in jw.h.
  */
 #ifndef PULSE_JSON_H
 #define PULSE_JSON_H
@@ -141,21 +142,5 @@ static inline int json_is_empty(struct json_span v)
 	return v.type == JSON_NONE || v.type == JSON_NULL ||
 	       v.type == JSON_FALSE;
 }
-
-/*
- * Writers: append one JSON value to b.
- * jw_str escapes '"', '\\' and control characters, passes valid UTF-8
- * through and replaces each invalid byte with U+FFFD, so its output is
- * always valid JSON.
- */
-void jw_str(struct buf *b, const char *s, size_t n);
-void jw_cstr(struct buf *b, const char *s); /* NULL writes null */
-void jw_i64(struct buf *b, int64_t v);
-/* Shortest form that reads back as the same double; non-finite as null. */
-void jw_f64(struct buf *b, double v);
-/* Fixed decimals, trailing zeros trimmed ("1.5", "2"); non-finite as null. */
-void jw_fixed(struct buf *b, double v, int decimals);
-void jw_null(struct buf *b);
-void jw_bool(struct buf *b, int v);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "jw.h"
 
 #define FX_DIGITS NUM_FX_DIGITS
 #define FX_SCALE ((num_i128)1000000000)

@@ -1,5 +1,6 @@
 /* record.c - one NDJSON record: parse, look up, re-emit; see record.h. */
 #include "record.h"
+#include "jw.h"
 
 #include <stdlib.h>
 #include <stdio.h>

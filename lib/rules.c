@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "text.h"
+#include "utf8.h"
 
 static const char *const field_names[] = {
 	[RULE_SUBJECT] = "subject", [RULE_TEXT] = "text",
@@ -122,28 +123,6 @@ static int valid_section_name(const char *s, size_t n)
 	return 1;
 }
 
-/* The length of the valid UTF-8 prefix of s[0..n). */
-static size_t utf8_valid_prefix(const char *s, size_t n)
-{
-	size_t i = 0, k, olen;
-	char tmp[4];
-
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		k = text_fold_char(s + i, n - i, tmp, &olen);
-		/* text_fold_char copies an invalid byte alone */
-		if (k == 1)
-			return i;
-		i += k;
-	}
-	return n;
-}
-
 static int parse_fail(struct buf *err, const char *name, size_t line,
 		      const char *what, const char *s, size_t n)
 {
@@ -182,7 +161,7 @@ int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 
 		pos += len + (nl != NULL);
 		line++;
-		if (utf8_valid_prefix(l, len) != len)
+		if (utf8_valid(l, len) != len)
 			return parse_fail(err, name, line, "invalid UTF-8",
 					  NULL, 0);
 		l = text_trim(l, &len);

@@ -7,6 +7,7 @@
 
 #include "err.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 
 /* seven counts may each come near 2^63: their sum needs more bits */

@@ -48,21 +48,4 @@ int text_find(const char *hay, size_t n, const char *needle, size_t m);
 /* The part of s[0..*n) without leading and trailing ASCII whitespace. */
 const char *text_trim(const char *s, size_t *n);
 
-/*
- * The length of the longest prefix of s[0..n) that is well-formed UTF-8
- * (no overlong forms, surrogates or code points above U+10FFFF): n when
- * all of it is.  A sequence cut by the end counts as invalid.
- */
-size_t text_utf8_valid(const char *s, size_t n);
-
-/* Appends s[0..n), Windows-1251 text, to out as UTF-8 (0x98, unassigned,
- * becomes U+FFFD). */
-void text_cp1251_to_utf8(const char *s, size_t n, struct buf *out);
-
-/*
- * Appends UTF-8 text s[0..n) to out in Windows-1251; characters it has no
- * byte for (and invalid bytes) become '?'.  @return how many did.
- */
-size_t text_utf8_to_cp1251(const char *s, size_t n, struct buf *out);
-
 #endif

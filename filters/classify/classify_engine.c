@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 #include "text.h"
 

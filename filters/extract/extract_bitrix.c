@@ -30,9 +30,11 @@
 #include "hmap.h"
 #include "in.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 #include "record.h"
 #include "text.h"
+#include "utf8.h"
 
 /* How much of a file decides JSON or CSV, and a CSV's encoding. */
 #define SNIFF_BYTES (64 * 1024)
@@ -1339,7 +1341,7 @@ static enum enc sniff_encoding(const char *p, size_t n, int at_eof)
 			cut--;
 	if (cut == 0)
 		cut = n;
-	return text_utf8_valid(p, cut) == cut ? ENC_UTF8 : ENC_CP1251;
+	return utf8_valid(p, cut) == cut ? ENC_UTF8 : ENC_CP1251;
 }
 
 /* A cell as UTF-8 text in out.  @return 0, -1 when it is not UTF-8. */
@@ -1347,10 +1349,10 @@ static int cell_text(enum enc enc, const char *s, size_t n, struct buf *out)
 {
 	buf_reset(out);
 	if (enc == ENC_CP1251) {
-		text_cp1251_to_utf8(s, n, out);
+		utf8_from_cp1251(s, n, out);
 		return 0;
 	}
-	if (text_utf8_valid(s, n) != n)
+	if (utf8_valid(s, n) != n)
 		return -1;
 	buf_add(out, s, n);
 	return 0;
@@ -1638,8 +1640,8 @@ static void load_map(struct bx *x, const char *path)
 			    cv.in.display, (unsigned long long)cv.in.lineno);
 		n = cv.row.f[1].n;
 		code = text_trim(cv.row.f[1].p, &n);
-		if (n == 0 || text_utf8_valid(cv.row.f[0].p, cv.row.f[0].n) !=
-				      cv.row.f[0].n)
+		if (n == 0 ||
+		    utf8_valid(cv.row.f[0].p, cv.row.f[0].n) != cv.row.f[0].n)
 			die(EX_DATAERR,
 			    "%s:%llu: expected 'header,FIELD' in UTF-8",
 			    cv.in.display, (unsigned long long)cv.in.lineno);

@@ -21,6 +21,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "utf8.h"
+
 struct html {
 	const char *s;
 	size_t n;
@@ -73,28 +75,8 @@ static void soft_break(struct buf *o)
 static void put_utf8(struct buf *o, unsigned long cp)
 {
 	char u[4];
-	size_t k;
 
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		k = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		k = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		k = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		k = 4;
-	}
-	buf_add(o, u, k);
+	buf_add(o, u, utf8_put(u, cp));
 }
 
 /* Whitespace from the source or from an entity: collapses in HTML. */

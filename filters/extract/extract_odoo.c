@@ -25,6 +25,7 @@
 #include "hmap.h"
 #include "in.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 #include "record.h"
 #include "rules.h"

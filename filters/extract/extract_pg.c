@@ -48,6 +48,7 @@
 #include "cli.h"
 #include "err.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 #include "record.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 
 /* JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */

@@ -16,6 +16,7 @@
 
 #include "hmap.h"
 #include "jkey.h"
+#include "jw.h"
 #include "merge_int.h"
 #include "num.h"
 

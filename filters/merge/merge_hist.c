@@ -19,6 +19,7 @@
 #include "hist.h"
 #include "hmap.h"
 #include "jkey.h"
+#include "jw.h"
 #include "merge_int.h"
 
 /*

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hmap.h"
+#include "jw.h"
 #include "merge_int.h"
 
 struct links {

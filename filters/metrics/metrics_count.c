@@ -11,6 +11,7 @@
 #include "group.h"
 #include "hmap.h"
 #include "idmap.h"
+#include "jw.h"
 #include "ptime.h"
 #include "series.h"
 

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "jw.h"
 #include "ptime.h"
 
 /* build/gen/render_page.c, from dashboard.js and dashboard.css */

@@ -11,6 +11,7 @@
 
 #include "hist.h"
 #include "hmap.h"
+#include "jw.h"
 #include "ptime.h"
 #include "sales.h"
 

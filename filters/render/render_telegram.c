@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jw.h"
 #include "sales.h"
 
 #define TG_LIMIT 4096

@@ -10,6 +10,7 @@
 #include "group.h"
 #include "hmap.h"
 #include "idmap.h"
+#include "jw.h"
 
 #define MAX_NAMES 65535
 

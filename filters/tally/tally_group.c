@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jkey.h"
+#include "jw.h"
 #include "ptime.h"
 
 /* ---- options ------------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "utf8.h"
 
 /* A value: bytes that live until the record is written; n 0 is none. */
 struct val {
@@ -89,10 +90,10 @@ static void take_param(struct utm *u, int f, const char *s, size_t n,
 	if (!len)
 		return;
 	/* old forms and counters may encode Windows-1251 */
-	if (text_utf8_valid(p, len) == len)
+	if (utf8_valid(p, len) == len)
 		buf_add(b, p, len);
 	else
-		text_cp1251_to_utf8(p, len, b);
+		utf8_from_cp1251(p, len, b);
 	v[f].p = b->p;
 	v[f].n = b->len;
 }

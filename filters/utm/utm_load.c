@@ -7,6 +7,7 @@
 #include "csv.h"
 #include "err.h"
 #include "text.h"
+#include "utf8.h"
 
 static const char *const field_names[U_NFIELDS] = {
 	"utm_source",  "utm_medium", "utm_campaign",
@@ -82,10 +83,10 @@ static void cell_text(const struct csv_field *c, struct buf *out)
 
 	buf_reset(out);
 	p = text_trim(p, &n);
-	if (text_utf8_valid(p, n) == n)
+	if (utf8_valid(p, n) == n)
 		buf_add(out, p, n);
 	else
-		text_cp1251_to_utf8(p, n, out);
+		utf8_from_cp1251(p, n, out);
 }
 
 /* A header cell: trimmed, ASCII lower case. */

@@ -24,8 +24,10 @@
 #include "err.h"
 #include "gen.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 #include "text.h"
+#include "utf8.h"
 
 #define DAY 86400
 #define HOUR 3600
@@ -1260,7 +1262,7 @@ static const char *const csv_header[] = {"ID",
 static void csv_flush_row(struct gen *g)
 {
 	buf_add(&g->row, "\r\n", 2);
-	if (text_utf8_to_cp1251(g->row.p, g->row.len, &g->csv.b) != 0)
+	if (utf8_to_cp1251(g->row.p, g->row.len, &g->csv.b) != 0)
 		die(EX_SOFTWARE, "a character Windows-1251 does not have: %s",
 		    g->row.p);
 	buf_reset(&g->row);

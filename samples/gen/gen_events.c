@@ -33,6 +33,7 @@
 #include "err.h"
 #include "gen.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 
 #define SEC_MIN 60

@@ -19,6 +19,7 @@
 
 #include "err.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 
 #define TICKET_BASE 230001

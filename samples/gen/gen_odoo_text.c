@@ -24,6 +24,7 @@
 
 #include "err.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 
 struct phr {

@@ -33,6 +33,7 @@
 
 #include "in.h"
 #include "json.h"
+#include "jw.h"
 #include "ptime.h"
 #include "record.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "jw.h"
 
 /* Check's ck_assert() talks to the parent process at every call: too slow
  * for loops over many values. */
@@ -170,7 +171,7 @@ END_TEST
 
 /* ---- UTF-8 --------------------------------------------------------------- */
 
-START_TEST(utf8_valid)
+START_TEST(utf8_valid_strings)
 {
 	VALID("\"\xc2\x80\"");	       /* U+0080 */
 	VALID("\"\xdf\xbf\"");	       /* U+07FF */
@@ -1202,7 +1203,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, surrogate_lone);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("utf8");
-	tcase_add_test(tc, utf8_valid);
+	tcase_add_test(tc, utf8_valid_strings);
 	tcase_add_test(tc, utf8_invalid);
 	tcase_add_test(tc, utf8_positions);
 	tcase_add_test(tc, control_chars);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "record.h"
+#include "jw.h"
 
 #define LIT(s) (s), (sizeof(s) - 1)
 
