@@ -6,7 +6,7 @@
  * every stage change, in memory: a lead's stage history may come before or
  * after the lead itself.  funnel_prep() then sorts each record's history by
  * time and works out the stage order of each pipeline; funnel_emit() counts
- * the cohort (of its --shard) into a struct fsum (lib/funnel_sum.h), which
+ * the cohort (of its --shard) into a struct fsum (lib/fsum.h), which
  * writes the tables of schemas/funnel.schema.json, final or partial.
  *
  * Strings are interned in the fsum's table (fn_intern()): a record holds
@@ -21,7 +21,7 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "funnel_sum.h"
+#include "fsum.h"
 #include "hmap.h"
 #include "idmap.h"
 #include "num.h"

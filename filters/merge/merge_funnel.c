@@ -1,7 +1,7 @@
 /*
  * merge_funnel.c - the funnel kind: pulse-funnel --partial rows.
  *
- * Each row is read back into a struct fsum (lib/funnel_sum.h), the sums of
+ * Each row is read back into a struct fsum (lib/fsum.h), the sums of
  * rows of equal identity (table, group and the table's identity members)
  * add up, and the fsum writes the tables as pulse-funnel writes them: the
  * shares, conversions, averages, ranks and row orders come from the same
@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "funnel_sum.h"
+#include "fsum.h"
 #include "merge_int.h"
 #include "ptime.h"
 

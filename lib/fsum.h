@@ -1,5 +1,5 @@
 /*
- * funnel_sum.h - the funnel tables as sums, and the one code that writes
+ * fsum.h - the funnel tables as sums, and the one code that writes
  * them (schemas/funnel.schema.json).
  *
  * pulse-funnel counts its cohort into a struct fsum and writes it; with
@@ -19,8 +19,8 @@
  *
  * Memory grows with the rows (and the stale list), not with the records.
  */
-#ifndef PULSE_FUNNEL_SUM_H
-#define PULSE_FUNNEL_SUM_H
+#ifndef PULSE_FSUM_H
+#define PULSE_FSUM_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,11 +1,11 @@
-/* funnel_sum_test.c - unit tests of lib/funnel_sum.c. */
+/* fsum_test.c - unit tests of lib/fsum.c. */
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "funnel_sum.h"
+#include "fsum.h"
 #include "ptime.h"
 
 static uint32_t str(struct fsum *s, const char *p)
@@ -171,10 +171,10 @@ START_TEST(overflow)
 }
 END_TEST
 
-static Suite *funnel_sum_suite(void)
+static Suite *fsum_suite(void)
 {
-	Suite *s = suite_create("funnel_sum");
-	TCase *tc = tcase_create("funnel_sum");
+	Suite *s = suite_create("fsum");
+	TCase *tc = tcase_create("fsum");
 
 	tcase_add_test(tc, periods);
 	tcase_add_test(tc, scales);
@@ -188,7 +188,7 @@ static Suite *funnel_sum_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(funnel_sum_suite());
+	SRunner *sr = srunner_create(fsum_suite());
 	int failed;
 
 	srunner_run_all(sr, CK_ENV);

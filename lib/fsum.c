@@ -1,5 +1,5 @@
-/* funnel_sum.c - the funnel tables as sums, written; see funnel_sum.h. */
-#include "funnel_sum.h"
+/* fsum.c - the funnel tables as sums, written; see fsum.h. */
+#include "fsum.h"
 
 #include <stdio.h>
 #include <stdlib.h>
