@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # tests/run.sh - pulse's test runner.
 #
-#   tests/run.sh [--unit|--e2e] [--update] [PATTERN...]
+#   tests/run.sh [--unit|--e2e|--hostile] [--update] [PATTERN...]
 #
 # Unit tests: every $B/tests/*_test binary (Check suites, tests/unit/).
-# End-to-end: every tests/e2e/<prog>/<case>.sh, run with bash -eu in a fresh
-# temporary directory, LC_ALL=C, the built programs first on PATH, and ROOT,
-# SAMPLES and SHARED (../shared, which may be absent) in the environment.
-# A case passes when its stdout equals <case>.sh.stdout byte for byte and
-# its exit status equals <case>.sh.exit (0 when absent); exit 77 means
+# Cases: every tests/e2e/<prog>/<case>.sh (end to end) and every
+# tests/hostile/<class>/<case>.sh (bad input of one class on one input
+# path), run with bash -eu in a fresh temporary directory, LC_ALL=C, the
+# built programs first on PATH, and ROOT, SAMPLES and SHARED (../shared,
+# which may be absent) in the environment.  A case passes when its stdout
+# equals <case>.sh.stdout byte for byte, its exit status equals
+# <case>.sh.exit (0 when absent) and, when <case>.sh.stderr exists, its
+# stderr equals that (with $B and $ROOT written as such); exit 77 means
 # skipped (the case prints why on stderr).  --update rewrites the goldens
-# from the actual output: review the diff before committing.
+# from the actual output (a .stderr only where one exists: create it
+# empty to start one): review the diff before committing.
 # PATTERN limits the run to cases whose path contains it.
 set -u
 export LC_ALL=C
@@ -24,14 +28,15 @@ export SHARED=${SHARED:-$ROOT/../shared}
 export PATH=$B/bin:$ROOT/scripts:$PATH
 export PULSE_RULES=$ROOT/samples/rules/tickets.rules
 
-unit=1 e2e=1 update=0
+unit=1 e2e=1 hostile=1 update=0
 pats=()
 for a in "$@"; do
 	case $a in
-	--unit) e2e=0 ;;
-	--e2e) unit=0 ;;
+	--unit) e2e=0 hostile=0 ;;
+	--e2e) unit=0 hostile=0 ;;
+	--hostile) unit=0 e2e=0 ;;
 	--update) update=1 ;;
-	-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) pats+=("$a") ;;
 	esac
 done
@@ -63,12 +68,23 @@ if [ $unit = 1 ]; then
 	done
 fi
 
-if [ $e2e = 1 ]; then
+# The stderr of a case as its golden file holds it: the build and the
+# checkout are named $B and $ROOT, so the goldens do not depend on where
+# the tests run.
+norm_err() {
+	sed -e "s|$B|\$B|g" -e "s|$ROOT|\$ROOT|g" "$1"
+}
+
+cases=()
+[ $e2e = 1 ] && cases+=("$ROOT"/tests/e2e/*/*.sh)
+[ $hostile = 1 ] && cases+=("$ROOT"/tests/hostile/*/*.sh)
+if [ ${#cases[@]} -gt 0 ]; then
 	tmproot=$(mktemp -d "${TMPDIR:-/tmp}/pulse-tests.XXXXXX")
 	trap 'rm -rf "$tmproot"' EXIT
-	for t in "$ROOT"/tests/e2e/*/*.sh; do
+	for t in "${cases[@]}"; do
 		[ -f "$t" ] || continue
-		name=${t#"$ROOT"/tests/e2e/}
+		name=${t#"$ROOT"/tests/}
+		name=${name#e2e/}
 		matches "$name" || continue
 		dir=$tmproot/${name//\//_}
 		mkdir -p "$dir"
@@ -83,6 +99,7 @@ if [ $e2e = 1 ]; then
 		[ -f "$t.exit" ] && want_rc=$(cat "$t.exit")
 		if [ $update = 1 ]; then
 			cp "$dir.out" "$t.stdout"
+			[ -f "$t.stderr" ] && norm_err "$dir.err" >"$t.stderr"
 			[ "$rc" != 0 ] && echo "$rc" >"$t.exit"
 			[ "$rc" = 0 ] && rm -f "$t.exit"
 		fi
@@ -93,6 +110,8 @@ if [ $e2e = 1 ]; then
 			why="no golden file ${name}.stdout"
 		elif ! cmp -s "$dir.out" "$t.stdout"; then
 			why="stdout differs"
+		elif [ -f "$t.stderr" ] && ! norm_err "$dir.err" | cmp -s - "$t.stderr"; then
+			why="stderr differs"
 		fi
 		if [ -z "$why" ]; then
 			passed=$((passed + 1))
@@ -102,7 +121,11 @@ if [ $e2e = 1 ]; then
 			failures+=("$name")
 			printf 'FAIL %s: %s\n' "$name" "$why"
 			[ -f "$t.stdout" ] && diff -u "$t.stdout" "$dir.out" | head -40
-			sed 's/^/  stderr: /' "$dir.err" | head -20
+			if [ -f "$t.stderr" ]; then
+				norm_err "$dir.err" | diff -u "$t.stderr" - | head -40
+			else
+				sed 's/^/  stderr: /' "$dir.err" | head -20
+			fi
 		fi
 	done
 fi
