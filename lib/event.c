@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#define NS_PER_SEC INT64_C(1000000000)
+#define US_PER_SEC INT64_C(1000000)
 
 /* "an array", "a boolean", ... */
 static const char *a_type(int type)
@@ -25,8 +25,7 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 	       char *msg, size_t msz)
 {
 	struct json_span v;
-	const char *p;
-	size_t n;
+	int rc;
 
 	v = rec_get(r, "kind");
 	if (v.type != JSON_NONE && !json_str_eq(v, "event", 5)) {
@@ -70,23 +69,19 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		return -1;
 	}
 	/* the name may live in scratch: read ts without it */
-	if ((v.flags & JSON_F_ESC) ||
-	    ptime_parse(v.p + 1, v.n - 2, &ev->ts) < 0) {
-		p = v.p + 1;
-		n = v.n - 2;
-		snprintf(msg, msz, "field 'ts': cannot parse time '%.*s'",
-			 (int)(n > 60 ? 60 : n), p);
+	rc = (v.flags & JSON_F_ESC) ? -1
+				    : ptime_parse(v.p + 1, v.n - 2, &ev->ts);
+	if (rc < 0) {
+		if (rc == PTIME_ERANGE)
+			snprintf(msg, msz, "field 'ts': time '%.*s' %s",
+				 (int)(v.n - 2 > 60 ? 60 : v.n - 2), v.p + 1,
+				 ptime_strerror(rc));
+		else
+			snprintf(msg, msz,
+				 "field 'ts': cannot parse time '%.*s'",
+				 (int)(v.n - 2 > 60 ? 60 : v.n - 2), v.p + 1);
 		return -1;
 	}
-	/* 1678-01-01 .. 2261-12-31: whole years inside int64 nanoseconds */
-	if (ev->ts.sec < INT64_C(-9214560000) ||
-	    ev->ts.sec >= INT64_C(9214646400)) {
-		snprintf(
-			msg, msz,
-			"field 'ts': time '%.*s' out of range (years 1678 to 2261)",
-			(int)(v.n - 2 > 60 ? 60 : v.n - 2), v.p + 1);
-		return -1;
-	}
-	ev->ns = ev->ts.sec * NS_PER_SEC + ev->ts.nsec;
+	ev->us = ev->ts.sec * US_PER_SEC + ev->ts.nsec / 1000;
 	return 0;
 }

@@ -9,8 +9,8 @@
  * other tools); any other kind is not an event.  user_id is an opaque key:
  * a number or a string, taken as its raw JSON bytes (so 7 and "7" are two
  * users).  ts is a time ptime.h reads; a naive one compares as if it were
- * UTC.  Times are kept as nanoseconds since 1970, so they must lie
- * between 1678 and 2261.
+ * UTC.  Times are kept as microseconds since 1970 (PostgreSQL's
+ * precision), which hold every time ptime.h reads.
  */
 #ifndef PULSE_EVENT_H
 #define PULSE_EVENT_H
@@ -28,7 +28,7 @@ struct event {
 	const char *name;      /* the decoded event name (into the record or */
 	size_t nlen;	       /* the scratch buffer) */
 	struct ptime ts;
-	int64_t ns; /* ts in nanoseconds since 1970 (naive: as if UTC) */
+	int64_t us; /* ts in microseconds since 1970 (naive: as if UTC) */
 };
 
 /*

@@ -128,7 +128,17 @@ int ptime_parse(const char *s, size_t n, struct ptime *t)
 	t->sec = ptime_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 		 h * 3600 + mi * 60 + se - t->off_sec;
 	t->nsec = nsec;
+	/* the instant, not only the digits: 9999-12-31T23:00-05:00 is in
+	 * the year 10000 */
+	if (t->sec < PTIME_MIN || t->sec > PTIME_MAX)
+		return PTIME_ERANGE;
 	return 0;
+}
+
+const char *ptime_strerror(int rc)
+{
+	return rc == PTIME_ERANGE ? "out of range (years 0001 to 9999)"
+				  : "not a time";
 }
 
 static void put2(char *d, unsigned v)
@@ -137,7 +147,7 @@ static void put2(char *d, unsigned v)
 	d[1] = (char)('0' + v % 10);
 }
 
-/* Years outside 0000-9999 are clamped: they do not occur in real data. */
+/* Years outside 0000-9999 are clamped: ptime_parse() never makes one. */
 static void put_ymd(char *dst, int64_t y, unsigned m, unsigned d)
 {
 	unsigned yy = y < 0 ? 0 : y > 9999 ? 9999 : (unsigned)y;

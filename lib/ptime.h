@@ -11,6 +11,11 @@
  * the wall clock were UTC; the caller decides what zone that is.
  * Fractions of a second are kept in nsec.
  *
+ * One range for every program: the instant (in UTC; a naive time as
+ * written) lies in the years 0001 to 9999, PTIME_MIN to PTIME_MAX.  A time
+ * outside it is refused, never clamped or wrapped, so that every day,
+ * week and month pulse writes is the one the input meant.
+ *
  * All day arithmetic is on the proleptic Gregorian calendar
  * (ptime_days_from_civil, Howard Hinnant's algorithm); no time zone database is
  * read here.
@@ -28,8 +33,24 @@ struct ptime {
 	int has_off;
 };
 
-/* @return 0, or -1 when s[0..n) is not one of the accepted forms. */
+/* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z in seconds */
+#define PTIME_MIN INT64_C(-62135596800)
+#define PTIME_MAX INT64_C(253402300799)
+
+/* What ptime_parse() returns for a time outside PTIME_MIN..PTIME_MAX. */
+#define PTIME_ERANGE (-2)
+
+/*
+ * @return 0, -1 when s[0..n) is not one of the accepted forms, or
+ * PTIME_ERANGE when it is one but outside the years 0001 to 9999.
+ */
 int ptime_parse(const char *s, size_t n, struct ptime *t);
+
+/*
+ * Why ptime_parse() returned rc, for messages: "not a time" or "out of
+ * range (years 0001 to 9999)".
+ */
+const char *ptime_strerror(int rc);
 
 /* Days since 1970-01-01 of a civil date, and back. */
 int64_t ptime_days_from_civil(int64_t y, unsigned m, unsigned d);

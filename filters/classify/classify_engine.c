@@ -781,6 +781,7 @@ static int str_field(struct cli *c, struct json_span v, const char *key,
 static int time_field(struct cli *c, struct classifier *k, struct json_span v,
 		      const char *key, int64_t *sec)
 {
+	int rc;
 	struct ptime pt;
 	const char *p;
 	size_t n;
@@ -790,9 +791,13 @@ static int time_field(struct cli *c, struct classifier *k, struct json_span v,
 		return -1;
 	}
 	json_str_view(v, &k->tmp, &p, &n);
-	if (ptime_parse(p, n, &pt) < 0) {
-		cli_bad(c, "bad time '%.*s' in field '%s'",
-			(int)(n > 40 ? 40 : n), p, key);
+	if ((rc = ptime_parse(p, n, &pt)) < 0) {
+		if (rc == PTIME_ERANGE)
+			cli_bad(c, "field '%s': time '%.*s' %s", key,
+				(int)(n > 40 ? 40 : n), p, ptime_strerror(rc));
+		else
+			cli_bad(c, "bad time '%.*s' in field '%s'",
+				(int)(n > 40 ? 40 : n), p, key);
 		return -1;
 	}
 	*sec = pt.sec;

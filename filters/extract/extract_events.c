@@ -259,6 +259,7 @@ static int parse_i64(const char *p, size_t n, int64_t *out)
  */
 static int take_row(struct evx *x, struct cursor *c)
 {
+	int rc;
 	static const char *const what[2][4] = {
 		{"id", "user_id", "event_id", "created_at"},
 		{"id", "user_id", "amount", "created_at"},
@@ -322,8 +323,10 @@ static int take_row(struct evx *x, struct cursor *c)
 		buf_reset(&c->ts);
 		buf_add(&c->ts, v[3].p, v[3].n);
 	}
-	if (c->ts.len < 19 || ptime_parse(c->ts.p, c->ts.len, &t) != 0) {
-		why = "created_at is not a time";
+	if (c->ts.len < 19 || (rc = ptime_parse(c->ts.p, c->ts.len, &t)) != 0) {
+		why = c->ts.len >= 19 && rc == PTIME_ERANGE
+			      ? "created_at out of range (years 0001 to 9999)"
+			      : "created_at is not a time";
 		goto bad;
 	}
 	c->sec = t.sec;

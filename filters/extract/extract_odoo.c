@@ -492,6 +492,7 @@ static void tix_time(struct odoo *x, struct buf *b, struct json_span v,
 		     const char *field, const char *key, int null_if_false,
 		     const struct aux *a)
 {
+	int rc;
 	struct ptime t;
 	const char *p;
 	size_t n;
@@ -509,8 +510,11 @@ static void tix_time(struct odoo *x, struct buf *b, struct json_span v,
 		return;
 	}
 	json_str_view(v, &x->sc, &p, &n);
-	if (ptime_parse(p, n, &t) < 0)
-		aux_bad(a, "field '%s': not a date and time: '%.*s'", field,
+	if ((rc = ptime_parse(p, n, &t)) < 0)
+		aux_bad(a, "field '%s': %s: '%.*s'", field,
+			rc == PTIME_ERANGE
+				? "date and time out of range (years 0001 to 9999)"
+				: "not a date and time",
 			(int)(n > 60 ? 60 : n), p);
 	ptime_fmt_utc(ts, t.sec);
 	put_key(b, key);
@@ -878,6 +882,7 @@ static const char *const message_fields[M_NFIELDS] = {
  */
 static int read_msg(struct odoo *x, const struct rec *r, struct msg *m)
 {
+	int rc;
 	struct json_span f[M_NFIELDS], v, vi;
 	const char *p;
 	size_t n;
@@ -902,9 +907,11 @@ static int read_msg(struct odoo *x, const struct rec *r, struct msg *m)
 	if (v.type != JSON_STRING)
 		return BAD_TYPE(x, "date", "a string", v);
 	json_str_view(v, &x->sc, &p, &n);
-	if (ptime_parse(p, n, &m->ts) < 0)
-		return cli_bad(&x->c,
-			       "field 'date': not a date and time: '%.*s'",
+	if ((rc = ptime_parse(p, n, &m->ts)) < 0)
+		return cli_bad(&x->c, "field 'date': %s: '%.*s'",
+			       rc == PTIME_ERANGE
+				       ? "date and time out of range (years 0001 to 9999)"
+				       : "not a date and time",
 			       (int)(n > 60 ? 60 : n), p),
 		       -1;
 	v = f[M_RES_ID];

@@ -201,6 +201,7 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 		    int required, struct ptime *t, fn_text *txt, char *msg,
 		    size_t msz)
 {
+	int rc;
 	struct json_span v = rec_get(r, key);
 	const char *p;
 	size_t n;
@@ -216,9 +217,13 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 	if (v.type != JSON_STRING)
 		return bad(msg, msz, key, "is not a time string");
 	json_str_view(v, &f->scratch, &p, &n);
-	if (ptime_parse(p, n, t) < 0) {
-		snprintf(msg, msz, "field '%s' is not a time: '%.*s'", key,
-			 n > 40 ? 40 : (int)n, p);
+	if ((rc = ptime_parse(p, n, t)) < 0) {
+		if (rc == PTIME_ERANGE)
+			snprintf(msg, msz, "field '%s': time '%.*s' %s", key,
+				 n > 40 ? 40 : (int)n, p, ptime_strerror(rc));
+		else
+			snprintf(msg, msz, "field '%s' is not a time: '%.*s'",
+				 key, n > 40 ? 40 : (int)n, p);
 		return -1;
 	}
 	if (txt) {

@@ -15,7 +15,7 @@
 #include "ptime.h"
 #include "series.h"
 
-#define NS_PER_SEC INT64_C(1000000000)
+#define US_PER_SEC INT64_C(1000000)
 #define EC_NAIVE 0x8000 /* the event's time had no offset */
 #define EC_CLASS 0x7fff
 #define NO_PREV ((unsigned)-1)
@@ -24,7 +24,7 @@
 
 /* A user of the unsorted input, as its events come. */
 struct ustate {
-	int64_t last_ns; /* the last event, when seen */
+	int64_t last_us; /* the last event, when seen */
 	uint16_t last;	 /* its class | EC_NAIVE */
 	uint8_t seen;
 	uint8_t disordered; /* an event came before the last: recount */
@@ -32,15 +32,15 @@ struct ustate {
 
 struct pending {
 	uint64_t user; /* the integer user id (idmap_int_key) */
-	int64_t ns;
+	int64_t us;
 	uint16_t ec;
 };
 
-#define LOG_REC 14 /* a logged event: user number 4, ns 8, ec 2 */
+#define LOG_REC 14 /* a logged event: user number 4, us 8, ec 2 */
 
 /* One event of a user being counted. */
 struct uev {
-	int64_t ns;
+	int64_t us;
 	uint32_t idx; /* input order, for equal times */
 	uint16_t ec;
 };
@@ -168,16 +168,16 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 
 /* ---- days ---------------------------------------------------------------- */
 
-static int64_t floor_sec(int64_t ns)
+static int64_t floor_sec(int64_t us)
 {
-	return ns >= 0 ? ns / NS_PER_SEC
-		       : -((-ns + NS_PER_SEC - 1) / NS_PER_SEC);
+	return us >= 0 ? us / US_PER_SEC
+		       : -((-us + US_PER_SEC - 1) / US_PER_SEC);
 }
 
 /* The report day of an event: naive times are already local. */
-static int64_t event_day(struct metrics *m, int64_t ns, unsigned ec)
+static int64_t event_day(struct metrics *m, int64_t us, unsigned ec)
 {
-	int64_t sec = floor_sec(ns);
+	int64_t sec = floor_sec(us);
 
 	return (ec & EC_NAIVE) ? ptime_day(sec) : tz_day(&m->o.tz, sec);
 }
@@ -188,8 +188,8 @@ static int uev_cmp(const void *pa, const void *pb)
 {
 	const struct uev *a = pa, *b = pb;
 
-	if (a->ns != b->ns)
-		return a->ns < b->ns ? -1 : 1;
+	if (a->us != b->us)
+		return a->us < b->us ? -1 : 1;
 	return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
@@ -197,12 +197,12 @@ static int uev_cmp(const void *pa, const void *pb)
 static void count_duration(struct metrics *m, int ds, int64_t from, int64_t to,
 			   int take_back)
 {
-	/* unsigned: 584 years of nanoseconds fit */
+	/* unsigned: 10 000 years of microseconds, times 10, fit */
 	uint64_t d = (uint64_t)to - (uint64_t)from;
 	struct num h;
 
-	/* hours in units of 1e-9 h (3.6 microseconds) */
-	num_from_fx(&h, (num_i128)((d + 1800) / 3600));
+	/* hours in units of 1e-9 h (3.6 microseconds), rounded */
+	num_from_fx(&h, (num_i128)((d * 10 + 18) / 36));
 	if (take_back)
 		hist_sub(m->dh[ds], &m->o.edges, &h);
 	else
@@ -210,19 +210,19 @@ static void count_duration(struct metrics *m, int ds, int64_t from, int64_t to,
 }
 
 /*
- * Counts the event (ns, ec) whose user's preceding event is prev (its
- * class | EC_NAIVE, at prev_ns) or NO_PREV: the metrics it makes, and the
+ * Counts the event (us, ec) whose user's preceding event is prev (its
+ * class | EC_NAIVE, at prev_us) or NO_PREV: the metrics it makes, and the
  * preceding event's duration.  take_back undoes exactly that.
  */
-static void count_step(struct metrics *m, unsigned prev, int64_t prev_ns,
-		       int64_t ns, unsigned ec, int take_back)
+static void count_step(struct metrics *m, unsigned prev, int64_t prev_us,
+		       int64_t us, unsigned ec, int take_back)
 {
 	unsigned c = ec & EC_CLASS,
 		 pc = prev == NO_PREV ? NO_PREV : prev & EC_CLASS;
 	size_t j;
 
 	if (pc != NO_PREV && m->durslot[pc] >= 0)
-		count_duration(m, m->durslot[pc], prev_ns, ns, take_back);
+		count_duration(m, m->durslot[pc], prev_us, us, take_back);
 	if (!c)
 		return;
 	for (j = m->mfirst[c]; j < m->mfirst[c + 1]; j++) {
@@ -232,9 +232,9 @@ static void count_step(struct metrics *m, unsigned prev, int64_t prev_ns,
 		    (pc == NO_PREV || !m->after[k * m->ncls + pc]))
 			continue;
 		if (take_back)
-			series_sub(&m->dc[k], event_day(m, ns, ec), 1);
+			series_sub(&m->dc[k], event_day(m, us, ec), 1);
 		else
-			series_add(&m->dc[k], event_day(m, ns, ec), 1);
+			series_add(&m->dc[k], event_day(m, us, ec), 1);
 	}
 }
 
@@ -252,26 +252,26 @@ static void count_user(struct metrics *m, struct uev *e, size_t n)
 {
 	size_t i;
 
-	for (i = 1; i < n && e[i].ns >= e[i - 1].ns; i++)
+	for (i = 1; i < n && e[i].us >= e[i - 1].us; i++)
 		;
 	if (i < n)
 		qsort(e, n, sizeof *e, uev_cmp);
 	for (i = 0; i < n; i++)
-		count_step(m, i ? e[i - 1].ec : NO_PREV, i ? e[i - 1].ns : 0,
-			   e[i].ns, e[i].ec, 0);
+		count_step(m, i ? e[i - 1].ec : NO_PREV, i ? e[i - 1].us : 0,
+			   e[i].us, e[i].ec, 0);
 	if (n)
 		count_last(m, e[n - 1].ec);
 }
 
 /* ---- input --------------------------------------------------------------- */
 
-static void log_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
+static void log_event(struct metrics *m, uint32_t u, int64_t us, unsigned ec)
 {
 	unsigned char rec[LOG_REC];
 	uint16_t e16 = (uint16_t)ec;
 
 	memcpy(rec, &u, 4);
-	memcpy(rec + 4, &ns, 8);
+	memcpy(rec + 4, &us, 8);
 	memcpy(rec + 12, &e16, 2);
 	buf_add(&m->logbuf, rec, LOG_REC);
 	if (m->logbuf.len >= (1 << 20)) {
@@ -292,22 +292,22 @@ static void log_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
 
 /* An event of user number u, in input order: counted now when it is
  * not earlier than the user's last one. */
-static void take_event(struct metrics *m, uint32_t u, int64_t ns, unsigned ec)
+static void take_event(struct metrics *m, uint32_t u, int64_t us, unsigned ec)
 {
 	struct ustate *s = idmap_val(&m->users, u);
 
-	log_event(m, u, ns, ec);
+	log_event(m, u, us, ec);
 	if (s->disordered)
 		return;
-	if (s->seen && ns < s->last_ns) {
+	if (s->seen && us < s->last_us) {
 		s->disordered = 1;
 		m->ndisordered++;
 		return;
 	}
-	count_step(m, s->seen ? s->last : NO_PREV, s->last_ns, ns, ec, 0);
+	count_step(m, s->seen ? s->last : NO_PREV, s->last_us, us, ec, 0);
 	s->seen = 1;
 	s->last = (uint16_t)ec;
-	s->last_ns = ns;
+	s->last_us = us;
 }
 
 /* Numbers the batch's users, prefetches their states, takes the events. */
@@ -321,7 +321,7 @@ static void flush_batch(struct metrics *m)
 		__builtin_prefetch(idmap_val(&m->users, num[i]), 1);
 	}
 	for (i = 0; i < m->nb; i++)
-		take_event(m, num[i], m->batch[i].ns, m->batch[i].ec);
+		take_event(m, num[i], m->batch[i].us, m->batch[i].ec);
 	m->nb = 0;
 }
 
@@ -359,7 +359,7 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 	ec = cp ? *cp : 0;
 	if (!ev.ts.has_off)
 		ec |= EC_NAIVE;
-	day = event_day(m, ev.ns, ec);
+	day = event_day(m, ev.us, ec);
 	if (!m->have_day || day < m->dmin)
 		m->dmin = day;
 	if (!m->have_day || day > m->dmax)
@@ -371,7 +371,7 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 			m->capue = m->capue ? 2 * m->capue : 256;
 			m->ue = xrealloc(m->ue, m->capue * sizeof *m->ue);
 		}
-		m->ue[m->nue].ns = ev.ns;
+		m->ue[m->nue].us = ev.us;
 		m->ue[m->nue].idx = (uint32_t)m->nue;
 		m->ue[m->nue].ec = (uint16_t)ec;
 		m->nue++;
@@ -386,7 +386,7 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 
 			idmap_prefetch(&m->users, k);
 			p->user = k;
-			p->ns = ev.ns;
+			p->us = ev.us;
 			p->ec = (uint16_t)ec;
 			if (m->nb == BATCH)
 				flush_batch(m);
@@ -394,13 +394,13 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 		}
 		flush_batch(m); /* keep the input order */
 		u = idmap_put(&m->users, ev.user.p, ev.user.n, NULL);
-		take_event(m, u, ev.ns, ec);
+		take_event(m, u, ev.us, ec);
 	}
 }
 
 struct logged {
 	uint32_t u, idx;
-	int64_t ns;
+	int64_t us;
 	uint16_t ec;
 };
 
@@ -453,7 +453,7 @@ static void recount_disordered(struct metrics *m)
 		if (!((struct ustate *)idmap_val(&m->users, v[n].u))
 			     ->disordered)
 			continue;
-		memcpy(&v[n].ns, rec + 4, 8);
+		memcpy(&v[n].us, rec + 4, 8);
 		memcpy(&e16, rec + 12, 2);
 		v[n].ec = e16;
 		v[n].idx = (uint32_t)idx;
@@ -463,20 +463,20 @@ static void recount_disordered(struct metrics *m)
 	e = xmalloc((n ? n : 1) * sizeof *e);
 	for (i = 0; i < n; i = j) {
 		unsigned prev = NO_PREV;
-		int64_t prev_ns = 0;
+		int64_t prev_us = 0;
 
 		for (j = i; j < n && v[j].u == v[i].u; j++)
 			;
 		/* take back: the steps take_event() counted, in input order */
 		for (k = i; k < j; k++) {
-			if (prev != NO_PREV && v[k].ns < prev_ns)
+			if (prev != NO_PREV && v[k].us < prev_us)
 				break;
-			count_step(m, prev, prev_ns, v[k].ns, v[k].ec, 1);
+			count_step(m, prev, prev_us, v[k].us, v[k].ec, 1);
 			prev = v[k].ec;
-			prev_ns = v[k].ns;
+			prev_us = v[k].us;
 		}
 		for (k = i; k < j; k++) {
-			e[k - i].ns = v[k].ns;
+			e[k - i].us = v[k].us;
 			e[k - i].idx = v[k].idx;
 			e[k - i].ec = v[k].ec;
 		}

@@ -88,6 +88,7 @@ static int get_str(struct ld *l, const char *key, struct sref *out)
 
 static int get_time(struct ld *l, const char *key, int64_t *out)
 {
+	int rc;
 	struct json_span v = rec_get(l->in, key);
 	struct ptime t;
 	const char *p;
@@ -99,9 +100,15 @@ static int get_time(struct ld *l, const char *key, int64_t *out)
 	if (v.type != JSON_STRING)
 		return bad_type(l, key, v, "a time");
 	json_str_view(v, &l->scratch, &p, &n);
-	if (ptime_parse(p, n, &t) < 0) {
-		snprintf(l->msg, l->msz, "field '%s': cannot parse time '%.*s'",
-			 key, (int)(n > 60 ? 60 : n), p);
+	if ((rc = ptime_parse(p, n, &t)) < 0) {
+		if (rc == PTIME_ERANGE)
+			snprintf(l->msg, l->msz, "field '%s': time '%.*s' %s",
+				 key, (int)(n > 60 ? 60 : n), p,
+				 ptime_strerror(rc));
+		else
+			snprintf(l->msg, l->msz,
+				 "field '%s': cannot parse time '%.*s'", key,
+				 (int)(n > 60 ? 60 : n), p);
 		return -1;
 	}
 	*out = t.sec;

@@ -16,7 +16,7 @@
 
 /*
  * A user's state, vsize bytes: n and req, then the ids of the kept
- * events, then (at ts_off, 8-aligned) their times in nanoseconds.
+ * events, then (at ts_off, 8-aligned) their times in microseconds.
  */
 struct user_head {
 	uint8_t n;   /* events kept, <= steps */
@@ -33,7 +33,7 @@ struct user_head {
 
 struct pending {
 	uint64_t user; /* the integer user id (idmap_int_key) */
-	int64_t ns;
+	int64_t us;
 	uint32_t name, num;
 };
 
@@ -107,8 +107,8 @@ struct sankey *sankey_new(const struct sankey_opts *o)
 	return s;
 }
 
-/* Puts event (id, ns) among user u's first steps events. */
-static void keep(struct sankey *s, char *u, unsigned id, int64_t ns)
+/* Puts event (id, us) among user u's first steps events. */
+static void keep(struct sankey *s, char *u, unsigned id, int64_t us)
 {
 	struct user_head *h = (struct user_head *)(void *)u;
 	int64_t *ts = user_ts(s, u);
@@ -117,7 +117,7 @@ static void keep(struct sankey *s, char *u, unsigned id, int64_t ns)
 	if (s->isreq[id])
 		h->req = 1;
 	/* after every kept event that is not later: equal times keep order */
-	while (p > 0 && ts[p - 1] > ns)
+	while (p > 0 && ts[p - 1] > us)
 		p--;
 	if (p >= steps)
 		return;
@@ -125,7 +125,7 @@ static void keep(struct sankey *s, char *u, unsigned id, int64_t ns)
 		n--; /* the last one falls out */
 	memmove(&ts[p + 1], &ts[p], (n - p) * sizeof *ts);
 	memmove(&h->ids[p + 1], &h->ids[p], (n - p) * sizeof *h->ids);
-	ts[p] = ns;
+	ts[p] = us;
 	h->ids[p] = (uint16_t)id;
 	h->n = (uint8_t)(n + 1);
 }
@@ -163,7 +163,7 @@ static void flush_batch(struct sankey *s)
 	}
 	for (i = 0; i < n; i++)
 		keep(s, idmap_val(&s->users, s->batch[i].num), s->batch[i].name,
-		     s->batch[i].ns);
+		     s->batch[i].us);
 	s->nbatch = 0;
 }
 
@@ -192,7 +192,7 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 
 			idmap_prefetch(&s->users, k);
 			p->user = k;
-			p->ns = ev.ns;
+			p->us = ev.us;
 			p->name = (uint32_t)id;
 			if (s->nbatch == BATCH)
 				flush_batch(s);
@@ -201,7 +201,7 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 		flush_batch(s); /* keep the input order */
 		u = idmap_val(&s->users,
 			      idmap_put(&s->users, ev.user.p, ev.user.n, NULL));
-		keep(s, u, (unsigned)id, ev.ns);
+		keep(s, u, (unsigned)id, ev.us);
 		return;
 	}
 	switch (st = group_next(&s->grp, ev.user.p, ev.user.n)) {
@@ -223,7 +223,7 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 		cli_bad(c, "more than %d distinct event names", MAX_NAMES);
 		return;
 	}
-	keep(s, s->one, (unsigned)id, ev.ns);
+	keep(s, s->one, (unsigned)id, ev.us);
 }
 
 /* ---- output -------------------------------------------------------------- */

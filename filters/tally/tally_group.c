@@ -149,6 +149,7 @@ static int time_key(const struct tally *t, const struct tally_by *b,
 		    struct json_span v, struct buf *out, struct buf *scratch,
 		    char *msg, size_t msz)
 {
+	int rc;
 	struct ptime tm;
 	const char *p;
 	size_t n;
@@ -168,9 +169,15 @@ static int time_key(const struct tally *t, const struct tally_by *b,
 		return -1;
 	}
 	json_str_view(v, scratch, &p, &n);
-	if (ptime_parse(p, n, &tm) < 0) {
-		snprintf(msg, msz, "field '%s': cannot parse time '%.*s'",
-			 b->field, (int)(n > 60 ? 60 : n), p);
+	if ((rc = ptime_parse(p, n, &tm)) < 0) {
+		if (rc == PTIME_ERANGE)
+			snprintf(msg, msz, "field '%s': time '%.*s' %s",
+				 b->field, (int)(n > 60 ? 60 : n), p,
+				 ptime_strerror(rc));
+		else
+			snprintf(msg, msz,
+				 "field '%s': cannot parse time '%.*s'",
+				 b->field, (int)(n > 60 ? 60 : n), p);
 		return -1;
 	}
 	day = ptime_day(tm.sec);

@@ -169,6 +169,33 @@ START_TEST(parse_invalid)
 }
 END_TEST
 
+/* One range for every program: the instant in the years 0001 to 9999. */
+START_TEST(parse_range)
+{
+	struct ptime t;
+
+	ck_assert_int_eq(ptime_parse("0001-01-01T00:00:00Z", 20, &t), 0);
+	ck_assert(t.sec == PTIME_MIN);
+	ck_assert_int_eq(ptime_parse("9999-12-31T23:59:59Z", 20, &t), 0);
+	ck_assert(t.sec == PTIME_MAX);
+	ck_assert_int_eq(ptime_parse("9999-12-31T23:59:59+23:59", 25, &t), 0);
+	ck_assert_int_eq(ptime_parse("9999-12-31", 10, &t), 0);
+	/* the digits are fine, the instant is not */
+	ck_assert_int_eq(ptime_parse("9999-12-31T23:59:59-23:59", 25, &t),
+			 PTIME_ERANGE);
+	ck_assert_int_eq(ptime_parse("9999-12-31T23:59:60Z", 20, &t),
+			 PTIME_ERANGE);
+	ck_assert_int_eq(ptime_parse("0001-01-01T00:00:00+00:01", 25, &t),
+			 PTIME_ERANGE);
+	ck_assert_int_eq(ptime_parse("0000-06-15", 10, &t), PTIME_ERANGE);
+	ck_assert_int_eq(ptime_parse("0000-01-01T00:00:00Z", 20, &t),
+			 PTIME_ERANGE);
+	ck_assert_str_eq(ptime_strerror(PTIME_ERANGE),
+			 "out of range (years 0001 to 9999)");
+	ck_assert_str_eq(ptime_strerror(-1), "not a time");
+}
+END_TEST
+
 START_TEST(leap_years)
 {
 	struct ptime t;
@@ -395,6 +422,7 @@ static Suite *ptime_suite(void)
 	tcase_add_test(tc, parse_fractions);
 	tcase_add_test(tc, parse_offsets);
 	tcase_add_test(tc, parse_invalid);
+	tcase_add_test(tc, parse_range);
 	tcase_add_test(tc, leap_years);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("days");

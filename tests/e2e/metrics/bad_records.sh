@@ -8,7 +8,7 @@ cat > in.ndjson <<'J'
 {"user_id":1,"ts":"2030-03-01T10:30:00Z","event":["V"]}
 {"user_id":1,"ts":"2025-03-01 11:00:00","event":"V"}
 {"user_id":1,"ts":"2025-03-01T10:45:00Q","event":"X"}
-{"user_id":1,"ts":"3000-01-01T00:00:00Z","event":"X"}
+{"user_id":1,"ts":"9999-12-31T23:59:59-00:01","event":"X"}
 {"user_id":null,"ts":"2025-03-02T10:45:00Z","event":"X"}
 [1,2]
 J
