@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hmap.h"
+#include "file.h"
 
 /* The temporary output file to remove if the program dies. */
 static char *cleanup_tmp;
@@ -32,6 +32,11 @@ static mode_t current_umask(void)
 	return m;
 }
 
+static void flush_sink(struct sink *s)
+{
+	cli_flush(s->arg);
+}
+
 void cli_init(struct cli *c, int argc, char **argv, const struct cli_info *info)
 {
 	memset(c, 0, sizeof *c);
@@ -42,6 +47,8 @@ void cli_init(struct cli *c, int argc, char **argv, const struct cli_info *info)
 	c->onerr = CLI_FAIL;
 	c->outfd = 1;
 	c->mode = IN_AUTO;
+	c->out.flush = flush_sink;
+	c->out.arg = c;
 	rec_init(&c->rec);
 	/* A closed pipe is an EPIPE from write(), handled in cli_flush(). */
 	signal(SIGPIPE, SIG_IGN);
@@ -100,24 +107,12 @@ int cli_opt(struct cli *c, int opt, const char *arg)
 				arg);
 		}
 		return 1;
-	case CLI_OPT_SHARD: {
-		unsigned long i, n;
-		char *end;
-
-		i = strtoul(arg, &end, 10);
-		if (end == arg || *end != '/' || arg[0] == '-')
+	case CLI_OPT_SHARD:
+		if (shard_parse(&c->shard, arg) < 0)
 			cli_usage_error(
 				c, "invalid --shard '%s' (I/N, 1 <= I <= N)",
 				arg);
-		n = strtoul(end + 1, &end, 10);
-		if (*end || end[-1] == '/' || i < 1 || n < i || n > 65536)
-			cli_usage_error(
-				c, "invalid --shard '%s' (I/N, 1 <= I <= N)",
-				arg);
-		c->shard_i = (unsigned)i;
-		c->shard_n = (unsigned)n;
 		return 1;
-	}
 	case CLI_OPT_MAP:
 		c->map = 1;
 		return 1;
@@ -135,26 +130,6 @@ void cli_key(struct cli *c, const char *field)
 {
 	c->key = field;
 	c->keylen = strlen(field);
-}
-
-int cli_shard_mine(const struct cli *c, const void *key, size_t n)
-{
-	uint64_t h;
-
-	if (c->shard_n == 0)
-		return 1;
-	if (n <= 8) { /* most keys: a cheaper hash, as well mixed */
-		uint64_t x = 0;
-
-		memcpy(&x, key, n);
-		h = (x ^ n) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 29;
-		h *= 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 32;
-	} else {
-		h = hmap_hash(key, n);
-	}
-	return h % c->shard_n == c->shard_i - 1;
 }
 
 /*
@@ -249,7 +224,7 @@ static int keyed_record(struct cli *c, const struct rec *r,
 {
 	struct json_span k;
 
-	if (!c->key || (!c->map && !c->shard_n))
+	if (!c->key || (!c->map && !c->shard.n))
 		return 1;
 	k = rec_get(r, c->key);
 	if (peeked->p) {
@@ -261,17 +236,17 @@ static int keyed_record(struct cli *c, const struct rec *r,
 	}
 	if (!k.p) {
 		/* under --shard every shard sees it: shard 1 reports it */
-		if (c->map || c->shard_i == 1)
+		if (c->map || c->shard.i == 1)
 			cli_bad(c, "missing field '%s'", c->key);
 		return 0;
 	}
-	if (!cli_shard_mine(c, k.p, k.n))
+	if (!shard_mine(&c->shard, k.p, k.n))
 		return 0;
 	if (!c->map)
 		return 1;
-	buf_add(&c->ob, k.p, k.n);
-	buf_addc(&c->ob, '\t');
-	rec_emit_line(r, &c->ob);
+	buf_add(&c->out.b, k.p, k.n);
+	buf_addc(&c->out.b, '\t');
+	rec_emit_line(r, &c->out.b);
 	cli_commit(c);
 	return 0;
 }
@@ -447,14 +422,14 @@ int cli_next(struct cli *c, struct rec **r)
 				p = tab + 1;
 			}
 			peeked.p = NULL;
-			if (c->shard_n && c->key && !c->map &&
+			if (c->shard.n && c->key && !c->map &&
 			    peek_key(c, p, n, &peeked) &&
-			    !cli_shard_mine(c, peeked.p, peeked.n))
+			    !shard_mine(&c->shard, peeked.p, peeked.n))
 				continue; /* another shard's, not even parsed */
 			if (rec_parse(&c->rec, p, n, &e) < 0) {
 				/* a line whose shard is unknown is seen by all
 				 * shards: shard 1 reports it */
-				if (!c->shard_n || peeked.p || c->shard_i == 1)
+				if (!c->shard.n || peeked.p || c->shard.i == 1)
 					bad_json(c, &e);
 				continue;
 			}
@@ -480,8 +455,8 @@ int cli_next(struct cli *c, struct rec **r)
 
 void cli_flush(struct cli *c)
 {
-	const char *p = c->ob.p;
-	size_t n = c->ob.len;
+	const char *p = c->out.b.p;
+	size_t n = c->out.b.len;
 	ssize_t w;
 
 	while (n > 0) {
@@ -499,7 +474,7 @@ void cli_flush(struct cli *c)
 		p += w;
 		n -= (size_t)w;
 	}
-	buf_reset(&c->ob);
+	buf_reset(&c->out.b);
 }
 
 int cli_finish(struct cli *c)
@@ -546,52 +521,73 @@ int cli_finish(struct cli *c)
 		c->outreal = NULL;
 	}
 	rec_release(&c->rec);
-	buf_release(&c->ob);
+	buf_release(&c->out.b);
 	return c->status;
 }
 
 void cli_slurp(const char *path, struct buf *out)
 {
-	char tmp[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		die_errno(EX_NOINPUT, "cannot open '%s'", path);
-	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			die_errno(EX_IOERR, "cannot read '%s'", path);
-		}
-		buf_add(out, tmp, (size_t)n);
-	}
-	close(fd);
-}
-
-void cli_rules_load(struct rules *rs, const char *path)
-{
 	struct buf err = BUF_INIT;
 
-	if (access(path, R_OK) != 0)
-		die_errno(EX_NOINPUT, "cannot open rules '%s'", path);
-	if (rules_load(rs, path, &err) < 0)
-		die(EX_DATAERR, "%s", err.p ? err.p : path);
+	cli_check(file_slurp(NULL, path, out, &err), &err);
 	buf_release(&err);
 }
 
-void cli_rules_default(struct rules *rs)
+void cli_check(int status, const struct buf *err)
 {
-	const char *env = getenv("PULSE_RULES");
-	struct buf err = BUF_INIT;
+	if (status)
+		die(status, "%s", err->p ? err->p : "failed");
+}
 
-	if (env) {
-		if (*env)
-			cli_rules_load(rs, env);
-		return;
+static _Noreturn void bad_value(const struct cli *c, const char *opt,
+				const char *arg, const char *want)
+{
+	cli_usage_error(c, "invalid %s '%s' (%s)", opt, arg, want);
+}
+
+unsigned long long cli_parse_uint(const struct cli *c, const char *opt,
+				  const char *arg, unsigned long long min,
+				  unsigned long long max)
+{
+	unsigned long long v;
+	char want[80], *end;
+
+	snprintf(want, sizeof want, "an integer from %llu to %llu", min, max);
+	if (arg[0] < '0' || arg[0] > '9')
+		bad_value(c, opt, arg, want);
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*end || errno == ERANGE || v < min || v > max)
+		bad_value(c, opt, arg, want);
+	return v;
+}
+
+int64_t cli_parse_time(const struct cli *c, const char *opt, const char *arg,
+		       struct ptime *t)
+{
+	struct ptime tmp;
+	int rc;
+
+	if (!t)
+		t = &tmp;
+	if (strcmp(arg, "now") == 0) {
+		memset(t, 0, sizeof *t);
+		t->sec = ptime_now();
+		t->has_off = 1;
+		return t->sec;
 	}
-	if (rules_parse(rs, rules_builtin, rules_builtin_len,
-			"<built-in rules>", &err) < 0)
-		die(EX_SOFTWARE, "%s", err.p);
-	buf_release(&err);
+	rc = ptime_parse(arg, strlen(arg), t);
+	if (rc == PTIME_ERANGE)
+		bad_value(c, opt, arg, ptime_strerror(rc));
+	if (rc < 0)
+		bad_value(c, opt, arg,
+			  "a time like 2026-01-21T18:00:00Z, a date, or now");
+	return t->sec;
+}
+
+void cli_parse_list(const struct cli *c, const char *opt, const char *arg,
+		    struct strvec *sv)
+{
+	if (strvec_split(sv, arg) < 0)
+		bad_value(c, opt, arg, "a comma-separated list, no empty item");
 }

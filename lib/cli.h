@@ -51,8 +51,11 @@
 #include "buf.h"
 #include "err.h"
 #include "in.h"
+#include "ptime.h"
 #include "record.h"
-#include "rules.h"
+#include "shard.h"
+#include "sink.h"
+#include "strvec.h"
 
 #ifndef VERSION
 #define VERSION "0.0.0"
@@ -132,7 +135,7 @@ struct cli {
 	int outpath_inplace; /* -o names a device or FIFO: no temporary */
 	char *outreal; /* -o named a symbolic link: the file it points to */
 	int outfd;
-	struct buf ob; /* output not yet written */
+	struct sink out; /* output not yet written, and how to write it */
 	enum in_mode mode;
 
 	char **files;
@@ -150,8 +153,8 @@ struct cli {
 	size_t keylen;
 	char peekpre[64]; /* the bytes before the key in the last record */
 	size_t npeek;
-	unsigned shard_i, shard_n; /* --shard I/N; shard_n 0: all records */
-	int map, keyed;		   /* --map, --keyed */
+	struct shard shard; /* --shard I/N; n 0: all records */
+	int map, keyed;	    /* --map, --keyed */
 };
 
 /* Sets progname and the defaults. */
@@ -174,12 +177,14 @@ int cli_opt(struct cli *c, int opt, const char *arg);
 void cli_key(struct cli *c, const char *field);
 
 /*
- * Whether key (raw JSON bytes) belongs to this run's --shard (always,
- * without --shard): for programs whose key is not one field of the record
- * (pulse-funnel: a deal goes with its lead).  The shard of a key is the
- * same in every program and on every machine.
+ * This run's --shard (n 0 without one), for an engine whose key is not one
+ * field of the record (pulse-funnel: a deal goes with its lead): it asks
+ * shard_mine() itself.
  */
-int cli_shard_mine(const struct cli *c, const void *key, size_t n);
+static inline const struct shard *cli_shard(const struct cli *c)
+{
+	return &c->shard;
+}
 
 /* Prints the one-line usage on stderr and exits 64. */
 _Noreturn void cli_usage(const struct cli *c);
@@ -234,18 +239,21 @@ uint64_t cli_line(const struct cli *c);
 /* The output buffer: append whole records, then call cli_commit(). */
 static inline struct buf *cli_out(struct cli *c)
 {
-	return &c->ob;
+	return &c->out.b;
+}
+
+/* The output as a sink, for an engine (sink.h). */
+static inline struct sink *cli_sink(struct cli *c)
+{
+	return &c->out;
 }
 
 /* Writes the buffer out (EPIPE exits 0, other errors die 74). */
 void cli_flush(struct cli *c);
 
-#define CLI_FLUSH_AT (256 * 1024)
-
 static inline void cli_commit(struct cli *c)
 {
-	if (c->ob.len >= CLI_FLUSH_AT)
-		cli_flush(c);
+	sink_commit(&c->out);
 }
 
 /*
@@ -255,17 +263,41 @@ static inline void cli_commit(struct cli *c)
  */
 int cli_finish(struct cli *c);
 
-/* Reads a whole small file (rules, maps, --defs) into out; dies 66/74. */
-void cli_slurp(const char *path, struct buf *out);
+/*
+ * Option values, the same way in every program.  Each takes the option's
+ * name as written ("--steps") for its message and, when arg is not what
+ * it should be, prints "prog: invalid --steps 'x' (what it should be)"
+ * and the usage line and exits 64.
+ */
 
-/* Adds the rules of file path; dies 66 when it cannot be read, 65 when
- * it is malformed. */
-void cli_rules_load(struct rules *rs, const char *path);
+/* An integer from min to max, digits only (no sign, no spaces). */
+unsigned long long cli_parse_uint(const struct cli *c, const char *opt,
+				  const char *arg, unsigned long long min,
+				  unsigned long long max);
 
 /*
- * Adds the default rules: the file $PULSE_RULES names when that is set
- * (set and empty: none), else the built-in ones (rules_builtin).
+ * A time ptime.h reads (a date is its midnight), or "now".  @return the
+ * seconds since the epoch; *t, when not NULL, gets the parsed time (now:
+ * UTC).
  */
-void cli_rules_default(struct rules *rs);
+int64_t cli_parse_time(const struct cli *c, const char *opt, const char *arg,
+		       struct ptime *t);
+
+/* A comma-separated list whose items are not empty, appended to sv. */
+void cli_parse_list(const struct cli *c, const char *opt, const char *arg,
+		    struct strvec *sv);
+
+/*
+ * When status (an exit status a lib/ function returned) is not 0: prints
+ * "prog: " and the message in err and exits with it.
+ */
+void cli_check(int status, const struct buf *err);
+
+/*
+ * Reads a whole small file (rules, maps, --defs, state) into out, a UTF-8
+ * byte order mark dropped; dies 66 when it cannot be opened or is a
+ * directory, 74 on a read error.
+ */
+void cli_slurp(const char *path, struct buf *out);
 
 #endif

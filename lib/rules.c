@@ -5,9 +5,11 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "err.h"
+#include "file.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -203,39 +205,45 @@ int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 	return 0;
 }
 
+size_t rules_count(const struct rules *rs)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rs->n; i++)
+		n += rs->s[i].n;
+	return n;
+}
+
 int rules_load(struct rules *rs, const char *path, struct buf *err)
 {
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	ssize_t got;
-	int fd, ret;
+	size_t before = rules_count(rs);
+	int st = file_slurp("rules", path, &b, err);
 
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
+	if (st == 0 && rules_parse(rs, b.p ? b.p : "", b.len, path, err) < 0)
+		st = EX_DATAERR;
+	if (st == 0 && rules_count(rs) == before) {
+		/* an empty file given by name is a mistake, not "no rules" */
 		buf_reset(err);
-		buf_addf(err, "cannot open '%s': %s", path, strerror(errno));
-		return -1;
+		buf_addf(err,
+			 "%s: no rules in the file (empty, or only comments)",
+			 path);
+		st = EX_DATAERR;
 	}
-	for (;;) {
-		got = read(fd, chunk, sizeof(chunk));
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			buf_reset(err);
-			buf_addf(err, "cannot read '%s': %s", path,
-				 strerror(errno));
-			close(fd);
-			buf_release(&b);
-			return -1;
-		}
-		if (got == 0)
-			break;
-		buf_add(&b, chunk, (size_t)got);
-	}
-	close(fd);
-	ret = rules_parse(rs, b.p ? b.p : "", b.len, path, err);
 	buf_release(&b);
-	return ret;
+	return st;
+}
+
+int rules_load_default(struct rules *rs, struct buf *err)
+{
+	const char *env = getenv("PULSE_RULES");
+
+	if (env)
+		return *env ? rules_load(rs, env, err) : 0;
+	if (rules_parse(rs, rules_builtin, rules_builtin_len,
+			"<built-in rules>", err) < 0)
+		return EX_SOFTWARE;
+	return 0;
 }
 
 /* ---- matching one section ------------------------------------------------ */

@@ -65,12 +65,29 @@ struct rules {
 	}
 
 /*
- * Adds the rules of file path (or of text[0..n), named name in messages).
- * @return 0, or -1 with "file:line: reason" (or the open error) in err.
+ * Adds the rules of text[0..n), named name in messages.  @return 0, or -1
+ * with "name:line: reason" in err.
  */
-int rules_load(struct rules *rs, const char *path, struct buf *err);
 int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 		struct buf *err);
+
+/*
+ * Adds the rules of the file at path (a byte order mark and "\r\n" line
+ * ends are fine).  @return 0, or an exit status with the reason in err:
+ * EX_NOINPUT when the file cannot be read, EX_DATAERR when it is not a
+ * rules file.
+ */
+int rules_load(struct rules *rs, const char *path, struct buf *err);
+
+/*
+ * Adds the default rules: the file $PULSE_RULES names when that is set
+ * (set and empty: none), else the built-in ones (rules_builtin).
+ * @return 0, or an exit status with the reason in err, as rules_load().
+ */
+int rules_load_default(struct rules *rs, struct buf *err);
+
+/* How many rules rs holds, in all its sections. */
+size_t rules_count(const struct rules *rs);
 
 /* The section called name, or NULL. */
 const struct rule_section *rules_section(const struct rules *rs,

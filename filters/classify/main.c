@@ -92,25 +92,18 @@ static void parse_recent(const struct cli *c, const char *arg, int64_t *out)
 	*out = (int64_t)v * 86400;
 }
 
-static size_t count_rules(const struct rules *rs)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < rs->n; i++)
-		n += rs->s[i].n;
-	return n;
-}
-
 static void setup_rules(const struct cli *c, const struct opts *o,
 			struct rules *rs)
 {
+	struct buf err = BUF_INIT;
 	size_t i;
 
 	if (!o->no_default)
-		cli_rules_default(rs);
+		cli_check(rules_load_default(rs, &err), &err);
 	for (i = 0; i < o->nrules; i++)
-		cli_rules_load(rs, o->rules[i]);
-	if (count_rules(rs) == 0)
+		cli_check(rules_load(rs, o->rules[i], &err), &err);
+	buf_release(&err);
+	if (rules_count(rs) == 0)
 		warn("no rules loaded: spam, order confirmations, "
 		     "auto-replies, "
 		     "insolvency and topics are not recognised");

@@ -1157,6 +1157,7 @@ int extract_odoo_main(int argc, char **argv)
 {
 	struct odoo x;
 	struct rules rs = RULES_INIT;
+	struct buf err = BUF_INIT;
 	const char **rules_files = xcalloc((size_t)argc + 1, sizeof(char *));
 	const char **users_files = xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t nrules = 0, nusers = 0, i, before;
@@ -1201,9 +1202,10 @@ int extract_odoo_main(int argc, char **argv)
 	}
 
 	if (!no_default)
-		cli_rules_default(&rs);
+		cli_check(rules_load_default(&rs, &err), &err);
 	for (i = 0; i < nrules; i++)
-		cli_rules_load(&rs, rules_files[i]);
+		cli_check(rules_load(&rs, rules_files[i], &err), &err);
+	buf_release(&err);
 	staff_from_rules(&x, &rs);
 	rules_release(&rs);
 	for (i = 0; i < nusers; i++) {

@@ -281,19 +281,19 @@ static int mine(struct counter *k, const struct cli *c, const struct fn_ent *e)
 	const char *p;
 	size_t n;
 
-	if (!c->shard_n)
+	if (!cli_shard(c)->n)
 		return 1;
 	if (e->lead != FN_NONE) {
 		p = fn_id(k->f, e->lead, &n);
-		return cli_shard_mine(c, p, n);
+		return shard_mine(cli_shard(c), p, n);
 	}
 	p = fn_id(k->f, (uint32_t)(e - k->f->ent), &n);
 	if (e->kind == 'L')
-		return cli_shard_mine(c, p, n);
+		return shard_mine(cli_shard(c), p, n);
 	buf_reset(&k->key);
 	buf_adds(&k->key, "deal ");
 	buf_add(&k->key, p, n);
-	return cli_shard_mine(c, k->key.p, k->key.len);
+	return shard_mine(cli_shard(c), k->key.p, k->key.len);
 }
 
 void funnel_emit(struct funnel *f, struct cli *c, int partial)

@@ -189,6 +189,73 @@ START_TEST(usage_error)
 }
 END_TEST
 
+/* ---- option values --------------------------------------------------------
+ */
+
+START_TEST(parse_values)
+{
+	struct strvec sv = STRVEC_INIT;
+	struct ptime t;
+
+	ck_assert_uint_eq(cli_parse_uint(&c, "--steps", "7", 2, 255), 7);
+	ck_assert_uint_eq(cli_parse_uint(&c, "--steps", "255", 2, 255), 255);
+	ck_assert(cli_parse_time(&c, "--as-of", "2026-01-21T18:00:00+03:00",
+				 &t) == INT64_C(1769007600));
+	ck_assert(t.has_off);
+	ck_assert(cli_parse_time(&c, "--as-of", "2026-01-21", NULL) ==
+		  INT64_C(1768953600));
+	ck_assert(cli_parse_time(&c, "--as-of", "now", &t) >= ptime_now() - 1);
+	cli_parse_list(&c, "--require", "a, b c ,d", &sv);
+	ck_assert_uint_eq(sv.n, 3);
+	ck_assert_str_eq(sv.v[1], "b c");
+	strvec_clear(&sv);
+}
+END_TEST
+
+START_TEST(parse_uint_sign)
+{
+	cli_parse_uint(&c, "--steps", "-1", 0, 10);
+}
+END_TEST
+
+START_TEST(parse_uint_range)
+{
+	cli_parse_uint(&c, "--steps", "256", 2, 255);
+}
+END_TEST
+
+START_TEST(parse_uint_overflow)
+{
+	cli_parse_uint(&c, "--steps", "99999999999999999999999", 0, ~0ULL);
+}
+END_TEST
+
+START_TEST(parse_uint_junk)
+{
+	cli_parse_uint(&c, "--steps", "7x", 0, 10);
+}
+END_TEST
+
+START_TEST(parse_time_bad)
+{
+	cli_parse_time(&c, "--as-of", "yesterday", NULL);
+}
+END_TEST
+
+START_TEST(parse_time_range)
+{
+	cli_parse_time(&c, "--as-of", "0000-01-01", NULL);
+}
+END_TEST
+
+START_TEST(parse_list_empty)
+{
+	struct strvec sv = STRVEC_INIT;
+
+	cli_parse_list(&c, "--require", "a,,b", &sv);
+}
+END_TEST
+
 /* ---- records ------------------------------------------------------------- */
 
 /* Runs the records of files through the cli, writing "file:line:a" lines
@@ -477,9 +544,9 @@ START_TEST(commit_threshold)
 	c.outfd = fds[1];
 	buf_adds(cli_out(&c), "abc");
 	cli_commit(&c); /* below the threshold: kept */
-	ck_assert_uint_eq(c.ob.len, 3);
+	ck_assert_uint_eq(c.out.b.len, 3);
 	cli_flush(&c);
-	ck_assert_uint_eq(c.ob.len, 0);
+	ck_assert_uint_eq(c.out.b.len, 0);
 	ck_assert_int_eq(read(fds[0], tmp, sizeof tmp), 3);
 	close(fds[0]);
 	close(fds[1]);
@@ -528,6 +595,14 @@ static Suite *cli_suite(void)
 	tcase_add_exit_test(tc, opt_unknown, EX_USAGE);
 	tcase_add_exit_test(tc, usage_line, EX_USAGE);
 	tcase_add_exit_test(tc, usage_error, EX_USAGE);
+	tcase_add_test(tc, parse_values);
+	tcase_add_exit_test(tc, parse_uint_sign, EX_USAGE);
+	tcase_add_exit_test(tc, parse_uint_range, EX_USAGE);
+	tcase_add_exit_test(tc, parse_uint_overflow, EX_USAGE);
+	tcase_add_exit_test(tc, parse_uint_junk, EX_USAGE);
+	tcase_add_exit_test(tc, parse_time_bad, EX_USAGE);
+	tcase_add_exit_test(tc, parse_time_range, EX_USAGE);
+	tcase_add_exit_test(tc, parse_list_empty, EX_USAGE);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("records");
 	tcase_add_checked_fixture(tc, setup, NULL);

@@ -79,8 +79,8 @@ static char *written(struct fsum *s, int partial)
 
 	memset(&c, 0, sizeof c);
 	ck_assert_int_eq(fsum_write(s, &c, partial), 0);
-	buf_addc(&c.ob, '\0');
-	return c.ob.p;
+	buf_addc(&c.out.b, '\0');
+	return c.out.b.p;
 }
 
 /* Whether out has needle. */
@@ -166,7 +166,7 @@ START_TEST(overflow)
 	fsum_top(&s, g, 1, str(&s, "x"), 1);
 	memset(&c, 0, sizeof c);
 	ck_assert_int_eq(fsum_write(&s, &c, 0), -1);
-	ck_assert_uint_eq(c.ob.len, 0);
+	ck_assert_uint_eq(c.out.b.len, 0);
 	fsum_release(&s);
 }
 END_TEST

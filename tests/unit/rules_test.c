@@ -1,5 +1,7 @@
 /* rules_test.c - unit tests of lib/rules.c (parsing, matching, matcher). */
 #include <check.h>
+#include <fcntl.h>
+#include <sysexits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,14 +165,32 @@ START_TEST(load_file)
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
 	close(fd);
-	ck_assert_int_eq(rules_load(&rs, path, &err), -1);
+	ck_assert_int_eq(rules_load(&rs, path, &err), EX_DATAERR);
 	snprintf(want, sizeof(want), "%s:3: unknown field 'bogus'", path);
 	ck_assert_str_eq(err.p, want);
-	unlink(path);
-	ck_assert_int_eq(rules_load(&rs, path, &err), -1);
+	/* what Notepad writes: a byte order mark and CRLF */
+	text = "\xef\xbb\xbf[spam]\r\nsubject casino\r\n";
+	fd = open(path, O_WRONLY | O_TRUNC);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	ck_assert_int_eq(rules_load(&rs, path, &err), 0);
+	ck_assert_ptr_nonnull(rules_section(&rs, "spam"));
+	/* nothing but comments and blank lines is not a rules file */
+	text = "# nothing yet\r\n\r\n";
+	fd = open(path, O_WRONLY | O_TRUNC);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	ck_assert_int_eq(rules_load(&rs, path, &err), EX_DATAERR);
 	snprintf(want, sizeof(want),
-		 "cannot open '%s': No such file or directory", path);
+		 "%s: no rules in the file (empty, or only comments)", path);
 	ck_assert_str_eq(err.p, want);
+	unlink(path);
+	ck_assert_int_eq(rules_load(&rs, path, &err), EX_NOINPUT);
+	snprintf(want, sizeof(want),
+		 "cannot open rules '%s': No such file or directory", path);
+	ck_assert_str_eq(err.p, want);
+	ck_assert_int_eq(rules_load(&rs, "/tmp", &err), EX_NOINPUT);
+	ck_assert_str_eq(err.p, "cannot read rules '/tmp': Is a directory");
 	buf_release(&err);
 	rules_release(&rs);
 }

@@ -1,0 +1,46 @@
+/* shard.c - which of N shards a key belongs to; see shard.h. */
+#include "shard.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+
+int shard_parse(struct shard *s, const char *arg)
+{
+	unsigned long i, n;
+	char *end;
+
+	if (arg[0] < '0' || arg[0] > '9')
+		return -1;
+	i = strtoul(arg, &end, 10);
+	if (*end != '/' || end[1] < '0' || end[1] > '9')
+		return -1;
+	n = strtoul(end + 1, &end, 10);
+	if (*end || i < 1 || n < i || n > SHARD_MAX)
+		return -1;
+	s->i = (unsigned)i;
+	s->n = (unsigned)n;
+	return 0;
+}
+
+int shard_mine(const struct shard *s, const void *key, size_t n)
+{
+	uint64_t h;
+
+	if (s->n == 0)
+		return 1;
+	if (n <= 8) { /* most keys: a cheaper hash, as well mixed */
+		uint64_t x = 0;
+
+		memcpy(&x, key, n);
+		h = (x ^ n) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		h *= 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 32;
+	} else {
+		h = hmap_hash(key, n);
+	}
+	return h % s->n == s->i - 1;
+}
