@@ -1,9 +1,10 @@
 /* jkey.c - canonical JSON keys and their order; see jkey.h. */
 #include "jkey.h"
-#include "jw.h"
-#include "utf8.h"
 
 #include <string.h>
+
+#include "jw.h"
+#include "utf8.h"
 
 /* ---- canonical form ------------------------------------------------------ */
 
@@ -237,6 +238,19 @@ int jkey_cmp(const char *a, size_t an, const char *b, size_t bn)
 		if (pb < eb && *pb == ',')
 			pb++;
 	}
+}
+
+int jkey_sort_parse(const char *s, enum jkey_sort *out)
+{
+	static const char *const names[] = {"first", "count", "key"};
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum jkey_sort)i;
+			return 0;
+		}
+	return -1;
 }
 
 int jkey_order_by_key(const void *a, const void *b)

@@ -32,6 +32,15 @@ void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch);
  */
 int jkey_cmp(const char *a, size_t an, const char *b, size_t bn);
 
+/*
+ * The orders of groups --sort-by offers, in pulse-tally and pulse-merge:
+ * first appearance, count (descending, then as by key) and key.
+ */
+enum jkey_sort { JKEY_SORT_FIRST, JKEY_SORT_COUNT, JKEY_SORT_KEY };
+
+/* "first", "count" or "key".  @return 0 with *out set, or -1. */
+int jkey_sort_parse(const char *s, enum jkey_sort *out);
+
 /* A group as pulse-tally orders its output (and pulse-merge its count
  * records): its key tuple, its count and where it first appeared. */
 struct jkey_order {

@@ -177,13 +177,7 @@ int main(int argc, char **argv)
 			o.partial = 1;
 			break;
 		case OPT_SORT:
-			if (strcmp(optarg, "first") == 0)
-				o.sort = MERGE_SORT_FIRST;
-			else if (strcmp(optarg, "count") == 0)
-				o.sort = MERGE_SORT_COUNT;
-			else if (strcmp(optarg, "key") == 0)
-				o.sort = MERGE_SORT_KEY;
-			else
+			if (jkey_sort_parse(optarg, &o.sort) < 0)
 				cli_usage_error(
 					&c,
 					"invalid --sort-by '%s' (first, count or key)",

@@ -13,14 +13,13 @@
 #define PULSE_MERGE_H
 
 #include "cli.h"
+#include "jkey.h"
 #include "record.h"
-
-enum merge_sort { MERGE_SORT_FIRST, MERGE_SORT_COUNT, MERGE_SORT_KEY };
 
 struct merge_opts {
 	int partial; /* --partial: write partial records again (a merge of
 			merges), not the final ones */
-	enum merge_sort sort; /* count records: --sort-by */
+	enum jkey_sort sort; /* count records: --sort-by */
 };
 
 struct merge_kind {

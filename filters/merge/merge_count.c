@@ -309,7 +309,7 @@ static void count_finish(void *st, struct cli *c)
 	size_t i, n = hmap_len(&t->groups);
 	struct jkey_order *ord;
 
-	if (t->o.sort == MERGE_SORT_FIRST) {
+	if (t->o.sort == JKEY_SORT_FIRST) {
 		for (i = 0; i < n; i++)
 			write_group(t, c, i);
 		return;
@@ -327,8 +327,8 @@ static void count_finish(void *st, struct cli *c)
 		ord[i].idx = i;
 	}
 	qsort(ord, n, sizeof *ord,
-	      t->o.sort == MERGE_SORT_COUNT ? jkey_order_by_count
-					    : jkey_order_by_key);
+	      t->o.sort == JKEY_SORT_COUNT ? jkey_order_by_count
+					   : jkey_order_by_key);
 	for (i = 0; i < n; i++)
 		write_group(t, c, ord[i].idx);
 	free(ord);

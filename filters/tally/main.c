@@ -87,13 +87,7 @@ int main(int argc, char **argv)
 				cli_usage_error(&c, "%s", msg);
 			break;
 		case OPT_SORT:
-			if (strcmp(optarg, "first") == 0)
-				t.sort = TALLY_SORT_FIRST;
-			else if (strcmp(optarg, "count") == 0)
-				t.sort = TALLY_SORT_COUNT;
-			else if (strcmp(optarg, "key") == 0)
-				t.sort = TALLY_SORT_KEY;
-			else
+			if (jkey_sort_parse(optarg, &t.sort) < 0)
 				cli_usage_error(
 					&c,
 					"invalid --sort-by '%s' (first, count or key)",

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "hmap.h"
+#include "jkey.h"
 #include "hist.h"
 #include "json.h"
 #include "num.h"
@@ -32,8 +33,6 @@ struct tally_by {
 	char *field; /* owned */
 	enum tally_fn fn;
 };
-
-enum tally_sort { TALLY_SORT_FIRST, TALLY_SORT_COUNT, TALLY_SORT_KEY };
 
 /* A --sum: the exact sum (num.h) and the values it could not add. */
 struct tally_sum {
@@ -49,7 +48,7 @@ struct tally {
 	const char **hist;
 	size_t nhist;
 	struct hist_edges edges;
-	enum tally_sort sort;
+	enum jkey_sort sort;
 
 	/* derived by tally_setup() */
 	size_t vsize, off_hist, hist_size, off_count;

@@ -384,7 +384,7 @@ void tally_emit(struct tally *t, struct cli *c)
 		hmap_put(&t->groups, "", 0, NULL);
 		n = 1;
 	}
-	if (t->sort == TALLY_SORT_FIRST) {
+	if (t->sort == JKEY_SORT_FIRST) {
 		for (i = 0; i < n; i++)
 			emit_group(t, c, i);
 		return;
@@ -401,8 +401,8 @@ void tally_emit(struct tally *t, struct cli *c)
 		ord[i].idx = i;
 	}
 	qsort(ord, n, sizeof *ord,
-	      t->sort == TALLY_SORT_COUNT ? jkey_order_by_count
-					  : jkey_order_by_key);
+	      t->sort == JKEY_SORT_COUNT ? jkey_order_by_count
+					 : jkey_order_by_key);
 	for (i = 0; i < n; i++)
 		emit_group(t, c, ord[i].idx);
 	free(ord);
