@@ -48,6 +48,22 @@ int in_open(struct in *in, const char *path, enum in_mode mode)
 			return -1;
 		}
 	}
+	{
+		/* a directory opens, and read() fails: it is no input (66),
+		 * not a read error (74) */
+		struct stat st;
+
+		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			snprintf(in->msg, sizeof in->msg,
+				 "cannot read '%s': %s", in->display,
+				 strerror(EISDIR));
+			if (in->fd > 0)
+				close(in->fd);
+			in->fd = -1;
+			errno = EISDIR;
+			return -1;
+		}
+	}
 	in->cap = IN_CHUNK;
 	in->buf = xmalloc(in->cap + 1);
 #ifdef F_SETPIPE_SZ

@@ -100,13 +100,18 @@ struct cursor {
 	int started;
 };
 
-/* A held row: its sort key and its text in the arena. */
+/*
+ * A held row: its sort key and its text in the arena: user_id (ulen bytes:
+ * it may hold a NUL), then ts and amount, each ended by a NUL (checked
+ * as a time and a number, they hold none).
+ */
 struct held {
 	int64_t sec, id;
 	int32_t nsec;
 	uint8_t src, user_num;
 	uint32_t ev;
-	size_t off; /* user_id \0 ts \0 amount \0 */
+	uint32_t ulen;
+	size_t off;
 };
 
 struct evx {
@@ -114,8 +119,9 @@ struct evx {
 	const char *payment_event;
 	int sorted;
 	struct hmap dict; /* int64 id -> uint32 index + 1 */
-	struct buf names; /* the names, NUL-separated */
-	size_t *name_off;
+	struct buf names; /* the names, back to back (a name may hold a NUL) */
+	size_t *name_off; /* nnames + 1: name i is [name_off[i], name_off[i+1])
+			   */
 	size_t nnames;
 	struct held *h;
 	size_t nh, caph;
@@ -505,10 +511,11 @@ static void load_dict(struct evx *x, const char *path)
 			die(EX_DATAERR, "%s:%llu: id %lld appears twice", path,
 			    (unsigned long long)line, (long long)id);
 		x->name_off = xrealloc(x->name_off,
-				       (x->nnames + 1) * sizeof *x->name_off);
-		x->name_off[x->nnames] = x->names.len;
+				       (x->nnames + 2) * sizeof *x->name_off);
+		if (x->nnames == 0)
+			x->name_off[0] = 0;
 		buf_add(&x->names, name, namen);
-		buf_addc(&x->names, '\0');
+		x->name_off[x->nnames + 1] = x->names.len;
 		*slot = (uint32_t)++x->nnames;
 	}
 	if (c.is_csv)
@@ -540,7 +547,7 @@ static void emit(struct evx *x, const char *user, size_t usern, int user_num,
 		r.amountn = amountn;
 	} else {
 		r.event = x->names.p + x->name_off[ev];
-		r.eventn = strlen(r.event);
+		r.eventn = x->name_off[ev + 1] - x->name_off[ev];
 		r.amount = NULL;
 		r.amountn = 0;
 	}
@@ -584,9 +591,12 @@ static void hold(struct evx *x, const struct cursor *c)
 	h->id = c->id;
 	h->ev = c->ev;
 	h->user_num = (uint8_t)c->user_num;
+	if (c->user.len > UINT32_MAX)
+		die(EX_DATAERR, "%s:%llu: a user_id of over 4 GB", c->where,
+		    (unsigned long long)c->line);
+	h->ulen = (uint32_t)c->user.len;
 	h->off = x->arena.len;
 	buf_add(&x->arena, c->user.p, c->user.len);
-	buf_addc(&x->arena, '\0');
 	buf_add(&x->arena, c->ts.p, c->ts.len);
 	buf_addc(&x->arena, '\0');
 	if (c->src == SRC_PAYMENTS)
@@ -597,8 +607,8 @@ static void hold(struct evx *x, const struct cursor *c)
 static void emit_held(struct evx *x, const struct held *h)
 {
 	const char *user = x->arena.p + h->off;
-	size_t un = strlen(user);
-	const char *ts = user + un + 1;
+	size_t un = h->ulen;
+	const char *ts = user + un;
 	size_t tn = strlen(ts);
 	const char *amount = ts + tn + 1;
 
