@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
+#include "utf8.h"
 
 void csv_row_release(struct csv_row *row)
 {
@@ -157,10 +159,134 @@ void csv_adopt(struct csv *c, struct in *in, char delim)
 	in->fd = -1;
 }
 
+int csv_enc_parse(const char *s, enum csv_enc *out)
+{
+	if (strcasecmp(s, "auto") == 0)
+		*out = CSV_ENC_AUTO;
+	else if (strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0)
+		*out = CSV_ENC_UTF8;
+	else if (strcasecmp(s, "cp1251") == 0 ||
+		 strcasecmp(s, "windows-1251") == 0)
+		*out = CSV_ENC_CP1251;
+	else
+		return -1;
+	return 0;
+}
+
+/* The offset of the first byte >= 0x80 in p[0..n), or n. */
+static size_t first_high(const char *p, size_t n)
+{
+	size_t i = 0;
+	uint64_t v;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, p + i, 8);
+		if (v & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < n && !((unsigned char)p[i] & 0x80))
+		i++;
+	return i;
+}
+
+static int ascii_letter(unsigned char b)
+{
+	return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
+/*
+ * Whether p[0..n), not UTF-8, reads as Windows-1251 text.  Its one
+ * unassigned byte (0x98) says no.  So do runs of high bytes inside Latin
+ * words, as Latin-1 and Windows-1252 write German or French ("M\xfcller",
+ * "Gr\xf6\xdfe"): Cyrillic words are high bytes from end to end, between
+ * spaces, digits or punctuation.  @return the offset of the first byte
+ * that says no, or n.
+ */
+static size_t cp1251_text(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, j, runs = 0, inside = 0, first_inside = n;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		for (j = i; j < n && p[j] >= 0x80; j++)
+			if (p[j] == 0x98)
+				return j;
+		runs++;
+		if (i > 0 && j < n && ascii_letter(p[i - 1]) &&
+		    ascii_letter(p[j]) && !inside++)
+			first_inside = i;
+		i = j;
+	}
+	return inside * 2 > runs ? first_inside : n;
+}
+
+/*
+ * Points *t and *tn at row p[0..n) as UTF-8: the row itself, or c->text.
+ * @return 0, or -1 with the reason in c->msg.
+ */
+static int decode_row(struct csv *c, const char *p, size_t n, const char **t,
+		      size_t *tn)
+{
+	size_t h = first_high(p, n), k;
+	enum csv_enc enc = c->enc != CSV_ENC_AUTO ? c->enc : c->found;
+
+	*t = p;
+	*tn = n;
+	if (h == n)
+		return 0; /* ASCII is both */
+	if (enc == CSV_ENC_UTF8 || enc == CSV_ENC_AUTO) {
+		k = h + utf8_valid(p + h, n - h);
+		if (k == n) {
+			c->found = CSV_ENC_UTF8;
+			return 0;
+		}
+		if (enc == CSV_ENC_UTF8) {
+			snprintf(c->msg, sizeof c->msg,
+				 c->enc == CSV_ENC_UTF8
+					 ? "not valid UTF-8 (at byte %zu; "
+					   "--encoding cp1251 reads "
+					   "Windows-1251)"
+					 : "not valid UTF-8 (at byte %zu), "
+					   "though the rows before are UTF-8",
+				 k + 1);
+			return -1;
+		}
+		k = cp1251_text(p, n);
+		if (k < n) {
+			snprintf(c->msg, sizeof c->msg,
+				 "neither UTF-8 nor Windows-1251 text (at byte "
+				 "%zu; if it is Windows-1251, say --encoding "
+				 "cp1251)",
+				 k + 1);
+			return -1;
+		}
+		c->found = CSV_ENC_CP1251;
+	} else {
+		for (k = h; k < n && (unsigned char)p[k] != 0x98; k++)
+			;
+		if (k < n) {
+			snprintf(c->msg, sizeof c->msg,
+				 "byte 0x98 is not Windows-1251 text (at byte "
+				 "%zu)",
+				 k + 1);
+			return -1;
+		}
+	}
+	buf_reset(&c->text);
+	utf8_from_cp1251(p, n, &c->text);
+	*t = c->text.p;
+	*tn = c->text.len;
+	return 0;
+}
+
 int csv_next(struct csv *c)
 {
-	const char *p;
-	size_t n;
+	const char *p, *t;
+	size_t n, tn;
 	int r;
 
 	r = in_next(&c->in, &p, &n);
@@ -172,6 +298,19 @@ int csv_next(struct csv *c)
 		return r;
 	c->raw = p;
 	c->rawlen = n;
+	if (c->in.recno == 1 && n >= 2 &&
+	    ((p[0] == '\xff' && p[1] == '\xfe') ||
+	     (p[0] == '\xfe' && p[1] == '\xff'))) {
+		snprintf(c->msg, sizeof c->msg,
+			 "%s: UTF-16 text is not read (save it as CSV in UTF-8 "
+			 "or Windows-1251)",
+			 c->in.display);
+		return IN_EFRAME;
+	}
+	if (decode_row(c, p, n, &t, &tn) < 0)
+		return IN_EENC;
+	p = t;
+	n = tn;
 	if (!c->delim) {
 		c->delim = csv_detect(p, n);
 		c->in.csv_delim = c->delim;
@@ -189,4 +328,5 @@ void csv_close(struct csv *c)
 {
 	in_close(&c->in);
 	csv_row_release(&c->row);
+	buf_release(&c->text);
 }

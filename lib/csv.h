@@ -17,6 +17,16 @@
  * quote is appended to the field ("ab"c is abc).  The one error is a
  * quoted field still open at the end of the input.
  *
+ * Encodings (enum csv_enc): what Russian Excel and 1C write by default is
+ * Windows-1251, so every CSV pulse reads goes through csv_next(), which
+ * hands out rows as UTF-8.  CSV_ENC_AUTO (the default) takes UTF-8 (with
+ * or without a byte order mark) and recognises Windows-1251 at the first
+ * row that is not ASCII: a row that is valid UTF-8 decides UTF-8, one that
+ * reads as Windows-1251 text decides that (converted from then on); any
+ * other row is refused, and so is a row that breaks the encoding the file
+ * showed before.  A UTF-16 file (its byte order mark) is refused whole.
+ * CSV_ENC_UTF8 and CSV_ENC_CP1251 say which without looking.
+ *
  * Fields are decoded into memory the struct csv_row owns, each one
  * NUL-terminated (a field may also contain NULs; use n), and stay valid
  * until the row is split again.  quoted tells "" (an empty string) from an
@@ -70,9 +80,20 @@ char csv_detect(const char *s, size_t n);
  */
 long csv_find(const struct csv_row *row, const char *name);
 
+enum csv_enc { CSV_ENC_AUTO, CSV_ENC_UTF8, CSV_ENC_CP1251 };
+
+/*
+ * Reads an --encoding value: auto, utf-8 (utf8) or cp1251 (windows-1251),
+ * any case.  @return 0 with *out set, or -1.
+ */
+int csv_enc_parse(const char *s, enum csv_enc *out);
+
 struct csv {
 	struct in in;	    /* in.lineno: the line the current row starts on */
 	char delim;	    /* 0 until the first row is read when not given */
+	enum csv_enc enc;   /* what the caller said (csv_open: AUTO) */
+	enum csv_enc found; /* AUTO: what the rows showed so far, or AUTO */
+	struct buf text;    /* the current row as UTF-8, when converted */
 	struct csv_row row; /* the current row */
 	const char *raw; /* the current row's bytes as read (for quarantine), */
 	size_t rawlen;	 /* valid until the next csv_next() */
@@ -96,7 +117,10 @@ void csv_adopt(struct csv *c, struct in *in, char delim);
  * Reads the next row into c->row.  @return IN_OK (1), IN_EOF (0), or an
  * enum in_status error < 0 with c->msg filled in: IN_EIO, IN_EZSTD, or
  * IN_EFRAME for a quoted field left open at the end of the input
- * ("file:line: unterminated quoted field").
+ * ("file:line: unterminated quoted field") or a UTF-16 file, which end
+ * the input; or IN_EENC for a row that is not text in the file's
+ * encoding: c->msg says why without the position ("not valid UTF-8 (at
+ * byte 7)"), c->raw is the row, and the next call reads the next row.
  */
 int csv_next(struct csv *c);
 

@@ -41,6 +41,7 @@ enum in_status {
 	IN_EIO = -1,	/* read error: errno-style message in msg */
 	IN_EZSTD = -2,	/* corrupt or truncated zstd stream */
 	IN_EFRAME = -3, /* broken array or sequence framing */
+	IN_EENC = -4,	/* a CSV row not in the file's encoding (csv.h) */
 };
 
 struct in_zstd; /* opaque: the decompression state */

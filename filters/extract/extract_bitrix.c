@@ -166,12 +166,10 @@ struct col {
 	int mapped;
 };
 
-enum enc { ENC_AUTO, ENC_UTF8, ENC_CP1251 };
-
 struct bx {
 	struct cli c;
 	char entity; /* --entity: 'L', 'D', 0 */
-	enum enc enc;
+	enum csv_enc enc;
 	char delim;
 	int has_tz;
 	int32_t tz;
@@ -1330,34 +1328,6 @@ static void read_json(struct bx *x, struct in *in)
 
 /* ---- CSV exports --------------------------------------------------------- */
 
-/* The encoding of a CSV file from its first bytes. */
-static enum enc sniff_encoding(const char *p, size_t n, int at_eof)
-{
-	size_t cut = n;
-
-	/* a character cut by the end of the sniffed bytes is not an error */
-	if (!at_eof)
-		while (cut > 0 && p[cut - 1] != '\n')
-			cut--;
-	if (cut == 0)
-		cut = n;
-	return utf8_valid(p, cut) == cut ? ENC_UTF8 : ENC_CP1251;
-}
-
-/* A cell as UTF-8 text in out.  @return 0, -1 when it is not UTF-8. */
-static int cell_text(enum enc enc, const char *s, size_t n, struct buf *out)
-{
-	buf_reset(out);
-	if (enc == ENC_CP1251) {
-		utf8_from_cp1251(s, n, out);
-		return 0;
-	}
-	if (utf8_valid(s, n) != n)
-		return -1;
-	buf_add(out, s, n);
-	return 0;
-}
-
 static void cols_free(struct col *cols, size_t n)
 {
 	size_t i;
@@ -1370,11 +1340,10 @@ static void cols_free(struct col *cols, size_t n)
 }
 
 /* The columns of a header row; the file's entity in *hint. */
-static struct col *read_header(struct bx *x, const struct csv *cv, enum enc enc,
-			       char *hint)
+static struct col *read_header(struct bx *x, const struct csv *cv, char *hint)
 {
 	struct col *cols = xcalloc(cv->row.n, sizeof *cols);
-	struct buf t = BUF_INIT, norm = BUF_INIT, unk = BUF_INIT;
+	struct buf norm = BUF_INIT, unk = BUF_INIT;
 	size_t i, nl = 0, nd = 0, nunk = 0;
 	size_t *mapped;
 	const char *code;
@@ -1385,20 +1354,8 @@ static struct col *read_header(struct bx *x, const struct csv *cv, enum enc enc,
 		size_t n;
 		const char *p;
 
-		if (cell_text(enc, cv->row.f[i].p, cv->row.f[i].n, &t) < 0) {
-			file_error(x,
-				   "%s:%llu: the header is not UTF-8 (use "
-				   "--encoding cp1251)",
-				   cv->in.display,
-				   (unsigned long long)cv->in.lineno);
-			cols_free(cols, i);
-			buf_release(&t);
-			buf_release(&norm);
-			buf_release(&unk);
-			return NULL;
-		}
-		n = t.len;
-		p = text_trim(t.p, &n);
+		n = cv->row.f[i].n;
+		p = text_trim(cv->row.f[i].p, &n);
 		c->label = xstrndup(p, n);
 		buf_reset(&norm);
 		bx_header_norm(p, n, &norm);
@@ -1456,29 +1413,40 @@ static struct col *read_header(struct bx *x, const struct csv *cv, enum enc enc,
 			     cv->in.display, nunk, plural(nunk), unk.p,
 			     nunk > 6 ? ", ..." : "");
 	}
-	buf_release(&t);
 	buf_release(&norm);
 	buf_release(&unk);
 	return cols;
 }
 
-static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
+static void read_csv(struct bx *x, struct in *in)
 {
 	struct csv cv;
 	struct col *cols = NULL;
 	struct item *it = &x->it;
-	struct buf t = BUF_INIT;
 	size_t ncols = 0, i;
-	enum enc enc = x->enc;
 	char hint = 0;
 	int st;
 
-	if (enc == ENC_AUTO)
-		enc = sniff_encoding(p, n, n < SNIFF_BYTES);
 	csv_adopt(&cv, in, x->delim);
-	while ((st = csv_next(&cv)) == IN_OK) {
+	cv.enc = x->enc;
+	while ((st = csv_next(&cv)) == IN_OK || st == IN_EENC) {
+		if (st == IN_EENC && !cols) {
+			file_error(x, "%s:%llu: the header: %s", cv.in.display,
+				   (unsigned long long)cv.in.lineno, cv.msg);
+			break;
+		}
+		if (st == IN_EENC) {
+			item_reset(it);
+			it->csv = 1;
+			it->file = cv.in.display;
+			it->line = cv.in.lineno;
+			it->raw = cv.raw;
+			it->rawlen = cv.rawlen;
+			bad(x, it, "%s", cv.msg);
+			continue;
+		}
 		if (!cols) {
-			cols = read_header(x, &cv, enc, &hint);
+			cols = read_header(x, &cv, &hint);
 			ncols = cv.row.n;
 			if (!cols)
 				break;
@@ -1512,27 +1480,15 @@ static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
 		}
 		for (i = 0; i < ncols && i < cv.row.n; i++) {
 			struct kv *k;
-			size_t vn;
-			const char *vp;
+			size_t vn = cv.row.f[i].n;
+			const char *vp = text_trim(cv.row.f[i].p, &vn);
 
-			if (cell_text(enc, cv.row.f[i].p, cv.row.f[i].n, &t) <
-			    0)
-				break;
 			k = item_add(x, it, cols[i].name, strlen(cols[i].name));
 			k->field = cols[i].field;
 			k->hint = cols[i].hint;
 			k->label = cols[i].label;
-			vn = t.len;
-			vp = text_trim(t.p ? t.p : "", &vn);
 			kv_set(it, k, vp, vn);
 			kv_index(it, k);
-		}
-		if (i < ncols && i < cv.row.n) {
-			bad(x, it,
-			    "column '%s': not valid UTF-8 (use --encoding "
-			    "cp1251)",
-			    cols[i].label);
-			continue;
 		}
 		x->on_item(x, it, CTX_LIST);
 	}
@@ -1547,7 +1503,6 @@ static void read_csv(struct bx *x, struct in *in, const char *p, size_t n)
 	}
 	if (cols)
 		cols_free(cols, ncols);
-	buf_release(&t);
 	csv_close(&cv);
 }
 
@@ -1604,7 +1559,7 @@ static void read_file(struct bx *x, const char *path)
 		read_json(x, &in);
 		in_close(&in);
 	} else {
-		read_csv(x, &in, p, n);
+		read_csv(x, &in);
 	}
 }
 
@@ -1653,8 +1608,14 @@ static void load_map(struct bx *x, const char *path)
 		buf_add(&x->dict, code, n);
 		buf_addc(&x->dict, '\0');
 	}
+	if (st == IN_EENC)
+		die(EX_DATAERR, "%s:%llu: %s", cv.in.display,
+		    (unsigned long long)cv.in.lineno, cv.msg);
 	if (st < 0)
 		die(st == IN_EIO ? EX_IOERR : EX_DATAERR, "%s", cv.msg);
+	if (cv.in.recno == 0)
+		die(EX_DATAERR, "%s: no 'header,FIELD' lines: an empty --map",
+		    cv.in.display);
 	csv_close(&cv);
 	buf_release(&norm);
 }
@@ -1868,17 +1829,7 @@ int extract_bitrix_main(int argc, char **argv)
 			maps[nmaps++] = optarg;
 			break;
 		case OPT_ENCODING:
-			if (strcmp(optarg, "auto") == 0)
-				x.enc = ENC_AUTO;
-			else if (strcmp(optarg, "utf-8") == 0 ||
-				 strcmp(optarg, "utf8") == 0 ||
-				 strcmp(optarg, "UTF-8") == 0)
-				x.enc = ENC_UTF8;
-			else if (strcmp(optarg, "cp1251") == 0 ||
-				 strcmp(optarg, "windows-1251") == 0 ||
-				 strcmp(optarg, "CP1251") == 0)
-				x.enc = ENC_CP1251;
-			else
+			if (csv_enc_parse(optarg, &x.enc) < 0)
 				cli_usage_error(&x.c,
 						"invalid --encoding '%s' "
 						"(auto, utf-8 or cp1251)",

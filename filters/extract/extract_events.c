@@ -36,6 +36,7 @@ enum {
 	OPT_PAYMENTS,
 	OPT_PAYMENT_EVENT,
 	OPT_SORTED,
+	OPT_ENCODING,
 };
 
 static const struct option longopts[] = {
@@ -43,6 +44,7 @@ static const struct option longopts[] = {
 	{"payments", required_argument, NULL, OPT_PAYMENTS},
 	{"payment-event", required_argument, NULL, OPT_PAYMENT_EVENT},
 	{"sorted", no_argument, NULL, OPT_SORTED},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
 	CLI_LONGOPTS,
 	{NULL, 0, NULL, 0},
 };
@@ -50,7 +52,7 @@ static const struct option longopts[] = {
 /* clang-format off */
 static const struct cli_info info = {
 	"pulse-extract events",
-	"usage: pulse-extract events --dict FILE [--payments FILE] [--sorted] "
+	"usage: pulse-extract events --dict FILE [--payments FILE] [--sorted] [--encoding ENC] "
 	"[options] [events-file ...]",
 	"Read dumps of the sales tables events, events_dict and payments (CSV\n"
 	"with a header or NDJSON, plain or zstd) and write the `event` records\n"
@@ -63,6 +65,8 @@ static const struct cli_info info = {
 	"                         the event name of payments (default payment)\n"
 	"      --sorted           each table's rows come in (created_at, id)\n"
 	"                         order: merge them in constant memory\n"
+	"      --encoding ENC     the CSV files' encoding: auto (default: UTF-8,\n"
+	"                         or Windows-1251 recognised), utf-8, cp1251\n"
 	CLI_HELP_COMMON
 	"\n"
 	"The events files hold the events table (id, user_id, event_id,\n"
@@ -116,6 +120,7 @@ struct held {
 
 struct evx {
 	struct cli c;
+	enum csv_enc enc;
 	const char *payment_event;
 	int sorted;
 	struct hmap dict; /* int64 id -> uint32 index + 1 */
@@ -145,7 +150,6 @@ static int cursor_open(struct evx *x, struct cursor *c)
 	size_t n, i;
 	int r;
 
-	(void)x;
 	if (c->fi >= c->nfiles)
 		return 0;
 	if (in_open(&c->in, c->files[c->fi++], IN_AUTO) != 0)
@@ -161,8 +165,12 @@ static int cursor_open(struct evx *x, struct cursor *c)
 	if (!c->is_csv)
 		return 1;
 	csv_adopt(&c->csv, &c->in, 0);
+	c->csv.enc = x->enc;
 	c->where = c->csv.in.display;
 	r = csv_next(&c->csv);
+	if (r == IN_EENC)
+		die(EX_DATAERR, "%s:%llu: the header: %s", c->where,
+		    (unsigned long long)c->csv.in.lineno, c->csv.msg);
 	if (r < 0)
 		die(r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s", c->csv.msg);
 	if (r == IN_EOF)
@@ -384,6 +392,12 @@ static int cursor_next(struct evx *x, struct cursor *c)
 			return 0;
 		if (c->is_csv) {
 			r = csv_next(&c->csv);
+			if (r == IN_EENC) {
+				cli_bad_at(&x->c, c->where, c->csv.in.lineno,
+					   c->csv.raw, c->csv.rawlen, "%s",
+					   c->csv.msg);
+				continue;
+			}
 			if (r < 0)
 				die(r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s",
 				    c->csv.msg);
@@ -437,8 +451,10 @@ static void load_dict(struct evx *x, const char *path)
 	while (i < n && strchr(" \t\r\n", p[i]))
 		i++;
 	c.is_csv = !(i < n && (p[i] == '{' || p[i] == '['));
-	if (c.is_csv)
+	if (c.is_csv) {
 		csv_adopt(&c.csv, &c.in, 0);
+		c.csv.enc = x->enc;
+	}
 	for (;;) {
 		struct json_span sid, sname;
 		const char *name, *idp;
@@ -450,6 +466,10 @@ static void load_dict(struct evx *x, const char *path)
 
 		if (c.is_csv) {
 			r = csv_next(&c.csv);
+			if (r == IN_EENC)
+				die(EX_DATAERR, "%s:%llu: %s", path,
+				    (unsigned long long)c.csv.in.lineno,
+				    c.csv.msg);
 			if (r < 0)
 				die(r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s",
 				    c.csv.msg);
@@ -693,6 +713,13 @@ int extract_events_main(int argc, char **argv)
 			break;
 		case OPT_SORTED:
 			x.sorted = 1;
+			break;
+		case OPT_ENCODING:
+			if (csv_enc_parse(optarg, &x.enc) < 0)
+				cli_usage_error(
+					&x.c,
+					"invalid --encoding '%s' (auto, utf-8 or cp1251)",
+					optarg);
 			break;
 		default:
 			cli_usage(&x.c);

@@ -11,11 +11,12 @@ enum {
 	OPT_ALIAS,
 	OPT_URL_FIELD,
 	OPT_STATS,
+	OPT_ENCODING,
 };
 
 static const struct cli_info info = {
 	"pulse-utm",
-	"usage: pulse-utm [--map FILE] [--alias FILE] [--url-field NAME] [--stats] [options] [file ...]",
+	"usage: pulse-utm [--map FILE] [--alias FILE] [--url-field NAME] [--stats] [--encoding ENC] [options] [file ...]",
 	"Fill in the UTM fields of lead and deal records and say where they came\n"
 	"from in utm_origin: given (the record had a utm_source), url (the query\n"
 	"string of a URL in a --url-field), map (a --map row) or none.  Other\n"
@@ -30,7 +31,9 @@ static const struct cli_info info = {
 	"      --url-field NAME   a field that may hold URLs with utm_* parameters\n"
 	"                         (repeatable; default url, source_description,\n"
 	"                         web, comments)\n"
-	"      --stats            print how many leads and deals each origin filled\n" CLI_HELP_COMMON
+	"      --stats            print how many leads and deals each origin filled\n"
+	"      --encoding ENC     of the --map and --alias files: auto (default:\n"
+	"                         UTF-8, or Windows-1251 recognised), utf-8, cp1251\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-utm --map ads.csv --alias sources.csv --stats leads.ndjson\n",
 };
@@ -49,12 +52,14 @@ int main(int argc, char **argv)
 		{"alias", required_argument, NULL, OPT_ALIAS},
 		{"url-field", required_argument, NULL, OPT_URL_FIELD},
 		{"stats", no_argument, NULL, OPT_STATS},
+		{"encoding", required_argument, NULL, OPT_ENCODING},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	const char **maps = NULL, **aliases = NULL;
 	size_t nmaps = 0, naliases = 0, i;
 	struct utm u;
+	struct buf err = BUF_INIT;
 	struct cli c;
 	struct rec *r;
 	char msg[256];
@@ -87,6 +92,13 @@ int main(int argc, char **argv)
 		case OPT_STATS:
 			u.stats = 1;
 			break;
+		case OPT_ENCODING:
+			if (csv_enc_parse(optarg, &u.enc) < 0)
+				cli_usage_error(
+					&c,
+					"invalid --encoding '%s' (auto, utf-8 or cp1251)",
+					optarg);
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -100,9 +112,10 @@ int main(int argc, char **argv)
 	}
 	/* read the tables before any output file is created */
 	for (i = 0; i < nmaps; i++)
-		utm_map_load(&u, maps[i]);
+		cli_check(utm_map_load(&u, maps[i], &err), &err);
 	for (i = 0; i < naliases; i++)
-		utm_alias_load(&u, aliases[i]);
+		cli_check(utm_alias_load(&u, aliases[i], &err), &err);
+	buf_release(&err);
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r)) {
 		if (utm_record(&u, r, cli_out(&c), msg, sizeof msg) < 0) {

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "hmap.h"
 #include "record.h"
 
@@ -57,6 +58,7 @@ struct utm {
 	const char **url_fields;
 	size_t nurl_fields;
 	int stats;
+	enum csv_enc enc; /* of the --map and --alias files */
 
 	struct utm_map *maps;
 	size_t nmaps;
@@ -82,13 +84,14 @@ void utm_init(struct utm *u);
 void utm_release(struct utm *u);
 
 /*
- * Reads a --map file (CSV with a header) into u; dies with 66 when it
- * cannot be read, 65 when it is malformed.
+ * Reads a --map file (CSV with a header, in u->enc) into u.  @return 0, or
+ * an exit status with the reason in err: 66 when it cannot be read, 65
+ * when it is empty or malformed, 74 on a read error.
  */
-void utm_map_load(struct utm *u, const char *path);
+int utm_map_load(struct utm *u, const char *path, struct buf *err);
 
-/* Reads an --alias file (CSV: alias,canonical[,field]); dies as above. */
-void utm_alias_load(struct utm *u, const char *path);
+/* Reads an --alias file (CSV: alias,canonical[,field]); @return as above. */
+int utm_alias_load(struct utm *u, const char *path, struct buf *err);
 
 /*
  * Writes record r, enriched when it is a lead or a deal, as one line to

@@ -1,6 +1,8 @@
 /* utm_load.c - the --map and --alias files; see utm.h. */
 #include "utm.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,10 +74,7 @@ static int field_index(const char *s, size_t n)
 	return -1;
 }
 
-/*
- * A cell's text, trimmed, as UTF-8 in out (cells that are not UTF-8 are
- * taken as Windows-1251, as Excel saves CSV in Russian Windows).
- */
+/* A cell's text (UTF-8: the CSV reader converts), trimmed, in out. */
 static void cell_text(const struct csv_field *c, struct buf *out)
 {
 	const char *p = c->p;
@@ -83,10 +82,24 @@ static void cell_text(const struct csv_field *c, struct buf *out)
 
 	buf_reset(out);
 	p = text_trim(p, &n);
-	if (utf8_valid(p, n) == n)
-		buf_add(out, p, n);
-	else
-		utf8_from_cp1251(p, n, out);
+	buf_add(out, p, n);
+}
+
+/* Puts the reason in err.  @return status. */
+static int fail(struct buf *err, int status, const char *fmt, ...)
+	ERR_PRINTF(3, 4);
+
+static int fail(struct buf *err, int status, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	buf_reset(err);
+	buf_adds(err, tmp);
+	return status;
 }
 
 /* A header cell: trimmed, ASCII lower case. */
@@ -100,19 +113,33 @@ static void header_text(const struct csv_field *c, struct buf *out)
 			out->p[i] = (char)(out->p[i] - 'A' + 'a');
 }
 
-static void open_csv(struct csv *c, const char *path)
+static int open_csv(struct csv *c, const char *path, enum csv_enc enc,
+		    struct buf *err)
 {
 	if (csv_open(c, path, 0) < 0)
-		die(EX_NOINPUT, "%s", c->msg);
+		return fail(err, EX_NOINPUT, "%s", c->msg);
+	c->enc = enc;
+	return 0;
 }
 
-/* The next row, or 0 at the end; dies on a read error. */
-static int next_row(struct csv *c)
+/*
+ * The next row: @return IN_OK or IN_EOF, or -1 with the reason in err and
+ * the exit status in *st.
+ */
+static int next_row(struct csv *c, struct buf *err, int *st)
 {
 	int r = csv_next(c);
 
-	if (r < 0)
-		die(r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s", c->msg);
+	if (r == IN_EENC) {
+		*st = fail(err, EX_DATAERR, "%s:%llu: %s", c->in.display,
+			   (unsigned long long)c->in.lineno, c->msg);
+		return -1;
+	}
+	if (r < 0) {
+		*st = fail(err, r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s",
+			   c->msg);
+		return -1;
+	}
 	return r;
 }
 
@@ -129,63 +156,83 @@ static int row_empty(const struct csv_row *row)
 	return 1;
 }
 
-void utm_map_load(struct utm *u, const char *path)
+int utm_map_load(struct utm *u, const char *path, struct buf *err)
 {
 	struct utm_map *m;
 	struct csv c;
 	struct buf t = BUF_INIT;
 	int *col = NULL; /* field of each column, -1 for the key */
 	size_t i, ncol;
+	int st = 0, r;
 
 	u->maps = xrealloc(u->maps, (u->nmaps + 1) * sizeof *u->maps);
 	m = &u->maps[u->nmaps++];
 	memset(m, 0, sizeof *m);
 	m->path = path;
 	hmap_init(&m->rows, sizeof(uint32_t));
-	open_csv(&c, path);
-	if (!next_row(&c))
-		die(EX_DATAERR,
-		    "%s: empty map file: the header names the key field, then utm_* or ad_group columns",
-		    path);
+	if ((st = open_csv(&c, path, u->enc, err)) != 0)
+		return st;
+	if ((r = next_row(&c, err, &st)) <= 0) {
+		if (r == 0)
+			st = fail(
+				err, EX_DATAERR,
+				"%s: empty map file: the header names the key field, then utm_* or ad_group columns",
+				path);
+		goto out;
+	}
 	ncol = c.row.n;
 	col = xcalloc(ncol, sizeof *col);
 	for (i = 0; i < ncol; i++) {
 		header_text(&c.row.f[i], &t);
 		if (i == 0) {
-			if (!t.len)
-				die(EX_DATAERR,
-				    "%s:%llu: the first column must name the key field (utm_content, or another field)",
-				    path, (unsigned long long)c.in.lineno);
+			if (!t.len) {
+				st = fail(
+					err, EX_DATAERR,
+					"%s:%llu: the first column must name the key field (utm_content, or another field)",
+					path, (unsigned long long)c.in.lineno);
+				goto out;
+			}
 			m->keyfield = xstrndup(t.p, t.len);
 			m->keyidx = field_index(t.p, t.len);
 			col[i] = -1;
 			continue;
 		}
 		col[i] = field_index(t.p, t.len);
-		if (col[i] < 0)
-			die(EX_DATAERR,
-			    "%s:%llu: unknown column '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
-			    path, (unsigned long long)c.in.lineno, t.p);
-		if (col[i] == m->keyidx || m->has[col[i]])
-			die(EX_DATAERR, "%s:%llu: column '%s' named twice",
-			    path, (unsigned long long)c.in.lineno, t.p);
+		if (col[i] < 0) {
+			st = fail(
+				err, EX_DATAERR,
+				"%s:%llu: unknown column '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
+				path, (unsigned long long)c.in.lineno, t.p);
+			goto out;
+		}
+		if (col[i] == m->keyidx || m->has[col[i]]) {
+			st = fail(err, EX_DATAERR,
+				  "%s:%llu: column '%s' named twice", path,
+				  (unsigned long long)c.in.lineno, t.p);
+			goto out;
+		}
 		m->has[col[i]] = 1;
 	}
-	while (next_row(&c)) {
+	while ((r = next_row(&c, err, &st)) > 0) {
 		struct utm_cell *cells;
 		uint32_t *row;
 		int isnew;
 
 		if (row_empty(&c.row))
 			continue;
-		if (c.row.n > ncol)
-			die(EX_DATAERR,
-			    "%s:%llu: %zu fields, the header has %zu", path,
-			    (unsigned long long)c.in.lineno, c.row.n, ncol);
+		if (c.row.n > ncol) {
+			st = fail(err, EX_DATAERR,
+				  "%s:%llu: %zu fields, the header has %zu",
+				  path, (unsigned long long)c.in.lineno,
+				  c.row.n, ncol);
+			goto out;
+		}
 		cell_text(&c.row.f[0], &t);
-		if (!t.len)
-			die(EX_DATAERR, "%s:%llu: empty key", path,
-			    (unsigned long long)c.in.lineno);
+		if (!t.len) {
+			st = fail(err, EX_DATAERR, "%s:%llu: empty key", path,
+				  (unsigned long long)c.in.lineno);
+			goto out;
+		}
 		row = hmap_put(&m->rows, t.p, t.len, &isnew);
 		if (!isnew)
 			continue; /* the first row of a key wins */
@@ -199,30 +246,44 @@ void utm_map_load(struct utm *u, const char *path)
 			cell_text(&c.row.f[i], &t);
 			if (!t.len)
 				continue;
-			if (m->vals.len + t.len > UINT32_MAX)
-				die(EX_DATAERR, "%s: map too large", path);
+			if (m->vals.len + t.len > UINT32_MAX) {
+				st = fail(err, EX_DATAERR, "%s: map too large",
+					  path);
+				goto out;
+			}
 			cells[col[i]].off = (uint32_t)m->vals.len;
 			cells[col[i]].len = (uint32_t)t.len;
 			buf_add(&m->vals, t.p, t.len);
 		}
 	}
+	if (r < 0)
+		goto out;
+	st = 0;
+out:
 	csv_close(&c);
 	free(col);
 	buf_release(&t);
+	return st;
 }
 
-void utm_alias_load(struct utm *u, const char *path)
+int utm_alias_load(struct utm *u, const char *path, struct buf *err)
 {
 	struct csv c;
 	struct buf t = BUF_INIT, key = BUF_INIT;
 	long ia = -1, ic = -1, ifld = -1;
 	size_t i;
+	int st, r;
 
-	open_csv(&c, path);
-	if (!next_row(&c))
-		die(EX_DATAERR,
-		    "%s: empty alias file: the header is alias,canonical[,field]",
-		    path);
+	if ((st = open_csv(&c, path, u->enc, err)) != 0)
+		return st;
+	if ((r = next_row(&c, err, &st)) <= 0) {
+		if (r == 0)
+			st = fail(
+				err, EX_DATAERR,
+				"%s: empty alias file: the header is alias,canonical[,field]",
+				path);
+		goto out;
+	}
 	for (i = 0; i < c.row.n; i++) {
 		header_text(&c.row.f[i], &t);
 		if (strcmp(t.p ? t.p : "", "alias") == 0 && ia < 0)
@@ -231,17 +292,23 @@ void utm_alias_load(struct utm *u, const char *path)
 			ic = (long)i;
 		else if (strcmp(t.p ? t.p : "", "field") == 0 && ifld < 0)
 			ifld = (long)i;
-		else
-			die(EX_DATAERR,
-			    "%s:%llu: unknown column '%s' (alias, canonical, field)",
-			    path, (unsigned long long)c.in.lineno,
-			    t.p ? t.p : "");
+		else {
+			st = fail(
+				err, EX_DATAERR,
+				"%s:%llu: unknown column '%s' (alias, canonical, field)",
+				path, (unsigned long long)c.in.lineno,
+				t.p ? t.p : "");
+			goto out;
+		}
 	}
-	if (ia < 0 || ic < 0)
-		die(EX_DATAERR,
-		    "%s:%llu: the header must name the columns alias and canonical",
-		    path, (unsigned long long)c.in.lineno);
-	while (next_row(&c)) {
+	if (ia < 0 || ic < 0) {
+		st = fail(
+			err, EX_DATAERR,
+			"%s:%llu: the header must name the columns alias and canonical",
+			path, (unsigned long long)c.in.lineno);
+		goto out;
+	}
+	while ((r = next_row(&c, err, &st)) > 0) {
 		struct utm_cell *v;
 		char fb = U_NFIELDS; /* any field */
 		size_t kn;
@@ -249,36 +316,47 @@ void utm_alias_load(struct utm *u, const char *path)
 
 		if (row_empty(&c.row))
 			continue;
-		if ((size_t)ia >= c.row.n || (size_t)ic >= c.row.n)
-			die(EX_DATAERR, "%s:%llu: no %s", path,
-			    (unsigned long long)c.in.lineno,
-			    (size_t)ia >= c.row.n ? "alias" : "canonical");
+		if ((size_t)ia >= c.row.n || (size_t)ic >= c.row.n) {
+			st = fail(err, EX_DATAERR, "%s:%llu: no %s", path,
+				  (unsigned long long)c.in.lineno,
+				  (size_t)ia >= c.row.n ? "alias"
+							: "canonical");
+			goto out;
+		}
 		if (ifld >= 0 && (size_t)ifld < c.row.n) {
 			header_text(&c.row.f[ifld], &t);
 			if (t.len) {
 				int f = field_index(t.p, t.len);
 
-				if (f < 0)
-					die(EX_DATAERR,
-					    "%s:%llu: unknown field '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
-					    path,
-					    (unsigned long long)c.in.lineno,
-					    t.p);
+				if (f < 0) {
+					st = fail(
+						err, EX_DATAERR,
+						"%s:%llu: unknown field '%s' (utm_source, utm_medium, utm_campaign, utm_content, utm_term or ad_group)",
+						path,
+						(unsigned long long)c.in.lineno,
+						t.p);
+					goto out;
+				}
 				fb = (char)f;
 			}
 		}
 		cell_text(&c.row.f[ia], &t);
-		if (!t.len)
-			die(EX_DATAERR, "%s:%llu: empty alias", path,
-			    (unsigned long long)c.in.lineno);
+		if (!t.len) {
+			st = fail(err, EX_DATAERR, "%s:%llu: empty alias", path,
+				  (unsigned long long)c.in.lineno);
+			goto out;
+		}
 		buf_reset(&key);
 		buf_addc(&key, fb);
 		text_fold(t.p, t.len, &key);
 		kn = key.len;
 		cell_text(&c.row.f[ic], &t);
-		if (!t.len)
-			die(EX_DATAERR, "%s:%llu: empty canonical value", path,
-			    (unsigned long long)c.in.lineno);
+		if (!t.len) {
+			st = fail(err, EX_DATAERR,
+				  "%s:%llu: empty canonical value", path,
+				  (unsigned long long)c.in.lineno);
+			goto out;
+		}
 		v = hmap_put(&u->alias, key.p, kn, &isnew);
 		if (!isnew)
 			continue; /* the first row of an alias wins */
@@ -295,7 +373,12 @@ void utm_alias_load(struct utm *u, const char *path)
 			v->len = (uint32_t)t.len;
 		}
 	}
+	if (r < 0)
+		goto out;
+	st = 0;
+out:
 	csv_close(&c);
 	buf_release(&t);
 	buf_release(&key);
+	return st;
 }

@@ -174,6 +174,88 @@ static int read_all(char delim, struct buf *rows, struct buf *lines, char *msg,
 	return r;
 }
 
+/* Reads the file as enc: rows "a|b" joined by '/', failed rows as "!msg". */
+static void read_enc(enum csv_enc enc, struct buf *out)
+{
+	struct csv c;
+	struct buf b = BUF_INIT;
+	int r, k = 0;
+
+	buf_reset(out);
+	ck_assert_int_eq(csv_open(&c, path, 0), 0);
+	c.enc = enc;
+	while ((r = csv_next(&c)) == IN_OK || r == IN_EENC) {
+		if (k++)
+			buf_addc(out, '/');
+		if (r == IN_EENC) {
+			buf_addf(out, "!%llu %s",
+				 (unsigned long long)c.in.lineno, c.msg);
+			continue;
+		}
+		show(&c.row, &b);
+		buf_add(out, b.p, b.len);
+	}
+	if (r != IN_EOF)
+		buf_addf(out, "/!%s", c.msg);
+	csv_close(&c);
+	buf_release(&b);
+}
+
+START_TEST(encodings)
+{
+	struct buf out = BUF_INIT;
+	enum csv_enc e;
+
+	/* Windows-1251, recognised at the first row that is not ASCII */
+	write_file(LIT("id;name\n1;plain\n2;\xcf\xf0\xe8\xe2\xe5\xf2, "
+		       "\xec\xe8\xf0\n3;\xb9 5 \xab\xc0\xe1\xe2\xbb\n"));
+	read_enc(CSV_ENC_AUTO, &out);
+	ck_assert_str_eq(out.p, "id|name/1|plain/2|Привет, мир/3|№ 5 «Абв»");
+	read_enc(CSV_ENC_CP1251, &out);
+	ck_assert_str_eq(out.p, "id|name/1|plain/2|Привет, мир/3|№ 5 «Абв»");
+	read_enc(CSV_ENC_UTF8, &out);
+	ck_assert_str_eq(out.p,
+			 "id|name/1|plain/!3 not valid UTF-8 (at byte 3; "
+			 "--encoding cp1251 reads Windows-1251)/!4 not valid "
+			 "UTF-8 (at byte 3; --encoding cp1251 reads "
+			 "Windows-1251)");
+	/* UTF-8 first: a Windows-1251 row after it is refused, alone */
+	write_file(LIT("\xd0\xb0;1\n\xe0;2\nb;3\n"));
+	read_enc(CSV_ENC_AUTO, &out);
+	ck_assert_str_eq(out.p, "а|1/!2 not valid UTF-8 (at byte 1), though "
+				"the rows before are UTF-8/b|3");
+	/* Latin-1 is neither, whichever comes first */
+	write_file(LIT("name\nM\xfc"
+		       "ller\nGr\xf6\xdf"
+		       "e\n"));
+	read_enc(CSV_ENC_AUTO, &out);
+	ck_assert_str_eq(out.p, "name/!2 neither UTF-8 nor Windows-1251 text "
+				"(at byte 2; if it is Windows-1251, say "
+				"--encoding cp1251)/!3 neither UTF-8 nor "
+				"Windows-1251 text (at byte 3; if it is "
+				"Windows-1251, say --encoding cp1251)");
+	/* 0x98 is not a Windows-1251 byte */
+	write_file(LIT("\xe0\x98\n"));
+	read_enc(CSV_ENC_CP1251, &out);
+	ck_assert_str_eq(out.p,
+			 "!1 byte 0x98 is not Windows-1251 text (at byte 2)");
+	/* UTF-16 is refused whole */
+	write_file(LIT("\xff\xfe"
+		       "a\x00,\x00"
+		       "b\x00\n\x00"));
+	read_enc(CSV_ENC_AUTO, &out);
+	ck_assert_ptr_nonnull(strstr(out.p, "UTF-16 text is not read"));
+	ck_assert_int_eq(csv_enc_parse("UTF-8", &e), 0);
+	ck_assert_int_eq(e, CSV_ENC_UTF8);
+	ck_assert_int_eq(csv_enc_parse("Windows-1251", &e), 0);
+	ck_assert_int_eq(e, CSV_ENC_CP1251);
+	ck_assert_int_eq(csv_enc_parse("auto", &e), 0);
+	ck_assert_int_eq(e, CSV_ENC_AUTO);
+	ck_assert_int_eq(csv_enc_parse("koi8-r", &e), -1);
+	buf_release(&out);
+}
+END_TEST
+
 START_TEST(file_rows)
 {
 	struct buf rows = BUF_INIT, lines = BUF_INIT;
@@ -352,6 +434,7 @@ static Suite *csv_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, file_rows);
+	tcase_add_test(tc, encodings);
 	tcase_add_test(tc, file_bom_semicolon);
 	tcase_add_test(tc, file_unterminated);
 	tcase_add_test(tc, file_big);
