@@ -427,6 +427,11 @@ int cli_next(struct cli *c, struct rec **r)
 			    !shard_mine(&c->shard, peeked.p, peeked.n))
 				continue; /* another shard's, not even parsed */
 			if (rec_parse(&c->rec, p, n, &e) < 0) {
+				/* an element cut short took the next ones in:
+				 * they are read again */
+				c->curlen =
+					in_resync(&c->in, c->cur, c->curlen,
+						  e.off + (size_t)(p - c->cur));
 				/* a line whose shard is unknown is seen by all
 				 * shards: shard 1 reports it */
 				if (!c->shard.n || peeked.p || c->shard.i == 1)
@@ -439,6 +444,14 @@ int cli_next(struct cli *c, struct rec **r)
 				continue;
 			*r = &c->rec;
 			return 1;
+		}
+		if (st == IN_EBAD) {
+			/* text where a record belongs; the next one is read */
+			c->cur = p;
+			c->curlen = n;
+			if (!c->shard.n || c->shard.i == 1)
+				cli_bad(c, "%s", c->in.msg);
+			continue;
 		}
 		if (st != IN_EOF) {
 			warn("%s", c->in.msg);

@@ -208,8 +208,12 @@ static int detect(struct in *in)
 		return 1;
 	in->z = xcalloc(1, sizeof *in->z);
 	in->z->ds = ZSTD_createDStream();
-	if (!in->z->ds)
-		die(EX_OSERR, "cannot create a zstd decompression context");
+	if (!in->z->ds) {
+		snprintf(in->msg, sizeof in->msg,
+			 "'%s': cannot create a zstd decompression context",
+			 in->display);
+		return in->eof = IN_EIO;
+	}
 	ZSTD_initDStream(in->z->ds);
 	in->z->zcap = ZSTD_DStreamInSize() > IN_CHUNK ? ZSTD_DStreamInSize()
 						      : IN_CHUNK;
@@ -240,15 +244,23 @@ static int is_ws(char c)
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-/* Consumes whitespace, counting lines.  @return 1 at a non-blank byte. */
+/*
+ * Consumes whitespace, counting lines and the blanks since the last
+ * newline (in->indent, which next_framed() sets to -1 when it takes a
+ * byte that is not blank).  @return 1 at a non-blank byte.
+ */
 static int skip_blank(struct in *in)
 {
 	int r;
 
 	for (;;) {
 		while (in->start < in->end && is_ws(in->buf[in->start])) {
-			if (in->buf[in->start] == '\n')
+			if (in->buf[in->start] == '\n') {
 				in->nextline++;
+				in->indent = 0;
+			} else if (in->indent >= 0) {
+				in->indent++;
+			}
 			in->start++;
 		}
 		if (in->start < in->end)
@@ -323,6 +335,119 @@ static int eframe(struct in *in, const char *what)
 	snprintf(in->msg, sizeof in->msg, "%s:%llu: %s", in->display,
 		 (unsigned long long)in->nextline, what);
 	return IN_EFRAME;
+}
+
+/*
+ * Whether the line at p[0..n) can start a record: '{' or '[' first; in an
+ * array, '{' after blanks (an element).
+ */
+static int starts_record(const struct in *in, const char *p, size_t n)
+{
+	if (in->mode == IN_ARRAY) {
+		while (n > 0 && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		return n > 0 && *p == '{';
+	}
+	return n > 0 && (*p == '{' || *p == '[');
+}
+
+/*
+ * Hands out as IN_EBAD the bytes from buf[start] to the next line that
+ * starts with '{' or '[' (or to the end), and goes on from there: what a
+ * sequence does with text between its documents.
+ */
+static int ebad(struct in *in, const char *what, const char **rec, size_t *len)
+{
+	size_t i = 0, n;
+	char *p;
+	int r;
+
+	for (;;) {
+		p = in->buf + in->start;
+		n = in->end - in->start;
+		for (; i + 1 < n; i++)
+			if (p[i] == '\n' &&
+			    starts_record(in, p + i + 1, n - i - 1))
+				break;
+		if (i + 1 < n || in->eof)
+			break;
+		if ((r = fill(in)) < 0)
+			return r;
+	}
+	p = in->buf + in->start;
+	n = i + 1 < in->end - in->start ? i + 1 : in->end - in->start;
+	in->lineno = in->nextline;
+	snprintf(in->msg, sizeof in->msg, "%s", what);
+	in->nextline += count_nl(p, n);
+	in->start += n;
+	while (n > 0 && is_ws(p[n - 1]))
+		n--;
+	in->multiline = count_nl(p, n) > 0;
+	*rec = p;
+	*len = n;
+	return IN_EBAD;
+}
+
+size_t in_resync(struct in *in, const char *rec, size_t len, size_t err_off)
+{
+	size_t s, k, inner, el;
+
+	if ((in->mode != IN_SEQ && in->mode != IN_ARRAY) || !in->buf ||
+	    rec < in->buf || rec + len > in->buf + in->end)
+		return len;
+	if (err_off > len)
+		err_off = len;
+	/* how far the record's second line is indented: its members' */
+	for (k = 0; k < len && rec[k] != '\n'; k++)
+		;
+	for (s = ++k; k < len && (rec[k] == ' ' || rec[k] == '\t'); k++)
+		;
+	inner = k < len ? k - s : 0;
+	/* the start of the line that holds the error */
+	for (el = err_off; el > 0 && rec[el - 1] != '\n'; el--)
+		;
+	/*
+	 * A sequence's documents start at the start of a line, and a
+	 * document cut short may take in a whole next one before the error
+	 * shows: the first such line after the record's start.  An array's
+	 * next element is less indented than this one's members, or, from
+	 * the error's line on, a '{' line after a ','.
+	 */
+	for (s = 1; s < len; s++) {
+		if (rec[s - 1] != '\n')
+			continue;
+		if (in->mode == IN_SEQ && starts_record(in, rec + s, len - s))
+			break;
+		if (in->mode == IN_ARRAY) {
+			for (k = s;
+			     k < len && (rec[k] == ' ' || rec[k] == '\t'); k++)
+				;
+			if (k < len && rec[k] == '{') {
+				size_t b = s - 1;
+
+				while (b > 0 && is_ws(rec[b]))
+					b--;
+				if (k - s < inner ||
+				    (long)(k - s) == in->rec_indent ||
+				    (s >= el && rec[b] == ',')) {
+					s = k;
+					break;
+				}
+			}
+		}
+	}
+	if (s >= len)
+		return len;
+	/* what follows the broken record's first s bytes is read again */
+	in->start = (size_t)(rec - in->buf) + s;
+	in->nextline = in->lineno + count_nl(rec, s);
+	if (in->mode == IN_ARRAY)
+		in->array_state = 1;
+	while (s > 0 && is_ws(rec[s - 1]))
+		s--;
+	return s;
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -593,14 +718,21 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 				 */
 				if (c == ']') {
 					in->start++;
+					in->indent = -1;
 					in->array_state = 2;
 					continue;
 				}
-				if (c != ',')
-					return eframe(
+				if (c != ',') {
+					/* the element after the garbage, if
+					 * any, is read on */
+					in->array_state = 1;
+					return ebad(
 						in,
-						"expected ',' or ']' after an array element");
+						"expected ',' or ']' after an array element",
+						rec, len);
+				}
 				in->start++;
+				in->indent = -1;
 				if ((r = skip_blank(in)) < 0)
 					return r;
 				if (r > 0 && in->buf[in->start] == ']')
@@ -615,12 +747,14 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 						in,
 						"expected '[' to open the array");
 				in->start++;
+				in->indent = -1;
 				in->array_state = 1;
 				/* an empty array? */
 				if ((r = skip_blank(in)) < 0)
 					return r;
 				if (r > 0 && in->buf[in->start] == ']') {
 					in->start++;
+					in->indent = -1;
 					in->array_state = 2;
 				}
 				continue;
@@ -632,8 +766,8 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 			if (c == ',' || c == ']')
 				return eframe(in, "expected an array element");
 		} else if (c != '{' && c != '[') {
-			return eframe(in,
-				      "expected '{' or '[' to start a record");
+			return ebad(in, "expected '{' or '[' to start a record",
+				    rec, len);
 		}
 		while ((n = frame_end(in, in_array)) == (size_t)-1) {
 			if ((r = fill(in)) < 0)
@@ -647,6 +781,8 @@ static int next_framed(struct in *in, const char **rec, size_t *len)
 			return eframe(in, "expected an array element");
 		p = in->buf + in->start;
 		in->lineno = in->nextline;
+		in->rec_indent = in->indent;
+		in->indent = -1;
 		in->start += n;
 		k = n;
 		while (n > 0 && is_ws(p[n - 1]))

@@ -26,6 +26,15 @@
  * end of each element by counting brackets outside strings; a break in the
  * framing itself (a missing comma between elements, text after the closing
  * bracket) is reported as IN_EFRAME and ends the input.
+ *
+ * Except where a record can be found again after the break: in IN_SEQ,
+ * text between documents (a garbage line), and in IN_ARRAY, text where
+ * a ',' belongs, are handed out as IN_EBAD (a bad record: *rec and *len
+ * point at the bytes, in->msg says why without the position, in->lineno
+ * is where they start), and reading goes on at the next line that
+ * starts a record.  A record that the framing took whole but that does
+ * not parse (a document cut short, and the next one taken into it) is
+ * split again with in_resync().
  */
 #ifndef PULSE_IN_H
 #define PULSE_IN_H
@@ -42,6 +51,7 @@ enum in_status {
 	IN_EZSTD = -2,	/* corrupt or truncated zstd stream */
 	IN_EFRAME = -3, /* broken array or sequence framing */
 	IN_EENC = -4,	/* a CSV row not in the file's encoding (csv.h) */
+	IN_EBAD = -5,	/* bytes that are not a record: read on after them */
 };
 
 struct in_zstd; /* opaque: the decompression state */
@@ -66,6 +76,8 @@ struct in {
 	uint64_t nextline;	/* line number at buf[start] */
 	int eof;	 /* no more bytes from the source (< 0: the error) */
 	int began;	 /* BOM and mode detection done */
+	long indent;	 /* blanks skipped since the last newline, or -1 */
+	long rec_indent; /* the record's indent (IN_ARRAY, IN_SEQ), or -1 */
 	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']',
 			    3 after an element */
 	int compressed;
@@ -94,6 +106,19 @@ int in_next(struct in *in, const char **rec, size_t *len);
  * input is empty, or an error < 0 with in->msg filled in.
  */
 int in_peek(struct in *in, size_t want, const char **p, size_t *n);
+
+/*
+ * After rec[0..len), the record in_next() handed out last, failed to parse
+ * at byte err_off: in IN_SEQ and IN_ARRAY, where a document cut short
+ * swallows the ones after it, the reader goes back to the first line
+ * after the record's start that starts a record (IN_SEQ: a '{' or '[' at
+ * the start of a line; IN_ARRAY: a '{' line as indented as the record,
+ * or less than its members, or from the error's line on, one after a
+ * ','), so
+ * that they are read again.  @return how many bytes of rec are the bad
+ * record (len when there is no such line, and in the other modes).
+ */
+size_t in_resync(struct in *in, const char *rec, size_t len, size_t err_off);
 
 /* Closes the file (not stdin) and frees the buffers. */
 void in_close(struct in *in);

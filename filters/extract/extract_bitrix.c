@@ -1299,24 +1299,121 @@ static void file_error(struct bx *x, const char *fmt, ...)
 	}
 }
 
+static const char *skip_blank(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/*
+ * The items of a page cut short, p[0..n), that are whole before the cut:
+ * its 'result' array, or the 'items' array of its 'result' object, up to
+ * the first item that does not scan, are taken as any page's.  @return
+ * how many were.
+ */
+static size_t salvage(struct bx *x, const char *p, size_t n, const char *file,
+		      uint64_t line)
+{
+	const char *q = p, *end = p + n, *arr = NULL, *last = NULL;
+	struct json_span k, v;
+	struct json_error e;
+	size_t count = 0;
+	int depth = 1;
+	enum ctx ctx = CTX_LIST;
+
+	q = skip_blank(q, end);
+	if (q >= end || *q != '{')
+		return 0;
+	q++;
+	while (!arr) {
+		q = skip_blank(q, end);
+		if (q >= end || *q != '"' ||
+		    !(q = json_scan_nested(p, q, end, depth, &k, &e)))
+			return 0;
+		q = skip_blank(q, end);
+		if (q >= end || *q++ != ':')
+			return 0;
+		q = skip_blank(q, end);
+		if (q < end && depth == 1 && json_str_eq(k, "result", 6) &&
+		    (*q == '[' || *q == '{')) {
+			if (*q == '[') {
+				arr = q;
+				break;
+			}
+			depth = 2; /* result: {"items": [...]} */
+			ctx = CTX_STAGE;
+			q++;
+			continue;
+		}
+		if (q < end && depth == 2 && json_str_eq(k, "items", 5) &&
+		    *q == '[') {
+			arr = q;
+			break;
+		}
+		if (!(q = json_scan_nested(p, q, end, depth, &v, &e)))
+			return 0;
+		q = skip_blank(q, end);
+		if (q < end && *q == ',')
+			q++;
+	}
+	for (q = arr + 1;; count++) {
+		q = skip_blank(q, end);
+		if (count && q < end && *q == ',')
+			q = skip_blank(q + 1, end);
+		if (q >= end || !json_scan_nested(p, q, end, depth + 1, &v, &e))
+			break;
+		q = last = v.p + v.n;
+	}
+	if (count) {
+		/* the whole items as an array: its last byte stands for ']' */
+		struct json_span whole = {arr, (size_t)(last - arr) + 1,
+					  JSON_ARRAY, 0};
+
+		items_of(x, whole, ctx, file, line, p);
+	}
+	return count;
+}
+
 static void read_json(struct bx *x, struct in *in)
 {
 	struct rec r = REC_INIT;
 	struct json_error e;
+	struct item *it = &x->it;
 	const char *p;
-	size_t n;
+	size_t n, kept;
 	int st;
 
-	while ((st = in_next(in, &p, &n)) == IN_OK) {
-		if (rec_parse(&r, p, n, &e) < 0) {
-			struct item *it = &x->it;
-
+	while ((st = in_next(in, &p, &n)) == IN_OK || st == IN_EBAD) {
+		if (st == IN_EBAD) {
+			/* text between pages: the pages after it are read */
 			item_reset(it);
 			it->file = in->display;
 			it->line = in->lineno;
 			it->raw = p;
 			it->rawlen = n;
-			bad(x, it, "%s (at byte %zu)", e.msg, e.off + 1);
+			bad(x, it, "%s", in->msg);
+			continue;
+		}
+		if (rec_parse(&r, p, n, &e) < 0) {
+			/* a page cut short took the pages after it in: they
+			 * are read again, and its whole items kept */
+			n = in_resync(in, p, n, e.off);
+			kept = salvage(x, p, n, in->display, in->lineno);
+			item_reset(it);
+			it->file = in->display;
+			it->line = in->lineno;
+			it->raw = p;
+			it->rawlen = n;
+			if (kept)
+				bad(x, it,
+				    "%s (at byte %zu): a page cut short; its "
+				    "%zu whole item%s before the cut are kept, "
+				    "the rest of it is lost",
+				    e.msg, e.off + 1, kept, plural(kept));
+			else
+				bad(x, it, "%s (at byte %zu)", e.msg,
+				    e.off + 1);
 			continue;
 		}
 		page(x, &r, in->display, in->lineno, p, n);

@@ -403,6 +403,11 @@ static int cursor_next(struct evx *x, struct cursor *c)
 				    c->csv.msg);
 		} else {
 			r = in_next(&c->in, &p, &n);
+			if (r == IN_EBAD) {
+				cli_bad_at(&x->c, c->where, c->in.lineno, p, n,
+					   "%s", c->in.msg);
+				continue;
+			}
 			if (r < 0)
 				die(r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s",
 				    c->in.msg);
@@ -415,6 +420,7 @@ static int cursor_next(struct evx *x, struct cursor *c)
 			buf_reset(&c->raw);
 			buf_add(&c->raw, p, n);
 			if (rec_parse(&c->rec, c->raw.p, c->raw.len, &e) != 0) {
+				n = in_resync(&c->in, p, n, e.off);
 				cli_bad_at(&x->c, c->where, c->in.lineno, p, n,
 					   "%s (at byte %zu)", e.msg,
 					   e.off + 1);
@@ -497,6 +503,9 @@ static void load_dict(struct evx *x, const char *path)
 			namen = c.csv.row.f[cname].n;
 		} else {
 			r = in_next(&c.in, &p, &n);
+			if (r == IN_EBAD)
+				die(EX_DATAERR, "%s:%llu: %s", path,
+				    (unsigned long long)c.in.lineno, c.in.msg);
 			if (r < 0)
 				die(r == IN_EIO ? EX_IOERR : EX_DATAERR, "%s",
 				    c.in.msg);

@@ -398,6 +398,9 @@ static void read_aux(struct odoo *x, const char *path, aux_fn *fn)
 			aux_bad(&a, "%s (at byte %zu)", e.msg, e.off + 1);
 		fn(x, &r, &a);
 	}
+	if (st == IN_EBAD)
+		die(EX_DATAERR, "%s:%llu: %s", in.display,
+		    (unsigned long long)in.lineno, in.msg);
 	if (st != IN_EOF)
 		die(st == IN_EIO ? EX_IOERR : EX_DATAERR, "%s", in.msg);
 	in_close(&in);

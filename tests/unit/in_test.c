@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "in.h"
+#include "record.h"
 
 #define LIT(s) (s), (sizeof(s) - 1)
 
@@ -48,7 +49,7 @@ static void write_file(const void *p, size_t n)
 struct got {
 	struct buf recs;
 	struct buf lines; /* "1,3,4" */
-	uint64_t n;
+	uint64_t n, bad;
 	int status; /* the in_next result that ended the input */
 	char msg[160];
 };
@@ -61,22 +62,26 @@ static void got_release(struct got *g)
 
 static struct got read_all(enum in_mode mode)
 {
-	struct got g = {BUF_INIT, BUF_INIT, 0, 0, ""};
+	struct got g = {BUF_INIT, BUF_INIT, 0, 0, 0, ""};
 	struct in in;
 	const char *p;
 	size_t n;
 	int st;
 
 	ck_assert_int_eq(in_open(&in, path, mode), 0);
-	while ((st = in_next(&in, &p, &n)) == IN_OK) {
+	while ((st = in_next(&in, &p, &n)) == IN_OK || st == IN_EBAD) {
 		if (g.n) {
 			buf_addc(&g.recs, '|');
 			buf_addc(&g.lines, ',');
 		}
+		if (st == IN_EBAD) /* bytes that are not a record: marked */
+			buf_addc(&g.recs, '!');
 		buf_add(&g.recs, p, n);
 		buf_addf(&g.lines, "%llu", (unsigned long long)in.lineno);
 		g.n++;
-		QUICK_ASSERT(in.recno == g.n);
+		if (st == IN_EBAD)
+			g.bad++;
+		QUICK_ASSERT(in.recno + g.bad == g.n);
 	}
 	g.status = st;
 	memcpy(g.msg, in.msg, sizeof g.msg);
@@ -326,7 +331,12 @@ START_TEST(array_errors)
 	READS("[,{}]", IN_ARRAY, "", "", IN_EFRAME);
 	READS("[{},,{}]", IN_ARRAY, "{}", "1", IN_EFRAME);
 	READS("[}", IN_ARRAY, "", "", IN_EFRAME);
-	READS("[{\"a\":1}}]", IN_ARRAY, "{\"a\":1}", "1", IN_EFRAME);
+	/* text where a ',' belongs: bad bytes, then the rest is read */
+	READS("[{\"a\":1}}]", IN_ARRAY, "{\"a\":1}|!}]", "1,1", IN_EFRAME);
+	/* text after an element that runs on to a ',' is the element's: a
+	 * bad one for rec_parse, which in_resync() splits */
+	READS("[\n {\"a\":1}\n x\n {\"b\":1}\n]", IN_ARRAY,
+	      "{\"a\":1}\n x\n {\"b\":1}", "2", IN_EOF);
 	READS("{\"a\":1}", IN_ARRAY, "", "", IN_EFRAME);
 	/* an unterminated string swallows the rest: handed out, then the
 	 * missing ']' */
@@ -555,11 +565,70 @@ START_TEST(seq_mode)
 	      "{\"a\":1}|{\"b\":2}|{\n\"c\":3\n}|[1]", "1,1,2,5", IN_EOF);
 	READS("  {\"s\":\"}{\"}  \n\n", IN_SEQ, "{\"s\":\"}{\"}", "1", IN_EOF);
 	READS("", IN_SEQ, "", "", IN_EOF);
-	READS("{\"a\":1} x", IN_SEQ, "{\"a\":1}", "1", IN_EFRAME);
-	READS("{\"a\":1}, {}", IN_SEQ, "{\"a\":1}", "1", IN_EFRAME);
-	READS("5", IN_SEQ, "", "", IN_EFRAME);
+	/* text between documents: bad bytes up to the next line that
+	 * starts one, which is read */
+	READS("{\"a\":1} x", IN_SEQ, "{\"a\":1}|!x", "1,1", IN_EOF);
+	READS("{\"a\":1}, {}", IN_SEQ, "{\"a\":1}|!, {}", "1,1", IN_EOF);
+	READS("{\"a\":1}\ngarbage\nmore\n{\"b\":2}\n", IN_SEQ,
+	      "{\"a\":1}|!garbage\nmore|{\"b\":2}", "1,2,4", IN_EOF);
+	READS("5", IN_SEQ, "!5", "1", IN_EOF);
 	READS("{\"a\":1", IN_SEQ, "{\"a\":1", "1", IN_EOF);
 	READS("\xef\xbb\xbf{}", IN_SEQ, "{}", "1", IN_EOF);
+}
+END_TEST
+
+/* A record cut short takes the next ones in; in_resync() gives them back. */
+static void resync_case(enum in_mode mode, const char *data, const char *want)
+{
+	struct buf got = BUF_INIT;
+	struct rec r = REC_INIT;
+	struct json_error e;
+	struct in in;
+	const char *p;
+	size_t n;
+	int st;
+
+	write_file(data, strlen(data));
+	ck_assert_int_eq(in_open(&in, path, mode), 0);
+	while ((st = in_next(&in, &p, &n)) == IN_OK || st == IN_EBAD) {
+		if (got.len)
+			buf_addc(&got, '|');
+		if (st == IN_OK && rec_parse(&r, p, n, &e) < 0) {
+			n = in_resync(&in, p, n, e.off);
+			buf_addc(&got, '!');
+		}
+		buf_addf(&got, "%llu:", (unsigned long long)in.lineno);
+		buf_add(&got, p, n);
+	}
+	ck_assert_int_eq(st, IN_EOF);
+	ck_assert_str_eq(got.p, want);
+	in_close(&in);
+	rec_release(&r);
+	buf_release(&got);
+}
+
+START_TEST(resync)
+{
+	/* cut in a string, then outside one; the pages after are read */
+	resync_case(IN_SEQ, "{\"a\":1,\"b\":\"cut\n{\"c\":2}\n{\"d\":3}\n",
+		    "!1:{\"a\":1,\"b\":\"cut|2:{\"c\":2}|3:{\"d\":3}");
+	resync_case(IN_SEQ, "{\"a\":[1,\n2,\n{\"c\":2}\n{\"d\":3}\n",
+		    "!1:{\"a\":[1,\n2,|3:{\"c\":2}|4:{\"d\":3}");
+	/* pretty-printed: the next document starts at a line's start */
+	resync_case(IN_SEQ, "{\n  \"a\": [\n    1,\n{\n  \"c\": 2\n}\n",
+		    "!1:{\n  \"a\": [\n    1,|4:{\n  \"c\": 2\n}");
+	/* nothing to resync to: the whole is bad */
+	resync_case(IN_SEQ, "{\"a\":\"cut\n", "!1:{\"a\":\"cut");
+	/* an array element cut short: the next element, after a ',' or
+	 * less indented than the members */
+	resync_case(IN_ARRAY,
+		    "[\n  {\n    \"a\": 1,\n    \"t\": \"x\n  {\n    \"a\": "
+		    "2\n  },\n  {\n    \"a\": 3\n  }\n]\n",
+		    "!2:{\n    \"a\": 1,\n    \"t\": \"x|5:{\n    \"a\": "
+		    "2\n  }|8:{\n    \"a\": 3\n  }");
+	/* lines need none: each is read on its own */
+	resync_case(IN_LINES, "{\"a\":\"cut\n{\"b\":1}\n",
+		    "!1:{\"a\":\"cut|2:{\"b\":1}");
 }
 END_TEST
 
@@ -822,6 +891,7 @@ static Suite *in_suite(void)
 	tc = tcase_create("seq");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, seq_mode);
+	tcase_add_test(tc, resync);
 	tcase_add_test(tc, peek_then_read);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("zstd");
