@@ -151,22 +151,22 @@ int main(int argc, char **argv)
 	}
 	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
-	report_init(&rep);
+	render_load_init(&rep);
 	if (fmt->render == render_html)
 		rep.keep = KEEP_FUNNEL;
 	else if (fmt->render == render_csv)
 		rep.keep = KEEP_ALL;
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
-		if (report_add(&rep, r, msg, sizeof msg) < 0)
+		if (render_load_add(&rep, r, msg, sizeof msg) < 0)
 			cli_bad(&c, "%s", msg);
 	if (rep.ignored)
 		warn("ignored %llu record%s of other kinds",
 		     (unsigned long long)rep.ignored,
 		     rep.ignored == 1 ? "" : "s");
-	report_finish(&rep, &o);
+	render_load_finish(&rep, &o);
 	fmt->render(&rep, &o, cli_out(&c));
 	status = cli_finish(&c);
-	report_release(&rep);
+	render_load_release(&rep);
 	return status;
 }

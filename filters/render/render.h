@@ -3,12 +3,19 @@
  *
  * render_load.c turns the input into a struct report: every `ticket`
  * record checked and kept (strings copied into one arena), every `count`
- * and `histogram` record kept as its raw line for the formats to read, the
- * other kinds only counted.  A format (render_md.c; later svg, telegram,
- * html, csv) is a function from a finished report to bytes: it does not
- * read input and does not fail on data.  render_util.c holds what formats
- * share: statistics (quantiles, the days of the period), text cutting and
- * the words of each language (render_lang.c).
+ * and `histogram` record kept as its raw line for the formats to read,
+ * link and metric records checked and kept (render_sales.c), the other
+ * kinds only counted.  A format (render_md.c, render_svg.c,
+ * render_telegram.c, render_html.c, render_csv.c) is a function from a
+ * finished report to bytes: it does not read input and does not fail on
+ * data.  What formats share: statistics, text cutting, numbers and days
+ * as text (render_util.c), the words of each language (render_lang.c),
+ * metric series (render_series.c) and histograms (render_hist.c).
+ *
+ * Nothing here takes a struct cli: main.c reads the input, hands each
+ * record to render_load_add() and reports what it returns.  Everything a
+ * function returns is owned by the caller and freed with the matching
+ * _free/_release function; strings point into the report's arena.
  */
 #ifndef PULSE_RENDER_H
 #define PULSE_RENDER_H
@@ -17,7 +24,6 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "record.h"
 
 /* Categories in report order: the five open ones, then the five closed. */
@@ -47,8 +53,8 @@ enum prio {
 	PRIO_N,
 };
 
-extern const char *const cat_names[CAT_N];
-extern const char *const prio_names[PRIO_N];
+extern const char *const render_load_cats[CAT_N];
+extern const char *const render_load_prios[PRIO_N];
 
 #define T_NONE INT64_MIN /* a time or number that is null */
 
@@ -96,7 +102,7 @@ struct report {
 	size_t nmetrics, capmetrics;
 	struct sref *recs; /* html, csv: the records of keep, raw lines */
 	size_t nrecs, caprecs;
-	enum keep_recs keep; /* set by the caller after report_init() */
+	enum keep_recs keep; /* set by the caller after render_load_init() */
 };
 
 enum lang_id { LANG_EN, LANG_RU };
@@ -114,17 +120,18 @@ struct render_opts {
 };
 
 /* render_load.c */
-void report_init(struct report *r);
-void report_release(struct report *r);
+void render_load_init(struct report *r);
+void render_load_release(struct report *r);
 
 /*
  * Takes one input record.  @return 0, or -1 with msg when it is a bad
  * ticket record.
  */
-int report_add(struct report *r, const struct rec *in, char *msg, size_t msz);
+int render_load_add(struct report *r, const struct rec *in, char *msg,
+		    size_t msz);
 
 /* After the last record: as_of and the derived priorities. */
-void report_finish(struct report *r, const struct render_opts *o);
+void render_load_finish(struct report *r, const struct render_opts *o);
 
 static inline int sref_null(struct sref s)
 {
@@ -143,7 +150,7 @@ static inline const char *sref_p(const struct report *r, struct sref s)
  * interpolation between closest ranks (R-7, numpy's default, Excel's
  * PERCENTILE.INC).  @return NaN when n is 0.
  */
-double quantile(double *v, size_t n, double p);
+double render_util_quantile(double *v, size_t n, double p);
 
 /*
  * Appends s[0..n) for a Markdown table cell: runs of whitespace and
@@ -151,10 +158,11 @@ double quantile(double *v, size_t n, double p);
  * maxchars characters (cut at a character boundary, the last one replaced
  * by an ellipsis), '\' and '|' escaped.  An empty result appends "—".
  */
-void md_cell(struct buf *out, const char *s, size_t n, size_t maxchars);
+void render_util_md_cell(struct buf *out, const char *s, size_t n,
+			 size_t maxchars);
 
 /* Characters (UTF-8 sequences) in s[0..n). */
-size_t utf8_chars(const char *s, size_t n);
+size_t render_util_chars(const char *s, size_t n);
 
 /* render_lang.c: the words of a report, per language. */
 struct words {
@@ -188,11 +196,11 @@ struct words {
 	const char *footer[2]; /* before and after the number of tickets */
 };
 
-const struct words *words_for(enum lang_id lang);
+const struct words *render_lang_words(enum lang_id lang);
 
 /* "5 tickets": n and the plural form of noun[3] that goes with it. */
-void words_count(const struct words *w, struct buf *out, uint64_t n,
-		 const char *const noun[3]);
+void render_lang_count(const struct words *w, struct buf *out, uint64_t n,
+		       const char *const noun[3]);
 
 /* render_sales.c: link and metric records (the sales-events job). */
 struct link {
@@ -210,7 +218,76 @@ struct metric {
  * Takes one link or metric record.  @return 0, or -1 with msg when it
  * breaks the record's contract.
  */
-int sales_add(struct report *r, const struct rec *in, char *msg, size_t msz);
+int render_sales_add(struct report *r, const struct rec *in, char *msg,
+		     size_t msz);
+
+/* render_series.c: one metric's days: at[d] indexes r->metrics for day first +
+ * d, or -1. */
+struct render_series {
+	struct sref name,
+		title;	     /* title: the name when the records have none */
+	int64_t first, last; /* days; first > last when the series is empty */
+	long *at;
+};
+
+/*
+ * The metric records grouped by name, in the order the names first appear;
+ * every series spans days first..last of all the metric records (a later
+ * record for the same name and day wins).  @return the number of series.
+ */
+size_t render_series_build(const struct report *r, struct render_series **out);
+void render_series_free(struct render_series *s, size_t n);
+
+/* The record of s for day, or NULL. */
+const struct metric *render_series_get(const struct report *r,
+				       const struct render_series *s,
+				       int64_t day);
+
+/* render_hist.c: a histogram record (pulse-tally, pulse-metrics --durations).
+ */
+struct render_hist {
+	struct buf text;  /* field, event and key, for the title */
+	double *edges;	  /* nedges */
+	uint64_t *counts; /* nedges + 1 */
+	size_t nedges;
+	uint64_t count;
+	double p50, p90; /* from the record, else hist_quantile(); NaN: none */
+	int has_event, hours;
+};
+
+/*
+ * The histogram records of the report that keep the schema (the others
+ * are skipped with a warning).  @return how many, *out allocated.
+ */
+size_t render_hist_load(const struct report *r, struct render_hist **out);
+void render_hist_free(struct render_hist *h, size_t n);
+
+/* render_util.c: appends v in its shortest form ("42", "3.5"), with a decimal
+ * comma when comma is set; "—" for NaN. */
+void render_util_num(struct buf *out, double v, int comma);
+
+/* Appends a day as YYYY-MM-DD, or DD.MM.YYYY when dmy is set. */
+void render_util_day(struct buf *out, int64_t day, int dmy);
+
+/* 0 = Monday ... 6 = Sunday. */
+int render_util_weekday(int64_t day);
+
+/* render_lang.c: the words of the sales formats. */
+struct swords {
+	int dmy, comma;
+	const char *wdays[7];
+	const char *report_title; /* telegram's header */
+	const char *no_metrics;
+	const char *vs_prev, *vs_week; /* after the change */
+	const char *na;
+	const char *sankey_title, *step, *steps_n, *users_n; /* "Steps:" */
+	const char *metrics_title, *mean_7d;
+	const char *hist_title, *hist_hours_from, *hist_to_next, *hist_unit,
+		*hist_bucket_note;
+	const char *no_data;
+};
+
+const struct swords *render_lang_swords(enum lang_id lang);
 
 /* render_svg.c: a Sankey diagram, metric charts or histograms in SVG. */
 void render_svg(const struct report *r, const struct render_opts *o,

@@ -8,7 +8,7 @@
 
 #include "ptime.h"
 
-const char *const cat_names[CAT_N] = {
+const char *const render_load_cats[CAT_N] = {
 	"NO_RESPONSE",		"RECENT_RESPONSE",
 	"PARTNER_NO_RESPONSE",	"PARTNER_RECENT",
 	"CUSTOMER_FOLLOWUP",	"UNCLEAR",
@@ -16,17 +16,17 @@ const char *const cat_names[CAT_N] = {
 	"ORDER_CONFIRMATION",	"RESPONDED_NO_FOLLOWUP",
 };
 
-const char *const prio_names[PRIO_N] = {
+const char *const render_load_prios[PRIO_N] = {
 	"critical", "high", "urgent", "medium", "low", "monitor",
 };
 
-void report_init(struct report *r)
+void render_load_init(struct report *r)
 {
 	memset(r, 0, sizeof *r);
 	r->as_of = T_NONE;
 }
 
-void report_release(struct report *r)
+void render_load_release(struct report *r)
 {
 	free(r->t);
 	free(r->topics);
@@ -35,7 +35,7 @@ void report_release(struct report *r)
 	free(r->metrics);
 	free(r->recs);
 	buf_release(&r->str);
-	report_init(r);
+	render_load_init(r);
 }
 
 static struct sref keep(struct report *r, const char *p, size_t n)
@@ -193,15 +193,16 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	if ((k = get_enum(l, "state", states, 2, 1)) < 0)
 		return -1;
 	t->open = k;
-	if ((k = get_enum(l, "category", cat_names, CAT_N, 1)) < 0)
+	if ((k = get_enum(l, "category", render_load_cats, CAT_N, 1)) < 0)
 		return -1;
 	t->cat = (enum cat)k;
 	if (t->open != (t->cat < CAT_FIRST_CLOSED)) {
 		snprintf(l->msg, l->msz, "category '%s' is not a%s category",
-			 cat_names[t->cat], t->open ? "n open" : " closed");
+			 render_load_cats[t->cat],
+			 t->open ? "n open" : " closed");
 		return -1;
 	}
-	k = get_enum(l, "priority", prio_names, PRIO_N, 0);
+	k = get_enum(l, "priority", render_load_prios, PRIO_N, 0);
 	if (k == -1)
 		return -1;
 	t->prio = k < 0 ? PRIO_NONE : (enum prio)k;
@@ -233,7 +234,8 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	return get_topics(l, t);
 }
 
-int report_add(struct report *r, const struct rec *in, char *msg, size_t msz)
+int render_load_add(struct report *r, const struct rec *in, char *msg,
+		    size_t msz)
 {
 	struct json_span kind = rec_get(in, "kind");
 	struct ld l = {r, in, BUF_INIT, msg, msz};
@@ -261,7 +263,7 @@ int report_add(struct report *r, const struct rec *in, char *msg, size_t msz)
 		return 0;
 	}
 	if (json_str_eq(kind, "link", 4) || json_str_eq(kind, "metric", 6))
-		return sales_add(r, in, msg, msz);
+		return render_sales_add(r, in, msg, msz);
 	if (!json_str_eq(kind, "ticket", 6)) {
 		r->ignored++;
 		return 0;
@@ -304,7 +306,7 @@ static enum prio derive_prio(const struct ticket *t)
 	}
 }
 
-void report_finish(struct report *r, const struct render_opts *o)
+void render_load_finish(struct report *r, const struct render_opts *o)
 {
 	size_t i;
 

@@ -52,7 +52,7 @@ static void add_str(struct md *m, struct sref s, size_t maxchars)
 	if (sref_null(s))
 		buf_adds(m->out, "—");
 	else
-		md_cell(m->out, sref_p(m->r, s), s.len, maxchars);
+		render_util_md_cell(m->out, sref_p(m->r, s), s.len, maxchars);
 }
 
 /* The subject, else the summary of the first message. */
@@ -94,7 +94,7 @@ static void table_head(struct md *m, const char *cols)
 	for (p = cols;; p = bar + 1) {
 		bar = strchr(p, '|');
 		n = bar ? (size_t)(bar - p) : strlen(p);
-		n = utf8_chars(p, n) + 2;
+		n = render_util_chars(p, n) + 2;
 		while (n--)
 			buf_addc(m->out, '-');
 		buf_addc(m->out, '|');
@@ -114,7 +114,7 @@ static void table_head2(struct md *m, const char *a, const char *b)
 
 static void add_count(struct md *m, uint64_t n, const char *const noun[3])
 {
-	words_count(m->w, m->out, n, noun);
+	render_lang_count(m->w, m->out, n, noun);
 }
 
 static void add_fixed1(struct md *m, double v)
@@ -185,8 +185,8 @@ static void categories(struct md *m, const uint64_t *cats)
 			buf_addf(m->out,
 				 half ? "| **%s** | %llu | %s |\n"
 				      : "| %s | %llu | %s |\n",
-				 cat_names[c], (unsigned long long)cats[c],
-				 w->cat_desc[c]);
+				 render_load_cats[c],
+				 (unsigned long long)cats[c], w->cat_desc[c]);
 		buf_addc(m->out, '\n');
 		hr(m);
 	}
@@ -519,8 +519,8 @@ static void topics(struct md *m, const uint64_t *cats)
 			table_head(m, m->w->topics_cols);
 			for (i = 0; i < hmap_len(&h); i++) {
 				buf_adds(m->out, "| ");
-				md_cell(m->out, tn[i].p, tn[i].n,
-					SUBJECT_CHARS);
+				render_util_md_cell(m->out, tn[i].p, tn[i].n,
+						    SUBJECT_CHARS);
 				buf_addf(m->out, " | %llu | ",
 					 (unsigned long long)tn[i].count);
 				add_pct(m, tn[i].count, real);
@@ -556,10 +556,10 @@ static void load_block(struct md *m, const char *const *label, char (*val)[48],
 	for (i = 0; i < n; i++) {
 		if (!label[i])
 			continue;
-		if (utf8_chars(label[i], strlen(label[i])) > wl)
-			wl = utf8_chars(label[i], strlen(label[i]));
-		if (utf8_chars(val[i], strlen(val[i])) > wv)
-			wv = utf8_chars(val[i], strlen(val[i]));
+		if (render_util_chars(label[i], strlen(label[i])) > wl)
+			wl = render_util_chars(label[i], strlen(label[i]));
+		if (render_util_chars(val[i], strlen(val[i])) > wv)
+			wv = render_util_chars(val[i], strlen(val[i]));
 	}
 	width = wl + 4 + wv;
 	buf_adds(m->out, "```\n");
@@ -571,8 +571,8 @@ static void load_block(struct md *m, const char *const *label, char (*val)[48],
 			continue;
 		}
 		buf_adds(m->out, label[i]);
-		k = width - utf8_chars(label[i], strlen(label[i])) -
-		    utf8_chars(val[i], strlen(val[i]));
+		k = width - render_util_chars(label[i], strlen(label[i])) -
+		    render_util_chars(val[i], strlen(val[i]));
 		while (k--)
 			buf_addc(m->out, ' ');
 		buf_adds(m->out, val[i]);
@@ -670,7 +670,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	label[4] = w->load_real;
 	snprintf(val[4], sizeof val[4], "%llu", (unsigned long long)real);
 	label[5] = w->load_period;
-	words_count(w, &tmp, (uint64_t)days, w->day);
+	render_lang_count(w, &tmp, (uint64_t)days, w->day);
 	snprintf(val[5], sizeof val[5], "%s", tmp.p);
 	label[6] = NULL;
 	val[6][0] = '\0';
@@ -706,8 +706,8 @@ static void metrics(struct md *m)
 		if (r->t[i].days != T_NONE)
 			waiting++;
 	}
-	med = quantile(v, n, 0.5);
-	p90 = quantile(v, n, 0.9);
+	med = render_util_quantile(v, n, 0.5);
+	p90 = render_util_quantile(v, n, 0.9);
 	free(v);
 	buf_addf(m->out, "## %s\n\n", m->w->metrics_h2);
 	table_head2(m, m->w->metric, m->w->value);
@@ -752,11 +752,11 @@ static void key_cell(struct md *m, struct json_span v, struct buf *scratch)
 
 	if (v.type == JSON_STRING) {
 		json_str_view(v, scratch, &p, &n);
-		md_cell(m->out, p, n, SUBJECT_CHARS);
+		render_util_md_cell(m->out, p, n, SUBJECT_CHARS);
 	} else if (v.type == JSON_NULL || v.type == JSON_NONE) {
 		buf_adds(m->out, "—");
 	} else {
-		md_cell(m->out, v.p, v.n, SUBJECT_CHARS);
+		render_util_md_cell(m->out, v.p, v.n, SUBJECT_CHARS);
 	}
 }
 
@@ -978,7 +978,7 @@ static void tallies(struct md *m)
 void render_md(const struct report *r, const struct render_opts *o,
 	       struct buf *out)
 {
-	struct md m = {r, o, words_for(o->lang), out, T_NONE};
+	struct md m = {r, o, render_lang_words(o->lang), out, T_NONE};
 	struct list crit, high, prec, wait[3], rec;
 	uint64_t cats[CAT_N] = {0};
 	size_t i;

@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "hmap.h"
-#include "sales.h"
 
 #define FONT "DejaVu Sans, Verdana, Arial, sans-serif"
 
@@ -424,7 +423,7 @@ static double col_height(const struct sk *k, int c, double s)
 static void sankey(const struct report *r, const struct render_opts *o,
 		   struct buf *out)
 {
-	const struct swords *w = swords_for(o->lang);
+	const struct swords *w = render_lang_swords(o->lang);
 	struct sk k = {r, NULL, 0, NULL, NULL, 0, NULL, NULL};
 	struct hmap m;
 	size_t i, j, *order;
@@ -705,7 +704,7 @@ static double y_axis(struct buf *out, double top, double max, int comma)
 	for (v = 0; v <= ymax + step / 2; v += step) {
 		y = top + PLOT_H - v / ymax * PLOT_H;
 		buf_reset(&lab);
-		num_add(&lab, round(v / step) * step, comma);
+		render_util_num(&lab, round(v / step) * step, comma);
 		text(out, PLOT_L - 6, y + 3.5, &st_tick, lab.p, lab.len, NULL,
 		     0);
 	}
@@ -732,7 +731,7 @@ static void day_short(struct buf *b, int64_t day, int dmy)
 {
 	struct buf t = BUF_INIT;
 
-	day_add(&t, day, dmy);
+	render_util_day(&t, day, dmy);
 	if (dmy)
 		buf_add(b, t.p, 5); /* DD.MM */
 	else
@@ -741,39 +740,40 @@ static void day_short(struct buf *b, int64_t day, int dmy)
 }
 
 static void metric_panel(struct buf *out, const struct report *r,
-			 const struct series *s, const struct swords *w,
+			 const struct render_series *s, const struct swords *w,
 			 double top, const char *col)
 {
 	int64_t nd = s->last - s->first + 1, d;
 	double slot = PLOT_W / (double)nd, bw = fmin(slot * 0.8, 48), max = 0;
 	double ymax, base = top + PLOT_H, x, y, h, vw = 0;
-	const struct metric *m, *last = series_get(r, s, s->last);
+	const struct metric *m, *last = render_series_get(r, s, s->last);
 	struct buf t = BUF_INIT;
 	int open = 0;
 	size_t k;
 
 	for (d = 0; d < nd; d++)
-		if ((m = series_get(r, s, s->first + d))) {
+		if ((m = render_series_get(r, s, s->first + d))) {
 			if (m->value > max)
 				max = m->value;
 			if (m->mean_7d > max)
 				max = m->mean_7d;
 			buf_reset(&t);
-			num_add(&t, m->value, w->comma);
+			render_util_num(&t, m->value, w->comma);
 			vw = fmax(vw, text_width(t.p, t.len, st_val.fs));
 		}
 	buf_reset(&t);
 	buf_adds(&t, ": ");
-	num_add(&t, last ? last->value : NAN, w->comma);
+	render_util_num(&t, last ? last->value : NAN, w->comma);
 	buf_adds(&t, " (");
-	day_add(&t, s->last, w->dmy);
+	render_util_day(&t, s->last, w->dmy);
 	buf_addc(&t, ')');
 	text(out, PLOT_L, top - 30, &st_panel, sref_p(r, s->title),
 	     s->title.len, t.p, PLOT_W);
 	ymax = y_axis(out, top, max, w->comma);
 	buf_addf(out, "<g class=\"bars\" fill=\"%s\">\n", col);
 	for (d = 0; d < nd; d++) {
-		if (!(m = series_get(r, s, s->first + d)) || isnan(m->value))
+		if (!(m = render_series_get(r, s, s->first + d)) ||
+		    isnan(m->value))
 			continue;
 		h = m->value / ymax * PLOT_H;
 		x = PLOT_L + (double)d * slot + (slot - bw) / 2;
@@ -783,27 +783,27 @@ static void metric_panel(struct buf *out, const struct report *r,
 			 x, base - h, bw, h,
 			 d == nd - 1 ? "" : " fill-opacity=\"0.55\"");
 		buf_reset(&t);
-		day_add(&t, s->first + d, w->dmy);
+		render_util_day(&t, s->first + d, w->dmy);
 		buf_adds(&t, ": ");
-		num_add(&t, m->value, w->comma);
+		render_util_num(&t, m->value, w->comma);
 		xml_esc(out, t.p, t.len);
 		buf_adds(out, "</title></rect>\n");
 	}
 	buf_adds(out, "</g>\n");
 	if (vw + 2 <= slot)
 		for (d = 0; d < nd; d++) {
-			if (!(m = series_get(r, s, s->first + d)) ||
+			if (!(m = render_series_get(r, s, s->first + d)) ||
 			    isnan(m->value))
 				continue;
 			buf_reset(&t);
-			num_add(&t, m->value, w->comma);
+			render_util_num(&t, m->value, w->comma);
 			text(out, PLOT_L + ((double)d + 0.5) * slot,
 			     base - m->value / ymax * PLOT_H - 4, &st_val, t.p,
 			     t.len, NULL, 0);
 		}
 	/* the mean of the 7 days before, broken where it is null */
 	for (d = 0; d < nd; d++) {
-		m = series_get(r, s, s->first + d);
+		m = render_series_get(r, s, s->first + d);
 		if (!m || isnan(m->mean_7d)) {
 			if (open)
 				buf_adds(out, "\"/>\n");
@@ -837,12 +837,12 @@ static void metric_panel(struct buf *out, const struct report *r,
 static void metrics_chart(const struct report *r, const struct render_opts *o,
 			  struct buf *out)
 {
-	const struct swords *w = swords_for(o->lang);
+	const struct swords *w = render_lang_swords(o->lang);
 	static const struct tstyle st_leg = {11, "start",  "#333333",
 					     0,	 "legend", NULL};
-	struct series *s;
+	struct render_series *s;
 	struct buf sub = BUF_INIT;
-	size_t ns = series_build(r, &s), i;
+	size_t ns = render_series_build(r, &s), i;
 	double lx;
 
 	if (!ns) {
@@ -851,9 +851,9 @@ static void metrics_chart(const struct report *r, const struct render_opts *o,
 	}
 	svg_begin(out, PLOT_L + PLOT_W + 32,
 		  CHART_TOP + 10 + (double)ns * PANEL_H);
-	day_add(&sub, s[0].first, w->dmy);
+	render_util_day(&sub, s[0].first, w->dmy);
 	buf_adds(&sub, " – ");
-	day_add(&sub, s[0].last, w->dmy);
+	render_util_day(&sub, s[0].last, w->dmy);
 	title_block(out, o, w->metrics_title, sub.p);
 	lx = PLOT_L + PLOT_W - text_width(w->mean_7d, strlen(w->mean_7d), 11) -
 	     34;
@@ -869,14 +869,14 @@ static void metrics_chart(const struct report *r, const struct render_opts *o,
 			     palette[i % 10]);
 	svg_end(out);
 	buf_release(&sub);
-	series_free(s, ns);
+	render_series_free(s, ns);
 }
 
 /* ---- histograms
  * -------------------------------------------------------------- */
 
 /* Where v falls on the bucket axis of h (slots of width slot from PLOT_L). */
-static double hist_x(const struct hrec *h, double v, double slot)
+static double hist_x(const struct render_hist *h, double v, double slot)
 {
 	size_t k = 0, n = h->nedges;
 	double lo, hi, wd;
@@ -899,7 +899,7 @@ static double hist_x(const struct hrec *h, double v, double slot)
 	       ((double)k + fmin(fmax((v - lo) / (hi - lo), 0), 1)) * slot;
 }
 
-static void hist_panel(struct buf *out, const struct hrec *h,
+static void hist_panel(struct buf *out, const struct render_hist *h,
 		       const struct swords *w, double top)
 {
 	static const struct tstyle st_q = {11, "start",	   "#b22222",
@@ -925,9 +925,9 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 	     t.len - (t.p[0] == ' '), NULL, PLOT_W);
 	buf_reset(&t);
 	buf_addf(&t, "n = %llu · p50 ", (unsigned long long)h->count);
-	num_add(&t, round(h->p50 * 10) / 10, w->comma);
+	render_util_num(&t, round(h->p50 * 10) / 10, w->comma);
 	buf_adds(&t, " · p90 ");
-	num_add(&t, round(h->p90 * 10) / 10, w->comma);
+	render_util_num(&t, round(h->p90 * 10) / 10, w->comma);
 	if (h->hours)
 		buf_addf(&t, " (%s)", w->hist_unit);
 	textc(out, PLOT_L, top - 12, &st_sub, t.p);
@@ -946,11 +946,11 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 			buf_adds(&t, "&lt; ");
 		else {
 			buf_adds(&t, "[");
-			num_add(&t, h->edges[j - 1], w->comma);
+			render_util_num(&t, h->edges[j - 1], w->comma);
 			buf_adds(&t, j == h->nedges ? ", ∞)" : ", ");
 		}
 		if (j < h->nedges) {
-			num_add(&t, h->edges[j], w->comma);
+			render_util_num(&t, h->edges[j], w->comma);
 			if (j)
 				buf_adds(&t, ")");
 		}
@@ -974,7 +974,7 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 		}
 	for (j = 0; j < h->nedges; j++) {
 		buf_reset(&t);
-		num_add(&t, h->edges[j], w->comma);
+		render_util_num(&t, h->edges[j], w->comma);
 		lw = fmax(lw, text_width(t.p, t.len, st_xlab.fs));
 	}
 	k = thin(lw, slot);
@@ -982,7 +982,7 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 		if (j % k)
 			continue;
 		buf_reset(&t);
-		num_add(&t, h->edges[j], w->comma);
+		render_util_num(&t, h->edges[j], w->comma);
 		buf_addf(out,
 			 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			 "y2=\"%.1f\" stroke=\"#888888\"/>\n",
@@ -998,7 +998,7 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 		x90 = hist_x(h, h->p90, slot);
 		buf_reset(&t);
 		buf_adds(&t, "p50 ");
-		num_add(&t, round(h->p50 * 10) / 10, w->comma);
+		render_util_num(&t, round(h->p50 * 10) / 10, w->comma);
 		lw50 = text_width(t.p, t.len, st_q.fs);
 		if (x90 < x50 + lw50 + 12)
 			y90 += 16;
@@ -1013,16 +1013,16 @@ static void hist_panel(struct buf *out, const struct hrec *h,
 		text(out, x50 + 4, y50, &st_q, t.p, t.len, NULL, 0);
 		buf_reset(&t);
 		buf_adds(&t, "p90 ");
-		num_add(&t, round(h->p90 * 10) / 10, w->comma);
+		render_util_num(&t, round(h->p90 * 10) / 10, w->comma);
 		text(out, x90 + 4, y90, &st_q, t.p, t.len, NULL, 0);
 	}
 	buf_release(&t);
 }
 
 static void hist_chart(const struct render_opts *o, struct buf *out,
-		       struct hrec *h, size_t nh)
+		       struct render_hist *h, size_t nh)
 {
-	const struct swords *w = swords_for(o->lang);
+	const struct swords *w = render_lang_swords(o->lang);
 	static const struct tstyle st_note = {10, "start", "#777777",
 					      0,  "note",  NULL};
 	size_t i;
@@ -1044,10 +1044,10 @@ static void hist_chart(const struct render_opts *o, struct buf *out,
 void render_svg(const struct report *r, const struct render_opts *o,
 		struct buf *out)
 {
-	const struct swords *w = swords_for(o->lang);
+	const struct swords *w = render_lang_swords(o->lang);
 	const char *chart = o->chart;
-	struct hrec *h = NULL;
-	size_t nh = hrecs_load(r, &h);
+	struct render_hist *h = NULL;
+	size_t nh = render_hist_load(r, &h);
 	int kinds = (r->nlinks > 0) + (r->nmetrics > 0) + (nh > 0);
 
 	if (!chart && kinds > 1)
@@ -1074,6 +1074,6 @@ void render_svg(const struct report *r, const struct render_opts *o,
 		metrics_chart(r, o, out);
 	else
 		hist_chart(o, out, h, nh);
-	hrecs_free(h, nh);
+	render_hist_free(h, nh);
 	free(h);
 }

@@ -1,8 +1,11 @@
-/* render_util.c - what the formats share: quantiles, table cells. */
+/* render_util.c - what the formats share: quantiles, table cells, numbers. */
 #include "render.h"
 
 #include <math.h>
 #include <stdlib.h>
+
+#include "jw.h"
+#include "ptime.h"
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -11,7 +14,7 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-double quantile(double *v, size_t n, double p)
+double render_util_quantile(double *v, size_t n, double p)
 {
 	double h, lo;
 	size_t i;
@@ -39,7 +42,7 @@ static size_t seqlen(unsigned char c)
 	return 1;
 }
 
-size_t utf8_chars(const char *s, size_t n)
+size_t render_util_chars(const char *s, size_t n)
 {
 	size_t i = 0, k = 0, l;
 
@@ -72,7 +75,8 @@ static int is_space(const char *s, size_t n, size_t *len)
 	return 0;
 }
 
-void md_cell(struct buf *out, const char *s, size_t n, size_t maxchars)
+void render_util_md_cell(struct buf *out, const char *s, size_t n,
+			 size_t maxchars)
 {
 	size_t i = 0, l, chars = 0, start = out->len, total;
 	int pending = 0;
@@ -95,7 +99,7 @@ void md_cell(struct buf *out, const char *s, size_t n, size_t maxchars)
 		buf_add(&tmp, s + i, l);
 		i += l;
 	}
-	total = utf8_chars(tmp.p, tmp.len);
+	total = render_util_chars(tmp.p, tmp.len);
 	for (i = 0; i < tmp.len; i += l) {
 		l = seqlen((unsigned char)tmp.p[i]);
 		if (l > tmp.len - i)
@@ -115,4 +119,38 @@ void md_cell(struct buf *out, const char *s, size_t n, size_t maxchars)
 	if (out->len == start)
 		buf_adds(out, "—");
 	buf_release(&tmp);
+}
+
+void render_util_num(struct buf *out, double v, int comma)
+{
+	size_t start = out->len, i;
+
+	if (isnan(v)) {
+		buf_adds(out, "—");
+		return;
+	}
+	jw_f64(out, v);
+	if (comma)
+		for (i = start; i < out->len; i++)
+			if (out->p[i] == '.')
+				out->p[i] = ',';
+}
+
+void render_util_day(struct buf *out, int64_t day, int dmy)
+{
+	int64_t y;
+	unsigned m, d;
+
+	ptime_civil_from_days(day, &y, &m, &d);
+	if (dmy)
+		buf_addf(out, "%02u.%02u.%04lld", d, m, (long long)y);
+	else
+		buf_addf(out, "%04lld-%02u-%02u", (long long)y, m, d);
+}
+
+int render_util_weekday(int64_t day)
+{
+	int64_t w = (day + 3) % 7; /* 1970-01-01 was a Thursday */
+
+	return (int)(w < 0 ? w + 7 : w);
 }
