@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "hmap.h"
 #include "record.h"
 
 /* Categories in report order: the five open ones, then the five closed. */
@@ -78,13 +79,27 @@ struct ticket {
 	size_t topic0, ntopics; /* in report.topics */
 };
 
-/* Which records a report keeps whole in recs, for the html and csv formats. */
-enum keep_recs {
-	KEEP_NONE,   /* none: funnel records count as ignored */
-	KEEP_FUNNEL, /* html: funnel records */
-	KEEP_ALL,    /* csv: every record, unchecked */
+/* The kinds of record pulse-render reads; RK_OTHER is any other kind. */
+enum render_kind {
+	RK_TICKET,
+	RK_COUNT,
+	RK_LINK,
+	RK_METRIC,
+	RK_HISTOGRAM,
+	RK_FUNNEL,
+	RK_OTHER,
+	RK_N,
 };
 
+#define RK_BIT(k) (1u << (k))
+
+/* "ticket", "link", ...: the value of "kind" of each (RK_OTHER: NULL). */
+extern const char *const render_load_kinds[RK_N];
+
+/*
+ * A report: the records of the kinds its format draws, checked, and a
+ * count of the others, which it ignores.
+ */
 struct report {
 	struct ticket *t;
 	size_t n, cap;
@@ -95,14 +110,19 @@ struct report {
 	uint64_t messages;
 	struct sref *aggs; /* count and histogram records, raw lines */
 	size_t naggs, capaggs;
-	uint64_t ignored;   /* records of other kinds */
 	struct link *links; /* render_sales.c: link records */
 	size_t nlinks, caplinks;
 	struct metric *metrics; /* render_sales.c: metric records */
 	size_t nmetrics, capmetrics;
-	struct sref *recs; /* html, csv: the records of keep, raw lines */
+	struct sref *recs; /* funnel records (every record when raw), lines */
 	size_t nrecs, caprecs;
-	enum keep_recs keep; /* set by the caller after render_load_init() */
+
+	unsigned kinds;		/* RK_BIT()s of the kinds the format draws */
+	int raw;		/* csv: records are kept as their lines only */
+	int final_only;		/* html: a partial funnel row is a bad one */
+	uint64_t nkind[RK_N];	/* good records of each kind drawn */
+	uint64_t ignored;	/* records of the other kinds */
+	struct hmap ignored_by; /* their "kind" values -> how many (uint64_t) */
 };
 
 enum lang_id { LANG_EN, LANG_RU };
@@ -119,16 +139,29 @@ struct render_opts {
 	const char *as_of_text; /* --as-of as given, or NULL */
 };
 
-/* render_load.c */
-void render_load_init(struct report *r);
+/* render_load.c: a report of the records of kinds (RK_BIT()s). */
+void render_load_init(struct report *r, unsigned kinds);
 void render_load_release(struct report *r);
 
 /*
- * Takes one input record.  @return 0, or -1 with msg when it is a bad
- * ticket record.
+ * Takes one input record: a record of a kind the format draws is checked
+ * against its schema and kept, one of another kind counted as ignored.
+ * @return 0, or -1 with msg when it is a bad record.
  */
 int render_load_add(struct report *r, const struct rec *in, char *msg,
 		    size_t msz);
+
+/* The records drawn: the good records of the kinds of r->kinds. */
+uint64_t render_load_drawn(const struct report *r);
+
+/*
+ * Appends what was ignored, for a message: "message: 3, lead: 1" (the
+ * first few "kind" values in the order they came, then "…").
+ */
+void render_load_ignored(const struct report *r, struct buf *out);
+
+/* "ticket, count and histogram": the kinds of bits, for messages. */
+void render_load_kind_list(unsigned bits, struct buf *out);
 
 /* After the last record: as_of and the derived priorities. */
 void render_load_finish(struct report *r, const struct render_opts *o);
@@ -163,6 +196,31 @@ void render_util_md_cell(struct buf *out, const char *s, size_t n,
 
 /* Characters (UTF-8 sequences) in s[0..n). */
 size_t render_util_chars(const char *s, size_t n);
+
+/*
+ * The bytes of the control character at s (n > 0 bytes): 1 for C0 (NUL
+ * included) and DEL, 2 for C1 (U+0080..U+009F); 0 when s starts with
+ * another character.  Every format replaces or escapes these.
+ */
+size_t render_util_ctrl(const char *s, size_t n);
+
+/*
+ * Sets out to s[0..n) as a message may show it: control characters as
+ * \uXXXX, at most maxchars characters and then "…"; out->p is a C string.
+ */
+void render_util_shown(struct buf *out, const char *s, size_t n,
+		       size_t maxchars);
+
+/*
+ * Appends the JSON number s[0..n) rounded half away from zero to dec
+ * decimals, as its decimal digits (so 0.12345, 1/8 written in full
+ * precision, gives 0.1235, as pulse-funnel's own rounding of the fraction
+ * did): "0.1235", "-0.6429", "1.0000"; with trim, without trailing zeros
+ * ("12.5", "3").  @return 0, or -1 (nothing appended) when s is not a
+ * number this can write.
+ */
+int render_util_round(struct buf *out, const char *s, size_t n, int dec,
+		      int trim);
 
 /* render_lang.c: the words of a report, per language. */
 struct words {
@@ -213,6 +271,10 @@ struct metric {
 	int64_t day;				   /* days since 1970-01-01 */
 	double value, prev_day, week_ago, mean_7d; /* NaN for null */
 };
+
+/* A link's step: at most the columns a chart can hold. */
+#define RENDER_SALES_MAX_STEP 999
+#define RENDER_SALES_MEAN_DECIMALS 2 /* a metric's mean_7d as it is shown */
 
 /*
  * Takes one link or metric record.  @return 0, or -1 with msg when it
@@ -288,6 +350,78 @@ struct swords {
 };
 
 const struct swords *render_lang_swords(enum lang_id lang);
+
+/* render_check.c: one record's members against its schema. */
+struct render_check {
+	const struct rec *in;
+	struct buf *scratch; /* for decoded strings */
+	char *msg;	     /* where the reason goes */
+	size_t msz;
+};
+
+enum {
+	RC_REQUIRED = (1 << 0), /* absent is bad */
+	RC_NULL = (1 << 1),	/* null is allowed (as absent) */
+	RC_NONEMPTY = (1 << 2), /* strings: "" is bad */
+};
+
+/*
+ * Each checks member key: @return 1 with *out set when it is there with
+ * its type (and in range), 0 when it is absent (or null, with RC_NULL),
+ * -1 with the reason in c->msg.  render_check_enum() @return the index
+ * of the value in names, -1 when absent or null, -2 when bad.
+ */
+int render_check_int(struct render_check *c, const char *key, int64_t min,
+		     int64_t max, int flags, int64_t *out);
+int render_check_num(struct render_check *c, const char *key, double min,
+		     double max, int flags, double *out);
+int render_check_str(struct render_check *c, const char *key, int flags,
+		     const char **p, size_t *n);
+int render_check_enum(struct render_check *c, const char *key, int flags,
+		      const char *const *names, int nnames);
+
+/* Reasons: "field 'k' is a string, not want" ("is -1, not ..." for
+ * numbers), "missing field 'k'", "field 'k': unknown value 'v'".
+ * @return -1. */
+int render_check_bad(struct render_check *c, const char *key,
+		     struct json_span v, const char *want);
+int render_check_missing(struct render_check *c, const char *key);
+
+/*
+ * A bad part of member key: element index (from 1) of an array, or, when
+ * name is not NULL, member name[0..nlen) of an object: "field 'k':
+ * element 2 is \"x\", not want".  @return -1.
+ */
+int render_check_part(struct render_check *c, const char *key, long index,
+		      const char *name, size_t nlen, struct json_span v,
+		      const char *want);
+int render_check_unknown(struct render_check *c, const char *key, const char *p,
+			 size_t n);
+
+/*
+ * render_funnel.c: checks a funnel record (final rows only, when
+ * final_only).  @return 0, or -1 with msg.
+ */
+int render_funnel_check(const struct rec *in, int final_only, char *msg,
+			size_t msz);
+
+/*
+ * The decimals a funnel member (share, conversion, ...) is shown with,
+ * fixed; -1 for a member shown as it is.
+ */
+int render_funnel_decimals(const char *key, size_t n);
+
+/* render_hist.c: checks a histogram record.  @return 0, or -1 with msg. */
+int render_hist_check(const struct rec *in, char *msg, size_t msz);
+
+/* render_load.c: checks a count record.  @return 0, or -1 with msg. */
+int render_load_check_count(const struct rec *in, char *msg, size_t msz);
+
+/*
+ * render_load.c: checks the "by" (names) and "key" (as many values) of a
+ * count or histogram record.  @return 0, or -1 with the reason.
+ */
+int render_load_check_by_key(struct render_check *c);
 
 /* render_svg.c: a Sankey diagram, metric charts or histograms in SVG. */
 void render_svg(const struct report *r, const struct render_opts *o,

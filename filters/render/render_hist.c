@@ -1,7 +1,12 @@
-/* render_hist.c - histogram records read back for the charts. */
+/*
+ * render_hist.c - histogram records (pulse-tally --hist, pulse-metrics
+ * --durations) checked against schemas/histogram.schema.json, and read
+ * back for the charts.
+ */
 #include "render.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +100,109 @@ static int hist_parse(const struct rec *a, struct render_hist *h,
 	return 0;
 }
 
+/* Edges: finite numbers, strictly increasing.  @return how many, or -1. */
+static long check_edges(struct render_check *c)
+{
+	struct json_span v = rec_get(c->in, "edges"), e;
+	struct json_iter it;
+	double d, prev = 0;
+	long n = 0;
+
+	if (v.type == JSON_NONE)
+		return render_check_missing(c, "edges");
+	if (v.type != JSON_ARRAY)
+		return render_check_bad(c, "edges", v, "an array");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, NULL, &e)) {
+		n++;
+		if (json_to_double(e, &d) < 0 || !isfinite(d))
+			return render_check_part(c, "edges", n, NULL, 0, e,
+						 "a finite number");
+		if (n > 1 && d <= prev)
+			return render_check_part(c, "edges", n, NULL, 0, e,
+						 "above the edge before");
+		prev = d;
+	}
+	if (!n)
+		return render_check_bad(c, "edges", v,
+					"an array of at least one edge");
+	return n;
+}
+
+/* Counts: nedges + 1 integers >= 0, adding up to "count". */
+static int check_counts(struct render_check *c, long nedges)
+{
+	struct json_span v = rec_get(c->in, "counts"), e;
+	struct json_iter it;
+	int64_t k, count;
+	uint64_t sum = 0;
+	long n = 0;
+
+	if (v.type == JSON_NONE)
+		return render_check_missing(c, "counts");
+	if (v.type != JSON_ARRAY)
+		return render_check_bad(c, "counts", v, "an array");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, NULL, &e)) {
+		n++;
+		if (json_to_i64(e, &k) < 0 || k < 0 ||
+		    (uint64_t)k > UINT64_MAX - sum)
+			return render_check_part(c, "counts", n, NULL, 0, e,
+						 "an integer >= 0");
+		sum += (uint64_t)k;
+	}
+	if (n != nedges + 1) {
+		snprintf(c->msg, c->msz,
+			 "field 'counts' has %ld element%s, not %ld (one more "
+			 "than 'edges')",
+			 n, n == 1 ? "" : "s", nedges + 1);
+		return -1;
+	}
+	if (render_check_int(c, "count", 0, INT64_MAX, RC_REQUIRED, &count) < 0)
+		return -1;
+	if ((uint64_t)count != sum) {
+		snprintf(c->msg, c->msz,
+			 "field 'count' is %lld, but the counts add up to "
+			 "%llu",
+			 (long long)count, (unsigned long long)sum);
+		return -1;
+	}
+	return 0;
+}
+
+int render_hist_check(const struct rec *in, char *msg, size_t msz)
+{
+	struct buf scratch = BUF_INIT;
+	struct render_check c = {in, &scratch, msg, msz};
+	const char *p;
+	size_t n;
+	int64_t k;
+	double d;
+	long nedges;
+	int st = -1;
+
+	if (render_check_str(&c, "field", RC_REQUIRED | RC_NONEMPTY, &p, &n) <
+		    0 ||
+	    render_load_check_by_key(&c) < 0 ||
+	    (nedges = check_edges(&c)) < 0 || check_counts(&c, nedges) < 0)
+		goto out;
+	if (rec_get(in, "sum").type == JSON_NONE) {
+		render_check_missing(&c, "sum");
+		goto out;
+	}
+	if (render_check_num(&c, "sum", -HUGE_VAL, HUGE_VAL, RC_NULL, &d) < 0 ||
+	    render_check_int(&c, "null", 0, INT64_MAX, RC_REQUIRED, &k) < 0 ||
+	    render_check_str(&c, "event", 0, &p, &n) < 0 ||
+	    render_check_num(&c, "p50", -HUGE_VAL, HUGE_VAL, RC_NULL, &d) < 0 ||
+	    render_check_num(&c, "p90", -HUGE_VAL, HUGE_VAL, RC_NULL, &d) < 0 ||
+	    render_check_str(&c, "unit", 0, &p, &n) < 0)
+		goto out;
+	st = 0;
+out:
+	buf_release(&scratch);
+	return st;
+}
+
 size_t render_hist_load(const struct report *r, struct render_hist **out)
 {
 	struct rec a = REC_INIT;
@@ -110,8 +218,7 @@ size_t render_hist_load(const struct report *r, struct render_hist **out)
 			continue;
 		h = xrealloc(h, (n + 1) * sizeof *h);
 		if (hist_parse(&a, &h[n], &sc) < 0) {
-			warn("skipped a histogram record that breaks its "
-			     "schema");
+			/* render_hist_check() let it in: cannot happen */
 			render_hist_free(h + n, 1);
 			continue;
 		}

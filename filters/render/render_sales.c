@@ -67,32 +67,59 @@ static int get_count(const struct rec *in, const char *key, int64_t min,
 	return 0;
 }
 
-/* A number or null (NaN); absent is null unless required. */
-static int get_num(const struct rec *in, const char *key, int required,
+/* An integer >= 0 or null (NaN); absent is null unless required. */
+static int get_int(const struct rec *in, const char *key, int required,
 		   double *out, char *msg, size_t msz)
 {
-	struct json_span v = rec_get(in, key);
+	struct render_check c = {in, NULL, msg, msz};
+	int64_t i;
+	int st;
 
 	*out = NAN;
-	if (v.type == JSON_NONE && required)
-		return missing(key, msg, msz);
-	if (v.type == JSON_NONE || v.type == JSON_NULL)
-		return 0;
-	if (v.type != JSON_NUMBER || json_to_double(v, out) < 0 ||
-	    !isfinite(*out))
-		return bad_type(key, v, "a number", msg, msz);
+	st = render_check_int(&c, key, 0, INT64_MAX,
+			      required ? RC_REQUIRED : RC_NULL, &i);
+	if (st > 0)
+		*out = (double)i;
+	return st < 0 ? -1 : 0;
+}
+
+/* The mean of the 7 days before, as the charts show it: 2 decimals. */
+static int get_mean(const struct rec *in, double *out, char *msg, size_t msz)
+{
+	struct json_span v = rec_get(in, "mean_7d");
+	struct render_check c = {in, NULL, msg, msz};
+	struct buf t = BUF_INIT;
+	double d;
+	int st;
+
+	*out = NAN;
+	if ((st = render_check_num(&c, "mean_7d", 0, HUGE_VAL, RC_NULL, &d)) <=
+	    0)
+		return st;
+	/* rounded as text, so 12.428571428571429 is the 12.43 it once was */
+	if (render_util_round(&t, v.p, v.n, RENDER_SALES_MEAN_DECIMALS, 1) <
+	    0) {
+		buf_release(&t);
+		return render_check_bad(&c, "mean_7d", v, "a number >= 0");
+	}
+	*out = strtod(t.p, NULL);
+	buf_release(&t);
 	return 0;
 }
 
 static int add_link(struct report *r, const struct rec *in, struct buf *scratch,
 		    char *msg, size_t msz)
 {
+	struct render_check c = {in, scratch, msg, msz};
 	struct link l;
 	int st;
 
 	if (get_count(in, "step", 1, &l.step, msg, msz) < 0 ||
 	    get_count(in, "value", 0, &l.value, msg, msz) < 0)
 		return -1;
+	if (l.step > RENDER_SALES_MAX_STEP)
+		return render_check_bad(&c, "step", rec_get(in, "step"),
+					"an integer from 1 to 999");
 	if ((st = get_str(r, in, "from", scratch, &l.from, msg, msz)) <= 0)
 		return st < 0 ? -1 : missing("from", msg, msz);
 	if ((st = get_str(r, in, "to", scratch, &l.to, msg, msz)) <= 0)
@@ -120,15 +147,20 @@ static int add_metric(struct report *r, const struct rec *in,
 	if ((st = get_str(r, in, "day", scratch, &day, msg, msz)) <= 0)
 		return st < 0 ? -1 : missing("day", msg, msz);
 	if (day.len != 10 || ptime_parse(sref_p(r, day), day.len, &t) < 0) {
-		snprintf(msg, msz, "field 'day': not a date YYYY-MM-DD '%.*s'",
-			 (int)(day.len > 40 ? 40 : day.len), sref_p(r, day));
+		struct buf shown = BUF_INIT;
+
+		render_util_shown(&shown, sref_p(r, day), day.len, 40);
+		snprintf(msg, msz, "field 'day': not a date YYYY-MM-DD '%s'",
+			 shown.p);
+		buf_release(&shown);
 		return -1;
 	}
 	m.day = ptime_day(t.sec);
-	if (get_num(in, "value", 1, &m.value, msg, msz) < 0 ||
-	    get_num(in, "prev_day", 0, &m.prev_day, msg, msz) < 0 ||
-	    get_num(in, "week_ago", 0, &m.week_ago, msg, msz) < 0 ||
-	    get_num(in, "mean_7d", 0, &m.mean_7d, msg, msz) < 0)
+	/* counts of users, and the mean of seven of them */
+	if (get_int(in, "value", 1, &m.value, msg, msz) < 0 ||
+	    get_int(in, "prev_day", 0, &m.prev_day, msg, msz) < 0 ||
+	    get_int(in, "week_ago", 0, &m.week_ago, msg, msz) < 0 ||
+	    get_mean(in, &m.mean_7d, msg, msz) < 0)
 		return -1;
 	if (r->nmetrics == r->capmetrics) {
 		r->capmetrics = r->capmetrics ? 2 * r->capmetrics : 64;

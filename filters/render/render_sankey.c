@@ -27,7 +27,7 @@
 #define SK_FS 12.0
 #define SK_FS_MIN 9.0
 #define SK_LABEL_H(fs) ((fs)*1.3)
-#define SK_MAX_STEP 999 /* steps beyond are left out (render_sales.c) */
+#define SK_MAX_STEP RENDER_SALES_MAX_STEP /* render_sales.c refuses more */
 
 /* The layout being made: the report and the columns, besides the result. */
 struct sk {

@@ -247,22 +247,9 @@ void render_svg(const struct report *r, const struct render_opts *o,
 	const struct swords *w = render_lang_swords(o->lang);
 	const char *chart = o->chart;
 	struct render_hist *h = NULL;
-	size_t nh = render_hist_load(r, &h);
-	int kinds = (r->nlinks > 0) + (r->nmetrics > 0) + (nh > 0);
+	size_t nh;
 
-	if (!chart && kinds > 1)
-		die(EX_USAGE,
-		    "the input has %s%s%s%s%s records: pick one chart with "
-		    "--chart",
-		    r->nlinks ? "link" : "",
-		    r->nlinks ? (kinds == 3 ? ", " : " and ") : "",
-		    r->nmetrics ? "metric" : "",
-		    r->nmetrics && nh ? " and " : "", nh ? "histogram" : "");
-	if (!chart)
-		chart = r->nlinks     ? "sankey"
-			: r->nmetrics ? "metrics"
-			: nh	      ? "histogram"
-				      : NULL;
+	/* main.c picked the chart of the records, or left none: no records */
 	if (!chart)
 		no_data(out, o, "pulse", w);
 	else if (strcmp(chart, "sankey") == 0) {
@@ -275,10 +262,13 @@ void render_svg(const struct report *r, const struct render_opts *o,
 			render_svg_bars_metrics(r, o, out);
 		else
 			no_data(out, o, w->metrics_title, w);
-	} else if (nh)
-		render_svg_bars_hist(o, out, h, nh);
-	else
-		no_data(out, o, w->hist_title, w);
-	render_hist_free(h, nh);
-	free(h);
+	} else {
+		nh = render_hist_load(r, &h);
+		if (nh)
+			render_svg_bars_hist(o, out, h, nh);
+		else
+			no_data(out, o, w->hist_title, w);
+		render_hist_free(h, nh);
+		free(h);
+	}
 }
