@@ -204,6 +204,10 @@ size_t render_util_chars(const char *s, size_t n);
  */
 size_t render_util_ctrl(const char *s, size_t n);
 
+/* Appends s[0..n) with each control character replaced by rep. */
+void render_util_clean(struct buf *out, const char *s, size_t n,
+		       const char *rep);
+
 /*
  * Sets out to s[0..n) as a message may show it: control characters as
  * \uXXXX, at most maxchars characters and then "…"; out->p is a C string.

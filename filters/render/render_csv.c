@@ -13,7 +13,9 @@
  * A cell that begins with '=', '+', '-', '@', a tab or a carriage return
  * and is not a plain number gets a leading apostrophe, so a spreadsheet
  * shows it as text instead of running it as a formula (OWASP "CSV
- * injection"); the apostrophe stays visible in the cell.
+ * injection"); the apostrophe stays visible in the cell.  A control
+ * character other than tab, CR and LF (a NUL, which cuts a cell short in
+ * many readers, ESC, DEL, C1) becomes U+FFFD, the replacement character.
  */
 #include "render.h"
 
@@ -64,6 +66,28 @@ static int plain_number(const char *s, size_t n)
 	return i == n;
 }
 
+/*
+ * Appends s[0..n) for a cell: a control character that CSV cannot carry
+ * (NUL and the other C0 controls but tab, CR and LF; DEL; C1) as U+FFFD,
+ * '"' doubled when quoted.
+ */
+static void cell_text(struct buf *out, const char *s, size_t n, int quoted)
+{
+	size_t i, l;
+
+	for (i = 0; i < n; i += l) {
+		l = render_util_ctrl(s + i, n - i);
+		if (l && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+			buf_adds(out, "\xef\xbf\xbd");
+			continue;
+		}
+		l = 1;
+		if (quoted && s[i] == '"')
+			buf_addc(out, '"');
+		buf_addc(out, s[i]);
+	}
+}
+
 /* Appends one cell: neutralised against formulas, quoted when it must be. */
 static void cell(struct buf *out, const char *s, size_t n)
 {
@@ -71,22 +95,14 @@ static void cell(struct buf *out, const char *s, size_t n)
 		n > 0 && memchr("=+-@\t\r", s[0], 6) && !plain_number(s, n);
 	int quote = memchr(s, ',', n) || memchr(s, '"', n) ||
 		    memchr(s, '\r', n) || memchr(s, '\n', n);
-	size_t i;
 
 	if (quote)
 		buf_addc(out, '"');
 	if (formula)
 		buf_addc(out, '\'');
-	if (!quote) {
-		buf_add(out, s, n);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(out, '"');
-		buf_addc(out, s[i]);
-	}
-	buf_addc(out, '"');
+	cell_text(out, s, n, quote);
+	if (quote)
+		buf_addc(out, '"');
 }
 
 /* Loads record i of the report into c->rec. */
@@ -115,6 +131,12 @@ static int selected(struct csv *c)
 	       json_str_eq(rec_get(&c->rec, "table"), c->table, c->tlen);
 }
 
+/* Whether the decoded name (which may hold a NUL) is s. */
+static int is_name(const struct buf *name, const char *s)
+{
+	return name->len == strlen(s) && memcmp(name->p, s, name->len) == 0;
+}
+
 /*
  * Calls fn for each column of the loaded record, with its name in c->name
  * and its value.
@@ -131,8 +153,8 @@ static void each_member(struct csv *c,
 		json_str_decode(c->rec.f[i].key, &c->name);
 		v = c->rec.f[i].val;
 		if (!c->table || v.type != JSON_OBJECT) {
-			if (c->table && (strcmp(c->name.p, "kind") == 0 ||
-					 strcmp(c->name.p, "table") == 0))
+			if (c->table && (is_name(&c->name, "kind") ||
+					 is_name(&c->name, "table")))
 				continue;
 			fn(c, v);
 			continue;

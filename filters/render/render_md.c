@@ -127,14 +127,17 @@ static void add_pct(struct md *m, uint64_t part, uint64_t whole)
 static void header(struct md *m, const uint64_t *cats)
 {
 	const struct words *w = m->w;
+	const char *title;
 	uint64_t open = 0, i;
 	int64_t y;
 	unsigned mo, d;
 
 	for (i = 0; i < CAT_FIRST_CLOSED; i++)
 		open += cats[i];
-	buf_addf(m->out, "# %s\n\n**%s:** ",
-		 m->o->title ? m->o->title : w->title, w->as_of);
+	title = m->o->title ? m->o->title : w->title;
+	buf_adds(m->out, "# ");
+	render_util_clean(m->out, title, strlen(title), " ");
+	buf_addf(m->out, "\n\n**%s:** ", w->as_of);
 	if (m->r->as_of == T_NONE) {
 		buf_adds(m->out, "—");
 	} else {

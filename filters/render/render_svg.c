@@ -123,9 +123,14 @@ void render_svg_esc(struct buf *out, const char *s, size_t n)
 		default:
 			if (c < 0x20 || c == 0x7f)
 				buf_addc(out, ' ');
-			else if (c == 0xef && i + 2 < n &&
-				 (unsigned char)s[i + 1] == 0xbf &&
-				 (unsigned char)s[i + 2] >= 0xbe) {
+			else if (c == 0xc2 && i + 1 < n &&
+				 (unsigned char)s[i + 1] <= 0x9f &&
+				 (unsigned char)s[i + 1] >= 0x80) {
+				buf_addc(out, ' '); /* C1 */
+				i++;
+			} else if (c == 0xef && i + 2 < n &&
+				   (unsigned char)s[i + 1] == 0xbf &&
+				   (unsigned char)s[i + 2] >= 0xbe) {
 				buf_addc(out, ' '); /* U+FFFE, U+FFFF */
 				i += 2;
 			} else

@@ -60,15 +60,17 @@ static void html_esc(struct buf *out, const char *s, size_t n)
 	buf_add(out, s + run, n - run);
 }
 
-/* A user string on one line: control characters (newlines) become spaces. */
+/*
+ * A user string on one line: control characters (newlines, NUL, DEL, C1)
+ * become spaces.
+ */
 static void html_line(struct buf *out, const char *s, size_t n)
 {
-	size_t start = out->len, i;
+	struct buf clean = BUF_INIT;
 
-	html_esc(out, s, n);
-	for (i = start; i < out->len; i++)
-		if ((unsigned char)out->p[i] < 0x20)
-			out->p[i] = ' ';
+	render_util_clean(&clean, s, n, " ");
+	html_esc(out, clean.p ? clean.p : "", clean.len);
+	buf_release(&clean);
 }
 
 /* "▲ +10.5% vs the day before (38)" */

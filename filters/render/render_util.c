@@ -170,6 +170,24 @@ int render_util_weekday(int64_t day)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
+void render_util_clean(struct buf *out, const char *s, size_t n,
+		       const char *rep)
+{
+	size_t i = 0, from = 0, l;
+
+	while (i < n) {
+		if (!(l = render_util_ctrl(s + i, n - i))) {
+			i++;
+			continue;
+		}
+		buf_add(out, s + from, i - from);
+		buf_adds(out, rep);
+		i += l;
+		from = i;
+	}
+	buf_add(out, s + from, n - from);
+}
+
 void render_util_shown(struct buf *out, const char *s, size_t n,
 		       size_t maxchars)
 {
