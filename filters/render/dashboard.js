@@ -15,18 +15,65 @@
 	'use strict';
 
 	/*
+	 * The fractions pulse-funnel derives (shares, conversions, means) come
+	 * in full precision; the page shows them as pulse-funnel once wrote
+	 * them, rounded half away from zero on their decimal digits to these
+	 * decimals, fixed (as pulse-render --format csv does).
+	 */
+	var DECIMALS = {share: 4, conversion: 4, change_share: 4, mean_per_day: 2, days_mean: 1};
+
+	/* The JSON number text s rounded to dec decimals ("0.1235"), or null */
+	function roundText(s, dec) {
+		var m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(s);
+		if (!m)
+			return null;
+		var digits = m[2] + (m[3] || '');
+		var keep = m[2].length + (m[4] ? parseInt(m[4], 10) : 0) + dec;
+		if (keep > 100000)
+			return null;
+		var up = keep >= 0 && keep < digits.length && digits.charAt(keep) >= '5';
+		var d = keep > 0 ? digits.slice(0, keep).split('') : [];
+		while (d.length < keep)
+			d.push('0');
+		for (var j = d.length - 1; up && j >= 0; j--) {
+			up = d[j] === '9';
+			d[j] = up ? '0' : String(+d[j] + 1);
+		}
+		var t = (up ? '1' : '') + d.join('');
+		while (t.length < dec + 1)
+			t = '0' + t;
+		var ip = t.slice(0, t.length - dec).replace(/^0+(?=[0-9])/, '');
+		return (m[1] && /[1-9]/.test(digits) ? '-' : '') + ip + (dec ? '.' + t.slice(t.length - dec) : '');
+	}
+
+	/*
 	 * Numbers keep the text they had in the records ("0.2500"), where the
-	 * browser tells it (JSON.parse source text access), so a table's CSV
-	 * is the one pulse-render --format csv writes.
+	 * browser tells it (JSON.parse source text access), or the text they
+	 * are shown with, so a table's CSV is the one pulse-render --format
+	 * csv writes.
 	 */
 	var RAW = new WeakMap();
+
+	function setRaw(o, k, text) {
+		var m = RAW.get(o);
+		if (!m)
+			RAW.set(o, m = Object.create(null));
+		m[k] = text;
+	}
+
 	var D = JSON.parse(document.getElementById('pulse-data').textContent, function (k, v, ctx) {
-		if (typeof v === 'number' && ctx && typeof ctx.source === 'string' && ctx.source !== String(v)) {
-			var m = RAW.get(this);
-			if (!m)
-				RAW.set(this, m = Object.create(null));
-			m[k] = ctx.source;
+		var src = ctx && typeof ctx.source === 'string' ? ctx.source : undefined;
+		if (typeof v !== 'number')
+			return v;
+		if (this && this.kind === 'funnel' && Object.prototype.hasOwnProperty.call(DECIMALS, k)) {
+			var t = roundText(src !== undefined ? src : String(v), DECIMALS[k]);
+			if (t !== null) {
+				setRaw(this, k, t);
+				return parseFloat(t);
+			}
 		}
+		if (src !== undefined && src !== String(v))
+			setRaw(this, k, src);
 		return v;
 	});
 	var W = D.words || {};

@@ -24,6 +24,15 @@
 
 #include "hmap.h"
 
+/*
+ * How a number is shown: rounded to dec decimals (-1: as it is), trimmed
+ * of trailing zeros or not.  Records carry full precision; a CSV shows
+ * the fractions as pulse-funnel and pulse-metrics once rounded them.
+ */
+struct shown {
+	int dec, trim;
+};
+
 /* The rows to write and their columns. */
 struct csv {
 	const struct report *r;
@@ -31,6 +40,7 @@ struct csv {
 	size_t tlen;
 	struct hmap cols;	 /* column name -> its index (size_t) */
 	struct json_span *cells; /* one row, by column */
+	struct shown *how;	 /* and how each number is shown */
 	size_t capcells;
 	struct buf name, text, tname;
 	struct rec rec;
@@ -137,13 +147,28 @@ static int is_name(const struct buf *name, const char *s)
 	return name->len == strlen(s) && memcmp(name->p, s, name->len) == 0;
 }
 
+/* How the top-level member named c->name of the loaded record is shown. */
+static struct shown shown_as(struct csv *c)
+{
+	struct shown s = {-1, 0};
+
+	if (c->table)
+		s.dec = render_funnel_decimals(c->name.p, c->name.len);
+	else if (is_name(&c->name, "mean_7d") &&
+		 json_str_eq(rec_get(&c->rec, "kind"), "metric", 6))
+		s.dec = RENDER_SALES_MEAN_DECIMALS, s.trim = 1;
+	return s;
+}
+
 /*
- * Calls fn for each column of the loaded record, with its name in c->name
- * and its value.
+ * Calls fn for each column of the loaded record, with its name in c->name,
+ * its value and how a number there is shown.
  */
 static void each_member(struct csv *c,
-			void (*fn)(struct csv *, struct json_span))
+			void (*fn)(struct csv *, struct json_span,
+				   struct shown))
 {
+	static const struct shown as_is = {-1, 0};
 	struct json_span k, v;
 	struct json_iter it;
 	size_t i, base;
@@ -156,7 +181,7 @@ static void each_member(struct csv *c,
 			if (c->table && (is_name(&c->name, "kind") ||
 					 is_name(&c->name, "table")))
 				continue;
-			fn(c, v);
+			fn(c, v, shown_as(c));
 			continue;
 		}
 		buf_addc(&c->name, '.');
@@ -165,30 +190,33 @@ static void each_member(struct csv *c,
 		while (json_iter_next(&it, &k, &v)) {
 			c->name.len = base;
 			json_str_decode(k, &c->name);
-			fn(c, v);
+			fn(c, v, as_is);
 		}
 	}
 }
 
-static void add_col(struct csv *c, struct json_span v)
+static void add_col(struct csv *c, struct json_span v, struct shown s)
 {
 	int isnew;
 	size_t *ix = hmap_put(&c->cols, c->name.p, c->name.len, &isnew);
 
 	(void)v;
+	(void)s;
 	if (isnew)
 		*ix = hmap_len(&c->cols) - 1;
 }
 
-static void set_cell(struct csv *c, struct json_span v)
+static void set_cell(struct csv *c, struct json_span v, struct shown s)
 {
 	size_t *ix = hmap_get(&c->cols, c->name.p, c->name.len);
 
 	c->cells[*ix] = v;
+	c->how[*ix] = s;
 }
 
 /* Appends the text of one value as a cell. */
-static void value_cell(struct csv *c, struct json_span v, struct buf *out)
+static void value_cell(struct csv *c, struct json_span v, struct shown s,
+		       struct buf *out)
 {
 	switch (v.type) {
 	case JSON_STRING:
@@ -197,6 +225,14 @@ static void value_cell(struct csv *c, struct json_span v, struct buf *out)
 		cell(out, c->text.p, c->text.len);
 		break;
 	case JSON_NUMBER:
+		buf_reset(&c->text);
+		if (s.dec >= 0 &&
+		    render_util_round(&c->text, v.p, v.n, s.dec, s.trim) == 0) {
+			cell(out, c->text.p, c->text.len);
+			break;
+		}
+		cell(out, v.p, v.n);
+		break;
 	case JSON_ARRAY:
 	case JSON_OBJECT:
 		cell(out, v.p, v.n);
@@ -262,6 +298,7 @@ void render_csv(const struct report *r, const struct render_opts *o,
 	if (n)
 		buf_adds(out, "\r\n");
 	c.cells = xcalloc(n ? n : 1, sizeof *c.cells);
+	c.how = xcalloc(n ? n : 1, sizeof *c.how);
 	for (i = 0; n && i < r->nrecs; i++) {
 		load(&c, i);
 		if (!selected(&c))
@@ -271,7 +308,7 @@ void render_csv(const struct report *r, const struct render_opts *o,
 		for (j = 0; j < n; j++) {
 			if (j)
 				buf_addc(out, ',');
-			value_cell(&c, c.cells[j], out);
+			value_cell(&c, c.cells[j], c.how[j], out);
 		}
 		buf_adds(out, "\r\n");
 	}
@@ -282,6 +319,7 @@ void render_csv(const struct report *r, const struct render_opts *o,
 		     (unsigned long long)c.skipped, c.skipped == 1 ? "" : "s",
 		     (int)c.tlen, c.table);
 	free(c.cells);
+	free(c.how);
 	buf_release(&c.tname);
 	buf_release(&c.name);
 	buf_release(&c.text);

@@ -40,6 +40,29 @@ static double nice_step(double max, int n)
 	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }
 
+/*
+ * The label of tick k of a step: with the decimals of the step, so that
+ * 3 * 0.2 is "0.6", not the 0.6000000000000001 the double holds.
+ */
+static void tick_label(struct buf *b, double k, double step, int comma)
+{
+	int dec = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+	size_t start = b->len, i;
+
+	buf_addf(b, "%.*f", dec, k * step);
+	if (dec) {
+		while (b->p[b->len - 1] == '0')
+			b->len--;
+		if (b->p[b->len - 1] == '.')
+			b->len--;
+		b->p[b->len] = '\0';
+	}
+	if (comma)
+		for (i = start; i < b->len; i++)
+			if (b->p[i] == '.')
+				b->p[i] = ',';
+}
+
 /* Gridlines and their labels; @return the value at the plot's top. */
 static double y_axis(struct buf *out, double top, double max, int comma)
 {
@@ -64,7 +87,7 @@ static double y_axis(struct buf *out, double top, double max, int comma)
 	for (v = 0; v <= ymax + step / 2; v += step) {
 		y = top + PLOT_H - v / ymax * PLOT_H;
 		buf_reset(&lab);
-		render_util_num(&lab, round(v / step) * step, comma);
+		tick_label(&lab, round(v / step), step, comma);
 		render_svg_text(out, PLOT_L - 6, y + 3.5, &st_tick, lab.p,
 				lab.len, NULL, 0);
 	}

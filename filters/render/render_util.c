@@ -285,6 +285,7 @@ int render_util_round(struct buf *out, const char *s, size_t n, int dec,
 			out->len--;
 		if (out->p[out->len - 1] == '.')
 			out->len--;
+		out->p[out->len] = '\0';
 	}
 	buf_release(&dg);
 	return 0;
