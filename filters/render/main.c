@@ -99,6 +99,22 @@ static int pick_chart(const struct report *rep, struct render_opts *o)
 	return -1;
 }
 
+/* The days a metrics chart draws a bar for, at most: ten years. */
+#define MAX_CHART_DAYS 3660
+
+/* svg --chart metrics: @return 0, or -1 when the days are too many. */
+static int check_days(const struct report *rep)
+{
+	int64_t days = render_series_days(rep);
+
+	if (days <= MAX_CHART_DAYS)
+		return 0;
+	error("the metric records span %lld days, more than the %d a chart "
+	      "shows",
+	      (long long)days, MAX_CHART_DAYS);
+	return -1;
+}
+
 /*
  * After the input: says what was ignored, and fails (65) when that is all
  * there was.  @return 0 when there is something to draw, or nothing at all.
@@ -245,6 +261,9 @@ int main(int argc, char **argv)
 	else if (fmt->render == render_svg && !o.chart &&
 		 pick_chart(&rep, &o) < 0)
 		cli_status(&c, EX_USAGE);
+	else if (fmt->render == render_svg && o.chart &&
+		 strcmp(o.chart, "metrics") == 0 && check_days(&rep) < 0)
+		cli_status(&c, EX_DATAERR);
 	else {
 		render_load_finish(&rep, &o);
 		fmt->render(&rep, &o, cli_out(&c));

@@ -112,6 +112,7 @@ struct report {
 	size_t naggs, capaggs;
 	struct link *links; /* render_sales.c: link records */
 	size_t nlinks, caplinks;
+	int64_t link_users;	/* their values added up */
 	struct metric *metrics; /* render_sales.c: metric records */
 	size_t nmetrics, capmetrics;
 	struct sref *recs; /* funnel records (every record when raw), lines */
@@ -287,19 +288,24 @@ struct metric {
 int render_sales_add(struct report *r, const struct rec *in, char *msg,
 		     size_t msz);
 
-/* render_series.c: one metric's days: at[d] indexes r->metrics for day first +
- * d, or -1. */
+/*
+ * render_series.c: one metric's records, by day: rec[0..n) index
+ * r->metrics, one a day, days ascending.
+ */
 struct render_series {
 	struct sref name,
 		title;	     /* title: the name when the records have none */
-	int64_t first, last; /* days; first > last when the series is empty */
-	long *at;
+	int64_t first, last; /* the days of all the metric records */
+	size_t *rec, n;
+	size_t title_rec; /* the record the title is from */
 };
 
 /*
  * The metric records grouped by name, in the order the names first appear;
  * every series spans days first..last of all the metric records (a later
- * record for the same name and day wins).  @return the number of series.
+ * record for the same name and day wins, and the last title).  Memory
+ * goes with the records, not with the days they span.  @return the number
+ * of series.
  */
 size_t render_series_build(const struct report *r, struct render_series **out);
 void render_series_free(struct render_series *s, size_t n);
@@ -308,6 +314,9 @@ void render_series_free(struct render_series *s, size_t n);
 const struct metric *render_series_get(const struct report *r,
 				       const struct render_series *s,
 				       int64_t day);
+
+/* The days from the first to the last of the metric records, or 0. */
+int64_t render_series_days(const struct report *r);
 
 /* render_hist.c: a histogram record (pulse-tally, pulse-metrics --durations).
  */

@@ -315,8 +315,17 @@ static int add_ticket(struct report *r, const struct rec *in, char *msg,
 	buf_release(&l.scratch);
 	if (st < 0)
 		return -1;
-	if (r->t[r->n].n_messages != T_NONE)
+	if (r->t[r->n].n_messages != T_NONE) {
+		if ((uint64_t)r->t[r->n].n_messages >
+		    UINT64_MAX - r->messages) {
+			snprintf(msg, msz,
+				 "field 'n_messages': the tickets add up to "
+				 "more than %llu messages",
+				 (unsigned long long)UINT64_MAX);
+			return -1;
+		}
 		r->messages += (uint64_t)r->t[r->n].n_messages;
+	}
 	r->n++;
 	return 0;
 }
@@ -328,6 +337,7 @@ int render_load_add(struct report *r, const struct rec *in, char *msg,
 	size_t mark_str = r->str.len, mark_topics = r->ntopics, mark_n = r->n;
 	size_t mark_links = r->nlinks, mark_metrics = r->nmetrics;
 	uint64_t mark_messages = r->messages;
+	int64_t mark_users = r->link_users;
 	int st = 0;
 
 	if (!(r->kinds & RK_BIT(k))) {
@@ -362,6 +372,7 @@ int render_load_add(struct report *r, const struct rec *in, char *msg,
 		r->nlinks = mark_links;
 		r->nmetrics = mark_metrics;
 		r->messages = mark_messages;
+		r->link_users = mark_users;
 	}
 	if (st < 0)
 		return -1;

@@ -120,6 +120,14 @@ static int add_link(struct report *r, const struct rec *in, struct buf *scratch,
 	if (l.step > RENDER_SALES_MAX_STEP)
 		return render_check_bad(&c, "step", rec_get(in, "step"),
 					"an integer from 1 to 999");
+	/* no node's users can then overflow */
+	if (l.value > INT64_MAX - r->link_users) {
+		snprintf(msg, msz,
+			 "field 'value': the links add up to more than %lld "
+			 "users",
+			 (long long)INT64_MAX);
+		return -1;
+	}
 	if ((st = get_str(r, in, "from", scratch, &l.from, msg, msz)) <= 0)
 		return st < 0 ? -1 : missing("from", msg, msz);
 	if ((st = get_str(r, in, "to", scratch, &l.to, msg, msz)) <= 0)
@@ -129,6 +137,7 @@ static int add_link(struct report *r, const struct rec *in, struct buf *scratch,
 		r->links = xrealloc(r->links, r->caplinks * sizeof *r->links);
 	}
 	r->links[r->nlinks++] = l;
+	r->link_users += l.value;
 	return 0;
 }
 
