@@ -1,21 +1,24 @@
 /*
  * render.h - pulse-render: the records it reads and the formats it writes.
  *
- * render_load.c turns the input into a struct report: every `ticket`
- * record checked and kept (strings copied into one arena), every `count`
- * and `histogram` record kept as its raw line for the formats to read,
- * link and metric records checked and kept (render_sales.c), the other
- * kinds only counted.  A format (render_md.c, render_svg.c,
- * render_telegram.c, render_html.c, render_csv.c) is a function from a
- * finished report to bytes: it does not read input and does not fail on
- * data.  What formats share: statistics, text cutting, numbers and days
- * as text (render_util.c), the words of each language (render_lang.c),
- * metric series (render_series.c) and histograms (render_hist.c).
+ * render_load.c turns the input into a struct report, keeping the records
+ * of the kinds the format draws, each checked against its schema when read
+ * (render_check.c; tickets in render_load.c, link and metric records in
+ * render_sales.c, histograms in render_hist.c, funnel records in
+ * render_funnel.c): tickets, links and metrics parsed, count, histogram and
+ * funnel records as their raw lines; records of other kinds only counted.
+ * A format (render_md.c, render_svg.c, render_telegram.c, render_html.c,
+ * render_csv.c) is a function from a finished report to bytes: it does not
+ * read input and does not fail on data.  What formats share: statistics,
+ * text cutting, control characters, numbers and days as text
+ * (render_util.c), the words of each language (render_lang.c), metric
+ * series (render_series.c) and histograms (render_hist.c).
  *
- * Nothing here takes a struct cli: main.c reads the input, hands each
- * record to render_load_add() and reports what it returns.  Everything a
- * function returns is owned by the caller and freed with the matching
- * _free/_release function; strings point into the report's arena.
+ * Nothing here takes the command line's state (cli.h): main.c reads the
+ * input, hands each record to render_load_add() and reports what it
+ * returns.  Everything a function returns is owned by the caller and freed
+ * with the matching _free/_release function; strings point into the
+ * report's arena.
  */
 #ifndef PULSE_RENDER_H
 #define PULSE_RENDER_H
