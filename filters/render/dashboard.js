@@ -7,40 +7,95 @@
  * ...).  Picking a source or a manager shows that group's view, so every
  * table and chart is pulse-funnel's own numbers for it; picking it again
  * goes back to {}.  Text from the data only ever reaches the page through
- * textContent and setAttribute, never as markup.
+ * textContent and setAttribute, never as markup, and with its control
+ * characters (C0, DEL, C1) as spaces (clean); a table's CSV has them as
+ * U+FFFD, as pulse-render --format csv writes them.
  */
 (function () {
 	'use strict';
 
 	/*
+	 * The fractions pulse-funnel derives (shares, conversions, means) come
+	 * in full precision; the page shows them as pulse-funnel once wrote
+	 * them, rounded half away from zero on their decimal digits to these
+	 * decimals, fixed (as pulse-render --format csv does).
+	 */
+	var DECIMALS = {share: 4, conversion: 4, change_share: 4, mean_per_day: 2, days_mean: 1};
+
+	/* The JSON number text s rounded to dec decimals ("0.1235"), or null */
+	function roundText(s, dec) {
+		var m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(s);
+		if (!m)
+			return null;
+		var digits = m[2] + (m[3] || '');
+		var keep = m[2].length + (m[4] ? parseInt(m[4], 10) : 0) + dec;
+		if (keep > 100000)
+			return null;
+		var up = keep >= 0 && keep < digits.length && digits.charAt(keep) >= '5';
+		var d = keep > 0 ? digits.slice(0, keep).split('') : [];
+		while (d.length < keep)
+			d.push('0');
+		for (var j = d.length - 1; up && j >= 0; j--) {
+			up = d[j] === '9';
+			d[j] = up ? '0' : String(+d[j] + 1);
+		}
+		var t = (up ? '1' : '') + d.join('');
+		while (t.length < dec + 1)
+			t = '0' + t;
+		var ip = t.slice(0, t.length - dec).replace(/^0+(?=[0-9])/, '');
+		return (m[1] && /[1-9]/.test(digits) ? '-' : '') + ip + (dec ? '.' + t.slice(t.length - dec) : '');
+	}
+
+	/*
 	 * Numbers keep the text they had in the records ("0.2500"), where the
-	 * browser tells it (JSON.parse source text access), so a table's CSV
-	 * is the one pulse-render --format csv writes.
+	 * browser tells it (JSON.parse source text access), or the text they
+	 * are shown with, so a table's CSV is the one pulse-render --format
+	 * csv writes.
 	 */
 	var RAW = new WeakMap();
+
+	function setRaw(o, k, text) {
+		var m = RAW.get(o);
+		if (!m)
+			RAW.set(o, m = Object.create(null));
+		m[k] = text;
+	}
+
 	var D = JSON.parse(document.getElementById('pulse-data').textContent, function (k, v, ctx) {
-		if (typeof v === 'number' && ctx && typeof ctx.source === 'string' && ctx.source !== String(v)) {
-			var m = RAW.get(this);
-			if (!m)
-				RAW.set(this, m = Object.create(null));
-			m[k] = ctx.source;
+		var src = ctx && typeof ctx.source === 'string' ? ctx.source : undefined;
+		if (typeof v !== 'number')
+			return v;
+		if (this && this.kind === 'funnel' && Object.prototype.hasOwnProperty.call(DECIMALS, k)) {
+			var t = roundText(src !== undefined ? src : String(v), DECIMALS[k]);
+			if (t !== null) {
+				setRaw(this, k, t);
+				return parseFloat(t);
+			}
 		}
+		if (src !== undefined && src !== String(v))
+			setRaw(this, k, src);
 		return v;
 	});
 	var W = D.words || {};
 	var RU = D.lang === 'ru';
 	var SVGNS = 'http://www.w3.org/2000/svg';
 	var DIMS = ['source', 'manager', 'utm_campaign', 'ad_group', 'month', 'quarter'];
-	var NONE = '\u0001';
+	var CTRL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 	function w(k) {
 		return Object.prototype.hasOwnProperty.call(W, k) ? W[k] : k;
 	}
 
+	/* Text from the data as the page shows it: control characters as spaces */
+	function clean(s) {
+		return String(s).replace(CTRL, ' ');
+	}
+
 	/* ---- the views -------------------------------------------------- */
 
+	/* one key per (dimension, value), null apart from every string */
 	function vkey(dim, val) {
-		return dim + '\u0000' + (val === null || val === undefined ? NONE : String(val));
+		return JSON.stringify([dim, val === undefined ? null : val]);
 	}
 
 	var views = Object.create(null); /* key -> table -> rows */
@@ -154,7 +209,7 @@
 		if (!ks.length)
 			return '\u2014';
 		return ks.map(function (c) {
-			return (fdec(m[c]) + '\u00a0' + (c === 'XXX' ? '' : c)).trim();
+			return (fdec(m[c]) + '\u00a0' + (c === 'XXX' ? '' : clean(c))).trim();
 		}).join('\n');
 	}
 
@@ -223,7 +278,7 @@
 	function fdate(s) {
 		var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}:[0-9]{2}))?/.exec(String(s || ''));
 		if (!m)
-			return s ? String(s) : '\u2014';
+			return s ? clean(s) : '\u2014';
 		var d = RU ? m[3] + '.' + m[2] + '.' + m[1] : m[1] + '-' + m[2] + '-' + m[3];
 		return m[4] ? d + ' ' + m[4] : d;
 	}
@@ -235,7 +290,7 @@
 			return w('none');
 		if (v === '(no stage)')
 			return w('no_stage');
-		return String(v);
+		return clean(v);
 	}
 
 	/* ---- DOM helpers -------------------------------------------------- */
@@ -321,6 +376,8 @@
 			t = raw;
 		else
 			t = String(v);
+		/* what CSV cannot carry (tab, CR and LF it can, quoted) */
+		t = t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
 		var formula = /^[=+\-@\t\r]/.test(t) && !/^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t);
 		var quote = /[,"\r\n]/.test(t);
 		if (formula)
@@ -668,7 +725,7 @@
 	function pipelines(rows) {
 		var out = [], by = Object.create(null);
 		rows.forEach(function (r) {
-			var k = (r.entity || '') + '\u0000' + (r.category === null || r.category === undefined ? '' : r.category);
+			var k = JSON.stringify([r.entity, r.category === undefined ? null : r.category]);
 			if (!by[k]) {
 				by[k] = {entity: r.entity, category: r.category, rows: []};
 				out.push(by[k]);
@@ -691,7 +748,7 @@
 			var box = h('div', 'pipe', null, left);
 			var head = w(p.entity === 'deal' ? 'e_deal' : 'e_lead');
 			if (p.entity === 'deal' && p.category !== null && p.category !== undefined)
-				head += ' \u00b7 ' + w('pipeline') + ' ' + p.category;
+				head += ' \u00b7 ' + w('pipeline') + ' ' + clean(p.category);
 			head += ' (' + fint(p.rows.length ? p.rows[0].total : 0) + ')';
 			h('h3', null, head, box);
 			var order = p.rows.slice().sort(function (a, c) {
@@ -823,13 +880,13 @@
 				mgrs.push(r.manager);
 			}
 			tot[r.manager] += r.leads || 0;
-			cell[r.manager + '\u0000' + r.month] = r.leads || 0;
+			cell[JSON.stringify([r.manager, r.month])] = r.leads || 0;
 		});
 		months = monthRange(months);
 		mgrs.sort(function (a, c) { return tot[c] - tot[a]; });
 		var top = mgrs.slice(0, COLORS.length);
 		var series = top.map(function (m, i) {
-			return [fval(m), COLORS[i], months.map(function (mo) { return cell[m + '\u0000' + mo] || 0; })];
+			return [fval(m), COLORS[i], months.map(function (mo) { return cell[JSON.stringify([m, mo])] || 0; })];
 		});
 		h('h3', null, w('ch_manager_months'), b);
 		var lg = legend(b, series.map(function (se) { return [se[0], se[1]]; }));
@@ -897,13 +954,15 @@
 			var sel = h('select', null, null, lab);
 			sel.setAttribute('data-dim', d);
 			h('option', null, '\u2014 ' + w('all') + ' \u2014', sel).value = '';
-			vals.slice().sort(function (a, c) {
+			/* options by index: any string (and null) is a value */
+			var sorted = vals.slice().sort(function (a, c) {
 				if (a === null || c === null)
 					return a === null ? 1 : -1;
 				return String(a).localeCompare(String(c), D.lang);
-			}).forEach(function (v) {
+			});
+			sorted.forEach(function (v, i) {
 				var o = h('option', null, fval(v === null ? '(none)' : v), sel);
-				o.value = v === null ? NONE : String(v);
+				o.value = String(i);
 				if (filter && filter.dim === d && filter.val === v)
 					o.selected = true;
 			});
@@ -911,7 +970,7 @@
 				if (sel.value === '')
 					filter = null;
 				else
-					filter = {dim: d, val: sel.value === NONE ? null : sel.value};
+					filter = {dim: d, val: sorted[+sel.value]};
 				draw();
 			});
 		});

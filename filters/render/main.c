@@ -46,18 +46,108 @@ static const struct cli_info info = {
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
 
-/* The formats: one function each, from a finished report to bytes. */
+#define K(k) RK_BIT(RK_##k)
+
+/*
+ * The formats: one function each, from a finished report to bytes, and
+ * the kinds of record it draws (the others are ignored and counted).
+ */
 static const struct format {
 	const char *name;
 	void (*render)(const struct report *, const struct render_opts *,
 		       struct buf *);
+	unsigned kinds;
 } formats[] = {
-	{"md", render_md},
-	{"svg", render_svg},
-	{"telegram", render_telegram},
-	{"html", render_html},
-	{"csv", render_csv},
+	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
+	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
+	{"telegram", render_telegram, K(METRIC)},
+	{"html", render_html, K(FUNNEL)},
+	{"csv", render_csv, RK_BIT(RK_N) - 1},
 };
+
+/* svg: the chart of each kind, for --chart. */
+static const struct chart {
+	const char *name;
+	enum render_kind kind;
+} charts[] = {
+	{"sankey", RK_LINK},
+	{"metrics", RK_METRIC},
+	{"histogram", RK_HISTOGRAM},
+};
+
+/*
+ * svg without --chart: the one chart of the kinds in the input.  @return
+ * 0, or -1 when the input has records of several (which a message says).
+ */
+static int pick_chart(const struct report *rep, struct render_opts *o)
+{
+	struct buf kinds = BUF_INIT;
+	unsigned have = 0;
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof charts / sizeof charts[0]; i++)
+		if (rep->nkind[charts[i].kind]) {
+			have |= RK_BIT(charts[i].kind);
+			o->chart = charts[i].name;
+			n++;
+		}
+	if (n <= 1)
+		return 0;
+	render_load_kind_list(have, &kinds);
+	error("the input has %s records: pick one chart with --chart", kinds.p);
+	buf_release(&kinds);
+	return -1;
+}
+
+/* The days a metrics chart draws a bar for, at most: ten years. */
+#define MAX_CHART_DAYS 3660
+
+/* svg --chart metrics: @return 0, or -1 when the days are too many. */
+static int check_days(const struct report *rep)
+{
+	int64_t days = render_series_days(rep);
+
+	if (days <= MAX_CHART_DAYS)
+		return 0;
+	error("the metric records span %lld days, more than the %d a chart "
+	      "shows",
+	      (long long)days, MAX_CHART_DAYS);
+	return -1;
+}
+
+/*
+ * After the input: says what was ignored, and fails (65) when that is all
+ * there was.  @return 0 when there is something to draw, or nothing at all.
+ */
+static int check_drawn(const struct report *rep, const struct format *fmt,
+		       const struct render_opts *o)
+{
+	struct buf b = BUF_INIT;
+
+	if (!rep->ignored)
+		return 0;
+	render_load_ignored(rep, &b);
+	warn("ignored %llu record%s of other kinds (%s)",
+	     (unsigned long long)rep->ignored, rep->ignored == 1 ? "" : "s",
+	     b.p);
+	buf_reset(&b);
+	if (render_load_drawn(rep)) {
+		buf_release(&b);
+		return 0;
+	}
+	render_load_kind_list(rep->kinds, &b);
+	if (fmt->render == render_svg && o->chart)
+		error("nothing to draw: --chart %s draws %s records", o->chart,
+		      b.p);
+	else if (fmt->render == render_csv && o->table)
+		error("nothing to draw: --table %s takes funnel records",
+		      o->table);
+	else
+		error("nothing to draw: --format %s draws %s records",
+		      fmt->name, b.p);
+	buf_release(&b);
+	return -1;
+}
 
 int main(int argc, char **argv)
 {
@@ -82,6 +172,7 @@ int main(int argc, char **argv)
 	struct cli c;
 	struct rec *r;
 	char msg[256];
+	unsigned kinds;
 	size_t i;
 	int opt, status;
 
@@ -151,22 +242,33 @@ int main(int argc, char **argv)
 	}
 	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
-	report_init(&rep);
-	if (fmt->render == render_html)
-		rep.keep = KEEP_FUNNEL;
-	else if (fmt->render == render_csv)
-		rep.keep = KEEP_ALL;
+	kinds = fmt->kinds;
+	for (i = 0; o.chart && i < sizeof charts / sizeof charts[0]; i++)
+		if (fmt->render == render_svg &&
+		    strcmp(o.chart, charts[i].name) == 0)
+			kinds = RK_BIT(charts[i].kind);
+	if (fmt->render == render_csv && o.table)
+		kinds = RK_BIT(RK_FUNNEL);
+	render_load_init(&rep, kinds);
+	rep.raw = fmt->render == render_csv;
+	rep.final_only = fmt->render == render_html;
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
-		if (report_add(&rep, r, msg, sizeof msg) < 0)
+		if (render_load_add(&rep, r, msg, sizeof msg) < 0)
 			cli_bad(&c, "%s", msg);
-	if (rep.ignored)
-		warn("ignored %llu record%s of other kinds",
-		     (unsigned long long)rep.ignored,
-		     rep.ignored == 1 ? "" : "s");
-	report_finish(&rep, &o);
-	fmt->render(&rep, &o, cli_out(&c));
+	if (check_drawn(&rep, fmt, &o) < 0)
+		cli_status(&c, EX_DATAERR);
+	else if (fmt->render == render_svg && !o.chart &&
+		 pick_chart(&rep, &o) < 0)
+		cli_status(&c, EX_USAGE);
+	else if (fmt->render == render_svg && o.chart &&
+		 strcmp(o.chart, "metrics") == 0 && check_days(&rep) < 0)
+		cli_status(&c, EX_DATAERR);
+	else {
+		render_load_finish(&rep, &o);
+		fmt->render(&rep, &o, cli_out(&c));
+	}
 	status = cli_finish(&c);
-	report_release(&rep);
+	render_load_release(&rep);
 	return status;
 }

@@ -1,14 +1,24 @@
 /*
  * render.h - pulse-render: the records it reads and the formats it writes.
  *
- * render_load.c turns the input into a struct report: every `ticket`
- * record checked and kept (strings copied into one arena), every `count`
- * and `histogram` record kept as its raw line for the formats to read, the
- * other kinds only counted.  A format (render_md.c; later svg, telegram,
- * html, csv) is a function from a finished report to bytes: it does not
- * read input and does not fail on data.  render_util.c holds what formats
- * share: statistics (quantiles, the days of the period), text cutting and
- * the words of each language (render_lang.c).
+ * render_load.c turns the input into a struct report, keeping the records
+ * of the kinds the format draws, each checked against its schema when read
+ * (render_check.c; tickets in render_load.c, link and metric records in
+ * render_sales.c, histograms in render_hist.c, funnel records in
+ * render_funnel.c): tickets, links and metrics parsed, count, histogram and
+ * funnel records as their raw lines; records of other kinds only counted.
+ * A format (render_md.c, render_svg.c, render_telegram.c, render_html.c,
+ * render_csv.c) is a function from a finished report to bytes: it does not
+ * read input and does not fail on data.  What formats share: statistics,
+ * text cutting, control characters, numbers and days as text
+ * (render_util.c), the words of each language (render_lang.c), metric
+ * series (render_series.c) and histograms (render_hist.c).
+ *
+ * Nothing here takes the command line's state (cli.h): main.c reads the
+ * input, hands each record to render_load_add() and reports what it
+ * returns.  Everything a function returns is owned by the caller and freed
+ * with the matching _free/_release function; strings point into the
+ * report's arena.
  */
 #ifndef PULSE_RENDER_H
 #define PULSE_RENDER_H
@@ -17,7 +27,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
+#include "hmap.h"
 #include "record.h"
 
 /* Categories in report order: the five open ones, then the five closed. */
@@ -47,8 +57,8 @@ enum prio {
 	PRIO_N,
 };
 
-extern const char *const cat_names[CAT_N];
-extern const char *const prio_names[PRIO_N];
+extern const char *const render_load_cats[CAT_N];
+extern const char *const render_load_prios[PRIO_N];
 
 #define T_NONE INT64_MIN /* a time or number that is null */
 
@@ -72,13 +82,27 @@ struct ticket {
 	size_t topic0, ntopics; /* in report.topics */
 };
 
-/* Which records a report keeps whole in recs, for the html and csv formats. */
-enum keep_recs {
-	KEEP_NONE,   /* none: funnel records count as ignored */
-	KEEP_FUNNEL, /* html: funnel records */
-	KEEP_ALL,    /* csv: every record, unchecked */
+/* The kinds of record pulse-render reads; RK_OTHER is any other kind. */
+enum render_kind {
+	RK_TICKET,
+	RK_COUNT,
+	RK_LINK,
+	RK_METRIC,
+	RK_HISTOGRAM,
+	RK_FUNNEL,
+	RK_OTHER,
+	RK_N,
 };
 
+#define RK_BIT(k) (1u << (k))
+
+/* "ticket", "link", ...: the value of "kind" of each (RK_OTHER: NULL). */
+extern const char *const render_load_kinds[RK_N];
+
+/*
+ * A report: the records of the kinds its format draws, checked, and a
+ * count of the others, which it ignores.
+ */
 struct report {
 	struct ticket *t;
 	size_t n, cap;
@@ -89,14 +113,20 @@ struct report {
 	uint64_t messages;
 	struct sref *aggs; /* count and histogram records, raw lines */
 	size_t naggs, capaggs;
-	uint64_t ignored;   /* records of other kinds */
 	struct link *links; /* render_sales.c: link records */
 	size_t nlinks, caplinks;
+	int64_t link_users;	/* their values added up */
 	struct metric *metrics; /* render_sales.c: metric records */
 	size_t nmetrics, capmetrics;
-	struct sref *recs; /* html, csv: the records of keep, raw lines */
+	struct sref *recs; /* funnel records (every record when raw), lines */
 	size_t nrecs, caprecs;
-	enum keep_recs keep; /* set by the caller after report_init() */
+
+	unsigned kinds;		/* RK_BIT()s of the kinds the format draws */
+	int raw;		/* csv: records are kept as their lines only */
+	int final_only;		/* html: a partial funnel row is a bad one */
+	uint64_t nkind[RK_N];	/* good records of each kind drawn */
+	uint64_t ignored;	/* records of the other kinds */
+	struct hmap ignored_by; /* their "kind" values -> how many (uint64_t) */
 };
 
 enum lang_id { LANG_EN, LANG_RU };
@@ -113,18 +143,32 @@ struct render_opts {
 	const char *as_of_text; /* --as-of as given, or NULL */
 };
 
-/* render_load.c */
-void report_init(struct report *r);
-void report_release(struct report *r);
+/* render_load.c: a report of the records of kinds (RK_BIT()s). */
+void render_load_init(struct report *r, unsigned kinds);
+void render_load_release(struct report *r);
 
 /*
- * Takes one input record.  @return 0, or -1 with msg when it is a bad
- * ticket record.
+ * Takes one input record: a record of a kind the format draws is checked
+ * against its schema and kept, one of another kind counted as ignored.
+ * @return 0, or -1 with msg when it is a bad record.
  */
-int report_add(struct report *r, const struct rec *in, char *msg, size_t msz);
+int render_load_add(struct report *r, const struct rec *in, char *msg,
+		    size_t msz);
+
+/* The records drawn: the good records of the kinds of r->kinds. */
+uint64_t render_load_drawn(const struct report *r);
+
+/*
+ * Appends what was ignored, for a message: "message: 3, lead: 1" (the
+ * first few "kind" values in the order they came, then "…").
+ */
+void render_load_ignored(const struct report *r, struct buf *out);
+
+/* "ticket, count and histogram": the kinds of bits, for messages. */
+void render_load_kind_list(unsigned bits, struct buf *out);
 
 /* After the last record: as_of and the derived priorities. */
-void report_finish(struct report *r, const struct render_opts *o);
+void render_load_finish(struct report *r, const struct render_opts *o);
 
 static inline int sref_null(struct sref s)
 {
@@ -143,7 +187,7 @@ static inline const char *sref_p(const struct report *r, struct sref s)
  * interpolation between closest ranks (R-7, numpy's default, Excel's
  * PERCENTILE.INC).  @return NaN when n is 0.
  */
-double quantile(double *v, size_t n, double p);
+double render_util_quantile(double *v, size_t n, double p);
 
 /*
  * Appends s[0..n) for a Markdown table cell: runs of whitespace and
@@ -151,10 +195,40 @@ double quantile(double *v, size_t n, double p);
  * maxchars characters (cut at a character boundary, the last one replaced
  * by an ellipsis), '\' and '|' escaped.  An empty result appends "—".
  */
-void md_cell(struct buf *out, const char *s, size_t n, size_t maxchars);
+void render_util_md_cell(struct buf *out, const char *s, size_t n,
+			 size_t maxchars);
 
 /* Characters (UTF-8 sequences) in s[0..n). */
-size_t utf8_chars(const char *s, size_t n);
+size_t render_util_chars(const char *s, size_t n);
+
+/*
+ * The bytes of the control character at s (n > 0 bytes): 1 for C0 (NUL
+ * included) and DEL, 2 for C1 (U+0080..U+009F); 0 when s starts with
+ * another character.  Every format replaces or escapes these.
+ */
+size_t render_util_ctrl(const char *s, size_t n);
+
+/* Appends s[0..n) with each control character replaced by rep. */
+void render_util_clean(struct buf *out, const char *s, size_t n,
+		       const char *rep);
+
+/*
+ * Sets out to s[0..n) as a message may show it: control characters as
+ * \uXXXX, at most maxchars characters and then "…"; out->p is a C string.
+ */
+void render_util_shown(struct buf *out, const char *s, size_t n,
+		       size_t maxchars);
+
+/*
+ * Appends the JSON number s[0..n) rounded half away from zero to dec
+ * decimals, as its decimal digits (so 0.12345, 1/8 written in full
+ * precision, gives 0.1235, as pulse-funnel's own rounding of the fraction
+ * did): "0.1235", "-0.6429", "1.0000"; with trim, without trailing zeros
+ * ("12.5", "3").  @return 0, or -1 (nothing appended) when s is not a
+ * number this can write.
+ */
+int render_util_round(struct buf *out, const char *s, size_t n, int dec,
+		      int trim);
 
 /* render_lang.c: the words of a report, per language. */
 struct words {
@@ -188,11 +262,11 @@ struct words {
 	const char *footer[2]; /* before and after the number of tickets */
 };
 
-const struct words *words_for(enum lang_id lang);
+const struct words *render_lang_words(enum lang_id lang);
 
 /* "5 tickets": n and the plural form of noun[3] that goes with it. */
-void words_count(const struct words *w, struct buf *out, uint64_t n,
-		 const char *const noun[3]);
+void render_lang_count(const struct words *w, struct buf *out, uint64_t n,
+		       const char *const noun[3]);
 
 /* render_sales.c: link and metric records (the sales-events job). */
 struct link {
@@ -206,11 +280,164 @@ struct metric {
 	double value, prev_day, week_ago, mean_7d; /* NaN for null */
 };
 
+/* A link's step: at most the columns a chart can hold. */
+#define RENDER_SALES_MAX_STEP 999
+#define RENDER_SALES_MEAN_DECIMALS 2 /* a metric's mean_7d as it is shown */
+
 /*
  * Takes one link or metric record.  @return 0, or -1 with msg when it
  * breaks the record's contract.
  */
-int sales_add(struct report *r, const struct rec *in, char *msg, size_t msz);
+int render_sales_add(struct report *r, const struct rec *in, char *msg,
+		     size_t msz);
+
+/*
+ * render_series.c: one metric's records, by day: rec[0..n) index
+ * r->metrics, one a day, days ascending.
+ */
+struct render_series {
+	struct sref name,
+		title;	     /* title: the name when the records have none */
+	int64_t first, last; /* the days of all the metric records */
+	size_t *rec, n;
+	size_t title_rec; /* the record the title is from */
+};
+
+/*
+ * The metric records grouped by name, in the order the names first appear;
+ * every series spans days first..last of all the metric records (a later
+ * record for the same name and day wins, and the last title).  Memory
+ * goes with the records, not with the days they span.  @return the number
+ * of series.
+ */
+size_t render_series_build(const struct report *r, struct render_series **out);
+void render_series_free(struct render_series *s, size_t n);
+
+/* The record of s for day, or NULL. */
+const struct metric *render_series_get(const struct report *r,
+				       const struct render_series *s,
+				       int64_t day);
+
+/* The days from the first to the last of the metric records, or 0. */
+int64_t render_series_days(const struct report *r);
+
+/* render_hist.c: a histogram record (pulse-tally, pulse-metrics --durations).
+ */
+struct render_hist {
+	struct buf text;  /* field, event and key, for the title */
+	double *edges;	  /* nedges */
+	uint64_t *counts; /* nedges + 1 */
+	size_t nedges;
+	uint64_t count;
+	double p50, p90; /* from the record, else hist_quantile(); NaN: none */
+	int has_event, hours;
+};
+
+/*
+ * The histogram records of the report that keep the schema (the others
+ * are skipped with a warning).  @return how many, *out allocated.
+ */
+size_t render_hist_load(const struct report *r, struct render_hist **out);
+void render_hist_free(struct render_hist *h, size_t n);
+
+/* render_util.c: appends v in its shortest form ("42", "3.5"), with a decimal
+ * comma when comma is set; "—" for NaN. */
+void render_util_num(struct buf *out, double v, int comma);
+
+/* Appends a day as YYYY-MM-DD, or DD.MM.YYYY when dmy is set. */
+void render_util_day(struct buf *out, int64_t day, int dmy);
+
+/* 0 = Monday ... 6 = Sunday. */
+int render_util_weekday(int64_t day);
+
+/* render_lang.c: the words of the sales formats. */
+struct swords {
+	int dmy, comma;
+	const char *wdays[7];
+	const char *report_title; /* telegram's header */
+	const char *no_metrics;
+	const char *vs_prev, *vs_week; /* after the change */
+	const char *na;
+	const char *sankey_title, *step, *steps_n, *users_n; /* "Steps:" */
+	const char *metrics_title, *mean_7d;
+	const char *hist_title, *hist_hours_from, *hist_to_next, *hist_unit,
+		*hist_bucket_note;
+	const char *no_data;
+};
+
+const struct swords *render_lang_swords(enum lang_id lang);
+
+/* render_check.c: one record's members against its schema. */
+struct render_check {
+	const struct rec *in;
+	struct buf *scratch; /* for decoded strings */
+	char *msg;	     /* where the reason goes */
+	size_t msz;
+};
+
+enum {
+	RC_REQUIRED = (1 << 0), /* absent is bad */
+	RC_NULL = (1 << 1),	/* null is allowed (as absent) */
+	RC_NONEMPTY = (1 << 2), /* strings: "" is bad */
+};
+
+/*
+ * Each checks member key: @return 1 with *out set when it is there with
+ * its type (and in range), 0 when it is absent (or null, with RC_NULL),
+ * -1 with the reason in c->msg.  render_check_enum() @return the index
+ * of the value in names, -1 when absent or null, -2 when bad.
+ */
+int render_check_int(struct render_check *c, const char *key, int64_t min,
+		     int64_t max, int flags, int64_t *out);
+int render_check_num(struct render_check *c, const char *key, double min,
+		     double max, int flags, double *out);
+int render_check_str(struct render_check *c, const char *key, int flags,
+		     const char **p, size_t *n);
+int render_check_enum(struct render_check *c, const char *key, int flags,
+		      const char *const *names, int nnames);
+
+/* Reasons: "field 'k' is a string, not want" ("is -1, not ..." for
+ * numbers), "missing field 'k'", "field 'k': unknown value 'v'".
+ * @return -1. */
+int render_check_bad(struct render_check *c, const char *key,
+		     struct json_span v, const char *want);
+int render_check_missing(struct render_check *c, const char *key);
+
+/*
+ * A bad part of member key: element index (from 1) of an array, or, when
+ * name is not NULL, member name[0..nlen) of an object: "field 'k':
+ * element 2 is \"x\", not want".  @return -1.
+ */
+int render_check_part(struct render_check *c, const char *key, long index,
+		      const char *name, size_t nlen, struct json_span v,
+		      const char *want);
+int render_check_unknown(struct render_check *c, const char *key, const char *p,
+			 size_t n);
+
+/*
+ * render_funnel.c: checks a funnel record (final rows only, when
+ * final_only).  @return 0, or -1 with msg.
+ */
+int render_funnel_check(const struct rec *in, int final_only, char *msg,
+			size_t msz);
+
+/*
+ * The decimals a funnel member (share, conversion, ...) is shown with,
+ * fixed; -1 for a member shown as it is.
+ */
+int render_funnel_decimals(const char *key, size_t n);
+
+/* render_hist.c: checks a histogram record.  @return 0, or -1 with msg. */
+int render_hist_check(const struct rec *in, char *msg, size_t msz);
+
+/* render_load.c: checks a count record.  @return 0, or -1 with msg. */
+int render_load_check_count(const struct rec *in, char *msg, size_t msz);
+
+/*
+ * render_load.c: checks the "by" (names) and "key" (as many values) of a
+ * count or histogram record.  @return 0, or -1 with the reason.
+ */
+int render_load_check_by_key(struct render_check *c);
 
 /* render_svg.c: a Sankey diagram, metric charts or histograms in SVG. */
 void render_svg(const struct report *r, const struct render_opts *o,

@@ -13,7 +13,9 @@
  * A cell that begins with '=', '+', '-', '@', a tab or a carriage return
  * and is not a plain number gets a leading apostrophe, so a spreadsheet
  * shows it as text instead of running it as a formula (OWASP "CSV
- * injection"); the apostrophe stays visible in the cell.
+ * injection"); the apostrophe stays visible in the cell.  A control
+ * character other than tab, CR and LF (a NUL, which cuts a cell short in
+ * many readers, ESC, DEL, C1) becomes U+FFFD, the replacement character.
  */
 #include "render.h"
 
@@ -22,6 +24,15 @@
 
 #include "hmap.h"
 
+/*
+ * How a number is shown: rounded to dec decimals (-1: as it is), trimmed
+ * of trailing zeros or not.  Records carry full precision; a CSV shows
+ * the fractions as pulse-funnel and pulse-metrics once rounded them.
+ */
+struct shown {
+	int dec, trim;
+};
+
 /* The rows to write and their columns. */
 struct csv {
 	const struct report *r;
@@ -29,6 +40,7 @@ struct csv {
 	size_t tlen;
 	struct hmap cols;	 /* column name -> its index (size_t) */
 	struct json_span *cells; /* one row, by column */
+	struct shown *how;	 /* and how each number is shown */
 	size_t capcells;
 	struct buf name, text, tname;
 	struct rec rec;
@@ -64,6 +76,28 @@ static int plain_number(const char *s, size_t n)
 	return i == n;
 }
 
+/*
+ * Appends s[0..n) for a cell: a control character that CSV cannot carry
+ * (NUL and the other C0 controls but tab, CR and LF; DEL; C1) as U+FFFD,
+ * '"' doubled when quoted.
+ */
+static void cell_text(struct buf *out, const char *s, size_t n, int quoted)
+{
+	size_t i, l;
+
+	for (i = 0; i < n; i += l) {
+		l = render_util_ctrl(s + i, n - i);
+		if (l && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+			buf_adds(out, "\xef\xbf\xbd");
+			continue;
+		}
+		l = 1;
+		if (quoted && s[i] == '"')
+			buf_addc(out, '"');
+		buf_addc(out, s[i]);
+	}
+}
+
 /* Appends one cell: neutralised against formulas, quoted when it must be. */
 static void cell(struct buf *out, const char *s, size_t n)
 {
@@ -71,22 +105,14 @@ static void cell(struct buf *out, const char *s, size_t n)
 		n > 0 && memchr("=+-@\t\r", s[0], 6) && !plain_number(s, n);
 	int quote = memchr(s, ',', n) || memchr(s, '"', n) ||
 		    memchr(s, '\r', n) || memchr(s, '\n', n);
-	size_t i;
 
 	if (quote)
 		buf_addc(out, '"');
 	if (formula)
 		buf_addc(out, '\'');
-	if (!quote) {
-		buf_add(out, s, n);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(out, '"');
-		buf_addc(out, s[i]);
-	}
-	buf_addc(out, '"');
+	cell_text(out, s, n, quote);
+	if (quote)
+		buf_addc(out, '"');
 }
 
 /* Loads record i of the report into c->rec. */
@@ -115,13 +141,34 @@ static int selected(struct csv *c)
 	       json_str_eq(rec_get(&c->rec, "table"), c->table, c->tlen);
 }
 
+/* Whether the decoded name (which may hold a NUL) is s. */
+static int is_name(const struct buf *name, const char *s)
+{
+	return name->len == strlen(s) && memcmp(name->p, s, name->len) == 0;
+}
+
+/* How the top-level member named c->name of the loaded record is shown. */
+static struct shown shown_as(struct csv *c)
+{
+	struct shown s = {-1, 0};
+
+	if (c->table)
+		s.dec = render_funnel_decimals(c->name.p, c->name.len);
+	else if (is_name(&c->name, "mean_7d") &&
+		 json_str_eq(rec_get(&c->rec, "kind"), "metric", 6))
+		s.dec = RENDER_SALES_MEAN_DECIMALS, s.trim = 1;
+	return s;
+}
+
 /*
- * Calls fn for each column of the loaded record, with its name in c->name
- * and its value.
+ * Calls fn for each column of the loaded record, with its name in c->name,
+ * its value and how a number there is shown.
  */
 static void each_member(struct csv *c,
-			void (*fn)(struct csv *, struct json_span))
+			void (*fn)(struct csv *, struct json_span,
+				   struct shown))
 {
+	static const struct shown as_is = {-1, 0};
 	struct json_span k, v;
 	struct json_iter it;
 	size_t i, base;
@@ -131,10 +178,10 @@ static void each_member(struct csv *c,
 		json_str_decode(c->rec.f[i].key, &c->name);
 		v = c->rec.f[i].val;
 		if (!c->table || v.type != JSON_OBJECT) {
-			if (c->table && (strcmp(c->name.p, "kind") == 0 ||
-					 strcmp(c->name.p, "table") == 0))
+			if (c->table && (is_name(&c->name, "kind") ||
+					 is_name(&c->name, "table")))
 				continue;
-			fn(c, v);
+			fn(c, v, shown_as(c));
 			continue;
 		}
 		buf_addc(&c->name, '.');
@@ -143,30 +190,33 @@ static void each_member(struct csv *c,
 		while (json_iter_next(&it, &k, &v)) {
 			c->name.len = base;
 			json_str_decode(k, &c->name);
-			fn(c, v);
+			fn(c, v, as_is);
 		}
 	}
 }
 
-static void add_col(struct csv *c, struct json_span v)
+static void add_col(struct csv *c, struct json_span v, struct shown s)
 {
 	int isnew;
 	size_t *ix = hmap_put(&c->cols, c->name.p, c->name.len, &isnew);
 
 	(void)v;
+	(void)s;
 	if (isnew)
 		*ix = hmap_len(&c->cols) - 1;
 }
 
-static void set_cell(struct csv *c, struct json_span v)
+static void set_cell(struct csv *c, struct json_span v, struct shown s)
 {
 	size_t *ix = hmap_get(&c->cols, c->name.p, c->name.len);
 
 	c->cells[*ix] = v;
+	c->how[*ix] = s;
 }
 
 /* Appends the text of one value as a cell. */
-static void value_cell(struct csv *c, struct json_span v, struct buf *out)
+static void value_cell(struct csv *c, struct json_span v, struct shown s,
+		       struct buf *out)
 {
 	switch (v.type) {
 	case JSON_STRING:
@@ -175,6 +225,14 @@ static void value_cell(struct csv *c, struct json_span v, struct buf *out)
 		cell(out, c->text.p, c->text.len);
 		break;
 	case JSON_NUMBER:
+		buf_reset(&c->text);
+		if (s.dec >= 0 &&
+		    render_util_round(&c->text, v.p, v.n, s.dec, s.trim) == 0) {
+			cell(out, c->text.p, c->text.len);
+			break;
+		}
+		cell(out, v.p, v.n);
+		break;
 	case JSON_ARRAY:
 	case JSON_OBJECT:
 		cell(out, v.p, v.n);
@@ -240,6 +298,7 @@ void render_csv(const struct report *r, const struct render_opts *o,
 	if (n)
 		buf_adds(out, "\r\n");
 	c.cells = xcalloc(n ? n : 1, sizeof *c.cells);
+	c.how = xcalloc(n ? n : 1, sizeof *c.how);
 	for (i = 0; n && i < r->nrecs; i++) {
 		load(&c, i);
 		if (!selected(&c))
@@ -249,7 +308,7 @@ void render_csv(const struct report *r, const struct render_opts *o,
 		for (j = 0; j < n; j++) {
 			if (j)
 				buf_addc(out, ',');
-			value_cell(&c, c.cells[j], out);
+			value_cell(&c, c.cells[j], c.how[j], out);
 		}
 		buf_adds(out, "\r\n");
 	}
@@ -260,6 +319,7 @@ void render_csv(const struct report *r, const struct render_opts *o,
 		     (unsigned long long)c.skipped, c.skipped == 1 ? "" : "s",
 		     (int)c.tlen, c.table);
 	free(c.cells);
+	free(c.how);
 	buf_release(&c.tname);
 	buf_release(&c.name);
 	buf_release(&c.text);

@@ -166,13 +166,23 @@ static const char *word(const char *key, enum lang_id lang)
 	return key;
 }
 
-/* Appends s[0..n) escaped for HTML text and attribute values. */
+/*
+ * Appends s[0..n) escaped for HTML text and attribute values, control
+ * characters (C0, DEL, C1: parse errors in HTML) as spaces.
+ */
 static void html_esc(struct buf *out, const char *s, size_t n)
 {
-	size_t i, from = 0;
+	size_t i, from = 0, l;
 	const char *rep;
 
 	for (i = 0; i < n; i++) {
+		if ((l = render_util_ctrl(s + i, n - i))) {
+			buf_add(out, s + from, i - from);
+			buf_addc(out, ' ');
+			from = i + l;
+			i += l - 1;
+			continue;
+		}
 		switch (s[i]) {
 		case '&':
 			rep = "&amp;";
@@ -207,14 +217,25 @@ static void html_escs(struct buf *out, const char *s)
 /*
  * Appends JSON text j[0..n) for a script data block: '<', '>' and '&' can
  * only be inside strings there, so \u escapes for them keep the JSON equal
- * and leave nothing ("</script>", "<!--") that could end the block.
+ * and leave nothing ("</script>", "<!--") that could end the block; so do
+ * \u escapes for DEL and the C1 controls, which JSON lets through raw but
+ * an HTML page may not hold.
  */
 static void json_for_script(struct buf *out, const char *j, size_t n)
 {
-	size_t i, from = 0;
+	size_t i, from = 0, l;
 	const char *rep;
 
 	for (i = 0; i < n; i++) {
+		/* not C0: tabs and newlines between tokens are JSON's */
+		if ((unsigned char)j[i] >= 0x7f &&
+		    (l = render_util_ctrl(j + i, n - i))) {
+			buf_add(out, j + from, i - from);
+			buf_addf(out, "\\u%04x", (unsigned char)j[i + l - 1]);
+			from = i + l;
+			i += l - 1;
+			continue;
+		}
 		switch (j[i]) {
 		case '<':
 			rep = "\\u003c";

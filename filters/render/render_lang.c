@@ -1,4 +1,4 @@
-/* render_lang.c - the words of the ticket report in English and Russian. */
+/* render_lang.c - the words of the reports in English and Russian. */
 #include "render.h"
 
 #include <stdio.h>
@@ -209,13 +209,13 @@ static const struct words ru = {
 	.footer = {"*Отчёт сгенерирован pulse-render; записей ticket: ", ".*"},
 };
 
-const struct words *words_for(enum lang_id lang)
+const struct words *render_lang_words(enum lang_id lang)
 {
 	return lang == LANG_RU ? &ru : &en;
 }
 
-void words_count(const struct words *w, struct buf *out, uint64_t n,
-		 const char *const noun[3])
+void render_lang_count(const struct words *w, struct buf *out, uint64_t n,
+		       const char *const noun[3])
 {
 	const char *form;
 
@@ -228,4 +228,59 @@ void words_count(const struct words *w, struct buf *out, uint64_t n,
 	else
 		form = noun[2];
 	buf_addf(out, "%llu %s", (unsigned long long)n, form);
+}
+
+/* ---- the words of the sales formats (svg, telegram) ---------------------- */
+
+static const struct swords sales_en = {
+	.dmy = 0,
+	.comma = 0,
+	.wdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+	.report_title = "Daily metrics",
+	.no_metrics = "No metric records.",
+	.vs_prev = "vs the day before",
+	.vs_week = "vs the same day a week ago",
+	.na = "n/a",
+	.sankey_title = "How users move through the statuses",
+	.step = "Step",
+	.steps_n = "Steps:",
+	.users_n = "users:",
+	.metrics_title = "Daily metrics",
+	.mean_7d = "mean of the 7 days before",
+	.hist_title = "Distribution",
+	.hist_hours_from = "Hours from",
+	.hist_to_next = "to the user's next event",
+	.hist_unit = "hours",
+	.hist_bucket_note =
+		"p50 and p90 interpolate linearly inside their bucket",
+	.no_data = "No data.",
+};
+
+static const struct swords sales_ru = {
+	.dmy = 1,
+	.comma = 1,
+	.wdays = {"пн", "вт", "ср", "чт", "пт", "сб", "вс"},
+	.report_title = "Показатели за день",
+	.no_metrics = "Нет записей metric.",
+	.vs_prev = "к предыдущему дню",
+	.vs_week = "к тому же дню неделю назад",
+	.na = "н/д",
+	.sankey_title = "Как пользователи переходят между статусами",
+	.step = "Шаг",
+	.steps_n = "Шагов:",
+	.users_n = "пользователей:",
+	.metrics_title = "Показатели по дням",
+	.mean_7d = "среднее за 7 предыдущих дней",
+	.hist_title = "Распределение",
+	.hist_hours_from = "Часов от",
+	.hist_to_next = "до следующего события пользователя",
+	.hist_unit = "часы",
+	.hist_bucket_note =
+		"p50 и p90 — линейная интерполяция внутри интервала",
+	.no_data = "Нет данных.",
+};
+
+const struct swords *render_lang_swords(enum lang_id lang)
+{
+	return lang == LANG_RU ? &sales_ru : &sales_en;
 }

@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hmap.h"
 #include "ptime.h"
 
-const char *const cat_names[CAT_N] = {
+const char *const render_load_cats[CAT_N] = {
 	"NO_RESPONSE",		"RECENT_RESPONSE",
 	"PARTNER_NO_RESPONSE",	"PARTNER_RECENT",
 	"CUSTOMER_FOLLOWUP",	"UNCLEAR",
@@ -16,17 +17,23 @@ const char *const cat_names[CAT_N] = {
 	"ORDER_CONFIRMATION",	"RESPONDED_NO_FOLLOWUP",
 };
 
-const char *const prio_names[PRIO_N] = {
+const char *const render_load_prios[PRIO_N] = {
 	"critical", "high", "urgent", "medium", "low", "monitor",
 };
 
-void report_init(struct report *r)
+const char *const render_load_kinds[RK_N] = {
+	"ticket", "count", "link", "metric", "histogram", "funnel", NULL,
+};
+
+void render_load_init(struct report *r, unsigned kinds)
 {
 	memset(r, 0, sizeof *r);
 	r->as_of = T_NONE;
+	r->kinds = kinds;
+	hmap_init(&r->ignored_by, sizeof(uint64_t));
 }
 
-void report_release(struct report *r)
+void render_load_release(struct report *r)
 {
 	free(r->t);
 	free(r->topics);
@@ -35,7 +42,9 @@ void report_release(struct report *r)
 	free(r->metrics);
 	free(r->recs);
 	buf_release(&r->str);
-	report_init(r);
+	hmap_release(&r->ignored_by);
+	memset(r, 0, sizeof *r);
+	r->as_of = T_NONE;
 }
 
 static struct sref keep(struct report *r, const char *p, size_t n)
@@ -90,6 +99,7 @@ static int get_time(struct ld *l, const char *key, int64_t *out)
 {
 	int rc;
 	struct json_span v = rec_get(l->in, key);
+	struct buf shown = BUF_INIT;
 	struct ptime t;
 	const char *p;
 	size_t n;
@@ -101,29 +111,34 @@ static int get_time(struct ld *l, const char *key, int64_t *out)
 		return bad_type(l, key, v, "a time");
 	json_str_view(v, &l->scratch, &p, &n);
 	if ((rc = ptime_parse(p, n, &t)) < 0) {
+		render_util_shown(&shown, p, n, 60);
 		if (rc == PTIME_ERANGE)
-			snprintf(l->msg, l->msz, "field '%s': time '%.*s' %s",
-				 key, (int)(n > 60 ? 60 : n), p,
-				 ptime_strerror(rc));
+			snprintf(l->msg, l->msz, "field '%s': time '%s' %s",
+				 key, shown.p, ptime_strerror(rc));
 		else
 			snprintf(l->msg, l->msz,
-				 "field '%s': cannot parse time '%.*s'", key,
-				 (int)(n > 60 ? 60 : n), p);
+				 "field '%s': cannot parse time '%s'", key,
+				 shown.p);
+		buf_release(&shown);
 		return -1;
 	}
 	*out = t.sec;
 	return 0;
 }
 
-static int get_int(struct ld *l, const char *key, int64_t *out)
+/* An integer >= 0, or null (T_NONE). */
+static int get_count(struct ld *l, const char *key, int64_t *out)
 {
 	struct json_span v = rec_get(l->in, key);
+	struct render_check c = {l->in, &l->scratch, l->msg, l->msz};
 
 	*out = T_NONE;
 	if (v.type == JSON_NONE || v.type == JSON_NULL)
 		return 0;
 	if (json_to_i64(v, out) < 0 || *out == T_NONE)
 		return bad_type(l, key, v, "an integer");
+	if (*out < 0)
+		return render_check_bad(&c, key, v, "an integer >= 0");
 	return 0;
 }
 
@@ -148,9 +163,11 @@ static int get_enum(struct ld *l, const char *key, const char *const *names,
 	for (i = 0; i < n; i++)
 		if (strlen(names[i]) == len && memcmp(names[i], p, len) == 0)
 			return i;
-	snprintf(l->msg, l->msz, "field '%s': unknown value '%.*s'", key,
-		 (int)(len > 60 ? 60 : len), p);
-	return -1;
+	{
+		struct render_check c = {l->in, &l->scratch, l->msg, l->msz};
+
+		return render_check_unknown(&c, key, p, len);
+	}
 }
 
 static int get_topics(struct ld *l, struct ticket *t)
@@ -200,26 +217,33 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	if ((k = get_enum(l, "state", states, 2, 1)) < 0)
 		return -1;
 	t->open = k;
-	if ((k = get_enum(l, "category", cat_names, CAT_N, 1)) < 0)
+	if ((k = get_enum(l, "category", render_load_cats, CAT_N, 1)) < 0)
 		return -1;
 	t->cat = (enum cat)k;
 	if (t->open != (t->cat < CAT_FIRST_CLOSED)) {
 		snprintf(l->msg, l->msz, "category '%s' is not a%s category",
-			 cat_names[t->cat], t->open ? "n open" : " closed");
+			 render_load_cats[t->cat],
+			 t->open ? "n open" : " closed");
 		return -1;
 	}
-	k = get_enum(l, "priority", prio_names, PRIO_N, 0);
+	k = get_enum(l, "priority", render_load_prios, PRIO_N, 0);
 	if (k == -1)
 		return -1;
 	t->prio = k < 0 ? PRIO_NONE : (enum prio)k;
-	if (get_int(l, "days_waiting", &t->days) < 0 ||
-	    get_int(l, "n_messages", &t->n_messages) < 0)
+	if (get_count(l, "days_waiting", &t->days) < 0 ||
+	    get_count(l, "n_messages", &t->n_messages) < 0)
 		return -1;
 	v = rec_get(l->in, "first_response_hours");
 	t->frh = NAN;
 	if (v.type != JSON_NONE && v.type != JSON_NULL &&
 	    json_to_double(v, &t->frh) < 0)
 		return bad_type(l, "first_response_hours", v, "a number");
+	if (!isnan(t->frh) && !(t->frh >= 0 && isfinite(t->frh))) {
+		struct render_check c = {l->in, &l->scratch, l->msg, l->msz};
+
+		return render_check_bad(&c, "first_response_hours", v,
+					"a finite number >= 0");
+	}
 	if (get_time(l, "as_of", &t->as_of) < 0 ||
 	    get_time(l, "created", &t->created) < 0 ||
 	    get_time(l, "first_in", &t->first_in) < 0 ||
@@ -240,55 +264,270 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	return get_topics(l, t);
 }
 
-int report_add(struct report *r, const struct rec *in, char *msg, size_t msz)
+/* Which kind the record is of. */
+static enum render_kind kind_of(const struct rec *in)
 {
 	struct json_span kind = rec_get(in, "kind");
+	int k;
+
+	for (k = 0; k < RK_OTHER; k++)
+		if (json_str_eq(kind, render_load_kinds[k],
+				strlen(render_load_kinds[k])))
+			return (enum render_kind)k;
+	return RK_OTHER;
+}
+
+/* Counts a record of a kind the format does not draw. */
+static void ignore(struct report *r, const struct rec *in)
+{
+	struct json_span kind = rec_get(in, "kind");
+	struct buf name = BUF_INIT;
+	uint64_t *n;
+
+	if (kind.type == JSON_STRING)
+		json_str_decode(kind, &name);
+	else if (kind.type == JSON_NONE || kind.type == JSON_NULL)
+		buf_adds(&name, "(no kind)");
+	else
+		buf_addf(&name, "(%s)", json_type_name(kind.type));
+	n = hmap_put(&r->ignored_by, name.p ? name.p : "", name.len, NULL);
+	(*n)++;
+	r->ignored++;
+	buf_release(&name);
+}
+
+static size_t keep_line(struct report *r, struct sref **v, size_t *nv,
+			size_t *cap, const struct rec *in)
+{
+	if (*nv == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[*nv] = keep(r, in->line, in->len);
+	return (*nv)++;
+}
+
+static int add_ticket(struct report *r, const struct rec *in, char *msg,
+		      size_t msz)
+{
 	struct ld l = {r, in, BUF_INIT, msg, msz};
-	size_t mark_str = r->str.len, mark_topics = r->ntopics;
 	int st;
 
-	if (r->keep == KEEP_ALL ||
-	    (r->keep == KEEP_FUNNEL && json_str_eq(kind, "funnel", 6))) {
-		if (r->nrecs == r->caprecs) {
-			r->caprecs = r->caprecs ? 2 * r->caprecs : 64;
-			r->recs =
-				xrealloc(r->recs, r->caprecs * sizeof *r->recs);
-		}
-		r->recs[r->nrecs++] = keep(r, in->line, in->len);
-		return 0;
-	}
-	if (json_str_eq(kind, "count", 5) ||
-	    json_str_eq(kind, "histogram", 9)) {
-		if (r->naggs == r->capaggs) {
-			r->capaggs = r->capaggs ? 2 * r->capaggs : 16;
-			r->aggs =
-				xrealloc(r->aggs, r->capaggs * sizeof *r->aggs);
-		}
-		r->aggs[r->naggs++] = keep(r, in->line, in->len);
-		return 0;
-	}
-	if (json_str_eq(kind, "link", 4) || json_str_eq(kind, "metric", 6))
-		return sales_add(r, in, msg, msz);
-	if (!json_str_eq(kind, "ticket", 6)) {
-		r->ignored++;
-		return 0;
-	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 256;
 		r->t = xrealloc(r->t, r->cap * sizeof *r->t);
 	}
 	st = load_ticket(&l, &r->t[r->n]);
 	buf_release(&l.scratch);
-	if (st < 0) {
-		/* forget what the bad record left in the arena */
-		r->str.len = mark_str;
-		r->ntopics = mark_topics;
+	if (st < 0)
 		return -1;
-	}
-	if (r->t[r->n].n_messages != T_NONE)
+	if (r->t[r->n].n_messages != T_NONE) {
+		if ((uint64_t)r->t[r->n].n_messages >
+		    UINT64_MAX - r->messages) {
+			snprintf(msg, msz,
+				 "field 'n_messages': the tickets add up to "
+				 "more than %llu messages",
+				 (unsigned long long)UINT64_MAX);
+			return -1;
+		}
 		r->messages += (uint64_t)r->t[r->n].n_messages;
+	}
 	r->n++;
 	return 0;
+}
+
+int render_load_add(struct report *r, const struct rec *in, char *msg,
+		    size_t msz)
+{
+	enum render_kind k = kind_of(in);
+	size_t mark_str = r->str.len, mark_topics = r->ntopics, mark_n = r->n;
+	size_t mark_links = r->nlinks, mark_metrics = r->nmetrics;
+	uint64_t mark_messages = r->messages;
+	int64_t mark_users = r->link_users;
+	int st = 0;
+
+	if (!(r->kinds & RK_BIT(k))) {
+		ignore(r, in);
+		return 0;
+	}
+	switch (k) {
+	case RK_TICKET:
+		st = add_ticket(r, in, msg, msz);
+		break;
+	case RK_LINK:
+	case RK_METRIC:
+		st = render_sales_add(r, in, msg, msz);
+		break;
+	case RK_HISTOGRAM:
+		st = render_hist_check(in, msg, msz);
+		break;
+	case RK_COUNT:
+		st = render_load_check_count(in, msg, msz);
+		break;
+	case RK_FUNNEL:
+		st = render_funnel_check(in, r->final_only, msg, msz);
+		break;
+	default:
+		break;
+	}
+	if (st < 0 || r->raw) {
+		/* forget what the record left: all of it when bad */
+		r->str.len = mark_str;
+		r->ntopics = mark_topics;
+		r->n = mark_n;
+		r->nlinks = mark_links;
+		r->nmetrics = mark_metrics;
+		r->messages = mark_messages;
+		r->link_users = mark_users;
+	}
+	if (st < 0)
+		return -1;
+	if (r->raw || k == RK_FUNNEL)
+		keep_line(r, &r->recs, &r->nrecs, &r->caprecs, in);
+	else if (k == RK_HISTOGRAM || k == RK_COUNT)
+		keep_line(r, &r->aggs, &r->naggs, &r->capaggs, in);
+	r->nkind[k]++;
+	return 0;
+}
+
+uint64_t render_load_drawn(const struct report *r)
+{
+	uint64_t n = 0;
+	int k;
+
+	for (k = 0; k < RK_N; k++)
+		if (r->kinds & RK_BIT(k))
+			n += r->nkind[k];
+	return n;
+}
+
+#define MAX_KINDS_SHOWN 6
+
+void render_load_ignored(const struct report *r, struct buf *out)
+{
+	struct buf shown = BUF_INIT;
+	size_t i, n = hmap_len(&r->ignored_by);
+
+	for (i = 0; i < n && i < MAX_KINDS_SHOWN; i++) {
+		const struct hmap_entry *e = hmap_entry_at(&r->ignored_by, i);
+
+		render_util_shown(&shown, e->key, e->klen, 40);
+		buf_addf(out, "%s%s: %llu", i ? ", " : "", shown.p,
+			 (unsigned long long)*(uint64_t *)hmap_val_at(
+				 &r->ignored_by, i));
+	}
+	if (n > MAX_KINDS_SHOWN)
+		buf_adds(out, ", …");
+	buf_release(&shown);
+}
+
+void render_load_kind_list(unsigned bits, struct buf *out)
+{
+	int k, n = 0, total = 0;
+
+	for (k = 0; k < RK_OTHER; k++)
+		total += (bits & RK_BIT(k)) != 0;
+	for (k = 0; k < RK_OTHER; k++) {
+		if (!(bits & RK_BIT(k)))
+			continue;
+		n++;
+		buf_addf(out, "%s%s",
+			 n == 1	      ? ""
+			 : n == total ? " and "
+				      : ", ",
+			 render_load_kinds[k]);
+	}
+}
+
+/* ---- count records (pulse-tally) ----------------------------------------- */
+
+/* An array of strings that are not empty: @return its length, or -1. */
+static long names(struct render_check *c, const char *key)
+{
+	struct json_span v = rec_get(c->in, key), e;
+	struct json_iter it;
+	long n = 0;
+
+	if (v.type == JSON_NONE)
+		return render_check_missing(c, key);
+	if (v.type != JSON_ARRAY)
+		return render_check_bad(c, key, v, "an array of names");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, NULL, &e)) {
+		n++;
+		if (e.type != JSON_STRING || e.n == 2)
+			return render_check_part(c, key, n, NULL, 0, e,
+						 "a name");
+	}
+	return n;
+}
+
+int render_load_check_by_key(struct render_check *c)
+{
+	struct json_span v = rec_get(c->in, "key"), e;
+	struct json_iter it;
+	long nby = names(c, "by"), n = 0;
+
+	if (nby < 0)
+		return -1;
+	if (v.type == JSON_NONE)
+		return render_check_missing(c, "key");
+	if (v.type != JSON_ARRAY)
+		return render_check_bad(c, "key", v, "an array");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, NULL, &e))
+		n++;
+	if (n != nby) {
+		snprintf(c->msg, c->msz,
+			 "field 'key' has %ld element%s, 'by' %ld", n,
+			 n == 1 ? "" : "s", nby);
+		return -1;
+	}
+	return 0;
+}
+
+/* An object of members of one type: numbers or null, or counts. */
+static int sums(struct render_check *c, const char *key, int counts)
+{
+	struct json_span v = rec_get(c->in, key), k, e;
+	struct json_iter it;
+	const char *p;
+	size_t n;
+	int64_t i;
+	double d;
+
+	if (v.type == JSON_NONE)
+		return 0;
+	if (v.type != JSON_OBJECT)
+		return render_check_bad(c, key, v, "an object");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, &k, &e))
+		if (counts ? json_to_i64(e, &i) < 0 || i < 0
+			   : e.type != JSON_NULL &&
+				     (json_to_double(e, &d) < 0 ||
+				      !isfinite(d))) {
+			json_str_view(k, c->scratch, &p, &n);
+			return render_check_part(
+				c, key, 0, p, n, e,
+				counts ? "an integer >= 0"
+				       : "a finite number or null");
+		}
+	return 0;
+}
+
+int render_load_check_count(const struct rec *in, char *msg, size_t msz)
+{
+	struct buf scratch = BUF_INIT;
+	struct render_check c = {in, &scratch, msg, msz};
+	int64_t n;
+	int st = -1;
+
+	if (render_load_check_by_key(&c) == 0 &&
+	    render_check_int(&c, "count", 0, INT64_MAX, RC_REQUIRED, &n) > 0 &&
+	    sums(&c, "sum", 0) == 0 && sums(&c, "sum_skipped", 1) == 0)
+		st = 0;
+	buf_release(&scratch);
+	return st;
 }
 
 /* The priority the contract implies when classify left it null. */
@@ -311,7 +550,7 @@ static enum prio derive_prio(const struct ticket *t)
 	}
 }
 
-void report_finish(struct report *r, const struct render_opts *o)
+void render_load_finish(struct report *r, const struct render_opts *o)
 {
 	size_t i;
 

@@ -1,5 +1,8 @@
-/* render_md.c - the ticket report in Markdown; see render.h. */
-#include "render.h"
+/*
+ * render_md.c - the ticket report in Markdown; see render.h and render_md.h
+ * (the tables of pulse-tally's records at its end are render_md_tally.c).
+ */
+#include "render_md.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -9,18 +12,9 @@
 #include "hmap.h"
 #include "ptime.h"
 
-#define SUBJECT_CHARS 80
 #define NAME_CHARS 40
 #define EMAIL_CHARS 60
 #define MAX_IDS 10 /* ticket ids listed inline in the action list */
-
-struct md {
-	const struct report *r;
-	const struct render_opts *o;
-	const struct words *w;
-	struct buf *out;
-	int64_t today; /* day of as_of, or T_NONE */
-};
 
 static int64_t floordiv(int64_t a, int64_t b)
 {
@@ -52,16 +46,16 @@ static void add_str(struct md *m, struct sref s, size_t maxchars)
 	if (sref_null(s))
 		buf_adds(m->out, "—");
 	else
-		md_cell(m->out, sref_p(m->r, s), s.len, maxchars);
+		render_util_md_cell(m->out, sref_p(m->r, s), s.len, maxchars);
 }
 
 /* The subject, else the summary of the first message. */
 static void add_subject(struct md *m, const struct ticket *t)
 {
 	if (!sref_null(t->subject) && t->subject.len > 0)
-		add_str(m, t->subject, SUBJECT_CHARS);
+		add_str(m, t->subject, RENDER_MD_SUBJECT_CHARS);
 	else
-		add_str(m, t->summary, SUBJECT_CHARS);
+		add_str(m, t->summary, RENDER_MD_SUBJECT_CHARS);
 }
 
 static void add_id(struct md *m, const struct ticket *t, int bold)
@@ -69,7 +63,7 @@ static void add_id(struct md *m, const struct ticket *t, int bold)
 	buf_addf(m->out, bold ? "**%lld**" : "%lld", (long long)t->id);
 }
 
-static void hr(struct md *m)
+void render_md_hr(struct md *m)
 {
 	buf_adds(m->out, "---\n\n");
 }
@@ -94,7 +88,7 @@ static void table_head(struct md *m, const char *cols)
 	for (p = cols;; p = bar + 1) {
 		bar = strchr(p, '|');
 		n = bar ? (size_t)(bar - p) : strlen(p);
-		n = utf8_chars(p, n) + 2;
+		n = render_util_chars(p, n) + 2;
 		while (n--)
 			buf_addc(m->out, '-');
 		buf_addc(m->out, '|');
@@ -104,7 +98,7 @@ static void table_head(struct md *m, const char *cols)
 	buf_addc(m->out, '\n');
 }
 
-static void table_head2(struct md *m, const char *a, const char *b)
+void render_md_table_head2(struct md *m, const char *a, const char *b)
 {
 	char cols[160];
 
@@ -114,7 +108,7 @@ static void table_head2(struct md *m, const char *a, const char *b)
 
 static void add_count(struct md *m, uint64_t n, const char *const noun[3])
 {
-	words_count(m->w, m->out, n, noun);
+	render_lang_count(m->w, m->out, n, noun);
 }
 
 static void add_fixed1(struct md *m, double v)
@@ -133,14 +127,17 @@ static void add_pct(struct md *m, uint64_t part, uint64_t whole)
 static void header(struct md *m, const uint64_t *cats)
 {
 	const struct words *w = m->w;
+	const char *title;
 	uint64_t open = 0, i;
 	int64_t y;
 	unsigned mo, d;
 
 	for (i = 0; i < CAT_FIRST_CLOSED; i++)
 		open += cats[i];
-	buf_addf(m->out, "# %s\n\n**%s:** ",
-		 m->o->title ? m->o->title : w->title, w->as_of);
+	title = m->o->title ? m->o->title : w->title;
+	buf_adds(m->out, "# ");
+	render_util_clean(m->out, title, strlen(title), " ");
+	buf_addf(m->out, "\n\n**%s:** ", w->as_of);
 	if (m->r->as_of == T_NONE) {
 		buf_adds(m->out, "—");
 	} else {
@@ -156,16 +153,16 @@ static void header(struct md *m, const uint64_t *cats)
 	buf_adds(m->out, ", ");
 	add_count(m, m->r->messages, w->message);
 	buf_adds(m->out, "\n\n");
-	hr(m);
+	render_md_hr(m);
 
 	buf_addf(m->out, "## %s\n\n", w->totals);
-	table_head2(m, w->metric, w->value);
+	render_md_table_head2(m, w->metric, w->value);
 	buf_addf(m->out, "| **%s** | %zu |\n", w->t_total, m->r->n);
 	buf_addf(m->out, "| **%s** | %llu |\n", w->t_open,
 		 (unsigned long long)open);
 	buf_addf(m->out, "| **%s** | %llu |\n\n", w->t_closed,
 		 (unsigned long long)(m->r->n - open));
-	hr(m);
+	render_md_hr(m);
 }
 
 static void categories(struct md *m, const uint64_t *cats)
@@ -185,10 +182,10 @@ static void categories(struct md *m, const uint64_t *cats)
 			buf_addf(m->out,
 				 half ? "| **%s** | %llu | %s |\n"
 				      : "| %s | %llu | %s |\n",
-				 cat_names[c], (unsigned long long)cats[c],
-				 w->cat_desc[c]);
+				 render_load_cats[c],
+				 (unsigned long long)cats[c], w->cat_desc[c]);
 		buf_addc(m->out, '\n');
-		hr(m);
+		render_md_hr(m);
 	}
 }
 
@@ -263,7 +260,7 @@ static void critical(struct md *m, const struct list *l)
 	heading_count(m, "###", m->w->crit_h3, l->n);
 	if (!l->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
-		hr(m);
+		render_md_hr(m);
 		return;
 	}
 	table_head(m, m->w->crit_cols);
@@ -288,7 +285,7 @@ static void critical(struct md *m, const struct list *l)
 		buf_adds(m->out, " |\n");
 	}
 	buf_addf(m->out, "\n%s\n\n", m->w->crit_action);
-	hr(m);
+	render_md_hr(m);
 }
 
 static void sec_high(struct md *m, const struct list *l, const struct list *pr)
@@ -336,7 +333,7 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 		}
 		buf_addc(m->out, '\n');
 	}
-	hr(m);
+	render_md_hr(m);
 }
 
 /* "0–1 days", "3 days", "1 day" / "0–1 дн.": the range of days_waiting. */
@@ -377,7 +374,7 @@ static void waiting(struct md *m, int which, const struct list *l)
 	buf_adds(m->out, ")\n\n");
 	if (!l->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
-		hr(m);
+		render_md_hr(m);
 		return;
 	}
 	table_head(m, m->w->wait_cols);
@@ -398,7 +395,7 @@ static void waiting(struct md *m, int which, const struct list *l)
 			buf_addf(m->out, " | %lld |\n", (long long)t->days);
 	}
 	buf_addc(m->out, '\n');
-	hr(m);
+	render_md_hr(m);
 }
 
 static void recent(struct md *m, const struct list *l)
@@ -408,7 +405,7 @@ static void recent(struct md *m, const struct list *l)
 	heading_count(m, "##", m->w->recent_h2, l->n);
 	if (!l->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
-		hr(m);
+		render_md_hr(m);
 		return;
 	}
 	buf_addf(m->out, "%s\n\n", m->w->recent_intro);
@@ -439,7 +436,7 @@ static void recent(struct md *m, const struct list *l)
 		buf_adds(m->out, " |\n");
 	}
 	buf_addc(m->out, '\n');
-	hr(m);
+	render_md_hr(m);
 }
 
 /* ---- topics -------------------------------------------------------------- */
@@ -519,8 +516,8 @@ static void topics(struct md *m, const uint64_t *cats)
 			table_head(m, m->w->topics_cols);
 			for (i = 0; i < hmap_len(&h); i++) {
 				buf_adds(m->out, "| ");
-				md_cell(m->out, tn[i].p, tn[i].n,
-					SUBJECT_CHARS);
+				render_util_md_cell(m->out, tn[i].p, tn[i].n,
+						    RENDER_MD_SUBJECT_CHARS);
 				buf_addf(m->out, " | %llu | ",
 					 (unsigned long long)tn[i].count);
 				add_pct(m, tn[i].count, real);
@@ -541,7 +538,7 @@ static void topics(struct md *m, const uint64_t *cats)
 			 (unsigned long long)cats[CAT_INSOLVENCY_RESPONDED],
 			 (unsigned long long)closed);
 	}
-	hr(m);
+	render_md_hr(m);
 	hmap_release(&h);
 }
 
@@ -556,10 +553,10 @@ static void load_block(struct md *m, const char *const *label, char (*val)[48],
 	for (i = 0; i < n; i++) {
 		if (!label[i])
 			continue;
-		if (utf8_chars(label[i], strlen(label[i])) > wl)
-			wl = utf8_chars(label[i], strlen(label[i]));
-		if (utf8_chars(val[i], strlen(val[i])) > wv)
-			wv = utf8_chars(val[i], strlen(val[i]));
+		if (render_util_chars(label[i], strlen(label[i])) > wl)
+			wl = render_util_chars(label[i], strlen(label[i]));
+		if (render_util_chars(val[i], strlen(val[i])) > wv)
+			wv = render_util_chars(val[i], strlen(val[i]));
 	}
 	width = wl + 4 + wv;
 	buf_adds(m->out, "```\n");
@@ -571,8 +568,8 @@ static void load_block(struct md *m, const char *const *label, char (*val)[48],
 			continue;
 		}
 		buf_adds(m->out, label[i]);
-		k = width - utf8_chars(label[i], strlen(label[i])) -
-		    utf8_chars(val[i], strlen(val[i]));
+		k = width - render_util_chars(label[i], strlen(label[i])) -
+		    render_util_chars(val[i], strlen(val[i]));
 		while (k--)
 			buf_addc(m->out, ' ');
 		buf_adds(m->out, val[i]);
@@ -605,7 +602,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	}
 	if (!dated) {
 		buf_addf(m->out, "%s\n\n", w->no_tickets);
-		hr(m);
+		render_md_hr(m);
 		return;
 	}
 	days = last - first + 1;
@@ -616,7 +613,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	buf_adds(m->out, " (");
 	add_count(m, (uint64_t)days, w->day);
 	buf_adds(m->out, ")\n\n");
-	table_head2(m, w->metric, w->value);
+	render_md_table_head2(m, w->metric, w->value);
 	buf_addf(m->out, "| %s | %zu |\n| %s | %lld |\n| **%s** | **",
 		 w->pd_tickets, r->n, w->pd_days, (long long)days, w->pd_mean);
 	add_fixed1(m, (double)r->n / (double)days);
@@ -670,7 +667,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	label[4] = w->load_real;
 	snprintf(val[4], sizeof val[4], "%llu", (unsigned long long)real);
 	label[5] = w->load_period;
-	words_count(w, &tmp, (uint64_t)days, w->day);
+	render_lang_count(w, &tmp, (uint64_t)days, w->day);
 	snprintf(val[5], sizeof val[5], "%s", tmp.p);
 	label[6] = NULL;
 	val[6][0] = '\0';
@@ -678,7 +675,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 	snprintf(val[7], sizeof val[7], "%.1f", (double)real / (double)days);
 	load_block(m, label, val, 8);
 	buf_release(&tmp);
-	hr(m);
+	render_md_hr(m);
 }
 
 /* ---- metrics and actions ------------------------------------------------- */
@@ -706,18 +703,18 @@ static void metrics(struct md *m)
 		if (r->t[i].days != T_NONE)
 			waiting++;
 	}
-	med = quantile(v, n, 0.5);
-	p90 = quantile(v, n, 0.9);
+	med = render_util_quantile(v, n, 0.5);
+	p90 = render_util_quantile(v, n, 0.9);
 	free(v);
 	buf_addf(m->out, "## %s\n\n", m->w->metrics_h2);
-	table_head2(m, m->w->metric, m->w->value);
+	render_md_table_head2(m, m->w->metric, m->w->value);
 	buf_addf(m->out, "| %s | ", m->w->m_median);
 	add_hours(m, med);
 	buf_addf(m->out, " |\n| %s | ", m->w->m_p90);
 	add_hours(m, p90);
 	buf_addf(m->out, " |\n| %s | %zu |\n| %s | %zu |\n\n%s\n\n",
 		 m->w->m_with, n, m->w->m_waiting, waiting, m->w->m_note);
-	hr(m);
+	render_md_hr(m);
 }
 
 static void actions(struct md *m, const struct list *urgent,
@@ -742,243 +739,10 @@ static void actions(struct md *m, const struct list *urgent,
 		 m->w->a_week, medium_low);
 }
 
-/* ---- tallies from pulse-tally -------------------------------------------- */
-
-/* A key value as a cell: strings decoded, null as a dash, others raw. */
-static void key_cell(struct md *m, struct json_span v, struct buf *scratch)
-{
-	const char *p;
-	size_t n;
-
-	if (v.type == JSON_STRING) {
-		json_str_view(v, scratch, &p, &n);
-		md_cell(m->out, p, n, SUBJECT_CHARS);
-	} else if (v.type == JSON_NULL || v.type == JSON_NONE) {
-		buf_adds(m->out, "—");
-	} else {
-		md_cell(m->out, v.p, v.n, SUBJECT_CHARS);
-	}
-}
-
-/* "category, week(created)" from the by array. */
-static void by_title(struct md *m, struct json_span by, struct buf *scratch)
-{
-	struct json_iter it;
-	struct json_span e;
-	int first = 1;
-
-	if (by.type == JSON_ARRAY && json_iter_init(&it, by) == 0) {
-		while (json_iter_next(&it, NULL, &e)) {
-			if (!first)
-				buf_adds(m->out, ", ");
-			first = 0;
-			key_cell(m, e, scratch);
-		}
-	}
-	if (first)
-		buf_adds(m->out, m->w->total);
-}
-
-/*
- * One table: the count records first .. chained by next[] (all with the
- * same "by"), in input order; the columns come from the first.
- */
-static void count_table(struct md *m, size_t first, const size_t *next,
-			struct buf *scratch)
-{
-	const struct report *r = m->r;
-	struct rec r0 = REC_INIT, rr = REC_INIT;
-	struct json_span by, e, k, sum;
-	struct json_iter it, is;
-	struct json_error err;
-	size_t i;
-
-	rec_parse(&r0, sref_p(r, r->aggs[first]), r->aggs[first].len, &err);
-	by = rec_get(&r0, "by");
-	sum = rec_get(&r0, "sum");
-	buf_adds(m->out, "### ");
-	by_title(m, by, scratch);
-	buf_adds(m->out, "\n\n|");
-	if (json_iter_init(&it, by) == 0)
-		while (json_iter_next(&it, NULL, &e)) {
-			buf_addc(m->out, ' ');
-			key_cell(m, e, scratch);
-			buf_adds(m->out, " |");
-		}
-	buf_addf(m->out, " %s |", m->w->count);
-	if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
-		while (json_iter_next(&is, &k, &e)) {
-			buf_adds(m->out, " sum(");
-			key_cell(m, k, scratch);
-			buf_adds(m->out, ") |");
-		}
-	buf_adds(m->out, "\n|");
-	if (json_iter_init(&it, by) == 0)
-		while (json_iter_next(&it, NULL, &e))
-			buf_adds(m->out, "---|");
-	buf_adds(m->out, "--:|");
-	if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
-		while (json_iter_next(&is, &k, &e))
-			buf_adds(m->out, "--:|");
-	buf_addc(m->out, '\n');
-	for (i = first; i != SIZE_MAX; i = next[i]) {
-		struct json_span key, s;
-
-		if (rec_parse(&rr, sref_p(r, r->aggs[i]), r->aggs[i].len,
-			      &err) < 0)
-			continue;
-		key = rec_get(&rr, "key");
-		buf_addc(m->out, '|');
-		if (json_iter_init(&it, key) == 0)
-			while (json_iter_next(&it, NULL, &e)) {
-				buf_addc(m->out, ' ');
-				key_cell(m, e, scratch);
-				buf_adds(m->out, " |");
-			}
-		buf_addc(m->out, ' ');
-		key_cell(m, rec_get(&rr, "count"), scratch);
-		buf_adds(m->out, " |");
-		s = rec_get(&rr, "sum");
-		/* the first record's sum fields, looked up in this one */
-		if (sum.type == JSON_OBJECT && json_iter_init(&is, sum) == 0)
-			while (json_iter_next(&is, &k, &e)) {
-				struct json_span sv = {NULL, 0, JSON_NONE, 0};
-				struct json_span k2, v2;
-				struct json_iter j2;
-				const char *kp;
-				size_t kn;
-
-				json_str_view(k, scratch, &kp, &kn);
-				if (s.type == JSON_OBJECT &&
-				    json_iter_init(&j2, s) == 0)
-					while (json_iter_next(&j2, &k2, &v2))
-						if (json_str_eq(k2, kp, kn))
-							sv = v2;
-				buf_addc(m->out, ' ');
-				key_cell(m, sv, scratch);
-				buf_adds(m->out, " |");
-			}
-		buf_addc(m->out, '\n');
-	}
-	buf_addc(m->out, '\n');
-	rec_release(&r0);
-	rec_release(&rr);
-}
-
-static void hist_table(struct md *m, const struct rec *h, struct buf *scratch)
-{
-	struct json_span by = rec_get(h, "by"), key = rec_get(h, "key");
-	struct json_span edges = rec_get(h, "edges"),
-			 counts = rec_get(h, "counts");
-	struct json_span e, prev = {NULL, 0, JSON_NONE, 0}, c;
-	struct json_iter ib, ik, ie, ic;
-	int first = 1;
-
-	buf_addf(m->out, "### %s: ", m->w->hist_h3);
-	key_cell(m, rec_get(h, "field"), scratch);
-	if (by.type == JSON_ARRAY && key.type == JSON_ARRAY &&
-	    json_iter_init(&ib, by) == 0 && json_iter_init(&ik, key) == 0) {
-		struct json_span bv, kv;
-
-		while (json_iter_next(&ib, NULL, &bv) &&
-		       json_iter_next(&ik, NULL, &kv)) {
-			buf_adds(m->out, first ? " (" : ", ");
-			first = 0;
-			key_cell(m, bv, scratch);
-			buf_adds(m->out, " = ");
-			key_cell(m, kv, scratch);
-		}
-		if (!first)
-			buf_addc(m->out, ')');
-	}
-	buf_adds(m->out, "\n\n");
-	table_head2(m, m->w->bucket, m->w->count);
-	if (json_iter_init(&ie, edges) < 0 || json_iter_init(&ic, counts) < 0) {
-		buf_addc(m->out, '\n');
-		return;
-	}
-	while (json_iter_next(&ic, NULL, &c)) {
-		int more = json_iter_next(&ie, NULL, &e);
-
-		buf_adds(m->out, "| ");
-		if (prev.type == JSON_NONE && more) {
-			buf_adds(m->out, "< ");
-			buf_add(m->out, e.p, e.n);
-		} else if (more) {
-			buf_add(m->out, prev.p, prev.n);
-			buf_adds(m->out, " – ");
-			buf_add(m->out, e.p, e.n);
-		} else if (prev.type != JSON_NONE) {
-			buf_adds(m->out, "≥ ");
-			buf_add(m->out, prev.p, prev.n);
-		}
-		buf_adds(m->out, " | ");
-		key_cell(m, c, scratch);
-		buf_adds(m->out, " |\n");
-		if (more)
-			prev = e;
-		else
-			prev.type = JSON_NULL; /* past the last edge */
-	}
-	buf_adds(m->out, "| null | ");
-	key_cell(m, rec_get(h, "null"), scratch);
-	buf_adds(m->out, " |\n\n");
-}
-
-/*
- * The count records as one table per "by" (in order of first appearance),
- * then the histograms in input order.
- */
-static void tallies(struct md *m)
-{
-	const struct report *r = m->r;
-	struct rec a = REC_INIT;
-	struct buf scratch = BUF_INIT;
-	struct json_error err;
-	struct hmap tables; /* by bytes -> {first, last} */
-	size_t *next, i, *fl;
-	int isnew;
-
-	if (!r->naggs)
-		return;
-	buf_addf(m->out, "## %s\n\n", m->w->tallies_h2);
-	hmap_init(&tables, 2 * sizeof(size_t));
-	next = xmalloc(r->naggs * sizeof *next);
-	for (i = 0; i < r->naggs; i++) {
-		struct json_span by;
-
-		next[i] = SIZE_MAX;
-		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len, &err) <
-			    0 ||
-		    !json_str_eq(rec_get(&a, "kind"), "count", 5))
-			continue;
-		by = rec_get(&a, "by");
-		fl = hmap_put(&tables, by.p ? by.p : "", by.n, &isnew);
-		if (isnew)
-			fl[0] = i;
-		else
-			next[fl[1]] = i;
-		fl[1] = i;
-	}
-	for (i = 0; i < hmap_len(&tables); i++)
-		count_table(m, ((size_t *)hmap_val_at(&tables, i))[0], next,
-			    &scratch);
-	for (i = 0; i < r->naggs; i++)
-		if (rec_parse(&a, sref_p(r, r->aggs[i]), r->aggs[i].len,
-			      &err) == 0 &&
-		    json_str_eq(rec_get(&a, "kind"), "histogram", 9))
-			hist_table(m, &a, &scratch);
-	hr(m);
-	free(next);
-	hmap_release(&tables);
-	rec_release(&a);
-	buf_release(&scratch);
-}
-
 void render_md(const struct report *r, const struct render_opts *o,
 	       struct buf *out)
 {
-	struct md m = {r, o, words_for(o->lang), out, T_NONE};
+	struct md m = {r, o, render_lang_words(o->lang), out, T_NONE};
 	struct list crit, high, prec, wait[3], rec;
 	uint64_t cats[CAT_N] = {0};
 	size_t i;
@@ -1008,8 +772,8 @@ void render_md(const struct report *r, const struct render_opts *o,
 	per_day(&m, cats);
 	metrics(&m);
 	actions(&m, &wait[0], &high, &crit, wait[1].n + wait[2].n);
-	hr(&m);
-	tallies(&m);
+	render_md_hr(&m);
+	render_md_tally(&m);
 	buf_adds(out, m.w->footer[0]);
 	buf_addf(out, "%zu", r->n);
 	buf_adds(out, m.w->footer[1]);

@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "jw.h"
-#include "sales.h"
 
 #define TG_LIMIT 4096
 
@@ -61,15 +60,17 @@ static void html_esc(struct buf *out, const char *s, size_t n)
 	buf_add(out, s + run, n - run);
 }
 
-/* A user string on one line: control characters (newlines) become spaces. */
+/*
+ * A user string on one line: control characters (newlines, NUL, DEL, C1)
+ * become spaces.
+ */
 static void html_line(struct buf *out, const char *s, size_t n)
 {
-	size_t start = out->len, i;
+	struct buf clean = BUF_INIT;
 
-	html_esc(out, s, n);
-	for (i = start; i < out->len; i++)
-		if ((unsigned char)out->p[i] < 0x20)
-			out->p[i] = ' ';
+	render_util_clean(&clean, s, n, " ");
+	html_esc(out, clean.p ? clean.p : "", clean.len);
+	buf_release(&clean);
 }
 
 /* "▲ +10.5% vs the day before (38)" */
@@ -98,7 +99,7 @@ static void change(struct buf *b, const struct swords *w, double v, double base,
 	}
 	if (!isnan(base)) {
 		buf_adds(b, " (");
-		num_add(b, base, w->comma);
+		render_util_num(b, base, w->comma);
 		buf_addc(b, ')');
 	}
 }
@@ -106,13 +107,13 @@ static void change(struct buf *b, const struct swords *w, double v, double base,
 static void build_text(const struct report *r, const struct render_opts *o,
 		       struct lines *l)
 {
-	const struct swords *w = swords_for(o->lang);
-	struct series *s;
+	const struct swords *w = render_lang_swords(o->lang);
+	struct render_series *s;
 	size_t ns, i;
 	int64_t day = o->day;
 	struct buf *b = &l->b;
 
-	ns = series_build(r, &s);
+	ns = render_series_build(r, &s);
 	if (day == T_NONE && ns)
 		day = s[0].last;
 	buf_adds(b, "<b>");
@@ -122,8 +123,8 @@ static void build_text(const struct report *r, const struct render_opts *o,
 		buf_adds(b, w->report_title);
 	if (day != T_NONE) {
 		buf_adds(b, ", ");
-		day_add(b, day, w->dmy);
-		buf_addf(b, " (%s)", w->wdays[day_weekday(day)]);
+		render_util_day(b, day, w->dmy);
+		buf_addf(b, " (%s)", w->wdays[render_util_weekday(day)]);
 	}
 	buf_adds(b, "</b>");
 	line_end(l);
@@ -133,19 +134,21 @@ static void build_text(const struct report *r, const struct render_opts *o,
 		line_end(l);
 	}
 	for (i = 0; i < ns; i++) {
-		const struct metric *m = series_get(r, &s[i], day);
+		const struct metric *m = render_series_get(r, &s[i], day);
 		double v = m ? m->value : NAN, prev, week;
 
 		/* the day's own record knows the days outside the input */
 		prev = m ? m->prev_day : NAN;
 		week = m ? m->week_ago : NAN;
 		if (!m || isnan(prev)) {
-			const struct metric *p = series_get(r, &s[i], day - 1);
+			const struct metric *p =
+				render_series_get(r, &s[i], day - 1);
 			if (p)
 				prev = p->value;
 		}
 		if (!m || isnan(week)) {
-			const struct metric *p = series_get(r, &s[i], day - 7);
+			const struct metric *p =
+				render_series_get(r, &s[i], day - 7);
 			if (p)
 				week = p->value;
 		}
@@ -157,7 +160,7 @@ static void build_text(const struct report *r, const struct render_opts *o,
 			buf_adds(b, w->na);
 		else {
 			buf_adds(b, "<b>");
-			num_add(b, v, w->comma);
+			render_util_num(b, v, w->comma);
 			buf_adds(b, "</b>");
 		}
 		line_end(l);
@@ -166,7 +169,7 @@ static void build_text(const struct report *r, const struct render_opts *o,
 		change(b, w, v, week, w->vs_week);
 		line_end(l);
 	}
-	series_free(s, ns);
+	render_series_free(s, ns);
 }
 
 /* UTF-16 code units of the UTF-8 sequence that starts with c. */

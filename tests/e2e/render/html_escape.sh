@@ -6,7 +6,7 @@ s() { printf '{"kind":"funnel","table":"stale","group":{},"entity":"lead","id":"
 {
 s 1 '"</script><script>alert(1)</script>"' '"Anna"'
 s 2 '"<!-- <script> x"' '"<img src=x onerror=alert(2)>"'
-s 3 '"a &amp; b \u2028 c"' 'null'
+s 3 '"a &amp; b \u2028 c"' '"(none)"'
 } > in.ndjson
 pulse-render --format html --title '</title><script>alert(3)</script>' in.ndjson > page.html
 grep -o '<title>.*</title>' page.html

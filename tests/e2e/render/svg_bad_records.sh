@@ -1,5 +1,6 @@
 # link and metric records that break their contract are bad records:
-# "file:line: reason", exit 65, or skipped with --on-error=skip
+# "file:line: reason", exit 65, or skipped with --on-error=skip; a chart
+# ignores the records of the others, and says how many
 cat > in.ndjson <<'J'
 {"kind":"link","step":1,"from":"a","to":"b","value":2}
 {"kind":"link","step":0,"from":"a","to":"b","value":2}
@@ -22,6 +23,11 @@ echo "fail: exit $?"
 set -e
 wc -c < out
 cat err
-echo "-- skip"
+echo "-- skip: links (the metric records are not the chart's)"
 pulse-render -f svg --chart sankey --on-error=skip in.ndjson 2> err | grep -c '^<path '
+cat err
+echo "-- skip: metrics (value, prev_day and week_ago are counts)"
+echo '{"kind":"metric","name":"m","day":"2025-03-03","value":2.5,"week_ago":-1}' >> in.ndjson
+echo '{"kind":"metric","name":"m","day":"2025-03-03","value":2,"week_ago":-1}' >> in.ndjson
+pulse-render -f svg --chart metrics --on-error=skip in.ndjson 2> err | grep -c '^<rect .*<title>'
 cat err

@@ -10,7 +10,7 @@ m intro '"title":"Вводные <уроки> & co",' 2025-02-28 38 null null
 m intro '"title":"Вводные <уроки> & co",' 2025-03-01 42 38 44
 m pay_a '' 2025-03-01 5 0 null
 m pay_b '' 2025-02-28 7 2 3
-m pay_b '' 2025-03-01 7 7 3.5
+m pay_b '' 2025-03-01 7 7 4
 m gone '' 2025-02-28 4 null null
 } > m.ndjson
 pulse-render --format telegram --chat-id 123456789 m.ndjson > p.ndjson
@@ -21,7 +21,7 @@ pulse-render -f telegram --chat-id @sales_head --day 2025-02-28 --lang ru m.ndjs
 pulse-render -f telegram --chat-id @sales_head --day 2025-02-28 --lang ru m.ndjson | jq -r .text
 echo "-- chat ids: numbers stay numbers, the rest are strings"
 for id in -1001234567890 0 0123 12a @c; do
-	echo '{}' | pulse-render -f telegram --chat-id "$id" 2>/dev/null | jq -c .chat_id
+	pulse-render -f telegram --chat-id "$id" < /dev/null | jq -c .chat_id
 done
 echo "-- no metric records; --title is escaped"
 pulse-render -f telegram --chat-id 1 --title 'Sales <daily> & more' < /dev/null | jq -r .text
