@@ -37,6 +37,12 @@ static void flush_sink(struct sink *s)
 	cli_flush(s->arg);
 }
 
+static void report_to_cli(struct report *r, const char *where, uint64_t line,
+			  const char *raw, size_t rawlen, const char *msg)
+{
+	cli_bad_at(r->arg, where, line, raw, rawlen, "%s", msg);
+}
+
 void cli_init(struct cli *c, int argc, char **argv, const struct cli_info *info)
 {
 	memset(c, 0, sizeof *c);
@@ -49,6 +55,8 @@ void cli_init(struct cli *c, int argc, char **argv, const struct cli_info *info)
 	c->mode = IN_AUTO;
 	c->out.flush = flush_sink;
 	c->out.arg = c;
+	c->rep.bad = report_to_cli;
+	c->rep.arg = c;
 	rec_init(&c->rec);
 	/* A closed pipe is an EPIPE from write(), handled in cli_flush(). */
 	signal(SIGPIPE, SIG_IGN);

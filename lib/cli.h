@@ -53,6 +53,7 @@
 #include "in.h"
 #include "ptime.h"
 #include "record.h"
+#include "report.h"
 #include "shard.h"
 #include "sink.h"
 #include "strvec.h"
@@ -135,7 +136,8 @@ struct cli {
 	int outpath_inplace; /* -o names a device or FIFO: no temporary */
 	char *outreal; /* -o named a symbolic link: the file it points to */
 	int outfd;
-	struct sink out; /* output not yet written, and how to write it */
+	struct sink out;   /* output not yet written, and how to write it */
+	struct report rep; /* bad records of a program's own reading */
 	enum in_mode mode;
 
 	char **files;
@@ -240,6 +242,15 @@ uint64_t cli_line(const struct cli *c);
 static inline struct buf *cli_out(struct cli *c)
 {
 	return &c->out.b;
+}
+
+/*
+ * The bad records an engine meets as a report (report.h): each goes to
+ * cli_bad_at(), so --on-error applies.
+ */
+static inline struct report *cli_report(struct cli *c)
+{
+	return &c->rep;
 }
 
 /* The output as a sink, for an engine (sink.h). */

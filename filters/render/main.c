@@ -54,7 +54,7 @@ static const struct cli_info info = {
  */
 static const struct format {
 	const char *name;
-	void (*render)(const struct report *, const struct render_opts *,
+	void (*render)(const struct render_report *, const struct render_opts *,
 		       struct buf *);
 	unsigned kinds;
 } formats[] = {
@@ -79,7 +79,7 @@ static const struct chart {
  * svg without --chart: the one chart of the kinds in the input.  @return
  * 0, or -1 when the input has records of several (which a message says).
  */
-static int pick_chart(const struct report *rep, struct render_opts *o)
+static int pick_chart(const struct render_report *rep, struct render_opts *o)
 {
 	struct buf kinds = BUF_INIT;
 	unsigned have = 0;
@@ -103,7 +103,7 @@ static int pick_chart(const struct report *rep, struct render_opts *o)
 #define MAX_CHART_DAYS 3660
 
 /* svg --chart metrics: @return 0, or -1 when the days are too many. */
-static int check_days(const struct report *rep)
+static int check_days(const struct render_report *rep)
 {
 	int64_t days = render_series_days(rep);
 
@@ -119,8 +119,8 @@ static int check_days(const struct report *rep)
  * After the input: says what was ignored, and fails (65) when that is all
  * there was.  @return 0 when there is something to draw, or nothing at all.
  */
-static int check_drawn(const struct report *rep, const struct format *fmt,
-		       const struct render_opts *o)
+static int check_drawn(const struct render_report *rep,
+		       const struct format *fmt, const struct render_opts *o)
 {
 	struct buf b = BUF_INIT;
 
@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL,
 				T_NONE,	 0,    NULL,   NULL};
 	const struct format *fmt = &formats[0];
-	struct report rep;
+	struct render_report rep;
 	struct ptime t;
 	struct cli c;
 	struct rec *r;

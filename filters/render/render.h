@@ -1,9 +1,9 @@
 /*
  * render.h - pulse-render: the records it reads and the formats it writes.
  *
- * render_load.c turns the input into a struct report, keeping the records
- * of the kinds the format draws, each checked against its schema when read
- * (render_check.c; tickets in render_load.c, link and metric records in
+ * render_load.c turns the input into a struct render_report, keeping the
+ * records of the kinds the format draws, each checked against its schema when
+ * read (render_check.c; tickets in render_load.c, link and metric records in
  * render_sales.c, histograms in render_hist.c, funnel records in
  * render_funnel.c): tickets, links and metrics parsed, count, histogram and
  * funnel records as their raw lines; records of other kinds only counted.
@@ -103,7 +103,7 @@ extern const char *const render_load_kinds[RK_N];
  * A report: the records of the kinds its format draws, checked, and a
  * count of the others, which it ignores.
  */
-struct report {
+struct render_report {
 	struct ticket *t;
 	size_t n, cap;
 	struct buf str; /* the arena of struct sref */
@@ -144,38 +144,38 @@ struct render_opts {
 };
 
 /* render_load.c: a report of the records of kinds (RK_BIT()s). */
-void render_load_init(struct report *r, unsigned kinds);
-void render_load_release(struct report *r);
+void render_load_init(struct render_report *r, unsigned kinds);
+void render_load_release(struct render_report *r);
 
 /*
  * Takes one input record: a record of a kind the format draws is checked
  * against its schema and kept, one of another kind counted as ignored.
  * @return 0, or -1 with msg when it is a bad record.
  */
-int render_load_add(struct report *r, const struct rec *in, char *msg,
+int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 		    size_t msz);
 
 /* The records drawn: the good records of the kinds of r->kinds. */
-uint64_t render_load_drawn(const struct report *r);
+uint64_t render_load_drawn(const struct render_report *r);
 
 /*
  * Appends what was ignored, for a message: "message: 3, lead: 1" (the
  * first few "kind" values in the order they came, then "…").
  */
-void render_load_ignored(const struct report *r, struct buf *out);
+void render_load_ignored(const struct render_report *r, struct buf *out);
 
 /* "ticket, count and histogram": the kinds of bits, for messages. */
 void render_load_kind_list(unsigned bits, struct buf *out);
 
 /* After the last record: as_of and the derived priorities. */
-void render_load_finish(struct report *r, const struct render_opts *o);
+void render_load_finish(struct render_report *r, const struct render_opts *o);
 
 static inline int sref_null(struct sref s)
 {
 	return s.len == SIZE_MAX;
 }
 
-static inline const char *sref_p(const struct report *r, struct sref s)
+static inline const char *sref_p(const struct render_report *r, struct sref s)
 {
 	return r->str.p + s.off;
 }
@@ -288,7 +288,7 @@ struct metric {
  * Takes one link or metric record.  @return 0, or -1 with msg when it
  * breaks the record's contract.
  */
-int render_sales_add(struct report *r, const struct rec *in, char *msg,
+int render_sales_add(struct render_report *r, const struct rec *in, char *msg,
 		     size_t msz);
 
 /*
@@ -310,16 +310,17 @@ struct render_series {
  * goes with the records, not with the days they span.  @return the number
  * of series.
  */
-size_t render_series_build(const struct report *r, struct render_series **out);
+size_t render_series_build(const struct render_report *r,
+			   struct render_series **out);
 void render_series_free(struct render_series *s, size_t n);
 
 /* The record of s for day, or NULL. */
-const struct metric *render_series_get(const struct report *r,
+const struct metric *render_series_get(const struct render_report *r,
 				       const struct render_series *s,
 				       int64_t day);
 
 /* The days from the first to the last of the metric records, or 0. */
-int64_t render_series_days(const struct report *r);
+int64_t render_series_days(const struct render_report *r);
 
 /* render_hist.c: a histogram record (pulse-tally, pulse-metrics --durations).
  */
@@ -337,7 +338,8 @@ struct render_hist {
  * The histogram records of the report that keep the schema (the others
  * are skipped with a warning).  @return how many, *out allocated.
  */
-size_t render_hist_load(const struct report *r, struct render_hist **out);
+size_t render_hist_load(const struct render_report *r,
+			struct render_hist **out);
 void render_hist_free(struct render_hist *h, size_t n);
 
 /* render_util.c: appends v in its shortest form ("42", "3.5"), with a decimal
@@ -440,23 +442,23 @@ int render_load_check_count(const struct rec *in, char *msg, size_t msz);
 int render_load_check_by_key(struct render_check *c);
 
 /* render_svg.c: a Sankey diagram, metric charts or histograms in SVG. */
-void render_svg(const struct report *r, const struct render_opts *o,
+void render_svg(const struct render_report *r, const struct render_opts *o,
 		struct buf *out);
 
 /* render_telegram.c: Bot API sendMessage payloads, one per line. */
-void render_telegram(const struct report *r, const struct render_opts *o,
+void render_telegram(const struct render_report *r, const struct render_opts *o,
 		     struct buf *out);
 
 /* render_html.c: the leads dashboard, one self-contained page. */
-void render_html(const struct report *r, const struct render_opts *o,
+void render_html(const struct render_report *r, const struct render_opts *o,
 		 struct buf *out);
 
 /* render_csv.c: records as RFC 4180 CSV, funnel records one table at once. */
-void render_csv(const struct report *r, const struct render_opts *o,
+void render_csv(const struct render_report *r, const struct render_opts *o,
 		struct buf *out);
 
 /* render_md.c: the report in Markdown. */
-void render_md(const struct report *r, const struct render_opts *o,
+void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out);
 
 #endif

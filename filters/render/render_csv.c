@@ -35,7 +35,7 @@ struct shown {
 
 /* The rows to write and their columns. */
 struct csv {
-	const struct report *r;
+	const struct render_report *r;
 	const char *table; /* funnel mode: the table; NULL: any records */
 	size_t tlen;
 	struct hmap cols;	 /* column name -> its index (size_t) */
@@ -267,7 +267,7 @@ static void pick_table(struct csv *c, const struct render_opts *o)
 	}
 }
 
-void render_csv(const struct report *r, const struct render_opts *o,
+void render_csv(const struct render_report *r, const struct render_opts *o,
 		struct buf *out)
 {
 	struct csv c;

@@ -203,7 +203,7 @@ out:
 	return st;
 }
 
-size_t render_hist_load(const struct report *r, struct render_hist **out)
+size_t render_hist_load(const struct render_report *r, struct render_hist **out)
 {
 	struct rec a = REC_INIT;
 	struct buf sc = BUF_INIT;

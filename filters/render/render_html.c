@@ -261,8 +261,8 @@ static void json_for_script(struct buf *out, const char *j, size_t n)
  * offset it was given in (the export's, usually), only its date when the
  * time is midnight; else the date of the report's as_of.  "" when none.
  */
-static void as_of_text(const struct report *r, const struct render_opts *o,
-		       char *dst)
+static void as_of_text(const struct render_report *r,
+		       const struct render_opts *o, char *dst)
 {
 	struct ptime t;
 	size_t n;
@@ -281,8 +281,9 @@ static void as_of_text(const struct report *r, const struct render_opts *o,
 }
 
 /* The data block's JSON: language, words, as-of and the records. */
-static void page_data(const struct report *r, const struct render_opts *o,
-		      const char *title, struct buf *j)
+static void page_data(const struct render_report *r,
+		      const struct render_opts *o, const char *title,
+		      struct buf *j)
 {
 	char day[PTIME_LOCAL_MAX];
 	size_t i;
@@ -311,7 +312,7 @@ static void page_data(const struct report *r, const struct render_opts *o,
 	buf_adds(j, "]}");
 }
 
-void render_html(const struct report *r, const struct render_opts *o,
+void render_html(const struct render_report *r, const struct render_opts *o,
 		 struct buf *out)
 {
 	const char *title = o->title ? o->title : word("title", o->lang);

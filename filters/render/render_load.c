@@ -25,7 +25,7 @@ const char *const render_load_kinds[RK_N] = {
 	"ticket", "count", "link", "metric", "histogram", "funnel", NULL,
 };
 
-void render_load_init(struct report *r, unsigned kinds)
+void render_load_init(struct render_report *r, unsigned kinds)
 {
 	memset(r, 0, sizeof *r);
 	r->as_of = T_NONE;
@@ -33,7 +33,7 @@ void render_load_init(struct report *r, unsigned kinds)
 	hmap_init(&r->ignored_by, sizeof(uint64_t));
 }
 
-void render_load_release(struct report *r)
+void render_load_release(struct render_report *r)
 {
 	free(r->t);
 	free(r->topics);
@@ -47,7 +47,7 @@ void render_load_release(struct report *r)
 	r->as_of = T_NONE;
 }
 
-static struct sref keep(struct report *r, const char *p, size_t n)
+static struct sref keep(struct render_report *r, const char *p, size_t n)
 {
 	struct sref s = {r->str.len, n};
 
@@ -59,7 +59,7 @@ static const struct sref null_sref = {0, SIZE_MAX};
 
 /* The parts of one check: the record, the scratch and where to complain. */
 struct ld {
-	struct report *r;
+	struct render_report *r;
 	const struct rec *in;
 	struct buf scratch;
 	char *msg;
@@ -174,7 +174,7 @@ static int get_topics(struct ld *l, struct ticket *t)
 {
 	struct json_span v = rec_get(l->in, "topics"), e;
 	struct json_iter it;
-	struct report *r = l->r;
+	struct render_report *r = l->r;
 	const char *p;
 	size_t n;
 
@@ -278,7 +278,7 @@ static enum render_kind kind_of(const struct rec *in)
 }
 
 /* Counts a record of a kind the format does not draw. */
-static void ignore(struct report *r, const struct rec *in)
+static void ignore(struct render_report *r, const struct rec *in)
 {
 	struct json_span kind = rec_get(in, "kind");
 	struct buf name = BUF_INIT;
@@ -296,7 +296,7 @@ static void ignore(struct report *r, const struct rec *in)
 	buf_release(&name);
 }
 
-static size_t keep_line(struct report *r, struct sref **v, size_t *nv,
+static size_t keep_line(struct render_report *r, struct sref **v, size_t *nv,
 			size_t *cap, const struct rec *in)
 {
 	if (*nv == *cap) {
@@ -307,7 +307,7 @@ static size_t keep_line(struct report *r, struct sref **v, size_t *nv,
 	return (*nv)++;
 }
 
-static int add_ticket(struct report *r, const struct rec *in, char *msg,
+static int add_ticket(struct render_report *r, const struct rec *in, char *msg,
 		      size_t msz)
 {
 	struct ld l = {r, in, BUF_INIT, msg, msz};
@@ -336,7 +336,7 @@ static int add_ticket(struct report *r, const struct rec *in, char *msg,
 	return 0;
 }
 
-int render_load_add(struct report *r, const struct rec *in, char *msg,
+int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 		    size_t msz)
 {
 	enum render_kind k = kind_of(in);
@@ -390,7 +390,7 @@ int render_load_add(struct report *r, const struct rec *in, char *msg,
 	return 0;
 }
 
-uint64_t render_load_drawn(const struct report *r)
+uint64_t render_load_drawn(const struct render_report *r)
 {
 	uint64_t n = 0;
 	int k;
@@ -403,7 +403,7 @@ uint64_t render_load_drawn(const struct report *r)
 
 #define MAX_KINDS_SHOWN 6
 
-void render_load_ignored(const struct report *r, struct buf *out)
+void render_load_ignored(const struct render_report *r, struct buf *out)
 {
 	struct buf shown = BUF_INIT;
 	size_t i, n = hmap_len(&r->ignored_by);
@@ -550,7 +550,7 @@ static enum prio derive_prio(const struct ticket *t)
 	}
 }
 
-void render_load_finish(struct report *r, const struct render_opts *o)
+void render_load_finish(struct render_report *r, const struct render_opts *o)
 {
 	size_t i;
 

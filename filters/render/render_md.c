@@ -226,8 +226,8 @@ static int by_answer(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void collect(const struct report *r, struct list *l, int prio, int cat1,
-		    int cat2, int (*cmp)(const void *, const void *))
+static void collect(const struct render_report *r, struct list *l, int prio,
+		    int cat1, int cat2, int (*cmp)(const void *, const void *))
 {
 	size_t i;
 
@@ -466,7 +466,7 @@ static int is_real(const struct ticket *t)
 
 static void topics(struct md *m, const uint64_t *cats)
 {
-	const struct report *r = m->r;
+	const struct render_report *r = m->r;
 	struct hmap h;
 	struct topic_n *tn;
 	uint64_t real = 0, closed = 0, *v;
@@ -580,7 +580,7 @@ static void load_block(struct md *m, const char *const *label, char (*val)[48],
 
 static void per_day(struct md *m, const uint64_t *cats)
 {
-	const struct report *r = m->r;
+	const struct render_report *r = m->r;
 	const struct words *w = m->w;
 	int64_t first = INT64_MAX, last = INT64_MIN, days, mon0, nweeks, wk;
 	uint64_t *per_week, real;
@@ -693,7 +693,7 @@ static void add_hours(struct md *m, double h)
 
 static void metrics(struct md *m)
 {
-	const struct report *r = m->r;
+	const struct render_report *r = m->r;
 	double *v = xmalloc((r->n ? r->n : 1) * sizeof *v), med, p90;
 	size_t i, n = 0, waiting = 0;
 
@@ -739,7 +739,7 @@ static void actions(struct md *m, const struct list *urgent,
 		 m->w->a_week, medium_low);
 }
 
-void render_md(const struct report *r, const struct render_opts *o,
+void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out)
 {
 	struct md m = {r, o, render_lang_words(o->lang), out, T_NONE};

@@ -13,7 +13,7 @@
 #define RENDER_MD_SUBJECT_CHARS 80 /* a table cell of free text, at most */
 
 struct md {
-	const struct report *r;
+	const struct render_report *r;
 	const struct render_opts *o;
 	const struct words *w;
 	struct buf *out;

@@ -50,7 +50,7 @@ static void by_title(struct md *m, struct json_span by, struct buf *scratch)
 static void count_table(struct md *m, size_t first, const size_t *next,
 			struct buf *scratch)
 {
-	const struct report *r = m->r;
+	const struct render_report *r = m->r;
 	struct rec r0 = REC_INIT, rr = REC_INIT;
 	struct json_span by, e, k, sum;
 	struct json_iter it, is;
@@ -191,7 +191,7 @@ static void hist_table(struct md *m, const struct rec *h, struct buf *scratch)
 
 void render_md_tally(struct md *m)
 {
-	const struct report *r = m->r;
+	const struct render_report *r = m->r;
 	struct rec a = REC_INIT;
 	struct buf scratch = BUF_INIT;
 	struct json_error err;

@@ -8,7 +8,7 @@
 
 #include "ptime.h"
 
-static struct sref keep(struct report *r, const char *p, size_t n)
+static struct sref keep(struct render_report *r, const char *p, size_t n)
 {
 	struct sref s = {r->str.len, n};
 
@@ -29,8 +29,9 @@ static int bad_type(const char *key, struct json_span v, const char *want,
 }
 
 /* A string member: @return 1 when set, 0 when absent or null, -1 (msg). */
-static int get_str(struct report *r, const struct rec *in, const char *key,
-		   struct buf *scratch, struct sref *out, char *msg, size_t msz)
+static int get_str(struct render_report *r, const struct rec *in,
+		   const char *key, struct buf *scratch, struct sref *out,
+		   char *msg, size_t msz)
 {
 	struct json_span v = rec_get(in, key);
 	const char *p;
@@ -107,8 +108,8 @@ static int get_mean(const struct rec *in, double *out, char *msg, size_t msz)
 	return 0;
 }
 
-static int add_link(struct report *r, const struct rec *in, struct buf *scratch,
-		    char *msg, size_t msz)
+static int add_link(struct render_report *r, const struct rec *in,
+		    struct buf *scratch, char *msg, size_t msz)
 {
 	struct render_check c = {in, scratch, msg, msz};
 	struct link l;
@@ -141,7 +142,7 @@ static int add_link(struct report *r, const struct rec *in, struct buf *scratch,
 	return 0;
 }
 
-static int add_metric(struct report *r, const struct rec *in,
+static int add_metric(struct render_report *r, const struct rec *in,
 		      struct buf *scratch, char *msg, size_t msz)
 {
 	struct metric m;
@@ -180,7 +181,7 @@ static int add_metric(struct report *r, const struct rec *in,
 	return 0;
 }
 
-int render_sales_add(struct report *r, const struct rec *in, char *msg,
+int render_sales_add(struct render_report *r, const struct rec *in, char *msg,
 		     size_t msz)
 {
 	struct buf scratch = BUF_INIT;

@@ -31,7 +31,7 @@
 
 /* The layout being made: the report and the columns, besides the result. */
 struct sk {
-	const struct report *r;
+	const struct render_report *r;
 	struct render_sankey *k;
 	size_t **col; /* the nodes of each column, in layout order */
 	size_t *ncol;
@@ -165,7 +165,7 @@ static double col_height(const struct sk *s, int c, double sc)
 /* The nodes of every link, by column, each column sorted by size. */
 static void make_nodes(struct sk *s)
 {
-	const struct report *r = s->r;
+	const struct render_report *r = s->r;
 	struct render_sankey *k = s->k;
 	struct hmap m;
 	size_t i;
@@ -313,7 +313,7 @@ static void place_nodes(struct sk *s, double ph)
  */
 static void attach_links(struct sk *s)
 {
-	const struct report *r = s->r;
+	const struct render_report *r = s->r;
 	struct render_sankey *k = s->k;
 	double *out_off = xmalloc((k->nn + 1) * sizeof *out_off);
 	double *in_off = xmalloc((k->nn + 1) * sizeof *in_off);
@@ -344,7 +344,8 @@ static void attach_links(struct sk *s)
 	free(in_off);
 }
 
-void render_sankey_layout(const struct report *r, struct render_sankey *k)
+void render_sankey_layout(const struct render_report *r,
+			  struct render_sankey *k)
 {
 	struct sk s = {r, k, NULL, NULL};
 	double ph;

@@ -25,7 +25,8 @@ static int by_series_day(const void *a, const void *b)
 	return (x->rec > y->rec) - (x->rec < y->rec);
 }
 
-size_t render_series_build(const struct report *r, struct render_series **out)
+size_t render_series_build(const struct render_report *r,
+			   struct render_series **out)
 {
 	struct hmap names; /* name -> series index */
 	struct render_series *s = NULL;
@@ -90,7 +91,7 @@ size_t render_series_build(const struct report *r, struct render_series **out)
 	return n;
 }
 
-int64_t render_series_days(const struct report *r)
+int64_t render_series_days(const struct render_report *r)
 {
 	int64_t first = INT64_MAX, last = INT64_MIN;
 	size_t i;
@@ -113,7 +114,7 @@ void render_series_free(struct render_series *s, size_t n)
 	free(s);
 }
 
-const struct metric *render_series_get(const struct report *r,
+const struct metric *render_series_get(const struct render_report *r,
 				       const struct render_series *s,
 				       int64_t day)
 {

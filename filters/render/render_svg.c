@@ -246,7 +246,7 @@ static void no_data(struct buf *out, const struct render_opts *o,
 	render_svg_end(out);
 }
 
-void render_svg(const struct report *r, const struct render_opts *o,
+void render_svg(const struct render_report *r, const struct render_opts *o,
 		struct buf *out)
 {
 	const struct swords *w = render_lang_swords(o->lang);

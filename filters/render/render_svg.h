@@ -104,17 +104,18 @@ int64_t render_sankey_value(const struct render_sankey_node *n);
  * slot at least one label high, at the largest scale at which every
  * column fits the plot (which grows when the labels alone do not fit).
  */
-void render_sankey_layout(const struct report *r, struct render_sankey *k);
+void render_sankey_layout(const struct render_report *r,
+			  struct render_sankey *k);
 void render_sankey_release(struct render_sankey *k);
 
 /* ---- the charts ---------------------------------------------------------- */
 
 /* render_svg_sankey.c: the Sankey diagram of r's link records. */
-void render_svg_sankey(const struct report *r, const struct render_opts *o,
-		       struct buf *out);
+void render_svg_sankey(const struct render_report *r,
+		       const struct render_opts *o, struct buf *out);
 
 /* render_svg_bars.c: one bar chart per metric, per day. */
-void render_svg_bars_metrics(const struct report *r,
+void render_svg_bars_metrics(const struct render_report *r,
 			     const struct render_opts *o, struct buf *out);
 
 /* render_svg_bars.c: one bar chart per histogram record, per bucket. */

@@ -122,7 +122,7 @@ static void day_short(struct buf *b, int64_t day, int dmy)
 	buf_release(&t);
 }
 
-static void metric_panel(struct buf *out, const struct report *r,
+static void metric_panel(struct buf *out, const struct render_report *r,
 			 const struct render_series *s, const struct swords *w,
 			 double top, const char *col)
 {
@@ -218,7 +218,7 @@ static void metric_panel(struct buf *out, const struct report *r,
 	buf_release(&t);
 }
 
-void render_svg_bars_metrics(const struct report *r,
+void render_svg_bars_metrics(const struct render_report *r,
 			     const struct render_opts *o, struct buf *out)
 {
 	const struct swords *w = render_lang_swords(o->lang);

@@ -25,7 +25,7 @@ static void steps(struct buf *out, const struct render_sankey *k,
 	}
 }
 
-static void bands(struct buf *out, const struct report *r,
+static void bands(struct buf *out, const struct render_report *r,
 		  const struct render_sankey *k)
 {
 	size_t i;
@@ -59,7 +59,7 @@ static void bands(struct buf *out, const struct report *r,
 	buf_adds(out, "</g>\n");
 }
 
-static void nodes(struct buf *out, const struct report *r,
+static void nodes(struct buf *out, const struct render_report *r,
 		  const struct render_sankey *k)
 {
 	size_t i;
@@ -80,7 +80,7 @@ static void nodes(struct buf *out, const struct report *r,
 	buf_adds(out, "</g>\n");
 }
 
-static void labels(struct buf *out, const struct report *r,
+static void labels(struct buf *out, const struct render_report *r,
 		   const struct render_sankey *k)
 {
 	size_t i;
@@ -112,8 +112,8 @@ static void labels(struct buf *out, const struct report *r,
 	buf_adds(out, "</g>\n");
 }
 
-void render_svg_sankey(const struct report *r, const struct render_opts *o,
-		       struct buf *out)
+void render_svg_sankey(const struct render_report *r,
+		       const struct render_opts *o, struct buf *out)
 {
 	const struct swords *w = render_lang_swords(o->lang);
 	struct render_sankey k;

@@ -104,8 +104,8 @@ static void change(struct buf *b, const struct swords *w, double v, double base,
 	}
 }
 
-static void build_text(const struct report *r, const struct render_opts *o,
-		       struct lines *l)
+static void build_text(const struct render_report *r,
+		       const struct render_opts *o, struct lines *l)
 {
 	const struct swords *w = render_lang_swords(o->lang);
 	struct render_series *s;
@@ -314,7 +314,7 @@ static int is_number(const char *s)
 	return 1;
 }
 
-void render_telegram(const struct report *r, const struct render_opts *o,
+void render_telegram(const struct render_report *r, const struct render_opts *o,
 		     struct buf *out)
 {
 	struct lines l = {BUF_INIT, NULL, 0, 0};
