@@ -73,10 +73,16 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck -lsu
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOLS = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%)
 
-# ---- fuzzing (clang's libFuzzer): make fuzz [FUZZ_SECONDS=60]
+# ---- fuzzing: a libFuzzer target per reader, tests/fuzz/NAME_fuzz.c, built
+# with lib/ and the sources FUZZ_SRC_NAME names (tests/fuzz/fuzz.mk).  make
+# check replays each over its corpus (tests/fuzz/corpus/NAME) and mutants of
+# it with any compiler ($(B)/tests/fuzz/NAME_replay); make fuzz runs each
+# under clang's libFuzzer for FUZZ_SECONDS.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_LIB_SRC = lib/buf.c lib/err.c lib/json.c lib/record.c lib/in.c lib/ptime.c
+FUZZ_TARGETS = $(patsubst tests/fuzz/%_fuzz.c,%,$(wildcard tests/fuzz/*_fuzz.c))
+-include tests/fuzz/fuzz.mk
+FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(B)/tests/fuzz/%_replay)
 
 .PHONY: all check unit e2e demo install uninstall clean help deps deps-runtime fmt fmt-check fuzz
 
@@ -140,7 +146,7 @@ deps-runtime:
 
 ## check: install what is missing, build, run the unit then the end-to-end tests (SAN=1: under ASan+UBSan)
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOLS) $(FUZZ_REPLAYS)
 	@B=$(B) tests/run.sh
 
 ## unit: run the unit tests only
@@ -148,19 +154,41 @@ unit: $(UNIT_BIN)
 	@B=$(B) tests/run.sh --unit
 
 ## e2e: run the end-to-end tests only
-e2e: all $(TOOLS)
+e2e: all $(TOOLS) $(FUZZ_REPLAYS)
 	@B=$(B) tests/run.sh --e2e
 
-## fuzz: run the record scanner's libFuzzer target for FUZZ_SECONDS (needs clang)
+define FUZZ_RULE
+$(B)/tests/fuzz/$(1)_replay: $(B)/tests/fuzz/fuzz_replay.o $(B)/tests/fuzz/$(1)_fuzz.o $(patsubst %.c,$(B)/%.o,$(FUZZ_SRC_$(1))) $(LIBPULSE)
+	$$(QUIET_LINK)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+
+build/fuzz/$(1)_fuzz: tests/fuzz/$(1)_fuzz.c $(FUZZ_SRC_$(1)) $(LIB_SRC) build/gen/rules_builtin.c
+	@mkdir -p $$(@D)
+	$$(QUIET_LINK)$$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		$$(ALL_CPPFLAGS) -o $$@ tests/fuzz/$(1)_fuzz.c $(FUZZ_SRC_$(1)) \
+		$$(LIB_SRC) build/gen/rules_builtin.c $$(LIBS)
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULE,$(t))))
+
+ifneq ($(B),build)
+build/gen/rules_builtin.c: samples/rules/tickets.rules
+	@$(MAKE) --no-print-directory B=build build/gen/rules_builtin.c
+endif
+
+## fuzz: run each reader's libFuzzer target for FUZZ_SECONDS (needs clang; FUZZ_TARGETS="csv rules" picks)
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null || { \
 		echo "make fuzz: needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 69; }
-	@mkdir -p build/fuzz/corpus
-	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-		$(ALL_CPPFLAGS) -o build/fuzz/record_fuzz tests/fuzz/record_fuzz.c \
-		$(FUZZ_LIB_SRC) $(LIBS)
-	build/fuzz/record_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-		-max_len=4096 build/fuzz/corpus tests/fuzz/corpus
+	@for t in $(FUZZ_TARGETS); do \
+		$(MAKE) --no-print-directory build/fuzz/$$t""_fuzz || exit 1; \
+		mkdir -p build/fuzz/corpus/$$t; \
+		echo "    FUZZ $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/$$t""_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-max_len=8192 -print_final_stats=1 build/fuzz/corpus/$$t \
+			tests/fuzz/corpus/$$t 2>build/fuzz/$$t.log || \
+			{ tail -n 40 build/fuzz/$$t.log >&2; exit 1; }; \
+		grep -h 'stat::number_of_executed_units' build/fuzz/$$t.log | \
+			sed "s/^/    $$t: /"; \
+	done
 
 ## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, check their answers agree, write the table into BENCH.md (not part of check; about 10 minutes)
 ## bench-scale: time pulse-sankey, also --sorted, at 1x, 4x and 16x a million users (16x: 13 GB, generated and deleted)

@@ -48,37 +48,42 @@ int in_open(struct in *in, const char *path, enum in_mode mode)
 			return -1;
 		}
 	}
+	in->cap = IN_CHUNK;
 	{
-		/* a directory opens, and read() fails: it is no input (66),
-		 * not a read error (74) */
 		struct stat st;
 
-		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			snprintf(in->msg, sizeof in->msg,
-				 "cannot read '%s': %s", in->display,
-				 strerror(EISDIR));
-			if (in->fd > 0)
-				close(in->fd);
-			in->fd = -1;
-			errno = EISDIR;
-			return -1;
+		if (fstat(in->fd, &st) == 0) {
+			/* a directory opens, and read() fails: it is no
+			 * input (66), not a read error (74) */
+			if (S_ISDIR(st.st_mode)) {
+				snprintf(in->msg, sizeof in->msg,
+					 "cannot read '%s': %s", in->display,
+					 strerror(EISDIR));
+				if (in->fd > 0)
+					close(in->fd);
+				in->fd = -1;
+				errno = EISDIR;
+				return -1;
+			}
+			/* a small file (a map, a rules file) gets a small
+			 * buffer: the buffer grows when zstd makes more */
+			if (S_ISREG(st.st_mode) && st.st_size < IN_CHUNK / 4)
+				in->cap = (size_t)st.st_size < 4096
+						  ? 4096
+						  : (size_t)st.st_size * 2;
+#ifdef F_SETPIPE_SZ
+			/*
+			 * A pipe as big as a read (Linux; 64 KiB by
+			 * default): the stage before writes a megabyte before
+			 * it waits, and each read(2) takes that much, a
+			 * sixteenth of the context switches.
+			 */
+			if (S_ISFIFO(st.st_mode))
+				fcntl(in->fd, F_SETPIPE_SZ, IN_CHUNK);
+#endif
 		}
 	}
-	in->cap = IN_CHUNK;
 	in->buf = xmalloc(in->cap + 1);
-#ifdef F_SETPIPE_SZ
-	/*
-	 * A pipe as big as a read (Linux; 64 KiB by default): the stage
-	 * before writes a megabyte before it waits, and each read(2) takes
-	 * that much, a sixteenth of the context switches.
-	 */
-	{
-		struct stat st;
-
-		if (fstat(in->fd, &st) == 0 && S_ISFIFO(st.st_mode))
-			fcntl(in->fd, F_SETPIPE_SZ, IN_CHUNK);
-	}
-#endif
 	return 0;
 }
 
@@ -218,6 +223,10 @@ static int detect(struct in *in)
 	in->z->zcap = ZSTD_DStreamInSize() > IN_CHUNK ? ZSTD_DStreamInSize()
 						      : IN_CHUNK;
 	in->z->zbuf = xmalloc(in->z->zcap);
+	if (in->cap < IN_CHUNK) { /* a small file may hold much */
+		in->cap = IN_CHUNK;
+		in->buf = xrealloc(in->buf, in->cap + 1);
+	}
 	memcpy(in->z->zbuf, in->buf, in->end);
 	in->z->zlen = in->end;
 	in->z->last = 1;

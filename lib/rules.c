@@ -642,11 +642,18 @@ struct rules_matcher *rules_matcher_new(const struct rules *rs, struct buf *err)
 					 : 0);
 		}
 	}
-	if (m->nstates * m->ncls >= HIT)
-		die(EX_SOFTWARE, "rules too large for the matcher");
 	free(fail);
 	free(queue);
 	free(t.go);
+	if (m->nstates * m->ncls >= HIT) {
+		buf_reset(err);
+		buf_addf(err,
+			 "rules too large for the matcher (%zu states of %zu "
+			 "byte classes)",
+			 (size_t)m->nstates, (size_t)m->ncls);
+		rules_matcher_free(m);
+		return NULL;
+	}
 	return m;
 }
 

@@ -129,7 +129,7 @@ struct rules_matcher;
 
 /*
  * Compiles rs.  @return the matcher, or NULL with the reason in err (more
- * than RULES_MAX_SECTIONS sections).
+ * than RULES_MAX_SECTIONS sections, or an automaton of over 2^31 cells).
  */
 struct rules_matcher *rules_matcher_new(const struct rules *rs,
 					struct buf *err);

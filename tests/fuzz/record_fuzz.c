@@ -18,11 +18,13 @@
  *  - error offsets lie within the line.
  *
  * The whole input is also read through in_open()/in_next() from a
- * temporary file in IN_AUTO and IN_SEQ framing: every record handed out
- * lies in the reader's buffer, and there are never more records than
- * bytes (each consumes at least one).
+ * temporary file in IN_AUTO and IN_SEQ framing, as the programs read it
+ * (a record that does not parse goes to in_resync(), bad bytes between
+ * records are read past): every record handed out lies in the reader's
+ * buffer, in_resync() keeps at most the record, and there are never more
+ * records than bytes (each consumes at least one).
  *
- * tests/tools/fuzz_replay.c runs the same function over the corpus during
+ * tests/fuzz/fuzz_replay.c runs the same function over the corpus during
  * `make check`, without clang.
  */
 #include <stdint.h>
@@ -248,12 +250,21 @@ static void check_framing(const uint8_t *data, size_t size, enum in_mode mode)
 	CHECK(fwrite(data, 1, size, f) == size);
 	CHECK(fclose(f) == 0);
 	CHECK(in_open(&in, tmp_path, mode) == 0);
-	while ((st = in_next(&in, &p, &n)) == IN_OK) {
+	while ((st = in_next(&in, &p, &n)) == IN_OK || st == IN_EBAD) {
+		struct json_error e;
+		size_t k;
+
 		CHECK(inside(p, n, in.buf, in.end));
 		CHECK(++count <= size);
 		CHECK(in.lineno >= 1);
+		if (st == IN_EBAD)
+			continue;
 		if (count <= 64)
 			check_line(p, n);
+		if (rec_parse(&rec, p, n, &e) < 0) {
+			k = in_resync(&in, p, n, e.off);
+			CHECK(k <= n);
+		}
 	}
 	CHECK(st == IN_EOF || st == IN_EFRAME || st == IN_EZSTD);
 	CHECK(in_next(&in, &p, &n) <= 0); /* the end stays the end */

@@ -1,8 +1,9 @@
 /*
- * fuzz_replay - runs the libFuzzer target tests/fuzz/record_fuzz.c without
- * libFuzzer, so `make check` exercises its invariants with any compiler.
+ * fuzz_replay - runs a libFuzzer target (tests/fuzz/NAME_fuzz.c, linked
+ * with this into $B/tests/fuzz/NAME_replay) without libFuzzer, so `make
+ * check` exercises its invariants with any compiler.
  *
- *   fuzz_replay [--mutants N] [--seed S] DIR|FILE...
+ *   NAME_replay [--mutants N] [--seed S] DIR|FILE...
  *
  * Feeds every file (directories are read one level deep) to
  * LLVMFuzzerTestOneInput, then N (default 0) seeded random mutants of them
@@ -11,9 +12,16 @@
  * invariant.
  */
 #include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
-#include "../fuzz/record_fuzz.c"
+#include "buf.h"
+#include "err.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct buf *inputs;
 static size_t ninputs;
