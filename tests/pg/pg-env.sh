@@ -11,7 +11,9 @@
 # directory under /tmp (short: a unix socket path has 107 bytes at most),
 # it listens on a unix socket in that directory only (no TCP), trusts
 # local connections of its superuser "pulse" and asks the role "pulse_pw"
-# for the password $PG_TEST_PASSWORD.  After sourcing, PGHOST, PGPORT,
+# for the password $PG_TEST_PASSWORD (new for each test, and given to psql
+# on its standard input: the secrets tests look for it on every command
+# line of the machine).  After sourcing, PGHOST, PGPORT,
 # PGDATABASE and PGUSER name the database "pulse"; psql and pulse-extract
 # pg find it through them.
 #
@@ -22,7 +24,7 @@
 # The server is stopped and its directory removed when the test exits (an
 # EXIT trap: a test that needs its own trap calls pg_stop in it), also when
 # the test fails.
-PG_TEST_PASSWORD='pulse-S3cret-pw'
+PG_TEST_PASSWORD=pulse-S3cret-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 
 pg_bindir() {
 	local d
@@ -106,9 +108,9 @@ export PGHOST=$PG_TMP PGPORT=5432 PGUSER=pulse PGDATABASE=pulse
 unset PGPASSWORD PGSERVICE PGSERVICEFILE PGHOSTADDR PGOPTIONS PGSSLMODE \
 	PGCONNECT_TIMEOUT PGAPPNAME 2>/dev/null || true
 export PGPASSFILE=$PG_TMP/no-pgpass
-psql -q -X -d postgres -v ON_ERROR_STOP=1 \
-	-c 'CREATE DATABASE pulse' \
-	-c "CREATE ROLE pulse_pw LOGIN PASSWORD '$PG_TEST_PASSWORD'" >/dev/null
+psql -q -X -d postgres -v ON_ERROR_STOP=1 -c 'CREATE DATABASE pulse' >/dev/null
+printf "CREATE ROLE pulse_pw LOGIN PASSWORD '%s';\n" "$PG_TEST_PASSWORD" |
+	psql -q -X -d postgres -v ON_ERROR_STOP=1 >/dev/null
 psql -q -X -v ON_ERROR_STOP=1 -c 'GRANT ALL ON SCHEMA public TO pulse_pw' >/dev/null
 
 # pg_sql SQL...: runs statements quietly, stopping at the first error.
