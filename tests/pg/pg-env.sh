@@ -25,9 +25,9 @@
 # EXIT trap: a test that needs its own trap calls pg_stop in it), also when
 # the test fails.
 #
-# initdb takes seconds: its fresh cluster is kept in $B/pg-template (the
-# build directory, so make clean removes it; made under a lock, moved into
-# place whole) and each test copies it.
+# initdb takes seconds: its fresh cluster is kept in build/pg-template-*
+# (so make clean removes it; made under a lock, moved into place whole) and
+# each test copies it.
 PG_TEST_PASSWORD=pulse-S3cret-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 
 pg_bindir() {
@@ -87,9 +87,10 @@ pg_initdb() {
 }
 
 # The template's name says what made it: the server's version, the user.
+# It lives in the checkout's build/, whichever programs the test runs.
 PG_TEMPLATE=
-if [ -n "${B:-}" ] && [ -d "$B" ] && [ -w "$B" ]; then
-	PG_TEMPLATE=$B/pg-template-$(basename "$(dirname "$PGBIN")")-$(id -u)
+if [ -n "${ROOT:-}" ] && [ -d "$ROOT/build" ] && [ -w "$ROOT/build" ]; then
+	PG_TEMPLATE=$ROOT/build/pg-template-$(basename "$(dirname "$PGBIN")")-$(id -u)
 fi
 if [ -n "$PG_TEMPLATE" ]; then
 	(
