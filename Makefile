@@ -53,8 +53,11 @@ LIBPULSE = $(B)/libpulse.a
 # ---- the programs: filters/NAME/*.c -> $(B)/bin/pulse-NAME -------------------
 FILTERS = $(notdir $(patsubst %/,%,$(dir $(wildcard filters/*/main.c))))
 PROGS = $(FILTERS:%=$(B)/bin/pulse-%)
-MANS = $(wildcard filters/*/*.1)
-SCRIPTS = $(filter-out %.cron,$(wildcard scripts/pulse-*))
+# The scripts' man pages are scripts/NAME.1, and pulse-lib.sh is the library
+# they source from their own directory: neither is a program.
+MANS = $(wildcard filters/*/*.1) $(wildcard scripts/*.1)
+SCRIPTS = $(filter-out %.cron %.1 %.sh,$(wildcard scripts/pulse-*))
+SCRIPT_LIB = scripts/pulse-lib.sh
 
 # Per-filter extra libraries: FILTER_LIBS_name = ...
 -include filters/*/filter.mk
@@ -225,6 +228,7 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	cp -f $(PROGS) $(DESTDIR)$(BINDIR)/
 	for s in $(SCRIPTS); do cp -f $$s $(DESTDIR)$(BINDIR)/; done
+	cp -f $(SCRIPT_LIB) $(DESTDIR)$(BINDIR)/ && chmod 644 $(DESTDIR)$(BINDIR)/$(notdir $(SCRIPT_LIB))
 	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANDIR)/man1/; done
 	cp -f samples/rules/*.rules $(DESTDIR)$(DATADIR)/
 	cp -f samples/sales-metrics.json $(DESTDIR)$(DATADIR)/
@@ -232,7 +236,7 @@ install: all
 ## uninstall: remove what install put there
 uninstall:
 	for p in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/pulse-$$p; done
-	for s in $(notdir $(SCRIPTS)); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
+	for s in $(notdir $(SCRIPTS) $(SCRIPT_LIB)); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 	for m in $(notdir $(MANS)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -16,16 +16,25 @@
  * user's SELECT, whose columns user_id, ts and event (and amount) are
  * found by name.
  *
- * The bookmark (--state FILE) is the last (created_at, id) read of each
- * table (of (ts, KEY) with --query --key KEY), as the server printed them;
- * the next run asks for the rows after it, (created_at, id) > (last), so a
- * run that stopped between rows sharing one time loses none of them and
- * repeats none.  It is written (atomically) only after every row was
- * written and the output closed.
+ * The bookmark (--state FILE, pgstate.h) is the last (created_at, id)
+ * read of each table (of (ts, KEY) with --query --key KEY), as the server
+ * printed them; the next run asks for the rows after it, (created_at, id)
+ * > (last), so a run that stopped between rows sharing one time loses
+ * none of them and repeats none.  It is written (atomically) only after
+ * every row was written and the output closed, to --state's file or to
+ * --state-to's.  A damaged bookmark is exit 65, never a first run; --full
+ * starts over without reading it.  --row-ids names each record's source
+ * row ("row":"events/17"), which is what pulse-daily's archive knows its
+ * events by.
  *
  * The session runs in UTC (SET TimeZone): a timestamptz comes as
  * "2025-03-01 10:15:00+00" and is written "2025-03-01T10:15:00Z"; a
  * timestamp without time zone has no offset and stays naive.
+ *
+ * The connection string comes from --db-file FILE (its first line), or
+ * --db (which may not hold a password: a command line is visible to every
+ * local user in ps), or $PULSE_DB, else libpq's defaults (PG* variables,
+ * ~/.pgpass, a service file).
  *
  * Errors: a server that cannot be reached or a connection lost on the way
  * exits 69, a failing query 65, each with the server's message.  No
@@ -35,13 +44,9 @@
  */
 #include "extract.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -49,6 +54,8 @@
 #include "err.h"
 #include "json.h"
 #include "jw.h"
+#include "pgconn.h"
+#include "pgstate.h"
 #include "ptime.h"
 #include "record.h"
 
@@ -64,20 +71,28 @@
 
 enum {
 	OPT_DB = CLI_OPT_FIRST_PROGRAM,
+	OPT_DB_FILE,
 	OPT_QUERY,
 	OPT_SINCE,
 	OPT_UNTIL,
 	OPT_STATE,
+	OPT_STATE_TO,
+	OPT_FULL,
+	OPT_ROW_IDS,
 	OPT_KEY,
 	OPT_PAYMENT_EVENT,
 };
 
 static const struct option longopts[] = {
 	{"db", required_argument, NULL, OPT_DB},
+	{"db-file", required_argument, NULL, OPT_DB_FILE},
 	{"query", required_argument, NULL, OPT_QUERY},
 	{"since", required_argument, NULL, OPT_SINCE},
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"state", required_argument, NULL, OPT_STATE},
+	{"state-to", required_argument, NULL, OPT_STATE_TO},
+	{"full", no_argument, NULL, OPT_FULL},
+	{"row-ids", no_argument, NULL, OPT_ROW_IDS},
 	{"key", required_argument, NULL, OPT_KEY},
 	{"payment-event", required_argument, NULL, OPT_PAYMENT_EVENT},
 	CLI_LONGOPTS,
@@ -87,14 +102,19 @@ static const struct option longopts[] = {
 /* clang-format off */
 static const struct cli_info info = {
 	"pulse-extract pg",
-	"usage: pulse-extract pg [--db CONNINFO] [--query SQL [--key COLUMN]] "
-	"[--since TIME] [--until TIME] [--state FILE] [options]",
+	"usage: pulse-extract pg [--db-file FILE | --db CONNINFO] "
+	"[--query SQL [--key COLUMN]] [--since TIME] [--until TIME] "
+	"[--state FILE [--state-to FILE] [--full]] [--row-ids] [options]",
 	"Read sales events from PostgreSQL and write `event` records.\n"
 	"By default: the tables events, events_dict and payments (payments as\n"
 	"events named 'payment' with their amount), by time.\n"
 	"\n"
-	"      --db CONNINFO      libpq connection string or URI (default: the\n"
-	"                         PG* variables, ~/.pgpass, a service file)\n"
+	"      --db-file FILE     read the connection string (libpq key=value or\n"
+	"                         URI, with the password if any) from FILE\n"
+	"      --db CONNINFO      a connection string without a password: a\n"
+	"                         command line is visible to every local user\n"
+	"                         (default: $PULSE_DB, else the PG* variables,\n"
+	"                         ~/.pgpass, a service file)\n"
 	"      --query SQL        run this SELECT instead; it returns the columns\n"
 	"                         user_id, ts, event and, for payments, amount\n"
 	"      --key COLUMN       with --query: a column that orders rows of one\n"
@@ -103,112 +123,45 @@ static const struct cli_info info = {
 	"      --until TIME       only rows with ts < TIME\n"
 	"      --state FILE       a bookmark: read only the rows after the last\n"
 	"                         run's; FILE is updated when the run succeeds\n"
+	"      --state-to FILE    write the new bookmark to FILE instead\n"
+	"      --full             read every row, as on a first run (the\n"
+	"                         bookmark is not read; a damaged one is exit 65)\n"
+	"      --row-ids          name each record's source row: \"row\":\n"
+	"                         \"events/ID\", \"payments/ID\" or \"query/KEY\"\n"
 	"      --payment-event NAME\n"
 	"                         the event name of payments (default payment)\n"
 	CLI_HELP_COMMON
 	"\n"
 	"Exit status 69: the server cannot be reached or the connection was\n"
-	"lost; 65: the query failed.\n",
+	"lost; 65: the query failed, or the bookmark is damaged.\n",
 };
 /* clang-format on */
 
 struct opts {
 	const char *db;
+	const char *db_file;
 	const char *query;
 	const char *key;
 	const char *since, *until;
 	const char *state;
+	const char *state_to;
+	int full;
+	int row_ids;
 	const char *payment_event;
 };
-
-/* A bookmark: the last (ts, id) of one source, as the server wrote it. */
-struct mark {
-	struct buf ts, id;
-	int set;
-};
-
-enum { SRC_EVENTS, SRC_PAYMENTS, SRC_QUERY, NSRC };
-static const char *const src_name[NSRC] = {"events", "payments", "last"};
 
 struct pg {
 	struct cli c;
 	struct opts o;
 	PGconn *conn;
-	char *secrets[3];	/* passwords to cut from messages */
-	struct buf who;		/* "host=... port=... dbname=... user=..." */
-	struct mark mark[NSRC]; /* from the state file, then advanced */
-	int user_num;		/* user_id is an integer column */
+	struct pgconn k;   /* the connection string and its secrets */
+	struct buf who;	   /* "host=... port=... dbname=... user=..." */
+	struct pgstate st; /* from the bookmark, then advanced */
+	int user_num;	   /* user_id is an integer column */
 	int has_amount;
 	uint64_t rows;
 	struct buf sql, msg, dec;
 };
-
-/* ---- messages without the password ------------------------------------- */
-
-static void scrub(const struct pg *x, const char *s, struct buf *out)
-{
-	size_t i, k, n = strlen(s);
-
-	buf_reset(out);
-	for (i = 0; i < n;) {
-		for (k = 0; k < 3; k++) {
-			const char *p = x->secrets[k];
-			size_t pn = p ? strlen(p) : 0;
-			if (pn && pn <= n - i && memcmp(s + i, p, pn) == 0)
-				break;
-		}
-		if (k < 3) {
-			buf_adds(out, "***");
-			i += strlen(x->secrets[k]);
-			continue;
-		}
-		buf_addc(out, s[i++]);
-	}
-	/* libpq's messages end in newlines; ours do not */
-	while (out->len > 0 &&
-	       (out->p[out->len - 1] == '\n' || out->p[out->len - 1] == ' '))
-		out->p[--out->len] = '\0';
-}
-
-static void add_secret(struct pg *x, const char *p)
-{
-	int k;
-
-	if (!p || !*p)
-		return;
-	for (k = 0; k < 3; k++) {
-		if (!x->secrets[k]) {
-			x->secrets[k] = xstrdup(p);
-			return;
-		}
-		if (strcmp(x->secrets[k], p) == 0)
-			return;
-	}
-}
-
-/* The connection as "host=H port=P dbname=D user=U", from what libpq used. */
-static void describe_conn(struct pg *x)
-{
-	static const char *const keep[] = {"host",   "hostaddr", "port",
-					   "dbname", "user",	 NULL};
-	PQconninfoOption *opts = PQconninfo(x->conn), *o;
-	int k;
-
-	buf_reset(&x->who);
-	if (!opts)
-		return;
-	for (k = 0; keep[k]; k++) {
-		for (o = opts; o->keyword; o++) {
-			if (strcmp(o->keyword, keep[k]) != 0 || !o->val ||
-			    !*o->val)
-				continue;
-			if (x->who.len)
-				buf_addc(&x->who, ' ');
-			buf_addf(&x->who, "%s=%s", o->keyword, o->val);
-		}
-	}
-	PQconninfoFree(opts);
-}
 
 /* The exit status of a failed command: 69 when the connection is gone or
  * the server refuses service, 65 when the query itself failed. */
@@ -235,11 +188,11 @@ static _Noreturn void pg_die(struct pg *x, PGresult *res, const char *what)
 	if (!m || !*m)
 		m = PQerrorMessage(x->conn);
 	cli_flush(&x->c);
-	scrub(x, m, &x->msg);
+	pgconn_scrub(&x->k, m, &x->msg);
 	if (code == EX_UNAVAILABLE) {
 		if (strcmp(what, "the query failed") == 0)
 			what = "lost the connection to the server";
-		describe_conn(x);
+		pgconn_describe(x->conn, &x->who);
 		die(code, "%s (%s): %s", what, x->who.p ? x->who.p : "",
 		    x->msg.p ? x->msg.p : "");
 	}
@@ -249,51 +202,42 @@ static _Noreturn void pg_die(struct pg *x, PGresult *res, const char *what)
 /* ---- connecting ------------------------------------------------------------
  */
 
+/* Finds the connection string; dies when it cannot be used. */
+static void conn_setup(struct pg *x)
+{
+	struct buf err = BUF_INIT, warning = BUF_INIT;
+	int code = 0;
+
+	if (pgconn_find(&x->k, x->o.db, x->o.db_file, &err, &warning, &code) <
+	    0) {
+		if (code == EX_USAGE && x->o.db)
+			cli_usage_error(&x->c, "%s", err.p);
+		die(code, "%s", err.p);
+	}
+	if (warning.len)
+		warn("%s", warning.p);
+	buf_release(&err);
+	buf_release(&warning);
+}
+
 static void pg_connect(struct pg *x)
 {
 	/* later keywords win: the user's string overrides the timeout */
 	const char *keys[] = {"connect_timeout", "fallback_application_name",
 			      "dbname", NULL};
-	const char *vals[] = {"10", "pulse-extract", x->o.db ? x->o.db : "",
-			      NULL};
-	PQconninfoOption *opts, *o;
-	char *err = NULL;
+	const char *vals[] = {"10", "pulse-extract",
+			      x->k.conninfo.p ? x->k.conninfo.p : "", NULL};
 	PGresult *res;
 
-	add_secret(x, getenv("PGPASSWORD"));
-	if (x->o.db && *x->o.db) {
-		opts = PQconninfoParse(x->o.db, &err);
-		if (!opts) {
-			/* the message may quote a piece of the string: cut */
-			const char *m = err ? err : "cannot parse it";
-			int quoted = 0;
-			for (; *m; m++) {
-				if (*m == '"') {
-					quoted = !quoted;
-					buf_adds(&x->msg,
-						 quoted ? "\"..." : "\"");
-				} else if (!quoted && *m != '\n') {
-					buf_addc(&x->msg, *m);
-				}
-			}
-			cli_usage_error(&x->c,
-					"invalid --db connection string: %s",
-					x->msg.p);
-		}
-		for (o = opts; o->keyword; o++)
-			if (strcmp(o->keyword, "password") == 0)
-				add_secret(x, o->val);
-		PQconninfoFree(opts);
-	}
 	x->conn = PQconnectdbParams(keys, vals, 1);
 	if (!x->conn)
 		die(EX_OSERR, "cannot allocate a connection");
 	if (PQpass(x->conn))
-		add_secret(x, PQpass(x->conn));
+		pgconn_add_secret(&x->k, PQpass(x->conn));
 	if (PQstatus(x->conn) != CONNECTION_OK)
 		pg_die(x, NULL, "cannot connect to the database");
 	if (PQpass(x->conn))
-		add_secret(x, PQpass(x->conn));
+		pgconn_add_secret(&x->k, PQpass(x->conn));
 	res = PQexec(x->conn,
 		     "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';"
 		     " SET client_encoding = 'UTF8';"
@@ -301,138 +245,6 @@ static void pg_connect(struct pg *x)
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		pg_die(x, res, "cannot set up the session");
 	PQclear(res);
-}
-
-/* ---- the state file --------------------------------------------------------
- */
-
-static void state_bad(const struct pg *x, const char *why)
-{
-	die(EX_DATAERR, "%s: %s", x->o.state, why);
-}
-
-static void state_mark(struct pg *x, const struct rec *r, int src)
-{
-	struct json_span v = rec_get(r, src_name[src]), ts = {0}, id = {0};
-	struct json_iter it;
-	struct json_span k, val;
-	const char *idname = src == SRC_QUERY ? "key" : "id";
-
-	if (v.type == JSON_NONE || v.type == JSON_NULL)
-		return;
-	if (v.type != JSON_OBJECT)
-		state_bad(x, "a bookmark is not an object");
-	json_iter_init(&it, v);
-	while (json_iter_next(&it, &k, &val)) {
-		if (json_str_eq(k, "ts", 2))
-			ts = val;
-		else if (json_str_eq(k, idname, strlen(idname)))
-			id = val;
-	}
-	if (ts.type != JSON_STRING || id.type != JSON_STRING)
-		state_bad(x, "a bookmark needs the strings ts and id (or key)");
-	json_str_decode(ts, &x->mark[src].ts);
-	json_str_decode(id, &x->mark[src].id);
-	x->mark[src].set = 1;
-}
-
-static void state_load(struct pg *x)
-{
-	struct buf b = BUF_INIT, s = BUF_INIT;
-	struct rec r = REC_INIT;
-	struct json_error e;
-	const char *p;
-	size_t n;
-	int query;
-
-	if (access(x->o.state, F_OK) != 0 && errno == ENOENT)
-		return; /* the first run */
-	cli_slurp(x->o.state, &b);
-	if (rec_parse(&r, b.p, b.len, &e) != 0)
-		die(EX_DATAERR, "%s: %s (at byte %zu)", x->o.state, e.msg,
-		    e.off + 1);
-	if (rec_str(&r, "query", &s, &p, &n) != 1)
-		state_bad(x, "no member 'query'");
-	query = !(n == 7 && memcmp(p, "default", 7) == 0);
-	if (query != (x->o.query != NULL))
-		die(EX_USAGE, "%s: the bookmark is of %s, not of %s",
-		    x->o.state, query ? "--query" : "the default query",
-		    x->o.query ? "--query" : "the default query");
-	if (query) {
-		if (rec_str(&r, "key", &s, &p, &n) != 1 ||
-		    strlen(x->o.key) != n || memcmp(p, x->o.key, n) != 0)
-			die(EX_USAGE, "%s: the bookmark is not of --key %s",
-			    x->o.state, x->o.key);
-		state_mark(x, &r, SRC_QUERY);
-	} else {
-		state_mark(x, &r, SRC_EVENTS);
-		state_mark(x, &r, SRC_PAYMENTS);
-	}
-	rec_release(&r);
-	buf_release(&s);
-	buf_release(&b);
-}
-
-static void put_mark(struct buf *b, const struct mark *m, const char *idname)
-{
-	if (!m->set) {
-		jw_null(b);
-		return;
-	}
-	buf_adds(b, "{\"ts\":");
-	jw_str(b, m->ts.p, m->ts.len);
-	buf_addf(b, ",\"%s\":", idname);
-	jw_str(b, m->id.p, m->id.len);
-	buf_addc(b, '}');
-}
-
-/* Writes the state to a temporary file beside it, then renames it. */
-static void state_save(struct pg *x)
-{
-	struct buf b = BUF_INIT, tmp = BUF_INIT;
-	size_t off = 0;
-	ssize_t w;
-	int fd;
-
-	buf_adds(&b, "{\"source\":\"pg\",\"query\":");
-	if (x->o.query) {
-		buf_adds(&b, "\"custom\",\"key\":");
-		jw_cstr(&b, x->o.key);
-		buf_adds(&b, ",\"last\":");
-		put_mark(&b, &x->mark[SRC_QUERY], "key");
-	} else {
-		buf_adds(&b, "\"default\",\"events\":");
-		put_mark(&b, &x->mark[SRC_EVENTS], "id");
-		buf_adds(&b, ",\"payments\":");
-		put_mark(&b, &x->mark[SRC_PAYMENTS], "id");
-	}
-	buf_adds(&b, "}\n");
-	buf_addf(&tmp, "%s.tmp.XXXXXX", x->o.state);
-	fd = mkstemp(tmp.p);
-	if (fd < 0)
-		die_errno(EX_CANTCREAT, "cannot create '%s'", tmp.p);
-	while (off < b.len) {
-		w = write(fd, b.p + off, b.len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			unlink(tmp.p);
-			die_errno(EX_IOERR, "cannot write '%s'", tmp.p);
-		}
-		off += (size_t)w;
-	}
-	fchmod(fd, 0644);
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		unlink(tmp.p);
-		die_errno(EX_IOERR, "cannot write '%s'", tmp.p);
-	}
-	if (rename(tmp.p, x->o.state) != 0) {
-		unlink(tmp.p);
-		die_errno(EX_CANTCREAT, "cannot rename '%s' to '%s'", tmp.p,
-			  x->o.state);
-	}
-	buf_release(&b);
-	buf_release(&tmp);
 }
 
 /* ---- the SQL ----------------------------------------------------------------
@@ -450,7 +262,7 @@ static void add_literal(struct pg *x, struct buf *b, const char *s, size_t n)
 
 /* " AND col >= 'since' AND col < 'until' AND (col, id) > ('ts', 'id')" */
 static void add_where(struct pg *x, struct buf *b, const char *tscol,
-		      const char *idcol, const struct mark *m)
+		      const char *idcol, const struct pgstate_mark *m)
 {
 	if (x->o.since) {
 		buf_addf(b, " AND %s >= ", tscol);
@@ -478,12 +290,12 @@ static void default_sql(struct pg *x, struct buf *b)
 	buf_adds(b, "SELECT e.user_id, e.created_at, d.name, NULL::numeric, 0,"
 		    " e.id, e.event_id FROM events e"
 		    " LEFT JOIN events_dict d ON d.id = e.event_id WHERE TRUE");
-	add_where(x, b, "e.created_at", "e.id", &x->mark[SRC_EVENTS]);
+	add_where(x, b, "e.created_at", "e.id", &x->st.mark[PGSTATE_EVENTS]);
 	buf_adds(b, " UNION ALL SELECT p.user_id, p.created_at, ");
 	add_literal(x, b, x->o.payment_event, strlen(x->o.payment_event));
 	buf_adds(b, "::text, p.amount, 1, p.id, NULL FROM payments p"
 		    " WHERE TRUE");
-	add_where(x, b, "p.created_at", "p.id", &x->mark[SRC_PAYMENTS]);
+	add_where(x, b, "p.created_at", "p.id", &x->st.mark[PGSTATE_PAYMENTS]);
 	buf_adds(b, " ORDER BY 2, 5, 6");
 }
 
@@ -617,7 +429,7 @@ static void custom_sql(struct pg *x, struct buf *b)
 	buf_adds(&s, "q.");
 	if (x->o.key)
 		add_ident(x, &s, x->o.key);
-	add_where(x, b, "q.ts", s.p, &x->mark[SRC_QUERY]);
+	add_where(x, b, "q.ts", s.p, &x->st.mark[PGSTATE_QUERY]);
 	if (x->o.key) {
 		buf_adds(b, " ORDER BY q.ts, ");
 		buf_add(b, s.p, s.len);
@@ -718,14 +530,30 @@ static int copy_fields(struct pg *x, const char *p, size_t n, const char **f,
 	return k;
 }
 
-static void set_mark(struct mark *m, const char *ts, size_t tsn, const char *id,
-		     size_t idn)
+/* The source of a row of the default query: its fifth field, 0 or 1. */
+static int row_src(const char **f, const size_t *fn)
 {
-	buf_reset(&m->ts);
-	buf_add(&m->ts, ts, tsn);
-	buf_reset(&m->id);
-	buf_add(&m->id, id, idn);
-	m->set = 1;
+	return fn[4] == 1 && f[4] && f[4][0] == '1' ? PGSTATE_PAYMENTS
+						    : PGSTATE_EVENTS;
+}
+
+/*
+ * Adds "row":"events/ID" (payments/ID, query/KEY) to the record that
+ * sales_event() just wrote at the end of out, before its "}\n".
+ */
+static void add_row_id(struct pg *x, struct buf *out, const char **f,
+		       const size_t *fn)
+{
+	static const char *const table[] = {"events/", "payments/"};
+
+	buf_reset(&x->msg);
+	buf_adds(&x->msg, x->o.query ? "query/" : table[row_src(f, fn)]);
+	if (f[5])
+		buf_add(&x->msg, f[5], fn[5]);
+	out->len -= 2;
+	buf_adds(out, ",\"row\":");
+	jw_str(out, x->msg.p, x->msg.len);
+	buf_adds(out, "}\n");
 }
 
 static void row(struct pg *x, const char *p, size_t n, int nexpect)
@@ -733,6 +561,7 @@ static void row(struct pg *x, const char *p, size_t n, int nexpect)
 	const char *f[7] = {NULL}, *why = NULL;
 	size_t fn[7] = {0};
 	struct sales_row r;
+	struct ptime t;
 	int k = copy_fields(x, p, n, f, fn, 7);
 
 	x->rows++;
@@ -760,15 +589,18 @@ static void row(struct pg *x, const char *p, size_t n, int nexpect)
 			cli_bad_at(&x->c, "query", x->rows, p, rn,
 				   "%s (user_id %s, ts %s)", why,
 				   f[0] ? f[0] : "null", f[1] ? f[1] : "null");
+	} else if (x->o.row_ids) {
+		add_row_id(x, cli_out(&x->c), f, fn);
 	}
-	/* the bookmark moves past bad rows too: they were reported */
-	if (!x->o.query) {
-		int src = fn[4] == 1 && f[4] && f[4][0] == '1' ? SRC_PAYMENTS
-							       : SRC_EVENTS;
-		if (f[1] && f[5])
-			set_mark(&x->mark[src], f[1], fn[1], f[5], fn[5]);
-	} else if (x->o.key && f[1] && f[5]) {
-		set_mark(&x->mark[SRC_QUERY], f[1], fn[1], f[5], fn[5]);
+	/* the bookmark moves past bad rows too (they were reported), but
+	 * only to a time: the next run compares with it */
+	if (f[1] && f[5] && ptime_parse(f[1], fn[1], &t) == 0) {
+		if (x->o.query)
+			pgstate_set(&x->st.mark[PGSTATE_QUERY], f[1], fn[1],
+				    f[5], fn[5]);
+		else
+			pgstate_set(&x->st.mark[row_src(f, fn)], f[1], fn[1],
+				    f[5], fn[5]);
 	}
 	cli_commit(&x->c);
 }
@@ -826,60 +658,119 @@ static void check_time(struct pg *x, const char *opt, const char *s)
 				opt, s);
 }
 
-int extract_pg_main(int argc, char **argv)
+static void parse_opts(struct pg *x, int argc, char **argv)
 {
-	struct pg x;
-	int opt, status, k;
+	int opt;
 
-	memset(&x, 0, sizeof x);
-	cli_init(&x.c, argc, argv, &info);
-	x.o.payment_event = "payment";
 	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
 	       -1) {
 		if (opt == CLI_OPT_VERSION) {
 			printf("pulse-extract (pulse) %s\n", VERSION);
 			exit(fflush(stdout) || ferror(stdout) ? EX_IOERR : 0);
 		}
-		if (cli_opt(&x.c, opt, optarg))
+		if (cli_opt(&x->c, opt, optarg))
 			continue;
 		switch (opt) {
 		case OPT_DB:
-			x.o.db = optarg;
+			x->o.db = optarg;
+			break;
+		case OPT_DB_FILE:
+			x->o.db_file = optarg;
 			break;
 		case OPT_QUERY:
-			x.o.query = optarg;
+			x->o.query = optarg;
 			break;
 		case OPT_KEY:
-			x.o.key = optarg;
+			x->o.key = optarg;
 			break;
 		case OPT_SINCE:
-			check_time(&x, "--since", optarg);
-			x.o.since = optarg;
+			check_time(x, "--since", optarg);
+			x->o.since = optarg;
 			break;
 		case OPT_UNTIL:
-			check_time(&x, "--until", optarg);
-			x.o.until = optarg;
+			check_time(x, "--until", optarg);
+			x->o.until = optarg;
 			break;
 		case OPT_STATE:
-			x.o.state = optarg;
+			x->o.state = optarg;
+			break;
+		case OPT_STATE_TO:
+			x->o.state_to = optarg;
+			break;
+		case OPT_FULL:
+			x->o.full = 1;
+			break;
+		case OPT_ROW_IDS:
+			x->o.row_ids = 1;
 			break;
 		case OPT_PAYMENT_EVENT:
-			x.o.payment_event = optarg;
+			x->o.payment_event = optarg;
 			break;
 		default:
-			cli_usage(&x.c);
+			cli_usage(&x->c);
 		}
 	}
 	if (optind < argc)
-		cli_usage_error(&x.c, "pg reads no files ('%s')", argv[optind]);
-	if (x.o.key && !x.o.query)
-		cli_usage_error(&x.c, "--key goes with --query");
-	if (x.o.query && x.o.state && !x.o.key)
-		cli_usage_error(&x.c,
+		cli_usage_error(&x->c, "pg reads no files ('%s')",
+				argv[optind]);
+	if (x->o.key && !x->o.query)
+		cli_usage_error(&x->c, "--key goes with --query");
+	if (x->o.query && x->o.state && !x->o.key)
+		cli_usage_error(&x->c,
 				"--state with --query needs --key COLUMN: "
 				"a column that orders the rows of one ts");
-	if (x.o.query && !*x.o.query)
-		cli_usage_error(&x.c, "--query is empty");
+	if (x->o.query && x->o.row_ids && !x->o.key)
+		cli_usage_error(&x->c,
+				"--row-ids with --query needs --key COLUMN: "
+				"the column that names a row");
+	if (x->o.query && !*x->o.query)
+		cli_usage_error(&x->c, "--query is empty");
+	if ((x->o.state_to || x->o.full) && !x->o.state)
+		cli_usage_error(&x->c, "%s goes with --state",
+				x->o.full ? "--full" : "--state-to");
+	if (x->o.state && !*x->o.state)
+		cli_usage_error(&x->c, "--state is empty");
+	if (x->o.state_to && !*x->o.state_to)
+		cli_usage_error(&x->c, "--state-to is empty");
+	if (x->o.db && x->o.db_file)
+		cli_usage_error(&x->c, "--db and --db-file: give one");
+}
+
+/* Reads the bookmark unless --full; dies when it cannot be used. */
+static void state_load(struct pg *x)
+{
+	struct buf err = BUF_INIT;
+	int code = 0;
+
+	x->st.key = x->o.query ? x->o.key : NULL;
+	if (x->o.full)
+		return;
+	if (pgstate_load(&x->st, x->o.state, &err, &code) < 0)
+		die(code, "%s", err.p);
+	buf_release(&err);
+}
+
+static void state_save(struct pg *x)
+{
+	struct buf err = BUF_INIT;
+	int code = 0;
+
+	if (pgstate_save(&x->st, x->o.state_to ? x->o.state_to : x->o.state,
+			 &err, &code) < 0)
+		die(code, "%s", err.p);
+	buf_release(&err);
+}
+
+int extract_pg_main(int argc, char **argv)
+{
+	struct pg x;
+	int status;
+
+	memset(&x, 0, sizeof x);
+	cli_init(&x.c, argc, argv, &info);
+	x.o.payment_event = "payment";
+	parse_opts(&x, argc, argv);
+	conn_setup(&x);
 	if (x.o.state)
 		state_load(&x);
 	cli_start(&x.c, 0, NULL);
@@ -890,12 +781,8 @@ int extract_pg_main(int argc, char **argv)
 	status = cli_finish(&x.c);
 	if (status == 0 && x.o.state)
 		state_save(&x);
-	for (k = 0; k < NSRC; k++) {
-		buf_release(&x.mark[k].ts);
-		buf_release(&x.mark[k].id);
-	}
-	for (k = 0; k < 3; k++)
-		free(x.secrets[k]);
+	pgstate_release(&x.st);
+	pgconn_release(&x.k);
 	buf_release(&x.who);
 	buf_release(&x.sql);
 	buf_release(&x.msg);

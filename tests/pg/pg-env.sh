@@ -11,7 +11,9 @@
 # directory under /tmp (short: a unix socket path has 107 bytes at most),
 # it listens on a unix socket in that directory only (no TCP), trusts
 # local connections of its superuser "pulse" and asks the role "pulse_pw"
-# for the password $PG_TEST_PASSWORD.  After sourcing, PGHOST, PGPORT,
+# for the password $PG_TEST_PASSWORD (new for each test, and given to psql
+# on its standard input: the secrets tests look for it on every command
+# line of the machine).  After sourcing, PGHOST, PGPORT,
 # PGDATABASE and PGUSER name the database "pulse"; psql and pulse-extract
 # pg find it through them.
 #
@@ -22,7 +24,11 @@
 # The server is stopped and its directory removed when the test exits (an
 # EXIT trap: a test that needs its own trap calls pg_stop in it), also when
 # the test fails.
-PG_TEST_PASSWORD='pulse-S3cret-pw'
+#
+# initdb takes seconds: its fresh cluster is kept in build/pg-template-*
+# (so make clean removes it; made under a lock, moved into place whole) and
+# each test copies it.
+PG_TEST_PASSWORD=pulse-S3cret-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 
 pg_bindir() {
 	local d
@@ -71,12 +77,36 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-pg_as "$PGBIN/initdb" -D "$PG_TMP/data" -U pulse -A trust -E UTF8 \
-	--locale=C --no-sync >"$PG_TMP/initdb.log" 2>&1 || {
-	cat "$PG_TMP/initdb.log" >&2
-	echo 'pg-env: initdb failed' >&2
-	exit 1
+pg_initdb() {
+	pg_as "$PGBIN/initdb" -D "$1" -U pulse -A trust -E UTF8 \
+		--locale=C --no-sync >"$PG_TMP/initdb.log" 2>&1 || {
+		cat "$PG_TMP/initdb.log" >&2
+		echo 'pg-env: initdb failed' >&2
+		exit 1
+	}
 }
+
+# The template's name says what made it: the server's version, the user.
+# It lives in the checkout's build/, whichever programs the test runs.
+PG_TEMPLATE=
+if [ -n "${ROOT:-}" ] && [ -d "$ROOT/build" ] && [ -w "$ROOT/build" ]; then
+	PG_TEMPLATE=$ROOT/build/pg-template-$(basename "$(dirname "$PGBIN")")-$(id -u)
+fi
+if [ -n "$PG_TEMPLATE" ]; then
+	(
+		flock 8
+		if [ ! -f "$PG_TEMPLATE/PG_VERSION" ]; then
+			pg_initdb "$PG_TMP/data"
+			rm -rf "$PG_TEMPLATE.tmp"
+			cp -a "$PG_TMP/data" "$PG_TEMPLATE.tmp"
+			mv "$PG_TEMPLATE.tmp" "$PG_TEMPLATE"
+			rm -rf "$PG_TMP/data"
+		fi
+	) 8>"$PG_TEMPLATE.lock"
+	cp -a "$PG_TEMPLATE" "$PG_TMP/data"
+else
+	pg_initdb "$PG_TMP/data"
+fi
 pg_as sh -c "cat >>'$PG_TMP/data/postgresql.conf'" <<EOF
 listen_addresses = ''
 unix_socket_directories = '$PG_TMP'
@@ -106,9 +136,9 @@ export PGHOST=$PG_TMP PGPORT=5432 PGUSER=pulse PGDATABASE=pulse
 unset PGPASSWORD PGSERVICE PGSERVICEFILE PGHOSTADDR PGOPTIONS PGSSLMODE \
 	PGCONNECT_TIMEOUT PGAPPNAME 2>/dev/null || true
 export PGPASSFILE=$PG_TMP/no-pgpass
-psql -q -X -d postgres -v ON_ERROR_STOP=1 \
-	-c 'CREATE DATABASE pulse' \
-	-c "CREATE ROLE pulse_pw LOGIN PASSWORD '$PG_TEST_PASSWORD'" >/dev/null
+psql -q -X -d postgres -v ON_ERROR_STOP=1 -c 'CREATE DATABASE pulse' >/dev/null
+printf "CREATE ROLE pulse_pw LOGIN PASSWORD '%s';\n" "$PG_TEST_PASSWORD" |
+	psql -q -X -d postgres -v ON_ERROR_STOP=1 >/dev/null
 psql -q -X -v ON_ERROR_STOP=1 -c 'GRANT ALL ON SCHEMA public TO pulse_pw' >/dev/null
 
 # pg_sql SQL...: runs statements quietly, stopping at the first error.
@@ -129,22 +159,36 @@ pg_copy() {
 		-c "COPY $1 FROM STDIN (FORMAT csv, HEADER)" >/dev/null
 }
 
+# pg_copy TABLE FILE: loads a CSV (with a header; plain or .zst) into TABLE.
+pg_copy() {
+	case $2 in
+	*.zst) zstd -dc "$2" ;;
+	*) cat "$2" ;;
+	esac | psql -q -X -v ON_ERROR_STOP=1 \
+		-c "COPY $1 FROM STDIN (FORMAT csv, HEADER)" >/dev/null
+}
+
 # pg_load_sample PREFIX [DIR]: samples/sales-schema.sql, then DIR's (default
 # $SAMPLES) sales-dict.csv, PREFIX-events.csv[.zst] and
-# PREFIX-payments.csv[.zst]; the id sequences continue after the rows.
+# PREFIX-payments.csv[.zst]; the id sequences continue after the rows.  One
+# psql does it all (each one started costs a tenth of a second or more).
 pg_load_sample() {
 	local dir=${2:-$SAMPLES} f t
-	psql -q -X -v ON_ERROR_STOP=1 -f "$SAMPLES/sales-schema.sql" >/dev/null
-	if [ -f "$dir/sales-dict.csv" ]; then
-		pg_copy events_dict "$dir/sales-dict.csv"
-	else
-		pg_copy events_dict "$SAMPLES/sales-dict.csv"
-	fi
-	for t in events payments; do
-		f=$dir/$1-$t.csv
-		[ -f "$f" ] || f=$f.zst
-		pg_copy "$t" "$f"
-		pg_sql "SELECT setval('${t}_id_seq', (SELECT coalesce(max(id), 0) + 1 FROM $t), false)"
-	done
-	pg_sql 'ANALYZE' 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO pulse_pw'
+	{
+		cat "$SAMPLES/sales-schema.sql"
+		f=$dir/sales-dict.csv
+		[ -f "$f" ] || f=$SAMPLES/sales-dict.csv
+		echo "\\copy events_dict FROM '$f' (FORMAT csv, HEADER)"
+		for t in events payments; do
+			f=$dir/$1-$t.csv
+			if [ -f "$f" ]; then
+				echo "\\copy $t FROM '$f' (FORMAT csv, HEADER)"
+			else
+				echo "\\copy $t FROM PROGRAM 'zstd -dc $f.zst' (FORMAT csv, HEADER)"
+			fi
+			echo "SELECT setval('${t}_id_seq', (SELECT coalesce(max(id), 0) + 1 FROM $t), false);"
+		done
+		echo 'ANALYZE;'
+		echo 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO pulse_pw;'
+	} | psql -q -X -v ON_ERROR_STOP=1 >/dev/null
 }

@@ -23,8 +23,8 @@ fake_start() {
 	local i
 	fake_stop
 	rm -f fake.port fake.log
-	python3 "$ROOT/tests/telegram/fake-bot-api" --token "$TELEGRAM_BOT_TOKEN" \
-		--log "$PWD/fake.log" --port-file "$PWD/fake.port" --plan "${1:-}" &
+	python3 "$ROOT/tests/telegram/fake-bot-api" --log "$PWD/fake.log" \
+		--port-file "$PWD/fake.port" --plan "${1:-}" &
 	FAKE_PID=$!
 	for i in $(seq 200); do
 		[ -s fake.port ] && break

@@ -18,6 +18,13 @@ pulse-daily --state-dir st --chat-id 1 --source events 2>&1 | head -n 1
 pulse-daily --state-dir st --chat-id 1 --day 2026-02-30 2>&1 | head -n 1
 pulse-daily --state-dir st --chat-id 1 --day 2026-02-30 > /dev/null 2>&1
 echo "exit $?"
+for a in "--tz Mars/Base" "--max-tries 0" "--backoff soon" "--db 'host=db password=pw'" \
+	"--db x --db-file y" "--full --source events -- x.csv" "--bogus" \
+	"-- --state other" "-- --db=x"; do
+	eval "pulse-daily --state-dir st --chat-id 1 $a" 2>&1 | grep -v '^usage'
+	eval "pulse-daily --state-dir st --chat-id 1 $a" >/dev/null 2>&1
+	echo "exit $?"
+done
 set -e
 echo "-- one run at a time"
 exec 8> st/lock

@@ -19,7 +19,8 @@ echo "-- run 1"
 pulse-daily "${D[@]}"
 echo "exit $?"
 kept() { zstd -dcq st/events/*.ndjson.zst | wc -l; }
-echo "kept: $(kept), chunks: $(ls st/events | wc -l)"
+chunks() { ls st/events/*.ndjson.zst | wc -l; }
+echo "kept: $(kept), chunks: $(chunks)"
 jq -c '[.n, (.path | sub(".*/"; "")), .status, (.body.chat_id // .fields.chat_id)]' fake.log
 jq -r 'select(.body) | .body.text' fake.log | head -n 3
 echo "-- run 2: the held-back rows, and two more at the last kept time"
@@ -29,13 +30,13 @@ pg_sql "INSERT INTO events SELECT * FROM later_e" "INSERT INTO payments SELECT *
 fake_start
 pulse-daily "${D[@]}"
 echo "exit $?"
-echo "kept: $(kept), chunks: $(ls st/events | wc -l)"
-pulse-extract pg > all.ndjson
+echo "kept: $(kept), chunks: $(chunks)"
+pulse-extract pg --row-ids > all.ndjson
 echo "in the database: $(wc -l < all.ndjson)"
 zstd -dcq st/events/*.ndjson.zst | sort > kept.sorted
 sort all.ndjson | cmp - kept.sorted && echo "the archive holds every row once"
 jq -c '[.n, (.path | sub(".*/"; "")), .status]' fake.log
-pulse-metrics --defs "$SAMPLES/sales-metrics.json" all.ndjson |
+pulse-extract pg | pulse-metrics --defs "$SAMPLES/sales-metrics.json" |
 	pulse-render -f telegram --chat-id -100777 --lang en --day 2026-01-20 | jq -c .text > direct
 jq -c 'select(.body) | .body.text' fake.log | cmp - direct &&
 	echo "the text sent equals the metrics of the whole database"
@@ -66,16 +67,16 @@ sed "s|$PGHOST|PGHOST|g" err | head -n 2 | cut -c 1-100
 cmp st/bookmark bookmark.before && echo "bookmark unchanged, kept: $(kept)"
 echo "-- a run that died after keeping its chunk, before moving the bookmark"
 pg_sql "INSERT INTO events (user_id, event_id, created_at) VALUES (999005, 1, '2026-01-20 23:40+00')"
-cp st/bookmark st/bookmark.next
-pulse-extract pg --state st/bookmark.next | zstd -q > st/events/20990101T000000Z-1.ndjson.zst
-echo 20990101T000000Z-1.ndjson.zst > st/pending
+pulse-extract pg --row-ids --state st/bookmark --state-to st/bookmark.next > new.ndjson
+jq -r '.row | tojson' new.ndjson | sort > st/events/20990101T000000Z-1.rows
+zstd -q < new.ndjson > st/events/20990101T000000Z-1.ndjson.zst
+echo 20990101T000000Z-1 > st/pending
 pulse-daily "${D[@]}" -v 2>&1 >/dev/null | grep -E "finished|extracted"
 echo "kept: $(kept)"
 echo "-- a run that died before its chunk was in place"
 pg_sql "INSERT INTO events (user_id, event_id, created_at) VALUES (999006, 1, '2026-01-20 23:50+00')"
-cp st/bookmark st/bookmark.next
-pulse-extract pg --state st/bookmark.next | zstd -q > st/events/20990102T000000Z-1.ndjson.zst.tmp
-echo 20990102T000000Z-1.ndjson.zst > st/pending
+pulse-extract pg --row-ids --state st/bookmark --state-to st/bookmark.next > new.ndjson
+zstd -q < new.ndjson > st/events/20990102T000000Z-1.ndjson.zst.tmp
 pulse-daily "${D[@]}" -v 2>&1 >/dev/null | grep -E "finished|extracted"
-echo "kept: $(kept), leftovers: $(ls st | grep -c -e pending -e next -e tmp || true)"
-pulse-extract pg | sort | cmp - <(zstd -dcq st/events/*.ndjson.zst | sort) && echo "the archive holds every row once"
+echo "kept: $(kept), leftovers: $(ls st st/events | grep -c -e pending -e next -e tmp || true)"
+pulse-extract pg --row-ids | sort | cmp - <(zstd -dcq st/events/*.ndjson.zst | sort) && echo "the archive holds every row once"

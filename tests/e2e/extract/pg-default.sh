@@ -78,18 +78,24 @@ echo '# unreachable server: 69'
 pulse-extract pg --db "host=$PG_TMP/nowhere dbname=pulse" 2>err || echo "exit $?"
 sed "s|$PG_TMP|TMP|g" err
 echo '# a wrong password: 69, and the password is not in the message'
-pulse-extract pg --db "user=pulse_pw password=Wrong-Secret-42" 2>err || echo "exit $?"
+PULSE_DB="user=pulse_pw password=Wrong-Secret-42" pulse-extract pg 2>err || echo "exit $?"
 sed "s|$PG_TMP|TMP|g" err
 grep -c Wrong-Secret err || true
 PGPASSWORD=Env-Secret-43 PGUSER=pulse_pw pulse-extract pg 2>err || echo "exit $?"
 grep -c Env-Secret err || true
-pulse-extract pg --db "postgresql://pulse_pw:Uri-Secret-44@/pulse?host=$PGHOST" 2>err || echo "exit $?"
+PULSE_DB="postgresql://pulse_pw:Uri-Secret-44@/pulse?host=$PGHOST" pulse-extract pg 2>err || echo "exit $?"
 grep -c Uri-Secret err || true
-pulse-extract pg --db "user=pulse_pw password=Bad-Secret-45 bogus" 2>err || echo "exit $?"
+PULSE_DB="user=pulse_pw password=Bad-Secret-45 bogus" pulse-extract pg 2>err || echo "exit $?"
 cat err
 grep -c Bad-Secret err || true
-echo '# the right password'
-pulse-extract pg --db "user=pulse_pw password=$PG_TEST_PASSWORD" | cmp - pg.ndjson && echo same
+echo '# a password on the command line (--db) is refused: 64'
+pulse-extract pg --db "user=pulse_pw password=Cmd-Secret-46" 2>err || echo "exit $?"
+head -n 1 err
+grep -c Cmd-Secret err || true
+echo '# the right password, from PULSE_DB or --db-file'
+PULSE_DB="user=pulse_pw password=$PG_TEST_PASSWORD" pulse-extract pg | cmp - pg.ndjson && echo same
+(umask 077 && echo "user=pulse_pw password=$PG_TEST_PASSWORD" >db.conf)
+pulse-extract pg --db-file db.conf | cmp - pg.ndjson && echo same
 echo '# pulse-gen(1) EXAMPLES: the tables loaded with psql'
 pg_sql 'CREATE DATABASE man'
 export PGDATABASE=man

@@ -63,7 +63,7 @@ pulse-extract pg --query "$Q" --key nosuch --state q2.st 2>&1 | head -n 1
 echo '# a damaged bookmark: 65'
 echo '{"query":' >bad.st
 pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
-echo '{"query":"default","events":{"ts":1}}' >bad.st
+echo '{"source":"pg","query":"default","events":{"ts":1}}' >bad.st
 pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
 
 echo '# pulse-extract(1) EXAMPLES (the connection string is this server)'

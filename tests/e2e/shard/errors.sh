@@ -15,6 +15,10 @@ for a in "0 pulse-sankey" "x pulse-sankey" "2 pulse-classify" "2 'pulse-sankey -
 	head -1 err
 done
 st=0
+pulse-shard 2 pulse-sankey -o out.ndjson in.ndjson 2>err >/dev/null || st=$?
+echo "-o after N and STAGE: exit $st"
+head -1 err
+st=0
 pulse-shard 2 pulse-sankey missing.ndjson 2>&1 >/dev/null || st=$?
 echo "missing: exit $st"
 st=0
