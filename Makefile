@@ -130,9 +130,15 @@ $(GEN): $(GEN_SRC:%.c=$(B)/%.o) $(LIBPULSE)
 
 $(B)/tests/%_test.o: tests/unit/%_test.c
 	@mkdir -p $(@D)
-	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) -Ifilters/$* $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%_test: $(B)/tests/%_test.o $(LIBPULSE)
+# A unit test named after a program (tests/unit/classify_test.c) tests its
+# engine: it links the program's objects but main.o.
+# (In a pattern rule's prerequisites '%' is the stem: the patterns of the
+# second expansion are in variables.)
+engine_objs = $(patsubst %.c,$(B)/%.o,$(filter-out %/main.c,$(wildcard filters/$(1)/*.c)))
+.SECONDEXPANSION:
+$(B)/tests/%_test: $(B)/tests/%_test.o $$(call engine_objs,$$*) $(LIBPULSE)
 	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
 $(B)/tests/tools/%: tests/tools/%.c $(LIBPULSE)

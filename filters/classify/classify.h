@@ -10,8 +10,11 @@
  * one ticket at a time and a set of the ticket ids already done (16 bytes
  * each), and emits each ticket when its group ends.
  *
- * Bad records are reported through cli_bad() and leave no trace in the
- * state.  The rules must outlive the engine.
+ * The engine takes a record at a time (classify_take.c), decides a ticket
+ * from its messages alone (classify_verdict.c) and writes the decision
+ * (classify_write.c); classify_int.h is what they share.  A bad record is
+ * refused with its reason and leaves no trace in the state.  The rules
+ * must outlive the engine.
  */
 #ifndef PULSE_CLASSIFY_H
 #define PULSE_CLASSIFY_H
@@ -19,9 +22,9 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "record.h"
 #include "rules.h"
+#include "sink.h"
 
 struct classify_opts {
 	int64_t as_of;	     /* seconds since the epoch, UTC */
@@ -38,11 +41,17 @@ struct classifier;
 struct classifier *classify_new(const struct classify_opts *o,
 				const struct rules *rs, struct buf *err);
 
-/* Takes one record (the cli's current one). */
-void classify_add(struct classifier *k, struct cli *c, const struct rec *r);
+/*
+ * Takes one message record; with --sorted, the ticket whose group it ends
+ * is written to out.  @return 0, or -1 with the reason in msg when the
+ * record is bad (not a message, a field missing or of the wrong type,
+ * a ticket seen again after its group ended).
+ */
+int classify_add(struct classifier *k, const struct rec *r, struct sink *out,
+		 char *msg, size_t msz);
 
-/* Emits what is still held: every ticket, or the last group. */
-void classify_finish(struct classifier *k, struct cli *c);
+/* Writes what is still held to out: every ticket, or the last group. */
+void classify_finish(struct classifier *k, struct sink *out);
 
 void classify_free(struct classifier *k);
 

@@ -60,38 +60,6 @@ static void push(const char ***v, size_t *n, const char *s)
 	(*v)[(*n)++] = s;
 }
 
-static void parse_as_of(const struct cli *c, const char *arg, int64_t *out)
-{
-	struct ptime t;
-
-	if (strcmp(arg, "now") == 0) {
-		*out = ptime_now();
-		return;
-	}
-	if (ptime_parse(arg, strlen(arg), &t) < 0)
-		cli_usage_error(c,
-				"invalid --as-of '%s' (a time like "
-				"2026-01-21T18:00:00Z, or now)",
-				arg);
-	*out = t.sec;
-}
-
-static void parse_recent(const struct cli *c, const char *arg, int64_t *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < 0 || v > 36500 ||
-	    !(*arg >= '0' && *arg <= '9'))
-		cli_usage_error(
-			c,
-			"invalid --recent-days '%s' (a whole number of days)",
-			arg);
-	*out = (int64_t)v * 86400;
-}
-
 static void setup_rules(const struct cli *c, const struct opts *o,
 			struct rules *rs)
 {
@@ -137,6 +105,7 @@ int main(int argc, char **argv)
 	struct classifier *k;
 	struct cli c;
 	struct rec *r;
+	char msg[256];
 	int opt, have_as_of = 0;
 
 	cli_init(&c, argc, argv, &info);
@@ -146,7 +115,8 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case OPT_ASOF:
-			parse_as_of(&c, optarg, &o.co.as_of);
+			o.co.as_of =
+				cli_parse_time(&c, "--as-of", optarg, NULL);
 			have_as_of = 1;
 			break;
 		case OPT_RULES:
@@ -156,7 +126,10 @@ int main(int argc, char **argv)
 			o.no_default = 1;
 			break;
 		case OPT_RECENT:
-			parse_recent(&c, optarg, &o.co.recent_secs);
+			o.co.recent_secs =
+				(int64_t)cli_parse_uint(&c, "--recent-days",
+							optarg, 0, 36500) *
+				86400;
 			break;
 		case OPT_PARTNER:
 			push(&o.partners, &o.npartners, optarg);
@@ -175,9 +148,12 @@ int main(int argc, char **argv)
 	if (!k)
 		die(EX_DATAERR, "%s", err.p);
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r))
-		classify_add(k, &c, r);
-	classify_finish(k, &c);
+	while (cli_next(&c, &r)) {
+		if (classify_add(k, r, cli_sink(&c), msg, sizeof msg) < 0)
+			cli_bad(&c, "%s", msg);
+		cli_commit(&c);
+	}
+	classify_finish(k, cli_sink(&c));
 	classify_free(k);
 	rules_release(&rs);
 	buf_release(&err);

@@ -1,0 +1,130 @@
+/* classify_write.c - a ticket record from its verdict; see classify_int.h. */
+#include "classify_int.h"
+
+#include <string.h>
+
+#include "ptime.h"
+
+/* The helpdesk.ticket fields pulse-extract joins, in output order. */
+const char *const classify_joined_keys[NJOINED] = {
+	"ticket_name",	"ticket_ref",	   "partner_name", "partner_email",
+	"stage",	"ticket_priority", "team",	   "ticket_created",
+	"sla_deadline", "channel",
+};
+
+/* Appends ,"key": (the keys are this file's: nothing to escape). */
+static void put_key(struct buf *b, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (b->cap - b->len <= n + 4)
+		buf_grow(b, n + 4);
+	b->p[b->len++] = ',';
+	b->p[b->len++] = '"';
+	memcpy(b->p + b->len, key, n);
+	b->len += n;
+	b->p[b->len++] = '"';
+	b->p[b->len++] = ':';
+	b->p[b->len] = '\0';
+}
+
+static void put_time(struct buf *b, const char *key, const struct cmsg *m)
+{
+	char t[32];
+
+	put_key(b, key);
+	if (!m) {
+		jw_null(b);
+		return;
+	}
+	ptime_fmt_utc(t, m->ts);
+	buf_addc(b, '"');
+	buf_add(b, t, 20); /* digits, '-', ':', 'T', 'Z' */
+	buf_addc(b, '"');
+}
+
+static void put_sref(struct classifier *k, struct buf *b, const char *key,
+		     struct sref r)
+{
+	put_key(b, key);
+	if (r.len)
+		buf_add(b, aref(k, r), r.len);
+	else
+		jw_null(b);
+}
+
+void classify_write(struct classifier *k, const struct ctk *t,
+		    const struct classify_verdict *v, struct buf *b)
+{
+	char tbuf[32];
+	size_t i;
+
+	buf_adds(b, "{\"kind\":\"ticket\",\"ticket_id\":");
+	jw_i64(b, t->id);
+	put_key(b, "state");
+	jw_cstr(b, v->state);
+	put_key(b, "category");
+	jw_cstr(b, v->category);
+	put_key(b, "priority");
+	jw_cstr(b, v->priority);
+	put_key(b, "days_waiting");
+	if (v->waiting)
+		jw_i64(b, v->days);
+	else
+		jw_null(b);
+	put_key(b, "topics");
+	buf_addc(b, '[');
+	if (!v->topics) {
+		buf_adds(b, "\"other\"");
+	} else {
+		int first = 1;
+
+		for (i = 0; i < k->rs->n; i++) {
+			if (!(v->topics & (1ull << i)))
+				continue;
+			if (!first)
+				buf_addc(b, ',');
+			first = 0;
+			buf_add(b, k->topic_json.p + k->topic_ref[i].off,
+				k->topic_ref[i].len);
+		}
+	}
+	buf_addc(b, ']');
+	put_key(b, "first_response_hours");
+	if (v->fout)
+		jw_fixed(b, (double)(v->fout->ts - v->fin->ts) / 3600.0, 2);
+	else
+		jw_null(b);
+	put_key(b, "reason");
+	jw_str(b, v->reason->p, v->reason->len);
+	put_key(b, "as_of");
+	ptime_fmt_utc(tbuf, k->o.as_of);
+	jw_str(b, tbuf, 20);
+	put_key(b, "created");
+	ptime_fmt_utc(tbuf, t->has_created ? t->created : t->min_ts);
+	jw_str(b, tbuf, 20);
+	put_time(b, "first_in", v->fin);
+	put_time(b, "last_in", v->lin);
+	put_time(b, "last_out", v->lout);
+	put_time(b, "last_ts", v->last);
+	put_key(b, "n_messages");
+	jw_i64(b, (int64_t)t->nmsg);
+	put_key(b, "n_in");
+	jw_i64(b, (int64_t)v->n_in);
+	put_key(b, "n_out");
+	jw_i64(b, (int64_t)v->n_out);
+	put_sref(k, b, "email", v->email);
+	put_sref(k, b, "name", v->name);
+	put_sref(k, b, "subject", v->subject);
+	put_key(b, "summary");
+	if (v->fin)
+		buf_add(b, aref(k, t->fin_summary), t->fin_summary.len);
+	else
+		buf_adds(b, "\"\"");
+	put_key(b, "partner");
+	jw_bool(b, v->partner);
+	for (i = 0; i < NJOINED; i++)
+		if (t->joined[i].len)
+			put_sref(k, b, classify_joined_keys[i], t->joined[i]);
+	buf_adds(b, "}\n");
+}
