@@ -92,7 +92,7 @@ void classify_write(struct classifier *k, const struct ctk *t,
 	buf_addc(b, ']');
 	put_key(b, "first_response_hours");
 	if (v->fout)
-		jw_fixed(b, (double)(v->fout->ts - v->fin->ts) / 3600.0, 2);
+		jw_f64(b, (double)(v->fout->ts - v->fin->ts) / 3600.0);
 	else
 		jw_null(b);
 	put_key(b, "reason");

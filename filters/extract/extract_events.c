@@ -273,7 +273,7 @@ static int parse_i64(const char *p, size_t n, int64_t *out)
  */
 static int take_row(struct evx *x, struct cursor *c)
 {
-	int rc;
+	int rc = 0;
 	static const char *const what[2][4] = {
 		{"id", "user_id", "event_id", "created_at"},
 		{"id", "user_id", "amount", "created_at"},
