@@ -144,8 +144,7 @@ static void link_tally(void **st)
 	}
 	if (kc == NKINDS || kh == NKINDS || !st[kc] || !st[kh])
 		return;
-	merge_count_link(st[kc], st[kh]);
-	merge_hist_link(st[kh], st[kc]);
+	merge_tally_link(st[kc], st[kh]);
 }
 
 int main(int argc, char **argv)

@@ -4,8 +4,8 @@
  * Records of equal "by" and "key" add "count", each "sum" (exactly, as
  * tally adds: lib/num) and each "sum_skipped".  The groups come out in the
  * order --sort-by asks, compared as pulse-tally compares them (lib/jkey),
- * each followed by its histograms when the histogram kind is linked
- * (merge_int.h).
+ * each followed by its histograms when merge_tally.c linked the histogram
+ * kind (merge_int.h).
  */
 #include "merge.h"
 
@@ -45,8 +45,9 @@ struct rsum {
 struct counts {
 	struct merge_opts o;
 	struct hmap groups;
-	struct hmap names; /* sum field (decoded) -> uint32 index */
-	void *hist;	   /* the linked histogram kind, or NULL */
+	struct hmap names;	 /* sum field (decoded) -> uint32 index */
+	merge_follow_fn *follow; /* writes what follows a group, or NULL */
+	void *follow_arg;
 
 	struct buf key, name, scratch;
 	struct buf last_name_buf; /* the raw JSON of the last sum field */
@@ -67,9 +68,12 @@ static void *count_create(const struct merge_opts *o)
 	return t;
 }
 
-void merge_count_link(void *count_st, void *hist_st)
+void merge_count_follow(void *count_st, merge_follow_fn *follow, void *arg)
 {
-	((struct counts *)count_st)->hist = hist_st;
+	struct counts *t = count_st;
+
+	t->follow = follow;
+	t->follow_arg = arg;
 }
 
 int merge_count_has(void *count_st, const char *bykey, size_t n)
@@ -298,8 +302,8 @@ static void write_group(struct counts *t, struct cli *c, size_t idx)
 		buf_addc(o, '}');
 	}
 	buf_adds(o, "}\n");
-	if (t->hist)
-		merge_hist_write_group(t->hist, c, e->key, e->klen);
+	if (t->follow)
+		t->follow(t->follow_arg, c, e->key, e->klen);
 	cli_commit(c);
 }
 

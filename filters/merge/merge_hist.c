@@ -337,7 +337,7 @@ static void write_one(struct hists *t, struct cli *c, size_t i)
 	cli_commit(c);
 }
 
-void merge_hist_link(void *hist_st, void *count_st)
+void merge_hist_claim(void *hist_st, merge_has_fn *has, void *arg)
 {
 	struct hists *t = hist_st;
 	uint32_t *last, i;
@@ -350,7 +350,7 @@ void merge_hist_link(void *hist_st, void *count_st)
 		struct hgroup *g = &t->g[i];
 		uint32_t *head;
 
-		if (g->quantiles || !merge_count_has(count_st, key, g->bykey))
+		if (g->quantiles || !has(arg, key, g->bykey))
 			continue;
 		g->claimed = 1;
 		head = hmap_put(&t->heads, key, g->bykey, &isnew);

@@ -1,6 +1,6 @@
 /*
  * merge_int.h - what pulse-merge's own kinds share (merge_util.c), and
- * the link between the count and histogram kinds.
+ * what the count and histogram kinds offer merge_tally.c.
  *
  * Every kind checks a whole record before it adds any of it: a bad record
  * (cli_bad()) leaves no trace.  Keys are compared in canonical JSON
@@ -56,17 +56,32 @@ int merge_by(struct json_span v, struct buf *out, struct buf *scratch);
 
 /*
  * pulse-tally writes each group's histogram records right after its count
- * record.  So that a merge writes them there too, main.c links the two
- * kinds before finish(): the count kind then writes, after each count
- * record, the histograms of equal "by" and "key" that carry no quantiles
- * (pulse-metrics' do), in the order they first came; the histogram kind
- * writes the others.  Both key a group by BY '\0' KEY (merge_by(),
- * merge_key()).
+ * record.  So that a merge writes them there too, merge_tally.c links the
+ * two kinds before finish(): the histogram kind claims the histograms of
+ * equal "by" and "key" as a count group that carry no quantiles
+ * (pulse-metrics' do), and the count kind, after each count record, has
+ * the histogram kind write the group's claimed ones, in the order they
+ * first came; the histogram kind writes the others.  Both key a group by
+ * BY '\0' KEY (merge_by(), merge_key()).  Neither kind knows the other:
+ * each takes a function of the other's through merge_tally.c.
  */
-void merge_count_link(void *count_st, void *hist_st); /* merge_count.c */
+
+/* What comes after a count record: the histograms of bykey[0..n). */
+typedef void merge_follow_fn(void *arg, struct cli *c, const char *bykey,
+			     size_t n);
+/* Whether the count kind has the group bykey[0..n). */
+typedef int merge_has_fn(void *arg, const char *bykey, size_t n);
+
+/* merge_count.c: after each count record, follow(arg, ...) writes more. */
+void merge_count_follow(void *count_st, merge_follow_fn *follow, void *arg);
 int merge_count_has(void *count_st, const char *bykey, size_t n);
-void merge_hist_link(void *hist_st, void *count_st); /* merge_hist.c */
+
+/* merge_hist.c: claims the groups has(arg, ...) says a count record has. */
+void merge_hist_claim(void *hist_st, merge_has_fn *has, void *arg);
 void merge_hist_write_group(void *hist_st, struct cli *c, const char *bykey,
 			    size_t n);
+
+/* merge_tally.c: links the two kinds of pulse-tally's output. */
+void merge_tally_link(void *count_st, void *hist_st);
 
 #endif
