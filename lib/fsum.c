@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "json.h"
 #include "jw.h"
 #include "ptime.h"
@@ -450,7 +451,8 @@ int fsum_scale(const char *p, size_t n)
 /* What the table writers share. */
 struct wctx {
 	struct fsum *s;
-	struct buf *b;
+	struct sink *out;
+	struct buf *b; /* &out->b */
 	int partial;
 	uint32_t *grank; /* place of each group in the output */
 	uint32_t *prank; /* place of each pipeline */
@@ -725,10 +727,10 @@ static void head(struct wctx *w, const char *table, uint32_t g)
 	put_group(w, g);
 }
 
-static void tail(struct wctx *w, struct cli *c)
+static void tail(struct wctx *w)
 {
 	buf_adds(w->b, w->partial ? ",\"partial\":true}\n" : "}\n");
-	cli_commit(c);
+	sink_commit(w->out);
 }
 
 static void put_entity(struct wctx *w, uint32_t pipe)
@@ -823,8 +825,8 @@ static uint64_t reached_of(const struct fsum *s, uint32_t g, uint32_t st)
 }
 
 /* One stages row: stage st of pipeline p in group g (FSUM_NONE: none). */
-static void stage_row(struct wctx *w, struct cli *c, uint32_t g, uint32_t p,
-		      uint32_t st, const struct fs_total *tot)
+static void stage_row(struct wctx *w, uint32_t g, uint32_t p, uint32_t st,
+		      const struct fs_total *tot)
 {
 	const struct fsum *s = w->s;
 	const struct fsum_stage *sp = st != FSUM_NONE ? &s->stage[st] : NULL;
@@ -870,15 +872,14 @@ static void stage_row(struct wctx *w, struct cli *c, uint32_t g, uint32_t p,
 		else
 			buf_adds(b, "null");
 	}
-	tail(w, c);
+	tail(w);
 }
 
 /*
  * Per group, per pipeline with records in it: every stage of the
  * pipeline in order, reached or not, then "(no stage)".
  */
-static void w_stages(struct wctx *w, struct cli *c, const uint32_t *groups,
-		     size_t ng)
+static void w_stages(struct wctx *w, const uint32_t *groups, size_t ng)
 {
 	struct fsum *s = w->s;
 	uint32_t *pipes = sorted(w, pipe_cmp, s->npipe);
@@ -901,8 +902,8 @@ static void w_stages(struct wctx *w, struct cli *c, const uint32_t *groups,
 				continue;
 			tot = *t;
 			for (; s0 < si; s0++)
-				stage_row(w, c, k[0], k[1], stages[s0], &tot);
-			stage_row(w, c, k[0], k[1], FSUM_NONE, &tot);
+				stage_row(w, k[0], k[1], stages[s0], &tot);
+			stage_row(w, k[0], k[1], FSUM_NONE, &tot);
 		}
 	}
 	free(pipes);
@@ -930,7 +931,7 @@ static int drop_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return str_cmp(w->s, x[4], y[4]);
 }
 
-static void w_dropoff(struct wctx *w, struct cli *c)
+static void w_dropoff(struct wctx *w)
 {
 	const struct hmap *m = &w->s->drops;
 	size_t i, n = hmap_len(m);
@@ -947,7 +948,7 @@ static void w_dropoff(struct wctx *w, struct cli *c)
 		put_str(w, k[4]);
 		key(w->b, "count");
 		put_u64(w->b, *(uint64_t *)hmap_val_at(m, rows[i]));
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -974,7 +975,7 @@ static int src_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return str_cmp(w->s, x[2], y[2]);
 }
 
-static void w_sources(struct wctx *w, struct cli *c)
+static void w_sources(struct wctx *w)
 {
 	const struct hmap *m = &w->s->srcs;
 	size_t i, n = hmap_len(m);
@@ -1002,7 +1003,7 @@ static void w_sources(struct wctx *w, struct cli *c)
 			key(b, "revenue_per_lead");
 			put_moneys(w, r->cash, M_PER, r->leads);
 		}
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -1025,7 +1026,7 @@ static int top_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return str_cmp(w->s, x->id, y->id);
 }
 
-static void w_top_sources(struct wctx *w, struct cli *c)
+static void w_top_sources(struct wctx *w)
 {
 	const struct hmap *m = &w->s->tops;
 	size_t i, n = hmap_len(m), rank = 0;
@@ -1050,7 +1051,7 @@ static void w_top_sources(struct wctx *w, struct cli *c)
 			put_str(w, k->id);
 			key(b, "leads");
 			put_u64(b, leads);
-			tail(w, c);
+			tail(w);
 			continue;
 		}
 		prevk = (struct fs_tkey){k->g, k->id, k->t - 1};
@@ -1071,7 +1072,7 @@ static void w_top_sources(struct wctx *w, struct cli *c)
 			put_sratio(b, (int64_t)leads - (int64_t)prev, prev);
 		else
 			buf_adds(b, "null");
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -1091,7 +1092,7 @@ static int dyn_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return i64_asc(x->t, y->t);
 }
 
-static void w_dynamics(struct wctx *w, struct cli *c)
+static void w_dynamics(struct wctx *w)
 {
 	const struct hmap *m = &w->s->dyns;
 	size_t i, n = hmap_len(m);
@@ -1115,7 +1116,7 @@ static void w_dynamics(struct wctx *w, struct cli *c)
 		put_u64(b, r->won);
 		key(b, "revenue");
 		put_moneys(w, r->cash, M_SUM, 1);
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -1197,7 +1198,7 @@ static void days_of_rows(const struct fsum *s, uint32_t **firstp,
 }
 
 /* Writes managers and sets w->mrank. */
-static void w_managers(struct wctx *w, struct cli *c)
+static void w_managers(struct wctx *w)
 {
 	const struct hmap *m = &w->s->mgrs;
 	size_t i, n = hmap_len(m);
@@ -1243,7 +1244,7 @@ static void w_managers(struct wctx *w, struct cli *c)
 			key(b, "average_check");
 			put_moneys(w, r->cash, M_AVG, 0);
 		}
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 	free(first);
@@ -1273,7 +1274,7 @@ static int mm_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return i64_asc(x->t, y->t);
 }
 
-static void w_manager_months(struct wctx *w, struct cli *c)
+static void w_manager_months(struct wctx *w)
 {
 	const struct hmap *m = &w->s->mmonths;
 	size_t i, n = hmap_len(m);
@@ -1302,7 +1303,7 @@ static void w_manager_months(struct wctx *w, struct cli *c)
 			key(b, "average_check");
 			put_moneys(w, r->cash, M_AVG, 0);
 		}
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -1322,7 +1323,7 @@ static int age_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return u32_asc(stage_pos(w, x[2]), stage_pos(w, y[2]));
 }
 
-static void w_age(struct wctx *w, struct cli *c)
+static void w_age(struct wctx *w)
 {
 	const struct hmap *m = &w->s->ages;
 	size_t i, n = hmap_len(m);
@@ -1346,7 +1347,7 @@ static void w_age(struct wctx *w, struct cli *c)
 			key(b, "days_mean");
 			put_ratio(b, a->sum, a->open, 1);
 		}
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -1373,7 +1374,7 @@ static int stale_cmp(const struct wctx *w, uint32_t a, uint32_t b)
 	return memcmp(pa, pb, na);
 }
 
-static void w_stale(struct wctx *w, struct cli *c)
+static void w_stale(struct wctx *w)
 {
 	size_t i, n = w->s->nstale;
 	uint32_t *rows = sorted(w, stale_cmp, n);
@@ -1401,7 +1402,7 @@ static void w_stale(struct wctx *w, struct cli *c)
 		jw_i64(b, r->days);
 		key(b, "created");
 		put_str(w, r->created);
-		tail(w, c);
+		tail(w);
 	}
 	free(rows);
 }
@@ -1431,31 +1432,36 @@ static uint32_t *prev_stages(const struct wctx *w)
 	return prev;
 }
 
-int fsum_write(struct fsum *s, struct cli *c, int partial)
+int fsum_write(struct fsum *s, struct sink *out, int partial, char *msg,
+	       size_t msz)
 {
 	struct wctx w;
 	uint32_t *groups;
 
-	if (s->overflow)
+	if (s->overflow) {
+		snprintf(msg, msz,
+			 "a count or a sum of money is too large to write");
 		return -1;
+	}
 	memset(&w, 0, sizeof w);
 	w.s = s;
-	w.b = cli_out(c);
+	w.out = out;
+	w.b = &out->b;
 	w.partial = partial;
 	w.grank = ranks(&w, group_cmp, hmap_len(&s->groups));
 	w.prank = ranks(&w, pipe_cmp, s->npipe);
 	w.prev = prev_stages(&w);
 	groups = sorted(&w, group_cmp, hmap_len(&s->groups));
 
-	w_stages(&w, c, groups, hmap_len(&s->groups));
-	w_dropoff(&w, c);
-	w_sources(&w, c);
-	w_top_sources(&w, c);
-	w_dynamics(&w, c);
-	w_managers(&w, c);
-	w_manager_months(&w, c);
-	w_age(&w, c);
-	w_stale(&w, c);
+	w_stages(&w, groups, hmap_len(&s->groups));
+	w_dropoff(&w);
+	w_sources(&w);
+	w_top_sources(&w);
+	w_dynamics(&w);
+	w_managers(&w);
+	w_manager_months(&w);
+	w_age(&w);
+	w_stale(&w);
 
 	free(w.mrank);
 	free(groups);

@@ -26,9 +26,9 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "hmap.h"
 #include "num.h"
+#include "sink.h"
 
 #define FSUM_NONE UINT32_MAX
 
@@ -151,12 +151,13 @@ void fsum_age(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
 void fsum_stale(struct fsum *s, const struct fsum_stale *row);
 
 /*
- * Writes every table to c's output (cli_commit() as it goes): the final
+ * Writes every table to out (sink_commit() after each row): the final
  * rows, or with partial the sums that add up ("partial":true).  @return 0,
- * or -1 (nothing written) when a sum passed what a record holds: a count
- * above 2^63-1, money above about 1.7e29.
+ * or -1 with msg (nothing written) when a sum passed what a record holds:
+ * a count above 2^63-1, money above about 1.7e29.
  */
-int fsum_write(struct fsum *s, struct cli *c, int partial);
+int fsum_write(struct fsum *s, struct sink *out, int partial, char *msg,
+	       size_t msz);
 
 /* ---- helpers the readers share ------------------------------------------- */
 

@@ -7,7 +7,7 @@
  * each followed by its histograms when merge_tally.c linked the histogram
  * kind (merge_int.h).
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +17,6 @@
 #include "hmap.h"
 #include "jkey.h"
 #include "jw.h"
-#include "merge_int.h"
 #include "num.h"
 
 /* One --sum field of a group. */
@@ -55,7 +54,6 @@ struct counts {
 	uint32_t last_field;
 	struct rsum *rs;
 	size_t nrs, caprs;
-	char msg[200];
 };
 
 static void *count_create(const struct merge_opts *o)
@@ -120,7 +118,7 @@ static struct rsum *rsum_of(struct counts *t, struct json_span name)
 
 /* Reads "sum" and "sum_skipped" into t->rs.  @return 0 or -1 with msg. */
 static int read_sums(struct counts *t, struct json_span sum,
-		     struct json_span skipped)
+		     struct json_span skipped, char *msg, size_t msz)
 {
 	struct json_iter it;
 	struct json_span k, v;
@@ -128,12 +126,11 @@ static int read_sums(struct counts *t, struct json_span sum,
 
 	t->nrs = 0;
 	if (sum.type != JSON_NONE && sum.type != JSON_OBJECT) {
-		snprintf(t->msg, sizeof t->msg, "'sum' is not an object");
+		snprintf(msg, msz, "'sum' is not an object");
 		return -1;
 	}
 	if (skipped.type != JSON_NONE && skipped.type != JSON_OBJECT) {
-		snprintf(t->msg, sizeof t->msg,
-			 "'sum_skipped' is not an object");
+		snprintf(msg, msz, "'sum_skipped' is not an object");
 		return -1;
 	}
 	if (sum.type == JSON_OBJECT) {
@@ -141,8 +138,7 @@ static int read_sums(struct counts *t, struct json_span sum,
 		while (json_iter_next(&it, &k, &v)) {
 			s = rsum_of(t, k);
 			if (s->has_sum) {
-				snprintf(t->msg, sizeof t->msg,
-					 "'sum' has %.*s twice",
+				snprintf(msg, msz, "'sum' has %.*s twice",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
 				return -1;
 			}
@@ -154,7 +150,7 @@ static int read_sums(struct counts *t, struct json_span sum,
 				s->v.d = NAN;
 			} else if (v.type != JSON_NUMBER ||
 				   num_read(v, &t->scratch, &s->v) != 1) {
-				snprintf(t->msg, sizeof t->msg,
+				snprintf(msg, msz,
 					 "'sum' of %.*s is not a number",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
 				return -1;
@@ -166,14 +162,14 @@ static int read_sums(struct counts *t, struct json_span sum,
 		while (json_iter_next(&it, &k, &v)) {
 			s = rsum_of(t, k);
 			if (s->has_skipped) {
-				snprintf(t->msg, sizeof t->msg,
+				snprintf(msg, msz,
 					 "'sum_skipped' has %.*s twice",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
 				return -1;
 			}
 			s->has_skipped = 1;
-			if (merge_count_val(v, "sum_skipped", &s->skipped,
-					    t->msg, sizeof t->msg) < 0)
+			if (merge_count_val(v, "sum_skipped", &s->skipped, msg,
+					    msz) < 0)
 				return -1;
 		}
 	}
@@ -201,18 +197,18 @@ static int overflows(const struct counts *t, const struct cgroup *g,
 	size_t i, j;
 	uint64_t x;
 
-	if (merge_add(g->count, count, &x) < 0)
+	if (merge_u64_add(g->count, count, &x) < 0)
 		return 1;
 	for (i = 0; i < t->nrs; i++)
 		for (j = 0; j < g->nsum; j++)
 			if (g->sum[j].field == t->rs[i].field &&
-			    merge_add(g->sum[j].skipped, t->rs[i].skipped, &x) <
-				    0)
+			    merge_u64_add(g->sum[j].skipped, t->rs[i].skipped,
+					  &x) < 0)
 				return 1;
 	return 0;
 }
 
-static void count_add(void *st, struct cli *c, const struct rec *r)
+static int count_add(void *st, const struct rec *r, char *msg, size_t msz)
 {
 	static const char *const names[] = {"by", "key", "count", "sum",
 					    "sum_skipped"};
@@ -223,27 +219,25 @@ static void count_add(void *st, struct cli *c, const struct rec *r)
 	size_t i;
 	int isnew;
 
-	if (merge_members(r, names, 5, v, t->msg, sizeof t->msg) < 0)
+	if (merge_members(r, names, 5, v, msg, msz) < 0)
 		goto bad;
 	buf_reset(&t->key);
 	if (merge_by(v[0], &t->key, &t->scratch) < 0) {
-		snprintf(t->msg, sizeof t->msg,
-			 "'by' is not an array of field names");
+		snprintf(msg, msz, "'by' is not an array of field names");
 		goto bad;
 	}
 	buf_addc(&t->key, '\0');
 	if (merge_key(v[1], &t->key, &t->scratch) < 0) {
-		snprintf(t->msg, sizeof t->msg, "'key' is not an array");
+		snprintf(msg, msz, "'key' is not an array");
 		goto bad;
 	}
-	if (merge_count_val(v[2], "count", &count, t->msg, sizeof t->msg) < 0 ||
-	    read_sums(t, v[3], v[4]) < 0)
+	if (merge_count_val(v[2], "count", &count, msg, msz) < 0 ||
+	    read_sums(t, v[3], v[4], msg, msz) < 0)
 		goto bad;
 	/* one lookup: a new group cannot overflow, so it is never undone */
 	g = hmap_put(&t->groups, t->key.p, t->key.len, &isnew);
 	if (!isnew && overflows(t, g, count)) {
-		snprintf(t->msg, sizeof t->msg,
-			 "the group's count passes 2^63-1");
+		snprintf(msg, msz, "the group's count passes 2^63-1");
 		goto bad;
 	}
 	g->count += count;
@@ -254,9 +248,9 @@ static void count_add(void *st, struct cli *c, const struct rec *r)
 			num_sum_add(&s->s, &t->rs[i].v);
 		s->skipped += t->rs[i].skipped;
 	}
-	return;
+	return 0;
 bad:
-	cli_bad(c, "%s", t->msg);
+	return -1;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -268,13 +262,13 @@ static void write_name(struct buf *o, const struct hmap *names, uint32_t i)
 	jw_str(o, e->key, e->klen);
 }
 
-static void write_group(struct counts *t, struct cli *c, size_t idx)
+static void write_group(struct counts *t, struct sink *out, size_t idx)
 {
 	const struct hmap_entry *e = hmap_entry_at(&t->groups, idx);
 	const struct cgroup *g = hmap_val_at(&t->groups, idx);
 	const char *sep = memchr(e->key, '\0', e->klen);
 	size_t bylen = (size_t)(sep - e->key), j;
-	struct buf *o = cli_out(c);
+	struct buf *o = &out->b;
 
 	buf_adds(o, "{\"kind\":\"count\",\"by\":");
 	buf_add(o, e->key, bylen);
@@ -303,20 +297,22 @@ static void write_group(struct counts *t, struct cli *c, size_t idx)
 	}
 	buf_adds(o, "}\n");
 	if (t->follow)
-		t->follow(t->follow_arg, c, e->key, e->klen);
-	cli_commit(c);
+		t->follow(t->follow_arg, out, e->key, e->klen);
+	sink_commit(out);
 }
 
-static void count_finish(void *st, struct cli *c)
+static int count_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct counts *t = st;
 	size_t i, n = hmap_len(&t->groups);
 	struct jkey_order *ord;
 
+	(void)msg;
+	(void)msz;
 	if (t->o.sort == JKEY_SORT_FIRST) {
 		for (i = 0; i < n; i++)
-			write_group(t, c, i);
-		return;
+			write_group(t, out, i);
+		return 0;
 	}
 	ord = xmalloc((n ? n : 1) * sizeof *ord);
 	for (i = 0; i < n; i++) {
@@ -334,8 +330,9 @@ static void count_finish(void *st, struct cli *c)
 	      t->o.sort == JKEY_SORT_COUNT ? jkey_order_by_count
 					   : jkey_order_by_key);
 	for (i = 0; i < n; i++)
-		write_group(t, c, ord[i].idx);
+		write_group(t, out, ord[i].idx);
 	free(ord);
+	return 0;
 }
 
 static void count_destroy(void *st)

@@ -10,7 +10,7 @@
  * rows that put a stage at another place in its pipeline's order are bad
  * records, as are final rows (without "partial": true).
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,14 +18,13 @@
 #include <string.h>
 
 #include "fsum.h"
-#include "merge_int.h"
 #include "ptime.h"
 
 struct fmerge {
 	struct merge_opts o;
 	struct fsum s;
 	struct buf scratch;
-	char msg[256];
+	char msg[256]; /* what is wrong with the row, before its table */
 };
 
 /* The members a row may have besides its table's. */
@@ -580,7 +579,7 @@ static void *fm_create(const struct merge_opts *o)
 	return m;
 }
 
-static void fm_add(void *st, struct cli *c, const struct rec *rec)
+static int fm_add(void *st, const struct rec *rec, char *msg, size_t msz)
 {
 	struct fmerge *m = st;
 	struct json_span tv = rec_get(rec, "table"), pv;
@@ -591,32 +590,40 @@ static void fm_add(void *st, struct cli *c, const struct rec *rec)
 		if (json_str_eq(tv, table_names[t], strlen(table_names[t])))
 			break;
 	if (t == T_N) {
-		cli_bad(c, "funnel: 'table' is not one of pulse-funnel's");
-		return;
+		snprintf(msg, msz,
+			 "funnel: 'table' is not one of pulse-funnel's");
+		return -1;
 	}
 	memset(&r, 0, sizeof r);
 	r.m = m;
 	r.t = (enum table)t;
 	pv = rec_get(rec, "partial");
 	if (pv.type != JSON_TRUE) {
-		cli_bad(c,
+		snprintf(
+			msg, msz,
 			"funnel %s: not a partial row (merge the output of pulse-funnel --partial)",
 			table_names[t]);
-		return;
+		return -1;
 	}
 	if (merge_members(rec, members[t], nmembers(r.t), r.v, m->msg,
 			  sizeof m->msg) < 0 ||
-	    get_group(&r) < 0 || adders[t](&r) < 0)
-		cli_bad(c, "funnel %s: %s", table_names[t], m->msg);
+	    get_group(&r) < 0 || adders[t](&r) < 0) {
+		snprintf(msg, msz, "funnel %s: %s", table_names[t], m->msg);
+		return -1;
+	}
+	return 0;
 }
 
-static void fm_finish(void *st, struct cli *c)
+static int fm_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct fmerge *m = st;
+	char why[128];
 
-	if (fsum_write(&m->s, c, m->o.partial) < 0)
-		die(EX_DATAERR,
-		    "funnel: a count or a sum of money is too large to write");
+	if (fsum_write(&m->s, out, m->o.partial, why, sizeof why) < 0) {
+		snprintf(msg, msz, "funnel: %s", why);
+		return -1;
+	}
+	return 0;
 }
 
 static void fm_destroy(void *st)

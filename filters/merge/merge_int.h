@@ -3,7 +3,7 @@
  * what the count and histogram kinds offer merge_tally.c.
  *
  * Every kind checks a whole record before it adds any of it: a bad record
- * (cli_bad()) leaves no trace.  Keys are compared in canonical JSON
+ * leaves no trace.  Keys are compared in canonical JSON
  * (lib/jkey.h), so records that went through jq still find their group.
  */
 #ifndef PULSE_MERGE_INT_H
@@ -13,9 +13,30 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "json.h"
+#include "merge.h"
 #include "record.h"
+#include "sink.h"
+
+/*
+ * One kind of record merge_add() takes.  add() checks the whole record
+ * before it adds any of it: @return 0, or -1 with msg (the record leaves
+ * no trace).  finish() writes the merged records to out, sink_commit()
+ * after each: @return 0, or -1 with msg.
+ */
+struct merge_kind {
+	const char *kind; /* the "kind" member it takes: "count" */
+	void *(*create)(const struct merge_opts *o);
+	int (*add)(void *st, const struct rec *r, char *msg, size_t msz);
+	int (*finish)(void *st, struct sink *out, char *msg, size_t msz);
+	void (*destroy)(void *st);
+};
+
+extern const struct merge_kind merge_count;	/* merge_count.c */
+extern const struct merge_kind merge_histogram; /* merge_hist.c */
+extern const struct merge_kind merge_link;	/* merge_link.c */
+extern const struct merge_kind merge_metric;	/* merge_metric.c */
+extern const struct merge_kind merge_funnel;	/* merge_funnel.c */
 
 /*
  * Finds the members names[0..n) of r (the last of duplicates, as rec_get())
@@ -33,7 +54,7 @@ int merge_count_val(struct json_span v, const char *what, uint64_t *out,
 		    char *msg, size_t msz);
 
 /* a + b into *sum unless it passes INT64_MAX.  @return 0 or -1. */
-static inline int merge_add(uint64_t a, uint64_t b, uint64_t *sum)
+static inline int merge_u64_add(uint64_t a, uint64_t b, uint64_t *sum)
 {
 	if (b > (uint64_t)INT64_MAX - a)
 		return -1;
@@ -67,7 +88,7 @@ int merge_by(struct json_span v, struct buf *out, struct buf *scratch);
  */
 
 /* What comes after a count record: the histograms of bykey[0..n). */
-typedef void merge_follow_fn(void *arg, struct cli *c, const char *bykey,
+typedef void merge_follow_fn(void *arg, struct sink *out, const char *bykey,
 			     size_t n);
 /* Whether the count kind has the group bykey[0..n). */
 typedef int merge_has_fn(void *arg, const char *bykey, size_t n);
@@ -78,7 +99,7 @@ int merge_count_has(void *count_st, const char *bykey, size_t n);
 
 /* merge_hist.c: claims the groups has(arg, ...) says a count record has. */
 void merge_hist_claim(void *hist_st, merge_has_fn *has, void *arg);
-void merge_hist_write_group(void *hist_st, struct cli *c, const char *bykey,
+void merge_hist_write_group(void *hist_st, struct sink *out, const char *bykey,
 			    size_t n);
 
 /* merge_tally.c: links the two kinds of pulse-tally's output. */

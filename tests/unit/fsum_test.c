@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "sink.h"
 #include "fsum.h"
 #include "ptime.h"
 
@@ -75,12 +75,12 @@ END_TEST
 /* The output of fsum_write(), NUL-terminated; the caller frees. */
 static char *written(struct fsum *s, int partial)
 {
-	struct cli c;
+	struct sink out = SINK_INIT;
+	char msg[128];
 
-	memset(&c, 0, sizeof c);
-	ck_assert_int_eq(fsum_write(s, &c, partial), 0);
-	buf_addc(&c.out.b, '\0');
-	return c.out.b.p;
+	ck_assert_int_eq(fsum_write(s, &out, partial, msg, sizeof msg), 0);
+	buf_addc(&out.b, '\0');
+	return out.b.p;
 }
 
 /* Whether out has needle. */
@@ -157,16 +157,18 @@ END_TEST
 START_TEST(overflow)
 {
 	struct fsum s;
-	struct cli c;
+	struct sink out = SINK_INIT;
+	char msg[128];
 	uint32_t g;
 
 	fsum_init(&s);
 	g = fsum_group(&s, FSUM_NONE, FSUM_NONE);
 	fsum_top(&s, g, 1, str(&s, "x"), (uint64_t)INT64_MAX);
 	fsum_top(&s, g, 1, str(&s, "x"), 1);
-	memset(&c, 0, sizeof c);
-	ck_assert_int_eq(fsum_write(&s, &c, 0), -1);
-	ck_assert_uint_eq(c.out.b.len, 0);
+	ck_assert_int_eq(fsum_write(&s, &out, 0, msg, sizeof msg), -1);
+	ck_assert_uint_eq(out.b.len, 0);
+	ck_assert_str_eq(msg,
+			 "a count or a sum of money is too large to write");
 	fsum_release(&s);
 }
 END_TEST
