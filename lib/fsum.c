@@ -377,6 +377,13 @@ void fsum_stale(struct fsum *s, const struct fsum_stale *row)
 	s->stale[s->nstale++] = *row;
 }
 
+void fsum_first_month(struct fsum *s, int64_t month)
+{
+	if (!s->has_first || month < s->first_month)
+		s->first_month = month;
+	s->has_first = 1;
+}
+
 /* ---- helpers ------------------------------------------------------------- */
 
 int64_t fsum_month(int64_t day, int quarter)

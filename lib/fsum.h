@@ -112,6 +112,8 @@ struct fsum {
 	size_t nstale, capstale;
 	uint64_t *gleads; /* each group's leads (managers' shares) */
 	size_t capgroup;
+	int64_t first_month; /* of the period (fsum_first_month()) */
+	int has_first;
 	int overflow; /* a count above 2^63-1 or money above ~1.7e29 */
 };
 
@@ -187,6 +189,14 @@ void fsum_age(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
 void fsum_stale(struct fsum *s, const struct fsum_stale *row);
 
 /*
+ * The first month (fsum_month()) the rows count whole: nothing (or not
+ * all) is known of the month before it, so top_sources has no previous up
+ * to it.  Called again, the earliest month wins (a merge of shards, or of
+ * periods).  Without a call, the first month of top_sources' rows.
+ */
+void fsum_first_month(struct fsum *s, int64_t month);
+
+/*
  * Writes every table to out (sink_commit() after each row): the final
  * rows, or with partial the sums that add up ("partial":true).  @return 0,
  * or -1 with msg (nothing written) when a sum passed what a record holds:
@@ -227,7 +237,6 @@ struct fsum_col {
 	unsigned char cell; /* enum fsum_cell */
 	unsigned char when; /* FSUM_FINAL, FSUM_PARTIAL or FSUM_BOTH */
 	unsigned char a, b; /* the slots it reads */
-	unsigned char dec;  /* FSUM_C_RATIO, _RATION, _CHANGE: decimals */
 	const char *none;   /* FSUM_C_STR: the text for FSUM_NONE, or NULL */
 };
 

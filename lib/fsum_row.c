@@ -33,34 +33,10 @@ static void put_str(struct buf *b, const struct fsum *s, uint32_t i,
 	jw_str(b, p, n);
 }
 
-/* a/den rounded half away from zero to dec decimals; 0 when den is 0. */
-static void put_ratio(struct buf *b, uint64_t a, uint64_t den, int dec)
+/* a/den as the nearest double, in full (jw_f64()). */
+static void put_ratio(struct buf *b, uint64_t a, uint64_t den)
 {
-	unsigned __int128 q = a, p10 = 1;
-	int i;
-
-	if (!den)
-		den = 1, q = 0;
-	for (i = 0; i < dec; i++)
-		p10 *= 10;
-	q = (q * p10 * 2 + den) / (2 * (unsigned __int128)den);
-	buf_addf(b, "%llu", (unsigned long long)(q / p10));
-	if (dec) {
-		char tmp[24];
-		unsigned long long fr = (unsigned long long)(q % p10);
-
-		snprintf(tmp, sizeof tmp, "%0*llu", dec, fr);
-		buf_addc(b, '.');
-		buf_adds(b, tmp);
-	}
-}
-
-/* Signed a/den, dec decimals. */
-static void put_sratio(struct buf *b, int64_t a, uint64_t den, int dec)
-{
-	if (a < 0)
-		buf_addc(b, '-');
-	put_ratio(b, (uint64_t)(a < 0 ? -a : a), den, dec);
+	jw_f64(b, (double)a / (double)den);
 }
 
 static void put_period(struct buf *b, int64_t mo, int quarter)
@@ -235,19 +211,23 @@ static void put_cell(struct buf *b, const struct fsum *s,
 			jw_i64(b, (int64_t)x - (int64_t)y);
 		break;
 	case FSUM_C_RATIO:
-		put_ratio(b, x, y, c->dec);
+		if (y)
+			put_ratio(b, x, y);
+		else
+			jw_i64(b, 0);
 		break;
 	case FSUM_C_RATION:
 		if (xnull || ynull || !y)
 			jw_null(b);
 		else
-			put_ratio(b, x, y, c->dec);
+			put_ratio(b, x, y);
 		break;
 	case FSUM_C_CHANGE:
 		if (ynull || !y)
 			jw_null(b);
 		else
-			put_sratio(b, (int64_t)x - (int64_t)y, y, c->dec);
+			jw_f64(b,
+			       (double)((int64_t)x - (int64_t)y) / (double)y);
 		break;
 	case FSUM_C_MONTH:
 		put_period(b, v->t[c->a], 0);

@@ -26,6 +26,7 @@ struct wctx {
 	int64_t *mdays;	  /* of row r, ascending */
 	uint32_t *srow;	  /* stages: group, pipeline, stage of each row */
 	uint64_t rank;	  /* top_sources: the rank of the row before */
+	int64_t first;	  /* the period's first month */
 };
 
 /* ---- orders -------------------------------------------------------------- */
@@ -216,16 +217,16 @@ static void view_stage(const struct wctx *w, uint32_t st, int i,
 /* stages: per group, per pipeline with records, every stage of its order,
  * reached or not, then "(no stage)". */
 static const struct fsum_col stages_cols[] = {
-	{"entity", FSUM_C_KIND, ALL, 0, 0, 0, NULL},
-	{"category", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"stage", FSUM_C_STR, ALL, 1, 0, 0, "(no stage)"},
-	{"semantic", FSUM_C_SEM, ALL, 0, 0, 0, NULL},
-	{"position", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"reached", FSUM_C_U64, ALL, 1, 0, 0, NULL},
-	{"total", FSUM_C_U64, ALL, 2, 0, 0, NULL},
-	{"share", FSUM_C_RATIO, FIN, 1, 2, 4, NULL},
-	{"from_previous", FSUM_C_U64N, ALL, 3, 0, 0, NULL},
-	{"conversion", FSUM_C_RATION, FIN, 3, 4, 4, NULL},
+	{"entity", FSUM_C_KIND, ALL, 0, 0, NULL},
+	{"category", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"stage", FSUM_C_STR, ALL, 1, 0, "(no stage)"},
+	{"semantic", FSUM_C_SEM, ALL, 0, 0, NULL},
+	{"position", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"reached", FSUM_C_U64, ALL, 1, 0, NULL},
+	{"total", FSUM_C_U64, ALL, 2, 0, NULL},
+	{"share", FSUM_C_RATIO, FIN, 1, 2, NULL},
+	{"from_previous", FSUM_C_U64N, ALL, 3, 0, NULL},
+	{"conversion", FSUM_C_RATION, FIN, 3, 4, NULL},
 };
 
 static size_t stages_rows(struct wctx *w, uint32_t **rows)
@@ -310,14 +311,14 @@ static int stages_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* dropoff: by count descending, then pipeline, the stages, the reason. */
 static const struct fsum_col dropoff_cols[] = {
-	{"entity", FSUM_C_KIND, ALL, 0, 0, 0, NULL},
-	{"category", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"stage", FSUM_C_STR, ALL, 1, 0, 0, NULL},
-	{"stage_position", FSUM_C_U64N, PAR, 1, 0, 0, NULL},
-	{"lost_stage", FSUM_C_STR, ALL, 2, 0, 0, "(unknown)"},
-	{"lost_position", FSUM_C_U64N, PAR, 2, 0, 0, NULL},
-	{"loss_reason", FSUM_C_STR, ALL, 3, 0, 0, NULL},
-	{"count", FSUM_C_U64, ALL, 0, 0, 0, NULL},
+	{"entity", FSUM_C_KIND, ALL, 0, 0, NULL},
+	{"category", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"stage", FSUM_C_STR, ALL, 1, 0, NULL},
+	{"stage_position", FSUM_C_U64N, PAR, 1, 0, NULL},
+	{"lost_stage", FSUM_C_STR, ALL, 2, 0, "(unknown)"},
+	{"lost_position", FSUM_C_U64N, PAR, 2, 0, NULL},
+	{"loss_reason", FSUM_C_STR, ALL, 3, 0, NULL},
+	{"count", FSUM_C_U64, ALL, 0, 0, NULL},
 };
 
 static int drop_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -364,13 +365,13 @@ static int dropoff_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* sources: by leads descending, then source, campaign. */
 static const struct fsum_col sources_cols[] = {
-	{"source", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"utm_campaign", FSUM_C_STR, ALL, 1, 0, 0, NULL},
-	{"leads", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"qualified", FSUM_C_U64, ALL, 1, 0, 0, NULL},
-	{"won", FSUM_C_U64, ALL, 2, 0, 0, NULL},
-	{"revenue", FSUM_C_MONEY, ALL, 0, 0, 0, NULL},
-	{"revenue_per_lead", FSUM_C_MONEY_PER, FIN, 0, 0, 0, NULL},
+	{"source", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"utm_campaign", FSUM_C_STR, ALL, 1, 0, NULL},
+	{"leads", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"qualified", FSUM_C_U64, ALL, 1, 0, NULL},
+	{"won", FSUM_C_U64, ALL, 2, 0, NULL},
+	{"revenue", FSUM_C_MONEY, ALL, 0, 0, NULL},
+	{"revenue_per_lead", FSUM_C_MONEY_PER, FIN, 0, 0, NULL},
 };
 
 static int src_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -420,13 +421,14 @@ static int sources_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* top_sources: per month, the 5 sources with the most leads. */
 static const struct fsum_col top_cols[] = {
-	{"month", FSUM_C_MONTH, ALL, 0, 0, 0, NULL},
-	{"rank", FSUM_C_U64, FIN, 2, 0, 0, NULL},
-	{"source", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"leads", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"previous", FSUM_C_U64, FIN, 1, 0, 0, NULL},
-	{"change", FSUM_C_DIFF, FIN, 0, 1, 0, NULL},
-	{"change_share", FSUM_C_CHANGE, FIN, 0, 1, 4, NULL},
+	{"month", FSUM_C_MONTH, ALL, 0, 0, NULL},
+	{"rank", FSUM_C_U64, FIN, 2, 0, NULL},
+	{"source", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"leads", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"previous", FSUM_C_U64N, FIN, 1, 0, NULL},
+	{"change", FSUM_C_DIFF, FIN, 0, 1, NULL},
+	{"change_share", FSUM_C_CHANGE, FIN, 0, 1, NULL},
+	{"first_month", FSUM_C_MONTH, PAR, 1, 0, NULL},
 };
 
 static int top_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -470,20 +472,25 @@ static int top_view(struct wctx *w, const uint32_t *rows, size_t i,
 	v->t[0] = k->t;
 	v->str[0] = k->id;
 	v->u[0] = *(uint64_t *)hmap_val_at(m, rows[i]);
-	pv = hmap_get(m, &prevk, sizeof prevk);
-	v->u[1] = pv ? *pv : 0;
+	v->t[1] = w->first;
+	if (k->t <= w->first) { /* the month before the period: unknown */
+		v->null = 1u << 1;
+	} else {
+		pv = hmap_get(m, &prevk, sizeof prevk);
+		v->u[1] = pv ? *pv : 0;
+	}
 	v->u[2] = w->rank;
 	return 1;
 }
 
 /* dynamics: months, then quarters, in time order. */
 static const struct fsum_col dynamics_cols[] = {
-	{"period", FSUM_C_PERIOD, ALL, 0, 0, 0, NULL},
-	{"period_type", FSUM_C_PTYPE, ALL, 0, 0, 0, NULL},
-	{"leads", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"qualified", FSUM_C_U64, ALL, 1, 0, 0, NULL},
-	{"won", FSUM_C_U64, ALL, 2, 0, 0, NULL},
-	{"revenue", FSUM_C_MONEY, ALL, 0, 0, 0, NULL},
+	{"period", FSUM_C_PERIOD, ALL, 0, 0, NULL},
+	{"period_type", FSUM_C_PTYPE, ALL, 0, 0, NULL},
+	{"leads", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"qualified", FSUM_C_U64, ALL, 1, 0, NULL},
+	{"won", FSUM_C_U64, ALL, 2, 0, NULL},
+	{"revenue", FSUM_C_MONEY, ALL, 0, 0, NULL},
 };
 
 static int dyn_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -522,16 +529,16 @@ static int dynamics_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* managers: by leads descending, then won descending, then name. */
 static const struct fsum_col managers_cols[] = {
-	{"manager", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"leads", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"lead_days", FSUM_C_DAYS, PAR, 0, 0, 0, NULL},
-	{"share", FSUM_C_RATIO, FIN, 0, 3, 4, NULL},
-	{"days_with_leads", FSUM_C_U64, FIN, 4, 0, 0, NULL},
-	{"mean_per_day", FSUM_C_RATIO, FIN, 0, 4, 2, NULL},
-	{"won", FSUM_C_U64, ALL, 2, 0, 0, NULL},
-	{"revenue", FSUM_C_MONEY, ALL, 0, 0, 0, NULL},
-	{"won_with_amount", FSUM_C_MONEY_N, PAR, 0, 0, 0, NULL},
-	{"average_check", FSUM_C_MONEY_AVG, FIN, 0, 0, 0, NULL},
+	{"manager", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"leads", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"lead_days", FSUM_C_DAYS, PAR, 0, 0, NULL},
+	{"share", FSUM_C_RATIO, FIN, 0, 3, NULL},
+	{"days_with_leads", FSUM_C_U64, FIN, 4, 0, NULL},
+	{"mean_per_day", FSUM_C_RATIO, FIN, 0, 4, NULL},
+	{"won", FSUM_C_U64, ALL, 2, 0, NULL},
+	{"revenue", FSUM_C_MONEY, ALL, 0, 0, NULL},
+	{"won_with_amount", FSUM_C_MONEY_N, PAR, 0, 0, NULL},
+	{"average_check", FSUM_C_MONEY_AVG, FIN, 0, 0, NULL},
 };
 
 static int mgr_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -625,13 +632,13 @@ static int managers_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* manager_months: managers as in managers (their ranks), then months. */
 static const struct fsum_col mmonths_cols[] = {
-	{"manager", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"month", FSUM_C_MONTH, ALL, 0, 0, 0, NULL},
-	{"leads", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"won", FSUM_C_U64, ALL, 2, 0, 0, NULL},
-	{"revenue", FSUM_C_MONEY, ALL, 0, 0, 0, NULL},
-	{"won_with_amount", FSUM_C_MONEY_N, PAR, 0, 0, 0, NULL},
-	{"average_check", FSUM_C_MONEY_AVG, FIN, 0, 0, 0, NULL},
+	{"manager", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"month", FSUM_C_MONTH, ALL, 0, 0, NULL},
+	{"leads", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"won", FSUM_C_U64, ALL, 2, 0, NULL},
+	{"revenue", FSUM_C_MONEY, ALL, 0, 0, NULL},
+	{"won_with_amount", FSUM_C_MONEY_N, PAR, 0, 0, NULL},
+	{"average_check", FSUM_C_MONEY_AVG, FIN, 0, 0, NULL},
 };
 
 static uint32_t mm_rank(const struct wctx *w, const struct fsum_tkey *k)
@@ -678,14 +685,14 @@ static int mmonths_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* age: per pipeline, in stage order. */
 static const struct fsum_col age_cols[] = {
-	{"entity", FSUM_C_KIND, ALL, 0, 0, 0, NULL},
-	{"category", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"stage", FSUM_C_STR, ALL, 1, 0, 0, NULL},
-	{"position", FSUM_C_U64N, PAR, 1, 0, 0, NULL},
-	{"open", FSUM_C_U64, ALL, 2, 0, 0, NULL},
-	{"days_sum", FSUM_C_U64, ALL, 3, 0, 0, NULL},
-	{"days_max", FSUM_C_U64, ALL, 4, 0, 0, NULL},
-	{"days_mean", FSUM_C_RATIO, FIN, 3, 2, 1, NULL},
+	{"entity", FSUM_C_KIND, ALL, 0, 0, NULL},
+	{"category", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"stage", FSUM_C_STR, ALL, 1, 0, NULL},
+	{"position", FSUM_C_U64N, PAR, 1, 0, NULL},
+	{"open", FSUM_C_U64, ALL, 2, 0, NULL},
+	{"days_sum", FSUM_C_U64, ALL, 3, 0, NULL},
+	{"days_max", FSUM_C_U64, ALL, 4, 0, NULL},
+	{"days_mean", FSUM_C_RATIO, FIN, 3, 2, NULL},
 };
 
 static int age_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -727,15 +734,15 @@ static int age_view(struct wctx *w, const uint32_t *rows, size_t i,
 
 /* stale: longest first, then leads before deals, then by id. */
 static const struct fsum_col stale_cols[] = {
-	{"entity", FSUM_C_KIND, ALL, 0, 0, 0, NULL},
-	{"id", FSUM_C_STR, ALL, 0, 0, 0, NULL},
-	{"title", FSUM_C_STR, ALL, 1, 0, 0, NULL},
-	{"manager", FSUM_C_STR, ALL, 2, 0, 0, NULL},
-	{"source", FSUM_C_STR, ALL, 3, 0, 0, NULL},
-	{"stage", FSUM_C_STR, ALL, 4, 0, 0, NULL},
-	{"since", FSUM_C_STR, ALL, 5, 0, 0, NULL},
-	{"days", FSUM_C_U64, ALL, 0, 0, 0, NULL},
-	{"created", FSUM_C_STR, ALL, 6, 0, 0, NULL},
+	{"entity", FSUM_C_KIND, ALL, 0, 0, NULL},
+	{"id", FSUM_C_STR, ALL, 0, 0, NULL},
+	{"title", FSUM_C_STR, ALL, 1, 0, NULL},
+	{"manager", FSUM_C_STR, ALL, 2, 0, NULL},
+	{"source", FSUM_C_STR, ALL, 3, 0, NULL},
+	{"stage", FSUM_C_STR, ALL, 4, 0, NULL},
+	{"since", FSUM_C_STR, ALL, 5, 0, NULL},
+	{"days", FSUM_C_U64, ALL, 0, 0, NULL},
+	{"created", FSUM_C_STR, ALL, 6, 0, NULL},
 };
 
 static int stale_cmp(const struct wctx *w, uint32_t a, uint32_t b)
@@ -795,6 +802,20 @@ static const struct table tables[] = {
 	{"stale", COLS(stale_cols), stale_rows, stale_view},
 };
 
+/* The period's first month: the one set, else top_sources' first. */
+static int64_t first_month(const struct fsum *s)
+{
+	int64_t first = INT64_MAX;
+	size_t i;
+
+	if (s->has_first)
+		return s->first_month;
+	for (i = 0; i < hmap_len(&s->tops); i++)
+		if (tkey_of(&s->tops, (uint32_t)i)->t < first)
+			first = tkey_of(&s->tops, (uint32_t)i)->t;
+	return first;
+}
+
 /* ---- the whole output ---------------------------------------------------- */
 
 int fsum_write(struct fsum *s, struct sink *out, int partial, char *msg,
@@ -816,6 +837,7 @@ int fsum_write(struct fsum *s, struct sink *out, int partial, char *msg,
 	w.grank = ranks(&w, group_cmp, hmap_len(&s->groups));
 	w.prank = ranks(&w, pipe_cmp, s->npipe);
 	w.prev = prev_stages(&w);
+	w.first = first_month(s);
 
 	for (t = 0; t < sizeof tables / sizeof tables[0]; t++) {
 		const struct table *tb = &tables[t];

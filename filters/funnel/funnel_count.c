@@ -297,6 +297,29 @@ static int mine(struct counter *k, const struct fn_ent *e)
 	return shard_mine(sh, k->key.p, k->key.len);
 }
 
+/*
+ * The first month the period covers whole (fsum_first_month()): that of
+ * --from, or the next one when --from is not the 1st; without --from, that
+ * of the first record of the cohort, of every shard (each reads the whole
+ * input), so that every shard writes the same.  INT64_MAX: no record.
+ */
+static int64_t first_month(const struct funnel *f)
+{
+	int64_t first = INT64_MAX, y;
+	unsigned m, d;
+	size_t i;
+
+	if (f->o.has_from) {
+		ptime_civil_from_days(f->o.from_day, &y, &m, &d);
+		return fsum_month(f->o.from_day, 0) + (d != 1);
+	}
+	for (i = 0; i < f->nent; i++)
+		if (f->ent[i].has_rec && f->ent[i].in_cohort &&
+		    fsum_month(f->ent[i].eday, 0) < first)
+			first = fsum_month(f->ent[i].eday, 0);
+	return first;
+}
+
 static void counter_release(struct counter *k)
 {
 	free(k->sc.reached);
@@ -313,6 +336,7 @@ int funnel_emit(struct funnel *f, struct sink *out, char *msg, size_t msz)
 	struct counter k;
 	struct stagecount *sc = &k.sc;
 	size_t i, g, j;
+	int64_t first;
 	int rc;
 
 	memset(&k, 0, sizeof k);
@@ -340,6 +364,9 @@ int funnel_emit(struct funnel *f, struct sink *out, char *msg, size_t msz)
 	}
 	sc->nstage = f->nstage;
 	sc->npipe = f->npipe;
+
+	if ((first = first_month(f)) != INT64_MAX)
+		fsum_first_month(k.s, first);
 
 	for (i = 0; i < f->nent; i++) {
 		const struct fn_ent *e = &f->ent[i];

@@ -56,7 +56,7 @@ static const char *const members[T_N][12] = {
 		       "lost_stage", "lost_position", "loss_reason", "count"},
 	[T_SOURCES] = {COMMON, "source", "utm_campaign", "leads", "qualified",
 		       "won", "revenue"},
-	[T_TOP] = {COMMON, "month", "source", "leads"},
+	[T_TOP] = {COMMON, "month", "source", "leads", "first_month"},
 	[T_DYNAMICS] = {COMMON, "period", "period_type", "leads", "qualified",
 			"won", "revenue"},
 	[T_MANAGERS] = {COMMON, "manager", "leads", "lead_days", "won",
@@ -421,13 +421,15 @@ static int add_top(struct row *r)
 {
 	uint32_t src;
 	uint64_t leads;
-	int64_t month;
+	int64_t month, first;
 
 	if (get_period(r, "month", 0, &month) < 0 ||
 	    get_str(r, "source", 0, &src) < 0 ||
-	    get_count(r, "leads", &leads) < 0)
+	    get_count(r, "leads", &leads) < 0 ||
+	    get_period(r, "first_month", 0, &first) < 0)
 		return -1;
 	fsum_top(&r->m->s, r->g, month, src, leads);
+	fsum_first_month(&r->m->s, first);
 	return 0;
 }
 

@@ -31,7 +31,7 @@ set -e
 cat err
 cmp out final.ndjson && echo "the good rows merged = pulse-funnel's final rows"
 echo "-- counts that add up past 2^63-1: nothing written, exit 65"
-max='{"kind":"funnel","group":{},"partial":true,"table":"top_sources","month":"2024-01","source":"x","leads":9223372036854775807}'
+max='{"kind":"funnel","group":{},"partial":true,"table":"top_sources","month":"2024-01","source":"x","leads":9223372036854775807,"first_month":"2024-01"}'
 set +e
 printf '%s\n%s\n' "$max" "$max" | pulse-merge > out 2> err
 echo "exit $? ($(wc -c < out) bytes out)"
