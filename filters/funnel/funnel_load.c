@@ -1,6 +1,7 @@
 /* funnel_load.c - taking lead, deal and stage records in; see funnel.h. */
 #include "funnel.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,6 +297,9 @@ static int get_amount(struct funnel *f, const struct rec *r, struct fn_ent *e,
 		return 0;
 	if (st < 0)
 		return bad(msg, msz, "amount", "is not a decimal number");
+	if (!x.exact && !(fabs(x.d) < 1e27)) /* 1e309 too */
+		return bad(msg, msz, "amount",
+			   "is too large (1e27 or more) to add up exactly");
 	if (!x.exact)
 		return bad(msg, msz, "amount",
 			   "is not an exact decimal (at most 9 decimals)");

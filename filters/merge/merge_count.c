@@ -2,10 +2,12 @@
  * merge_count.c - the count kind: pulse-tally's groups.
  *
  * Records of equal "by" and "key" add "count", each "sum" (exactly, as
- * tally adds: lib/num) and each "sum_skipped".  The groups come out in the
- * order --sort-by asks, compared as pulse-tally compares them (lib/jkey),
- * each followed by its histograms when merge_tally.c linked the histogram
- * kind (merge_int.h).
+ * tally adds: lib/num) and each "sum_skipped".  A sum that is not a finite
+ * number (null, 1e309), or a total that would not be one, makes a bad
+ * record: a sum is never null, with or without values skipped.  The groups come
+ * out in the order --sort-by asks, compared as pulse-tally compares them
+ * (lib/jkey), each followed by its histograms when merge_tally.c linked the
+ * histogram kind (merge_int.h).
  */
 #include "merge_int.h"
 
@@ -143,16 +145,22 @@ static int read_sums(struct counts *t, struct json_span sum,
 				return -1;
 			}
 			s->has_sum = 1;
-			if (v.type == JSON_NULL) {
-				/* tally's sum was not finite: so is the total
-				 */
-				s->v.exact = 0;
-				s->v.d = NAN;
-			} else if (v.type != JSON_NUMBER ||
-				   num_read(v, &t->scratch, &s->v) != 1) {
+			if (v.type != JSON_NUMBER && v.type != JSON_NULL) {
 				snprintf(msg, msz,
 					 "'sum' of %.*s is not a number",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
+				return -1;
+			}
+			/* pulse-tally writes finite sums: null or 1e309 is no
+			   sum, and adding it would make the total one */
+			if (v.type == JSON_NULL ||
+			    num_read(v, &t->scratch, &s->v) != 1 ||
+			    !isfinite(s->v.d)) {
+				snprintf(
+					msg, msz,
+					"'sum' of %.*s is not a finite number: %.*s",
+					(int)(k.n > 60 ? 60 : k.n), k.p,
+					(int)(v.n > 40 ? 40 : v.n), v.p);
 				return -1;
 			}
 		}
@@ -190,21 +198,49 @@ static struct csum *csum_of(struct cgroup *g, uint32_t field)
 	return &g->sum[g->nsum++];
 }
 
-/* Whether adding the record to g would pass what a record can hold. */
+/*
+ * Whether adding the record to g would pass what a record can hold: a
+ * count above 2^63-1, a sum beyond the largest double.  @return 0, or -1
+ * with msg.
+ */
 static int overflows(const struct counts *t, const struct cgroup *g,
-		     uint64_t count)
+		     uint64_t count, char *msg, size_t msz)
 {
+	const struct hmap_entry *e;
+	struct num_sum sum;
 	size_t i, j;
 	uint64_t x;
 
-	if (merge_u64_add(g->count, count, &x) < 0)
-		return 1;
+	if (merge_u64_add(g->count, count, &x) < 0) {
+		snprintf(msg, msz, "the group's count passes 2^63-1");
+		return -1;
+	}
 	for (i = 0; i < t->nrs; i++)
-		for (j = 0; j < g->nsum; j++)
-			if (g->sum[j].field == t->rs[i].field &&
-			    merge_u64_add(g->sum[j].skipped, t->rs[i].skipped,
-					  &x) < 0)
-				return 1;
+		for (j = 0; j < g->nsum; j++) {
+			if (g->sum[j].field != t->rs[i].field)
+				continue;
+			e = hmap_entry_at(&t->names, t->rs[i].field);
+			if (merge_u64_add(g->sum[j].skipped, t->rs[i].skipped,
+					  &x) < 0) {
+				snprintf(
+					msg, msz,
+					"the group's sum_skipped of \"%.*s\" passes 2^63-1",
+					(int)(e->klen > 60 ? 60 : e->klen),
+					e->key);
+				return -1;
+			}
+			sum = g->sum[j].s;
+			if (t->rs[i].has_sum)
+				num_sum_add(&sum, &t->rs[i].v);
+			if (!merge_sum_fits(&sum)) {
+				snprintf(
+					msg, msz,
+					"the group's sum of \"%.*s\" passes the largest number a record holds (about 1.8e308)",
+					(int)(e->klen > 60 ? 60 : e->klen),
+					e->key);
+				return -1;
+			}
+		}
 	return 0;
 }
 
@@ -234,12 +270,21 @@ static int count_add(void *st, const struct rec *r, char *msg, size_t msz)
 	if (merge_count_val(v[2], "count", &count, msg, msz) < 0 ||
 	    read_sums(t, v[3], v[4], msg, msz) < 0)
 		goto bad;
+	for (i = 0; i < t->nrs; i++)
+		if (t->rs[i].skipped > count) {
+			const struct hmap_entry *e =
+				hmap_entry_at(&t->names, t->rs[i].field);
+
+			snprintf(
+				msg, msz,
+				"'sum_skipped' of \"%.*s\" is more than 'count'",
+				(int)(e->klen > 60 ? 60 : e->klen), e->key);
+			goto bad;
+		}
 	/* one lookup: a new group cannot overflow, so it is never undone */
 	g = hmap_put(&t->groups, t->key.p, t->key.len, &isnew);
-	if (!isnew && overflows(t, g, count)) {
-		snprintf(msg, msz, "the group's count passes 2^63-1");
+	if (!isnew && overflows(t, g, count, msg, msz) < 0)
 		goto bad;
-	}
 	g->count += count;
 	for (i = 0; i < t->nrs; i++) {
 		struct csum *s = csum_of(g, t->rs[i].field);

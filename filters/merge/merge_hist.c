@@ -3,7 +3,9 @@
  * --durations.
  *
  * Records of equal "field", "by", "key" and "edges" add "counts" element
- * by element, "count", "sum" (exactly: lib/num) and "null".  Members
+ * by element, "count", "sum" (exactly: lib/num) and "null".  A sum that is
+ * not a finite number (null, 1e309), or a total that would not be one,
+ * makes a bad record, as does a sum of no values that is not 0.  Members
  * beyond those (pulse-metrics' event, p50, p90, unit) are kept as the
  * first record of the group has them, in its order, and must be equal in
  * every record of the group; p50 and p90 are estimated again from the
@@ -224,6 +226,7 @@ static int hist_add_rec(void *st, const struct rec *r, char *msg, size_t msz)
 	struct json_span field = rec_get(r, "field"), by = rec_get(r, "by"),
 			 key = rec_get(r, "key"), sum = rec_get(r, "sum");
 	uint64_t count, nnull, x;
+	struct num_sum total;
 	size_t bykey, foff, flen, k;
 	struct hgroup *g;
 	uint32_t *ip;
@@ -256,13 +259,20 @@ static int hist_add_rec(void *st, const struct rec *r, char *msg, size_t msz)
 	    merge_count_val(rec_get(r, "null"), "null", &nnull, msg, msz) < 0 ||
 	    read_tail(t, r, &quantiles, msg, msz) < 0)
 		goto bad;
-	if (sum.type == JSON_NULL) {
-		/* a sum that was not finite: so is the total */
-		t->sum.exact = 0;
-		t->sum.d = NAN;
-	} else if (sum.type != JSON_NUMBER ||
-		   num_read(sum, &t->scratch, &t->sum) != 1) {
-		snprintf(msg, msz, "'sum' is not a number");
+	/* the writers' sums are finite: null or 1e309 is none, and would make
+	   the total none */
+	if (sum.type != JSON_NUMBER ||
+	    num_read(sum, &t->scratch, &t->sum) != 1 || !isfinite(t->sum.d)) {
+		snprintf(msg, msz,
+			 sum.type == JSON_NUMBER || sum.type == JSON_NULL
+				 ? "'sum' is not a finite number: %.*s"
+				 : "'sum' is not a number",
+			 (int)(sum.n > 40 ? 40 : sum.n), sum.p);
+		goto bad;
+	}
+	if (!count && (!t->sum.exact || t->sum.fx)) {
+		snprintf(msg, msz, "'sum' of no values is not 0: %.*s",
+			 (int)(sum.n > 40 ? 40 : sum.n), sum.p);
 		goto bad;
 	}
 
@@ -283,6 +293,14 @@ static int hist_add_rec(void *st, const struct rec *r, char *msg, size_t msz)
 			goto bad;
 		}
 		/* each bucket is at most the count, which did not pass */
+		total = g->h->sum;
+		num_sum_add(&total, &t->sum);
+		if (!merge_sum_fits(&total)) {
+			snprintf(
+				msg, msz,
+				"the group's sum passes the largest number a record holds (about 1.8e308)");
+			goto bad;
+		}
 	} else {
 		ip = hmap_put(&t->groups, t->key.p, t->key.len, &isnew);
 		*ip = (uint32_t)t->ng;

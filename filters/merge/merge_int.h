@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "json.h"
 #include "merge.h"
+#include "num.h"
 #include "record.h"
 #include "sink.h"
 
@@ -52,6 +53,12 @@ int merge_members(const struct rec *r, const char *const *names, size_t n,
  */
 int merge_count_val(struct json_span v, const char *what, uint64_t *out,
 		    char *msg, size_t msz);
+
+/*
+ * Whether num_sum_write() writes s as a finite number (a sum that spilled
+ * past the exact range may pass the largest double).
+ */
+int merge_sum_fits(const struct num_sum *s);
 
 /* a + b into *sum unless it passes INT64_MAX.  @return 0 or -1. */
 static inline int merge_u64_add(uint64_t a, uint64_t b, uint64_t *sum)
