@@ -408,6 +408,8 @@ int fsum_parse_period(const char *p, size_t n, int quarter, int64_t *out)
 			return -1;
 		y = y * 10 + (p[i] - '0');
 	}
+	if (y < 1) /* the years 0001 to 9999, as every time */
+		return -1;
 	if (quarter) {
 		if (p[5] != 'Q' || p[6] < '1' || p[6] > '4')
 			return -1;

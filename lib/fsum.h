@@ -270,8 +270,8 @@ void fsum_write_row(struct buf *b, const struct fsum *s, const char *table,
 int64_t fsum_month(int64_t day, int quarter);
 
 /*
- * Parses "YYYY-MM" (quarter 0) or "YYYY-Qn" (1) into a month (quarter)
- * number.  @return 0, or -1.
+ * Parses "YYYY-MM" (quarter 0) or "YYYY-Qn" (1), of the years 0001 to 9999,
+ * into a month (quarter) number.  @return 0, or -1.
  */
 int fsum_parse_period(const char *p, size_t n, int quarter, int64_t *out);
 

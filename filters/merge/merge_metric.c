@@ -86,6 +86,11 @@ static int read_day(struct json_span v, int64_t *day, char *msg, size_t msz)
 	mday = (unsigned)((p[8] - '0') * 10 + (p[9] - '0'));
 	if (mon < 1 || mon > 12 || mday < 1 || mday > 31)
 		goto bad;
+	if (y < 1) { /* pulse-metrics reads no time before the year 0001 */
+		snprintf(msg, msz, "'day' %.*s: %s", (int)v.n, v.p,
+			 ptime_strerror(PTIME_ERANGE));
+		return -1;
+	}
 	*day = ptime_days_from_civil(y, mon, mday);
 	ptime_fmt_day(back, *day);
 	if (memcmp(back, p, 10) == 0) /* not 2025-02-30 */

@@ -30,6 +30,10 @@ START_TEST(periods)
 	ck_assert_int_eq(fsum_parse_period("2024-Q5", 7, 1, &m), -1);
 	ck_assert_int_eq(fsum_parse_period("2024-03", 7, 1, &m), -1);
 	ck_assert_int_eq(fsum_parse_period("2024-3", 6, 0, &m), -1);
+	/* the years 0001 to 9999, as every time */
+	ck_assert_int_eq(fsum_parse_period("0000-12", 7, 0, &m), -1);
+	ck_assert_int_eq(fsum_parse_period("0000-Q4", 7, 1, &m), -1);
+	ck_assert_int_eq(fsum_parse_period("0001-01", 7, 0, &m), 0);
 }
 END_TEST
 
