@@ -17,6 +17,10 @@
  * came.  Money is exact: sums of 1e-9 units (lib/num) per currency, with
  * the largest number of decimals an addend was written with.
  *
+ * fsum.c adds the sums up; fsum_write.c writes them, one loop for every
+ * table over a description of its columns (struct fsum_col), each row
+ * through fsum_row.c.
+ *
  * Memory grows with the rows (and the stale list), not with the records.
  */
 #ifndef PULSE_FSUM_H
@@ -26,9 +30,9 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "hmap.h"
 #include "num.h"
+#include "sink.h"
 
 #define FSUM_NONE UINT32_MAX
 
@@ -62,6 +66,35 @@ struct fsum_stage {
 	uint32_t pos; /* 1-based place in its pipeline's order */
 };
 
+/* The values of the maps of struct fsum: the sums of a row. */
+
+/* sources, dynamics, managers, manager_months */
+struct fsum_row {
+	uint64_t leads, qualified, won, days;
+	uint32_t cash; /* its first currency, FSUM_NONE */
+};
+
+/* totals: a pipeline's records, those without stage history */
+struct fsum_pipesum {
+	uint64_t total, nostage;
+};
+
+/* reached: a stage's records, those that came from the previous one */
+struct fsum_reach {
+	uint64_t reached, fromprev;
+};
+
+/* ages: open records, their days in the stage added up and the most */
+struct fsum_agesum {
+	uint64_t open, sum, max;
+};
+
+/* Keys with a month or a day: no padding, so they hash as bytes. */
+struct fsum_tkey {
+	uint32_t g, id;
+	int64_t t;
+};
+
 struct fsum {
 	struct hmap strs;	   /* string -> uint32_t index */
 	struct hmap groups;	   /* by, value -> uint32_t index */
@@ -79,6 +112,8 @@ struct fsum {
 	size_t nstale, capstale;
 	uint64_t *gleads; /* each group's leads (managers' shares) */
 	size_t capgroup;
+	int64_t first_month; /* of the period (fsum_first_month()) */
+	int has_first;
 	int overflow; /* a count above 2^63-1 or money above ~1.7e29 */
 };
 
@@ -92,6 +127,9 @@ uint32_t fsum_str_memo(struct fsum *s, struct hmap_memo *memo, const char *p,
 		       size_t n);
 /* The string of an index (not FSUM_NONE), with *n set. */
 const char *fsum_strp(const struct fsum *s, uint32_t i, size_t *n);
+
+/* Strings a and b by their bytes, null (FSUM_NONE) first: <0, 0, >0. */
+int fsum_strcmp(const struct fsum *s, uint32_t a, uint32_t b);
 
 /*
  * The group of rows: by names the --by ("manager"; FSUM_NONE: no --by,
@@ -151,12 +189,80 @@ void fsum_age(struct fsum *s, uint32_t g, uint32_t pipe, uint32_t stage,
 void fsum_stale(struct fsum *s, const struct fsum_stale *row);
 
 /*
- * Writes every table to c's output (cli_commit() as it goes): the final
- * rows, or with partial the sums that add up ("partial":true).  @return 0,
- * or -1 (nothing written) when a sum passed what a record holds: a count
- * above 2^63-1, money above about 1.7e29.
+ * The first month (fsum_month()) the rows count whole: nothing (or not
+ * all) is known of the month before it, so top_sources has no previous up
+ * to it.  Called again, the earliest month wins (a merge of shards, or of
+ * periods).  Without a call, the first month of top_sources' rows.
  */
-int fsum_write(struct fsum *s, struct cli *c, int partial);
+void fsum_first_month(struct fsum *s, int64_t month);
+
+/*
+ * Writes every table to out (sink_commit() after each row): the final
+ * rows, or with partial the sums that add up ("partial":true).  @return 0,
+ * or -1 with msg (nothing written) when a sum passed what a record holds:
+ * a count above 2^63-1, money above about 1.7e29.
+ */
+int fsum_write(struct fsum *s, struct sink *out, int partial, char *msg,
+	       size_t msz);
+
+/* ---- one row, as the writer sees it (fsum_write.c) ----------------------- */
+
+/* How a column's value is written, from the slots of a struct fsum_view. */
+enum fsum_cell {
+	FSUM_C_STR,    /* str[a]; FSUM_NONE: the column's none, or null */
+	FSUM_C_KIND,   /* kind: "lead" for 'L', else "deal" */
+	FSUM_C_SEM,    /* sem: "P", "S" or "F"; null for 0 */
+	FSUM_C_U64,    /* u[a] */
+	FSUM_C_U64N,   /* u[a], null when bit a of null is set */
+	FSUM_C_DIFF,   /* u[a] - u[b], null when u[b] is null */
+	FSUM_C_RATIO,  /* u[a] / u[b], 0 when u[b] is 0 */
+	FSUM_C_RATION, /* u[a] / u[b], null when u[a] is null or u[b] 0 */
+	FSUM_C_CHANGE, /* (u[a] - u[b]) / u[b], null when u[b] is null or 0 */
+	FSUM_C_MONTH,  /* t[a] as "YYYY-MM" */
+	FSUM_C_PERIOD, /* t[a] as "YYYY-MM", or "YYYY-Qn" when quarter */
+	FSUM_C_PTYPE,  /* "month", or "quarter" when quarter */
+	FSUM_C_MONEY,  /* the row's money, per currency */
+	FSUM_C_MONEY_PER, /* the money / u[a], at least 2 decimals */
+	FSUM_C_MONEY_AVG, /* the money / its addends, at least 2 decimals */
+	FSUM_C_MONEY_N,	  /* the addends per currency */
+	FSUM_C_DAYS,	  /* days[0 .. ndays) as ["YYYY-MM-DD", ...] */
+};
+
+/* When a column is written. */
+enum { FSUM_FINAL = 1, FSUM_PARTIAL = 2, FSUM_BOTH = 3 };
+
+/* A column of a table: its member's name and how its value is written. */
+struct fsum_col {
+	const char *name;
+	unsigned char cell; /* enum fsum_cell */
+	unsigned char when; /* FSUM_FINAL, FSUM_PARTIAL or FSUM_BOTH */
+	unsigned char a, b; /* the slots it reads */
+	const char *none;   /* FSUM_C_STR: the text for FSUM_NONE, or NULL */
+};
+
+/* One row's values, in slots the columns name (a, b < FSUM_SLOTS). */
+#define FSUM_SLOTS 8
+struct fsum_view {
+	uint32_t group;
+	char kind, sem;
+	int quarter;
+	uint32_t str[FSUM_SLOTS]; /* string indices, FSUM_NONE */
+	uint64_t u[FSUM_SLOTS];	  /* counts */
+	unsigned null;		  /* bit i: u[i] is null */
+	int64_t t[2];		  /* months (quarters) */
+	uint32_t cash;	     /* the row's first money (s->cash), FSUM_NONE */
+	const int64_t *days; /* days since 1970, ascending */
+	size_t ndays;
+};
+
+/*
+ * Appends one row of table to b: {"kind":"funnel","table":...,"group":...,
+ * then the columns cols[0..ncols) that are written when partial (or not),
+ * then "partial":true when partial} and a newline.
+ */
+void fsum_write_row(struct buf *b, const struct fsum *s, const char *table,
+		    const struct fsum_col *cols, size_t ncols,
+		    const struct fsum_view *v, int partial);
 
 /* ---- helpers the readers share ------------------------------------------- */
 
@@ -164,8 +270,8 @@ int fsum_write(struct fsum *s, struct cli *c, int partial);
 int64_t fsum_month(int64_t day, int quarter);
 
 /*
- * Parses "YYYY-MM" (quarter 0) or "YYYY-Qn" (1) into a month (quarter)
- * number.  @return 0, or -1.
+ * Parses "YYYY-MM" (quarter 0) or "YYYY-Qn" (1), of the years 0001 to 9999,
+ * into a month (quarter) number.  @return 0, or -1.
  */
 int fsum_parse_period(const char *p, size_t n, int quarter, int64_t *out);
 

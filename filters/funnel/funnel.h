@@ -1,13 +1,18 @@
 /*
  * funnel.h - pulse-funnel's engine, shared by main.c and funnel_*.c.
  *
+ * The engine follows the contract of every stage (funnel_new(),
+ * funnel_add(), funnel_finish(), funnel_free()); it never sees the command
+ * line, never prints and never exits: main.c does.
+ *
  * funnel_add() keeps every lead and deal (the last copy of an id wins, by
  * 'modified', so a lead counts once however often it was exported) and
  * every stage change, in memory: a lead's stage history may come before or
- * after the lead itself.  funnel_prep() then sorts each record's history by
- * time and works out the stage order of each pipeline; funnel_emit() counts
- * the cohort (of its --shard) into a struct fsum (lib/fsum.h), which
- * writes the tables of schemas/funnel.schema.json, final or partial.
+ * after the lead itself.  funnel_finish() then sorts each record's history
+ * by time and works out the stage order of each pipeline (funnel_prep()),
+ * and counts the cohort (of its shard) into a struct fsum (lib/fsum.h),
+ * which writes the tables of schemas/funnel.schema.json, final or partial
+ * (funnel_emit()).
  *
  * Strings are interned in the fsum's table (fn_intern()): a record holds
  * indices, FN_NONE for null.  Memory grows with the records and their stage
@@ -20,12 +25,14 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "fsum.h"
 #include "hmap.h"
 #include "idmap.h"
 #include "num.h"
 #include "record.h"
+#include "shard.h"
+#include "sink.h"
+#include "strvec.h"
 
 #define FN_NONE FSUM_NONE
 
@@ -138,16 +145,24 @@ enum fn_field {
 	FN_F_N,
 };
 
+/* What main.c makes of the options; funnel_new() copies all of it. */
+struct funnel_opts {
+	enum fn_by by;		     /* --by */
+	int has_from, has_to;	     /* --from, --to given */
+	int64_t from_day, to_day;    /* their days (days since 1970) */
+	int64_t stale_days;	     /* --stale-days; -1: no stale table */
+	int64_t as_of;		     /* --as-of, seconds since 1970 */
+	const char *source_field;    /* --source-field; NULL: utm_source */
+	const struct strvec *stages; /* --stages, in order; NULL: none */
+	const struct shard *shard;   /* --shard; NULL or n 0: every cohort */
+	int partial;		     /* --partial */
+};
+
 struct funnel {
-	/* options */
-	enum fn_by by;
-	int has_from, has_to;
-	int64_t from_day, to_day;
-	int64_t stale_days; /* -1: no stale table */
-	int64_t as_of;
-	const char *source_field;
-	char **stages_opt; /* --stages, in order */
-	size_t nstages_opt;
+	struct funnel_opts o; /* source_field, stages, shard: the copies */
+	char *source_field;
+	struct strvec stages;
+	struct shard shard;
 
 	struct fsum sum; /* the strings, and the tables' sums */
 	/*
@@ -179,8 +194,9 @@ struct funnel {
 	struct buf scratch, scratch2, key;
 };
 
-void funnel_init(struct funnel *f);
-void funnel_release(struct funnel *f);
+/* A funnel with options o (copied).  Dies only when out of memory. */
+struct funnel *funnel_new(const struct funnel_opts *o);
+void funnel_free(struct funnel *f);
 
 /* Interns s[0..n).  @return its index. */
 uint32_t fn_intern(struct funnel *f, const char *s, size_t n);
@@ -194,10 +210,24 @@ const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n);
 uint32_t fn_find(struct funnel *f, char k, const char *p, size_t n);
 
 /*
- * Takes one record: lead, deal or stage (other kinds are ignored).
- * @return 0, or -1 with msg when the record is bad.
+ * Takes one record: lead, deal or stage (other kinds are ignored).  It
+ * writes nothing to out (the tables need the whole input).  @return 0, or
+ * -1 with msg (no position) when the record is bad: then it leaves no
+ * trace.
  */
-int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz);
+int funnel_add(struct funnel *f, const struct rec *r, struct sink *out,
+	       char *msg, size_t msz);
+
+/*
+ * Works out the stage orders and writes every table to out (final, or the
+ * partial rows pulse-merge adds up with o.partial), sink_commit() after
+ * each row.  @return 0, or -1 with msg when a count or a sum of money is
+ * too large for a record (nothing written).
+ */
+int funnel_finish(struct funnel *f, struct sink *out, char *msg, size_t msz);
+
+/* Stage changes of leads or deals not in the input (funnel_finish()). */
+uint64_t funnel_orphans(const struct funnel *f);
 
 /* Takes the stage changes still waiting in a batch. */
 void funnel_flush(struct funnel *f);
@@ -206,11 +236,12 @@ void funnel_flush(struct funnel *f);
 void funnel_prep(struct funnel *f);
 
 /*
- * funnel_count.c: counts the cohort records of c's --shard (the key of a
+ * funnel_count.c: counts the cohort records of the shard (the key of a
  * lead is its id, of a deal its lead's, or "deal " and its own id when it
- * has no lead in the input) and writes every table to c's output: the final
- * rows, or with partial the sums pulse-merge adds up.
+ * has no lead in the input) and writes every table to out: the final
+ * rows, or with o.partial the sums pulse-merge adds up.  @return 0, or -1
+ * with msg.
  */
-void funnel_emit(struct funnel *f, struct cli *c, int partial);
+int funnel_emit(struct funnel *f, struct sink *out, char *msg, size_t msz);
 
 #endif

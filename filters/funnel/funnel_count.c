@@ -81,7 +81,7 @@ static int qualified(const struct funnel *f, const struct fn_ent *e)
 /* Whole days e has lain in its current stage. */
 static int64_t days_in_stage(const struct funnel *f, const struct fn_ent *e)
 {
-	int64_t d = f->as_of - e->since_sec;
+	int64_t d = f->o.as_of - e->since_sec;
 
 	return d < 0 ? 0 : d / 86400;
 }
@@ -250,7 +250,7 @@ static void count(struct counter *k, const struct fn_ent *e, uint32_t g)
 		fsum_age(s, g, f->pipe[e->pipe].sidx,
 			 e->cur != FN_NONE ? f->stage[e->cur].sidx : FSUM_NONE,
 			 1, (uint64_t)d, (uint64_t)d);
-		if (f->stale_days >= 0 && d > f->stale_days)
+		if (f->o.stale_days >= 0 && d > f->o.stale_days)
 			count_stale(k, e, g, d);
 	}
 }
@@ -275,40 +275,77 @@ static const char *by_name(enum fn_by by)
 	}
 }
 
-/* Whether e's cohort key (funnel.h) is in c's --shard. */
-static int mine(struct counter *k, const struct cli *c, const struct fn_ent *e)
+/* Whether e's cohort key (funnel.h) is in the shard. */
+static int mine(struct counter *k, const struct fn_ent *e)
 {
+	const struct shard *sh = &k->f->shard;
 	const char *p;
 	size_t n;
 
-	if (!cli_shard(c)->n)
+	if (!sh->n)
 		return 1;
 	if (e->lead != FN_NONE) {
 		p = fn_id(k->f, e->lead, &n);
-		return shard_mine(cli_shard(c), p, n);
+		return shard_mine(sh, p, n);
 	}
 	p = fn_id(k->f, (uint32_t)(e - k->f->ent), &n);
 	if (e->kind == 'L')
-		return shard_mine(cli_shard(c), p, n);
+		return shard_mine(sh, p, n);
 	buf_reset(&k->key);
 	buf_adds(&k->key, "deal ");
 	buf_add(&k->key, p, n);
-	return shard_mine(cli_shard(c), k->key.p, k->key.len);
+	return shard_mine(sh, k->key.p, k->key.len);
 }
 
-void funnel_emit(struct funnel *f, struct cli *c, int partial)
+/*
+ * The first month the period covers whole (fsum_first_month()): that of
+ * --from, or the next one when --from is not the 1st; without --from, that
+ * of the first record of the cohort, of every shard (each reads the whole
+ * input), so that every shard writes the same.  INT64_MAX: no record.
+ */
+static int64_t first_month(const struct funnel *f)
+{
+	int64_t first = INT64_MAX, y;
+	unsigned m, d;
+	size_t i;
+
+	if (f->o.has_from) {
+		ptime_civil_from_days(f->o.from_day, &y, &m, &d);
+		return fsum_month(f->o.from_day, 0) + (d != 1);
+	}
+	for (i = 0; i < f->nent; i++)
+		if (f->ent[i].has_rec && f->ent[i].in_cohort &&
+		    fsum_month(f->ent[i].eday, 0) < first)
+			first = fsum_month(f->ent[i].eday, 0);
+	return first;
+}
+
+static void counter_release(struct counter *k)
+{
+	free(k->sc.reached);
+	free(k->sc.fromprev);
+	free(k->sc.total);
+	free(k->sc.nostage);
+	free(k->set);
+	free(k->pipes);
+	buf_release(&k->key);
+}
+
+int funnel_emit(struct funnel *f, struct sink *out, char *msg, size_t msz)
 {
 	struct counter k;
 	struct stagecount *sc = &k.sc;
 	size_t i, g, j;
+	int64_t first;
+	int rc;
 
 	memset(&k, 0, sizeof k);
 	k.f = f;
 	k.s = &f->sum;
 	k.none = fn_intern(f, "(none)", 6);
-	k.by = f->by == FN_BY_NONE
-		       ? FSUM_NONE
-		       : fn_intern(f, by_name(f->by), strlen(by_name(f->by)));
+	k.by = f->o.by == FN_BY_NONE ? FSUM_NONE
+				     : fn_intern(f, by_name(f->o.by),
+						 strlen(by_name(f->o.by)));
 	/* every pipeline and stage: the stage order is the whole input's */
 	for (i = 0; i < f->npipe; i++)
 		f->pipe[i].sidx =
@@ -318,17 +355,23 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 
 		st->sidx = fsum_stage(k.s, f->pipe[st->pipe].sidx, st->name,
 				      st->sem, st->pos);
-		if (st->sidx == FSUM_NONE)
-			die(EX_SOFTWARE,
-			    "stage order: two stages at one place");
+		if (st->sidx == FSUM_NONE) { /* funnel_prep() numbers them */
+			snprintf(msg, msz,
+				 "internal error: two stages at one place");
+			counter_release(&k);
+			return -1;
+		}
 	}
 	sc->nstage = f->nstage;
 	sc->npipe = f->npipe;
 
+	if ((first = first_month(f)) != INT64_MAX)
+		fsum_first_month(k.s, first);
+
 	for (i = 0; i < f->nent; i++) {
 		const struct fn_ent *e = &f->ent[i];
 
-		if (!e->has_rec || !e->in_cohort || !mine(&k, c, e))
+		if (!e->has_rec || !e->in_cohort || !mine(&k, e))
 			continue;
 		g = fsum_group(k.s, k.by, e->group);
 		sc_grow(sc, g);
@@ -349,15 +392,7 @@ void funnel_emit(struct funnel *f, struct cli *c, int partial)
 					     sc->reached[g * sc->nstage + j],
 					     sc->fromprev[g * sc->nstage + j]);
 	}
-	if (fsum_write(k.s, c, partial) < 0)
-		die(EX_DATAERR,
-		    "a count or a sum of money is too large to write");
-
-	free(sc->reached);
-	free(sc->fromprev);
-	free(sc->total);
-	free(sc->nostage);
-	free(k.set);
-	free(k.pipes);
-	buf_release(&k.key);
+	rc = fsum_write(k.s, out, f->o.partial, msg, msz);
+	counter_release(&k);
+	return rc;
 }

@@ -1,28 +1,43 @@
 /* funnel_load.c - taking lead, deal and stage records in; see funnel.h. */
 #include "funnel.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ptime.h"
 
-void funnel_init(struct funnel *f)
+struct funnel *funnel_new(const struct funnel_opts *o)
 {
-	memset(f, 0, sizeof *f);
-	f->stale_days = -1;
-	f->source_field = "utm_source";
+	struct funnel *f = xcalloc(1, sizeof *f);
+	size_t i;
+
+	f->o = *o;
+	f->source_field =
+		xstrdup(o->source_field ? o->source_field : "utm_source");
+	f->o.source_field = f->source_field;
+	if (o->stages)
+		for (i = 0; i < o->stages->n; i++)
+			strvec_push(&f->stages, o->stages->v[i]);
+	f->o.stages = &f->stages;
+	if (o->shard)
+		f->shard = *o->shard;
+	f->o.shard = &f->shard;
 	fsum_init(&f->sum);
 	idmap_init(&f->ids[0]);
 	idmap_init(&f->ids[1]);
 	hmap_init(&f->stagemap, sizeof(uint32_t));
 	hmap_init(&f->pipemap, sizeof(uint32_t));
+	return f;
 }
 
-void funnel_release(struct funnel *f)
+void funnel_free(struct funnel *f)
 {
 	size_t i;
 
+	if (!f)
+		return;
 	fsum_release(&f->sum);
 	for (i = 0; i < 2; i++) {
 		idmap_release(&f->ids[i]);
@@ -36,11 +51,24 @@ void funnel_release(struct funnel *f)
 	free(f->stage);
 	free(f->ent);
 	free(f->hist);
-	free(f->stages_opt);
+	strvec_clear(&f->stages);
+	free(f->source_field);
 	buf_release(&f->scratch);
 	buf_release(&f->scratch2);
 	buf_release(&f->key);
 	buf_release(&f->texts);
+	free(f);
+}
+
+uint64_t funnel_orphans(const struct funnel *f)
+{
+	return f->orphan_hist;
+}
+
+int funnel_finish(struct funnel *f, struct sink *out, char *msg, size_t msz)
+{
+	funnel_prep(f);
+	return funnel_emit(f, out, msg, msz);
 }
 
 uint32_t fn_intern(struct funnel *f, const char *s, size_t n)
@@ -269,6 +297,9 @@ static int get_amount(struct funnel *f, const struct rec *r, struct fn_ent *e,
 		return 0;
 	if (st < 0)
 		return bad(msg, msz, "amount", "is not a decimal number");
+	if (!x.exact && !(fabs(x.d) < 1e27)) /* 1e309 too */
+		return bad(msg, msz, "amount",
+			   "is too large (1e27 or more) to add up exactly");
 	if (!x.exact)
 		return bad(msg, msz, "amount",
 			   "is not an exact decimal (at most 9 decimals)");
@@ -365,7 +396,7 @@ static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
 	    get_str(f, r, "status", FN_F_STATUS, &e.status, msg, msz) < 0 ||
 	    get_sem(r, "semantic", &e.sem, msg, msz) < 0 ||
 	    get_str(f, r, "manager", FN_F_MANAGER, &e.manager, msg, msz) < 0 ||
-	    get_str(f, r, f->source_field, FN_F_SOURCE, &e.source, msg, msz) <
+	    get_str(f, r, f->o.source_field, FN_F_SOURCE, &e.source, msg, msz) <
 		    0 ||
 	    get_str(f, r, "utm_campaign", FN_F_CAMPAIGN, &e.campaign, msg,
 		    msz) < 0 ||
@@ -474,10 +505,12 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	return 0;
 }
 
-int funnel_add(struct funnel *f, const struct rec *r, char *msg, size_t msz)
+int funnel_add(struct funnel *f, const struct rec *r, struct sink *out,
+	       char *msg, size_t msz)
 {
 	struct json_span k = rec_get(r, "kind");
 
+	(void)out;
 	if (kind_is(k, "stage"))
 		return add_stage(f, r, msg, msz);
 	if (kind_is(k, "lead"))

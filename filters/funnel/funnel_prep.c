@@ -156,10 +156,10 @@ static void order_pipes(struct funnel *f)
 			k->name = fn_str(f, s->name, &k->nlen);
 			k->listed = 1;
 			k->listpos = 0;
-			for (j = 0; j < f->nstages_opt; j++)
-				if (strlen(f->stages_opt[j]) == k->nlen &&
-				    memcmp(f->stages_opt[j], k->name,
-					   k->nlen) == 0) {
+			for (j = 0; j < f->stages.n; j++)
+				if (strlen(f->stages.v[j]) == k->nlen &&
+				    memcmp(f->stages.v[j], k->name, k->nlen) ==
+					    0) {
 					k->listed = 0;
 					k->listpos = j;
 					break;
@@ -249,10 +249,10 @@ static void derive(struct funnel *f, struct fn_ent *e)
 	e->ecamp = lead->campaign;
 	e->eadg = lead->adgroup;
 	e->eday = lead->created_day;
-	e->in_cohort = (!f->has_from || e->eday >= f->from_day) &&
-		       (!f->has_to || e->eday <= f->to_day);
+	e->in_cohort = (!f->o.has_from || e->eday >= f->o.from_day) &&
+		       (!f->o.has_to || e->eday <= f->o.to_day);
 
-	switch (f->by) {
+	switch (f->o.by) {
 	case FN_BY_NONE:
 		e->group = FN_NONE;
 		break;

@@ -1,5 +1,4 @@
 /* pulse-funnel - lead and deal funnel analytics from Bitrix24 records. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,34 +44,13 @@ static const struct cli_info info = {
 	"Example: pulse-funnel --by manager --from 2024-01-01 leads.ndjson stages.ndjson\n",
 };
 
-static int64_t parse_day(struct cli *c, const char *opt, const char *s)
+/* The date of --from or --to as written (in its own offset): its day. */
+static int64_t parse_day(const struct cli *c, const char *opt, const char *arg)
 {
 	struct ptime t;
-	size_t n = strlen(s);
 
-	if (n != 10 || ptime_parse(s, n, &t) < 0)
-		cli_usage_error(c, "invalid %s '%s' (YYYY-MM-DD)", opt, s);
-	return ptime_day(t.sec);
-}
-
-static void parse_stages(struct funnel *f, char *list)
-{
-	char *p = list, *comma;
-
-	for (;;) {
-		comma = strchr(p, ',');
-		if (comma)
-			*comma = '\0';
-		if (*p) {
-			f->stages_opt = xrealloc(f->stages_opt,
-						 (f->nstages_opt + 1) *
-							 sizeof *f->stages_opt);
-			f->stages_opt[f->nstages_opt++] = p;
-		}
-		if (!comma)
-			break;
-		p = comma + 1;
-	}
+	cli_parse_time(c, opt, arg, &t);
+	return ptime_day(t.sec + t.off_sec);
 }
 
 static enum fn_by parse_by(struct cli *c, const char *s)
@@ -112,16 +90,17 @@ int main(int argc, char **argv)
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct funnel f;
+	struct funnel_opts o;
+	struct strvec stages = STRVEC_INIT;
+	struct funnel *f;
 	struct cli c;
 	struct rec *r;
-	struct ptime t;
-	char msg[256], *end;
-	int opt, status, partial = 0;
-	long long v;
+	char msg[256];
+	int opt, status;
 
-	funnel_init(&f);
-	f.as_of = ptime_now();
+	memset(&o, 0, sizeof o);
+	o.stale_days = -1;
+	o.as_of = ptime_now();
 	cli_init(&c, argc, argv, &info);
 	while ((opt = getopt_long(argc, argv, "b:" CLI_SHORTOPTS, longopts,
 				  NULL)) != -1) {
@@ -129,57 +108,56 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case 'b':
-			f.by = parse_by(&c, optarg);
+			o.by = parse_by(&c, optarg);
 			break;
 		case OPT_FROM:
-			f.has_from = 1;
-			f.from_day = parse_day(&c, "--from", optarg);
+			o.has_from = 1;
+			o.from_day = parse_day(&c, "--from", optarg);
 			break;
 		case OPT_TO:
-			f.has_to = 1;
-			f.to_day = parse_day(&c, "--to", optarg);
+			o.has_to = 1;
+			o.to_day = parse_day(&c, "--to", optarg);
 			break;
 		case OPT_STALE:
-			errno = 0;
-			v = strtoll(optarg, &end, 10);
-			if (errno || end == optarg || *end || v < 0)
-				cli_usage_error(&c, "invalid --stale-days '%s'",
-						optarg);
-			f.stale_days = v;
+			o.stale_days = (int64_t)cli_parse_uint(
+				&c, "--stale-days", optarg, 0, INT32_MAX);
 			break;
 		case OPT_STAGES:
-			parse_stages(&f, optarg);
+			cli_parse_list(&c, "--stages", optarg, &stages);
 			break;
 		case OPT_ASOF:
-			if (ptime_parse(optarg, strlen(optarg), &t) < 0)
-				cli_usage_error(&c, "invalid --as-of '%s'",
-						optarg);
-			f.as_of = t.sec;
+			o.as_of = cli_parse_time(&c, "--as-of", optarg, NULL);
 			break;
 		case OPT_SOURCE:
 			if (!*optarg)
 				cli_usage_error(&c, "empty --source-field");
-			f.source_field = optarg;
+			o.source_field = optarg;
 			break;
 		case OPT_PARTIAL:
-			partial = 1;
+			o.partial = 1;
 			break;
 		default:
 			cli_usage(&c);
 		}
 	}
-	if (f.has_from && f.has_to && f.from_day > f.to_day)
+	if (o.has_from && o.has_to && o.from_day > o.to_day)
 		cli_usage_error(&c, "--from is after --to");
+	o.stages = &stages;
+	o.shard = cli_shard(&c);
+	f = funnel_new(&o);
+	strvec_clear(&stages);
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r))
-		if (funnel_add(&f, r, msg, sizeof msg) < 0)
+	while (cli_next(&c, &r)) {
+		if (funnel_add(f, r, cli_sink(&c), msg, sizeof msg) < 0)
 			cli_bad(&c, "%s", msg);
-	funnel_prep(&f);
-	if (f.orphan_hist)
+		cli_commit(&c);
+	}
+	if (funnel_finish(f, cli_sink(&c), msg, sizeof msg) < 0)
+		die(EX_DATAERR, "%s", msg);
+	if (funnel_orphans(f))
 		warn("%llu stage changes of leads or deals not in the input ignored",
-		     (unsigned long long)f.orphan_hist);
-	funnel_emit(&f, &c, partial);
+		     (unsigned long long)funnel_orphans(f));
 	status = cli_finish(&c);
-	funnel_release(&f);
+	funnel_free(f);
 	return status;
 }

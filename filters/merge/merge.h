@@ -1,20 +1,28 @@
 /*
- * merge.h - pulse-merge's kinds: each combines the partial results of one
- * record kind written by shards of an aggregate (pulse-tally, pulse-sankey,
- * pulse-metrics --partial, pulse-funnel --partial) into what one run over
- * the whole input writes.
+ * merge.h - pulse-merge's engine: it combines the partial results of
+ * sharded aggregates (pulse-tally, pulse-sankey, pulse-metrics --partial,
+ * pulse-funnel --partial) into what one run over the whole input writes.
  *
- * main.c reads every input record, picks the kind by its "kind" member and
- * hands the record to that kind's add(); at the end it calls finish() for
- * each kind met, in the order their first records came.  A record of a
- * kind not listed here, or without "kind", is a bad record (--on-error).
+ * It follows the contract of every stage (merge_new(), merge_add(),
+ * merge_finish(), merge_free()): it never sees the command line, never
+ * prints and never exits; main.c does.  merge_add() picks the record's
+ * kind by its "kind" member and hands it to that kind (merge_int.h); a
+ * record of a kind not merged here, or without "kind", is a bad record.
+ * merge_finish() writes each kind met, grouped, in the order their first
+ * records came, except that a kind goes before another that it precedes
+ * in some input (merge_next_input() tells where one ends).
+ *
+ * Memory grows with the distinct groups, links, days and rows, not with
+ * the records.
  */
 #ifndef PULSE_MERGE_H
 #define PULSE_MERGE_H
 
-#include "cli.h"
+#include <stddef.h>
+
 #include "jkey.h"
 #include "record.h"
+#include "sink.h"
 
 struct merge_opts {
 	int partial; /* --partial: write partial records again (a merge of
@@ -22,20 +30,28 @@ struct merge_opts {
 	enum jkey_sort sort; /* count records: --sort-by */
 };
 
-struct merge_kind {
-	const char *kind; /* the "kind" member it takes: "count" */
-	void *(*create)(const struct merge_opts *o);
-	/* Adds one record; a malformed one is reported with cli_bad(). */
-	void (*add)(void *st, struct cli *c, const struct rec *r);
-	/* Writes the merged records to cli_out(c), cli_commit() after each. */
-	void (*finish)(void *st, struct cli *c);
-	void (*destroy)(void *st);
-};
+struct merge;
 
-extern const struct merge_kind merge_count;	/* merge_count.c */
-extern const struct merge_kind merge_histogram; /* merge_hist.c */
-extern const struct merge_kind merge_link;	/* merge_link.c */
-extern const struct merge_kind merge_metric;	/* merge_metric.c */
-extern const struct merge_kind merge_funnel;	/* merge_funnel.c */
+/* A merge with options o (copied).  Dies only when out of memory. */
+struct merge *merge_new(const struct merge_opts *o);
+void merge_free(struct merge *m);
+
+/* The records from here on come from the next input file. */
+void merge_next_input(struct merge *m);
+
+/*
+ * Takes one record; writes nothing to out (a merge needs every input).
+ * @return 0, or -1 with msg (no position) when the record is bad: then it
+ * leaves no trace.
+ */
+int merge_add(struct merge *m, const struct rec *r, struct sink *out, char *msg,
+	      size_t msz);
+
+/*
+ * Writes the merged records of every kind to out, sink_commit() after
+ * each.  @return 0, or -1 with msg when a total is too large for a record
+ * (what was written of the kinds before it stays in out).
+ */
+int merge_finish(struct merge *m, struct sink *out, char *msg, size_t msz);
 
 #endif

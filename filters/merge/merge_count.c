@@ -2,12 +2,14 @@
  * merge_count.c - the count kind: pulse-tally's groups.
  *
  * Records of equal "by" and "key" add "count", each "sum" (exactly, as
- * tally adds: lib/num) and each "sum_skipped".  The groups come out in the
- * order --sort-by asks, compared as pulse-tally compares them (lib/jkey),
- * each followed by its histograms when the histogram kind is linked
- * (merge_int.h).
+ * tally adds: lib/num) and each "sum_skipped".  A sum that is not a finite
+ * number (null, 1e309), or a total that would not be one, makes a bad
+ * record: a sum is never null, with or without values skipped.  The groups come
+ * out in the order --sort-by asks, compared as pulse-tally compares them
+ * (lib/jkey), each followed by its histograms when merge_tally.c linked the
+ * histogram kind (merge_int.h).
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +19,6 @@
 #include "hmap.h"
 #include "jkey.h"
 #include "jw.h"
-#include "merge_int.h"
 #include "num.h"
 
 /* One --sum field of a group. */
@@ -45,8 +46,9 @@ struct rsum {
 struct counts {
 	struct merge_opts o;
 	struct hmap groups;
-	struct hmap names; /* sum field (decoded) -> uint32 index */
-	void *hist;	   /* the linked histogram kind, or NULL */
+	struct hmap names;	 /* sum field (decoded) -> uint32 index */
+	merge_follow_fn *follow; /* writes what follows a group, or NULL */
+	void *follow_arg;
 
 	struct buf key, name, scratch;
 	struct buf last_name_buf; /* the raw JSON of the last sum field */
@@ -54,7 +56,6 @@ struct counts {
 	uint32_t last_field;
 	struct rsum *rs;
 	size_t nrs, caprs;
-	char msg[200];
 };
 
 static void *count_create(const struct merge_opts *o)
@@ -67,9 +68,12 @@ static void *count_create(const struct merge_opts *o)
 	return t;
 }
 
-void merge_count_link(void *count_st, void *hist_st)
+void merge_count_follow(void *count_st, merge_follow_fn *follow, void *arg)
 {
-	((struct counts *)count_st)->hist = hist_st;
+	struct counts *t = count_st;
+
+	t->follow = follow;
+	t->follow_arg = arg;
 }
 
 int merge_count_has(void *count_st, const char *bykey, size_t n)
@@ -116,7 +120,7 @@ static struct rsum *rsum_of(struct counts *t, struct json_span name)
 
 /* Reads "sum" and "sum_skipped" into t->rs.  @return 0 or -1 with msg. */
 static int read_sums(struct counts *t, struct json_span sum,
-		     struct json_span skipped)
+		     struct json_span skipped, char *msg, size_t msz)
 {
 	struct json_iter it;
 	struct json_span k, v;
@@ -124,12 +128,11 @@ static int read_sums(struct counts *t, struct json_span sum,
 
 	t->nrs = 0;
 	if (sum.type != JSON_NONE && sum.type != JSON_OBJECT) {
-		snprintf(t->msg, sizeof t->msg, "'sum' is not an object");
+		snprintf(msg, msz, "'sum' is not an object");
 		return -1;
 	}
 	if (skipped.type != JSON_NONE && skipped.type != JSON_OBJECT) {
-		snprintf(t->msg, sizeof t->msg,
-			 "'sum_skipped' is not an object");
+		snprintf(msg, msz, "'sum_skipped' is not an object");
 		return -1;
 	}
 	if (sum.type == JSON_OBJECT) {
@@ -137,22 +140,27 @@ static int read_sums(struct counts *t, struct json_span sum,
 		while (json_iter_next(&it, &k, &v)) {
 			s = rsum_of(t, k);
 			if (s->has_sum) {
-				snprintf(t->msg, sizeof t->msg,
-					 "'sum' has %.*s twice",
+				snprintf(msg, msz, "'sum' has %.*s twice",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
 				return -1;
 			}
 			s->has_sum = 1;
-			if (v.type == JSON_NULL) {
-				/* tally's sum was not finite: so is the total
-				 */
-				s->v.exact = 0;
-				s->v.d = NAN;
-			} else if (v.type != JSON_NUMBER ||
-				   num_read(v, &t->scratch, &s->v) != 1) {
-				snprintf(t->msg, sizeof t->msg,
+			if (v.type != JSON_NUMBER && v.type != JSON_NULL) {
+				snprintf(msg, msz,
 					 "'sum' of %.*s is not a number",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
+				return -1;
+			}
+			/* pulse-tally writes finite sums: null or 1e309 is no
+			   sum, and adding it would make the total one */
+			if (v.type == JSON_NULL ||
+			    num_read(v, &t->scratch, &s->v) != 1 ||
+			    !isfinite(s->v.d)) {
+				snprintf(
+					msg, msz,
+					"'sum' of %.*s is not a finite number: %.*s",
+					(int)(k.n > 60 ? 60 : k.n), k.p,
+					(int)(v.n > 40 ? 40 : v.n), v.p);
 				return -1;
 			}
 		}
@@ -162,14 +170,14 @@ static int read_sums(struct counts *t, struct json_span sum,
 		while (json_iter_next(&it, &k, &v)) {
 			s = rsum_of(t, k);
 			if (s->has_skipped) {
-				snprintf(t->msg, sizeof t->msg,
+				snprintf(msg, msz,
 					 "'sum_skipped' has %.*s twice",
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
 				return -1;
 			}
 			s->has_skipped = 1;
-			if (merge_count_val(v, "sum_skipped", &s->skipped,
-					    t->msg, sizeof t->msg) < 0)
+			if (merge_count_val(v, "sum_skipped", &s->skipped, msg,
+					    msz) < 0)
 				return -1;
 		}
 	}
@@ -190,25 +198,53 @@ static struct csum *csum_of(struct cgroup *g, uint32_t field)
 	return &g->sum[g->nsum++];
 }
 
-/* Whether adding the record to g would pass what a record can hold. */
+/*
+ * Whether adding the record to g would pass what a record can hold: a
+ * count above 2^63-1, a sum beyond the largest double.  @return 0, or -1
+ * with msg.
+ */
 static int overflows(const struct counts *t, const struct cgroup *g,
-		     uint64_t count)
+		     uint64_t count, char *msg, size_t msz)
 {
+	const struct hmap_entry *e;
+	struct num_sum sum;
 	size_t i, j;
 	uint64_t x;
 
-	if (merge_add(g->count, count, &x) < 0)
-		return 1;
+	if (merge_u64_add(g->count, count, &x) < 0) {
+		snprintf(msg, msz, "the group's count passes 2^63-1");
+		return -1;
+	}
 	for (i = 0; i < t->nrs; i++)
-		for (j = 0; j < g->nsum; j++)
-			if (g->sum[j].field == t->rs[i].field &&
-			    merge_add(g->sum[j].skipped, t->rs[i].skipped, &x) <
-				    0)
-				return 1;
+		for (j = 0; j < g->nsum; j++) {
+			if (g->sum[j].field != t->rs[i].field)
+				continue;
+			e = hmap_entry_at(&t->names, t->rs[i].field);
+			if (merge_u64_add(g->sum[j].skipped, t->rs[i].skipped,
+					  &x) < 0) {
+				snprintf(
+					msg, msz,
+					"the group's sum_skipped of \"%.*s\" passes 2^63-1",
+					(int)(e->klen > 60 ? 60 : e->klen),
+					e->key);
+				return -1;
+			}
+			sum = g->sum[j].s;
+			if (t->rs[i].has_sum)
+				num_sum_add(&sum, &t->rs[i].v);
+			if (!merge_sum_fits(&sum)) {
+				snprintf(
+					msg, msz,
+					"the group's sum of \"%.*s\" passes the largest number a record holds (about 1.8e308)",
+					(int)(e->klen > 60 ? 60 : e->klen),
+					e->key);
+				return -1;
+			}
+		}
 	return 0;
 }
 
-static void count_add(void *st, struct cli *c, const struct rec *r)
+static int count_add(void *st, const struct rec *r, char *msg, size_t msz)
 {
 	static const char *const names[] = {"by", "key", "count", "sum",
 					    "sum_skipped"};
@@ -219,29 +255,36 @@ static void count_add(void *st, struct cli *c, const struct rec *r)
 	size_t i;
 	int isnew;
 
-	if (merge_members(r, names, 5, v, t->msg, sizeof t->msg) < 0)
+	if (merge_members(r, names, 5, v, msg, msz) < 0)
 		goto bad;
 	buf_reset(&t->key);
 	if (merge_by(v[0], &t->key, &t->scratch) < 0) {
-		snprintf(t->msg, sizeof t->msg,
-			 "'by' is not an array of field names");
+		snprintf(msg, msz, "'by' is not an array of field names");
 		goto bad;
 	}
 	buf_addc(&t->key, '\0');
 	if (merge_key(v[1], &t->key, &t->scratch) < 0) {
-		snprintf(t->msg, sizeof t->msg, "'key' is not an array");
+		snprintf(msg, msz, "'key' is not an array");
 		goto bad;
 	}
-	if (merge_count_val(v[2], "count", &count, t->msg, sizeof t->msg) < 0 ||
-	    read_sums(t, v[3], v[4]) < 0)
+	if (merge_count_val(v[2], "count", &count, msg, msz) < 0 ||
+	    read_sums(t, v[3], v[4], msg, msz) < 0)
 		goto bad;
+	for (i = 0; i < t->nrs; i++)
+		if (t->rs[i].skipped > count) {
+			const struct hmap_entry *e =
+				hmap_entry_at(&t->names, t->rs[i].field);
+
+			snprintf(
+				msg, msz,
+				"'sum_skipped' of \"%.*s\" is more than 'count'",
+				(int)(e->klen > 60 ? 60 : e->klen), e->key);
+			goto bad;
+		}
 	/* one lookup: a new group cannot overflow, so it is never undone */
 	g = hmap_put(&t->groups, t->key.p, t->key.len, &isnew);
-	if (!isnew && overflows(t, g, count)) {
-		snprintf(t->msg, sizeof t->msg,
-			 "the group's count passes 2^63-1");
+	if (!isnew && overflows(t, g, count, msg, msz) < 0)
 		goto bad;
-	}
 	g->count += count;
 	for (i = 0; i < t->nrs; i++) {
 		struct csum *s = csum_of(g, t->rs[i].field);
@@ -250,9 +293,9 @@ static void count_add(void *st, struct cli *c, const struct rec *r)
 			num_sum_add(&s->s, &t->rs[i].v);
 		s->skipped += t->rs[i].skipped;
 	}
-	return;
+	return 0;
 bad:
-	cli_bad(c, "%s", t->msg);
+	return -1;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -264,13 +307,13 @@ static void write_name(struct buf *o, const struct hmap *names, uint32_t i)
 	jw_str(o, e->key, e->klen);
 }
 
-static void write_group(struct counts *t, struct cli *c, size_t idx)
+static void write_group(struct counts *t, struct sink *out, size_t idx)
 {
 	const struct hmap_entry *e = hmap_entry_at(&t->groups, idx);
 	const struct cgroup *g = hmap_val_at(&t->groups, idx);
 	const char *sep = memchr(e->key, '\0', e->klen);
 	size_t bylen = (size_t)(sep - e->key), j;
-	struct buf *o = cli_out(c);
+	struct buf *o = &out->b;
 
 	buf_adds(o, "{\"kind\":\"count\",\"by\":");
 	buf_add(o, e->key, bylen);
@@ -298,21 +341,23 @@ static void write_group(struct counts *t, struct cli *c, size_t idx)
 		buf_addc(o, '}');
 	}
 	buf_adds(o, "}\n");
-	if (t->hist)
-		merge_hist_write_group(t->hist, c, e->key, e->klen);
-	cli_commit(c);
+	if (t->follow)
+		t->follow(t->follow_arg, out, e->key, e->klen);
+	sink_commit(out);
 }
 
-static void count_finish(void *st, struct cli *c)
+static int count_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct counts *t = st;
 	size_t i, n = hmap_len(&t->groups);
 	struct jkey_order *ord;
 
+	(void)msg;
+	(void)msz;
 	if (t->o.sort == JKEY_SORT_FIRST) {
 		for (i = 0; i < n; i++)
-			write_group(t, c, i);
-		return;
+			write_group(t, out, i);
+		return 0;
 	}
 	ord = xmalloc((n ? n : 1) * sizeof *ord);
 	for (i = 0; i < n; i++) {
@@ -330,8 +375,9 @@ static void count_finish(void *st, struct cli *c)
 	      t->o.sort == JKEY_SORT_COUNT ? jkey_order_by_count
 					   : jkey_order_by_key);
 	for (i = 0; i < n; i++)
-		write_group(t, c, ord[i].idx);
+		write_group(t, out, ord[i].idx);
 	free(ord);
+	return 0;
 }
 
 static void count_destroy(void *st)

@@ -8,9 +8,12 @@
  * code, so shards of the cohort merge into what one run writes, byte for
  * byte.  The shards must have read the same input (pulse-funnel --shard):
  * rows that put a stage at another place in its pipeline's order are bad
- * records, as are final rows (without "partial": true).
+ * records, as are final rows (without "partial": true) and rows whose
+ * counts one run cannot write (a reached above its total, days in an age
+ * row with none open, more lead days than leads, more deals with an amount
+ * than won): their shares and means would be no run's.
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,14 +21,13 @@
 #include <string.h>
 
 #include "fsum.h"
-#include "merge_int.h"
 #include "ptime.h"
 
 struct fmerge {
 	struct merge_opts o;
 	struct fsum s;
 	struct buf scratch;
-	char msg[256];
+	char msg[256]; /* what is wrong with the row, before its table */
 };
 
 /* The members a row may have besides its table's. */
@@ -57,7 +59,7 @@ static const char *const members[T_N][12] = {
 		       "lost_stage", "lost_position", "loss_reason", "count"},
 	[T_SOURCES] = {COMMON, "source", "utm_campaign", "leads", "qualified",
 		       "won", "revenue"},
-	[T_TOP] = {COMMON, "month", "source", "leads"},
+	[T_TOP] = {COMMON, "month", "source", "leads", "first_month"},
 	[T_DYNAMICS] = {COMMON, "period", "period_type", "leads", "qualified",
 			"won", "revenue"},
 	[T_MANAGERS] = {COMMON, "manager", "leads", "lead_days", "won",
@@ -295,12 +297,31 @@ static int get_cash(struct row *r, struct cash *c, const char *counts)
 		if (merge_count_val(x, counts, &c->count[i], r->m->msg,
 				    sizeof r->m->msg) < 0)
 			return -1;
+		if (!c->count[i])
+			return fail(r, "'%s' counts a currency 0 times",
+				    counts);
 		seen[i] = 1;
 	}
 	for (i = 0; i < c->n; i++)
 		if (!seen[i])
 			return fail(r, "'%s' lacks a currency of 'revenue'",
 				    counts);
+	return 0;
+}
+
+/* The deals with an amount are some of the won ones. */
+static int check_won(struct row *r, const struct cash *c, uint64_t won)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->count[i] > won - n)
+			return fail(
+				r, "%s",
+				"'won_with_amount' counts more deals than 'won'");
+		n += c->count[i];
+	}
 	return 0;
 }
 
@@ -331,6 +352,11 @@ static int add_stages(struct row *r)
 	    get_count(r, "total", &total) < 0 ||
 	    get_count_or_null(r, "from_previous", &fp, &isnull) < 0)
 		return -1;
+	/* what one run writes: more would make shares above 1 */
+	if (reached > total || (!isnull && fp > reached))
+		return fail(
+			r, "%s",
+			"'from_previous' <= 'reached' <= 'total' does not hold");
 	if (sv.type == JSON_STRING && sv.n == 3 &&
 	    (sv.p[1] == 'P' || sv.p[1] == 'S' || sv.p[1] == 'F'))
 		sem = sv.p[1];
@@ -422,13 +448,15 @@ static int add_top(struct row *r)
 {
 	uint32_t src;
 	uint64_t leads;
-	int64_t month;
+	int64_t month, first;
 
 	if (get_period(r, "month", 0, &month) < 0 ||
 	    get_str(r, "source", 0, &src) < 0 ||
-	    get_count(r, "leads", &leads) < 0)
+	    get_count(r, "leads", &leads) < 0 ||
+	    get_period(r, "first_month", 0, &first) < 0)
 		return -1;
 	fsum_top(&r->m->s, r->g, month, src, leads);
+	fsum_first_month(&r->m->s, first);
 	return 0;
 }
 
@@ -458,21 +486,31 @@ static int add_dynamics(struct row *r)
 	return 0;
 }
 
-/* managers' days: ["YYYY-MM-DD", ...], checked before any is added. */
-static int check_days(struct row *r)
+/*
+ * managers' days: ["YYYY-MM-DD", ...], a day for each lead at most, one at
+ * least when there are leads; checked before any is added.
+ */
+static int check_days(struct row *r, uint64_t leads)
 {
 	struct json_span v = val(r, "lead_days"), x;
 	struct json_iter it;
 	struct ptime t;
+	uint64_t n = 0;
 
 	if (v.type != JSON_ARRAY)
 		return fail(r, "%s is not an array", "'lead_days'");
 	json_iter_init(&it, v);
-	while (json_iter_next(&it, NULL, &x))
+	while (json_iter_next(&it, NULL, &x)) {
 		if (x.type != JSON_STRING || x.n != 12 ||
 		    ptime_parse(x.p + 1, 10, &t) < 0)
 			return fail(r, "%s: a day is not \"YYYY-MM-DD\"",
 				    "'lead_days'");
+		n++;
+	}
+	if (n > leads || (leads && !n))
+		return fail(
+			r, "%s",
+			"'lead_days' has more days than 'leads', or none for them");
 	return 0;
 }
 
@@ -487,9 +525,9 @@ static int add_managers(struct row *r)
 	struct cash c;
 
 	if (get_str(r, "manager", 0, &mgr) < 0 ||
-	    get_count(r, "leads", &leads) < 0 || check_days(r) < 0 ||
+	    get_count(r, "leads", &leads) < 0 || check_days(r, leads) < 0 ||
 	    get_count(r, "won", &won) < 0 ||
-	    get_cash(r, &c, "won_with_amount") < 0)
+	    get_cash(r, &c, "won_with_amount") < 0 || check_won(r, &c, won) < 0)
 		return -1;
 	row = fsum_manager(s, r->g, mgr, leads, won);
 	json_iter_init(&it, val(r, "lead_days"));
@@ -512,7 +550,7 @@ static int add_mmonths(struct row *r)
 	    get_period(r, "month", 0, &month) < 0 ||
 	    get_count(r, "leads", &leads) < 0 ||
 	    get_count(r, "won", &won) < 0 ||
-	    get_cash(r, &c, "won_with_amount") < 0)
+	    get_cash(r, &c, "won_with_amount") < 0 || check_won(r, &c, won) < 0)
 		return -1;
 	row = fsum_manager_month(&r->m->s, r->g, mgr, month, leads, won);
 	add_cash(r->m, FSUM_MMONTHS, row, &c);
@@ -530,6 +568,10 @@ static int add_age(struct row *r)
 	    get_count(r, "days_sum", &sum) < 0 ||
 	    get_count(r, "days_max", &max) < 0)
 		return -1;
+	if (max > sum || (!open && sum))
+		return fail(
+			r, "%s",
+			"'days_max' <= 'days_sum', and no days without 'open', do not hold");
 	if (pos)
 		st = fsum_stage(&r->m->s, pipe, name, 0, pos);
 	fsum_age(&r->m->s, r->g, pipe, st, open, sum, max);
@@ -580,7 +622,7 @@ static void *fm_create(const struct merge_opts *o)
 	return m;
 }
 
-static void fm_add(void *st, struct cli *c, const struct rec *rec)
+static int fm_add(void *st, const struct rec *rec, char *msg, size_t msz)
 {
 	struct fmerge *m = st;
 	struct json_span tv = rec_get(rec, "table"), pv;
@@ -591,32 +633,40 @@ static void fm_add(void *st, struct cli *c, const struct rec *rec)
 		if (json_str_eq(tv, table_names[t], strlen(table_names[t])))
 			break;
 	if (t == T_N) {
-		cli_bad(c, "funnel: 'table' is not one of pulse-funnel's");
-		return;
+		snprintf(msg, msz,
+			 "funnel: 'table' is not one of pulse-funnel's");
+		return -1;
 	}
 	memset(&r, 0, sizeof r);
 	r.m = m;
 	r.t = (enum table)t;
 	pv = rec_get(rec, "partial");
 	if (pv.type != JSON_TRUE) {
-		cli_bad(c,
+		snprintf(
+			msg, msz,
 			"funnel %s: not a partial row (merge the output of pulse-funnel --partial)",
 			table_names[t]);
-		return;
+		return -1;
 	}
 	if (merge_members(rec, members[t], nmembers(r.t), r.v, m->msg,
 			  sizeof m->msg) < 0 ||
-	    get_group(&r) < 0 || adders[t](&r) < 0)
-		cli_bad(c, "funnel %s: %s", table_names[t], m->msg);
+	    get_group(&r) < 0 || adders[t](&r) < 0) {
+		snprintf(msg, msz, "funnel %s: %s", table_names[t], m->msg);
+		return -1;
+	}
+	return 0;
 }
 
-static void fm_finish(void *st, struct cli *c)
+static int fm_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct fmerge *m = st;
+	char why[128];
 
-	if (fsum_write(&m->s, c, m->o.partial) < 0)
-		die(EX_DATAERR,
-		    "funnel: a count or a sum of money is too large to write");
+	if (fsum_write(&m->s, out, m->o.partial, why, sizeof why) < 0) {
+		snprintf(msg, msz, "funnel: %s", why);
+		return -1;
+	}
+	return 0;
 }
 
 static void fm_destroy(void *st)

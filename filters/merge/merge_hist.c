@@ -3,13 +3,15 @@
  * --durations.
  *
  * Records of equal "field", "by", "key" and "edges" add "counts" element
- * by element, "count", "sum" (exactly: lib/num) and "null".  Members
+ * by element, "count", "sum" (exactly: lib/num) and "null".  A sum that is
+ * not a finite number (null, 1e309), or a total that would not be one,
+ * makes a bad record, as does a sum of no values that is not 0.  Members
  * beyond those (pulse-metrics' event, p50, p90, unit) are kept as the
  * first record of the group has them, in its order, and must be equal in
  * every record of the group; p50 and p90 are estimated again from the
  * merged buckets (hist_quantile(), as pulse-metrics does).
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +22,6 @@
 #include "hmap.h"
 #include "jkey.h"
 #include "jw.h"
-#include "merge_int.h"
 
 /*
  * In a group's tail, QMARK and a digit stand for a quantile to compute:
@@ -54,7 +55,6 @@ struct hists {
 	uint64_t *counts;
 	size_t capcounts;
 	struct num sum;
-	char msg[200];
 };
 
 static void *hist_create(const struct merge_opts *o)
@@ -68,7 +68,8 @@ static void *hist_create(const struct merge_opts *o)
 }
 
 /* Reads "edges" into t->edges and appends their canonical text to t->key. */
-static int read_edges(struct hists *t, struct json_span v)
+static int read_edges(struct hists *t, struct json_span v, char *msg,
+		      size_t msz)
 {
 	struct json_iter it;
 	struct json_span e;
@@ -76,22 +77,21 @@ static int read_edges(struct hists *t, struct json_span v)
 
 	t->edges.n = 0;
 	if (v.type != JSON_ARRAY) {
-		snprintf(t->msg, sizeof t->msg, "'edges' is not an array");
+		snprintf(msg, msz, "'edges' is not an array");
 		return -1;
 	}
 	json_iter_init(&it, v);
 	while (json_iter_next(&it, NULL, &e)) {
 		if (e.type != JSON_NUMBER || json_to_double(e, &d) < 0 ||
 		    !isfinite(d)) {
-			snprintf(t->msg, sizeof t->msg,
+			snprintf(msg, msz,
 				 "'edges' holds %.*s, not a finite number",
 				 (int)(e.n > 40 ? 40 : e.n), e.p);
 			return -1;
 		}
 		if (t->edges.n && d <= t->edges.v[t->edges.n - 1]) {
-			snprintf(t->msg, sizeof t->msg,
-				 "'edges' must increase: %g after %g", d,
-				 t->edges.v[t->edges.n - 1]);
+			snprintf(msg, msz, "'edges' must increase: %g after %g",
+				 d, t->edges.v[t->edges.n - 1]);
 			return -1;
 		}
 		t->edges.v = xrealloc(t->edges.v,
@@ -102,14 +102,15 @@ static int read_edges(struct hists *t, struct json_span v)
 		jw_f64(&t->key, d);
 	}
 	if (!t->edges.n) {
-		snprintf(t->msg, sizeof t->msg, "'edges' is empty");
+		snprintf(msg, msz, "'edges' is empty");
 		return -1;
 	}
 	return 0;
 }
 
 /* Reads "counts" (edges.n + 1 of them) and checks "count" is their sum. */
-static int read_counts(struct hists *t, struct json_span v, uint64_t count)
+static int read_counts(struct hists *t, struct json_span v, uint64_t count,
+		       char *msg, size_t msz)
 {
 	struct json_iter it;
 	struct json_span e;
@@ -117,7 +118,7 @@ static int read_counts(struct hists *t, struct json_span v, uint64_t count)
 	size_t n = 0;
 
 	if (v.type != JSON_ARRAY) {
-		snprintf(t->msg, sizeof t->msg, "'counts' is not an array");
+		snprintf(msg, msz, "'counts' is not an array");
 		return -1;
 	}
 	if (t->capcounts < t->edges.n + 1) {
@@ -129,25 +130,23 @@ static int read_counts(struct hists *t, struct json_span v, uint64_t count)
 	while (json_iter_next(&it, NULL, &e)) {
 		if (n == t->edges.n + 1)
 			break;
-		if (merge_count_val(e, "counts", &t->counts[n], t->msg,
-				    sizeof t->msg) < 0)
+		if (merge_count_val(e, "counts", &t->counts[n], msg, msz) < 0)
 			return -1;
-		if (merge_add(total, t->counts[n], &total) < 0) {
-			snprintf(t->msg, sizeof t->msg,
-				 "'counts' add up past 2^63-1");
+		if (merge_u64_add(total, t->counts[n], &total) < 0) {
+			snprintf(msg, msz, "'counts' add up past 2^63-1");
 			return -1;
 		}
 		n++;
 	}
 	if (n != t->edges.n + 1 || json_iter_next(&it, NULL, &e)) {
 		snprintf(
-			t->msg, sizeof t->msg,
+			msg, msz,
 			"'counts' must have one more element than 'edges' (%zu)",
 			t->edges.n + 1);
 		return -1;
 	}
 	if (total != count) {
-		snprintf(t->msg, sizeof t->msg,
+		snprintf(msg, msz,
 			 "'count' %llu is not the sum of 'counts' (%llu)",
 			 (unsigned long long)count, (unsigned long long)total);
 		return -1;
@@ -156,7 +155,8 @@ static int read_counts(struct hists *t, struct json_span v, uint64_t count)
 }
 
 /* The members beyond the histogram's own, as the group's tail. */
-static int read_tail(struct hists *t, const struct rec *r, int *quantiles)
+static int read_tail(struct hists *t, const struct rec *r, int *quantiles,
+		     char *msg, size_t msz)
 {
 	static const char *const own[] = {"kind",  "field", "by",
 					  "key",   "edges", "counts",
@@ -186,8 +186,7 @@ static int read_tail(struct hists *t, const struct rec *r, int *quantiles)
 			continue;
 		}
 		if (f->val.type != JSON_NUMBER && f->val.type != JSON_NULL) {
-			snprintf(t->msg, sizeof t->msg,
-				 "'p%c0' is not a number", q);
+			snprintf(msg, msz, "'p%c0' is not a number", q);
 			return -1;
 		}
 		buf_addc(&t->tail, QMARK);
@@ -221,12 +220,13 @@ static struct hgroup *new_group(struct hists *t, size_t bykey, size_t field,
 	return g;
 }
 
-static void hist_add_rec(void *st, struct cli *c, const struct rec *r)
+static int hist_add_rec(void *st, const struct rec *r, char *msg, size_t msz)
 {
 	struct hists *t = st;
 	struct json_span field = rec_get(r, "field"), by = rec_get(r, "by"),
 			 key = rec_get(r, "key"), sum = rec_get(r, "sum");
 	uint64_t count, nnull, x;
+	struct num_sum total;
 	size_t bykey, foff, flen, k;
 	struct hgroup *g;
 	uint32_t *ip;
@@ -234,40 +234,45 @@ static void hist_add_rec(void *st, struct cli *c, const struct rec *r)
 
 	buf_reset(&t->key);
 	if (merge_by(by, &t->key, &t->scratch) < 0) {
-		snprintf(t->msg, sizeof t->msg,
-			 "'by' is not an array of field names");
+		snprintf(msg, msz, "'by' is not an array of field names");
 		goto bad;
 	}
 	buf_addc(&t->key, '\0');
 	if (merge_key(key, &t->key, &t->scratch) < 0) {
-		snprintf(t->msg, sizeof t->msg, "'key' is not an array");
+		snprintf(msg, msz, "'key' is not an array");
 		goto bad;
 	}
 	bykey = t->key.len;
 	buf_addc(&t->key, '\0');
 	if (field.type != JSON_STRING || field.n <= 2) {
-		snprintf(t->msg, sizeof t->msg, "'field' is not a field name");
+		snprintf(msg, msz, "'field' is not a field name");
 		goto bad;
 	}
 	foff = t->key.len;
 	jkey_canon(field, &t->key, &t->scratch);
 	flen = t->key.len - foff;
 	buf_addc(&t->key, '\0');
-	if (read_edges(t, rec_get(r, "edges")) < 0 ||
-	    merge_count_val(rec_get(r, "count"), "count", &count, t->msg,
-			    sizeof t->msg) < 0 ||
-	    read_counts(t, rec_get(r, "counts"), count) < 0 ||
-	    merge_count_val(rec_get(r, "null"), "null", &nnull, t->msg,
-			    sizeof t->msg) < 0 ||
-	    read_tail(t, r, &quantiles) < 0)
+	if (read_edges(t, rec_get(r, "edges"), msg, msz) < 0 ||
+	    merge_count_val(rec_get(r, "count"), "count", &count, msg, msz) <
+		    0 ||
+	    read_counts(t, rec_get(r, "counts"), count, msg, msz) < 0 ||
+	    merge_count_val(rec_get(r, "null"), "null", &nnull, msg, msz) < 0 ||
+	    read_tail(t, r, &quantiles, msg, msz) < 0)
 		goto bad;
-	if (sum.type == JSON_NULL) {
-		/* a sum that was not finite: so is the total */
-		t->sum.exact = 0;
-		t->sum.d = NAN;
-	} else if (sum.type != JSON_NUMBER ||
-		   num_read(sum, &t->scratch, &t->sum) != 1) {
-		snprintf(t->msg, sizeof t->msg, "'sum' is not a number");
+	/* the writers' sums are finite: null or 1e309 is none, and would make
+	   the total none */
+	if (sum.type != JSON_NUMBER ||
+	    num_read(sum, &t->scratch, &t->sum) != 1 || !isfinite(t->sum.d)) {
+		snprintf(msg, msz,
+			 sum.type == JSON_NUMBER || sum.type == JSON_NULL
+				 ? "'sum' is not a finite number: %.*s"
+				 : "'sum' is not a number",
+			 (int)(sum.n > 40 ? 40 : sum.n), sum.p);
+		goto bad;
+	}
+	if (!count && (!t->sum.exact || t->sum.fx)) {
+		snprintf(msg, msz, "'sum' of no values is not 0: %.*s",
+			 (int)(sum.n > 40 ? 40 : sum.n), sum.p);
 		goto bad;
 	}
 
@@ -278,17 +283,24 @@ static void hist_add_rec(void *st, struct cli *c, const struct rec *r)
 		    (t->tail.len &&
 		     memcmp(g->tail.p, t->tail.p, t->tail.len) != 0)) {
 			snprintf(
-				t->msg, sizeof t->msg,
+				msg, msz,
 				"members beyond the histogram's own differ from the group's first record");
 			goto bad;
 		}
-		if (merge_add(g->h->n, count, &x) < 0 ||
-		    merge_add(g->h->null, nnull, &x) < 0) {
-			snprintf(t->msg, sizeof t->msg,
-				 "the group's count passes 2^63-1");
+		if (merge_u64_add(g->h->n, count, &x) < 0 ||
+		    merge_u64_add(g->h->null, nnull, &x) < 0) {
+			snprintf(msg, msz, "the group's count passes 2^63-1");
 			goto bad;
 		}
 		/* each bucket is at most the count, which did not pass */
+		total = g->h->sum;
+		num_sum_add(&total, &t->sum);
+		if (!merge_sum_fits(&total)) {
+			snprintf(
+				msg, msz,
+				"the group's sum passes the largest number a record holds (about 1.8e308)");
+			goto bad;
+		}
 	} else {
 		ip = hmap_put(&t->groups, t->key.p, t->key.len, &isnew);
 		*ip = (uint32_t)t->ng;
@@ -299,19 +311,19 @@ static void hist_add_rec(void *st, struct cli *c, const struct rec *r)
 	for (k = 0; k <= g->edges.n; k++)
 		g->h->counts[k] += t->counts[k];
 	num_sum_add(&g->h->sum, &t->sum);
-	return;
+	return 0;
 bad:
-	cli_bad(c, "%s", t->msg);
+	return -1;
 }
 
 /* ---- output -------------------------------------------------------------- */
 
-static void write_one(struct hists *t, struct cli *c, size_t i)
+static void write_one(struct hists *t, struct sink *out, size_t i)
 {
 	const struct hgroup *g = &t->g[i];
 	const char *key = hmap_entry_at(&t->groups, i)->key;
 	const char *sep = memchr(key, '\0', g->bykey);
-	struct buf *o = cli_out(c);
+	struct buf *o = &out->b;
 	size_t k;
 
 	buf_adds(o, "{\"kind\":\"histogram\",\"field\":");
@@ -334,10 +346,10 @@ static void write_one(struct hists *t, struct cli *c, size_t i)
 			 3);
 	}
 	buf_adds(o, "}\n");
-	cli_commit(c);
+	sink_commit(out);
 }
 
-void merge_hist_link(void *hist_st, void *count_st)
+void merge_hist_claim(void *hist_st, merge_has_fn *has, void *arg)
 {
 	struct hists *t = hist_st;
 	uint32_t *last, i;
@@ -350,7 +362,7 @@ void merge_hist_link(void *hist_st, void *count_st)
 		struct hgroup *g = &t->g[i];
 		uint32_t *head;
 
-		if (g->quantiles || !merge_count_has(count_st, key, g->bykey))
+		if (g->quantiles || !has(arg, key, g->bykey))
 			continue;
 		g->claimed = 1;
 		head = hmap_put(&t->heads, key, g->bykey, &isnew);
@@ -363,24 +375,27 @@ void merge_hist_link(void *hist_st, void *count_st)
 	free(last);
 }
 
-void merge_hist_write_group(void *hist_st, struct cli *c, const char *bykey,
+void merge_hist_write_group(void *hist_st, struct sink *out, const char *bykey,
 			    size_t n)
 {
 	struct hists *t = hist_st;
 	uint32_t *head = hmap_get(&t->heads, bykey, n), i;
 
 	for (i = head ? *head : NONE; i != NONE; i = t->g[i].next)
-		write_one(t, c, i);
+		write_one(t, out, i);
 }
 
-static void hist_finish(void *st, struct cli *c)
+static int hist_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct hists *t = st;
 	size_t i;
 
+	(void)msg;
+	(void)msz;
 	for (i = 0; i < t->ng; i++)
 		if (!t->g[i].claimed)
-			write_one(t, c, i);
+			write_one(t, out, i);
+	return 0;
 }
 
 static void hist_destroy(void *st)

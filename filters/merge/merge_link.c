@@ -5,7 +5,7 @@
  * as pulse-sankey orders them: by step, then value descending, then from
  * and to by their UTF-8 bytes.
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,14 +13,12 @@
 
 #include "hmap.h"
 #include "jw.h"
-#include "merge_int.h"
 
 struct links {
 	struct merge_opts o;
 	/* STEP (4 bytes) FROMLEN (4 bytes) FROM TO, names decoded -> value */
 	struct hmap links;
 	struct buf key, scratch;
-	char msg[200];
 };
 
 static void *link_create(const struct merge_opts *o)
@@ -32,10 +30,11 @@ static void *link_create(const struct merge_opts *o)
 	return t;
 }
 
-static int read_name(struct links *t, struct json_span v, const char *what)
+static int read_name(struct links *t, struct json_span v, const char *what,
+		     char *msg, size_t msz)
 {
 	if (v.type != JSON_STRING) {
-		snprintf(t->msg, sizeof t->msg,
+		snprintf(msg, msz,
 			 v.type == JSON_NONE ? "missing '%s'"
 					     : "'%s' is not a string",
 			 what);
@@ -45,7 +44,7 @@ static int read_name(struct links *t, struct json_span v, const char *what)
 	return 0;
 }
 
-static void link_add(void *st, struct cli *c, const struct rec *r)
+static int link_add(void *st, const struct rec *r, char *msg, size_t msz)
 {
 	static const char *const names[] = {"step", "from", "to", "value"};
 	struct links *t = st;
@@ -55,44 +54,43 @@ static void link_add(void *st, struct cli *c, const struct rec *r)
 	size_t flen;
 
 	buf_reset(&t->key);
-	if (merge_members(r, names, 4, v, t->msg, sizeof t->msg) < 0 ||
-	    merge_count_val(v[0], "step", &step, t->msg, sizeof t->msg) < 0 ||
-	    merge_count_val(v[3], "value", &value, t->msg, sizeof t->msg) < 0)
+	if (merge_members(r, names, 4, v, msg, msz) < 0 ||
+	    merge_count_val(v[0], "step", &step, msg, msz) < 0 ||
+	    merge_count_val(v[3], "value", &value, msg, msz) < 0)
 		goto bad;
 	if (step < 1 || step > UINT32_MAX) {
-		snprintf(t->msg, sizeof t->msg, "'step' is not 1 .. 2^32-1");
+		snprintf(msg, msz, "'step' is not 1 .. 2^32-1");
 		goto bad;
 	}
 	if (value < 1) {
-		snprintf(t->msg, sizeof t->msg, "'value' is not 1 or more");
+		snprintf(msg, msz, "'value' is not 1 or more");
 		goto bad;
 	}
 	u = (uint32_t)step;
 	buf_add(&t->key, &u, sizeof u);
 	buf_add(&t->key, &u, sizeof u); /* FROMLEN, set below */
-	if (read_name(t, v[1], "from") < 0)
+	if (read_name(t, v[1], "from", msg, msz) < 0)
 		goto bad;
 	flen = t->key.len - 2 * sizeof u;
 	if (flen > UINT32_MAX) {
-		snprintf(t->msg, sizeof t->msg, "'from' is too long");
+		snprintf(msg, msz, "'from' is too long");
 		goto bad;
 	}
 	u = (uint32_t)flen;
 	memcpy(t->key.p + sizeof u, &u, sizeof u);
-	if (read_name(t, v[2], "to") < 0)
+	if (read_name(t, v[2], "to", msg, msz) < 0)
 		goto bad;
 	p = hmap_get(&t->links, t->key.p, t->key.len);
-	if (p && merge_add(*p, value, &value) < 0) {
-		snprintf(t->msg, sizeof t->msg,
-			 "the link's value passes 2^63-1");
+	if (p && merge_u64_add(*p, value, &value) < 0) {
+		snprintf(msg, msz, "the link's value passes 2^63-1");
 		goto bad;
 	}
 	if (!p)
 		p = hmap_put(&t->links, t->key.p, t->key.len, NULL);
 	*p = value;
-	return;
+	return 0;
 bad:
-	cli_bad(c, "%s", t->msg);
+	return -1;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -125,13 +123,15 @@ static int olink_cmp(const void *pa, const void *pb)
 	return c ? c : bytes_cmp(a->to, a->tlen, b->to, b->tlen);
 }
 
-static void link_finish(void *st, struct cli *c)
+static int link_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct links *t = st;
 	size_t i, n = hmap_len(&t->links);
 	struct olink *v = xmalloc((n ? n : 1) * sizeof *v);
-	struct buf *o = cli_out(c);
+	struct buf *o = &out->b;
 
+	(void)msg;
+	(void)msz;
 	for (i = 0; i < n; i++) {
 		const struct hmap_entry *e = hmap_entry_at(&t->links, i);
 		uint32_t u;
@@ -155,9 +155,10 @@ static void link_finish(void *st, struct cli *c)
 		buf_adds(o, ",\"value\":");
 		jw_i64(o, (int64_t)v[i].value);
 		buf_adds(o, "}\n");
-		cli_commit(c);
+		sink_commit(out);
 	}
 	free(v);
+	return 0;
 }
 
 static void link_destroy(void *st)

@@ -9,14 +9,13 @@
  * day of its own range for every metric (zeros included), so the merged
  * range is the whole input's.
  */
-#include "merge.h"
+#include "merge_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hmap.h"
-#include "merge_int.h"
 #include "ptime.h"
 #include "series.h"
 
@@ -33,7 +32,6 @@ struct metrics {
 	int64_t dmin, dmax;
 	int have_day;
 	struct buf name, title;
-	char msg[200];
 };
 
 static void *metric_create(const struct merge_opts *o)
@@ -46,12 +44,12 @@ static void *metric_create(const struct merge_opts *o)
 }
 
 /* A string member, decoded into b.  @return 0, or -1 with msg. */
-static int read_str(struct metrics *t, struct json_span v, const char *what,
-		    struct buf *b)
+static int read_str(struct json_span v, const char *what, struct buf *b,
+		    char *msg, size_t msz)
 {
 	buf_reset(b);
 	if (v.type != JSON_STRING) {
-		snprintf(t->msg, sizeof t->msg,
+		snprintf(msg, msz,
 			 v.type == JSON_NONE ? "missing '%s'"
 					     : "'%s' is not a string",
 			 what);
@@ -60,8 +58,7 @@ static int read_str(struct metrics *t, struct json_span v, const char *what,
 	json_str_decode(v, b);
 	/* pulse-metrics reads its names as C strings */
 	if (memchr(b->p ? b->p : "", '\0', b->len)) {
-		snprintf(t->msg, sizeof t->msg, "'%s' holds a NUL character",
-			 what);
+		snprintf(msg, msz, "'%s' holds a NUL character", what);
 		return -1;
 	}
 	buf_addc(b, '\0');
@@ -70,7 +67,7 @@ static int read_str(struct metrics *t, struct json_span v, const char *what,
 }
 
 /* "YYYY-MM-DD" as a day number, only in the form pulse-metrics writes. */
-static int read_day(struct metrics *t, struct json_span v, int64_t *day)
+static int read_day(struct json_span v, int64_t *day, char *msg, size_t msz)
 {
 	const char *p = v.p + 1;
 	char back[16];
@@ -89,17 +86,22 @@ static int read_day(struct metrics *t, struct json_span v, int64_t *day)
 	mday = (unsigned)((p[8] - '0') * 10 + (p[9] - '0'));
 	if (mon < 1 || mon > 12 || mday < 1 || mday > 31)
 		goto bad;
+	if (y < 1) { /* pulse-metrics reads no time before the year 0001 */
+		snprintf(msg, msz, "'day' %.*s: %s", (int)v.n, v.p,
+			 ptime_strerror(PTIME_ERANGE));
+		return -1;
+	}
 	*day = ptime_days_from_civil(y, mon, mday);
 	ptime_fmt_day(back, *day);
 	if (memcmp(back, p, 10) == 0) /* not 2025-02-30 */
 		return 0;
 bad:
-	snprintf(t->msg, sizeof t->msg, "'day' is not a date YYYY-MM-DD: %.*s",
+	snprintf(msg, msz, "'day' is not a date YYYY-MM-DD: %.*s",
 		 (int)(v.n > 40 ? 40 : v.n), v.p);
 	return -1;
 }
 
-static void metric_add(void *st, struct cli *c, const struct rec *r)
+static int metric_add(void *st, const struct rec *r, char *msg, size_t msz)
 {
 	static const char *const names[] = {"name", "title", "day", "value",
 					    "partial"};
@@ -111,24 +113,25 @@ static void metric_add(void *st, struct cli *c, const struct rec *r)
 	int64_t day;
 	int isnew;
 
-	if (merge_members(r, names, 5, v, t->msg, sizeof t->msg) < 0) {
+	if (merge_members(r, names, 5, v, msg, msz) < 0) {
 		if (rec_get(r, "prev_day").type != JSON_NONE)
 			snprintf(
-				t->msg, sizeof t->msg,
+				msg, msz,
 				"a final metric record: merge the output of pulse-metrics --partial");
 		goto bad;
 	}
 	if (v[4].type != JSON_TRUE) {
 		snprintf(
-			t->msg, sizeof t->msg,
+			msg, msz,
 			"a metric record without \"partial\":true: merge the output of pulse-metrics --partial");
 		goto bad;
 	}
-	if (read_str(t, v[0], "name", &t->name) < 0 ||
-	    read_day(t, v[2], &day) < 0 ||
-	    merge_count_val(v[3], "value", &value, t->msg, sizeof t->msg) < 0)
+	if (read_str(v[0], "name", &t->name, msg, msz) < 0 ||
+	    read_day(v[2], &day, msg, msz) < 0 ||
+	    merge_count_val(v[3], "value", &value, msg, msz) < 0)
 		goto bad;
-	if (v[1].type != JSON_NONE && read_str(t, v[1], "title", &t->title) < 0)
+	if (v[1].type != JSON_NONE &&
+	    read_str(v[1], "title", &t->title, msg, msz) < 0)
 		goto bad;
 	ip = hmap_get(&t->names, t->name.p, t->name.len);
 	if (ip) {
@@ -136,14 +139,13 @@ static void metric_add(void *st, struct cli *c, const struct rec *r)
 		if ((v[1].type == JSON_NONE) != !m->title ||
 		    (m->title && strcmp(m->title, t->title.p) != 0)) {
 			snprintf(
-				t->msg, sizeof t->msg,
+				msg, msz,
 				"metric '%.60s' has another title in an earlier record",
 				m->name);
 			goto bad;
 		}
 		if (series_get(&m->s, day) > (uint64_t)INT64_MAX - value) {
-			snprintf(t->msg, sizeof t->msg,
-				 "the day's value passes 2^63-1");
+			snprintf(msg, msz, "the day's value passes 2^63-1");
 			goto bad;
 		}
 	} else {
@@ -164,25 +166,28 @@ static void metric_add(void *st, struct cli *c, const struct rec *r)
 	if (!t->have_day || day > t->dmax)
 		t->dmax = day;
 	t->have_day = 1;
-	return;
+	return 0;
 bad:
-	cli_bad(c, "%s", t->msg);
+	return -1;
 }
 
-static void metric_finish(void *st, struct cli *c)
+static int metric_finish(void *st, struct sink *out, char *msg, size_t msz)
 {
 	struct metrics *t = st;
 	size_t k;
 	int64_t d;
 
+	(void)msg;
+	(void)msz;
 	if (!t->have_day)
-		return;
+		return 0;
 	for (k = 0; k < t->nm; k++)
 		for (d = t->dmin; d <= t->dmax; d++) {
-			series_write(cli_out(c), t->m[k].name, t->m[k].title,
+			series_write(&out->b, t->m[k].name, t->m[k].title,
 				     &t->m[k].s, d, t->dmin, t->o.partial);
-			cli_commit(c);
+			sink_commit(out);
 		}
+	return 0;
 }
 
 static void metric_destroy(void *st)

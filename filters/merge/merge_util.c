@@ -1,6 +1,7 @@
 /* merge_util.c - what pulse-merge's kinds share; see merge_int.h. */
 #include "merge_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,4 +81,9 @@ int merge_by(struct json_span v, struct buf *out, struct buf *scratch)
 			return -1;
 	jkey_canon(v, out, scratch);
 	return 0;
+}
+
+int merge_sum_fits(const struct num_sum *s)
+{
+	return !s->nfl || isfinite((double)(s->fl + (long double)s->fx / 1e9L));
 }

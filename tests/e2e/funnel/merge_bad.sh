@@ -15,7 +15,7 @@ G='"kind":"funnel","group":{},"partial":true'
 	echo "{$G,\"table\":\"sources\",\"source\":\"x\",\"utm_campaign\":\"y\",\"leads\":1,\"qualified\":0,\"won\":1,\"revenue\":{\"RUB\":1.5}}"
 	echo "{$G,\"table\":\"sources\",\"source\":\"x\",\"utm_campaign\":\"y\",\"leads\":1,\"qualified\":0,\"won\":1,\"revenue\":{\"RUB\":\"0.0000000001\"}}"
 	echo "{$G,\"table\":\"managers\",\"manager\":\"Anna\",\"leads\":1,\"lead_days\":[\"2024-13-01\"],\"won\":0,\"revenue\":{},\"won_with_amount\":{}}"
-	echo "{$G,\"table\":\"managers\",\"manager\":\"Anna\",\"leads\":1,\"lead_days\":[],\"won\":1,\"revenue\":{\"RUB\":\"5\"},\"won_with_amount\":{}}"
+	echo "{$G,\"table\":\"managers\",\"manager\":\"Anna\",\"leads\":0,\"lead_days\":[],\"won\":1,\"revenue\":{\"RUB\":\"5\"},\"won_with_amount\":{}}"
 	echo "{$G,\"table\":\"dynamics\",\"period\":\"2024-01\",\"period_type\":\"quarter\",\"leads\":1,\"qualified\":0,\"won\":0,\"revenue\":{}}"
 	echo "{$G,\"table\":\"age\",\"entity\":\"lead\",\"category\":null,\"stage\":\"NEW\",\"position\":null,\"open\":1,\"days_sum\":1,\"days_max\":1}"
 	echo "{\"kind\":\"funnel\",\"group\":{\"manager\":1},\"partial\":true,\"table\":\"top_sources\",\"month\":\"2024-01\",\"source\":\"x\",\"leads\":1}"
@@ -31,7 +31,7 @@ set -e
 cat err
 cmp out final.ndjson && echo "the good rows merged = pulse-funnel's final rows"
 echo "-- counts that add up past 2^63-1: nothing written, exit 65"
-max='{"kind":"funnel","group":{},"partial":true,"table":"top_sources","month":"2024-01","source":"x","leads":9223372036854775807}'
+max='{"kind":"funnel","group":{},"partial":true,"table":"top_sources","month":"2024-01","source":"x","leads":9223372036854775807,"first_month":"2024-01"}'
 set +e
 printf '%s\n%s\n' "$max" "$max" | pulse-merge > out 2> err
 echo "exit $? ($(wc -c < out) bytes out)"

@@ -29,11 +29,11 @@ for r in rows:
     if r["table"] == "managers":
         k = key(r)
         leads[k] = leads.get(k, 0) + r["leads"]
-first_month = {}
-for r in rows:
-    if r["table"] == "top_sources":
-        k = key(r)
-        first_month[k] = min(first_month.get(k, r["month"]), r["month"])
+# the first month of the period (of every group: a group's later first
+# lead follows months known to have none), as pulse-funnel has it without
+# --from: that of its first record, here of the first top_sources row
+first = min((r["month"] for r in rows if r["table"] == "top_sources"),
+            default=None)
 
 for r in rows:
     t = r["table"]
@@ -54,7 +54,7 @@ for r in rows:
     elif t == "age":
         r["days_mean"] = r["days_sum"] / r["open"]
     elif t == "top_sources":
-        if r["month"] == first_month[key(r)]:
+        if r["month"] == first:
             r["previous"] = None
             r["change"] = None
         elif r["previous"] and fractions:
