@@ -208,26 +208,12 @@ bench: all
 bench-scale: all
 	@B=$(B) bench/run --scale
 
-## demo: install what is missing, build, print the ticket report of the bundled Odoo sample, write the leads dashboard of the Bitrix24 sample, the sales charts and the Telegram report of the sales sample
+## demo: install what is missing, build quietly, show the ticket report of the bundled Odoo sample, write the leads dashboard of the Bitrix24 sample, the sales charts and the Telegram report (LANG=ru: in Russian)
+DEMO_LANG = $(if $(filter ru%,$(LANG)),ru,en)
 demo: deps-runtime
-	@$(MAKE) --no-print-directory all
-	@PATH="$(CURDIR)/$(B)/bin:$$PATH" scripts/pulse-ticket-report \
-		--as-of 2026-01-21T18:00:00Z --tickets samples/odoo-tickets.json.zst \
-		--staff-users samples/odoo-users.json --rules samples/odoo-sample.rules \
-		samples/odoo-messages.json.zst
-	@mkdir -p $(B)/demo && cd $(B)/demo && PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" && \
-		pulse-gen bitrix -o leads.json --deals deals.json --history hist.json \
-			--deal-history dhist.json --users users.json --statuses statuses.json \
-			--ad-map ads.csv --aliases aliases.csv && \
-		pulse-leads-report --users users.json --statuses statuses.json \
-			--extract-arg --loss-field=UF_CRM_LOSS_REASON \
-			--map ads.csv --alias aliases.csv --as-of 2026-01-21T18:00:00+03:00 \
-			--stale-days 20 --csv tables -o dashboard.html \
-			leads.json deals.json hist.json dhist.json
-	@echo "demo: the leads dashboard of the Bitrix24 sample is $(B)/demo/dashboard.html (tables in $(B)/demo/tables/)" >&2
-	@echo
-	@DEMO_DIR="$(CURDIR)/$(B)/demo/sales" PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" \
-		scripts/demo-sales
+	@$(MAKE) -s --no-print-directory all
+	@PATH="$(CURDIR)/$(B)/bin:$(CURDIR)/scripts:$$PATH" DEMO_DIR="$(CURDIR)/$(B)/demo" \
+		scripts/demo --lang $(DEMO_LANG)
 
 ## install: install programs, scripts, man pages and rules under $(DESTDIR)$(PREFIX)
 install: all

@@ -7,10 +7,12 @@
 # every n_ case, and 0 or 65 on i_ cases, never crash nor trip a
 # sanitizer.  pulse-tally (no options: it counts records) reads them; until
 # it is built, the recdump test tool (cli_next, as every program) does.
-# Skipped when ../shared/testdata/jsontestsuite is absent (a user's clone).
-suite=$SHARED/testdata/jsontestsuite
+# The cases are nst/JSONTestSuite's test_parsing/, read from $JSONTESTSUITE,
+# else $SHARED/testdata/jsontestsuite; skipped when neither is there (a
+# user's clone: README.md says how to get them).
+suite=${JSONTESTSUITE:-$SHARED/testdata/jsontestsuite}
 if [ ! -d "$suite" ]; then
-	echo "no JSONTestSuite at $suite" >&2
+	echo "no JSONTestSuite at $suite (git clone https://github.com/nst/JSONTestSuite, then make check JSONTESTSUITE=\$PWD/JSONTestSuite/test_parsing)" >&2
 	exit 77
 fi
 if [ -x "$B/bin/pulse-tally" ]; then
