@@ -5,5 +5,5 @@ command -v clang-format >/dev/null || {
 	exit 77
 }
 cd "$ROOT"
-[ -d .git ] || { echo "not a git checkout: nothing to list" >&2; exit 77; }
+git rev-parse --git-dir >/dev/null 2>&1 || { echo "not a git checkout: nothing to list" >&2; exit 77; }
 make -s fmt-check && echo "every C source is formatted"
