@@ -89,17 +89,18 @@ void hist_add(struct hist *h, const struct hist_edges *e, const struct num *v)
 	h->counts[hist_bucket(e, v->d)]++;
 }
 
-void hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v)
+int hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v)
 {
 	struct num neg;
 	size_t b = hist_bucket(e, v->d);
 
 	if (!h->n || !h->counts[b] || !v->exact)
-		die(EX_SOFTWARE, "hist: taking back a value never added");
+		return -1;
 	h->n--;
 	h->counts[b]--;
 	num_from_fx(&neg, -v->fx);
 	num_sum_add(&h->sum, &neg);
+	return 0;
 }
 
 void hist_write(struct buf *b, const struct hist_edges *e, const struct hist *h)

@@ -62,8 +62,12 @@ size_t hist_bucket(const struct hist_edges *e, double v);
 /* Counts v (its double picks the bucket, the sum takes it exactly). */
 void hist_add(struct hist *h, const struct hist_edges *e, const struct num *v);
 
-/* Takes back an exact v that hist_add() added (the sum stays exact). */
-void hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v);
+/*
+ * Takes back an exact v that hist_add() added (the sum stays exact).
+ * @return 0, or -1 when v is not exact or its bucket is empty: it was
+ * never added (a caller's bug), and h is unchanged.
+ */
+int hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v);
 
 static inline void hist_add_null(struct hist *h)
 {

@@ -51,16 +51,17 @@ int series_add(struct series *s, int64_t day, uint64_t v)
 	return 0;
 }
 
-void series_sub(struct series *s, int64_t day, uint64_t v)
+int series_sub(struct series *s, int64_t day, uint64_t v)
 {
 	uint64_t *p;
 
-	grow(s, day);
+	if (v == 0)
+		return 0;
+	if (series_get(s, day) < v) /* also a day never added */
+		return -1;
 	p = &s->v[day - s->base];
-	if (*p < v)
-		die(EX_SOFTWARE, "series: taking %llu from %llu",
-		    (unsigned long long)v, (unsigned long long)*p);
 	*p -= v;
+	return 0;
 }
 
 uint64_t series_get(const struct series *s, int64_t day)

@@ -87,6 +87,21 @@ START_TEST(write)
 	hist_write(&b, &e, h);
 	ck_assert_str_eq(b.p, "\"edges\":[0,1.5,24],\"counts\":[1,2,0,1],"
 			      "\"count\":4,\"sum\":29.3,\"null\":1");
+	/* taking back what was added, and refusing what was not */
+	{
+		struct num v;
+
+		ck_assert_int_eq(num_parse("0.2", 3, &v), 0);
+		ck_assert_int_eq(hist_sub(h, &e, &v), 0);
+		ck_assert_int_eq(num_parse("2", 1, &v), 0);
+		ck_assert_int_eq(hist_sub(h, &e, &v), -1); /* bucket 2: empty */
+		ck_assert_int_eq(num_parse("0.12345678912", 13, &v), 0);
+		ck_assert_int_eq(hist_sub(h, &e, &v), -1); /* not exact */
+	}
+	buf_reset(&b);
+	hist_write(&b, &e, h);
+	ck_assert_str_eq(b.p, "\"edges\":[0,1.5,24],\"counts\":[1,1,0,1],"
+			      "\"count\":3,\"sum\":29.1,\"null\":1");
 	free(h);
 	buf_release(&b);
 	hist_edges_release(&e);

@@ -35,6 +35,15 @@ START_TEST(add_get)
 	ck_assert_int_eq(series_add(&s, d0, (uint64_t)INT64_MAX - 5), 0);
 	ck_assert_int_eq(series_add(&s, d0, 1), -1);
 	ck_assert_uint_eq(series_get(&s, d0), (uint64_t)INT64_MAX);
+	/* taking back: never more than the day holds, nor from a day outside */
+	ck_assert_int_eq(series_sub(&s, d0 + 900, 2), 0);
+	ck_assert_uint_eq(series_get(&s, d0 + 900), 3);
+	ck_assert_int_eq(series_sub(&s, d0 + 900, 4), -1);
+	ck_assert_uint_eq(series_get(&s, d0 + 900), 3);
+	ck_assert_int_eq(series_sub(&s, d0 + 9000, 1), -1);
+	ck_assert_int_eq(series_sub(&s, d0 - 9000, 1), -1);
+	ck_assert_int_eq(series_sub(&s, d0 - 9000, 0), 0);
+	ck_assert_uint_eq(series_get(&s, d0 - 400), 1);
 	series_release(&s);
 	ck_assert_ptr_null(s.v);
 	series_release(&s);
