@@ -276,6 +276,13 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 		struct json_span v = rec_get(r, t->hist[j]);
 
 		st = num_read(v, &t->scratch, &t->histv[j]);
+		if (st == NUM_ERANGE) {
+			snprintf(msg, msz,
+				 "field '%s': number %.*s out of range "
+				 "(magnitudes 4.9e-324 to 1.8e308)",
+				 t->hist[j], (int)(v.n > 60 ? 60 : v.n), v.p);
+			return -1;
+		}
 		if (st < 0) {
 			snprintf(msg, msz, "field '%s' is %s %s, not a number",
 				 t->hist[j],
