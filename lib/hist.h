@@ -38,9 +38,15 @@ struct hist_edges {
 void hist_edges_default(struct hist_edges *e);
 
 /*
- * Parses "0,1,2.5" (finite numbers, strictly increasing) into e, replacing
- * what it held.  @return 0, or -1 with msg (e is then empty).
+ * Sets e, replacing what it held, to the n numbers items[] (JSON numbers a
+ * double holds, strictly increasing: an --edges list cli_parse_list()
+ * split).  @return 0, or -1 with msg ("'x' is not a number", "1 after 2:
+ * the edges must increase"); e is then empty.
  */
+int hist_edges_set(struct hist_edges *e, const char *const *items, size_t n,
+		   char *msg, size_t msz);
+
+/* As hist_edges_set(), of the comma-separated list "0,1,2.5". */
 int hist_edges_parse(struct hist_edges *e, const char *list, char *msg,
 		     size_t msz);
 
