@@ -21,6 +21,21 @@ static const char *a_type(int type)
 	}
 }
 
+/*
+ * Whether number v is written as an integer: no fraction, no exponent,
+ * no "-0".  7.0, 7e0 and 70e-1 are 7 too, and taken as raw bytes they
+ * would be three more users.
+ */
+static int plain_integer(struct json_span v)
+{
+	size_t i;
+
+	for (i = 0; i < v.n; i++)
+		if (v.p[i] == '.' || v.p[i] == 'e' || v.p[i] == 'E')
+			return 0;
+	return !(v.n == 2 && v.p[0] == '-' && v.p[1] == '0');
+}
+
 int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 	       char *msg, size_t msz)
 {
@@ -45,6 +60,13 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		snprintf(msg, msz,
 			 "field 'user_id' is %s, not a number or string",
 			 a_type(ev->user.type));
+		return -1;
+	}
+	if (ev->user.type == JSON_NUMBER && !plain_integer(ev->user)) {
+		snprintf(msg, msz,
+			 "field 'user_id': number %.*s is not written as an "
+			 "integer (an id is an integer like 42, or a string)",
+			 (int)(ev->user.n > 40 ? 40 : ev->user.n), ev->user.p);
 		return -1;
 	}
 	v = rec_get(r, "event");

@@ -8,7 +8,9 @@
  * pulse-sankey and pulse-metrics.  "kind" may be absent (records made by
  * other tools); any other kind is not an event.  user_id is an opaque key:
  * a number or a string, taken as its raw JSON bytes (so 7 and "7" are two
- * users).  ts is a time ptime.h reads; a naive one compares as if it were
+ * users); a number must be written as an integer (7, not 7.0 or 7e0:
+ * those would be other users), else the record is bad.  ts is a time
+ * ptime.h reads; a naive one compares as if it were
  * UTC.  Times are kept as microseconds since 1970 (PostgreSQL's
  * precision), which hold every time ptime.h reads.
  */

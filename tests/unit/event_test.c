@@ -63,6 +63,17 @@ START_TEST(good)
 	ck_assert(!f.ev.ts.has_off);
 	ck_assert(f.ev.us == INT64_C(1740824100) * 1000000 + 250000);
 
+	/* integers of any size and sign are ids as written; "7.0" a string */
+	ck_assert_int_eq(rd(&f, "{\"user_id\":-12345678901234567890123,"
+				"\"event\":\"x\",\"ts\":\"2025-01-01\"}"),
+			 0);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":0,\"event\":\"x\","
+				"\"ts\":\"2025-01-01\"}"),
+			 0);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":\"7.0\",\"event\":\"x\","
+				"\"ts\":\"2025-01-01\"}"),
+			 0);
+
 	/* the ends of the range */
 	ck_assert_int_eq(
 		rd(&f,
@@ -99,6 +110,16 @@ START_TEST(bad)
 	    "field 'user_id' is a boolean, not a number or string");
 	BAD("{\"user_id\":{},\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "field 'user_id' is an object, not a number or string");
+	/* a number id not written as an integer: 7.0 would be another user */
+	BAD("{\"user_id\":7.0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id': number 7.0 is not written as an integer (an id "
+	    "is an integer like 42, or a string)");
+	BAD("{\"user_id\":7e0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id': number 7e0 is not written as an integer (an id "
+	    "is an integer like 42, or a string)");
+	BAD("{\"user_id\":-0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id': number -0 is not written as an integer (an id "
+	    "is an integer like 42, or a string)");
 	BAD("{\"user_id\":1,\"ts\":\"2025-01-01\"}", "missing field 'event'");
 	BAD("{\"user_id\":1,\"event\":5,\"ts\":\"2025-01-01\"}",
 	    "field 'event' is a number, not a string");
