@@ -12,7 +12,9 @@
  *    "prev_day":P,"week_ago":W,"mean_7d":M}
  *
  * where prev_day, week_ago and mean_7d (the mean of the seven days before,
- * two decimals) are null until the report has the days they look back on;
+ * in full precision: the shortest form of the double, as jq prints it;
+ * rounding is the renderer's job) are null until the report has the days
+ * they look back on;
  * a partial record stops after value with "partial":true
  * (schemas/metric.schema.json).
  */
