@@ -66,6 +66,7 @@ int hist_edges_parse(struct hist_edges *e, const char *list, char *msg,
 	int rc;
 
 	if (strvec_split(&sv, list) < 0) {
+		strvec_clear(&sv);
 		hist_edges_release(e);
 		snprintf(msg, msz, "an empty item");
 		return -1;
