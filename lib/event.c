@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "jw.h"
+
 #define US_PER_SEC INT64_C(1000000)
 
 /* "an array", "a boolean", ... */
@@ -40,7 +42,8 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 	       char *msg, size_t msz)
 {
 	struct json_span v;
-	int rc;
+	size_t uend;
+	int rc, ucanon = 0;
 
 	v = rec_get(r, "kind");
 	if (v.type != JSON_NONE && !json_str_eq(v, "event", 5)) {
@@ -79,7 +82,36 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 			 a_type(v.type));
 		return -1;
 	}
-	json_str_view(v, scratch, &ev->name, &ev->nlen);
+	/*
+	 * Strings with escapes are written again in scratch: the user id in
+	 * its canonical form (jkey.h: "crm\/7" and "\u0037" are "crm/7" and
+	 * "7", as PHP and Python write them, and taken as raw bytes they were
+	 * other users), then the decoded name; pointers are taken once both
+	 * are there.
+	 */
+	buf_reset(scratch);
+	if (ev->user.type == JSON_STRING && (ev->user.flags & JSON_F_ESC)) {
+		struct buf dec = BUF_INIT;
+
+		json_str_decode(ev->user, &dec);
+		jw_str(scratch, dec.p ? dec.p : "", dec.len);
+		buf_release(&dec);
+		ucanon = 1;
+	}
+	uend = scratch->len;
+	if (v.flags & JSON_F_ESC) {
+		json_str_decode(v, scratch);
+		ev->name = scratch->p + uend;
+		ev->nlen = scratch->len - uend;
+	} else {
+		ev->name = v.p + 1;
+		ev->nlen = v.n - 2;
+	}
+	if (ucanon) {
+		ev->user.p = scratch->p;
+		ev->user.n = uend;
+		ev->user.flags &= ~JSON_F_ESC;
+	}
 	v = rec_get(r, "ts");
 	if (v.type == JSON_NONE || v.type == JSON_NULL) {
 		snprintf(msg, msz, "missing field 'ts'");

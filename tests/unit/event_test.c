@@ -63,6 +63,24 @@ START_TEST(good)
 	ck_assert(!f.ev.ts.has_off);
 	ck_assert(f.ev.us == INT64_C(1740824100) * 1000000 + 250000);
 
+	/* a string id in its canonical form, whatever the escapes; the name
+	 * decoded beside it */
+	ck_assert_int_eq(
+		rd(&f, "{\"user_id\":\"crm\\/\\u0037\\u0000\\n\",\"event\":"
+		       "\"a\\u0062\",\"ts\":\"2025-03-01T10:15:00Z\"}"),
+		0);
+	ck_assert_uint_eq(f.ev.user.n, 15);
+	ck_assert_mem_eq(f.ev.user.p, "\"crm/7\\u0000\\n\"", 15);
+	ck_assert(!(f.ev.user.flags & JSON_F_ESC));
+	ck_assert_uint_eq(f.ev.nlen, 2);
+	ck_assert_mem_eq(f.ev.name, "ab", 2);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":\"\\u00e9\",\"event\":\"x\","
+				"\"ts\":\"2025-03-01T10:15:00Z\"}"),
+			 0);
+	ck_assert_uint_eq(f.ev.user.n, 4);
+	ck_assert_mem_eq(f.ev.user.p, "\"\xc3\xa9\"", 4);
+	ck_assert_mem_eq(f.ev.name, "x", 1);
+
 	/* integers of any size and sign are ids as written; "7.0" a string */
 	ck_assert_int_eq(rd(&f, "{\"user_id\":-12345678901234567890123,"
 				"\"event\":\"x\",\"ts\":\"2025-01-01\"}"),
