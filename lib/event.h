@@ -27,7 +27,7 @@
 #include "record.h"
 
 struct event {
-	struct json_span user; /* the raw bytes of user_id */
+	struct json_span user; /* user_id's JSON text (see above) */
 	const char *name;      /* the decoded event name (into the record or */
 	size_t nlen;	       /* the scratch buffer) */
 	struct ptime ts;

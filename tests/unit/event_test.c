@@ -1,5 +1,6 @@
 /* event_test.c - unit tests of lib/event.c. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,49 @@ START_TEST(bad)
 	    "field 'user_id' is a boolean, not a number or string");
 	BAD("{\"user_id\":{},\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "field 'user_id' is an object, not a number or string");
+	/* ids of every length, the dot or exponent anywhere: bad */
+	{
+		static const char *const ok[] = {
+			"0",
+			"7",
+			"-7",
+			"12345678",
+			"-12345678",
+			"123456789",
+			"1234567890123456",
+			"12345678901234567",
+			"-123456789012345678901234567890"};
+		static const char *const no[] = {"-0",
+						 "0.5",
+						 "1e5",
+						 "1E+5",
+						 "12345678.0",
+						 "1234567.8",
+						 "1.2345678",
+						 "123456789e1",
+						 "12345678901234567.5",
+						 "1234567890123456e-1",
+						 "-1.5",
+						 "-12345678901e3"};
+		char line[160];
+		size_t i;
+
+		for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			snprintf(line, sizeof line,
+				 "{\"user_id\":%s,\"event\":\"x\","
+				 "\"ts\":\"2025-01-01\"}",
+				 ok[i]);
+			ck_assert_msg(rd(&f, line) == 0, "%s: %s", ok[i],
+				      f.msg);
+		}
+		for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+			snprintf(line, sizeof line,
+				 "{\"user_id\":%s,\"event\":\"x\","
+				 "\"ts\":\"2025-01-01\"}",
+				 no[i]);
+			ck_assert_msg(rd(&f, line) == -1, "%s taken", no[i]);
+		}
+	}
 	/* a number id not written as an integer: 7.0 would be another user */
 	BAD("{\"user_id\":7.0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "field 'user_id': number 7.0 is not written as an integer (an id "
