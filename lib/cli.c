@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "jkey.h"
 
 /* The temporary output file to remove if the program dies. */
 static char *cleanup_tmp;
@@ -247,6 +248,24 @@ static int keyed_record(struct cli *c, const struct rec *r,
 		if (c->map || c->shard.i == 1)
 			cli_bad(c, "missing field '%s'", c->key);
 		return 0;
+	}
+	if (k.type == JSON_STRING && (k.flags & JSON_F_ESC)) {
+		/* "crm\/7" is "crm/7": one key, one shard (as event.h reads
+		 * user ids) */
+		struct buf canon = BUF_INIT, tmp = BUF_INIT;
+		int mine;
+
+		jkey_canon(k, &canon, &tmp);
+		mine = shard_mine(&c->shard, canon.p, canon.len);
+		if (mine && c->map) {
+			buf_add(&c->out.b, canon.p, canon.len);
+			buf_addc(&c->out.b, '\t');
+			rec_emit_line(r, &c->out.b);
+			cli_commit(c);
+		}
+		buf_release(&canon);
+		buf_release(&tmp);
+		return mine && !c->map;
 	}
 	if (!shard_mine(&c->shard, k.p, k.n))
 		return 0;

@@ -7,8 +7,11 @@
  * written by pulse-extract pg and pulse-extract events, read by
  * pulse-sankey and pulse-metrics.  "kind" may be absent (records made by
  * other tools); any other kind is not an event.  user_id is an opaque key:
- * a number or a string, taken as its raw JSON bytes (so 7 and "7" are two
- * users).  ts is a time ptime.h reads; a naive one compares as if it were
+ * a number or a string, taken as its JSON text (so 7 and "7" are two
+ * users): a string in its canonical form (jkey.h: "crm\/7" is "crm/7"), a
+ * number as written, which must be an integer (7, not 7.0 or 7e0: those
+ * would be other users), else the record is bad.  ts is a time
+ * ptime.h reads; a naive one compares as if it were
  * UTC.  Times are kept as microseconds since 1970 (PostgreSQL's
  * precision), which hold every time ptime.h reads.
  */
@@ -24,7 +27,7 @@
 #include "record.h"
 
 struct event {
-	struct json_span user; /* the raw bytes of user_id */
+	struct json_span user; /* user_id's JSON text (see above) */
 	const char *name;      /* the decoded event name (into the record or */
 	size_t nlen;	       /* the scratch buffer) */
 	struct ptime ts;
@@ -32,8 +35,9 @@ struct event {
 };
 
 /*
- * Reads r as an event.  The spans point into r's line, name perhaps into
- * scratch.  @return 0, or -1 with msg ("missing field 'user_id'", ...).
+ * Reads r as an event.  user and name point into r's line, or into
+ * scratch when they had escapes (valid until the next call with it).
+ * @return 0, or -1 with msg ("missing field 'user_id'", ...).
  */
 int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 	       char *msg, size_t msz);

@@ -9,6 +9,7 @@
 #include "err.h"
 #include "json.h"
 #include "jw.h"
+#include "strvec.h"
 
 static const double default_edges[] = {
 	0, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1440};
@@ -21,36 +22,58 @@ void hist_edges_default(struct hist_edges *e)
 	memcpy(e->v, default_edges, sizeof default_edges);
 }
 
+int hist_edges_set(struct hist_edges *e, const char *const *items, size_t n,
+		   char *msg, size_t msz)
+{
+	struct num v;
+	size_t i;
+	int rc;
+
+	hist_edges_release(e);
+	if (n == 0) {
+		snprintf(msg, msz, "no edges");
+		return -1;
+	}
+	e->v = xmalloc(n * sizeof *e->v);
+	for (i = 0; i < n; i++) {
+		rc = num_parse(items[i], strlen(items[i]), &v);
+		if (rc < 0) {
+			snprintf(msg, msz, "'%.40s' is %s", items[i],
+				 rc == NUM_ERANGE
+					 ? "beyond the range of a double"
+					 : "not a number");
+			goto fail;
+		}
+		if (i > 0 && v.d <= e->v[i - 1]) {
+			snprintf(msg, msz,
+				 "%.40s after %.40s: the edges must increase",
+				 items[i], items[i - 1]);
+			goto fail;
+		}
+		e->v[i] = v.d;
+	}
+	e->n = n;
+	return 0;
+fail:
+	hist_edges_release(e);
+	return -1;
+}
+
 int hist_edges_parse(struct hist_edges *e, const char *list, char *msg,
 		     size_t msz)
 {
-	const char *p = list;
-	char *end;
-	double v;
+	struct strvec sv = STRVEC_INIT;
+	int rc;
 
-	hist_edges_release(e);
-	for (;;) {
-		v = strtod(p, &end);
-		if (end == p || !isfinite(v) || (*end != ',' && *end != '\0')) {
-			snprintf(
-				msg, msz,
-				"invalid --edges '%s' (numbers separated by commas)",
-				list);
-			hist_edges_release(e);
-			return -1;
-		}
-		if (e->n > 0 && v <= e->v[e->n - 1]) {
-			snprintf(msg, msz, "--edges must increase: %g after %g",
-				 v, e->v[e->n - 1]);
-			hist_edges_release(e);
-			return -1;
-		}
-		e->v = xrealloc(e->v, (e->n + 1) * sizeof *e->v);
-		e->v[e->n++] = v;
-		if (*end == '\0')
-			return 0;
-		p = end + 1;
+	if (strvec_split(&sv, list) < 0) {
+		strvec_clear(&sv);
+		hist_edges_release(e);
+		snprintf(msg, msz, "an empty item");
+		return -1;
 	}
+	rc = hist_edges_set(e, (const char *const *)sv.v, sv.n, msg, msz);
+	strvec_clear(&sv);
+	return rc;
 }
 
 void hist_edges_release(struct hist_edges *e)
@@ -89,17 +112,18 @@ void hist_add(struct hist *h, const struct hist_edges *e, const struct num *v)
 	h->counts[hist_bucket(e, v->d)]++;
 }
 
-void hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v)
+int hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v)
 {
 	struct num neg;
 	size_t b = hist_bucket(e, v->d);
 
 	if (!h->n || !h->counts[b] || !v->exact)
-		die(EX_SOFTWARE, "hist: taking back a value never added");
+		return -1;
 	h->n--;
 	h->counts[b]--;
 	num_from_fx(&neg, -v->fx);
 	num_sum_add(&h->sum, &neg);
+	return 0;
 }
 
 void hist_write(struct buf *b, const struct hist_edges *e, const struct hist *h)

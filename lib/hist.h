@@ -38,9 +38,15 @@ struct hist_edges {
 void hist_edges_default(struct hist_edges *e);
 
 /*
- * Parses "0,1,2.5" (finite numbers, strictly increasing) into e, replacing
- * what it held.  @return 0, or -1 with msg (e is then empty).
+ * Sets e, replacing what it held, to the n numbers items[] (JSON numbers a
+ * double holds, strictly increasing: an --edges list cli_parse_list()
+ * split).  @return 0, or -1 with msg ("'x' is not a number", "1 after 2:
+ * the edges must increase"); e is then empty.
  */
+int hist_edges_set(struct hist_edges *e, const char *const *items, size_t n,
+		   char *msg, size_t msz);
+
+/* As hist_edges_set(), of the comma-separated list "0,1,2.5". */
 int hist_edges_parse(struct hist_edges *e, const char *list, char *msg,
 		     size_t msz);
 
@@ -62,8 +68,12 @@ size_t hist_bucket(const struct hist_edges *e, double v);
 /* Counts v (its double picks the bucket, the sum takes it exactly). */
 void hist_add(struct hist *h, const struct hist_edges *e, const struct num *v);
 
-/* Takes back an exact v that hist_add() added (the sum stays exact). */
-void hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v);
+/*
+ * Takes back an exact v that hist_add() added (the sum stays exact).
+ * @return 0, or -1 when v is not exact or its bucket is empty: it was
+ * never added (a caller's bug), and h is unchanged.
+ */
+int hist_sub(struct hist *h, const struct hist_edges *e, const struct num *v);
 
 static inline void hist_add_null(struct hist *h)
 {

@@ -106,15 +106,25 @@ static void rehash(struct hmap *m, size_t nslots)
 		j = m->e[i].hash & mask;
 		while (m->slots[j])
 			j = (j + 1) & mask;
-		m->slots[j] = (uint32_t)(i + 1);
+		m->slots[j] = i + 1;
 	}
+}
+
+/*
+ * n * size, or SIZE_MAX when that does not fit in a size_t: xrealloc()
+ * then fails as it does when memory runs out.
+ */
+static size_t array_size(size_t n, size_t size)
+{
+	size_t r;
+
+	return __builtin_mul_overflow(n, size, &r) ? SIZE_MAX : r;
 }
 
 static size_t find(const struct hmap *m, const void *key, size_t klen,
 		   uint64_t h, int *found)
 {
-	size_t mask = m->nslots - 1, j = h & mask;
-	uint32_t s;
+	size_t mask = m->nslots - 1, j = h & mask, s;
 
 	while ((s = m->slots[j]) != 0) {
 		const struct hmap_entry *e = &m->e[s - 1];
@@ -150,7 +160,7 @@ void *hmap_get(const struct hmap *m, const void *key, size_t klen)
 		return NULL;
 	if (!m->vsize) /* vals is NULL in a set */
 		return &novalue;
-	return m->vals + (size_t)(m->slots[j] - 1) * m->vsize;
+	return m->vals + (m->slots[j] - 1) * m->vsize;
 }
 
 void *hmap_put(struct hmap *m, const void *key, size_t klen, int *isnew)
@@ -170,17 +180,16 @@ void *hmap_put(struct hmap *m, const void *key, size_t klen, int *isnew)
 	}
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 64;
-		if (m->cap > UINT32_MAX - 1)
-			die(EX_SOFTWARE, "hash map too large");
-		m->e = xrealloc(m->e, m->cap * sizeof *m->e);
+		m->e = xrealloc(m->e, array_size(m->cap, sizeof *m->e));
 		if (m->vsize)
-			m->vals = xrealloc(m->vals, m->cap * m->vsize);
+			m->vals =
+				xrealloc(m->vals, array_size(m->cap, m->vsize));
 	}
 	i = m->n++;
 	m->e[i].key = arena_copy(m, key, klen);
 	m->e[i].klen = klen;
 	m->e[i].hash = h;
-	m->slots[j] = (uint32_t)(i + 1);
+	m->slots[j] = i + 1;
 	if (m->vsize)
 		memset(m->vals + i * m->vsize, 0, m->vsize);
 	if (isnew)

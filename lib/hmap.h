@@ -7,6 +7,10 @@
  * Entries remember insertion order: hmap_at(m, i) for i in [0, hmap_len(m))
  * walks them in the order the keys first appeared.  Open addressing,
  * power-of-two table, 64-bit hash (wyhash-style multiply-mix).
+ *
+ * A map holds as many keys as memory does: it never refuses one, and the
+ * only way it ends the program is the x-allocators' (err.h), out of
+ * memory.
  */
 #ifndef PULSE_HMAP_H
 #define PULSE_HMAP_H
@@ -21,7 +25,7 @@ struct hmap_entry {
 };
 
 struct hmap {
-	uint32_t *slots; /* 0 = empty, else entry index + 1 */
+	size_t *slots; /* 0 = empty, else entry index + 1 */
 	size_t nslots;
 	struct hmap_entry *e;
 	char *vals;

@@ -10,6 +10,7 @@ void idmap_init(struct idmap *m)
 {
 	memset(m, 0, sizeof *m);
 	hmap_init(&m->other, sizeof(uint32_t));
+	m->max = IDMAP_MAX;
 }
 
 void idmap_init_vals(struct idmap *m, size_t vsize)
@@ -70,11 +71,9 @@ static void grow(struct idmap *m)
 	m->nslots = nn;
 }
 
-/* A new number, its value (if any) zeroed. */
+/* A new number, its value (if any) zeroed; the map has room for it. */
 static uint32_t next_id(struct idmap *m)
 {
-	if (m->n >= UINT32_MAX - 1)
-		die(EX_SOFTWARE, "more than %u keys", UINT32_MAX - 2);
 	if (m->vsize) {
 		if (m->n == m->vcap) {
 			m->vcap = m->vcap ? 2 * m->vcap : 1024;
@@ -99,6 +98,12 @@ uint32_t idmap_put(struct idmap *m, const char *key, size_t n, int *isnew)
 
 	if (idmap_int_key(key, n, &k))
 		return idmap_put_int(m, k, isnew);
+	if (m->n >= m->max) {
+		if (isnew)
+			*isnew = 0;
+		v = hmap_get(&m->other, key, n);
+		return v ? *v : IDMAP_FULL;
+	}
 	v = hmap_put(&m->other, key, n, &fresh);
 	if (fresh)
 		*v = next_id(m);
@@ -121,6 +126,11 @@ uint32_t idmap_put_int(struct idmap *m, uint64_t k, int *isnew)
 		struct idslot *s = &m->slots[j];
 
 		if (!s->id1) {
+			if (m->n >= m->max) {
+				if (isnew)
+					*isnew = 0;
+				return IDMAP_FULL;
+			}
 			s->lo = lo;
 			s->hi = hi;
 			s->id1 = next_id(m) + 1;

@@ -8,6 +8,10 @@
  * key goes through an hmap.  With idmap_init_vals() the map also keeps a
  * value of vsize bytes per number, zeroed when the key is first seen, in
  * one array (idmap_val(); a pointer is valid until the next new key).
+ *
+ * Numbers are 32-bit: a map takes IDMAP_MAX keys, and refuses a new key
+ * after that (IDMAP_FULL), for the caller to report; it never ends the
+ * program but through the x-allocators (err.h), out of memory.
  */
 #ifndef PULSE_IDMAP_H
 #define PULSE_IDMAP_H
@@ -22,6 +26,9 @@ struct idslot {
 	uint32_t id1;	 /* its number + 1; 0: empty */
 };
 
+#define IDMAP_MAX (UINT32_MAX - 2) /* keys a map takes */
+#define IDMAP_FULL UINT32_MAX	   /* the number of a key it refused */
+
 struct idmap {
 	struct idslot *slots;
 	size_t nslots, nint;
@@ -29,6 +36,7 @@ struct idmap {
 	size_t n;	   /* numbers given */
 	char *vals;	   /* idmap_init_vals(): vsize bytes per number */
 	size_t vsize, vcap;
+	size_t max; /* keys it takes: IDMAP_MAX (a test may lower it) */
 };
 
 void idmap_init(struct idmap *m);
@@ -37,7 +45,9 @@ void idmap_release(struct idmap *m);
 
 /*
  * The number of key (raw bytes), given when first seen: *isnew says
- * which.  Numbers are 0, 1, 2, ... in order of first sight.
+ * which.  Numbers are 0, 1, 2, ... in order of first sight.  @return
+ * IDMAP_FULL when the key is new and the map holds max keys already (it
+ * is not added; *isnew is 0).
  */
 uint32_t idmap_put(struct idmap *m, const char *key, size_t n, int *isnew);
 
@@ -45,7 +55,8 @@ uint32_t idmap_put(struct idmap *m, const char *key, size_t n, int *isnew);
  * For batches: a key as the integer the map keeps inside its slots
  * (@return 1), or 0 when it goes through the hmap.  Prefetching the slot
  * of a batch's keys before idmap_put_int() hides the memory latency of a
- * map much larger than the caches.
+ * map much larger than the caches.  idmap_put_int() returns as
+ * idmap_put() does (IDMAP_FULL too).
  */
 int idmap_int_key(const char *key, size_t n, uint64_t *k);
 void idmap_prefetch(const struct idmap *m, uint64_t k);
@@ -60,6 +71,12 @@ static inline void *idmap_val(const struct idmap *m, size_t num)
 static inline size_t idmap_len(const struct idmap *m)
 {
 	return m->n;
+}
+
+/* Whether k more new keys are sure to be taken (for a batch). */
+static inline int idmap_room(const struct idmap *m, size_t k)
+{
+	return m->n + k <= m->max;
 }
 
 /* Bytes the map holds, for memory reports. */

@@ -1,7 +1,9 @@
 /* num.c - numbers read from records, exact sums; see num.h. */
 #include "num.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +83,9 @@ int num_parse(const char *s, size_t n, struct num *out)
 		out->d = strtod(c, NULL);
 		free(c);
 	}
+	/* infinite, or read as 0 though a digit is not: not a double's */
+	if (isinf(out->d) || (out->d == 0 && (m != 0 || big)))
+		return NUM_ERANGE;
 
 	out->exact = 0;
 	if (!big) {
@@ -108,20 +113,25 @@ int num_read(struct json_span v, struct buf *scratch, struct num *out)
 {
 	const char *p;
 	size_t n;
+	int rc;
 
 	switch (v.type) {
 	case JSON_NONE:
 	case JSON_NULL:
 		return 0;
 	case JSON_NUMBER:
-		return num_parse(v.p, v.n, out) == 0 ? 1 : -1;
+		p = v.p;
+		n = v.n;
+		break;
 	case JSON_STRING:
 		if (json_str_view(v, scratch, &p, &n) < 0)
 			return -1;
-		return num_parse(p, n, out) == 0 ? 1 : -1;
+		break;
 	default:
 		return -1;
 	}
+	rc = num_parse(p, n, out);
+	return rc == 0 ? 1 : rc;
 }
 
 void num_from_fx(struct num *out, num_i128 fx)
@@ -154,8 +164,16 @@ void num_sum_write(const struct num_sum *s, struct buf *b)
 	int i, started = 0;
 
 	if (s->nfl) {
-		jw_f64(b, (double)(s->fl +
-				   (long double)s->fx / (long double)FX_SCALE));
+		long double t =
+			s->fl + (long double)s->fx / (long double)FX_SCALE;
+
+		if (isfinite(t) && fabsl(t) > DBL_MAX) {
+			/* finite addends: a sum past a double's is still one */
+			snprintf(tmp, sizeof tmp, "%.17Lg", t);
+			buf_adds(b, tmp);
+		} else {
+			jw_f64(b, (double)t);
+		}
 		return;
 	}
 	u = s->fx < 0 ? (unsigned __int128)0 - (unsigned __int128)s->fx

@@ -9,6 +9,12 @@
  * counts never pick up binary fractions; the others (and an fx sum that
  * grows too large) in long double fl.
  *
+ * A JSON number a double cannot hold (beyond +-1.8e308, or not 0 but
+ * closer to 0 than 4.9e-324) is refused with NUM_ERANGE: it would be
+ * infinite (a null sum) or a 0 of either sign (a wrong bucket).  A sum
+ * of numbers that are all finite stays finite: num_sum_write() writes it
+ * even when it passes a double's range.
+ *
  * Nothing here allocates except num_read()'s decoding into the caller's
  * scratch buffer (only for strings with escapes).
  */
@@ -37,16 +43,19 @@ struct num_sum {
 	uint64_t nfl; /* addends that went to fl */
 };
 
+#define NUM_ERANGE (-2) /* a JSON number beyond a double's range */
+
 /*
  * Parses s[0..n) as a JSON number.  @return 0 with *out set (exact when
  * the value is a multiple of 1e-9 below 1e27), -1 when the text is not a
- * JSON number.
+ * JSON number, NUM_ERANGE when it is one a double cannot hold.
  */
 int num_parse(const char *s, size_t n, struct num *out);
 
 /*
  * Reads a JSON number, or a string holding exactly one.  @return 1 with
- * *out set, 0 when v is null or absent, -1 when v is something else.
+ * *out set, 0 when v is null or absent, NUM_ERANGE when it is a number a
+ * double cannot hold, -1 when v is something else.
  */
 int num_read(struct json_span v, struct buf *scratch, struct num *out);
 
@@ -55,7 +64,12 @@ void num_from_fx(struct num *out, num_i128 fx);
 
 void num_sum_add(struct num_sum *s, const struct num *n);
 
-/* Writes the sum as a JSON number: the exact decimal when it can be. */
+/*
+ * Writes the sum as a JSON number: the exact decimal when it can be, else
+ * the shortest form of its double (17 digits past a double's range); null
+ * only when an addend was not finite (num_from_fx() and num_parse() make
+ * none).
+ */
 void num_sum_write(const struct num_sum *s, struct buf *b);
 
 #endif

@@ -51,16 +51,17 @@ int series_add(struct series *s, int64_t day, uint64_t v)
 	return 0;
 }
 
-void series_sub(struct series *s, int64_t day, uint64_t v)
+int series_sub(struct series *s, int64_t day, uint64_t v)
 {
 	uint64_t *p;
 
-	grow(s, day);
+	if (v == 0)
+		return 0;
+	if (series_get(s, day) < v) /* also a day never added */
+		return -1;
 	p = &s->v[day - s->base];
-	if (*p < v)
-		die(EX_SOFTWARE, "series: taking %llu from %llu",
-		    (unsigned long long)v, (unsigned long long)*p);
 	*p -= v;
+	return 0;
 }
 
 uint64_t series_get(const struct series *s, int64_t day)
@@ -76,22 +77,19 @@ void series_release(struct series *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The mean of seven counts summing to sum, rounded to two decimals. */
+/*
+ * The mean of seven counts summing to sum, in full precision (rounding is
+ * the renderer's job): exact when it is whole (up to 2^63-1), else the
+ * shortest form of the nearest double, as jq prints it.
+ */
 static void write_mean7(struct buf *o, u128 sum)
 {
-	u128 q = (sum * 200 + 7) / 14; /* round(sum * 100 / 7) */
-	uint64_t ip = (uint64_t)(q / 100), fp = (uint64_t)(q % 100);
-	char tmp[48];
-
-	if (fp == 0)
-		snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)ip);
-	else if (fp % 10 == 0)
-		snprintf(tmp, sizeof tmp, "%llu.%llu", (unsigned long long)ip,
-			 (unsigned long long)(fp / 10));
+	if (sum % 7 == 0)
+		jw_i64(o, (int64_t)(sum / 7)); /* seven counts <= 2^63-1 each */
+	else if (sum < (u128)1 << 53)
+		jw_f64(o, (double)sum / 7); /* exact operands: rounded once */
 	else
-		snprintf(tmp, sizeof tmp, "%llu.%02llu", (unsigned long long)ip,
-			 (unsigned long long)fp);
-	buf_adds(o, tmp);
+		jw_f64(o, (double)((long double)sum / 7));
 }
 
 static void write_opt(struct buf *o, const char *key, int have, uint64_t v)

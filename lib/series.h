@@ -12,7 +12,9 @@
  *    "prev_day":P,"week_ago":W,"mean_7d":M}
  *
  * where prev_day, week_ago and mean_7d (the mean of the seven days before,
- * two decimals) are null until the report has the days they look back on;
+ * in full precision: the shortest form of the double, as jq prints it;
+ * rounding is the renderer's job) are null until the report has the days
+ * they look back on;
  * a partial record stops after value with "partial":true
  * (schemas/metric.schema.json).
  */
@@ -40,9 +42,12 @@ int series_add(struct series *s, int64_t day, uint64_t v);
 /* The count of day (0 when never added). */
 uint64_t series_get(const struct series *s, int64_t day);
 
-/* Takes back v of what series_add() added on day (an engine that counted
- * too early); dies when the day holds less. */
-void series_sub(struct series *s, int64_t day, uint64_t v);
+/*
+ * Takes back v of what series_add() added on day (an engine that counted
+ * too early).  @return 0, or -1 when the day holds less (a caller's bug):
+ * it is then unchanged.
+ */
+int series_sub(struct series *s, int64_t day, uint64_t v);
 
 void series_release(struct series *s);
 

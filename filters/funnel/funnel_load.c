@@ -95,6 +95,9 @@ const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n)
 /* The ent index slot of number num of kind k, FN_NONE when new. */
 static uint32_t *num_slot(struct funnel *f, int t, uint32_t num, int isnew)
 {
+	/* lib/idmap no longer dies when full: what it did, done here */
+	if (num == IDMAP_FULL)
+		die(EX_SOFTWARE, "more than %u keys", IDMAP_MAX);
 	if (isnew) {
 		if (num >= f->id_cap[t]) {
 			f->id_cap[t] = f->id_cap[t] ? 2 * f->id_cap[t] : 1024;

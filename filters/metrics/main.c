@@ -41,25 +41,6 @@ static const struct cli_info info = {
 static const char default_edges[] =
 	"0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720";
 
-static void add_names(struct cli *c, struct metrics_opts *o, char *list)
-{
-	char *p = list, *comma;
-
-	for (;;) {
-		comma = strchr(p, ',');
-		if (comma)
-			*comma = '\0';
-		if (!*p)
-			cli_usage_error(c, "empty event name in --durations");
-		o->durations = xrealloc(o->durations,
-					(o->ndur + 1) * sizeof *o->durations);
-		o->durations[o->ndur++] = p;
-		if (!comma)
-			return;
-		p = comma + 1;
-	}
-}
-
 static void load_defs(struct metrics_opts *o, const char *path)
 {
 	struct buf text = BUF_INIT;
@@ -70,6 +51,20 @@ static void load_defs(struct metrics_opts *o, const char *path)
 			       &o->ndefs, msg, sizeof msg) < 0)
 		die(EX_DATAERR, "%s: %s", path, msg);
 	buf_release(&text);
+}
+
+/* The edges of --edges list arg, or of the default. */
+static void set_edges(const struct cli *c, struct hist_edges *e,
+		      const char *arg)
+{
+	struct strvec sv = STRVEC_INIT;
+	char msg[128];
+
+	cli_parse_list(c, "--edges", arg, &sv);
+	if (hist_edges_set(e, (const char *const *)sv.v, sv.n, msg,
+			   sizeof msg) < 0)
+		cli_usage_error(c, "invalid --edges '%s' (%s)", arg, msg);
+	strvec_clear(&sv);
 }
 
 int main(int argc, char **argv)
@@ -86,12 +81,14 @@ int main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct metrics_opts o;
-	const char *defs = NULL, *zone = "UTC";
+	struct strvec durations = STRVEC_INIT;
+	const char *defs = NULL, *zone = "UTC", *edges = default_edges;
 	struct metrics *m;
 	struct cli c;
 	struct rec *r;
 	char msg[256];
-	int opt, status;
+	size_t i;
+	int opt, status, rc;
 
 	memset(&o, 0, sizeof o);
 	cli_init(&c, argc, argv, &info);
@@ -107,12 +104,11 @@ int main(int argc, char **argv)
 			zone = optarg;
 			break;
 		case OPT_DURATIONS:
-			add_names(&c, &o, optarg);
+			cli_parse_list(&c, "--durations", optarg, &durations);
 			break;
 		case OPT_EDGES:
-			if (hist_edges_parse(&o.edges, optarg, msg,
-					     sizeof msg) < 0)
-				cli_usage_error(&c, "%s", msg);
+			edges = optarg;
+			set_edges(&c, &o.edges, edges); /* check it now */
 			break;
 		case OPT_SORTED:
 			o.sorted = 1;
@@ -124,26 +120,40 @@ int main(int argc, char **argv)
 			cli_usage(&c);
 		}
 	}
-	if (!defs && !o.ndur)
+	/* an event timed twice has one histogram */
+	for (i = 0; i < durations.n; i++)
+		if (strvec_find(&o.durations, durations.v[i]) < 0)
+			strvec_push(&o.durations, durations.v[i]);
+	strvec_clear(&durations);
+	if (!defs && !o.durations.n)
 		cli_usage_error(&c,
 				"nothing to count: give --defs or --durations");
 	if (tz_init(&o.tz, zone, msg, sizeof msg) < 0)
 		cli_usage_error(&c, "%s", msg);
-	if (!o.edges.n &&
-	    hist_edges_parse(&o.edges, default_edges, msg, sizeof msg) < 0)
-		die(EX_SOFTWARE, "%s", msg);
+	if (!o.edges.n)
+		set_edges(&c, &o.edges, edges);
 	if (defs)
 		load_defs(&o, defs);
-	m = metrics_new(&o);
+	m = metrics_new(&o, msg, sizeof msg);
+	if (!m)
+		die(EX_DATAERR, "%s", msg);
 	cli_key(&c, "user_id");
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r))
-		metrics_add(m, &c, r);
-	metrics_finish(m, &c);
+	while (cli_next(&c, &r)) {
+		rc = metrics_add(m, r, cli_sink(&c), msg, sizeof msg);
+		if (rc < 0)
+			cli_bad(&c, "%s", msg);
+		else if (rc > 0)
+			die(rc, "%s", msg);
+		cli_commit(&c);
+	}
+	rc = metrics_finish(m, cli_sink(&c), msg, sizeof msg);
+	if (rc)
+		die(rc, "%s", msg);
 	status = cli_finish(&c);
 	metrics_free(m);
 	metrics_defs_free(o.defs, o.ndefs);
 	hist_edges_release(&o.edges);
-	free(o.durations);
+	strvec_clear(&o.durations);
 	return status;
 }

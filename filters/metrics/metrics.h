@@ -20,15 +20,24 @@
  * since they still come between two events.  Sorted (input grouped by
  * user_id), it keeps one user's events at a time (lib/group.h).  Per day
  * counts are one array per metric over the days seen (lib/series.h).
+ *
+ * The engine follows the contract of every stage: it never sees the
+ * command line or exits.  metrics_add() returns -1 with a message for a
+ * bad record, which leaves no trace in the counts; metrics_add() and
+ * metrics_finish() return an exit status (> 0) with a message when the
+ * run cannot go on: the temporary event log cannot be created (73),
+ * written or read back (74), or holds 2^32 events, or the counts do not
+ * add up (70, a bug).
  */
 #ifndef PULSE_METRICS_H
 #define PULSE_METRICS_H
 
 #include <stddef.h>
 
-#include "cli.h"
 #include "hist.h"
 #include "record.h"
+#include "sink.h"
+#include "strvec.h"
 #include "tz.h"
 
 struct metric_def {
@@ -43,8 +52,7 @@ struct metric_def {
 struct metrics_opts {
 	struct metric_def *defs;
 	size_t ndefs;
-	const char **durations; /* --durations events */
-	size_t ndur;
+	struct strvec durations; /* --durations events, each once */
 	struct hist_edges edges; /* for --durations */
 	struct tz tz;
 	int sorted;
@@ -54,9 +62,10 @@ struct metrics_opts {
 /* metrics_defs.c */
 
 /*
- * Parses the definitions file's text (path for messages) into *defs.
- * @return 0, or -1 with msg naming the place ("metrics[2]: missing
- * 'event'").
+ * Parses the definitions file's text into *defs.  @return 0, or -1 with
+ * msg naming the place ("metrics[2]: missing 'event'") when the text is
+ * not a definitions file: empty, not JSON, without one "metrics" list of
+ * good definitions, or with a NUL in a string (names are C strings).
  */
 int metrics_defs_parse(const char *text, size_t len, struct metric_def **defs,
 		       size_t *ndefs, char *msg, size_t msz);
@@ -67,13 +76,27 @@ void metrics_defs_free(struct metric_def *defs, size_t ndefs);
 
 struct metrics;
 
-struct metrics *metrics_new(const struct metrics_opts *o);
+/*
+ * The engine of o (copied; what it points to stays the caller's and must
+ * outlive the engine).  @return NULL with msg when the definitions and
+ * --durations name more than 32767 distinct events.
+ */
+struct metrics *metrics_new(const struct metrics_opts *o, char *msg,
+			    size_t msz);
 
-/* Takes the cli's current record. */
-void metrics_add(struct metrics *m, struct cli *c, const struct rec *r);
+/*
+ * Takes one event record (out is not written: counts are written at the
+ * end).  @return 0; -1 with msg when the record is bad; an exit status
+ * with msg when the run cannot go on.
+ */
+int metrics_add(struct metrics *m, const struct rec *r, struct sink *out,
+		char *msg, size_t msz);
 
-/* Counts what is still held, writes the metric and histogram records. */
-void metrics_finish(struct metrics *m, struct cli *c);
+/*
+ * Counts what is still held, writes the metric and histogram records.
+ * @return 0, or an exit status with msg.
+ */
+int metrics_finish(struct metrics *m, struct sink *out, char *msg, size_t msz);
 
 void metrics_free(struct metrics *m);
 

@@ -1,12 +1,15 @@
 /* metrics_count.c - pulse-metrics' engine; see metrics.h. */
 #include "metrics.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "event.h"
 #include "group.h"
 #include "hmap.h"
@@ -91,25 +94,59 @@ struct metrics {
 	size_t nue, capue;
 
 	struct buf scratch;
-	char msg[200];
+
+	/* the run cannot go on: an exit status and why (the first such) */
+	int fatal;
+	char err[200];
 };
 
+/* Notes a fatal error (the first one counts).  @return status. */
+static int fail(struct metrics *m, int status, const char *fmt, ...)
+	ERR_PRINTF(3, 4);
+
+static int fail(struct metrics *m, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!m->fatal) {
+		m->fatal = status;
+		va_start(ap, fmt);
+		vsnprintf(m->err, sizeof m->err, fmt, ap);
+		va_end(ap);
+	}
+	return status;
+}
+
+/* As fail(), with ": strerror(errno)" appended. */
+static int fail_errno(struct metrics *m, int status, const char *what)
+{
+	return fail(m, status, "%s: %s", what, strerror(errno));
+}
+
+/* The fatal error, if any, into msg.  @return its status or 0. */
+static int fatal(const struct metrics *m, char *msg, size_t msz)
+{
+	if (m->fatal)
+		snprintf(msg, msz, "%s", m->err);
+	return m->fatal;
+}
+
+/* The class of a name of the definitions; a new one when the classes
+ * last (ncls then passes EC_CLASS: the caller checks). */
 static unsigned intern(struct metrics *m, const char *name)
 {
 	int isnew;
 	uint16_t *v = hmap_put(&m->names, name, strlen(name), &isnew);
 
 	if (isnew) {
-		if (m->ncls > EC_CLASS)
-			die(EX_DATAERR,
-			    "more than %d event names in the definitions",
-			    EC_CLASS);
-		*v = (uint16_t)m->ncls++;
+		if (m->ncls++ > EC_CLASS)
+			return 0;
+		*v = (uint16_t)(m->ncls - 1);
 	}
 	return *v;
 }
 
-struct metrics *metrics_new(const struct metrics_opts *o)
+struct metrics *metrics_new(const struct metrics_opts *o, char *msg, size_t msz)
 {
 	struct metrics *m = xcalloc(1, sizeof *m);
 	unsigned *ev_cls;
@@ -125,8 +162,19 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 		for (j = 0; j < o->defs[i].nafter; j++)
 			intern(m, o->defs[i].after[j]);
 	}
-	for (i = 0; i < o->ndur; i++)
-		intern(m, o->durations[i]);
+	for (i = 0; i < o->durations.n; i++)
+		intern(m, o->durations.v[i]);
+	if (m->ncls > EC_CLASS + 1) {
+		snprintf(msg, msz,
+			 "more than %d distinct event names in the definitions "
+			 "and --durations",
+			 EC_CLASS);
+		free(ev_cls);
+		hmap_release(&m->names);
+		idmap_release(&m->users);
+		free(m);
+		return NULL;
+	}
 
 	m->mfirst = xcalloc(m->ncls + 1, sizeof *m->mfirst);
 	m->mlist = xcalloc(o->ndefs + 1, sizeof *m->mlist);
@@ -153,10 +201,10 @@ struct metrics *metrics_new(const struct metrics_opts *o)
 	m->durslot = xmalloc(m->ncls * sizeof *m->durslot);
 	for (k = 0; k < m->ncls; k++)
 		m->durslot[k] = -1;
-	m->dh = xcalloc(o->ndur + 1, sizeof *m->dh);
-	for (i = 0; i < o->ndur; i++) {
-		unsigned c = *(uint16_t *)hmap_get(&m->names, o->durations[i],
-						   strlen(o->durations[i]));
+	m->dh = xcalloc(o->durations.n + 1, sizeof *m->dh);
+	for (i = 0; i < o->durations.n; i++) {
+		unsigned c = *(uint16_t *)hmap_get(&m->names, o->durations.v[i],
+						   strlen(o->durations.v[i]));
 
 		if (m->durslot[c] < 0)
 			m->durslot[c] = (int)i;
@@ -203,10 +251,11 @@ static void count_duration(struct metrics *m, int ds, int64_t from, int64_t to,
 
 	/* hours in units of 1e-9 h (3.6 microseconds), rounded */
 	num_from_fx(&h, (num_i128)((d * 10 + 18) / 36));
-	if (take_back)
-		hist_sub(m->dh[ds], &m->o.edges, &h);
-	else
+	if (!take_back)
 		hist_add(m->dh[ds], &m->o.edges, &h);
+	else if (hist_sub(m->dh[ds], &m->o.edges, &h) < 0)
+		fail(m, EX_SOFTWARE,
+		     "internal error: taking back a duration never counted");
 }
 
 /*
@@ -231,10 +280,16 @@ static void count_step(struct metrics *m, unsigned prev, int64_t prev_us,
 		if (m->o.defs[k].has_after &&
 		    (pc == NO_PREV || !m->after[k * m->ncls + pc]))
 			continue;
-		if (take_back)
-			series_sub(&m->dc[k], event_day(m, us, ec), 1);
-		else
-			series_add(&m->dc[k], event_day(m, us, ec), 1);
+		if (take_back) {
+			if (series_sub(&m->dc[k], event_day(m, us, ec), 1) < 0)
+				fail(m, EX_SOFTWARE,
+				     "internal error: taking back an event "
+				     "never counted");
+		} else if (series_add(&m->dc[k], event_day(m, us, ec), 1) < 0) {
+			fail(m, EX_SOFTWARE,
+			     "metric '%.60s': a day's count passes 2^63-1",
+			     m->o.defs[k].name);
+		}
 	}
 }
 
@@ -275,19 +330,24 @@ static void log_event(struct metrics *m, uint32_t u, int64_t us, unsigned ec)
 	memcpy(rec + 12, &e16, 2);
 	buf_add(&m->logbuf, rec, LOG_REC);
 	if (m->logbuf.len >= (1 << 20)) {
-		if (!m->log && !(m->log = tmpfile()))
-			die_errno(
-				EX_CANTCREAT,
-				"cannot create a temporary file for the event log");
+		if (!m->log && !(m->log = tmpfile())) {
+			fail_errno(m, EX_CANTCREAT,
+				   "cannot create a temporary file for the "
+				   "event log");
+			return;
+		}
 		if (fwrite(m->logbuf.p, 1, m->logbuf.len, m->log) !=
-		    m->logbuf.len)
-			die_errno(EX_IOERR,
-				  "cannot write the temporary event log");
+		    m->logbuf.len) {
+			fail_errno(m, EX_IOERR,
+				   "cannot write the temporary event log");
+			return;
+		}
 		m->logbuf.len = 0;
 	}
 	if (++m->nlog > UINT32_MAX)
-		die(EX_SOFTWARE,
-		    "more than 4294967295 events: group the input by user_id and use --sorted");
+		fail(m, EX_SOFTWARE,
+		     "more than 4294967295 events: group the input by user_id "
+		     "and use --sorted");
 }
 
 /* An event of user number u, in input order: counted now when it is
@@ -325,26 +385,28 @@ static void flush_batch(struct metrics *m)
 	m->nb = 0;
 }
 
-void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
+int metrics_add(struct metrics *m, const struct rec *r, struct sink *out,
+		char *msg, size_t msz)
 {
 	struct event ev;
 	uint16_t *cp;
 	unsigned ec;
 	int64_t day;
 
-	if (event_read(r, &ev, &m->scratch, m->msg, sizeof m->msg) < 0) {
-		cli_bad(c, "%s", m->msg);
-		return;
-	}
+	(void)out;
+	if (m->fatal)
+		return fatal(m, msg, msz);
+	if (event_read(r, &ev, &m->scratch, msg, msz) < 0)
+		return -1;
 	if (m->o.sorted) {
 		enum group_step st = group_next(&m->grp, ev.user.p, ev.user.n);
 
 		if (st == GROUP_ENDED || st == GROUP_UNORDERED) {
-			cli_bad(c,
-				"input not grouped by user_id (user %.*s %s)",
-				(int)(ev.user.n > 60 ? 60 : ev.user.n),
-				ev.user.p, group_why(st));
-			return;
+			snprintf(msg, msz,
+				 "input not grouped by user_id (user %.*s %s)",
+				 (int)(ev.user.n > 60 ? 60 : ev.user.n),
+				 ev.user.p, group_why(st));
+			return -1;
 		}
 		if (st == GROUP_NEW) {
 			count_user(m, m->ue, m->nue);
@@ -360,11 +422,6 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 	if (!ev.ts.has_off)
 		ec |= EC_NAIVE;
 	day = event_day(m, ev.us, ec);
-	if (!m->have_day || day < m->dmin)
-		m->dmin = day;
-	if (!m->have_day || day > m->dmax)
-		m->dmax = day;
-	m->have_day = 1;
 
 	if (m->o.sorted) {
 		if (m->nue == m->capue) {
@@ -375,13 +432,13 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 		m->ue[m->nue].idx = (uint32_t)m->nue;
 		m->ue[m->nue].ec = (uint16_t)ec;
 		m->nue++;
-		return;
-	}
-	{
+	} else {
 		uint64_t k;
 		uint32_t u;
 
-		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
+		/* a batch takes only users that are sure to get a number */
+		if (idmap_int_key(ev.user.p, ev.user.n, &k) &&
+		    idmap_room(&m->users, m->nb + 1)) {
 			struct pending *p = &m->batch[m->nb++];
 
 			idmap_prefetch(&m->users, k);
@@ -390,12 +447,26 @@ void metrics_add(struct metrics *m, struct cli *c, const struct rec *r)
 			p->ec = (uint16_t)ec;
 			if (m->nb == BATCH)
 				flush_batch(m);
-			return;
+		} else {
+			flush_batch(m); /* keep the input order */
+			u = idmap_put(&m->users, ev.user.p, ev.user.n, NULL);
+			if (u == IDMAP_FULL) {
+				snprintf(msg, msz,
+					 "more than %u users: group the input "
+					 "by user_id and use --sorted",
+					 (unsigned)IDMAP_MAX);
+				return m->fatal ? fatal(m, msg, msz) : -1;
+			}
+			take_event(m, u, ev.us, ec);
 		}
-		flush_batch(m); /* keep the input order */
-		u = idmap_put(&m->users, ev.user.p, ev.user.n, NULL);
-		take_event(m, u, ev.us, ec);
 	}
+	/* the days the report covers: only of records taken */
+	if (!m->have_day || day < m->dmin)
+		m->dmin = day;
+	if (!m->have_day || day > m->dmax)
+		m->dmax = day;
+	m->have_day = 1;
+	return fatal(m, msg, msz);
 }
 
 struct logged {
@@ -429,19 +500,26 @@ static void recount_disordered(struct metrics *m)
 	uint16_t e16;
 
 	if (m->log) {
-		if (fflush(m->log) != 0 || fseek(m->log, 0, SEEK_SET) != 0)
-			die_errno(EX_IOERR,
-				  "cannot read back the temporary event log");
+		if (fflush(m->log) != 0 || fseek(m->log, 0, SEEK_SET) != 0) {
+			fail_errno(m, EX_IOERR,
+				   "cannot read back the temporary event log");
+			return;
+		}
 	}
 	for (idx = 0; idx < m->nlog; idx++) {
 		uint64_t off = idx * LOG_REC,
 			 inmem = m->nlog * LOG_REC - m->logbuf.len;
 
 		if (off < inmem) {
-			if (fread(rec, 1, LOG_REC, m->log) != LOG_REC)
-				die_errno(
-					EX_IOERR,
-					"cannot read back the temporary event log");
+			if (fread(rec, 1, LOG_REC, m->log) != LOG_REC) {
+				if (!ferror(m->log))
+					errno = EIO; /* cut short */
+				fail_errno(m, EX_IOERR,
+					   "cannot read back the temporary "
+					   "event log");
+				free(v);
+				return;
+			}
 		} else {
 			memcpy(rec, m->logbuf.p + (off - inmem), LOG_REC);
 		}
@@ -506,23 +584,23 @@ static void count_all(struct metrics *m)
 
 /* ---- output -------------------------------------------------------------- */
 
-static void emit_metric(struct metrics *m, struct cli *c, size_t k)
+static void emit_metric(struct metrics *m, struct sink *out, size_t k)
 {
 	const struct metric_def *d = &m->o.defs[k];
 	int64_t t;
 
 	for (t = m->dmin; t <= m->dmax; t++) {
-		series_write(cli_out(c), d->name, d->title, &m->dc[k], t,
-			     m->dmin, m->o.partial);
-		cli_commit(c);
+		series_write(&out->b, d->name, d->title, &m->dc[k], t, m->dmin,
+			     m->o.partial);
+		sink_commit(out);
 	}
 }
 
-static void emit_durations(struct metrics *m, struct cli *c, size_t k)
+static void emit_durations(struct metrics *m, struct sink *out, size_t k)
 {
-	const char *name = m->o.durations[k];
+	const char *name = m->o.durations.v[k];
 	const struct hist *h = m->dh[k];
-	struct buf *o = cli_out(c);
+	struct buf *o = &out->b;
 
 	buf_adds(o, "{\"kind\":\"histogram\",\"field\":\"hours_to_next\","
 		    "\"by\":[\"event\"],\"key\":[");
@@ -536,23 +614,28 @@ static void emit_durations(struct metrics *m, struct cli *c, size_t k)
 	buf_adds(o, ",\"p90\":");
 	jw_fixed(o, hist_quantile(h, &m->o.edges, 0.9), 3);
 	buf_adds(o, ",\"unit\":\"hours\"}\n");
-	cli_commit(c);
+	sink_commit(out);
 }
 
-void metrics_finish(struct metrics *m, struct cli *c)
+int metrics_finish(struct metrics *m, struct sink *out, char *msg, size_t msz)
 {
 	size_t k;
 
+	if (m->fatal)
+		return fatal(m, msg, msz);
 	if (m->o.sorted)
 		count_user(m, m->ue, m->nue);
 	else
 		count_all(m);
 	m->nue = 0;
+	if (m->fatal)
+		return fatal(m, msg, msz);
 	if (m->have_day)
 		for (k = 0; k < m->o.ndefs; k++)
-			emit_metric(m, c, k);
-	for (k = 0; k < m->o.ndur; k++)
-		emit_durations(m, c, k);
+			emit_metric(m, out, k);
+	for (k = 0; k < m->o.durations.n; k++)
+		emit_durations(m, out, k);
+	return 0;
 }
 
 void metrics_free(struct metrics *m)
@@ -563,7 +646,7 @@ void metrics_free(struct metrics *m)
 		return;
 	for (k = 0; k < m->o.ndefs; k++)
 		series_release(&m->dc[k]);
-	for (k = 0; k < m->o.ndur; k++)
+	for (k = 0; k < m->o.durations.n; k++)
 		free(m->dh[k]);
 	free(m->dc);
 	free(m->dh);

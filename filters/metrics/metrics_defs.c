@@ -7,14 +7,28 @@
 
 #include "json.h"
 
-/* A decoded copy of string span v. */
+/*
+ * A decoded copy of string span v, or NULL when it holds a NUL: names are
+ * C strings, and "A\u0000B" would be cut to "A" (another event's name).
+ */
 static char *str_dup(struct json_span v)
 {
 	struct buf b = BUF_INIT;
 
 	json_str_decode(v, &b);
+	if (b.len && memchr(b.p, '\0', b.len)) {
+		buf_release(&b);
+		return NULL;
+	}
 	buf_addc(&b, '\0'); /* never NULL, even when empty */
 	return b.p;
+}
+
+static int has_nul(size_t i, const char *what, char *msg, size_t msz)
+{
+	snprintf(msg, msz, "metrics[%zu]: '%s' holds a NUL character (\\u0000)",
+		 i, what);
+	return -1;
 }
 
 static int key_is(struct json_span k, const char *s)
@@ -52,6 +66,12 @@ static int parse_one(struct json_span obj, size_t i, struct metric_def *d,
 			}
 			free(*dst);
 			*dst = str_dup(v);
+			if (!*dst)
+				return has_nul(i,
+					       key_is(k, "name")    ? "name"
+					       : key_is(k, "event") ? "event"
+								    : "title",
+					       msg, msz);
 		} else if (key_is(k, "after")) {
 			if (v.type != JSON_ARRAY) {
 				snprintf(
@@ -73,7 +93,10 @@ static int parse_one(struct json_span obj, size_t i, struct metric_def *d,
 				d->after = xrealloc(d->after,
 						    (d->nafter + 1) *
 							    sizeof *d->after);
-				d->after[d->nafter++] = str_dup(a);
+				d->after[d->nafter] = str_dup(a);
+				if (!d->after[d->nafter])
+					return has_nul(i, "after", msg, msz);
+				d->nafter++;
 			}
 		} else if (!key_is(k, "description")) {
 			buf_reset(&kb);
@@ -117,21 +140,33 @@ int metrics_defs_parse(const char *text, size_t len, struct metric_def **defs,
 
 	*defs = NULL;
 	*ndefs = 0;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	if (p == end) {
+		snprintf(msg, msz,
+			 "an empty file, not definitions {\"metrics\":[...]}");
+		return -1;
+	}
 	if (json_validate(text, len, &e) < 0) {
 		snprintf(msg, msz, "not JSON: %s at byte %zu", e.msg, e.off);
 		return -1;
 	}
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-		p++;
 	json_scan_value(text, p, end, &top, &e);
 	if (top.type != JSON_OBJECT) {
 		snprintf(msg, msz, "not a JSON object {\"metrics\":[...]}");
 		return -1;
 	}
 	json_iter_init(&it, top);
-	while (json_iter_next(&it, &k, &v))
-		if (key_is(k, "metrics"))
-			list = v;
+	while (json_iter_next(&it, &k, &v)) {
+		if (!key_is(k, "metrics"))
+			continue;
+		if (list.type != JSON_NONE) {
+			/* which one was meant? the last one was taken */
+			snprintf(msg, msz, "\"metrics\" given twice");
+			return -1;
+		}
+		list = v;
+	}
 	if (list.type != JSON_ARRAY) {
 		snprintf(msg, msz, "no \"metrics\" array");
 		return -1;

@@ -1,7 +1,4 @@
 /* pulse-sankey - how users move through events: Sankey links. */
-#include <stdlib.h>
-#include <string.h>
-
 #include "cli.h"
 #include "sankey.h"
 
@@ -28,26 +25,6 @@ static const struct cli_info info = {
 	"step, then value descending, then from and to.  See pulse-sankey(1).\n",
 };
 
-/* Adds the names of a comma-separated list; empty names are an error. */
-static void add_require(struct cli *c, struct sankey_opts *o, char *list)
-{
-	char *p = list, *comma;
-
-	for (;;) {
-		comma = strchr(p, ',');
-		if (comma)
-			*comma = '\0';
-		if (!*p)
-			cli_usage_error(c, "empty event name in --require");
-		o->require = xrealloc(o->require,
-				      (o->nrequire + 1) * sizeof *o->require);
-		o->require[o->nrequire++] = p;
-		if (!comma)
-			return;
-		p = comma + 1;
-	}
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -58,12 +35,11 @@ int main(int argc, char **argv)
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct sankey_opts o = {7, 0, NULL, 0};
+	struct sankey_opts o = {7, 0, STRVEC_INIT};
 	struct sankey *s;
 	struct cli c;
 	struct rec *r;
-	char *end;
-	long v;
+	char msg[256];
 	int opt, status;
 
 	cli_init(&c, argc, argv, &info);
@@ -73,16 +49,11 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case OPT_STEPS:
-			v = strtol(optarg, &end, 10);
-			if (end == optarg || *end || v < 2 ||
-			    v > SANKEY_MAX_STEPS)
-				cli_usage_error(
-					&c, "invalid --steps '%s' (2 to %d)",
-					optarg, SANKEY_MAX_STEPS);
-			o.steps = (unsigned)v;
+			o.steps = (unsigned)cli_parse_uint(
+				&c, "--steps", optarg, 2, SANKEY_MAX_STEPS);
 			break;
 		case OPT_REQUIRE:
-			add_require(&c, &o, optarg);
+			cli_parse_list(&c, "--require", optarg, &o.require);
 			break;
 		case OPT_SORTED:
 			o.sorted = 1;
@@ -94,11 +65,15 @@ int main(int argc, char **argv)
 	s = sankey_new(&o);
 	cli_key(&c, "user_id");
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r))
-		sankey_add(s, &c, r);
-	sankey_finish(s, &c);
+	while (cli_next(&c, &r)) {
+		if (sankey_add(s, r, cli_sink(&c), msg, sizeof msg) < 0)
+			cli_bad(&c, "%s", msg);
+		cli_commit(&c);
+	}
+	if (sankey_finish(s, cli_sink(&c), msg, sizeof msg) < 0)
+		die(EX_SOFTWARE, "%s", msg);
 	status = cli_finish(&c);
 	sankey_free(s);
-	free(o.require);
+	strvec_clear(&o.require);
 	return status;
 }

@@ -14,35 +14,46 @@
  * At the end (or at each group's end) a user's kept events become
  * transitions, counted per (step, from, to); sankey_finish() writes one
  * `link` record per distinct transition, ordered by step, then value
- * descending, then from and to (bytewise).  Bad records are reported
- * through cli_bad() and leave no trace.
+ * descending, then from and to (bytewise).
+ *
+ * The engine follows the contract of every stage: it never sees the
+ * command line or exits; sankey_add() returns -1 with a message for a bad
+ * record (not an event, more than SANKEY_MAX_NAMES distinct names, more
+ * users than lib/idmap numbers, input not grouped under --sorted), which
+ * leaves no trace in the counts.
  */
 #ifndef PULSE_SANKEY_H
 #define PULSE_SANKEY_H
 
 #include <stddef.h>
 
-#include "cli.h"
 #include "record.h"
+#include "sink.h"
+#include "strvec.h"
 
 #define SANKEY_MAX_STEPS 255
+#define SANKEY_MAX_NAMES 65535
 
 struct sankey_opts {
 	unsigned steps; /* 2 .. SANKEY_MAX_STEPS */
 	int sorted;
-	const char **require; /* names: keep users with any of them */
-	size_t nrequire;
+	struct strvec require; /* names: keep users with any of them (the
+				  caller's: it must outlive the engine) */
 };
 
 struct sankey;
 
 struct sankey *sankey_new(const struct sankey_opts *o);
 
-/* Takes the cli's current record. */
-void sankey_add(struct sankey *s, struct cli *c, const struct rec *r);
+/*
+ * Takes one event record (out is not written: links are counted to the
+ * end).  @return 0, or -1 with msg when the record is bad.
+ */
+int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
+	       char *msg, size_t msz);
 
-/* Counts what is still held and writes the link records. */
-void sankey_finish(struct sankey *s, struct cli *c);
+/* Counts what is still held and writes the link records.  @return 0. */
+int sankey_finish(struct sankey *s, struct sink *out, char *msg, size_t msz);
 
 void sankey_free(struct sankey *s);
 

@@ -12,7 +12,7 @@
 #include "idmap.h"
 #include "jw.h"
 
-#define MAX_NAMES 65535
+#define MAX_NAMES SANKEY_MAX_NAMES
 
 /*
  * A user's state, vsize bytes: n and req, then the ids of the kept
@@ -54,7 +54,6 @@ struct sankey {
 
 	struct hmap links; /* packed (step, from, to) -> uint64 users */
 	struct buf scratch;
-	char msg[200];
 };
 
 static int64_t *user_ts(const struct sankey *s, char *u)
@@ -98,8 +97,8 @@ struct sankey *sankey_new(const struct sankey_opts *o)
 	idmap_init_vals(&s->users, s->vsize);
 	hmap_init(&s->links, sizeof(uint64_t));
 	s->one = xcalloc(1, s->vsize);
-	for (i = 0; i < o->nrequire; i++) {
-		long id = name_id(s, o->require[i], strlen(o->require[i]));
+	for (i = 0; i < o->require.n; i++) {
+		long id = name_id(s, o->require.v[i], strlen(o->require.v[i]));
 
 		if (id >= 0)
 			s->isreq[id] = 1;
@@ -137,7 +136,7 @@ static void count_user(struct sankey *s, const char *u)
 	unsigned i;
 	uint64_t key, *v;
 
-	if (s->o.nrequire && !h->req)
+	if (s->o.require.n && !h->req)
 		return;
 	for (i = 0; i + 1 < h->n; i++) {
 		key = (uint64_t)(i + 1) << 32 | (uint64_t)h->ids[i] << 16 |
@@ -167,27 +166,32 @@ static void flush_batch(struct sankey *s)
 	s->nbatch = 0;
 }
 
-void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
+static int too_many_names(char *msg, size_t msz)
+{
+	snprintf(msg, msz, "more than %d distinct event names", MAX_NAMES);
+	return -1;
+}
+
+int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
+	       char *msg, size_t msz)
 {
 	enum group_step st;
 	struct event ev;
+	uint32_t num;
 	uint64_t k;
 	long id;
-	char *u;
 
-	if (event_read(r, &ev, &s->scratch, s->msg, sizeof s->msg) < 0) {
-		cli_bad(c, "%s", s->msg);
-		return;
-	}
+	(void)out;
+	if (event_read(r, &ev, &s->scratch, msg, msz) < 0)
+		return -1;
 	if (!s->o.sorted) {
 		/* the name first: a bad record must not create a user */
 		id = name_id(s, ev.name, ev.nlen);
-		if (id < 0) {
-			cli_bad(c, "more than %d distinct event names",
-				MAX_NAMES);
-			return;
-		}
-		if (idmap_int_key(ev.user.p, ev.user.n, &k)) {
+		if (id < 0)
+			return too_many_names(msg, msz);
+		/* a batch takes only users that are sure to get a number */
+		if (idmap_int_key(ev.user.p, ev.user.n, &k) &&
+		    idmap_room(&s->users, s->nbatch + 1)) {
 			struct pending *p = &s->batch[s->nbatch++];
 
 			idmap_prefetch(&s->users, k);
@@ -196,21 +200,28 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 			p->name = (uint32_t)id;
 			if (s->nbatch == BATCH)
 				flush_batch(s);
-			return;
+			return 0;
 		}
 		flush_batch(s); /* keep the input order */
-		u = idmap_val(&s->users,
-			      idmap_put(&s->users, ev.user.p, ev.user.n, NULL));
-		keep(s, u, (unsigned)id, ev.us);
-		return;
+		num = idmap_put(&s->users, ev.user.p, ev.user.n, NULL);
+		if (num == IDMAP_FULL) {
+			snprintf(msg, msz,
+				 "more than %u users: group the input by "
+				 "user_id and use --sorted",
+				 (unsigned)IDMAP_MAX);
+			return -1;
+		}
+		keep(s, idmap_val(&s->users, num), (unsigned)id, ev.us);
+		return 0;
 	}
 	switch (st = group_next(&s->grp, ev.user.p, ev.user.n)) {
 	case GROUP_ENDED:
 	case GROUP_UNORDERED:
-		cli_bad(c, "input not grouped by user_id (user %.*s %s)",
-			(int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p,
-			group_why(st));
-		return;
+		snprintf(msg, msz,
+			 "input not grouped by user_id (user %.*s %s)",
+			 (int)(ev.user.n > 60 ? 60 : ev.user.n), ev.user.p,
+			 group_why(st));
+		return -1;
 	case GROUP_NEW:
 		count_user(s, s->one);
 		memset(s->one, 0, s->vsize);
@@ -219,11 +230,10 @@ void sankey_add(struct sankey *s, struct cli *c, const struct rec *r)
 		break;
 	}
 	id = name_id(s, ev.name, ev.nlen);
-	if (id < 0) {
-		cli_bad(c, "more than %d distinct event names", MAX_NAMES);
-		return;
-	}
+	if (id < 0)
+		return too_many_names(msg, msz);
 	keep(s, s->one, (unsigned)id, ev.us);
+	return 0;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -291,13 +301,15 @@ static void write_name(struct buf *o, const struct hmap *names, unsigned id)
 	jw_str(o, e->key, e->klen);
 }
 
-void sankey_finish(struct sankey *s, struct cli *c)
+int sankey_finish(struct sankey *s, struct sink *out, char *msg, size_t msz)
 {
 	size_t i, n;
 	struct link *v;
 	unsigned *rank;
-	struct buf *o = cli_out(c);
+	struct buf *o = &out->b;
 
+	(void)msg;
+	(void)msz;
 	if (s->o.sorted) {
 		count_user(s, s->one);
 	} else {
@@ -330,9 +342,10 @@ void sankey_finish(struct sankey *s, struct cli *c)
 		buf_adds(o, ",\"value\":");
 		jw_i64(o, (int64_t)v[i].value);
 		buf_adds(o, "}\n");
-		cli_commit(c);
+		sink_commit(out);
 	}
 	free(v);
+	return 0;
 }
 
 void sankey_free(struct sankey *s)

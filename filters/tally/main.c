@@ -30,16 +30,15 @@ static const struct cli_info info = {
 	"Example: pulse-tally --by 'category,week(created)' tickets.ndjson\n",
 };
 
-/* Adds s to the list unless it is there: a field is summed only once. */
-static void add_name(const char ***v, size_t *n, const char *s)
+/* Adds field (not empty) to the list unless it is there: a field is
+ * summed only once. */
+static void add_field(const struct cli *c, const char *opt, const char *field,
+		      struct strvec *sv)
 {
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (strcmp((*v)[i], s) == 0)
-			return;
-	*v = xrealloc(*v, (*n + 1) * sizeof **v);
-	(*v)[(*n)++] = s;
+	if (!*field)
+		cli_usage_error(c, "empty field name in %s", opt);
+	if (strvec_find(sv, field) < 0)
+		strvec_push(sv, field);
 }
 
 int main(int argc, char **argv)
@@ -53,13 +52,18 @@ int main(int argc, char **argv)
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct tally t;
+	struct tally_opts o = {STRVEC_INIT,
+			       STRVEC_INIT,
+			       STRVEC_INIT,
+			       {NULL, 0},
+			       JKEY_SORT_FIRST};
+	struct strvec edges = STRVEC_INIT;
+	struct tally *t;
 	struct cli c;
 	struct rec *r;
 	char msg[256];
 	int opt, status;
 
-	memset(&t, 0, sizeof t);
 	cli_init(&c, argc, argv, &info);
 	while ((opt = getopt_long(argc, argv, "b:s:H:" CLI_SHORTOPTS, longopts,
 				  NULL)) != -1) {
@@ -67,27 +71,25 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case 'b':
-			if (tally_parse_by(&t, optarg, msg, sizeof msg) < 0)
-				cli_usage_error(&c, "%s", msg);
+			cli_parse_list(&c, "--by", optarg, &o.by);
 			break;
 		case 's':
-			if (!*optarg)
-				cli_usage_error(&c,
-						"empty field name in --sum");
-			add_name(&t.sum, &t.nsum, optarg);
+			add_field(&c, "--sum", optarg, &o.sum);
 			break;
 		case 'H':
-			if (!*optarg)
-				cli_usage_error(&c,
-						"empty field name in --hist");
-			add_name(&t.hist, &t.nhist, optarg);
+			add_field(&c, "--hist", optarg, &o.hist);
 			break;
 		case OPT_EDGES:
-			if (tally_parse_edges(&t, optarg, msg, sizeof msg) < 0)
-				cli_usage_error(&c, "%s", msg);
+			strvec_clear(&edges); /* the last --edges counts */
+			cli_parse_list(&c, "--edges", optarg, &edges);
+			if (hist_edges_set(&o.edges,
+					   (const char *const *)edges.v,
+					   edges.n, msg, sizeof msg) < 0)
+				cli_usage_error(&c, "invalid --edges '%s' (%s)",
+						optarg, msg);
 			break;
 		case OPT_SORT:
-			if (jkey_sort_parse(optarg, &t.sort) < 0)
+			if (jkey_sort_parse(optarg, &o.sort) < 0)
 				cli_usage_error(
 					&c,
 					"invalid --sort-by '%s' (first, count or key)",
@@ -97,13 +99,23 @@ int main(int argc, char **argv)
 			cli_usage(&c);
 		}
 	}
-	tally_setup(&t);
+	t = tally_new(&o, msg, sizeof msg);
+	if (!t)
+		cli_usage_error(&c, "%s", msg);
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r))
-		if (tally_add(&t, r, msg, sizeof msg) < 0)
+	while (cli_next(&c, &r)) {
+		if (tally_add(t, r, cli_sink(&c), msg, sizeof msg) < 0)
 			cli_bad(&c, "%s", msg);
-	tally_emit(&t, &c);
+		cli_commit(&c);
+	}
+	if (tally_finish(t, cli_sink(&c), msg, sizeof msg) < 0)
+		die(EX_SOFTWARE, "%s", msg);
 	status = cli_finish(&c);
-	tally_release(&t);
+	tally_free(t);
+	strvec_clear(&o.by);
+	strvec_clear(&o.sum);
+	strvec_clear(&o.hist);
+	strvec_clear(&edges);
+	hist_edges_release(&o.edges);
 	return status;
 }

@@ -6,24 +6,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jkey.h"
+#include "hmap.h"
 #include "jw.h"
+#include "num.h"
 #include "ptime.h"
+
+enum tally_fn { TALLY_FIELD, TALLY_DAY, TALLY_WEEK, TALLY_MONTH };
+
+/* One element of --by: "category" or "week(created)". */
+struct tally_by {
+	const char *spec; /* as written, for "by" in the output */
+	char *field;	  /* owned */
+	enum tally_fn fn;
+};
+
+/* A --sum: the exact sum (num.h) and the values it could not add. */
+struct tally_sum {
+	struct num_sum s;
+	uint64_t skipped; /* null, absent, non-numeric or out of range */
+};
+
+struct tally {
+	struct tally_by *by;
+	size_t nby;
+	const char *const *sum;
+	size_t nsum;
+	const char *const *hist;
+	size_t nhist;
+	struct hist_edges edges;
+	enum jkey_sort sort;
+
+	/* the block of a group: sums, histograms, count */
+	size_t vsize, off_hist, hist_size, off_count;
+	struct buf by_json; /* ["category","day(created)"] */
+	struct hmap groups;
+
+	/* per-record scratch, reused */
+	struct buf *vals; /* nby: the candidate key values of each --by */
+	size_t **offs;	  /* nby: start offsets into vals[i], plus the end */
+	size_t *noffs, *capoffs;
+	size_t *pos; /* odometer over the candidates */
+	struct buf key;
+	struct buf scratch;
+	struct num *sumv; /* nsum */
+	int *sumok;
+	struct num *histv; /* nhist */
+	int *histst;	   /* 1 number, 0 null */
+};
 
 /* ---- options ------------------------------------------------------------- */
 
-static char *trimdup(const char *s, size_t n)
-{
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
-}
-
-static int parse_one_by(struct tally_by *b, const char *s, size_t n, char *msg,
+/* Reads --by element spec (trimmed, not empty) into b. */
+static int parse_one_by(struct tally_by *b, const char *spec, char *msg,
 			size_t msz)
 {
 	static const struct {
@@ -32,68 +66,40 @@ static int parse_one_by(struct tally_by *b, const char *s, size_t n, char *msg,
 	} fns[] = {{"day", TALLY_DAY},
 		   {"week", TALLY_WEEK},
 		   {"month", TALLY_MONTH}};
-	const char *open;
-	size_t i, len;
+	const char *open, *arg;
+	size_t i, len = strlen(spec), alen;
 
-	b->spec = trimdup(s, n);
+	b->spec = spec;
 	b->fn = TALLY_FIELD;
-	len = strlen(b->spec);
-	if (len == 0) {
-		snprintf(msg, msz, "empty field name in --by");
-		return -1;
-	}
-	open = strchr(b->spec, '(');
+	open = strchr(spec, '(');
 	if (!open) {
-		b->field = xstrdup(b->spec);
+		b->field = xstrdup(spec);
 		return 0;
 	}
-	if (b->spec[len - 1] != ')' || open[1] == ')') {
-		snprintf(msg, msz, "invalid --by element '%s'", b->spec);
+	arg = open + 1;
+	alen = (size_t)(spec + len - 1 - arg);
+	while (alen > 0 && (*arg == ' ' || *arg == '\t')) {
+		arg++;
+		alen--;
+	}
+	while (alen > 0 && (arg[alen - 1] == ' ' || arg[alen - 1] == '\t'))
+		alen--;
+	if (spec[len - 1] != ')' || alen == 0 || memchr(arg, '(', alen) ||
+	    memchr(arg, ')', alen)) {
+		snprintf(msg, msz, "invalid --by element '%s'", spec);
 		return -1;
 	}
 	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-		if ((size_t)(open - b->spec) == strlen(fns[i].name) &&
-		    memcmp(b->spec, fns[i].name, strlen(fns[i].name)) == 0) {
+		if ((size_t)(open - spec) == strlen(fns[i].name) &&
+		    memcmp(spec, fns[i].name, strlen(fns[i].name)) == 0) {
 			b->fn = fns[i].fn;
-			b->field = trimdup(open + 1, (size_t)(b->spec + len -
-							      1 - open - 1));
+			b->field = xstrndup(arg, alen);
 			return 0;
 		}
 	}
 	snprintf(msg, msz, "unknown function in --by '%s' (day, week or month)",
-		 b->spec);
+		 spec);
 	return -1;
-}
-
-int tally_parse_by(struct tally *t, const char *list, char *msg, size_t msz)
-{
-	const char *p = list, *start = list;
-	int depth = 0;
-
-	for (;; p++) {
-		if (*p == '(')
-			depth++;
-		else if (*p == ')')
-			depth--;
-		if ((*p == ',' && depth == 0) || *p == '\0') {
-			struct tally_by *b;
-
-			t->by = xrealloc(t->by, (t->nby + 1) * sizeof *t->by);
-			b = &t->by[t->nby++];
-			memset(b, 0, sizeof *b);
-			if (parse_one_by(b, start, (size_t)(p - start), msg,
-					 msz) < 0)
-				return -1;
-			if (*p == '\0')
-				return 0;
-			start = p + 1;
-		}
-	}
-}
-
-int tally_parse_edges(struct tally *t, const char *list, char *msg, size_t msz)
-{
-	return hist_edges_parse(&t->edges, list, msg, msz);
 }
 
 static size_t round16(size_t n)
@@ -101,12 +107,31 @@ static size_t round16(size_t n)
 	return (n + 15) & ~(size_t)15;
 }
 
-void tally_setup(struct tally *t)
+struct tally *tally_new(const struct tally_opts *o, char *msg, size_t msz)
 {
+	struct tally *t = xcalloc(1, sizeof *t);
 	size_t i;
 
-	if (!t->edges.n)
+	t->by = xcalloc(o->by.n + 1, sizeof *t->by);
+	for (i = 0; i < o->by.n; i++) {
+		if (parse_one_by(&t->by[i], o->by.v[i], msg, msz) < 0) {
+			tally_free(t);
+			return NULL;
+		}
+		t->nby++;
+	}
+	t->sum = (const char *const *)o->sum.v;
+	t->nsum = o->sum.n;
+	t->hist = (const char *const *)o->hist.v;
+	t->nhist = o->hist.n;
+	t->sort = o->sort;
+	if (o->edges.n) {
+		t->edges.v = xmalloc(o->edges.n * sizeof *t->edges.v);
+		memcpy(t->edges.v, o->edges.v, o->edges.n * sizeof *t->edges.v);
+		t->edges.n = o->edges.n;
+	} else {
 		hist_edges_default(&t->edges);
+	}
 	t->off_hist = round16(t->nsum * sizeof(struct tally_sum));
 	t->hist_size = hist_size(&t->edges);
 	t->off_count = t->off_hist + t->nhist * t->hist_size;
@@ -130,6 +155,7 @@ void tally_setup(struct tally *t)
 	t->sumok = xcalloc(t->nsum + 1, sizeof *t->sumok);
 	t->histv = xcalloc(t->nhist + 1, sizeof *t->histv);
 	t->histst = xcalloc(t->nhist + 1, sizeof *t->histst);
+	return t;
 }
 
 /* ---- keys ---------------------------------------------------------------- */
@@ -170,14 +196,16 @@ static int time_key(const struct tally *t, const struct tally_by *b,
 	}
 	json_str_view(v, scratch, &p, &n);
 	if ((rc = ptime_parse(p, n, &tm)) < 0) {
+		/* the value as written: a NUL or a newline shows escaped */
+		int wn = (int)(v.n - 2 > 60 ? 60 : v.n - 2);
+
 		if (rc == PTIME_ERANGE)
 			snprintf(msg, msz, "field '%s': time '%.*s' %s",
-				 b->field, (int)(n > 60 ? 60 : n), p,
-				 ptime_strerror(rc));
+				 b->field, wn, v.p + 1, ptime_strerror(rc));
 		else
 			snprintf(msg, msz,
 				 "field '%s': cannot parse time '%.*s'",
-				 b->field, (int)(n > 60 ? 60 : n), p);
+				 b->field, wn, v.p + 1);
 		return -1;
 	}
 	day = ptime_day(tm.sec);
@@ -260,11 +288,13 @@ static void count_into(struct tally *t, char *g)
 	}
 }
 
-int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
+int tally_add(struct tally *t, const struct rec *r, struct sink *out, char *msg,
+	      size_t msz)
 {
 	size_t i, j;
 	int st;
 
+	(void)out;
 	for (i = 0; i < t->nby; i++)
 		if (candidates(t, i, r, msg, msz) < 0)
 			return -1;
@@ -276,6 +306,13 @@ int tally_add(struct tally *t, const struct rec *r, char *msg, size_t msz)
 		struct json_span v = rec_get(r, t->hist[j]);
 
 		st = num_read(v, &t->scratch, &t->histv[j]);
+		if (st == NUM_ERANGE) {
+			snprintf(msg, msz,
+				 "field '%s': number %.*s out of range "
+				 "(magnitudes 4.9e-324 to 1.8e308)",
+				 t->hist[j], (int)(v.n > 60 ? 60 : v.n), v.p);
+			return -1;
+		}
 		if (st < 0) {
 			snprintf(msg, msz, "field '%s' is %s %s, not a number",
 				 t->hist[j],
@@ -321,11 +358,10 @@ static void emit_head(struct buf *o, const char *kind)
 	buf_adds(o, "\",");
 }
 
-static void emit_group(struct tally *t, struct cli *c, size_t idx)
+static void emit_group(struct tally *t, struct buf *o, size_t idx)
 {
 	const struct hmap_entry *e = hmap_entry_at(&t->groups, idx);
 	char *g = hmap_val_at(&t->groups, idx);
-	struct buf *o = cli_out(c);
 	size_t j;
 
 	emit_head(o, "count");
@@ -371,23 +407,26 @@ static void emit_group(struct tally *t, struct cli *c, size_t idx)
 		hist_write(o, &t->edges, h);
 		buf_adds(o, "}\n");
 	}
-	cli_commit(c);
 }
 
-void tally_emit(struct tally *t, struct cli *c)
+int tally_finish(struct tally *t, struct sink *out, char *msg, size_t msz)
 {
 	size_t i, n = hmap_len(&t->groups);
 	struct jkey_order *ord;
 
+	(void)msg;
+	(void)msz;
 	/* no --by and no records: still one total, of zero */
 	if (n == 0 && t->nby == 0) {
 		hmap_put(&t->groups, "", 0, NULL);
 		n = 1;
 	}
 	if (t->sort == JKEY_SORT_FIRST) {
-		for (i = 0; i < n; i++)
-			emit_group(t, c, i);
-		return;
+		for (i = 0; i < n; i++) {
+			emit_group(t, &out->b, i);
+			sink_commit(out);
+		}
+		return 0;
 	}
 	ord = xmalloc((n ? n : 1) * sizeof *ord);
 	for (i = 0; i < n; i++) {
@@ -403,17 +442,21 @@ void tally_emit(struct tally *t, struct cli *c)
 	qsort(ord, n, sizeof *ord,
 	      t->sort == JKEY_SORT_COUNT ? jkey_order_by_count
 					 : jkey_order_by_key);
-	for (i = 0; i < n; i++)
-		emit_group(t, c, ord[i].idx);
+	for (i = 0; i < n; i++) {
+		emit_group(t, &out->b, ord[i].idx);
+		sink_commit(out);
+	}
 	free(ord);
+	return 0;
 }
 
-void tally_release(struct tally *t)
+void tally_free(struct tally *t)
 {
 	size_t i;
 
+	if (!t)
+		return;
 	for (i = 0; i < t->nby; i++) {
-		free(t->by[i].spec);
 		free(t->by[i].field);
 		if (t->vals)
 			buf_release(&t->vals[i]);
@@ -421,8 +464,6 @@ void tally_release(struct tally *t)
 			free(t->offs[i]);
 	}
 	free(t->by);
-	free(t->sum);
-	free(t->hist);
 	hist_edges_release(&t->edges);
 	free(t->vals);
 	free(t->offs);
@@ -437,4 +478,5 @@ void tally_release(struct tally *t)
 	buf_release(&t->key);
 	buf_release(&t->scratch);
 	hmap_release(&t->groups);
+	free(t);
 }

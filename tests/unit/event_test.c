@@ -1,5 +1,6 @@
 /* event_test.c - unit tests of lib/event.c. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,35 @@ START_TEST(good)
 	ck_assert(!f.ev.ts.has_off);
 	ck_assert(f.ev.us == INT64_C(1740824100) * 1000000 + 250000);
 
+	/* a string id in its canonical form, whatever the escapes; the name
+	 * decoded beside it */
+	ck_assert_int_eq(
+		rd(&f, "{\"user_id\":\"crm\\/\\u0037\\u0000\\n\",\"event\":"
+		       "\"a\\u0062\",\"ts\":\"2025-03-01T10:15:00Z\"}"),
+		0);
+	ck_assert_uint_eq(f.ev.user.n, 15);
+	ck_assert_mem_eq(f.ev.user.p, "\"crm/7\\u0000\\n\"", 15);
+	ck_assert(!(f.ev.user.flags & JSON_F_ESC));
+	ck_assert_uint_eq(f.ev.nlen, 2);
+	ck_assert_mem_eq(f.ev.name, "ab", 2);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":\"\\u00e9\",\"event\":\"x\","
+				"\"ts\":\"2025-03-01T10:15:00Z\"}"),
+			 0);
+	ck_assert_uint_eq(f.ev.user.n, 4);
+	ck_assert_mem_eq(f.ev.user.p, "\"\xc3\xa9\"", 4);
+	ck_assert_mem_eq(f.ev.name, "x", 1);
+
+	/* integers of any size and sign are ids as written; "7.0" a string */
+	ck_assert_int_eq(rd(&f, "{\"user_id\":-12345678901234567890123,"
+				"\"event\":\"x\",\"ts\":\"2025-01-01\"}"),
+			 0);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":0,\"event\":\"x\","
+				"\"ts\":\"2025-01-01\"}"),
+			 0);
+	ck_assert_int_eq(rd(&f, "{\"user_id\":\"7.0\",\"event\":\"x\","
+				"\"ts\":\"2025-01-01\"}"),
+			 0);
+
 	/* the ends of the range */
 	ck_assert_int_eq(
 		rd(&f,
@@ -99,6 +129,59 @@ START_TEST(bad)
 	    "field 'user_id' is a boolean, not a number or string");
 	BAD("{\"user_id\":{},\"event\":\"x\",\"ts\":\"2025-01-01\"}",
 	    "field 'user_id' is an object, not a number or string");
+	/* ids of every length, the dot or exponent anywhere: bad */
+	{
+		static const char *const ok[] = {
+			"0",
+			"7",
+			"-7",
+			"12345678",
+			"-12345678",
+			"123456789",
+			"1234567890123456",
+			"12345678901234567",
+			"-123456789012345678901234567890"};
+		static const char *const no[] = {"-0",
+						 "0.5",
+						 "1e5",
+						 "1E+5",
+						 "12345678.0",
+						 "1234567.8",
+						 "1.2345678",
+						 "123456789e1",
+						 "12345678901234567.5",
+						 "1234567890123456e-1",
+						 "-1.5",
+						 "-12345678901e3"};
+		char line[160];
+		size_t i;
+
+		for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			snprintf(line, sizeof line,
+				 "{\"user_id\":%s,\"event\":\"x\","
+				 "\"ts\":\"2025-01-01\"}",
+				 ok[i]);
+			ck_assert_msg(rd(&f, line) == 0, "%s: %s", ok[i],
+				      f.msg);
+		}
+		for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+			snprintf(line, sizeof line,
+				 "{\"user_id\":%s,\"event\":\"x\","
+				 "\"ts\":\"2025-01-01\"}",
+				 no[i]);
+			ck_assert_msg(rd(&f, line) == -1, "%s taken", no[i]);
+		}
+	}
+	/* a number id not written as an integer: 7.0 would be another user */
+	BAD("{\"user_id\":7.0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id': number 7.0 is not written as an integer (an id "
+	    "is an integer like 42, or a string)");
+	BAD("{\"user_id\":7e0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id': number 7e0 is not written as an integer (an id "
+	    "is an integer like 42, or a string)");
+	BAD("{\"user_id\":-0,\"event\":\"x\",\"ts\":\"2025-01-01\"}",
+	    "field 'user_id': number -0 is not written as an integer (an id "
+	    "is an integer like 42, or a string)");
 	BAD("{\"user_id\":1,\"ts\":\"2025-01-01\"}", "missing field 'event'");
 	BAD("{\"user_id\":1,\"event\":5,\"ts\":\"2025-01-01\"}",
 	    "field 'event' is a number, not a string");

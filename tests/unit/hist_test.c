@@ -34,12 +34,33 @@ START_TEST(edges)
 	ck_assert_uint_eq(e.n, 3);
 	ck_assert(e.v[2] == 2.5);
 	ck_assert_int_eq(hist_edges_parse(&e, "1,1", msg, sizeof msg), -1);
-	ck_assert_str_eq(msg, "--edges must increase: 1 after 1");
+	ck_assert_str_eq(msg, "1 after 1: the edges must increase");
 	ck_assert_uint_eq(e.n, 0);
 	ck_assert_int_eq(hist_edges_parse(&e, "1,x", msg, sizeof msg), -1);
+	ck_assert_str_eq(msg, "'x' is not a number");
 	ck_assert_int_eq(hist_edges_parse(&e, "", msg, sizeof msg), -1);
 	ck_assert_int_eq(hist_edges_parse(&e, "1,", msg, sizeof msg), -1);
 	ck_assert_int_eq(hist_edges_parse(&e, "inf", msg, sizeof msg), -1);
+	/* JSON numbers only, and only those a double holds */
+	ck_assert_int_eq(hist_edges_parse(&e, "0x10", msg, sizeof msg), -1);
+	ck_assert_int_eq(hist_edges_parse(&e, "nan", msg, sizeof msg), -1);
+	ck_assert_int_eq(hist_edges_parse(&e, "+1", msg, sizeof msg), -1);
+	ck_assert_int_eq(hist_edges_parse(&e, "0,1e309", msg, sizeof msg), -1);
+	ck_assert_str_eq(msg, "'1e309' is beyond the range of a double");
+	ck_assert_int_eq(hist_edges_parse(&e, "-1e-400,1", msg, sizeof msg),
+			 -1);
+	ck_assert_int_eq(hist_edges_parse(&e, " 0 , 1e1 ", msg, sizeof msg), 0);
+	ck_assert(e.n == 2 && e.v[1] == 10);
+	{
+		static const char *const items[] = {"-5", "0.25"};
+
+		ck_assert_int_eq(hist_edges_set(&e, items, 2, msg, sizeof msg),
+				 0);
+		ck_assert(e.n == 2 && e.v[0] == -5 && e.v[1] == 0.25);
+		ck_assert_int_eq(hist_edges_set(&e, items, 0, msg, sizeof msg),
+				 -1);
+		ck_assert_uint_eq(e.n, 0);
+	}
 	ck_assert_int_eq(hist_edges_parse(&e, "-5", msg, sizeof msg), 0);
 	hist_edges_release(&e);
 	hist_edges_release(&e); /* twice is fine */
@@ -87,6 +108,21 @@ START_TEST(write)
 	hist_write(&b, &e, h);
 	ck_assert_str_eq(b.p, "\"edges\":[0,1.5,24],\"counts\":[1,2,0,1],"
 			      "\"count\":4,\"sum\":29.3,\"null\":1");
+	/* taking back what was added, and refusing what was not */
+	{
+		struct num v;
+
+		ck_assert_int_eq(num_parse("0.2", 3, &v), 0);
+		ck_assert_int_eq(hist_sub(h, &e, &v), 0);
+		ck_assert_int_eq(num_parse("2", 1, &v), 0);
+		ck_assert_int_eq(hist_sub(h, &e, &v), -1); /* bucket 2: empty */
+		ck_assert_int_eq(num_parse("0.12345678912", 13, &v), 0);
+		ck_assert_int_eq(hist_sub(h, &e, &v), -1); /* not exact */
+	}
+	buf_reset(&b);
+	hist_write(&b, &e, h);
+	ck_assert_str_eq(b.p, "\"edges\":[0,1.5,24],\"counts\":[1,1,0,1],"
+			      "\"count\":3,\"sum\":29.1,\"null\":1");
 	free(h);
 	buf_release(&b);
 	hist_edges_release(&e);

@@ -74,6 +74,41 @@ START_TEST(many_keys_through_growth)
 }
 END_TEST
 
+START_TEST(a_full_map_refuses_new_keys)
+{
+	struct idmap m;
+	int isnew = -1;
+
+	idmap_init_vals(&m, 8);
+	ck_assert_uint_eq(m.max, IDMAP_MAX);
+	m.max = 3;
+	ck_assert(idmap_room(&m, 3));
+	ck_assert_uint_eq(idmap_put(&m, LIT("1"), &isnew), 0);
+	ck_assert_uint_eq(idmap_put(&m, LIT("\"a\""), &isnew), 1);
+	ck_assert(idmap_room(&m, 1));
+	ck_assert(!idmap_room(&m, 2));
+	ck_assert_uint_eq(idmap_put_int(&m, 2, &isnew), 2);
+	ck_assert_int_eq(isnew, 1);
+	ck_assert(!idmap_room(&m, 1));
+	/* full: new keys of either kind are refused and not added */
+	ck_assert_uint_eq(idmap_put(&m, LIT("4"), &isnew), IDMAP_FULL);
+	ck_assert_int_eq(isnew, 0);
+	ck_assert_uint_eq(idmap_put_int(&m, 4, &isnew), IDMAP_FULL);
+	isnew = -1;
+	ck_assert_uint_eq(idmap_put(&m, LIT("\"b\""), &isnew), IDMAP_FULL);
+	ck_assert_int_eq(isnew, 0);
+	ck_assert_uint_eq(idmap_len(&m), 3);
+	/* the keys it holds are still found */
+	ck_assert_uint_eq(idmap_put(&m, LIT("\"a\""), &isnew), 1);
+	ck_assert_uint_eq(idmap_put(&m, LIT("2"), &isnew), 2);
+	ck_assert_int_eq(isnew, 0);
+	m.max = 4;
+	ck_assert_uint_eq(idmap_put(&m, LIT("\"b\""), &isnew), 3);
+	ck_assert_int_eq(isnew, 1);
+	idmap_release(&m);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("idmap");
@@ -81,6 +116,7 @@ static Suite *suite(void)
 
 	tcase_add_test(tc, integers_and_others_share_one_numbering);
 	tcase_add_test(tc, many_keys_through_growth);
+	tcase_add_test(tc, a_full_map_refuses_new_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

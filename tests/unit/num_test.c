@@ -61,6 +61,44 @@ START_TEST(parse_exact)
 	ck_assert(n.d == 1e-10);
 	n = parsed("1e300");
 	ck_assert(!n.exact);
+	/* the edges of a double's range are numbers */
+	n = parsed("1.7976931348623157e308");
+	ck_assert(!n.exact && isfinite(n.d));
+	n = parsed("-4.9e-324");
+	ck_assert(!n.exact && n.d < 0);
+	n = parsed("0e99999999");
+	ck_assert(n.exact && n.fx == 0);
+	n = parsed("-0.000e-99999");
+	ck_assert(n.exact && n.fx == 0);
+}
+END_TEST
+
+START_TEST(parse_out_of_range)
+{
+	/* JSON numbers a double cannot hold: infinite, or not 0 but read as 0
+	 */
+	static const char *const far[] = {
+		"1e309",
+		"-1e309",
+		"1.8e308",
+		"1e99999999999",
+		"1e-400",
+		"-1E-400",
+		"2e-324",
+		"0.1e-330",
+		"-0.0000001e-320",
+		"179769313486231580793728971405303415079934132710037826936173778"
+		"980444968292764750946649017977587207096330286416692887910946555"
+		"547851940402630657488671505820681908902000708383676273854845817"
+		"711531764475730270069855571366959622842914819860834936475292719"
+		"074168444365510704342711559699508093042880177904174497792"};
+	struct num n;
+	size_t i;
+
+	for (i = 0; i < sizeof far / sizeof far[0]; i++)
+		ck_assert_msg(num_parse(far[i], strlen(far[i]), &n) ==
+				      NUM_ERANGE,
+			      "'%s' not out of range", far[i]);
 }
 END_TEST
 
@@ -107,6 +145,14 @@ START_TEST(read_spans)
 	v.p = "true";
 	v.type = JSON_TRUE;
 	ck_assert_int_eq(num_read(v, &scratch, &n), -1);
+	v.p = "-1e999";
+	v.n = 6;
+	v.type = JSON_NUMBER;
+	ck_assert_int_eq(num_read(v, &scratch, &n), NUM_ERANGE);
+	v.p = "\"1e999\"";
+	v.n = 7;
+	v.type = JSON_STRING;
+	ck_assert_int_eq(num_read(v, &scratch, &n), NUM_ERANGE);
 	buf_release(&scratch);
 }
 END_TEST
@@ -120,6 +166,10 @@ START_TEST(sums)
 	SUM_IS("12345678901234567890.5", "12345678901234567890", "0.5");
 	/* an inexact addend makes the whole sum a double */
 	SUM_IS("1.0000000001", "1", "0.0000000001");
+	/* past a double's range the sum is still written, never null */
+	SUM_IS("2e+308", "1e308", "1e308");
+	SUM_IS("-3.5e+308", "-1.75e308", "-1.75e308");
+	SUM_IS("1e+308", "1e308", "1e308", "-1e308");
 }
 END_TEST
 
@@ -149,6 +199,7 @@ static Suite *num_suite(void)
 	tc = tcase_create("parse");
 	tcase_add_test(tc, parse_exact);
 	tcase_add_test(tc, parse_rejects);
+	tcase_add_test(tc, parse_out_of_range);
 	tcase_add_test(tc, read_spans);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sum");

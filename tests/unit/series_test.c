@@ -35,6 +35,15 @@ START_TEST(add_get)
 	ck_assert_int_eq(series_add(&s, d0, (uint64_t)INT64_MAX - 5), 0);
 	ck_assert_int_eq(series_add(&s, d0, 1), -1);
 	ck_assert_uint_eq(series_get(&s, d0), (uint64_t)INT64_MAX);
+	/* taking back: never more than the day holds, nor from a day outside */
+	ck_assert_int_eq(series_sub(&s, d0 + 900, 2), 0);
+	ck_assert_uint_eq(series_get(&s, d0 + 900), 3);
+	ck_assert_int_eq(series_sub(&s, d0 + 900, 4), -1);
+	ck_assert_uint_eq(series_get(&s, d0 + 900), 3);
+	ck_assert_int_eq(series_sub(&s, d0 + 9000, 1), -1);
+	ck_assert_int_eq(series_sub(&s, d0 - 9000, 1), -1);
+	ck_assert_int_eq(series_sub(&s, d0 - 9000, 0), 0);
+	ck_assert_uint_eq(series_get(&s, d0 - 400), 1);
 	series_release(&s);
 	ck_assert_ptr_null(s.v);
 	series_release(&s);
@@ -81,11 +90,11 @@ START_TEST(write)
 		r,
 		"{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-08\",\"value\":3,\"prev_day\":4,\"week_ago\":1,\"mean_7d\":1}");
 	free(r);
-	/* (2+0+0+0+0+4+3)/7 = 1.2857: two decimals, half up */
+	/* (2+0+0+0+0+4+3)/7: full precision, the shortest form of the double */
 	r = rec(&s, "2025-03-09", "2025-03-01", NULL, 0);
 	ck_assert_str_eq(
 		r,
-		"{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-09\",\"value\":0,\"prev_day\":3,\"week_ago\":2,\"mean_7d\":1.29}");
+		"{\"kind\":\"metric\",\"name\":\"m\",\"day\":\"2025-03-09\",\"value\":0,\"prev_day\":3,\"week_ago\":2,\"mean_7d\":1.2857142857142858}");
 	free(r);
 	/* a report that starts later has no week behind the same day */
 	r = rec(&s, "2025-03-08", "2025-03-02", NULL, 0);
@@ -110,16 +119,28 @@ START_TEST(write)
 	series_add(&s, day("2025-03-02"), 7);
 	series_add(&s, day("2025-03-03"), 3); /* 38 / 7 = 5.428... */
 	r = rec(&s, "2025-03-08", "2025-03-01", NULL, 0);
-	ck_assert(strstr(r, "\"mean_7d\":5.43}"));
+	ck_assert(strstr(r, "\"mean_7d\":5.428571428571429}"));
 	free(r);
 	series_release(&s);
 
-	/* seven counts near 2^63: the mean still comes out right */
+	/* seven counts near 2^63: a whole mean is exact, another the double */
 	memset(&s, 0, sizeof s);
 	for (i = 0; i < 7; i++)
 		series_add(&s, day("2025-03-01") + i, (uint64_t)INT64_MAX);
 	r = rec(&s, "2025-03-08", "2025-03-01", NULL, 0);
 	ck_assert(strstr(r, "\"mean_7d\":9223372036854775807}"));
+	free(r);
+	ck_assert_int_eq(series_sub(&s, day("2025-03-01"), 1), 0);
+	r = rec(&s, "2025-03-08", "2025-03-01", NULL, 0);
+	ck_assert(strstr(r, "\"mean_7d\":9.223372036854776e+18}"));
+	free(r);
+	series_release(&s);
+
+	/* small sums: the mean is the double nearest sum / 7 */
+	memset(&s, 0, sizeof s);
+	series_add(&s, day("2025-03-01"), 2);
+	r = rec(&s, "2025-03-08", "2025-03-01", NULL, 0);
+	ck_assert(strstr(r, "\"mean_7d\":0.2857142857142857}"));
 	free(r);
 	series_release(&s);
 }

@@ -100,8 +100,8 @@ def metrics(defs_path, off_min):
                    "week_ago": vals[i - 7] if i >= 7 else None,
                    "mean_7d": None}
             if i >= 7:
-                q = (sum(vals[i - 7:i]) * 200 + 7) // 14  # 2 decimals, half up
-                rec["mean_7d"] = q // 100 if q % 100 == 0 else q / 100
+                w = sum(vals[i - 7:i])  # full precision, as jq prints it
+                rec["mean_7d"] = w // 7 if w % 7 == 0 else w / 7
             print(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
             t += dt.timedelta(days=1)
             i += 1
