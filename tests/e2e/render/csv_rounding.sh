@@ -8,8 +8,8 @@ pulse-extract bitrix --users "$S/bitrix-users.json" --statuses "$S/bitrix-status
 	"$S/bitrix-leads.json.zst" "$S/bitrix-history.json.zst" "$S/bitrix-deals.json.zst" \
 	"$S/bitrix-deal-history.json.zst" > records.ndjson
 {
-	pulse-funnel --stale-days 14 records.ndjson
-	pulse-funnel --stale-days 14 --by manager records.ndjson
+	pulse-funnel --stale-days 14 --as-of 2026-01-21T18:00:00+03:00 records.ndjson
+	pulse-funnel --stale-days 14 --as-of 2026-01-21T18:00:00+03:00 --by manager records.ndjson
 } > today.ndjson
 F=$ROOT/tests/e2e/render/funnel_full.py
 python3 "$F" < today.ndjson > full.ndjson

@@ -9,8 +9,8 @@ pulse-extract bitrix --users "$S/bitrix-users.json" --statuses "$S/bitrix-status
 	"$S/bitrix-small-leads.json" "$S/bitrix-small-history.json" "$S/bitrix-small-deals.json" \
 	"$S/bitrix-small-deal-history.json" > records.ndjson
 {
-	pulse-funnel --stale-days 14 records.ndjson
-	pulse-funnel --stale-days 14 --by manager records.ndjson
+	pulse-funnel --stale-days 14 --as-of 2026-01-21T18:00:00+03:00 records.ndjson
+	pulse-funnel --stale-days 14 --as-of 2026-01-21T18:00:00+03:00 --by manager records.ndjson
 } > today.ndjson
 python3 "$ROOT/tests/e2e/render/funnel_full.py" < today.ndjson > full.ndjson
 pulse-render -f html --as-of 2025-10-01 today.ndjson -o today.html
