@@ -298,11 +298,11 @@ static int get_amount(struct funnel *f, const struct rec *r, struct fn_ent *e,
 	st = num_read(v, &f->scratch2, &x);
 	if (st == 0 || v.type == JSON_FALSE)
 		return 0;
-	if (st < 0)
-		return bad(msg, msz, "amount", "is not a decimal number");
-	if (!x.exact && !(fabs(x.d) < 1e27)) /* 1e309 too */
+	if (st == NUM_ERANGE || (st > 0 && !x.exact && !(fabs(x.d) < 1e27)))
 		return bad(msg, msz, "amount",
 			   "is too large (1e27 or more) to add up exactly");
+	if (st < 0)
+		return bad(msg, msz, "amount", "is not a decimal number");
 	if (!x.exact)
 		return bad(msg, msz, "amount",
 			   "is not an exact decimal (at most 9 decimals)");

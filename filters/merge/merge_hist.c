@@ -340,10 +340,8 @@ static void write_one(struct hists *t, struct sink *out, size_t i)
 			continue;
 		}
 		k++;
-		jw_fixed(o,
-			 hist_quantile(g->h, &g->edges,
-				       g->tail.p[k] == '5' ? 0.5 : 0.9),
-			 3);
+		jw_f64(o, hist_quantile(g->h, &g->edges,
+					g->tail.p[k] == '5' ? 0.5 : 0.9));
 	}
 	buf_adds(o, "}\n");
 	sink_commit(out);

@@ -610,9 +610,9 @@ static void emit_durations(struct metrics *m, struct sink *out, size_t k)
 	buf_adds(o, ",\"event\":");
 	jw_cstr(o, name);
 	buf_adds(o, ",\"p50\":");
-	jw_fixed(o, hist_quantile(h, &m->o.edges, 0.5), 3);
+	jw_f64(o, hist_quantile(h, &m->o.edges, 0.5));
 	buf_adds(o, ",\"p90\":");
-	jw_fixed(o, hist_quantile(h, &m->o.edges, 0.9), 3);
+	jw_f64(o, hist_quantile(h, &m->o.edges, 0.9));
 	buf_adds(o, ",\"unit\":\"hours\"}\n");
 	sink_commit(out);
 }
