@@ -8,22 +8,27 @@ pulse-classify --help | head -n 1
 pulse-classify --help | grep -c -- '--partner-domain'
 pulse-classify --version
 echo '# usage errors'
-pulse-classify --bogus 2>&1 </dev/null || echo "exit $?"
-pulse-classify --as-of yesterday 2>&1 </dev/null || echo "exit $?"
-pulse-classify --recent-days -1 2>&1 </dev/null || echo "exit $?"
-pulse-classify --recent-days 2.5 2>&1 </dev/null || echo "exit $?"
-pulse-classify --partner-domain @ 2>&1 </dev/null || echo "exit $?"
+for a in --bogus '--as-of yesterday' '--recent-days -1' '--recent-days 2.5' \
+	'--partner-domain @'; do
+	echo "# $a" >&2
+	pulse-classify $a </dev/null || echo "exit $?"
+done
 echo '# rules files'
-pulse-classify --no-default-rules --rules missing.rules 2>&1 </dev/null || echo "exit $?"
+echo '# a missing rules file' >&2
+pulse-classify --no-default-rules --rules missing.rules </dev/null || echo "exit $?"
 printf '[spam]\nsubject casino\nsubjekt viagra\n' >bad.rules
-pulse-classify --no-default-rules --rules "$R" --rules bad.rules 2>&1 </dev/null || echo "exit $?"
-echo "$msg" | pulse-classify --no-default-rules --as-of 2026-01-21T18:00:00Z 2>err | jq -c '[.category, .reason]'
-cat err
-PULSE_RULES= pulse-classify --as-of 2026-01-21T18:00:00Z </dev/null 2>&1 && echo 'empty PULSE_RULES: no default'
-PULSE_RULES=$R pulse-classify --as-of 2026-01-21T18:00:00Z </dev/null 2>&1 && echo 'PULSE_RULES: quiet'
+echo '# a bad rules file' >&2
+pulse-classify --no-default-rules --rules "$R" --rules bad.rules </dev/null || echo "exit $?"
+echo '# --no-default-rules and no --rules' >&2
+echo "$msg" | pulse-classify --no-default-rules --as-of 2026-01-21T18:00:00Z | jq -c '[.category, .reason]'
+echo '# an empty PULSE_RULES' >&2
+PULSE_RULES= pulse-classify --as-of 2026-01-21T18:00:00Z </dev/null && echo 'empty PULSE_RULES: no default'
+echo '# PULSE_RULES: quiet' >&2
+PULSE_RULES=$R pulse-classify --as-of 2026-01-21T18:00:00Z </dev/null && echo 'PULSE_RULES: quiet'
 echo "$msg" | PULSE_RULES=$R pulse-classify --as-of 2026-01-21T18:00:00Z | jq -r .category
 echo "$msg" | PULSE_RULES=$R pulse-classify --no-default-rules --as-of 2026-01-21T18:00:00Z 2>/dev/null | jq -r .category
-PULSE_RULES=missing.rules pulse-classify </dev/null 2>&1 || echo "exit $?"
+echo '# PULSE_RULES names a missing file' >&2
+PULSE_RULES=missing.rules pulse-classify </dev/null || echo "exit $?"
 echo '# -o, arrays, zstd, empty input'
 echo "$msg" | pulse-classify --rules "$R" --as-of 2026-01-21T18:00:00Z -o out.ndjson
 jq -r .category out.ndjson

@@ -12,23 +12,34 @@ python3 "$ROOT/tests/tools/svg_check.py" valid st/chart.svg
 grep -c '^<rect .*<title>' st/chart.svg
 echo "-- usage"
 set +e
-pulse-daily --state-dir st < /dev/null 2>&1 | head -n 1
-pulse-daily --state-dir st --chat-id 1 --lang de 2>&1 | head -n 1
-pulse-daily --state-dir st --chat-id 1 --source events 2>&1 | head -n 1
-pulse-daily --state-dir st --chat-id 1 --day 2026-02-30 2>&1 | head -n 1
-pulse-daily --state-dir st --chat-id 1 --day 2026-02-30 > /dev/null 2>&1
+# the messages go to stderr, each after a line that names its arguments,
+# without the usage line that follows them
+first() {
+	local args=${*:3}
+	echo "# ${args:-no --chat-id}" >&2
+	pulse-daily "$@" </dev/null 2>err
+	local st=$?
+	head -n 1 err >&2
+	return $st
+}
+first --state-dir st
+first --state-dir st --chat-id 1 --lang de
+first --state-dir st --chat-id 1 --source events
+first --state-dir st --chat-id 1 --day 2026-02-30
 echo "exit $?"
 for a in "--tz Mars/Base" "--max-tries 0" "--backoff soon" "--db 'host=db password=pw'" \
 	"--db x --db-file y" "--full --source events -- x.csv" "--bogus" \
 	"-- --state other" "-- --db=x"; do
-	eval "pulse-daily --state-dir st --chat-id 1 $a" 2>&1 | grep -v '^usage'
-	eval "pulse-daily --state-dir st --chat-id 1 $a" >/dev/null 2>&1
+	echo "# --chat-id 1 $a" >&2
+	eval "pulse-daily --state-dir st --chat-id 1 $a" 2>err
 	echo "exit $?"
+	grep -v '^usage' err >&2
 done
 set -e
 echo "-- one run at a time"
 exec 8> st/lock
 flock 8
 set +e
-pulse-daily --state-dir st --chat-id 1 --source events -- "$S/sales-events.csv.zst" 2>&1
+echo '# another run holds the lock' >&2
+pulse-daily --state-dir st --chat-id 1 --source events -- "$S/sales-events.csv.zst"
 echo "exit $?"

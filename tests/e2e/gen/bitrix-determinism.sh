@@ -23,13 +23,16 @@ pulse-gen bitrix | cksum >b
 cmp -s a b && echo 'same bytes'
 echo '# usage'
 pulse-gen bitrix --help | head -n 1
-pulse-gen bitrix --leads x 2>&1 || echo "exit $?"
-pulse-gen bitrix extra 2>&1 || echo "exit $?"
+echo '# --leads x' >&2
+pulse-gen bitrix --leads x || echo "exit $?"
+echo '# extra' >&2
+pulse-gen bitrix extra || echo "exit $?"
 echo '# write errors, a closed pipe'
-pulse-gen bitrix >/dev/full 2>err || echo "exit $?"
-cat err
-pulse-gen bitrix --deals /dev/full >/dev/null 2>err || echo "exit $?"
-cat err
+echo '# >/dev/full' >&2
+pulse-gen bitrix >/dev/full || echo "exit $?"
+echo '# --deals /dev/full' >&2
+pulse-gen bitrix --deals /dev/full >/dev/null || echo "exit $?"
+echo '# | head -c 2' >&2
 pulse-gen bitrix --leads 100000 | head -c 2
 echo
 echo "exit ${PIPESTATUS[0]}"

@@ -40,7 +40,8 @@ P='[.id, .title, .status, .semantic, .source, .manager, .created, .modified, .cl
     .amount, .currency, .utm_source, .utm_medium, .utm_campaign, .utm_content,
     .loss_reason, .comments] | map(if type == "string" then sub(" +$"; "") else . end)'
 jq -c "select(.kind == \"lead\") | $P" all.ndjson >rest
-pulse-extract bitrix --users u.json --statuses s.json --tz +03:00 l.csv 2>/dev/null | jq -c "$P" >csv
+echo '# the CSV export' >&2
+pulse-extract bitrix --users u.json --statuses s.json --tz +03:00 l.csv | jq -c "$P" >csv
 cmp rest csv && echo 'same leads'
 iconv -f UTF-8 -t UTF-8 l.csv >/dev/null 2>&1 || echo 'l.csv is not UTF-8'
 head -n 1 l.csv | iconv -f CP1251 -t UTF-8 | cut -d';' -f1-4

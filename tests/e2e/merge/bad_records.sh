@@ -33,15 +33,18 @@ not json
 J
 pulse-merge good.ndjson > want
 echo "-- fail (the default): the first bad record stops the run"
+echo '# fail' >&2
 pulse-merge -o out good.ndjson bad.ndjson || echo "exit $?"
 [ -e out ] || echo "no output written"
 echo "-- skip: each one reported, none leaves a trace"
-pulse-merge --on-error=skip good.ndjson bad.ndjson > got 2> err || echo "exit $?"
-cat err
+echo '# skip' >&2
+pulse-merge --on-error=skip good.ndjson bad.ndjson > got || echo "exit $?"
 cmp got want && echo "same as the good records alone"
 cat got
 echo "-- quarantine: copied as they were"
 pulse-merge --on-error=quarantine:q.ndjson good.ndjson bad.ndjson 2>/dev/null | cmp - want && echo "same"
 cmp q.ndjson bad.ndjson && echo "quarantined: all of bad.ndjson"
 echo "-- a total past 2^63-1 is the record that would pass it"
-pulse-merge --on-error=skip bad.ndjson good.ndjson 2>&1 >/dev/null | grep -F 'passes'
+echo '# skip, the bad records first' >&2
+pulse-merge --on-error=skip bad.ndjson good.ndjson >/dev/null 2>err
+grep -F 'passes' err >&2

@@ -63,5 +63,7 @@ pulse-hadoop --local -i labels.ndjson "pulse-tally -b category --sort-by count" 
 # what it prints for a cluster
 pulse-hadoop --reducers 8 -i /data/events -O /out/sankey --jar streaming.jar 'pulse-sankey --steps 7'
 pulse-hadoop -i /data/events -O /out/m --jar s.jar "pulse-metrics --defs $S/sales-metrics.json" | sed "s|$S|SAMPLES|g"
-st=0; pulse-hadoop -i x -O y 'pulse-tally -b category' 2>&1 || st=$?; echo "exit $st"
-st=0; pulse-hadoop -i x -O y 'pulse-funnel' 2>&1 || st=$?; echo "exit $st"
+echo '# pulse-tally without --sort-by' >&2
+st=0; pulse-hadoop -i x -O y 'pulse-tally -b category' || st=$?; echo "exit $st"
+echo '# pulse-funnel' >&2
+st=0; pulse-hadoop -i x -O y 'pulse-funnel' || st=$?; echo "exit $st"

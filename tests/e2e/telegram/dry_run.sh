@@ -5,6 +5,7 @@ printf '%s\n' '{"chat_id":42,"text":"<b>Hi</b> & bye","parse_mode":"HTML"}' > p.
 env -u TELEGRAM_BOT_TOKEN TELEGRAM_API_BASE=http://127.0.0.1:9 \
 	pulse-telegram --dry-run --chat-id 42 --photo chart.svg --caption 'Chart' p.ndjson
 echo "exit $?"
-TELEGRAM_BOT_TOKEN=123:secret-token pulse-telegram -n p.ndjson > out 2>&1
+TELEGRAM_BOT_TOKEN=123:secret-token pulse-telegram -n p.ndjson > out 2> err
 cat out
-grep -c secret-token out || true
+cat err >&2
+cat out err | grep -c secret-token || true

@@ -21,10 +21,12 @@ sed "s/$TELEGRAM_BOT_TOKEN/<token>/; s/127.0.0.1:[0-9]*/127.0.0.1:PORT/; s/@.*pa
 jq -c '[.n, .status]' fake.log
 echo "-- no token"
 set +e
-env -u TELEGRAM_BOT_TOKEN pulse-telegram p.ndjson 2>&1
+echo '# no token' >&2
+env -u TELEGRAM_BOT_TOKEN pulse-telegram p.ndjson
 echo "exit $?"
 TELEGRAM_BOT_TOKEN='12 34" --oops' pulse-telegram p.ndjson 2> err
 echo "exit $?"
 set -e
-cat err
+echo '# a malformed token' >&2
+cat err >&2
 grep -c oops err || true

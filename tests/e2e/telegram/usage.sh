@@ -4,17 +4,22 @@
 fake_start
 set +e
 for args in "--max-tries 0" "--photo x.png" "--caption hi" "--api ftp://x" "--bogus"; do
+	echo "# $args" >&2
 	pulse-telegram $args < /dev/null 2> err
 	echo "$args: exit $?"
-	head -n 1 err
+	head -n 1 err >&2
 done
 echo png > x.png
-pulse-telegram --chat-id 1 --photo x.png --caption "$(printf 'ж%.0s' $(seq 1025))" 2>&1 | head -n 1
-pulse-telegram --chat-id 1 --photo x.png --caption "$(printf '📈%.0s' $(seq 513))" 2>&1 | head -n 1
+echo '# --caption of 1025 Cyrillic letters' >&2
+pulse-telegram --chat-id 1 --photo x.png --caption "$(printf 'ж%.0s' $(seq 1025))" 2>err
+head -n 1 err >&2
+echo '# --caption of 513 emoji' >&2
+pulse-telegram --chat-id 1 --photo x.png --caption "$(printf '📈%.0s' $(seq 513))" 2>err
+head -n 1 err >&2
 printf '%s\n' '{"chat_id":1,"text":"a"}' 'not json' '[1,2]' '{"chat_id":1,"text":"b"}' > p.ndjson
-pulse-telegram p.ndjson missing.ndjson 2> err
+echo '# bad lines, a missing file' >&2
+pulse-telegram p.ndjson missing.ndjson
 echo "exit $?"
-cat err
 set -e
 jq -c '[.n, .status, .body.text]' fake.log
 pulse-telegram --version

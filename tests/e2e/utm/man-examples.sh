@@ -10,9 +10,9 @@ printf 'alias,canonical\navito.ru,avito\n' > sources.csv
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh/s/^\.Dl //p' "$ROOT/filters/utm/pulse-utm.1" > examples
 while IFS= read -r cmd; do
 	echo "\$ $cmd"
-	eval "$cmd" 2>&1 | jq -R -c 'fromjson? // . |
-		if type != "object" then .
-		elif .kind == "lead" then [.id, .utm_source, .utm_origin, .ad_group]
+	echo "\$ $cmd" >&2
+	eval "$cmd" | jq -c '
+		if .kind == "lead" then [.id, .utm_source, .utm_origin, .ad_group]
 		elif .table == "stages" and .stage == "NEW" then [.group.source, .stage, .reached, .total]
 		else empty end'
 done < examples

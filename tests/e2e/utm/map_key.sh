@@ -10,4 +10,4 @@ cat > in.ndjson <<'R'
 {"kind":"lead","id":"4","title":"Call from the site","utm_source":null}
 {"kind":"lead","id":"5","ad_id":"556","utm_source":null}
 R
-pulse-utm --map ads.csv --map titles.csv --stats in.ndjson 2>&1 | jq -R -c 'fromjson? // . | if type == "object" then [.id, .utm_source, .utm_campaign, .ad_group, .utm_origin] else . end'
+pulse-utm --map ads.csv --map titles.csv --stats in.ndjson | jq -c '[.id, .utm_source, .utm_campaign, .ad_group, .utm_origin]'
