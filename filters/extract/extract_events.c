@@ -17,6 +17,7 @@
  * file order.
  */
 #include "extract.h"
+#include "sales.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -13,6 +13,7 @@
  * reported on stderr at the end; bad records go through --on-error.
  */
 #include "extract.h"
+#include "html.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -43,6 +43,7 @@
  * libpq says.
  */
 #include "extract.h"
+#include "sales.h"
 
 #include <stdio.h>
 #include <stdlib.h>

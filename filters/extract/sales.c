@@ -1,9 +1,9 @@
 /*
- * extract_sales.c - the `event` record that pulse-extract pg and
+ * sales.c - the `event` record that pulse-extract pg and
  * pulse-extract events both write, so that the same rows give the same
  * bytes from the database and from its dumps.
  */
-#include "extract.h"
+#include "sales.h"
 
 #include <string.h>
 

@@ -1,9 +1,9 @@
 /*
- * extract_bitrix_val.c - values of a Bitrix24 export: money as exact
+ * bitrix_val.c - values of a Bitrix24 export: money as exact
  * decimals, the time formats of its exports, the CSV header map.
- * See bitrix.h.
+ * See bitrix_int.h.
  */
-#include "bitrix.h"
+#include "bitrix_int.h"
 
 #include <string.h>
 
@@ -59,7 +59,7 @@ static const char *currency_word(const char *s, size_t n, char code[4])
 	return NULL;
 }
 
-int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur)
+int bitrix_money(const char *s, size_t n, struct buf *out, struct buf *cur)
 {
 	char digits[64], code[4];
 	size_t i = 0, nd = 0, k, ndot = 0, ncomma = 0, lastsep = 0, intend;
@@ -298,7 +298,8 @@ static int local_form(const char *s, size_t n, struct ptime *t)
 	return 0;
 }
 
-int bx_time(const char *s, size_t n, int has_tz, int32_t tz, struct ptime *t)
+int bitrix_time(const char *s, size_t n, int has_tz, int32_t tz,
+		struct ptime *t)
 {
 	s = text_trim(s, &n);
 	if (n == 0)
@@ -315,7 +316,7 @@ int bx_time(const char *s, size_t n, int has_tz, int32_t tz, struct ptime *t)
 
 /* ---- CSV headers --------------------------------------------------------- */
 
-void bx_header_norm(const char *s, size_t n, struct buf *out)
+void bitrix_header_norm(const char *s, size_t n, struct buf *out)
 {
 	struct buf f = BUF_INIT;
 	size_t i, start = out->len;
@@ -349,7 +350,7 @@ void bx_header_norm(const char *s, size_t n, struct buf *out)
 }
 
 /*
- * The built-in header map, normalised headers (bx_header_norm) on the
+ * The built-in header map, normalised headers (bitrix_header_norm) on the
  * left.  The titles of the Bitrix24 list export in Russian and English
  * are not documented (reference/upstream-formats.md 2.6): these are the
  * ones its UI shows, and the API codes themselves; --map adds more.
@@ -459,7 +460,7 @@ static const struct hdr {
 
 /* clang-format on */
 
-const char *bx_header_field(const char *norm, size_t n, int *hint)
+const char *bitrix_header_field(const char *norm, size_t n, int *hint)
 {
 	size_t i;
 
