@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "show.h"
 #include "text.h"
 
 /* One CSV column. */
@@ -56,7 +57,8 @@ static void note_unmapped(struct bitrix *x, const struct csv *cv,
 			continue;
 		if (nunk++ < 6) {
 			buf_adds(&unk, nunk > 1 ? ", '" : "'");
-			buf_add(&unk, cols[i].label, cols[i].llen);
+			buf_adds(&unk, show(&x->shv, cols[i].label,
+					    cols[i].llen, (size_t)-1));
 			buf_addc(&unk, '\'');
 		}
 	}

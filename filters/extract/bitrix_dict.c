@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "show.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -87,9 +88,9 @@ static void status_item(struct bitrix *x, struct item *it, enum ctx ctx)
 		} else if (n) {
 			bitrix_bad(x, it,
 				   "field 'SEMANTICS': expected S, F or null, "
-				   "got '%.*s'",
-				   (int)(sem->vlen > 60 ? 60 : sem->vlen),
-				   kv_text(it, sem));
+				   "got '%s'",
+				   show(&x->shv, kv_text(it, sem), sem->vlen,
+					SHOW_MAX));
 			return;
 		}
 	}
@@ -276,10 +277,10 @@ int bitrix_load_map(struct bitrix *x, const char *path, struct buf *err)
 			rc = bitrix_fail(x, EX_DATAERR,
 					 "%s:%llu: expected 'header,FIELD', "
 					 "FIELD an API code (letters, digits, "
-					 "'_'), not '%.*s'",
+					 "'_'), not '%s'",
 					 cv.in.display,
 					 (unsigned long long)cv.in.lineno,
-					 (int)(n > 60 ? 60 : n), code);
+					 show(&x->shv, code, n, SHOW_MAX));
 			goto out;
 		}
 		buf_reset(&norm);

@@ -157,6 +157,7 @@ struct bitrix {
 	struct item it;
 	struct buf rec;			/* the record being written */
 	struct buf sc, sc2, name, stat; /* scratch */
+	struct buf shl, shv;		/* shown in messages */
 
 	/* counts */
 	uint64_t nlead, ndeal, nstage, nother_etype;

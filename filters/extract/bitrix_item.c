@@ -389,6 +389,8 @@ void bitrix_free(struct bitrix *x)
 	buf_release(&x->sc2);
 	buf_release(&x->name);
 	buf_release(&x->stat);
+	buf_release(&x->shl);
+	buf_release(&x->shv);
 	free(x);
 }
 

@@ -13,10 +13,16 @@
 
 #include "jw.h"
 #include "ptime.h"
+#include "show.h"
 #include "text.h"
 
-/* A value quoted for a message: at most 60 bytes. */
-#define SHOW(k) (int)((k)->vlen > 60 ? 60 : (k)->vlen), kv_text(it, k)
+/* For a message: k's label in x->shl, its value (cut) in x->shv. */
+static void shown(struct bitrix *x, const struct item *it, const struct kv *k)
+{
+	bitrix_kv_label(it, k, &x->sc);
+	show(&x->shl, x->sc.p, x->sc.len, (size_t)-1);
+	show(&x->shv, kv_text(it, k), k->vlen, SHOW_MAX);
+}
 
 static void put_key(struct buf *o, const char *key)
 {
@@ -88,9 +94,9 @@ static int put_time(struct bitrix *x, struct buf *o, const struct item *it,
 		return 0;
 	}
 	if (bitrix_time(kv_text(it, k), k->vlen, x->has_tz, x->tz, &t) != 0) {
-		bitrix_kv_label(it, k, &x->sc);
-		bitrix_bad(x, it, "field '%.*s': not a date and time: '%.*s'",
-			   (int)x->sc.len, x->sc.p, SHOW(k));
+		shown(x, it, k);
+		bitrix_bad(x, it, "field '%s': not a date and time: '%s'",
+			   x->shl.p, x->shv.p);
 		return -1;
 	}
 	put_key(o, key);
@@ -165,11 +171,10 @@ static int semantic_of(struct bitrix *x, const struct item *it, char entity,
 		if (n == 1 && (*p == 'P' || *p == 'S' || *p == 'F'))
 			return *p;
 		if (n > 0) {
-			bitrix_kv_label(it, k, &x->sc);
-			bitrix_bad(
-				x, it,
-				"field '%.*s': expected P, S or F, got '%.*s'",
-				(int)x->sc.len, x->sc.p, SHOW(k));
+			shown(x, it, k);
+			bitrix_bad(x, it,
+				   "field '%s': expected P, S or F, got '%s'",
+				   x->shl.p, x->shv.p);
 			return -1;
 		}
 	}
@@ -204,9 +209,9 @@ static int need_id(struct bitrix *x, const struct item *it, enum bxf f,
 	*n = k->vlen;
 	*p = text_trim(kv_text(it, k), n);
 	if (!id_ok(*p, *n)) {
-		bitrix_kv_label(it, k, &x->sc);
-		bitrix_bad(x, it, "field '%.*s': not an id: '%.*s'",
-			   (int)x->sc.len, x->sc.p, SHOW(k));
+		shown(x, it, k);
+		bitrix_bad(x, it, "field '%s': not an id: '%s'", x->shl.p,
+			   x->shv.p);
 		return -1;
 	}
 	return 0;
@@ -437,10 +442,9 @@ static void emit_entity(struct bitrix *x, struct item *it, char entity)
 		int r = bitrix_money(kv_text(it, k), k->vlen, amt, cur);
 
 		if (r < 0) {
-			buf_reset(&x->name);
-			bitrix_kv_label(it, k, &x->name);
-			bitrix_bad(x, it, "field '%.*s': not an amount: '%.*s'",
-				   (int)x->name.len, x->name.p, SHOW(k));
+			shown(x, it, k);
+			bitrix_bad(x, it, "field '%s': not an amount: '%s'",
+				   x->shl.p, x->shv.p);
 			return;
 		}
 		if (r == 0)
@@ -568,9 +572,10 @@ static void emit_stage(struct bitrix *x, struct item *it)
 	type = n ? strtoll(p, &end, 10) : 0;
 	if (n == 0 || end != p + n || errno ||
 	    !(type == 1 || type == 2 || type == 3 || type == 5)) {
+		shown(x, it, k);
 		bitrix_bad(x, it,
-			   "field 'TYPE_ID': expected 1, 2, 3 or 5, got '%.*s'",
-			   SHOW(k));
+			   "field 'TYPE_ID': expected 1, 2, 3 or 5, got '%s'",
+			   x->shv.p);
 		return;
 	}
 	buf_reset(&x->stat);
@@ -581,11 +586,11 @@ static void emit_stage(struct bitrix *x, struct item *it)
 		sem = 'P';
 	if (!sem) {
 		bitrix_bad(x, it,
-			   "no %s and stage '%.*s' is unknown (--statuses "
+			   "no %s and stage '%s' is unknown (--statuses "
 			   "tells its semantic)",
 			   entity == 'L' ? "STATUS_SEMANTIC_ID"
 					 : "STAGE_SEMANTIC_ID",
-			   (int)(slen > 60 ? 60 : slen), stage);
+			   show(&x->shv, stage, slen, SHOW_MAX));
 		return;
 	}
 	buf_addf(o, ",\"semantic\":\"%c\",\"type\":%d", sem, (int)type);

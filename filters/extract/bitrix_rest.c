@@ -13,6 +13,7 @@
 #include "in.h"
 #include "json.h"
 #include "record.h"
+#include "show.h"
 
 static uint64_t count_nl(const char *p, size_t n)
 {
@@ -172,11 +173,10 @@ static void page(struct bitrix *x, const struct rec *r, const char *file,
 		if (d.type == JSON_STRING)
 			json_str_decode(d, dd);
 		bitrix_item_reset(it);
-		bitrix_bad(x, it, "Bitrix24 error '%.*s'%s%.*s",
-			   (int)(e->len > 100 ? 100 : e->len), e->p,
-			   dd->len ? ": " : "",
-			   (int)(dd->len > 200 ? 200 : dd->len),
-			   dd->len ? dd->p : "");
+		show(&x->shl, e->p, e->len, 100);
+		show(&x->shv, dd->p, dd->len, 200);
+		bitrix_bad(x, it, "Bitrix24 error '%s'%s%s", x->shl.p,
+			   dd->len ? ": " : "", x->shv.p);
 		return;
 	}
 	switch (res.type) {

@@ -13,6 +13,7 @@
 #include "json.h"
 #include "ptime.h"
 #include "sales.h"
+#include "show.h"
 
 const char *const events_table[] = {"events", "payments"};
 
@@ -431,10 +432,16 @@ static int dict_add(struct events *x, const char *path, uint64_t line,
 	uint32_t *slot;
 	int isnew;
 
-	if (parse_i64(idp, idn, &id) != 0)
-		return events_fail(x, EX_DATAERR,
-				   "%s:%llu: id '%.*s' is not an integer", path,
-				   (unsigned long long)line, (int)idn, idp);
+	if (parse_i64(idp, idn, &id) != 0) {
+		struct buf sh = BUF_INIT;
+		int rc = events_fail(x, EX_DATAERR,
+				     "%s:%llu: id '%s' is not an integer", path,
+				     (unsigned long long)line,
+				     show(&sh, idp, idn, (size_t)-1));
+
+		buf_release(&sh);
+		return rc;
+	}
 	slot = hmap_put(&x->dict, &id, sizeof id, &isnew);
 	if (!isnew)
 		return events_fail(x, EX_DATAERR,

@@ -18,6 +18,7 @@
 #include "in.h"
 #include "jw.h"
 #include "ptime.h"
+#include "show.h"
 
 /* ---- small helpers ------------------------------------------------------- */
 
@@ -341,12 +342,12 @@ static int tix_time(struct odoo *x, struct buf *b, struct json_span v,
 	}
 	json_str_view(v, &x->sc, &p, &n);
 	if ((rc = ptime_parse(p, n, &t)) < 0)
-		return aux_bad(a, "field '%s': %s: '%.*s'", field,
+		return aux_bad(a, "field '%s': %s: '%s'", field,
 			       rc == PTIME_ERANGE
 				       ? "date and time out of range "
 					 "(years 0001 to 9999)"
 				       : "not a date and time",
-			       (int)(n > 60 ? 60 : n), p);
+			       show(&x->shv, p, n, SHOW_MAX));
 	ptime_fmt_utc(ts, t.sec);
 	put_key(b, key);
 	buf_addc(b, '"');

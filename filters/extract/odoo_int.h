@@ -165,6 +165,7 @@ struct odoo {
 
 	/* scratch, reused for every message */
 	struct buf sc, body, text, tmp, addr, name;
+	struct buf shv; /* a value shown in a message */
 	struct picker tpick, mpick;
 };
 

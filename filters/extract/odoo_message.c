@@ -15,6 +15,7 @@
 #include "html.h"
 #include "jw.h"
 #include "ptime.h"
+#include "show.h"
 #include "text.h"
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -352,11 +353,11 @@ static int read_msg(struct odoo *x, const struct rec *r, struct msg *m,
 		return BAD_TYPE("date", "a string", v);
 	json_str_view(v, &x->sc, &p, &n);
 	if ((rc = ptime_parse(p, n, &m->ts)) < 0)
-		return fail(msg, msz, "field 'date': %s: '%.*s'",
+		return fail(msg, msz, "field 'date': %s: '%s'",
 			    rc == PTIME_ERANGE ? "date and time out of range "
 						 "(years 0001 to 9999)"
 					       : "not a date and time",
-			    (int)(n > 60 ? 60 : n), p);
+			    show(&x->shv, p, n, SHOW_MAX));
 	v = f[M_RES_ID];
 	if (v.type == JSON_NONE)
 		return fail(msg, msz, "missing field 'res_id'");
@@ -506,7 +507,7 @@ int odoo_add(struct odoo *x, const struct rec *r, struct sink *out, char *msg,
 void odoo_left_out(const struct odoo *x, const char *tickets_path,
 		   struct strvec *lines)
 {
-	struct buf b = BUF_INIT, line = BUF_INIT;
+	struct buf b = BUF_INIT, line = BUF_INIT, sh = BUF_INIT;
 	size_t n = hmap_len(&x->other), *idx, i, j, tmp;
 
 	if (x->nother) {
@@ -528,8 +529,8 @@ void odoo_left_out(const struct odoo *x, const char *tickets_path,
 			const struct hmap_entry *e =
 				hmap_entry_at(&x->other, idx[i]);
 
-			buf_addf(&b, "%s%.*s: %llu", i ? ", " : "",
-				 (int)e->klen, e->key,
+			buf_addf(&b, "%s%s: %llu", i ? ", " : "",
+				 show(&sh, e->key, e->klen, (size_t)-1),
 				 (unsigned long long)*(uint64_t *)hmap_val_at(
 					 &x->other, idx[i]));
 		}
@@ -560,6 +561,7 @@ void odoo_left_out(const struct odoo *x, const char *tickets_path,
 	}
 	buf_release(&b);
 	buf_release(&line);
+	buf_release(&sh);
 }
 
 struct odoo *odoo_new(void)
@@ -600,5 +602,6 @@ void odoo_free(struct odoo *x)
 	buf_release(&x->tmp);
 	buf_release(&x->addr);
 	buf_release(&x->name);
+	buf_release(&x->shv);
 	free(x);
 }

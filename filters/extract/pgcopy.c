@@ -15,6 +15,7 @@
 #include "jw.h"
 #include "ptime.h"
 #include "sales.h"
+#include "show.h"
 
 /* Type oids (server/catalog/pg_type_d.h, stable since PostgreSQL 7). */
 #define OID_INT8 20
@@ -35,7 +36,7 @@ struct pgcopy {
 	int user_num;	  /* user_id is an integer column */
 	int has_amount;
 	uint64_t rows;
-	struct buf sql, msg, dec;
+	struct buf sql, msg, dec, sh2;
 	struct sink *out;
 	struct report *rep;
 	struct buf *err;
@@ -472,8 +473,16 @@ static void add_row_id(struct pgcopy *x, struct buf *out, const char **f,
 	buf_adds(out, "}\n");
 }
 
-/* A field for a message, "null" for SQL's null. */
-#define SHOWF(i) (int)(f[i] ? fn[i] : 4), f[i] ? f[i] : "null"
+/* Field i for a message in b, "null" for SQL's null. */
+static const char *shown(struct buf *b, const char **f, const size_t *fn, int i)
+{
+	if (!f[i]) {
+		buf_reset(b);
+		buf_adds(b, "null");
+		return b->p;
+	}
+	return show(b, f[i], fn[i], (size_t)-1);
+}
 
 /* One row.  @return 0, or an exit status. */
 static int row(struct pgcopy *x, const char *p, size_t n, int nexpect)
@@ -502,14 +511,15 @@ static int row(struct pgcopy *x, const char *p, size_t n, int nexpect)
 		size_t rn = n > 0 && p[n - 1] == '\n' ? n - 1 : n;
 		if (!x->o->query && !r.event && f[6])
 			report_bad(x->rep, "query", x->rows, p, rn,
-				   "event_id %.*s of events row %.*s is not "
-				   "in events_dict",
-				   SHOWF(6), (int)(f[5] ? fn[5] : 1),
-				   f[5] ? f[5] : "?");
+				   "event_id %s of events row %s is not in "
+				   "events_dict",
+				   shown(&x->msg, f, fn, 6),
+				   f[5] ? shown(&x->sh2, f, fn, 5) : "?");
 		else
 			report_bad(x->rep, "query", x->rows, p, rn,
-				   "%s (user_id %.*s, ts %.*s)", why, SHOWF(0),
-				   SHOWF(1));
+				   "%s (user_id %s, ts %s)", why,
+				   shown(&x->msg, f, fn, 0),
+				   shown(&x->sh2, f, fn, 1));
 	} else if (x->o->row_ids) {
 		add_row_id(x, &x->out->b, f, fn);
 	}
@@ -600,6 +610,7 @@ void pgcopy_free(struct pgcopy *x)
 	buf_release(&x->sql);
 	buf_release(&x->msg);
 	buf_release(&x->dec);
+	buf_release(&x->sh2);
 	free(x);
 }
 
