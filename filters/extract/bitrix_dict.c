@@ -124,11 +124,17 @@ static void user_item(struct bitrix *x, struct item *it, enum ctx ctx)
 	const char *p;
 
 	(void)ctx;
-	if (bitrix_has_named(x, it, "entity id") ||
-	    bitrix_has_named(x, it, "status id")) {
+	if (bitrix_has_named(x, it, "entity id")) {
 		bitrix_bad(x, it,
 			   "a crm.status.list item, not a user (that is a "
 			   "--statuses file)");
+		return;
+	}
+	if (it->idx[F_TITLE] >= 0 || it->idx[F_STATUS] >= 0 ||
+	    it->idx[F_CREATED] >= 0 || it->idx[F_OWNER] >= 0) {
+		bitrix_bad(x, it,
+			   "a lead, deal or stage history item, not a user "
+			   "(its NAME would be a client's)");
 		return;
 	}
 	if (!id) {
