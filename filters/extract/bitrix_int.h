@@ -120,6 +120,8 @@ struct mapped {
 	size_t off, len;
 };
 
+struct extra;
+
 struct bitrix {
 	char entity; /* --entity: 'L', 'D', 0 */
 	enum csv_enc enc;
@@ -158,6 +160,9 @@ struct bitrix {
 	struct buf rec;			/* the record being written */
 	struct buf sc, sc2, name, stat; /* scratch */
 	struct buf shl, shv;		/* shown in messages */
+	struct extra *extra, **byname;	/* the fields kept (--keep) */
+	size_t nextra;
+	struct buf xnames;
 
 	/* counts */
 	uint64_t nlead, ndeal, nstage, nother_etype;

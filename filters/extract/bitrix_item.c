@@ -391,6 +391,9 @@ void bitrix_free(struct bitrix *x)
 	buf_release(&x->stat);
 	buf_release(&x->shl);
 	buf_release(&x->shv);
+	buf_release(&x->xnames);
+	free(x->extra);
+	free(x->byname);
 	free(x);
 }
 

@@ -276,7 +276,33 @@ static void put_compact(struct buf *o, const char *p, size_t n)
 	buf_add(o, p + start, n - start);
 }
 
-/* --keep and --keep-unknown: the fields a record does not use. */
+/* A kept field: its member's name in x->xnames, and its pair. */
+struct extra {
+	size_t off, len, kv;
+	const char *name;
+	int skip;
+};
+
+static int extra_cmp(const void *a, const void *b)
+{
+	const struct extra *p = *(const struct extra *const *)a;
+	const struct extra *q = *(const struct extra *const *)b;
+	size_t n = p->len < q->len ? p->len : q->len;
+	int c = memcmp(p->name, q->name, n);
+
+	if (c)
+		return c;
+	if (p->len != q->len)
+		return p->len < q->len ? -1 : 1;
+	return p->kv < q->kv ? -1 : p->kv > q->kv;
+}
+
+/*
+ * --keep and --keep-unknown: the fields a record does not use, each under
+ * its lower-case name ('_' for spaces, "x_" before a name the record
+ * uses).  Two fields of one name (a key twice in an object, "Type ID" and
+ * TYPE_ID): the last one, as rec_get() reads it.
+ */
 static void put_extras(struct bitrix *x, struct buf *o, const struct item *it)
 {
 	static const char *const used[] = {
@@ -289,12 +315,15 @@ static void put_extras(struct bitrix *x, struct buf *o, const struct item *it)
 		"lead_id",     "category",   "source_description",
 		"web",	       "comments",   "utm_origin",
 		"ad_group"};
-	size_t i, j;
+	struct extra *e;
+	size_t i, j, n = 0;
 
+	buf_reset(&x->xnames);
 	for (i = 0; i < it->n; i++) {
 		const struct kv *k = &it->kv[i];
 		const char *name = kv_name(it, k);
 		int keep = x->keep_unknown;
+		size_t start;
 
 		if (k->field >= 0 && (LD_FIELDS >> k->field & 1))
 			continue;
@@ -310,17 +339,44 @@ static void put_extras(struct bitrix *x, struct buf *o, const struct item *it)
 				x->sc.p[j] = '_';
 		if (x->sc.len == 0)
 			continue;
-		buf_addc(o, ',');
-		/* never two members of one name */
+		start = x->xnames.len;
 		if (member_named(x->sc.p, x->sc.len, used,
-				 sizeof used / sizeof used[0])) {
-			buf_reset(&x->sc2);
-			buf_adds(&x->sc2, "x_");
-			buf_add(&x->sc2, x->sc.p, x->sc.len);
-			jw_str(o, x->sc2.p, x->sc2.len);
-		} else {
-			jw_str(o, x->sc.p, x->sc.len);
+				 sizeof used / sizeof used[0]))
+			buf_adds(&x->xnames, "x_");
+		buf_add(&x->xnames, x->sc.p, x->sc.len);
+		if (n == x->nextra) {
+			x->nextra = x->nextra ? 2 * x->nextra : 16;
+			x->extra = xrealloc(x->extra,
+					    x->nextra * sizeof *x->extra);
+			x->byname = xrealloc(x->byname,
+					     x->nextra * sizeof *x->byname);
 		}
+		e = &x->extra[n++];
+		e->off = start;
+		e->len = x->xnames.len - start;
+		e->kv = i;
+		e->skip = 0;
+	}
+	if (n > 1) {
+		/* never two members of one name: the last one */
+		for (i = 0; i < n; i++) {
+			x->extra[i].name = x->xnames.p + x->extra[i].off;
+			x->byname[i] = &x->extra[i];
+		}
+		qsort(x->byname, n, sizeof *x->byname, extra_cmp);
+		for (i = 0; i + 1 < n; i++)
+			if (x->byname[i]->len == x->byname[i + 1]->len &&
+			    memcmp(x->byname[i]->name, x->byname[i + 1]->name,
+				   x->byname[i]->len) == 0)
+				x->byname[i]->skip = 1;
+	}
+	for (i = 0; i < n; i++) {
+		const struct kv *k = &it->kv[x->extra[i].kv];
+
+		if (x->extra[i].skip)
+			continue;
+		buf_addc(o, ',');
+		jw_str(o, x->xnames.p + x->extra[i].off, x->extra[i].len);
 		buf_addc(o, ':');
 		if (k->raw)
 			put_compact(o, k->raw, k->rawlen);

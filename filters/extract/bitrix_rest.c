@@ -279,9 +279,14 @@ static size_t salvage(struct bitrix *x, const char *p, size_t n,
 	}
 	for (q = arr + 1;; count++) {
 		q = skip_blank(q, end);
-		if (count && q < end && *q == ',')
+		if (count) { /* items are whole only up to a missing ',' */
+			if (q >= end || *q != ',')
+				break;
 			q = skip_blank(q + 1, end);
-		if (q >= end || !json_scan_nested(p, q, end, depth + 1, &v, &e))
+		}
+		if (q >= end ||
+		    !json_scan_nested(p, q, end, depth + 1, &v, &e) ||
+		    v.type != JSON_OBJECT)
 			break;
 		q = last = v.p + v.n;
 	}
