@@ -83,6 +83,7 @@ struct kv {
 	int null;	  /* null, false, "" or an empty cell */
 	size_t val, vlen; /* the value as text, in it->text */
 	const char *raw;  /* REST: the JSON value as sent; CSV: NULL */
+	int num;	  /* REST: the value is a JSON number */
 	size_t rawlen;
 	const char *label; /* CSV: the column's header, for messages */
 	size_t llen;
@@ -284,7 +285,9 @@ int bitrix_money(const char *s, size_t n, struct buf *out, struct buf *cur);
  * (Russian exports), "01/21/2026 02:03 pm" (English exports: month
  * first, seconds and am/pm optional).  A time without an offset stays
  * naive unless has_tz, when it is taken to be at offset tz (seconds east).
- * @return 0, or -1 when s is none of these or not a real date.
+ * @return 0, -1 when s is none of these or not a real date, PTIME_ERANGE
+ * when the instant (a naive time: as written) is outside the years 0001
+ * to 9999.
  */
 int bitrix_time(const char *s, size_t n, int has_tz, int32_t tz,
 		struct ptime *t);

@@ -78,6 +78,7 @@ static int put_time(struct bitrix *x, struct buf *o, const struct item *it,
 	const struct kv *k = kv_get(it, f);
 	char tb[PTIME_LOCAL_MAX];
 	struct ptime t;
+	int rc;
 
 	if (!k) {
 		if (required) {
@@ -93,10 +94,14 @@ static int put_time(struct bitrix *x, struct buf *o, const struct item *it,
 		jw_null(o);
 		return 0;
 	}
-	if (bitrix_time(kv_text(it, k), k->vlen, x->has_tz, x->tz, &t) != 0) {
+	if ((rc = bitrix_time(kv_text(it, k), k->vlen, x->has_tz, x->tz, &t)) !=
+	    0) {
 		shown(x, it, k);
-		bitrix_bad(x, it, "field '%s': not a date and time: '%s'",
-			   x->shl.p, x->shv.p);
+		bitrix_bad(x, it, "field '%s': %s: '%s'", x->shl.p,
+			   rc == PTIME_ERANGE ? "date and time out of range "
+						"(years 0001 to 9999)"
+					      : "not a date and time",
+			   x->shv.p);
 		return -1;
 	}
 	put_key(o, key);
@@ -195,6 +200,35 @@ static int id_ok(const char *p, size_t n)
 			return 0;
 	}
 	return n > 0;
+}
+
+/*
+ * The ids an item holds as JSON numbers are integers: 1e5 is not the id
+ * "1e5", and 7.0 would not find user 7.  @return 0, or -1 (reported).
+ */
+static int numbers_are_ids(struct bitrix *x, const struct item *it)
+{
+	static const enum bxf ids[] = {F_ID, F_OWNER, F_MANAGER, F_LEAD_ID,
+				       F_CATEGORY};
+	const struct kv *k;
+	const char *p;
+	size_t i, j;
+
+	for (i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		if (!(k = kv_get(it, ids[i])) || !k->num)
+			continue;
+		p = kv_text(it, k);
+		for (j = p[0] == '-'; j < k->vlen; j++)
+			if (p[j] < '0' || p[j] > '9')
+				break;
+		if (j < k->vlen) {
+			shown(x, it, k);
+			bitrix_bad(x, it, "field '%s': not an id: '%s'",
+				   x->shl.p, x->shv.p);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static int need_id(struct bitrix *x, const struct item *it, enum bxf f,
@@ -400,7 +434,8 @@ static void emit_entity(struct bitrix *x, struct item *it, char entity)
 	buf_reset(o);
 	buf_adds(o,
 		 entity == 'L' ? "{\"kind\":\"lead\"" : "{\"kind\":\"deal\"");
-	if (need_id(x, it, F_ID, "ID", &p, &n) < 0)
+	if (numbers_are_ids(x, it) < 0 ||
+	    need_id(x, it, F_ID, "ID", &p, &n) < 0)
 		return;
 	put_key(o, "id");
 	jw_str(o, p, n);
@@ -600,7 +635,8 @@ static void emit_stage(struct bitrix *x, struct item *it)
 	buf_reset(o);
 	buf_adds(o, entity == 'L' ? "{\"kind\":\"stage\",\"entity\":\"lead\""
 				  : "{\"kind\":\"stage\",\"entity\":\"deal\"");
-	if (need_id(x, it, F_OWNER, "OWNER_ID", &p, &n) < 0)
+	if (numbers_are_ids(x, it) < 0 ||
+	    need_id(x, it, F_OWNER, "OWNER_ID", &p, &n) < 0)
 		return;
 	put_key(o, "id");
 	jw_str(o, p, n);

@@ -86,6 +86,7 @@ static void item_from_json(struct bitrix *x, struct item *it,
 			break;
 		case JSON_NUMBER:
 			bitrix_kv_set(it, k, v.p, v.n);
+			k->num = 1;
 			break;
 		case JSON_TRUE:
 			bitrix_kv_set(it, k, "Y", 1);

@@ -301,16 +301,21 @@ static int local_form(const char *s, size_t n, struct ptime *t)
 int bitrix_time(const char *s, size_t n, int has_tz, int32_t tz,
 		struct ptime *t)
 {
+	int rc;
+
 	s = text_trim(s, &n);
 	if (n == 0)
 		return -1;
-	if (ptime_parse(s, n, t) != 0 && local_form(s, n, t) != 0)
-		return -1;
+	if ((rc = ptime_parse(s, n, t)) != 0 && local_form(s, n, t) != 0)
+		return rc == PTIME_ERANGE ? PTIME_ERANGE : -1;
 	if (!t->has_off && has_tz) {
 		t->has_off = 1;
 		t->off_sec = tz;
 		t->sec -= tz;
 	}
+	/* one range for every program: the instant, or the naive time */
+	if (t->sec < PTIME_MIN || t->sec > PTIME_MAX)
+		return PTIME_ERANGE;
 	return 0;
 }
 
