@@ -328,6 +328,10 @@ static int take_row(struct events *x, struct cursor *c)
 			why = "amount is not a number";
 			goto bad;
 		}
+		if (!sales_is_finite(c->amount.p, c->amount.len)) {
+			why = "amount is out of range (not a finite number)";
+			goto bad;
+		}
 		c->ev = EV_PAYMENT;
 	}
 	return 0;

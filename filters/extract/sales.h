@@ -41,4 +41,10 @@ int sales_ts(struct buf *out, const char *s, size_t n);
 /* s[0..n) is a JSON number (an integer when integer).  @return 1 or 0. */
 int sales_is_number(const char *s, size_t n, int integer);
 
+/*
+ * Whether the number s[0..n) (sales_is_number()) is finite as a double:
+ * 1e309 and a 400-digit amount are not.  @return 1 or 0.
+ */
+int sales_is_finite(const char *s, size_t n);
+
 #endif
