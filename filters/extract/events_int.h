@@ -57,6 +57,7 @@ struct held {
 	int64_t sec, id;
 	int32_t nsec;
 	uint8_t src, user_num;
+	uint16_t file; /* the index of its file (UINT16_MAX: or a later one) */
 	uint32_t ev;
 	uint32_t ulen;
 	size_t off;
@@ -76,6 +77,9 @@ struct events {
 	struct buf arena;
 
 	/* the run */
+	char **files[2]; /* each table's files */
+	int nfiles[2];
+	struct buf dup; /* a row written twice, for the report */
 	struct sink *out;
 	struct report *rep;
 	struct buf *err;

@@ -6,15 +6,16 @@
 #include "events.h"
 #include "events_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sales.h"
 
-/* Writes one record.  @return 0, or an exit status. */
-static int emit(struct events *x, const char *user, size_t usern, int user_num,
-		const char *ts, size_t tsn, uint32_t ev, const char *amount,
-		size_t amountn)
+/* Appends one record to b.  @return 0, or an exit status. */
+static int emit(struct events *x, struct buf *b, const char *user, size_t usern,
+		int user_num, const char *ts, size_t tsn, uint32_t ev,
+		const char *amount, size_t amountn)
 {
 	struct sales_row r;
 	const char *why;
@@ -35,10 +36,11 @@ static int emit(struct events *x, const char *user, size_t usern, int user_num,
 		r.amount = NULL;
 		r.amountn = 0;
 	}
-	if (sales_event(&x->out->b, &r, &why) != 0)
+	if (sales_event(b, &r, &why) != 0)
 		return events_fail(x, EX_SOFTWARE, "a checked row failed: %s",
 				   why);
-	sink_commit(x->out);
+	if (b == &x->out->b)
+		sink_commit(x->out);
 	return 0;
 }
 
@@ -54,12 +56,23 @@ static int key_cmp(int64_t s1, int32_t n1, int src1, int64_t id1, int64_t s2,
 	return (id1 > id2) - (id1 < id2);
 }
 
+/* The same key: the same row of one table. */
+static int held_same(const struct held *p, const struct held *q)
+{
+	return key_cmp(p->sec, p->nsec, p->src, p->id, q->sec, q->nsec, q->src,
+		       q->id) == 0;
+}
+
+/* By key, then as read: of rows of one key, the first read comes first. */
 static int held_cmp(const void *a, const void *b)
 {
 	const struct held *p = a, *q = b;
+	int c = key_cmp(p->sec, p->nsec, p->src, p->id, q->sec, q->nsec, q->src,
+			q->id);
 
-	return key_cmp(p->sec, p->nsec, p->src, p->id, q->sec, q->nsec, q->src,
-		       q->id);
+	if (c)
+		return c;
+	return (p->off > q->off) - (p->off < q->off);
 }
 
 /* Holds the current row of c.  @return 0, or an exit status. */
@@ -82,6 +95,7 @@ static int hold(struct events *x, const struct cursor *c)
 	h->id = c->id;
 	h->ev = c->ev;
 	h->user_num = (uint8_t)c->user_num;
+	h->file = (uint16_t)(c->fi - 1 < UINT16_MAX ? c->fi - 1 : UINT16_MAX);
 	h->ulen = (uint32_t)c->user.len;
 	h->off = x->arena.len;
 	buf_add(&x->arena, c->user.p, c->user.len);
@@ -93,7 +107,23 @@ static int hold(struct events *x, const struct cursor *c)
 	return 0;
 }
 
-static int emit_held(struct events *x, const struct held *h)
+/*
+ * A row whose table, id and time were written already (a dump given twice,
+ * overlapping dumps): a bad row, for the report, never written twice.
+ */
+static void duplicate(struct events *x, const char *where, uint64_t line,
+		      int src, int64_t id, const char *raw, size_t rawlen)
+{
+	char msg[200];
+
+	snprintf(msg, sizeof msg,
+		 "the %s row with id %lld and this created_at is there "
+		 "already: written once",
+		 events_table[src], (long long)id);
+	x->rep->bad(x->rep, where, line, raw, rawlen, msg);
+}
+
+static int emit_held(struct events *x, struct buf *b, const struct held *h)
 {
 	const char *user = x->arena.p + h->off;
 	size_t un = h->ulen;
@@ -101,14 +131,14 @@ static int emit_held(struct events *x, const struct held *h)
 	size_t tn = strlen(ts);
 	const char *amount = ts + tn + 1;
 
-	return emit(x, user, un, h->user_num, ts, tn, h->ev, amount,
+	return emit(x, b, user, un, h->user_num, ts, tn, h->ev, amount,
 		    strlen(amount));
 }
 
 static int emit_cursor(struct events *x, const struct cursor *c)
 {
-	return emit(x, c->user.p, c->user.len, c->user_num, c->ts.p, c->ts.len,
-		    c->ev, c->amount.p, c->amount.len);
+	return emit(x, &x->out->b, c->user.p, c->user.len, c->user_num, c->ts.p,
+		    c->ts.len, c->ev, c->amount.p, c->amount.len);
 }
 
 /*
@@ -117,18 +147,29 @@ static int emit_cursor(struct events *x, const struct cursor *c)
  */
 static int next_sorted(struct events *x, struct cursor *c)
 {
-	int r = events_cursor_next(x, c);
+	int r, cmp;
 
-	if (r <= 0)
-		return r;
-	if (c->started && key_cmp(c->sec, c->nsec, 0, c->id, c->psec, c->pnsec,
-				  0, c->pid) < 0)
-		return -events_fail(
-			x, EX_DATAERR,
-			"%s:%llu: the %s rows are not in (created_at, id) "
-			"order, as --sorted wants (drop --sorted to sort them)",
-			c->where, (unsigned long long)c->line,
-			events_table[c->src]);
+	for (;;) {
+		if ((r = events_cursor_next(x, c)) <= 0)
+			return r;
+		cmp = c->started ? key_cmp(c->sec, c->nsec, 0, c->id, c->psec,
+					   c->pnsec, 0, c->pid)
+				 : 1;
+		if (cmp < 0)
+			return -events_fail(
+				x, EX_DATAERR,
+				"%s:%llu: the %s rows are not in (created_at, "
+				"id) order, as --sorted wants (drop --sorted "
+				"to sort them)",
+				c->where, (unsigned long long)c->line,
+				events_table[c->src]);
+		if (cmp == 0) {
+			duplicate(x, c->where, c->line, c->src, c->id, c->raw.p,
+				  c->raw.len);
+			continue;
+		}
+		break;
+	}
 	c->started = 1;
 	c->psec = c->sec;
 	c->pnsec = c->nsec;
@@ -179,9 +220,26 @@ static int sort_all(struct events *x, struct cursor *ce, struct cursor *cp)
 	if (r < 0)
 		return -r;
 	qsort(x->h, x->nh, sizeof *x->h, held_cmp);
-	for (i = 0; i < x->nh; i++)
-		if ((rc = emit_held(x, &x->h[i])) != 0)
+	for (i = 0; i < x->nh; i++) {
+		const struct held *h = &x->h[i];
+
+		if (i > 0 && held_same(h - 1, h)) {
+			int src = h->src, f = h->file;
+			const char *where = f < x->nfiles[src] && f < UINT16_MAX
+						    ? x->files[src][f]
+						    : events_table[src];
+
+			/* the record it would be, for a quarantine file */
+			buf_reset(&x->dup);
+			if ((rc = emit_held(x, &x->dup, h)) != 0)
+				return rc;
+			duplicate(x, strcmp(where, "-") ? where : "<stdin>", 0,
+				  src, h->id, x->dup.p, x->dup.len - 1);
+			continue;
+		}
+		if ((rc = emit_held(x, &x->out->b, h)) != 0)
 			return rc;
+	}
 	return 0;
 }
 
@@ -194,6 +252,10 @@ int events_run(struct events *x, char **files, int nfiles, char **pay, int npay,
 	x->out = out;
 	x->rep = rep;
 	x->err = err;
+	x->files[0] = files;
+	x->nfiles[0] = nfiles;
+	x->files[1] = pay;
+	x->nfiles[1] = npay;
 	events_cursor_init(&ce, SRC_EVENTS, files, nfiles);
 	events_cursor_init(&cp, SRC_PAYMENTS, pay, npay);
 	if (npay == 0)
@@ -223,6 +285,7 @@ void events_free(struct events *x)
 	hmap_release(&x->dict);
 	buf_release(&x->names);
 	buf_release(&x->arena);
+	buf_release(&x->dup);
 	free(x->name_off);
 	free(x->h);
 	free(x->payment_event);
