@@ -219,7 +219,8 @@ static int sort_all(struct events *x, struct cursor *ce, struct cursor *cp)
 			return rc;
 	if (r < 0)
 		return -r;
-	qsort(x->h, x->nh, sizeof *x->h, held_cmp);
+	if (x->nh)
+		qsort(x->h, x->nh, sizeof *x->h, held_cmp);
 	for (i = 0; i < x->nh; i++) {
 		const struct held *h = &x->h[i];
 

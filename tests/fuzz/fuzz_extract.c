@@ -76,11 +76,13 @@ size_t fuzz_extract_records(const struct buf *out,
 	static struct rec rec;
 	static struct buf s1, s2;
 	struct json_error e;
-	const char *p = out->p, *end = out->p + out->len, *nl;
+	const char *p, *end, *nl;
 	size_t n = 0, i, j;
 
 	if (!out->len)
 		return 0;
+	p = out->p;
+	end = out->p + out->len;
 	CHECK(out->p[out->len - 1] == '\n');
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
