@@ -1,10 +1,23 @@
 /*
- * bitrix.h - what the files of pulse-extract bitrix share: reading the
- * values of a Bitrix24 export (REST or CSV) into record values.
+ * bitrix.h - the engine of pulse-extract bitrix: Bitrix24 leads, deals and
+ * stage history, from REST pages or the CSV export, to `lead`, `deal` and
+ * `stage` records (schemas/lead.schema.json, deal.schema.json,
+ * stage.schema.json).
  *
- * extract_bitrix.c reads the files (REST pages, CSV exports) and writes the
- * records; extract_bitrix_val.c turns exported text into exact values:
- * money, times, CSV headers.  Nothing here prints or exits.
+ * Each input file is looked at first: '{' or '[' starts JSON, anything
+ * else is a CSV export.  JSON files hold REST pages as a user saves them:
+ * crm.lead.list / crm.deal.list pages ({"result":[...],"total":N,"next":50,
+ * "time":{...}}), crm.stagehistory.list pages ({"result":{"items":[...]}}),
+ * one after the other (pretty-printed or not) or in one JSON array; a bare
+ * item and crm.*.get's single object are read too, an error page
+ * ({"error":...}) is a bad record.  Memory holds one page or one CSV row
+ * at a time, plus the --users and --statuses dictionaries.
+ *
+ * The engine writes whole records into a struct sink (sink_commit() after
+ * each) and tells of bad items through a struct report, which may not
+ * return (report.h); it never prints or exits.  A file it cannot read, or
+ * that cannot be read as a whole, is an error it returns: an exit status
+ * and a message naming the file, for the caller to act on.
  */
 #ifndef PULSE_BITRIX_H
 #define PULSE_BITRIX_H
@@ -13,45 +26,67 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "ptime.h"
+#include "csv.h"
+#include "report.h"
+#include "sink.h"
+
+struct bitrix_opts {
+	char entity; /* --entity: 'L' (lead), 'D' (deal), 0: from the data */
+	enum csv_enc enc;  /* CSV files' encoding */
+	char delim;	   /* CSV delimiter, 0: found in the header */
+	int has_tz;	   /* CSV times without an offset are at tz */
+	int32_t tz;	   /* seconds east of UTC */
+	int keep_unknown;  /* keep every field pulse does not read */
+	const char **keep; /* --keep: fields kept too (API codes, headers) */
+	size_t nkeep;
+	const char **loss; /* --loss-field: where the loss reason is, first */
+	size_t nloss;
+	/*
+	 * Where the engine says what is not an error but should be known (a
+	 * CSV file's columns that are not mapped); NULL: nowhere.
+	 */
+	void (*note)(void *arg, const char *msg);
+	void *note_arg;
+};
+
+struct bitrix;
+
+/* A new engine with the options o (copied). */
+struct bitrix *bitrix_new(const struct bitrix_opts *o);
+
+void bitrix_free(struct bitrix *x);
 
 /*
- * Reads an amount as exports write it: "19999.99", "19 999,99" (spaces,
- * no-break spaces or apostrophes group the digits; a single ',' or '.' is
- * the decimal point, both together mean grouping then the point), "-5",
- * Bitrix money fields "19999.99|RUB", and a currency after the number
- * ("1 500 RUB", "1 500 руб.", "1 500 ₽").  Appends the exact decimal
- * string to out ("19999.99": digits after the point as typed, no leading
- * zeros, no "-" on zero) and the currency code, if one was written, to
- * cur.  @return 1, 0 when s is empty or blank, -1 when it is not an
- * amount (exponents and other text are not).
+ * The dictionaries, read before any input: --map (CSV lines "header,CODE"),
+ * --statuses (crm.status.list pages), --users (user.get pages, or a CSV
+ * with ID, NAME and LAST_NAME).  Each may be given more than once.  A
+ * UTF-8 byte order mark and CRLF line ends are accepted.  @return 0, or
+ * an exit status with the message in err: 66 when path cannot be opened,
+ * 74 on a read error, 65 when it is empty or not what it should be (a
+ * users file that holds statuses, garbage, a bad item: "file:line: why").
  */
-int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur);
+int bitrix_load_map(struct bitrix *x, const char *path, struct buf *err);
+int bitrix_load_statuses(struct bitrix *x, const char *path, struct buf *err);
+int bitrix_load_users(struct bitrix *x, const char *path, struct buf *err);
 
 /*
- * Reads a date and time: RFC 3339 and the other forms of ptime_parse()
- * (REST), "21.01.2026 14:03:00", "21.01.2026 14:03" and "21.01.2026"
- * (Russian exports), "01/21/2026 02:03 pm" (English exports: month
- * first, seconds and am/pm optional).  A time without an offset stays
- * naive unless has_tz, when it is taken to be at offset tz (seconds east).
- * @return 0, or -1 when s is none of these or not a real date.
+ * Reads one input (path "-" is stdin; plain or zstd) and writes its
+ * records to out; each bad item goes to rep ("file", line, its bytes).
+ * @return 0, or an exit status with the message in err: 66 when path
+ * cannot be opened (nothing was read), 74 on a read error, 65 when the
+ * file is not read to its end (a broken zstd stream or framing, UTF-16, an
+ * HTML page, a CSV header that does not tell leads from deals): the
+ * records before the error are written.
  */
-int bx_time(const char *s, size_t n, int has_tz, int32_t tz, struct ptime *t);
+int bitrix_read(struct bitrix *x, const char *path, struct sink *out,
+		struct report *rep, struct buf *err);
 
-/*
- * Appends the normalised form of a CSV header to out: case-folded (text.h),
- * trimmed, runs of whitespace, '_' and '-' made one space, a final ':' or
- * '*' dropped.  "UTM_Source " and "utm source" normalise alike.
- */
-void bx_header_norm(const char *s, size_t n, struct buf *out);
+/* What was written and what was left out so far. */
+struct bitrix_counts {
+	uint64_t leads, deals, stages;
+	uint64_t other_etype; /* stage history rows of other entity types */
+};
 
-/*
- * The API field a normalised CSV header stands for in the built-in map
- * ("название лида" -> TITLE, "стадия" -> STATUS_ID, "responsible" ->
- * ASSIGNED_BY_ID; API codes map to themselves), or NULL.  *hint gets 'L'
- * or 'D' when the header only occurs in exports of leads or of deals, else
- * 0.
- */
-const char *bx_header_field(const char *norm, size_t n, int *hint);
+void bitrix_counts(const struct bitrix *x, struct bitrix_counts *c);
 
 #endif

@@ -52,8 +52,12 @@ fixtures() {
 	cp "$S/bitrix-ads.csv" ads.csv
 	cp "$S/sales-dict.csv" events_dict.csv
 	cp "$S/sales-small-payments.csv.zst" payments.csv.zst
-	cp "$S/sales-small-events.csv.zst" events-2025.csv.zst
-	cp "$S/sales-small-events.csv.zst" events-2026.csv.zst
+	# the two years apart, as the example's files are (a row in both
+	# would be refused as written twice)
+	zstdcat "$S/sales-small-events.csv.zst" | awk -F, 'NR == 1 || $4 < "2026"' |
+		zstd -q >events-2025.csv.zst
+	zstdcat "$S/sales-small-events.csv.zst" | awk -F, 'NR == 1 || $4 >= "2026"' |
+		zstd -q >events-2026.csv.zst
 	cp "$S/sales-metrics.json" .
 	pulse-extract events --dict "$S/sales-dict.csv" \
 		--payments "$S/sales-small-payments.csv" \

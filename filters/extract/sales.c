@@ -1,11 +1,15 @@
 /*
- * extract_sales.c - the `event` record that pulse-extract pg and
+ * sales.c - the `event` record that pulse-extract pg and
  * pulse-extract events both write, so that the same rows give the same
  * bytes from the database and from its dumps.
  */
-#include "extract.h"
+#include "sales.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 #include "json.h"
 #include "jw.h"
@@ -42,6 +46,19 @@ int sales_is_number(const char *s, size_t n, int integer)
 			return 0;
 	}
 	return i == n;
+}
+
+int sales_is_finite(const char *s, size_t n)
+{
+	char tmp[128], *c = n < sizeof tmp ? tmp : xmalloc(n + 1);
+	int ok;
+
+	memcpy(c, s, n);
+	c[n] = '\0';
+	ok = isfinite(strtod(c, NULL));
+	if (c != tmp)
+		free(c);
+	return ok;
 }
 
 int sales_ts(struct buf *out, const char *s, size_t n)
@@ -112,6 +129,10 @@ int sales_event(struct buf *out, const struct sales_row *r, const char **why)
 	if (r->amount) {
 		if (!sales_is_number(r->amount, r->amountn, 0)) {
 			*why = "amount is not a number";
+			goto bad;
+		}
+		if (!sales_is_finite(r->amount, r->amountn)) {
+			*why = "amount is out of range (not a finite number)";
 			goto bad;
 		}
 		buf_adds(out, ",\"amount\":");

@@ -1,9 +1,9 @@
 /*
- * extract_bitrix_val.c - values of a Bitrix24 export: money as exact
+ * bitrix_val.c - values of a Bitrix24 export: money as exact
  * decimals, the time formats of its exports, the CSV header map.
- * See bitrix.h.
+ * See bitrix_int.h.
  */
-#include "bitrix.h"
+#include "bitrix_int.h"
 
 #include <string.h>
 
@@ -59,7 +59,7 @@ static const char *currency_word(const char *s, size_t n, char code[4])
 	return NULL;
 }
 
-int bx_money(const char *s, size_t n, struct buf *out, struct buf *cur)
+int bitrix_money(const char *s, size_t n, struct buf *out, struct buf *cur)
 {
 	char digits[64], code[4];
 	size_t i = 0, nd = 0, k, ndot = 0, ncomma = 0, lastsep = 0, intend;
@@ -298,24 +298,30 @@ static int local_form(const char *s, size_t n, struct ptime *t)
 	return 0;
 }
 
-int bx_time(const char *s, size_t n, int has_tz, int32_t tz, struct ptime *t)
+int bitrix_time(const char *s, size_t n, int has_tz, int32_t tz,
+		struct ptime *t)
 {
+	int rc;
+
 	s = text_trim(s, &n);
 	if (n == 0)
 		return -1;
-	if (ptime_parse(s, n, t) != 0 && local_form(s, n, t) != 0)
-		return -1;
+	if ((rc = ptime_parse(s, n, t)) != 0 && local_form(s, n, t) != 0)
+		return rc == PTIME_ERANGE ? PTIME_ERANGE : -1;
 	if (!t->has_off && has_tz) {
 		t->has_off = 1;
 		t->off_sec = tz;
 		t->sec -= tz;
 	}
+	/* one range for every program: the instant, or the naive time */
+	if (t->sec < PTIME_MIN || t->sec > PTIME_MAX)
+		return PTIME_ERANGE;
 	return 0;
 }
 
 /* ---- CSV headers --------------------------------------------------------- */
 
-void bx_header_norm(const char *s, size_t n, struct buf *out)
+void bitrix_header_norm(const char *s, size_t n, struct buf *out)
 {
 	struct buf f = BUF_INIT;
 	size_t i, start = out->len;
@@ -349,7 +355,7 @@ void bx_header_norm(const char *s, size_t n, struct buf *out)
 }
 
 /*
- * The built-in header map, normalised headers (bx_header_norm) on the
+ * The built-in header map, normalised headers (bitrix_header_norm) on the
  * left.  The titles of the Bitrix24 list export in Russian and English
  * are not documented (reference/upstream-formats.md 2.6): these are the
  * ones its UI shows, and the API codes themselves; --map adds more.
@@ -459,7 +465,7 @@ static const struct hdr {
 
 /* clang-format on */
 
-const char *bx_header_field(const char *norm, size_t n, int *hint)
+const char *bitrix_header_field(const char *norm, size_t n, int *hint)
 {
 	size_t i;
 

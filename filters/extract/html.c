@@ -1,5 +1,5 @@
 /*
- * extract_html.c - mail bodies (HTML or plain text) to plain text.
+ * html.c - mail bodies (HTML or plain text) to plain text.
  *
  * Two passes.  The first turns markup into raw lines: tags dropped, block
  * ends made line breaks, entities decoded, source whitespace collapsed as a
@@ -16,7 +16,7 @@
  * written is either copied from the input or a valid encoding, so the
  * result is valid UTF-8.
  */
-#include "extract.h"
+#include "html.h"
 
 #include <string.h>
 #include <strings.h>
