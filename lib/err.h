@@ -5,7 +5,9 @@
  * period, subjects in single quotes).  Data errors name their position:
  * "prog: file:line: message".  The library modules never call die(); they
  * return a status and a message and main() picks the exit.  The exceptions
- * are the x-allocators below: running out of memory is not recoverable.
+ * are the x-allocators below and a buffer's growth past SIZE_MAX (buf.c):
+ * running out of memory is not recoverable.  lib/cli.c is the command-line
+ * layer of main(): it may end the program (cli_usage(), cli_bad()).
  *
  * Exit codes (sysexits style, listed once here and in each man page):
  *   0  ok

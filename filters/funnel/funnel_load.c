@@ -92,12 +92,14 @@ const char *fn_id(const struct funnel *f, uint32_t ent, size_t *n)
 	return fn_text_get(f, f->ent[ent].id, n);
 }
 
-/* The ent index slot of number num of kind k, FN_NONE when new. */
+/*
+ * The ent index slot of number num of kind k, FN_NONE when new; NULL when
+ * the map refused a new key (IDMAP_FULL: it holds IDMAP_MAX ids already).
+ */
 static uint32_t *num_slot(struct funnel *f, int t, uint32_t num, int isnew)
 {
-	/* lib/idmap no longer dies when full: what it did, done here */
 	if (num == IDMAP_FULL)
-		die(EX_SOFTWARE, "more than %u keys", IDMAP_MAX);
+		return NULL;
 	if (isnew) {
 		if (num >= f->id_cap[t]) {
 			f->id_cap[t] = f->id_cap[t] ? 2 * f->id_cap[t] : 1024;
@@ -110,7 +112,7 @@ static uint32_t *num_slot(struct funnel *f, int t, uint32_t num, int isnew)
 	return &f->id_ent[t][num];
 }
 
-/* The ent index slot of the id p[0..n) of kind k, FN_NONE when new. */
+/* The ent index slot of the id p[0..n) of kind k, as num_slot(). */
 static uint32_t *id_slot(struct funnel *f, char k, const char *p, size_t n)
 {
 	int t = k == 'D', isnew;
@@ -121,7 +123,9 @@ static uint32_t *id_slot(struct funnel *f, char k, const char *p, size_t n)
 
 uint32_t fn_find(struct funnel *f, char k, const char *p, size_t n)
 {
-	return *id_slot(f, k, p, n);
+	uint32_t *v = id_slot(f, k, p, n);
+
+	return v ? *v : FN_NONE; /* refused: not one of those read */
 }
 
 static int bad(char *msg, size_t msz, const char *key, const char *what)
@@ -339,12 +343,41 @@ static uint32_t ent_new(struct funnel *f, uint32_t *slot, char k, const char *p,
 	return *slot;
 }
 
-/* The record of kind k ('L'/'D') and id p[0..n), created when new. */
+/*
+ * The record of kind k ('L'/'D') and id p[0..n), created when new;
+ * FN_NONE when it is new and there is no room for it.
+ */
 static uint32_t ent_get(struct funnel *f, char k, const char *p, size_t n)
 {
 	uint32_t *v = id_slot(f, k, p, n);
 
+	if (!v)
+		return FN_NONE;
 	return *v != FN_NONE ? *v : ent_new(f, v, k, p, n);
+}
+
+static int full(char *msg, size_t msz, char k)
+{
+	snprintf(msg, msz, "more than %u %s: pulse-funnel holds no more",
+		 (unsigned)IDMAP_MAX, k == 'D' ? "deals" : "leads");
+	return -1;
+}
+
+/*
+ * Before the id p[0..n) of kind k may go into its map: room for it and
+ * every id pending (funnel_flush() puts those; they may all be new), or
+ * -1 when it is new and the map is full.
+ */
+static int make_room(struct funnel *f, char k, const char *p, size_t n,
+		     char *msg, size_t msz)
+{
+	struct idmap *m = &f->ids[k == 'D'];
+
+	if (!idmap_room(m, f->npend + 1))
+		funnel_flush(f);
+	if (!idmap_room(m, 1) && fn_find(f, k, p, n) == FN_NONE)
+		return full(msg, msz, k);
+	return 0;
 }
 
 static void hist_push(struct funnel *f, const struct fn_hist *h)
@@ -366,6 +399,8 @@ void funnel_flush(struct funnel *f)
 		uint32_t num = idmap_put_int(&f->ids[t], q->id, &isnew);
 		uint32_t *v = num_slot(f, t, num, isnew);
 
+		if (!v) /* cannot be: make_room() kept room for it */
+			abort();
 		if (*v == FN_NONE) { /* the integer's digits are the id */
 			char tmp[24];
 			int n = snprintf(tmp, sizeof tmp, "%llu",
@@ -424,6 +459,8 @@ static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
 	e.created_day = ptime_day(created.sec + created.off_sec);
 	e.modified_sec = modified.sec;
 
+	if (make_room(f, k, id, idn, msg, msz) < 0)
+		return -1;
 	i = ent_get(f, k, id, idn);
 	if (f->ent[i].has_rec && f->ent[i].modified_sec > e.modified_sec)
 		return 0; /* an older copy of a record already read */
@@ -492,6 +529,8 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	h.nsec = ts.nsec;
 	h.seq = f->seq++;
 	h.stage = FN_NONE;
+	if (make_room(f, k, id, idn, msg, msz) < 0)
+		return -1;
 	if (idmap_int_key(id, idn, &key)) {
 		struct fn_pending *q = &f->pend[f->npend++];
 
