@@ -10,3 +10,5 @@ FUZZ_SRC_events = $(FUZZ_EXTRACT) filters/extract/events_read.c \
 FUZZ_SRC_bitrix = $(FUZZ_EXTRACT) $(wildcard filters/extract/bitrix_*.c)
 FUZZ_SRC_odoo = $(FUZZ_EXTRACT) filters/extract/odoo_aux.c \
 	filters/extract/odoo_message.c filters/extract/html.c
+# pulse-metrics' --defs file
+FUZZ_SRC_defs = filters/metrics/metrics_defs.c
