@@ -170,11 +170,18 @@ define FUZZ_RULE
 $(B)/tests/fuzz/$(1)_replay: $(B)/tests/fuzz/fuzz_replay.o $(B)/tests/fuzz/$(1)_fuzz.o $(patsubst %.c,$(B)/%.o,$(FUZZ_SRC_$(1))) $(LIBPULSE)
 	$$(QUIET_LINK)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
 
-build/fuzz/$(1)_fuzz: tests/fuzz/$(1)_fuzz.c $(FUZZ_SRC_$(1)) $(LIB_SRC) build/gen/rules_builtin.c
-	@mkdir -p $$(@D)
-	$$(QUIET_LINK)$$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-		$$(ALL_CPPFLAGS) -o $$@ tests/fuzz/$(1)_fuzz.c $(FUZZ_SRC_$(1)) \
-		$$(LIB_SRC) build/gen/rules_builtin.c $$(LIBS)
+build/fuzz/$(1)_fuzz: $(patsubst %.c,build/fuzz/obj/%.o,tests/fuzz/$(1)_fuzz.c $(FUZZ_SRC_$(1)) $(LIB_SRC)) build/fuzz/obj/gen/rules_builtin.o
+	$$(QUIET_LINK)$$(FUZZ_CC) -g -fsanitize=fuzzer,address,undefined -o $$@ $$^ $$(LIBS)
+
+fuzz-$(1): build/fuzz/$(1)_fuzz
+	@mkdir -p build/fuzz/corpus/$(1)
+	@echo "    FUZZ $(1) for $$(FUZZ_SECONDS) s"
+	@build/fuzz/$(1)_fuzz -max_total_time=$$(FUZZ_SECONDS) -timeout=10 \
+		-max_len=8192 -print_final_stats=1 build/fuzz/corpus/$(1) \
+		tests/fuzz/corpus/$(1) 2>build/fuzz/$(1).log || \
+		{ tail -n 40 build/fuzz/$(1).log >&2; exit 1; }
+	@grep -h 'stat::number_of_executed_units' build/fuzz/$(1).log | \
+		sed "s/^/    $(1): /"
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULE,$(t))))
 
@@ -183,21 +190,22 @@ build/gen/rules_builtin.c: samples/rules/tickets.rules
 	@$(MAKE) --no-print-directory B=build build/gen/rules_builtin.c
 endif
 
-## fuzz: run each reader's libFuzzer target for FUZZ_SECONDS (needs clang; FUZZ_TARGETS="csv rules" picks)
-fuzz:
+## fuzz: run each reader's libFuzzer target for FUZZ_SECONDS (needs clang; FUZZ_TARGETS="csv rules" picks; -j2 runs two at once)
+fuzz: $(FUZZ_TARGETS:%=fuzz-%)
+
+# the sources built once with libFuzzer's instrumentation, for every target
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+build/fuzz/obj/%.o: %.c | fuzz-cc
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_FLAGS) $(ALL_CPPFLAGS) -c -o $@ $<
+build/fuzz/obj/gen/rules_builtin.o: build/gen/rules_builtin.c | fuzz-cc
+	@mkdir -p $(@D)
+	$(QUIET_CC)$(FUZZ_CC) $(FUZZ_FLAGS) $(ALL_CPPFLAGS) -c -o $@ $<
+
+.PHONY: fuzz-cc $(FUZZ_TARGETS:%=fuzz-%)
+fuzz-cc:
 	@command -v $(FUZZ_CC) >/dev/null || { \
 		echo "make fuzz: needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 69; }
-	@for t in $(FUZZ_TARGETS); do \
-		$(MAKE) --no-print-directory build/fuzz/$$t""_fuzz || exit 1; \
-		mkdir -p build/fuzz/corpus/$$t; \
-		echo "    FUZZ $$t for $(FUZZ_SECONDS) s"; \
-		build/fuzz/$$t""_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-			-max_len=8192 -print_final_stats=1 build/fuzz/corpus/$$t \
-			tests/fuzz/corpus/$$t 2>build/fuzz/$$t.log || \
-			{ tail -n 40 build/fuzz/$$t.log >&2; exit 1; }; \
-		grep -h 'stat::number_of_executed_units' build/fuzz/$$t.log | \
-			sed "s/^/    $$t: /"; \
-	done
 
 ## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, check their answers agree, write the table into BENCH.md (not part of check; about 10 minutes)
 ## bench-scale: time pulse-sankey, also --sorted, at 1x, 4x and 16x a million users (16x: 13 GB, generated and deleted)
