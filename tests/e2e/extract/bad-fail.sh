@@ -5,4 +5,4 @@ D=$ROOT/tests/e2e/extract/data
 { head -n 2 "$D/messages.ndjson"
   echo '{"id": 99, "date": 20251007, "model": "helpdesk.ticket", "res_id": 1}'
   tail -n 2 "$D/messages.ndjson"; } >in.ndjson
-pulse-extract odoo --no-default-rules --on-error=fail in.ndjson 2>&1
+pulse-extract odoo --no-default-rules --on-error=fail in.ndjson

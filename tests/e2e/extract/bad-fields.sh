@@ -18,4 +18,4 @@ cat >in.ndjson <<X
 {"id":14,$T,"message_type":{}}
 {"id":15,$T,"author_id":[3,"Anna",1],"subtype_id":[2],"message_type":"comment"}
 X
-pulse-extract odoo --no-default-rules --on-error=skip in.ndjson 2>&1
+pulse-extract odoo --no-default-rules --on-error=skip in.ndjson

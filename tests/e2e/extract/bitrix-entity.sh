@@ -12,7 +12,8 @@ JSON
 pulse-extract bitrix items.json | jq -c '[.kind, .id, .status, .semantic]'
 echo '# --entity deal'
 pulse-extract bitrix --entity deal items.json | jq -c '[.kind, .id, .status, .semantic]'
-echo '# a CSV whose header does not tell'
+echo '# a CSV whose header does not tell'; echo '# a CSV whose header does not tell' >&2
 printf 'ID;Название;Стадия;Дата создания\n1;x;NEW;02.01.2026\n' >a.csv
-pulse-extract bitrix a.csv 2>&1 || echo "exit $?"
+pulse-extract bitrix a.csv || echo "exit $?"
+echo '# --entity lead'; echo '# --entity lead' >&2
 pulse-extract bitrix --entity lead a.csv | jq -c '[.kind, .id, .created]'

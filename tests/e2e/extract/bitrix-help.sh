@@ -5,21 +5,26 @@ pulse-extract bitrix --help | grep -c -- '--statuses\|--users\|--loss-field\|--k
 pulse-extract bitrix --version
 for args in "--entity x" "--encoding koi8" "--delimiter ab" "--tz soon" "--tz +03:00:00:00" \
 	"--nosuch" "--keep=" "--on-error=maybe"; do
-	echo "# pulse-extract bitrix $args"
+	echo "# pulse-extract bitrix $args"; echo "# pulse-extract bitrix $args" >&2
 	# shellcheck disable=SC2086
-	pulse-extract bitrix $args </dev/null 2>&1 || echo "exit $?"
+	pulse-extract bitrix $args </dev/null || echo "exit $?"
 done
 echo '# missing files and aux files'
-pulse-extract bitrix nosuch.json 2>&1 || echo "exit $?"
-pulse-extract bitrix --users nosuch.json </dev/null 2>&1 || echo "exit $?"
+echo '# a missing input file'; echo '# a missing input file' >&2
+pulse-extract bitrix nosuch.json || echo "exit $?"
+echo '# a missing --users file'; echo '# a missing --users file' >&2
+pulse-extract bitrix --users nosuch.json </dev/null || echo "exit $?"
 echo '{"result":[{"NAME":"x"}]}' >u.json
-pulse-extract bitrix --users u.json </dev/null 2>&1 || echo "exit $?"
-echo '# empty input, blank input'
+echo '# a --users file of no user'; echo '# a --users file of no user' >&2
+pulse-extract bitrix --users u.json </dev/null || echo "exit $?"
+echo '# empty input, blank input'; echo '# empty input, blank input' >&2
 : >empty.json
 printf '\n \n' >blank.json
 pulse-extract bitrix empty.json blank.json </dev/null && echo ok
 echo '# files that are neither JSON nor CSV'
 printf '<html><table><tr><td>ID</td></tr></table></html>\n' >excel.xls
 printf '\377\376I\000D\000\n\000' >unicode.txt
-pulse-extract bitrix --on-error=skip excel.xls unicode.txt 2>&1 || echo "exit $?"
-pulse-extract bitrix excel.xls unicode.txt 2>&1 || echo "exit $?"
+echo '# --on-error=skip'; echo '# --on-error=skip' >&2
+pulse-extract bitrix --on-error=skip excel.xls unicode.txt || echo "exit $?"
+echo '# --on-error=fail'; echo '# --on-error=fail' >&2
+pulse-extract bitrix excel.xls unicode.txt || echo "exit $?"

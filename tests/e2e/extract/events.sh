@@ -15,17 +15,19 @@ zstd -q e.csv p.ndjson
 pulse-extract events --sorted --dict d.csv --payments p.ndjson.zst e.csv.zst |
 	cmp - expected.ndjson && echo 'zstd, mixed, --sorted'
 echo '# rows in another order: sorted in memory, refused by --sorted'
+echo '# rows in another order: sorted in memory, refused by --sorted' >&2
 { head -n 1 e.csv; tail -n +2 e.csv | sort -t, -k2,2 -k1,1n; } >shuffled.csv
 pulse-extract events --dict d.csv --payments p.csv shuffled.csv | cmp - expected.ndjson && echo sorted
-pulse-extract events --sorted --dict d.csv --payments p.csv shuffled.csv >/dev/null 2>err || echo "exit $?"
-cat err
+pulse-extract events --sorted --dict d.csv --payments p.csv shuffled.csv >/dev/null || echo "exit $?"
 echo '# split files, one after the other'
 head -n 1 e.csv >e1.csv
 sed -n '2,500p' e.csv >>e1.csv
 { head -n 1 e.csv; tail -n +501 e.csv; } >e2.csv
 pulse-extract events --sorted --dict d.csv --payments p.csv e1.csv e2.csv |
 	cmp - expected.ndjson && echo 'two files'
-tail -n +2 e.csv | pulse-extract events --dict d.csv --payments p.csv 2>&1 | head -n 1
+echo '# no header line'; echo '# no header line' >&2
+tail -n +2 e.csv | pulse-extract events --dict d.csv --payments p.csv 2>err || true
+head -n 1 err >&2
 
 echo '# what dumps hold: ; and a BOM, CRLF, quotes, newlines, zones, text ids'
 printf '\357\273\277id;name;description\r\n1;"Звонок; ""1Л""";x\r\n2;"two\r\nlines";\r\n' >dict.csv
@@ -55,17 +57,25 @@ id,user_id,event_id,created_at
 z",9,2025-03-01 10:00:00+00
 CSV
 printf 'id,user_id,amount,created_at\n1,1,NaN,2025-03-01 10:00:00+00\n' >badpay.csv
-pulse-extract events --dict dict.csv bad.csv 2>&1 || echo "exit $?"
-pulse-extract events --dict dict.csv --payments badpay.csv --on-error=skip bad.csv 2>&1
-pulse-extract events --dict dict.csv --on-error=quarantine:q.txt bad.csv 2>&1
+echo '# fail'; echo '# fail' >&2
+pulse-extract events --dict dict.csv bad.csv || echo "exit $?"
+echo '# skip, and a bad payment'; echo '# skip, and a bad payment' >&2
+pulse-extract events --dict dict.csv --payments badpay.csv --on-error=skip bad.csv
+echo '# quarantine'; echo '# quarantine' >&2
+pulse-extract events --dict dict.csv --on-error=quarantine:q.txt bad.csv
 cat q.txt
 echo '# usage and files'
-pulse-extract events e.csv 2>&1 || echo "exit $?"
-pulse-extract events --dict nosuch.csv e.csv 2>&1 || echo "exit $?"
-pulse-extract events --dict d.csv nosuch.csv 2>&1 || echo "exit $?"
-printf 'id,user_id,created_at\n' | pulse-extract events --dict d.csv 2>&1 || echo "exit $?"
-pulse-extract events --dict d.csv --payments e.csv e.csv 2>&1 || echo "exit $?"
-echo '# pulse-extract(1) EXAMPLES'
+echo '# no --dict'; echo '# no --dict' >&2
+pulse-extract events e.csv || echo "exit $?"
+echo '# a missing --dict file'; echo '# a missing --dict file' >&2
+pulse-extract events --dict nosuch.csv e.csv || echo "exit $?"
+echo '# a missing events file'; echo '# a missing events file' >&2
+pulse-extract events --dict d.csv nosuch.csv || echo "exit $?"
+echo '# no event_id column'; echo '# no event_id column' >&2
+printf 'id,user_id,created_at\n' | pulse-extract events --dict d.csv || echo "exit $?"
+echo '# events given as payments'; echo '# events given as payments' >&2
+pulse-extract events --dict d.csv --payments e.csv e.csv || echo "exit $?"
+echo '# pulse-extract(1) EXAMPLES'; echo '# pulse-extract(1) EXAMPLES' >&2
 cp d.csv events_dict.csv
 zstd -q -c p.csv >payments.csv.zst
 { head -n 1 e.csv; tail -n +2 e.csv | awk -F, '$4 < "2026"'; } | zstd -q >events-2025.csv.zst

@@ -1,7 +1,10 @@
 # A file that cannot be opened is reported and the others are read; the
 # exit status is then 66.
 D=$ROOT/tests/e2e/extract/data
-pulse-extract odoo --no-default-rules missing.json "$D/messages.ndjson" 2>&1 |
-	sed -E 's/.*"message_id":([0-9]+),.*/\1/' | head -n 3
-pulse-extract odoo --no-default-rules missing.json >/dev/null 2>&1 ||
+echo '# missing.json, then a file that opens'
+echo '# missing.json, then a file that opens' >&2
+pulse-extract odoo --no-default-rules missing.json "$D/messages.ndjson" |
+	sed -E 's/.*"message_id":([0-9]+),.*/\1/' | head -n 2
+echo '# missing.json alone'; echo '# missing.json alone' >&2
+pulse-extract odoo --no-default-rules missing.json >/dev/null ||
 	echo "exit $?"

@@ -12,4 +12,4 @@ cat >in.ndjson <<'X'
 {"id":8,"date":"2025-10-07 09:00:00","model":"helpdesk.ticket","res_id":0,"message_type":"email","body":"f"}
 {"id":9,"date":"2025-10-07 09:00:00","res_id":8,"message_type":"email","body":"no model field"}
 X
-pulse-extract odoo --no-default-rules in.ndjson 2>&1
+pulse-extract odoo --no-default-rules in.ndjson

@@ -19,9 +19,9 @@ cat st.next
 wc -l <r2.ndjson
 pulse-extract pg --state st.next | wc -l
 echo '# --state-to that cannot be written: 73 (the caller keeps nothing), st unchanged'
+echo '# --state-to that cannot be written: 73 (the caller keeps nothing), st unchanged' >&2
 mkdir dir.st
-pulse-extract pg --state st --state-to dir.st -o r3.ndjson 2>err || echo "exit $?"
-cat err
+pulse-extract pg --state st --state-to dir.st -o r3.ndjson || echo "exit $?"
 cmp st st.before && echo 'st unchanged'
 echo '# --full: the bookmark is not read, damaged or not; every row, a new bookmark'
 echo 'not a bookmark' >st
@@ -35,10 +35,12 @@ cmp bom.st st.next && echo 'rewritten without them'
 echo '# usage'
 for args in '--full' '--state-to x' '--state st --state-to ""' \
 	'--query "SELECT 1" --row-ids' '--db x --db-file y'; do
-	eval "pulse-extract pg $args" 2>&1 | head -n 1 || true
-	eval "pulse-extract pg $args" >/dev/null 2>&1 || echo "exit $?"
+	echo "# pulse-extract pg $args"; echo "# pulse-extract pg $args" >&2
+	eval "pulse-extract pg $args" 2>err || echo "exit $?"
+	head -n 1 err >&2
 done
 echo '# --row-ids: each record names its row; otherwise the same records'
+echo '# --row-ids: each record names its row; otherwise the same records' >&2
 pulse-extract pg --row-ids -o ids.ndjson
 head -n 2 ids.ndjson
 grep -m 1 '"payment"' ids.ndjson

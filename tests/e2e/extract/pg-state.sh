@@ -34,21 +34,25 @@ sort runs.sorted | uniq -d | wc -l
 
 echo '# a failed run leaves the bookmark: bad row, unwritable output, full disk'
 ev 5 99 "'2026-01-21 02:00:00+00'"
-pulse-extract pg --state st >out 2>err || echo "exit $?"
-cat err
+echo '# a bad row'; echo '# a bad row' >&2
+pulse-extract pg --state st >out || echo "exit $?"
 cmp st st.before && echo 'bookmark unchanged'
 pg_sql 'DELETE FROM events WHERE event_id = 99'
 ev 5 1 "'2026-01-21 02:00:00+00'"
-pulse-extract pg --state st -o no/such/dir/out.ndjson 2>err || echo "exit $?"
+echo '# an output that cannot be created'; echo '# an output that cannot be created' >&2
+pulse-extract pg --state st -o no/such/dir/out.ndjson || echo "exit $?"
 cmp st st.before && echo 'bookmark unchanged'
-pulse-extract pg --state st >/dev/full 2>err || echo "exit $?"
-cat err
+echo '# a full disk'; echo '# a full disk' >&2
+pulse-extract pg --state st >/dev/full || echo "exit $?"
 cmp st st.before && echo 'bookmark unchanged'
+echo '# the run after them'; echo '# the run after them' >&2
 pulse-extract pg --state st -o r3.ndjson
 cat r3.ndjson
 
 echo '# --query needs --key for --state; the key orders rows of one ts'
-pulse-extract pg --query 'SELECT 1' --state q.st 2>&1 | head -n 1 || true
+echo '# --query needs --key for --state; the key orders rows of one ts' >&2
+pulse-extract pg --query 'SELECT 1' --state q.st 2>err || true
+head -n 1 err >&2
 Q="SELECT user_id, created_at AS ts, 'e' || event_id AS event, id AS row_id FROM events"
 pulse-extract pg --query "$Q" --key row_id --state q.st --since 2026-01-20T21:00:00Z >q1.ndjson
 cat q1.ndjson
@@ -57,16 +61,26 @@ ev 6 3 "'2026-01-21 02:00:00+00'"
 pulse-extract pg --query "$Q" --key row_id --state q.st >q2.ndjson
 cat q2.ndjson
 echo '# a bookmark of another query is refused'
-pulse-extract pg --state q.st 2>&1 || echo "exit $?"
-pulse-extract pg --query "$Q" --key user_id --state q.st 2>&1 || echo "exit $?"
-pulse-extract pg --query "$Q" --key nosuch --state q2.st 2>&1 | head -n 1
+echo '# the default query, a bookmark of --query'
+echo '# the default query, a bookmark of --query' >&2
+pulse-extract pg --state q.st || echo "exit $?"
+echo '# --query, a bookmark of another --key'
+echo '# --query, a bookmark of another --key' >&2
+pulse-extract pg --query "$Q" --key user_id --state q.st || echo "exit $?"
+echo '# a --key the query does not return'
+echo '# a --key the query does not return' >&2
+pulse-extract pg --query "$Q" --key nosuch --state q2.st 2>err || true
+head -n 1 err >&2
 echo '# a damaged bookmark: 65'
 echo '{"query":' >bad.st
-pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
+echo '# not JSON'; echo '# not JSON' >&2
+pulse-extract pg --state bad.st || echo "exit $?"
 echo '{"source":"pg","query":"default","events":{"ts":1}}' >bad.st
-pulse-extract pg --state bad.st 2>&1 || echo "exit $?"
+echo '# a member of the wrong type'; echo '# a member of the wrong type' >&2
+pulse-extract pg --state bad.st || echo "exit $?"
 
 echo '# pulse-extract(1) EXAMPLES (the connection string is this server)'
+echo '# pulse-extract(1) EXAMPLES (the connection string is this server)' >&2
 pulse-extract pg --db "host=$PGHOST dbname=pulse user=pulse" \
 	--state events.state -o new-events.ndjson
 pulse-extract pg | cmp - new-events.ndjson && echo 'all of them'

@@ -8,8 +8,8 @@ pulse-extract events --version
 for args in 'pg file.csv' 'pg --key id' 'pg --query x --state st' 'pg --query=' \
 	'pg --since yesterday' 'pg --until 2025-13-01' 'pg --bogus' \
 	'pg --db' 'events' 'events --sorted' 'events --bogus'; do
-	echo "# pulse-extract $args"
+	echo "# pulse-extract $args"; echo "# pulse-extract $args" >&2
 	# shellcheck disable=SC2086
-	PGHOST=/nonexistent pulse-extract $args 2>&1 </dev/null | head -n 1 || true
-	PGHOST=/nonexistent pulse-extract $args >/dev/null 2>&1 </dev/null || echo "exit $?"
+	PGHOST=/nonexistent pulse-extract $args 2>err </dev/null || echo "exit $?"
+	head -n 1 err >&2
 done

@@ -5,4 +5,6 @@
 D=$ROOT/tests/e2e/extract/data
 cp "$D/tickets-enterprise.json" tickets.json
 pulse-extract odoo --no-default-rules --tickets tickets.json \
-	"$D/messages.json" 2>&1 | sed -n '1p;2p;6p;11p;15p'
+	"$D/messages.json" >out
+sed -n '1p;5p;10p' out
+wc -l <out

@@ -5,7 +5,9 @@ cat >t.ndjson <<'X'
 {"id":2,"number":"HT002","name":"B"}
 {"id":3,"number":"HT003","channel_id":[1,"Phone"]}
 X
-pulse-extract odoo --no-default-rules --tickets t.ndjson </dev/null 2>&1
+echo '# both variants'; echo '# both variants' >&2
+pulse-extract odoo --no-default-rules --tickets t.ndjson </dev/null
 printf '{"id":1,"name":"A"}\n{"id":"2","name":"B"}\n' >bad.ndjson
-pulse-extract odoo --no-default-rules --tickets bad.ndjson </dev/null 2>&1 ||
+echo '# a bad ticket record'; echo '# a bad ticket record' >&2
+pulse-extract odoo --no-default-rules --tickets bad.ndjson </dev/null ||
 	echo "exit $?"

@@ -25,7 +25,8 @@ echo "-- Europe/Berlin over the change to summer time"
 pulse-metrics --defs defs.json --tz Europe/Berlin dst.ndjson | jq -c '[.day, .value]'
 echo "-- the same in UTC"
 pulse-metrics --defs defs.json dst.ndjson | jq -c '[.day, .value]'
-echo "-- unknown zones"
+echo "-- unknown zones"; echo "-- unknown zones" >&2
 for tz in Mars/Olympus +3 +24:00 ''; do
-	pulse-metrics --defs defs.json --tz "$tz" in.ndjson 2>&1 | head -n 1 || true
+	pulse-metrics --defs defs.json --tz "$tz" in.ndjson 2>err || true
+	head -n 1 err >&2
 done
