@@ -52,7 +52,7 @@
 #include "err.h"
 #include "in.h"
 #include "ptime.h"
-#include "record.h"
+#include "rec.h"
 #include "report.h"
 #include "shard.h"
 #include "sink.h"

@@ -24,7 +24,7 @@
 #include "buf.h"
 #include "json.h"
 #include "ptime.h"
-#include "record.h"
+#include "rec.h"
 
 struct event {
 	struct json_span user; /* user_id's JSON text (see above) */

@@ -3,7 +3,7 @@
  *
  * Each jw_* appends one JSON value to a struct buf (buf.h) the caller
  * owns; the output is always valid JSON, whatever the input bytes.
- * Records are built from these (record.h's rec_out_*), so that what a
+ * Records are built from these (rec.h's rec_out_*), so that what a
  * stage writes can be read back by json.h's strict scanner.
  */
 #ifndef PULSE_JW_H

@@ -22,7 +22,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "record.h"
+#include "rec.h"
 #include "rules.h"
 #include "sink.h"
 

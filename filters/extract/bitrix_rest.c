@@ -12,7 +12,7 @@
 
 #include "in.h"
 #include "json.h"
-#include "record.h"
+#include "rec.h"
 #include "show.h"
 
 static uint64_t count_nl(const char *p, size_t n)

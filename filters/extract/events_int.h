@@ -15,7 +15,7 @@
 #include "events.h"
 #include "hmap.h"
 #include "in.h"
-#include "record.h"
+#include "rec.h"
 
 enum { SRC_EVENTS, SRC_PAYMENTS };
 

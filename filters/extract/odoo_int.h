@@ -14,7 +14,7 @@
 #include "hmap.h"
 #include "json.h"
 #include "odoo.h"
-#include "record.h"
+#include "rec.h"
 
 #define TICKET_MODEL "helpdesk.ticket"
 

@@ -16,7 +16,7 @@
 #include "json.h"
 #include "jw.h"
 #include "ptime.h"
-#include "record.h"
+#include "rec.h"
 
 /* A bookmark is one short line; anything much longer is not one. */
 #define PGSTATE_MAX (1 << 20)

@@ -29,7 +29,7 @@
 #include "hmap.h"
 #include "idmap.h"
 #include "num.h"
-#include "record.h"
+#include "rec.h"
 #include "shard.h"
 #include "sink.h"
 #include "strvec.h"

@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "jkey.h"
-#include "record.h"
+#include "rec.h"
 #include "sink.h"
 
 struct merge_opts {

@@ -16,7 +16,7 @@
 #include "json.h"
 #include "merge.h"
 #include "num.h"
-#include "record.h"
+#include "rec.h"
 #include "sink.h"
 
 /*

@@ -35,7 +35,7 @@
 #include <stddef.h>
 
 #include "hist.h"
-#include "record.h"
+#include "rec.h"
 #include "sink.h"
 #include "strvec.h"
 #include "tz.h"

@@ -28,7 +28,7 @@
 
 #include "buf.h"
 #include "hmap.h"
-#include "record.h"
+#include "rec.h"
 
 /* Categories in report order: the five open ones, then the five closed. */
 enum cat {

@@ -27,7 +27,7 @@
 
 #include <stddef.h>
 
-#include "record.h"
+#include "rec.h"
 #include "sink.h"
 #include "strvec.h"
 

@@ -21,7 +21,7 @@
 
 #include "hist.h"
 #include "jkey.h"
-#include "record.h"
+#include "rec.h"
 #include "sink.h"
 #include "strvec.h"
 

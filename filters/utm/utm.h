@@ -20,7 +20,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "hmap.h"
-#include "record.h"
+#include "rec.h"
 
 /* The fields pulse-utm fills, in this order. */
 enum utm_field {

@@ -15,7 +15,7 @@
 
 #include "buf.h"
 #include "json.h"
-#include "record.h"
+#include "rec.h"
 #include "report.h"
 #include "sink.h"
 

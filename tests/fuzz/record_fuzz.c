@@ -37,7 +37,7 @@
 #include "json.h"
 #include "jw.h"
 #include "ptime.h"
-#include "record.h"
+#include "rec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

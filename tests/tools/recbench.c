@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "in.h"
-#include "record.h"
+#include "rec.h"
 
 static double now(void)
 {

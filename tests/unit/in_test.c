@@ -9,7 +9,7 @@
 
 #include "buf.h"
 #include "in.h"
-#include "record.h"
+#include "rec.h"
 
 #define LIT(s) (s), (sizeof(s) - 1)
 

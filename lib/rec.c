@@ -1,5 +1,5 @@
-/* record.c - one NDJSON record: parse, look up, re-emit; see record.h. */
-#include "record.h"
+/* rec.c - one NDJSON record: parse, look up, re-emit; see rec.h. */
+#include "rec.h"
 #include "jw.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * record.h - one NDJSON record: a JSON object on one line.
+ * rec.h - one NDJSON record: a JSON object on one line.
  *
  * rec_parse() validates the whole line (json.h) and indexes its top-level
  * members as spans into the line; no member is decoded until asked for.
@@ -14,8 +14,8 @@
  *
  * Duplicate keys: rec_get() answers the last one, as jq does.
  */
-#ifndef PULSE_RECORD_H
-#define PULSE_RECORD_H
+#ifndef PULSE_REC_H
+#define PULSE_REC_H
 
 #include <stddef.h>
 #include <stdint.h>

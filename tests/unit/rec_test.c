@@ -1,10 +1,10 @@
-/* record_test.c - unit tests of lib/record.c (parse, get, emit). */
+/* rec_test.c - unit tests of lib/rec.c (parse, get, emit). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "record.h"
+#include "rec.h"
 #include "jw.h"
 
 #define LIT(s) (s), (sizeof(s) - 1)
