@@ -69,8 +69,6 @@ fixtures() {
 		zstd -q >events-2025.csv.zst
 	zstdcat "$S/sales-small-events.csv.zst" | awk -F, 'NR == 1 || $4 >= "2026"' |
 		zstd -q >events-2026.csv.zst
-	# pulse-daily's sample dumps
-	cp "$S/sales-dict.csv" "$S/sales-payments.csv.zst" "$S/sales-events.csv.zst" .
 	cp "$S/sales-metrics.json" .
 	pulse-extract events --dict "$S/sales-dict.csv" \
 		--payments "$S/sales-small-payments.csv" \
