@@ -53,7 +53,8 @@ fixtures() {
 	# the alias file pulse-utm's page calls sources.csv
 	cp "$S/bitrix-aliases.csv" aliases.csv
 	cp aliases.csv sources.csv
-	# the Bitrix24 sample's records, one file per kind
+	# the Bitrix24 sample's records (crm.ndjson, as pulse-extract's page
+	# makes it), and a file of each kind
 	pulse-extract bitrix --users "$S/bitrix-users.json" --statuses statuses.json \
 		leads.json deals.json history.json "$S/bitrix-small-deal-history.json" \
 		>crm.ndjson 2>/dev/null
@@ -128,8 +129,6 @@ page() {
 	(
 		cd "$name"
 		case $name in
-		# the leads dashboard's funnel wants the stage history too
-		pulse-render) cp crm.ndjson leads.ndjson ;;
 		# pulse-gen's load the tables into a database of their own; they
 		# run beside the others (below), so the Bot API is not theirs
 		pulse-gen)
