@@ -1,11 +1,11 @@
-# Every EXAMPLES command of the programs' man pages, taken from the .1
-# files themselves (.Dl lines and .Bd -literal blocks, \e as \) and run as
-# written, each in a directory that holds the files the pages name (from
-# the samples), with a throwaway PostgreSQL as the service 'crm' and the
-# fake Bot API.  Each prints its exit status and its output's length.
-# (pulse-tally, pulse-funnel, pulse-utm and pulse-render's examples also
-# have tests of their own that look at what they print; the scripts' are
-# in tests/e2e/scripts/man-examples.sh.)
+# Every EXAMPLES command of every man page (the programs' and the
+# scripts'), taken from the .1 files themselves (.Dl lines and .Bd -literal
+# blocks, \e as \) and run as written, each page's in a directory that
+# holds the files the pages name (made from the samples), with a
+# throwaway PostgreSQL as the service 'crm' and the fake Bot API.  Each
+# prints its exit status, its output's length and what it sent to the Bot
+# API (and says so if a secret shows in what it printed).  What the
+# examples print is checked by the programs' own cases.
 . "$ROOT/tests/pg/pg-env.sh"
 . "$ROOT/tests/telegram/fake-env.sh"
 trap 'fake_stop; pg_stop' EXIT
@@ -32,15 +32,14 @@ examples() {
 		/^\.Dl / { sub(/^\.Dl /, ""); printf "%s%c", unroff($0), 0 }' "$1"
 }
 
-# The files the pages name, made from the samples.
+# The files the pages name, made from the samples in the current
+# directory (once: each page's directory is a copy).
 fixtures() {
-	local d=$1
-	mkdir -p "$d"
-	cd "$d"
 	ln -s "$ROOT/samples" samples
-	zstd -dcq "$S/odoo-tickets.json.zst" >tickets.json
+	cp "$S/odoo-small-tickets.json" tickets.json
 	cp "$S/odoo-small.json" messages.json
 	zstd -q messages.json -o messages.json.zst
+	cp messages.json.zst export.json.zst
 	pulse-extract odoo messages.json >messages.ndjson 2>/dev/null
 	pulse-classify --as-of 2026-01-21T18:00:00Z messages.ndjson >tickets.ndjson
 	printf '[topic:dates]\nany termin\n' >our.rules
@@ -48,8 +47,21 @@ fixtures() {
 	cp "$S/bitrix-small-leads.json" leads.json
 	cp "$S/bitrix-small-deals.json" deals.json
 	cp "$S/bitrix-small-history.json" history.json
+	cp history.json hist.json
 	cp "$S/bitrix-small-leads.csv" leads.csv
 	cp "$S/bitrix-ads.csv" ads.csv
+	# the alias file pulse-utm's page calls sources.csv
+	cp "$S/bitrix-aliases.csv" aliases.csv
+	cp aliases.csv sources.csv
+	# the Bitrix24 sample's records (crm.ndjson, as pulse-extract's page
+	# makes it), and a file of each kind
+	pulse-extract bitrix --users "$S/bitrix-users.json" --statuses statuses.json \
+		leads.json deals.json history.json "$S/bitrix-small-deal-history.json" \
+		>crm.ndjson 2>/dev/null
+	local k
+	for k in lead deal stage; do
+		grep "^{\"kind\":\"$k\"" crm.ndjson >${k}s.ndjson
+	done
 	cp "$S/sales-dict.csv" events_dict.csv
 	cp "$S/sales-small-payments.csv.zst" payments.csv.zst
 	# the two years apart, as the example's files are (a row in both
@@ -62,41 +74,97 @@ fixtures() {
 	pulse-extract events --dict "$S/sales-dict.csv" \
 		--payments "$S/sales-small-payments.csv" \
 		"$S/sales-small-events.csv" >events.ndjson
+	zstd -q events.ndjson -o events.ndjson.zst
+	# the daily metrics, their chart and their message
+	pulse-metrics --defs sales-metrics.json events.ndjson >metrics.ndjson
+	pulse-render -f svg -o chart.svg metrics.ndjson
+	pulse-render -f telegram --chat-id @sales_head metrics.ndjson >report.ndjson
+	# secrets in files only their owner reads: the fake Bot API's token,
+	# and a connection string with the password of the test server
+	(
+		umask 077
+		echo "$TELEGRAM_BOT_TOKEN" >bot.token
+		echo "host=$PGHOST dbname=$PGDATABASE user=pulse_pw password=$PG_TEST_PASSWORD" >db.conf
+	)
+}
+
+# sent: what the fake Bot API was asked since line $1 of its log
+sent() {
+	[ -n "$FAKE_LOG" ] || return 0
+	tail -n +"$(($1 + 1))" "$FAKE_LOG" |
+		jq -r '"\(.path | sub(".*/"; "")) \(.status)"' | paste -sd ' ' -
 }
 
 run_page() {
-	local page=$1 n=0 cmd rc
+	local page=$1 n=0 cmd rc logged api
 	while IFS= read -r -d '' cmd; do
 		n=$((n + 1))
 		rc=0
 		# users.json is Odoo's or Bitrix24's, as the command asks
 		case $cmd in
-		*bitrix*) cp "$S/bitrix-users.json" users.json ;;
+		*bitrix* | pulse-leads-report*) cp "$S/bitrix-users.json" users.json ;;
 		*) cp "$S/odoo-users.json" users.json ;;
 		esac
 		# the installed samples are the checkout's
 		cmd=${cmd//\/usr\/local\/share\/pulse\//$S/}
+		logged=0
+		[ -z "$FAKE_LOG" ] || logged=$(wc -l <"$FAKE_LOG")
 		eval "$cmd" >"ex$n.out" 2>"ex$n.err" </dev/null || rc=$?
-		echo "${page##*/} example $n: exit $rc, $(wc -l <"ex$n.out") lines out"
+		api=$(sent "$logged")
+		echo "${page##*/} example $n: exit $rc, $(wc -l <"ex$n.out") lines out${api:+, Bot API: $api}"
 		[ $rc = 0 ] || sed 's/^/  /' "ex$n.err"
+		! grep -qaF -e "$PG_TEST_PASSWORD" -e "$TELEGRAM_BOT_TOKEN" "ex$n.out" "ex$n.err" ||
+			echo "  the password or the token in its output"
 	done < <(examples "$page")
 	[ $n -gt 0 ] || echo "${page##*/}: no examples"
 }
 
-for page in "$ROOT"/filters/classify/pulse-classify.1 \
-	"$ROOT"/filters/extract/pulse-extract.1 \
-	"$ROOT"/filters/merge/pulse-merge.1 \
-	"$ROOT"/filters/metrics/pulse-metrics.1 \
-	"$ROOT"/filters/sankey/pulse-sankey.1 \
-	"$ROOT"/samples/gen/pulse-gen.1; do
-	name=${page##*/}
+# page PAGE: its examples in a copy of fix/ of its own, their lines in
+# NAME.log; the directory goes when they are done (pulse-gen's benchmark
+# data alone is 1.7 GB)
+page() {
+	local name=${1##*/}
+	name=${name%.1}
+	cp -a fix "$name"
 	(
-		fixtures "${name%.1}"
-		# pulse-gen's load the tables into a database of their own
-		if [ "$name" = pulse-gen.1 ]; then
+		cd "$name"
+		case $name in
+		# pulse-gen's load the tables into a database of their own; they
+		# run beside the others (below), so the Bot API is not theirs
+		pulse-gen)
 			psql -q -X -d postgres -c 'CREATE DATABASE gen' >/dev/null
-			export PGDATABASE=gen
-		fi
-		run_page "$page"
-	)
+			export PGDATABASE=gen TELEGRAM_API_BASE=http://127.0.0.1:9
+			FAKE_LOG=
+			;;
+		esac
+		run_page "$1"
+	) >"$name.log"
+	rm -rf "$name"
+}
+
+FAKE_LOG=$PWD/fake.log
+mkdir fix
+(cd fix && fixtures)
+# every page of the checkout
+mapfile -t pages < <(find "$ROOT" -mindepth 1 \( -name build -o -name '.*' \) -prune \
+	-o -name '*.1' -print | LC_ALL=C sort)
+# pulse-gen's take the most time (a million leads) and talk to neither
+# the Bot API nor the database 'pulse': they run beside the others
+gen=
+for p in "${pages[@]}"; do
+	if [ "${p##*/}" = pulse-gen.1 ]; then
+		page "$p" &
+		gen=$!
+	fi
 done
+trap '[ -z "$gen" ] || kill "$gen" 2>/dev/null; fake_stop; pg_stop' EXIT
+for p in "${pages[@]}"; do
+	[ "${p##*/}" = pulse-gen.1 ] || page "$p"
+done
+[ -z "$gen" ] || wait "$gen"
+gen=
+for p in "${pages[@]}"; do
+	p=${p##*/}
+	cat "${p%.1}.log"
+done
+echo "${#pages[@]} pages"
