@@ -457,6 +457,73 @@ void render_html(const struct render_report *r, const struct render_opts *o,
 void render_csv(const struct render_report *r, const struct render_opts *o,
 		struct buf *out);
 
+/*
+ * render_table.c: records as a table of cells, for csv and xlsx.  A table
+ * is every record (RT_ALL), the records of one kind (RT_KIND; RT_NO_KIND:
+ * those without a string "kind"), or the funnel records of one table
+ * (RT_FUNNEL).  Columns are the records' top-level members in the order
+ * they first appear, but "kind" (and a funnel table's "table") when every
+ * row has the same; a funnel table's objects become one column per
+ * member: "group.manager", "revenue.RUB".
+ */
+enum render_tsel { RT_ALL, RT_KIND, RT_NO_KIND, RT_FUNNEL };
+
+/* One cell: a member's value and what it is. */
+struct render_cell {
+	struct json_span v; /* JSON_NONE when the record has no such member */
+	int dec, trim;	    /* a number shown rounded to dec decimals (-1: as it
+			       is), trailing zeros trimmed (render_util_round) */
+	int frac;	    /* a fraction: a share, a conversion */
+	int money; /* an amount of money, a decimal string or a number */
+	struct json_span cur; /* its currency, a JSON string (or not) */
+};
+
+struct render_table {
+	const struct render_report *r;
+	enum render_tsel sel;
+	const char *name; /* the kind or the funnel table */
+	size_t nlen;
+	size_t ncols;
+	struct render_cell *row; /* after render_table_next(): by column */
+	uint64_t nrows;		 /* the records in the table */
+	uint64_t skipped;	 /* and those not in it */
+	/* private */
+	struct hmap cols; /* column name -> index (size_t) */
+	size_t next;
+	struct rec rec;
+	struct buf key;
+};
+
+/* Finds the table's rows and columns (a pass over the records). */
+void render_table_init(struct render_table *t, const struct render_report *r,
+		       enum render_tsel sel, const char *name, size_t nlen);
+
+/* Column j's name (it may hold a NUL: *len bytes). */
+const char *render_table_col(const struct render_table *t, size_t j,
+			     size_t *len);
+
+/* The next row into t->row.  @return 1, or 0 after the last one. */
+int render_table_next(struct render_table *t);
+void render_table_release(struct render_table *t);
+
+/* The tables of a report's records in the order they first appear. */
+struct render_tref {
+	enum render_tsel sel; /* RT_KIND, RT_NO_KIND or RT_FUNNEL */
+	size_t off, len;      /* the name in text (NUL-terminated there) */
+};
+
+struct render_tables {
+	struct render_tref *t;
+	size_t n, cap;
+	struct buf text;
+};
+
+void render_table_list(const struct render_report *r, struct render_tables *l);
+void render_table_list_release(struct render_tables *l);
+
+/* render_funnel.c: whether a funnel member is money by currency. */
+int render_funnel_money(const char *key, size_t n);
+
 /* render_md.c: the report in Markdown. */
 void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out);
