@@ -16,6 +16,7 @@ enum {
 	OPT_DAY,
 	OPT_BOM,
 	OPT_TABLE,
+	OPT_CSV_DIALECT,
 };
 
 static const struct cli_info info = {
@@ -41,7 +42,9 @@ static const struct cli_info info = {
 	"      --day DATE         telegram: the report's day (default: the last day\n"
 	"                         of the metric records)\n"
 	"      --bom              csv: start with a UTF-8 byte order mark (Excel)\n"
-	"      --table NAME       csv: only the funnel records of that table\n" CLI_HELP_COMMON
+	"      --table NAME       csv: only the funnel records of that table\n"
+	"      --csv-dialect NAME csv: rfc4180 (default) or excel-ru: ';', decimal\n"
+	"                         comma, byte order mark, headers in --lang\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -161,11 +164,12 @@ int main(int argc, char **argv)
 		{"day", required_argument, NULL, OPT_DAY},
 		{"bom", no_argument, NULL, OPT_BOM},
 		{"table", required_argument, NULL, OPT_TABLE},
+		{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL,
-				T_NONE,	 0,    NULL,   NULL};
+	struct render_opts o = {
+		.lang = LANG_EN, .as_of = T_NONE, .day = T_NONE};
 	const struct format *fmt = &formats[0];
 	struct render_report rep;
 	struct ptime t;
@@ -235,6 +239,17 @@ int main(int argc, char **argv)
 			break;
 		case OPT_TABLE:
 			o.table = optarg;
+			break;
+		case OPT_CSV_DIALECT:
+			if (strcmp(optarg, "rfc4180") == 0)
+				o.csv_dialect = RENDER_CSV_RFC4180;
+			else if (strcmp(optarg, "excel-ru") == 0)
+				o.csv_dialect = RENDER_CSV_EXCEL_RU;
+			else
+				cli_usage_error(
+					&c,
+					"unknown --csv-dialect '%s' (rfc4180 or excel-ru)",
+					optarg);
 			break;
 		default:
 			cli_usage(&c);

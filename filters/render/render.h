@@ -141,7 +141,10 @@ struct render_opts {
 	int bom;	   /* csv: --bom */
 	const char *table; /* csv: --table, or NULL */
 	const char *as_of_text; /* --as-of as given, or NULL */
+	int csv_dialect; /* csv: --csv-dialect, enum render_csv_dialect */
 };
+
+enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };
 
 /* render_load.c: a report of the records of kinds (RK_BIT()s). */
 void render_load_init(struct render_report *r, unsigned kinds);
@@ -368,6 +371,17 @@ struct swords {
 };
 
 const struct swords *render_lang_swords(enum lang_id lang);
+
+/*
+ * render_lang.c: appends the header of a table's column in lang:
+ * "revenue.RUB" is "Revenue, RUB", "group.manager" "Group: Manager"; a
+ * name it does not know as it is.
+ */
+void render_lang_column(enum lang_id lang, const char *name, size_t n,
+			struct buf *out);
+
+/* A table's name (a funnel table, a kind) in lang, or NULL. */
+const char *render_lang_table(enum lang_id lang, const char *name, size_t n);
 
 /* render_check.c: one record's members against its schema. */
 struct render_check {

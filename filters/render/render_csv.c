@@ -72,13 +72,28 @@ static void cell_text(struct buf *out, const char *s, size_t n, int quoted)
 	}
 }
 
-/* Appends one cell: neutralised against formulas, quoted when it must be. */
-static void cell(struct buf *out, const char *s, size_t n)
+/* How a CSV is written: as RFC 4180 says, or for a Russian Excel. */
+struct dialect {
+	char sep;	   /* between fields */
+	int comma;	   /* a decimal comma in numbers and money */
+	int labels;	   /* headers in the report's language */
+	int quote_formula; /* a cell neutralised against formulas is quoted */
+};
+
+static const struct dialect rfc4180 = {',', 0, 0, 0}, excel_ru = {';', 1, 1, 1};
+
+/*
+ * Appends one cell: neutralised against formulas (unless it is a number
+ * pulse wrote), quoted when it must be.
+ */
+static void cell(struct buf *out, const char *s, size_t n,
+		 const struct dialect *d, int number)
 {
-	int formula =
-		n > 0 && memchr("=+-@\t\r", s[0], 6) && !plain_number(s, n);
-	int quote = memchr(s, ',', n) || memchr(s, '"', n) ||
-		    memchr(s, '\r', n) || memchr(s, '\n', n);
+	int formula = !number && n > 0 && memchr("=+-@\t\r", s[0], 6) &&
+		      !plain_number(s, n);
+	int quote = memchr(s, d->sep, n) || memchr(s, '"', n) ||
+		    memchr(s, '\r', n) || memchr(s, '\n', n) ||
+		    (formula && d->quote_formula);
 
 	if (quote)
 		buf_addc(out, '"');
@@ -89,9 +104,27 @@ static void cell(struct buf *out, const char *s, size_t n)
 		buf_addc(out, '"');
 }
 
+/* Appends a number's text, its decimal point a comma when d says so. */
+static void number_cell(struct buf *out, char *s, size_t n,
+			const struct dialect *d)
+{
+	char *dot = d->comma ? memchr(s, '.', n) : NULL;
+
+	if (dot)
+		*dot = ',';
+	cell(out, s, n, d, 1);
+}
+
+/* Whether s[0..n) is an exact decimal, -?[0-9]+(.[0-9]+)?, as money is. */
+static int decimal(const char *s, size_t n)
+{
+	return n > 0 && plain_number(s, n) && !memchr(s, 'e', n) &&
+	       !memchr(s, 'E', n);
+}
+
 /* Appends the text of one cell. */
 static void value_cell(struct buf *text, const struct render_cell *c,
-		       struct buf *out)
+		       const struct dialect *d, struct buf *out)
 {
 	struct json_span v = c->v;
 
@@ -99,20 +132,21 @@ static void value_cell(struct buf *text, const struct render_cell *c,
 	case JSON_STRING:
 		buf_reset(text);
 		json_str_decode(v, text);
-		cell(out, text->p, text->len);
+		if (d->comma && c->money && decimal(text->p, text->len))
+			number_cell(out, text->p, text->len, d);
+		else
+			cell(out, text->p, text->len, d, 0);
 		break;
 	case JSON_NUMBER:
 		buf_reset(text);
-		if (c->dec >= 0 &&
-		    render_util_round(text, v.p, v.n, c->dec, c->trim) == 0) {
-			cell(out, text->p, text->len);
-			break;
-		}
-		cell(out, v.p, v.n);
+		if (!(c->dec >= 0 &&
+		      render_util_round(text, v.p, v.n, c->dec, c->trim) == 0))
+			buf_add(text, v.p, v.n);
+		number_cell(out, text->p, text->len, d);
 		break;
 	case JSON_ARRAY:
 	case JSON_OBJECT:
-		cell(out, v.p, v.n);
+		cell(out, v.p, v.n, d, 0);
 		break;
 	case JSON_TRUE:
 		buf_adds(out, "true");
@@ -145,6 +179,8 @@ static int first_funnel(const struct render_report *r, struct buf *name)
 void render_csv(const struct render_report *r, const struct render_opts *o,
 		struct buf *out)
 {
+	const struct dialect *d =
+		o->csv_dialect == RENDER_CSV_EXCEL_RU ? &excel_ru : &rfc4180;
 	struct buf tname = BUF_INIT, text = BUF_INIT;
 	struct render_table t;
 	const char *name;
@@ -157,21 +193,26 @@ void render_csv(const struct render_report *r, const struct render_opts *o,
 	else
 		render_table_init(&t, r, RT_ALL, NULL, 0);
 	n = t.ncols;
-	if (o->bom)
+	if (o->bom || d == &excel_ru)
 		buf_adds(out, "\xef\xbb\xbf");
 	for (j = 0; j < n; j++) {
 		name = render_table_col(&t, j, &len);
 		if (j)
-			buf_addc(out, ',');
-		cell(out, name, len);
+			buf_addc(out, d->sep);
+		if (d->labels) {
+			buf_reset(&text);
+			render_lang_column(o->lang, name, len, &text);
+			name = text.p, len = text.len;
+		}
+		cell(out, name, len, d, 0);
 	}
 	if (n)
 		buf_adds(out, "\r\n");
 	while (n && render_table_next(&t)) {
 		for (j = 0; j < n; j++) {
 			if (j)
-				buf_addc(out, ',');
-			value_cell(&text, &t.row[j], out);
+				buf_addc(out, d->sep);
+			value_cell(&text, &t.row[j], d, out);
 		}
 		buf_adds(out, "\r\n");
 	}

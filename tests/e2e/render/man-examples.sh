@@ -20,6 +20,7 @@ grep -c '^## ' out.md
 grep -E '^(# |### category)' out.md
 grep -c '<section' dashboard.html
 head -n 1 sources.csv | tr '\r' '^'
+head -n 1 sources-ru.csv | tail -c +4 | tr '\r' '^'
 head -n 1 tickets.csv | cut -d, -f1-4
 xmllint --noout sankey.svg metrics.svg && echo "svg: well-formed"
 grep -c '^<path ' sankey.svg
