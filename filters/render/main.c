@@ -1,6 +1,7 @@
 /* pulse-render - the ticket report from ticket (and tally) records. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ptime.h"
@@ -21,7 +22,7 @@ enum {
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram|html|csv] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
@@ -31,7 +32,8 @@ static const struct cli_info info = {
 	"\n"
 	"  -f, --format FORMAT    md: Markdown (the default); svg: one chart;\n"
 	"                         telegram: sendMessage payloads, one per line;\n"
-	"                         html: the leads dashboard; csv: a table\n"
+	"                         html: the leads dashboard; csv: a table;\n"
+	"                         xlsx: an Excel workbook, a sheet per table\n"
 	"  -l, --lang LANG        en (default) or ru\n"
 	"      --as-of TIME       the report's date (default: the latest as_of of\n"
 	"                         the tickets); \"today\" and \"N days ago\" count from it\n"
@@ -67,6 +69,9 @@ static const struct format {
 	{"html", render_html, K(FUNNEL)},
 	{"csv", render_csv, RK_BIT(RK_N) - 1},
 };
+
+/* xlsx: a format that can fail, render_xlsx() (0 or an exit status). */
+static const struct format xlsx_format = {"xlsx", NULL, RK_BIT(RK_N) - 1};
 
 /* svg: the chart of each kind, for --chart. */
 static const struct chart {
@@ -187,6 +192,10 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case 'f':
+			if (strcmp(optarg, "xlsx") == 0) {
+				fmt = &xlsx_format;
+				break;
+			}
 			for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
 				if (strcmp(optarg, formats[i].name) == 0)
 					break;
@@ -255,6 +264,10 @@ int main(int argc, char **argv)
 			cli_usage(&c);
 		}
 	}
+	if (fmt == &xlsx_format && !c.outpath && isatty(STDOUT_FILENO))
+		cli_usage_error(&c,
+				"an xlsx workbook is binary: not writing it "
+				"to a terminal (use -o FILE)");
 	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
 	kinds = fmt->kinds;
@@ -267,6 +280,8 @@ int main(int argc, char **argv)
 	render_load_init(&rep, kinds);
 	rep.raw = fmt->render == render_csv;
 	rep.final_only = fmt->render == render_html;
+	if (fmt == &xlsx_format)
+		rep.raw = 1;
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
 		if (render_load_add(&rep, r, msg, sizeof msg) < 0)
@@ -279,7 +294,14 @@ int main(int argc, char **argv)
 	else if (fmt->render == render_svg && o.chart &&
 		 strcmp(o.chart, "metrics") == 0 && check_days(&rep) < 0)
 		cli_status(&c, EX_DATAERR);
-	else {
+	else if (fmt == &xlsx_format) {
+		render_load_finish(&rep, &o);
+		status = render_xlsx(&rep, &o, cli_out(&c), msg, sizeof msg);
+		if (status) {
+			error("%s", msg);
+			cli_status(&c, status);
+		}
+	} else {
 		render_load_finish(&rep, &o);
 		fmt->render(&rep, &o, cli_out(&c));
 	}

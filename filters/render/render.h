@@ -538,6 +538,14 @@ void render_table_list_release(struct render_tables *l);
 /* render_funnel.c: whether a funnel member is money by currency. */
 int render_funnel_money(const char *key, size_t n);
 
+/*
+ * render_xlsx.c: an Excel workbook, a sheet per table of render_table.c,
+ * cells typed.  @return 0, or an exit status (73 no temporary file, 74,
+ * 65 a table larger than a sheet) with the reason in msg.
+ */
+int render_xlsx(const struct render_report *r, const struct render_opts *o,
+		struct buf *out, char *msg, size_t msz);
+
 /* render_md.c: the report in Markdown. */
 void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out);

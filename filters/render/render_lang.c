@@ -421,6 +421,7 @@ static const struct label tables[] = {
 	{"link", "Links", "Переходы"},
 	{"count", "Counts", "Подсчёты"},
 	{"histogram", "Histograms", "Гистограммы"},
+	{"records", "Records", "Записи"}, /* without a kind */
 };
 
 static const char *label_of(const struct label *l, size_t nl, enum lang_id lang,
