@@ -21,6 +21,9 @@ grep -E '^(# |### category)' out.md
 grep -c '<section' dashboard.html
 head -n 1 sources.csv | tr '\r' '^'
 head -n 1 sources-ru.csv | tail -c +4 | tr '\r' '^'
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3 # Debian's, with python3-openpyxl
+$PY -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)' leads.xlsx
 head -n 1 tickets.csv | cut -d, -f1-4
 xmllint --noout sankey.svg metrics.svg && echo "svg: well-formed"
 grep -c '^<path ' sankey.svg
