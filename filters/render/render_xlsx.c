@@ -393,6 +393,24 @@ static lxw_format *number_format(struct xlsx *x, const struct render_cell *c,
 	return digits_only(s, n) ? x->integer : NULL;
 }
 
+/* About the characters a number shows in its format, and a margin. */
+static double shown_width(const struct render_cell *c, double v, size_t n,
+			  int money)
+{
+	char b[64];
+	int len;
+
+	if (money) /* grouped, and the currency */
+		len = snprintf(b, sizeof b, "%.2f", v) * 4 / 3 + 5;
+	else if (c->frac)
+		len = snprintf(b, sizeof b, "%.2f%%", v * 100);
+	else if (c->dec > 0)
+		len = snprintf(b, sizeof b, "%.*f", c->dec, v);
+	else
+		len = n > 16 ? 16 : (int)n;
+	return len + 2;
+}
+
 /*
  * Writes the number s[0..n) (money when money is set) as a number cell,
  * or as text when Excel would not keep it.  @return a libxlsxwriter error.
@@ -411,7 +429,7 @@ static lxw_error put_number(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 		return put_text(x, ws, row, col, s, n, NULL);
 	}
 	f = money ? money_format(x, c->cur) : number_format(x, c, s, n);
-	widen(x, col, (double)n + (money ? 8 : 3));
+	widen(x, col, shown_width(c, v, n, money));
 	return worksheet_write_number(ws, row, col, v, f);
 }
 
