@@ -30,3 +30,6 @@ $PY -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(wb
 echo "-- not to a terminal"
 script -qec "pulse-render --format xlsx $F" /dev/null | tr -d '\r' | head -n 1
 script -qec "pulse-render --format xlsx $F; echo exit \$?" /dev/null | tr -d '\r' | tail -n 1
+echo "-- where it cannot write"
+TMPDIR=/nonexistent pulse-render --format xlsx -o t.xlsx "$F" 2>&1 || echo "exit $?"
+pulse-render --format xlsx "$F" 2>&1 > /dev/full || echo "exit $?"
