@@ -100,6 +100,18 @@ static int excel_escape(const char *s, size_t n)
 }
 
 /*
+ * The bytes of the character at s (n > 0 bytes) when it is a control
+ * character or U+FFFE, U+FFFF, which XML may not hold; else 0.
+ */
+static size_t bad_char(const char *s, size_t n)
+{
+	if (n >= 3 && s[0] == '\xef' && s[1] == '\xbf' &&
+	    (s[2] == '\xbe' || s[2] == '\xbf'))
+		return 3;
+	return render_util_ctrl(s, n);
+}
+
+/*
  * One character of s[0..n) at i as a cell holds it, appended to out when
  * out is not NULL: a control character (and U+FFFE, U+FFFF, which XML may
  * not hold) as U+FFFD, CR LF and CR as LF, Excel's escape escaped.  *l
@@ -118,11 +130,8 @@ static size_t cell_char(const char *s, size_t n, size_t i, size_t *l,
 		rep = "\n";
 	} else if (c == '\t' || c == '\n') {
 		rep = NULL;
-	} else if ((ctrl = render_util_ctrl(s + i, n - i))) {
+	} else if ((ctrl = bad_char(s + i, n - i))) {
 		*l = ctrl;
-		rep = "\xef\xbf\xbd";
-	} else if (c == 0xef && n - i >= 3 && s[i + 1] == '\xbf' &&
-		   (s[i + 2] == '\xbe' || s[i + 2] == '\xbf')) {
 		rep = "\xef\xbf\xbd";
 	} else if (c == '_' && excel_escape(s + i, n - i)) {
 		if (out)
@@ -253,7 +262,7 @@ static lxw_format *money_format(struct xlsx *x, struct json_span cur)
 	/* a currency code, quoted in the format; anything else left out */
 	for (i = 0; i < x->fmt.len; i++)
 		if (x->fmt.p[i] == '"' || x->fmt.p[i] == '\\' ||
-		    render_util_ctrl(x->fmt.p + i, x->fmt.len - i))
+		    bad_char(x->fmt.p + i, x->fmt.len - i))
 			break;
 	if (i < x->fmt.len || x->fmt.len == 0 || x->fmt.len > 16)
 		return x->plain;
@@ -552,8 +561,7 @@ static void sheet_name(struct xlsx *x, const char *s, size_t n,
 
 	for (i = 0; i < n; i += l) {
 		l = seqlen((unsigned char)s[i]);
-		if (render_util_ctrl(s + i, n - i) ||
-		    memchr("[]:*?/\\", s[i], 7))
+		if (bad_char(s + i, n - i) || memchr("[]:*?/\\", s[i], 7))
 			buf_addc(&base, '_');
 		else
 			buf_add(&base, s + i, l);

@@ -51,6 +51,11 @@ def is_ctrl(ch):
     return o < 0x20 or o == 0x7F or 0x80 <= o <= 0x9F
 
 
+def xml_bad(ch):
+    """A character XML may not hold, or a control one."""
+    return is_ctrl(ch) or ch in "\ufffe\uffff"
+
+
 def units(ch):
     return 2 if ord(ch) > 0xFFFF else 1
 
@@ -70,7 +75,7 @@ def cell_text(s):
             continue
         if ch in "\t\n":
             out.append((ch, 1))
-        elif is_ctrl(ch) or ch in "\ufffe\uffff":
+        elif xml_bad(ch):
             out.append(("\ufffd", 1))
         elif ch == "_" and ESCAPE.match(s, i):
             out.append(("_", 7))  # stored as _x005F_, read back as _
@@ -145,7 +150,7 @@ class Expect:
 
     def money_format(self, cur):
         if (isinstance(cur, str) and cur and len(cur.encode()) <= 16
-                and not any(c in '"\\' or is_ctrl(c) for c in cur)):
+                and not any(c in '"\\' or xml_bad(c) for c in cur)):
             return '#,##0.00 "%s"' % cur
         return "#,##0.00"
 
@@ -244,7 +249,7 @@ def main():
         title = ws.title
         where = "sheet %r" % title
         if (sum(units(c) for c in title) > 31 or not title
-                or any(c in BAD_SHEET_CHARS or is_ctrl(c) for c in title)
+                or any(c in BAD_SHEET_CHARS or xml_bad(c) for c in title)
                 or title[0] == "'" or title[-1] == "'"
                 or title.casefold() in seen or title.casefold() == "history"):
             errors.append("%s: not a name Excel takes" % where)
@@ -261,6 +266,10 @@ def main():
         ref = "A1:%s%d" % (get_column_letter(len(cols)), nrows + 1) if cols else None
         if cols and ws.freeze_panes != "A2":
             errors.append("%s: frozen at %s, want A2" % (where, ws.freeze_panes))
+        if cols and (ws.print_title_rows != "$1:$1" or
+                     ws.page_setup.orientation != "landscape"):
+            errors.append("%s: printed %s, headers %s" % (
+                where, ws.page_setup.orientation, ws.print_title_rows))
         if ws.auto_filter.ref != ref:
             errors.append("%s: autofilter %s, want %s" % (where, ws.auto_filter.ref, ref))
         heads = []
