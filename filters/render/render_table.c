@@ -21,16 +21,22 @@
 static const struct render_cell as_is = {{NULL, 0, 0, 0}, -1, 0, 0, 0,
 					 {NULL, 0, 0, 0}};
 
-/* Loads record i of the report into t->rec. */
-static void load(struct render_table *t, size_t i)
+/* Parses record i of the report into rec. */
+static void parse(struct rec *rec, const struct render_report *r, size_t i)
 {
-	struct sref s = t->r->recs[i];
+	struct sref s = r->recs[i];
 	struct json_error e;
 
 	/* the record layer validated it once already */
-	if (rec_parse(&t->rec, sref_p(t->r, s), s.len, &e) < 0)
+	if (rec_parse(rec, sref_p(r, s), s.len, &e) < 0)
 		die(70, "internal error: a kept record does not parse: %s",
 		    e.msg);
+}
+
+/* Loads record i of the report into t->rec. */
+static void load(struct render_table *t, size_t i)
+{
+	parse(&t->rec, t->r, i);
 }
 
 static int is_funnel(const struct rec *in)
@@ -215,7 +221,6 @@ void render_table_list(const struct render_report *r, struct render_tables *l)
 	struct hmap seen;
 	struct json_span kind;
 	struct rec rec;
-	struct json_error e;
 	const char *p;
 	size_t i, n;
 	int isnew;
@@ -224,11 +229,7 @@ void render_table_list(const struct render_report *r, struct render_tables *l)
 	hmap_init(&seen, 0);
 	rec_init(&rec);
 	for (i = 0; i < r->nrecs; i++) {
-		if (rec_parse(&rec, sref_p(r, r->recs[i]), r->recs[i].len, &e) <
-		    0)
-			die(70,
-			    "internal error: a kept record does not parse: %s",
-			    e.msg);
+		parse(&rec, r, i);
 		kind = rec_get(&rec, "kind");
 		ref.sel = RT_NO_KIND;
 		p = "", n = 0;
