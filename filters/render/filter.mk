@@ -20,3 +20,6 @@ $(B)/gen/render_page.c: filters/render/dashboard.js filters/render/dashboard.css
 $(B)/bin/pulse-render: $(B)/gen/render_page.o
 
 .DEFAULT_GOAL := $(render_goal)
+
+# --format xlsx: libxlsxwriter (Debian libxlsxwriter-dev)
+FILTER_LIBS_render := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)

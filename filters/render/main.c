@@ -1,6 +1,7 @@
 /* pulse-render - the ticket report from ticket (and tally) records. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ptime.h"
@@ -16,11 +17,12 @@ enum {
 	OPT_DAY,
 	OPT_BOM,
 	OPT_TABLE,
+	OPT_CSV_DIALECT,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram|html|csv] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
@@ -30,7 +32,8 @@ static const struct cli_info info = {
 	"\n"
 	"  -f, --format FORMAT    md: Markdown (the default); svg: one chart;\n"
 	"                         telegram: sendMessage payloads, one per line;\n"
-	"                         html: the leads dashboard; csv: a table\n"
+	"                         html: the leads dashboard; csv: a table;\n"
+	"                         xlsx: an Excel workbook, a sheet per table\n"
 	"  -l, --lang LANG        en (default) or ru\n"
 	"      --as-of TIME       the report's date (default: the latest as_of of\n"
 	"                         the tickets); \"today\" and \"N days ago\" count from it\n"
@@ -41,7 +44,9 @@ static const struct cli_info info = {
 	"      --day DATE         telegram: the report's day (default: the last day\n"
 	"                         of the metric records)\n"
 	"      --bom              csv: start with a UTF-8 byte order mark (Excel)\n"
-	"      --table NAME       csv: only the funnel records of that table\n" CLI_HELP_COMMON
+	"      --table NAME       csv: only the funnel records of that table\n"
+	"      --csv-dialect NAME csv: rfc4180 (default) or excel-ru: ';', decimal\n"
+	"                         comma, byte order mark, headers in --lang\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -64,6 +69,9 @@ static const struct format {
 	{"html", render_html, K(FUNNEL)},
 	{"csv", render_csv, RK_BIT(RK_N) - 1},
 };
+
+/* xlsx: a format that can fail, render_xlsx() (0 or an exit status). */
+static const struct format xlsx_format = {"xlsx", NULL, RK_BIT(RK_N) - 1};
 
 /* svg: the chart of each kind, for --chart. */
 static const struct chart {
@@ -161,11 +169,12 @@ int main(int argc, char **argv)
 		{"day", required_argument, NULL, OPT_DAY},
 		{"bom", no_argument, NULL, OPT_BOM},
 		{"table", required_argument, NULL, OPT_TABLE},
+		{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL,
-				T_NONE,	 0,    NULL,   NULL};
+	struct render_opts o = {
+		.lang = LANG_EN, .as_of = T_NONE, .day = T_NONE};
 	const struct format *fmt = &formats[0];
 	struct render_report rep;
 	struct ptime t;
@@ -183,6 +192,10 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case 'f':
+			if (strcmp(optarg, "xlsx") == 0) {
+				fmt = &xlsx_format;
+				break;
+			}
 			for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
 				if (strcmp(optarg, formats[i].name) == 0)
 					break;
@@ -236,10 +249,25 @@ int main(int argc, char **argv)
 		case OPT_TABLE:
 			o.table = optarg;
 			break;
+		case OPT_CSV_DIALECT:
+			if (strcmp(optarg, "rfc4180") == 0)
+				o.csv_dialect = RENDER_CSV_RFC4180;
+			else if (strcmp(optarg, "excel-ru") == 0)
+				o.csv_dialect = RENDER_CSV_EXCEL_RU;
+			else
+				cli_usage_error(
+					&c,
+					"unknown --csv-dialect '%s' (rfc4180 or excel-ru)",
+					optarg);
+			break;
 		default:
 			cli_usage(&c);
 		}
 	}
+	if (fmt == &xlsx_format && !c.outpath && isatty(STDOUT_FILENO))
+		cli_usage_error(&c,
+				"an xlsx workbook is binary: not writing it "
+				"to a terminal (use -o FILE)");
 	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
 	kinds = fmt->kinds;
@@ -252,6 +280,8 @@ int main(int argc, char **argv)
 	render_load_init(&rep, kinds);
 	rep.raw = fmt->render == render_csv;
 	rep.final_only = fmt->render == render_html;
+	if (fmt == &xlsx_format)
+		rep.raw = 1;
 	cli_start(&c, argc - optind, argv + optind);
 	while (cli_next(&c, &r))
 		if (render_load_add(&rep, r, msg, sizeof msg) < 0)
@@ -264,7 +294,14 @@ int main(int argc, char **argv)
 	else if (fmt->render == render_svg && o.chart &&
 		 strcmp(o.chart, "metrics") == 0 && check_days(&rep) < 0)
 		cli_status(&c, EX_DATAERR);
-	else {
+	else if (fmt == &xlsx_format) {
+		render_load_finish(&rep, &o);
+		status = render_xlsx(&rep, &o, cli_out(&c), msg, sizeof msg);
+		if (status) {
+			error("%s", msg);
+			cli_status(&c, status);
+		}
+	} else {
 		render_load_finish(&rep, &o);
 		fmt->render(&rep, &o, cli_out(&c));
 	}

@@ -141,7 +141,10 @@ struct render_opts {
 	int bom;	   /* csv: --bom */
 	const char *table; /* csv: --table, or NULL */
 	const char *as_of_text; /* --as-of as given, or NULL */
+	int csv_dialect; /* csv: --csv-dialect, enum render_csv_dialect */
 };
+
+enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };
 
 /* render_load.c: a report of the records of kinds (RK_BIT()s). */
 void render_load_init(struct render_report *r, unsigned kinds);
@@ -369,6 +372,17 @@ struct swords {
 
 const struct swords *render_lang_swords(enum lang_id lang);
 
+/*
+ * render_lang.c: appends the header of a table's column in lang:
+ * "revenue.RUB" is "Revenue, RUB", "group.manager" "Group: Manager"; a
+ * name it does not know as it is.
+ */
+void render_lang_column(enum lang_id lang, const char *name, size_t n,
+			struct buf *out);
+
+/* A table's name (a funnel table, a kind) in lang, or NULL. */
+const char *render_lang_table(enum lang_id lang, const char *name, size_t n);
+
 /* render_check.c: one record's members against its schema. */
 struct render_check {
 	const struct rec *in;
@@ -456,6 +470,81 @@ void render_html(const struct render_report *r, const struct render_opts *o,
 /* render_csv.c: records as RFC 4180 CSV, funnel records one table at once. */
 void render_csv(const struct render_report *r, const struct render_opts *o,
 		struct buf *out);
+
+/*
+ * render_table.c: records as a table of cells, for csv and xlsx.  A table
+ * is every record (RT_ALL), the records of one kind (RT_KIND; RT_NO_KIND:
+ * those without a string "kind"), or the funnel records of one table
+ * (RT_FUNNEL).  Columns are the records' top-level members in the order
+ * they first appear, but "kind" (and a funnel table's "table") when every
+ * row has the same; a funnel table's objects become one column per
+ * member: "group.manager", "revenue.RUB".
+ */
+enum render_tsel { RT_ALL, RT_KIND, RT_NO_KIND, RT_FUNNEL };
+
+/* One cell: a member's value and what it is. */
+struct render_cell {
+	struct json_span v; /* JSON_NONE when the record has no such member */
+	int dec, trim;	    /* a number shown rounded to dec decimals (-1: as it
+			       is), trailing zeros trimmed (render_util_round) */
+	int frac;	    /* a fraction: a share, a conversion */
+	int money; /* an amount of money, a decimal string or a number */
+	struct json_span cur; /* its currency, a JSON string (or not) */
+};
+
+struct render_table {
+	const struct render_report *r;
+	enum render_tsel sel;
+	const char *name; /* the kind or the funnel table */
+	size_t nlen;
+	size_t ncols;
+	struct render_cell *row; /* after render_table_next(): by column */
+	uint64_t nrows;		 /* the records in the table */
+	uint64_t skipped;	 /* and those not in it */
+	/* private */
+	struct hmap cols; /* column name -> index (size_t) */
+	size_t next;
+	struct rec rec;
+	struct buf key;
+};
+
+/* Finds the table's rows and columns (a pass over the records). */
+void render_table_init(struct render_table *t, const struct render_report *r,
+		       enum render_tsel sel, const char *name, size_t nlen);
+
+/* Column j's name (it may hold a NUL: *len bytes). */
+const char *render_table_col(const struct render_table *t, size_t j,
+			     size_t *len);
+
+/* The next row into t->row.  @return 1, or 0 after the last one. */
+int render_table_next(struct render_table *t);
+void render_table_release(struct render_table *t);
+
+/* The tables of a report's records in the order they first appear. */
+struct render_tref {
+	enum render_tsel sel; /* RT_KIND, RT_NO_KIND or RT_FUNNEL */
+	size_t off, len;      /* the name in text (NUL-terminated there) */
+};
+
+struct render_tables {
+	struct render_tref *t;
+	size_t n, cap;
+	struct buf text;
+};
+
+void render_table_list(const struct render_report *r, struct render_tables *l);
+void render_table_list_release(struct render_tables *l);
+
+/* render_funnel.c: whether a funnel member is money by currency. */
+int render_funnel_money(const char *key, size_t n);
+
+/*
+ * render_xlsx.c: an Excel workbook, a sheet per table of render_table.c,
+ * cells typed.  @return 0, or an exit status (73 no temporary file, 74,
+ * 65 a table larger than a sheet) with the reason in msg.
+ */
+int render_xlsx(const struct render_report *r, const struct render_opts *o,
+		struct buf *out, char *msg, size_t msz);
 
 /* render_md.c: the report in Markdown. */
 void render_md(const struct render_report *r, const struct render_opts *o,

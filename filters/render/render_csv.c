@@ -19,33 +19,7 @@
  */
 #include "render.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-#include "hmap.h"
-
-/*
- * How a number is shown: rounded to dec decimals (-1: as it is), trimmed
- * of trailing zeros or not.  Records carry full precision; a CSV shows
- * the fractions as pulse-funnel and pulse-metrics once rounded them.
- */
-struct shown {
-	int dec, trim;
-};
-
-/* The rows to write and their columns. */
-struct csv {
-	const struct render_report *r;
-	const char *table; /* funnel mode: the table; NULL: any records */
-	size_t tlen;
-	struct hmap cols;	 /* column name -> its index (size_t) */
-	struct json_span *cells; /* one row, by column */
-	struct shown *how;	 /* and how each number is shown */
-	size_t capcells;
-	struct buf name, text, tname;
-	struct rec rec;
-	uint64_t skipped; /* records of other kinds or tables */
-};
 
 /* Whether s[0..n) is a JSON number: such a cell is never a formula. */
 static int plain_number(const char *s, size_t n)
@@ -98,13 +72,28 @@ static void cell_text(struct buf *out, const char *s, size_t n, int quoted)
 	}
 }
 
-/* Appends one cell: neutralised against formulas, quoted when it must be. */
-static void cell(struct buf *out, const char *s, size_t n)
+/* How a CSV is written: as RFC 4180 says, or for a Russian Excel. */
+struct dialect {
+	char sep;	   /* between fields */
+	int comma;	   /* a decimal comma in numbers and money */
+	int labels;	   /* headers in the report's language */
+	int quote_formula; /* a cell neutralised against formulas is quoted */
+};
+
+static const struct dialect rfc4180 = {',', 0, 0, 0}, excel_ru = {';', 1, 1, 1};
+
+/*
+ * Appends one cell: neutralised against formulas (unless it is a number
+ * pulse wrote), quoted when it must be.
+ */
+static void cell(struct buf *out, const char *s, size_t n,
+		 const struct dialect *d, int number)
 {
-	int formula =
-		n > 0 && memchr("=+-@\t\r", s[0], 6) && !plain_number(s, n);
-	int quote = memchr(s, ',', n) || memchr(s, '"', n) ||
-		    memchr(s, '\r', n) || memchr(s, '\n', n);
+	int formula = !number && n > 0 && memchr("=+-@\t\r", s[0], 6) &&
+		      !plain_number(s, n);
+	int quote = memchr(s, d->sep, n) || memchr(s, '"', n) ||
+		    memchr(s, '\r', n) || memchr(s, '\n', n) ||
+		    (formula && d->quote_formula);
 
 	if (quote)
 		buf_addc(out, '"');
@@ -115,127 +104,49 @@ static void cell(struct buf *out, const char *s, size_t n)
 		buf_addc(out, '"');
 }
 
-/* Loads record i of the report into c->rec. */
-static void load(struct csv *c, size_t i)
+/* Appends a number's text, its decimal point a comma when d says so. */
+static void number_cell(struct buf *out, char *s, size_t n,
+			const struct dialect *d)
 {
-	struct sref s = c->r->recs[i];
-	struct json_error e;
+	char *dot = d->comma ? memchr(s, '.', n) : NULL;
 
-	/* the record layer validated it once already */
-	if (rec_parse(&c->rec, sref_p(c->r, s), s.len, &e) < 0)
-		die(70, "internal error: a kept record does not parse: %s",
-		    e.msg);
+	if (dot)
+		*dot = ',';
+	cell(out, s, n, d, 1);
 }
 
-static int is_funnel(const struct rec *in)
+/* Whether s[0..n) is an exact decimal, -?[0-9]+(.[0-9]+)?, as money is. */
+static int decimal(const char *s, size_t n)
 {
-	return json_str_eq(rec_get(in, "kind"), "funnel", 6);
+	return n > 0 && plain_number(s, n) && !memchr(s, 'e', n) &&
+	       !memchr(s, 'E', n);
 }
 
-/* Whether the loaded record is a row of the output. */
-static int selected(struct csv *c)
+/* Appends the text of one cell. */
+static void value_cell(struct buf *text, const struct render_cell *c,
+		       const struct dialect *d, struct buf *out)
 {
-	if (!c->table)
-		return 1;
-	return is_funnel(&c->rec) &&
-	       json_str_eq(rec_get(&c->rec, "table"), c->table, c->tlen);
-}
+	struct json_span v = c->v;
 
-/* Whether the decoded name (which may hold a NUL) is s. */
-static int is_name(const struct buf *name, const char *s)
-{
-	return name->len == strlen(s) && memcmp(name->p, s, name->len) == 0;
-}
-
-/* How the top-level member named c->name of the loaded record is shown. */
-static struct shown shown_as(struct csv *c)
-{
-	struct shown s = {-1, 0};
-
-	if (c->table)
-		s.dec = render_funnel_decimals(c->name.p, c->name.len);
-	else if (is_name(&c->name, "mean_7d") &&
-		 json_str_eq(rec_get(&c->rec, "kind"), "metric", 6))
-		s.dec = RENDER_SALES_MEAN_DECIMALS, s.trim = 1;
-	return s;
-}
-
-/*
- * Calls fn for each column of the loaded record, with its name in c->name,
- * its value and how a number there is shown.
- */
-static void each_member(struct csv *c,
-			void (*fn)(struct csv *, struct json_span,
-				   struct shown))
-{
-	static const struct shown as_is = {-1, 0};
-	struct json_span k, v;
-	struct json_iter it;
-	size_t i, base;
-
-	for (i = 0; i < c->rec.nf; i++) {
-		buf_reset(&c->name);
-		json_str_decode(c->rec.f[i].key, &c->name);
-		v = c->rec.f[i].val;
-		if (!c->table || v.type != JSON_OBJECT) {
-			if (c->table && (is_name(&c->name, "kind") ||
-					 is_name(&c->name, "table")))
-				continue;
-			fn(c, v, shown_as(c));
-			continue;
-		}
-		buf_addc(&c->name, '.');
-		base = c->name.len;
-		json_iter_init(&it, v);
-		while (json_iter_next(&it, &k, &v)) {
-			c->name.len = base;
-			json_str_decode(k, &c->name);
-			fn(c, v, as_is);
-		}
-	}
-}
-
-static void add_col(struct csv *c, struct json_span v, struct shown s)
-{
-	int isnew;
-	size_t *ix = hmap_put(&c->cols, c->name.p, c->name.len, &isnew);
-
-	(void)v;
-	(void)s;
-	if (isnew)
-		*ix = hmap_len(&c->cols) - 1;
-}
-
-static void set_cell(struct csv *c, struct json_span v, struct shown s)
-{
-	size_t *ix = hmap_get(&c->cols, c->name.p, c->name.len);
-
-	c->cells[*ix] = v;
-	c->how[*ix] = s;
-}
-
-/* Appends the text of one value as a cell. */
-static void value_cell(struct csv *c, struct json_span v, struct shown s,
-		       struct buf *out)
-{
 	switch (v.type) {
 	case JSON_STRING:
-		buf_reset(&c->text);
-		json_str_decode(v, &c->text);
-		cell(out, c->text.p, c->text.len);
+		buf_reset(text);
+		json_str_decode(v, text);
+		if (d->comma && c->money && decimal(text->p, text->len))
+			number_cell(out, text->p, text->len, d);
+		else
+			cell(out, text->p, text->len, d, 0);
 		break;
 	case JSON_NUMBER:
-		buf_reset(&c->text);
-		if (s.dec >= 0 &&
-		    render_util_round(&c->text, v.p, v.n, s.dec, s.trim) == 0) {
-			cell(out, c->text.p, c->text.len);
-			break;
-		}
-		cell(out, v.p, v.n);
+		buf_reset(text);
+		if (!(c->dec >= 0 &&
+		      render_util_round(text, v.p, v.n, c->dec, c->trim) == 0))
+			buf_add(text, v.p, v.n);
+		number_cell(out, text->p, text->len, d);
 		break;
 	case JSON_ARRAY:
 	case JSON_OBJECT:
-		cell(out, v.p, v.n);
+		cell(out, v.p, v.n, d, 0);
 		break;
 	case JSON_TRUE:
 		buf_adds(out, "true");
@@ -248,81 +159,70 @@ static void value_cell(struct csv *c, struct json_span v, struct shown s,
 	}
 }
 
-/* Picks the table when none was asked for and funnel records are there. */
-static void pick_table(struct csv *c, const struct render_opts *o)
+/* The first funnel table of the report into name; @return 0 when none. */
+static int first_funnel(const struct render_report *r, struct buf *name)
 {
-	const char *p;
-	size_t i, n;
+	struct render_tables l;
+	size_t i;
+	int found = 0;
 
-	c->table = o->table;
-	c->tlen = o->table ? strlen(o->table) : 0;
-	for (i = 0; !c->table && i < c->r->nrecs; i++) {
-		load(c, i);
-		if (!is_funnel(&c->rec) ||
-		    rec_str(&c->rec, "table", &c->text, &p, &n) != 1)
-			continue;
-		buf_add(&c->tname, p, n);
-		c->table = c->tname.p;
-		c->tlen = n;
-	}
+	render_table_list(r, &l);
+	for (i = 0; i < l.n && !found; i++)
+		if (l.t[i].sel == RT_FUNNEL) {
+			buf_add(name, l.text.p + l.t[i].off, l.t[i].len);
+			found = 1;
+		}
+	render_table_list_release(&l);
+	return found;
 }
 
 void render_csv(const struct render_report *r, const struct render_opts *o,
 		struct buf *out)
 {
-	struct csv c;
-	size_t i, j, n;
+	const struct dialect *d =
+		o->csv_dialect == RENDER_CSV_EXCEL_RU ? &excel_ru : &rfc4180;
+	struct buf tname = BUF_INIT, text = BUF_INIT;
+	struct render_table t;
+	const char *name;
+	size_t j, n, len;
 
-	memset(&c, 0, sizeof c);
-	c.r = r;
-	hmap_init(&c.cols, sizeof(size_t));
-	rec_init(&c.rec);
-	pick_table(&c, o);
-	for (i = 0; i < r->nrecs; i++) {
-		load(&c, i);
-		if (selected(&c))
-			each_member(&c, add_col);
-		else
-			c.skipped++;
-	}
-	n = hmap_len(&c.cols);
-	if (o->bom)
+	if (o->table)
+		render_table_init(&t, r, RT_FUNNEL, o->table, strlen(o->table));
+	else if (first_funnel(r, &tname))
+		render_table_init(&t, r, RT_FUNNEL, tname.p, tname.len);
+	else
+		render_table_init(&t, r, RT_ALL, NULL, 0);
+	n = t.ncols;
+	if (o->bom || d == &excel_ru)
 		buf_adds(out, "\xef\xbb\xbf");
 	for (j = 0; j < n; j++) {
-		const struct hmap_entry *e = hmap_entry_at(&c.cols, j);
-
+		name = render_table_col(&t, j, &len);
 		if (j)
-			buf_addc(out, ',');
-		cell(out, e->key, e->klen);
+			buf_addc(out, d->sep);
+		if (d->labels) {
+			buf_reset(&text);
+			render_lang_column(o->lang, name, len, &text);
+			name = text.p, len = text.len;
+		}
+		cell(out, name, len, d, 0);
 	}
 	if (n)
 		buf_adds(out, "\r\n");
-	c.cells = xcalloc(n ? n : 1, sizeof *c.cells);
-	c.how = xcalloc(n ? n : 1, sizeof *c.how);
-	for (i = 0; n && i < r->nrecs; i++) {
-		load(&c, i);
-		if (!selected(&c))
-			continue;
-		memset(c.cells, 0, n * sizeof *c.cells);
-		each_member(&c, set_cell);
+	while (n && render_table_next(&t)) {
 		for (j = 0; j < n; j++) {
 			if (j)
-				buf_addc(out, ',');
-			value_cell(&c, c.cells[j], c.how[j], out);
+				buf_addc(out, d->sep);
+			value_cell(&text, &t.row[j], d, out);
 		}
 		buf_adds(out, "\r\n");
 	}
 	if (o->table && !n)
 		warn("no funnel records of table '%s'", o->table);
-	if (c.skipped && !o->table)
+	if (t.skipped && !o->table && t.sel == RT_FUNNEL)
 		warn("left out %llu record%s not of table '%.*s' (choose one with --table)",
-		     (unsigned long long)c.skipped, c.skipped == 1 ? "" : "s",
-		     (int)c.tlen, c.table);
-	free(c.cells);
-	free(c.how);
-	buf_release(&c.tname);
-	buf_release(&c.name);
-	buf_release(&c.text);
-	rec_release(&c.rec);
-	hmap_release(&c.cols);
+		     (unsigned long long)t.skipped, t.skipped == 1 ? "" : "s",
+		     (int)t.nlen, t.name);
+	render_table_release(&t);
+	buf_release(&tname);
+	buf_release(&text);
 }

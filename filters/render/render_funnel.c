@@ -402,3 +402,14 @@ int render_funnel_decimals(const char *key, size_t n)
 			return members[i].decimals;
 	return -1;
 }
+
+int render_funnel_money(const char *key, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NMEMBERS; i++)
+		if (strlen(members[i].name) == n &&
+		    memcmp(members[i].name, key, n) == 0)
+			return members[i].type == F_MONEY;
+	return 0;
+}

@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const struct words en = {
 	.title = "Ticket report",
@@ -283,4 +284,191 @@ static const struct swords sales_ru = {
 const struct swords *render_lang_swords(enum lang_id lang)
 {
 	return lang == LANG_RU ? &sales_ru : &sales_en;
+}
+
+/* ---- the headers and sheet names of tables (csv, xlsx) ------------------- */
+
+static const struct label {
+	const char *name, *en, *ru;
+} columns[] = {
+	{"kind", "Kind", "Вид записи"},
+	/* funnel records */
+	{"entity", "Entity", "Сущность"},
+	{"category", "Pipeline", "Воронка"},
+	{"stage", "Stage", "Стадия"},
+	{"semantic", "Stage kind", "Тип стадии"},
+	{"position", "Position", "Позиция"},
+	{"reached", "Reached", "Дошли"},
+	{"total", "Total", "Всего"},
+	{"share", "Share", "Доля"},
+	{"from_previous", "From the stage before", "Из предыдущей стадии"},
+	{"conversion", "Conversion", "Конверсия"},
+	{"lost_stage", "Lost at", "Стадия отказа"},
+	{"stage_position", "Stage position", "Позиция стадии"},
+	{"lost_position", "Lost position", "Позиция отказа"},
+	{"loss_reason", "Loss reason", "Причина отказа"},
+	{"count", "Count", "Количество"},
+	{"source", "Source", "Источник"},
+	{"utm_campaign", "Campaign", "Кампания"},
+	{"leads", "Leads", "Лиды"},
+	{"qualified", "Qualified", "Квалифицированы"},
+	{"won", "Won", "Выиграны"},
+	{"revenue", "Revenue", "Выручка"},
+	{"revenue_per_lead", "Revenue per lead", "Выручка на лид"},
+	{"average_check", "Average check", "Средний чек"},
+	{"won_with_amount", "Won with an amount", "Выиграны с суммой"},
+	{"month", "Month", "Месяц"},
+	{"rank", "Rank", "Место"},
+	{"previous", "Month before", "Месяц до"},
+	{"change", "Change", "Изменение"},
+	{"change_share", "Change, share", "Изменение, доля"},
+	{"period", "Period", "Период"},
+	{"period_type", "Period type", "Тип периода"},
+	{"manager", "Manager", "Менеджер"},
+	{"days_with_leads", "Days with leads", "Дней с лидами"},
+	{"lead_days", "Days with leads", "Дни с лидами"},
+	{"mean_per_day", "Mean per day", "В среднем в день"},
+	{"open", "Open", "Открыты"},
+	{"days_sum", "Days, sum", "Дней, сумма"},
+	{"days_max", "Days, max", "Дней, максимум"},
+	{"days_mean", "Days, mean", "Дней, в среднем"},
+	{"id", "ID", "ID"},
+	{"title", "Title", "Название"},
+	{"since", "In the stage since", "В стадии с"},
+	{"days", "Days", "Дней"},
+	{"created", "Created", "Создан"},
+	{"partial", "Partial", "Частичная"},
+	{"group", "Group", "Группа"},
+	{"ad_group", "Ad group", "Группа объявлений"},
+	{"quarter", "Quarter", "Квартал"},
+	/* lead, deal, stage */
+	{"status", "Status", "Статус"},
+	{"modified", "Modified", "Изменён"},
+	{"closed", "Closed", "Закрыт"},
+	{"amount", "Amount", "Сумма"},
+	{"currency", "Currency", "Валюта"},
+	{"utm_source", "UTM source", "UTM source"},
+	{"utm_medium", "UTM medium", "UTM medium"},
+	{"utm_content", "Ad (utm_content)", "Объявление (utm_content)"},
+	{"utm_term", "Keyword (utm_term)", "Ключевое слово (utm_term)"},
+	{"utm_origin", "UTM from", "Откуда UTM"},
+	{"source_description", "Source description", "Описание источника"},
+	{"web", "Web", "Сайт"},
+	{"comments", "Comments", "Комментарии"},
+	{"lead_id", "Lead ID", "ID лида"},
+	{"history_id", "History ID", "ID истории"},
+	{"type", "Type", "Тип"},
+	{"ts", "Time", "Время"},
+	/* ticket, message */
+	{"ticket_id", "Ticket", "Тикет"},
+	{"state", "State", "Состояние"},
+	{"priority", "Priority", "Приоритет"},
+	{"days_waiting", "Days waiting", "Дней ожидания"},
+	{"topics", "Topics", "Темы"},
+	{"first_response_hours", "First response, hours",
+	 "Первый ответ, часов"},
+	{"as_of", "As of", "На момент"},
+	{"email", "Email", "Email"},
+	{"name", "Name", "Имя"},
+	{"subject", "Subject", "Тема"},
+	{"summary", "Summary", "Суть"},
+	{"channel", "Channel", "Канал"},
+	{"team", "Team", "Команда"},
+	{"first_in", "First message", "Первое сообщение"},
+	{"last_in", "Last message", "Последнее сообщение"},
+	{"last_out", "Last answer", "Последний ответ"},
+	{"n_messages", "Messages", "Сообщений"},
+	{"partner", "Partner", "Партнёр"},
+	{"sla_deadline", "SLA deadline", "Срок SLA"},
+	{"author", "Author", "Автор"},
+	{"direction", "Direction", "Направление"},
+	{"text", "Text", "Текст"},
+	/* event, metric, link, count, histogram */
+	{"user_id", "User", "Пользователь"},
+	{"event", "Event", "Событие"},
+	{"day", "Day", "День"},
+	{"value", "Value", "Значение"},
+	{"prev_day", "Day before", "День до"},
+	{"week_ago", "Week ago", "Неделю назад"},
+	{"mean_7d", "Mean of 7 days", "Среднее за 7 дней"},
+	{"step", "Step", "Шаг"},
+	{"from", "From", "Откуда"},
+	{"to", "To", "Куда"},
+	{"by", "By", "По"},
+	{"key", "Key", "Ключ"},
+	{"sum", "Sum", "Сумма"},
+};
+
+static const struct label tables[] = {
+	/* funnel tables */
+	{"stages", "Stages", "Стадии"},
+	{"dropoff", "Drop-off", "Отказы"},
+	{"sources", "Sources", "Источники"},
+	{"top_sources", "Top sources", "Топ источников"},
+	{"dynamics", "Dynamics", "Динамика"},
+	{"managers", "Managers", "Менеджеры"},
+	{"manager_months", "Managers by month", "Менеджеры по месяцам"},
+	{"age", "Days in stage", "Дни в стадии"},
+	{"stale", "Stale", "Зависшие"},
+	/* kinds */
+	{"lead", "Leads", "Лиды"},
+	{"deal", "Deals", "Сделки"},
+	{"stage", "Stage changes", "Смены стадий"},
+	{"ticket", "Tickets", "Тикеты"},
+	{"message", "Messages", "Сообщения"},
+	{"event", "Events", "События"},
+	{"metric", "Metrics", "Показатели"},
+	{"link", "Links", "Переходы"},
+	{"count", "Counts", "Подсчёты"},
+	{"histogram", "Histograms", "Гистограммы"},
+	{"records", "Records", "Записи"}, /* without a kind */
+};
+
+static const char *label_of(const struct label *l, size_t nl, enum lang_id lang,
+			    const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < nl; i++)
+		if (strlen(l[i].name) == n && memcmp(l[i].name, name, n) == 0)
+			return lang == LANG_RU ? l[i].ru : l[i].en;
+	return NULL;
+}
+
+/* Appends the label of name[0..n), or the name as it is. */
+static void add_label(struct buf *out, enum lang_id lang, const char *name,
+		      size_t n)
+{
+	const char *l = label_of(columns, sizeof columns / sizeof columns[0],
+				 lang, name, n);
+
+	if (l)
+		buf_adds(out, l);
+	else
+		buf_add(out, name, n);
+}
+
+void render_lang_column(enum lang_id lang, const char *name, size_t n,
+			struct buf *out)
+{
+	const char *dot = memchr(name, '.', n);
+	size_t head = dot ? (size_t)(dot - name) : n;
+
+	add_label(out, lang, name, head);
+	if (!dot)
+		return;
+	/* "group.manager": a group's member; "revenue.RUB": a currency's */
+	if (head == 5 && memcmp(name, "group", 5) == 0) {
+		buf_adds(out, ": ");
+		add_label(out, lang, dot + 1, n - head - 1);
+		return;
+	}
+	buf_adds(out, ", ");
+	buf_add(out, dot + 1, n - head - 1);
+}
+
+const char *render_lang_table(enum lang_id lang, const char *name, size_t n)
+{
+	return label_of(tables, sizeof tables / sizeof tables[0], lang, name,
+			n);
 }
