@@ -16,11 +16,13 @@ enum {
 	OPT_DAY,
 	OPT_BOM,
 	OPT_TABLE,
+	OPT_NAMES,
+	OPT_WIDTH,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram|html|csv] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [--names FILE] [--width PX] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
@@ -41,7 +43,12 @@ static const struct cli_info info = {
 	"      --day DATE         telegram: the report's day (default: the last day\n"
 	"                         of the metric records)\n"
 	"      --bom              csv: start with a UTF-8 byte order mark (Excel)\n"
-	"      --table NAME       csv: only the funnel records of that table\n" CLI_HELP_COMMON
+	"      --table NAME       csv: only the funnel records of that table\n"
+	"      --names FILE       CSV event,label: the words shown for event names\n"
+	"                         (default: payment and exit in the report's\n"
+	"                         language, other names as they are)\n"
+	"      --width PX         svg: at most PX pixels wide (1080 for a phone;\n"
+	"                         default: as wide as the chart needs)\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -161,11 +168,15 @@ int main(int argc, char **argv)
 		{"day", required_argument, NULL, OPT_DAY},
 		{"bom", no_argument, NULL, OPT_BOM},
 		{"table", required_argument, NULL, OPT_TABLE},
+		{"names", required_argument, NULL, OPT_NAMES},
+		{"width", required_argument, NULL, OPT_WIDTH},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	struct render_opts o = {LANG_EN, NULL, T_NONE, NULL, NULL,
-				T_NONE,	 0,    NULL,   NULL};
+	struct render_opts o = {
+		.lang = LANG_EN, .as_of = T_NONE, .day = T_NONE};
+	struct render_names names;
+	const char *names_path = NULL;
 	const struct format *fmt = &formats[0];
 	struct render_report rep;
 	struct ptime t;
@@ -236,12 +247,26 @@ int main(int argc, char **argv)
 		case OPT_TABLE:
 			o.table = optarg;
 			break;
+		case OPT_NAMES:
+			names_path = optarg;
+			break;
+		case OPT_WIDTH:
+			o.width = (int)cli_parse_uint(&c, "--width", optarg,
+						      RENDER_MIN_WIDTH, 100000);
+			break;
 		default:
 			cli_usage(&c);
 		}
 	}
 	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
+	render_names_init(&names);
+	if (names_path) {
+		status = render_names_load(&names, names_path, msg, sizeof msg);
+		if (status)
+			die(status, "%s", msg);
+		o.names = &names;
+	}
 	kinds = fmt->kinds;
 	for (i = 0; o.chart && i < sizeof charts / sizeof charts[0]; i++)
 		if (fmt->render == render_svg &&
@@ -264,11 +289,17 @@ int main(int argc, char **argv)
 	else if (fmt->render == render_svg && o.chart &&
 		 strcmp(o.chart, "metrics") == 0 && check_days(&rep) < 0)
 		cli_status(&c, EX_DATAERR);
-	else {
+	else if (fmt->render == render_svg && o.chart &&
+		 strcmp(o.chart, "sankey") == 0 &&
+		 render_sankey_check(&rep, msg, sizeof msg) < 0) {
+		error("%s", msg);
+		cli_status(&c, EX_DATAERR);
+	} else {
 		render_load_finish(&rep, &o);
 		fmt->render(&rep, &o, cli_out(&c));
 	}
 	status = cli_finish(&c);
 	render_load_release(&rep);
+	render_names_release(&names);
 	return status;
 }

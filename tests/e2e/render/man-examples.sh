@@ -9,7 +9,7 @@ cat "$F/leads.ndjson" "$F/deals.ndjson" "$F/stages.ndjson" > leads.ndjson
 S=$SAMPLES
 pulse-extract events --dict "$S/sales-dict.csv" --payments "$S/sales-small-payments.csv" \
 	"$S/sales-small-events.csv" > events.ndjson
-cp "$S/sales-metrics.json" .
+cp "$S/sales-metrics.json" "$S/sales-names-en.csv" .
 M=$ROOT/filters/render/pulse-render.1
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh/{/^\.Dl /{s/^\.Dl //;p;};/^\.Bd/,/^\.Ed/{/^\./d;p;};}' "$M" > examples.sh
 cat examples.sh
@@ -24,3 +24,5 @@ head -n 1 tickets.csv | cut -d, -f1-4
 xmllint --noout sankey.svg metrics.svg && echo "svg: well-formed"
 grep -c '^<path ' sankey.svg
 grep -c '^POST .*sendMessage' out.md
+xmllint --noout durations.svg && grep -c 'class="legend"' durations.svg
+grep -c 'class="exit"' sankey.svg
