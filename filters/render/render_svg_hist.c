@@ -280,6 +280,20 @@ static void bucket(struct buf *t, const struct render_hist *h, size_t j,
 	}
 }
 
+/* A label on a white halo: it stays legible over a line or a bar. */
+static void value_label(struct buf *out, double x, double y,
+			const struct tstyle *st, const char *s, size_t n)
+{
+	struct tstyle halo = *st;
+
+	halo.cls = "halo";
+	halo.fill = "#ffffff";
+	halo.extra = "stroke=\"#ffffff\" stroke-width=\"3\" "
+		     "stroke-linejoin=\"round\"";
+	render_svg_text(out, x, y, &halo, s, n, NULL, 0);
+	render_svg_text(out, x, y, st, s, n, NULL, 0);
+}
+
 /* ---- quantile lines ---------------------------------------------------- */
 
 #define MAX_Q 4
@@ -336,8 +350,8 @@ static void quantiles(struct buf *out, const struct qmark *lines, size_t nq,
 			nrows++;
 		end[row] = q[i].x0 + w;
 		st.fill = q[i].col;
-		render_svg_textc(out, q[i].x0, top + 12 + 16 * (double)row, &st,
-				 q[i].text);
+		value_label(out, q[i].x0, top + 12 + 16 * (double)row, &st,
+			    q[i].text, strlen(q[i].text));
 	}
 }
 
@@ -480,6 +494,11 @@ static void pair_panel(struct buf *out, const struct render_hist *const hp[2],
 		}
 		buf_adds(out, "</g>\n");
 	}
+	x_axis(out, h, w, base, slot);
+	for (k = 0; k < 2; k++)
+		add_marks(q, &nq, hp[k], slot, pw, out_col[k], w->comma);
+	quantiles(out, q, nq, top, base);
+	/* the counts last, over the quantile lines */
 	if (vw + 1 <= bw)
 		for (k = 0; k < 2; k++)
 			for (j = 0; j < nb; j++) {
@@ -488,19 +507,15 @@ static void pair_panel(struct buf *out, const struct render_hist *const hp[2],
 				buf_reset(&t);
 				buf_addf(&t, "%llu",
 					 (unsigned long long)hp[k]->counts[j]);
-				render_svg_text(
+				value_label(
 					out,
 					PLOT_L + (double)j * slot +
 						slot * 0.05 +
 						((double)k + 0.5) * bw,
 					base - share(hp[k], j) / ymax * PLOT_H -
 						3,
-					&stv, t.p, t.len, NULL, 0);
+					&stv, t.p, t.len);
 			}
-	x_axis(out, h, w, base, slot);
-	for (k = 0; k < 2; k++)
-		add_marks(q, &nq, hp[k], slot, pw, out_col[k], w->comma);
-	quantiles(out, q, nq, top, base);
 	buf_release(&t);
 }
 
