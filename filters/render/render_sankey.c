@@ -243,24 +243,25 @@ static void make_nodes(struct sk *s)
 	k->nb = r->nlinks;
 	nn = k->nn;
 	for (i = 0; i < nn; i++) {
-		struct render_sankey_node *n = &k->n[i];
+		int col = k->n[i].col;
+		int64_t left = k->n[i].in - k->n[i].out;
 		size_t b, x;
 
-		if (n->col == 0 || n->col + 1 >= k->cols || n->in <= n->out)
+		if (col == 0 || col + 1 >= k->cols || left <= 0)
 			continue;
-		if (exit_of[n->col + 1] == SIZE_MAX) {
-			exit_of[n->col + 1] = add_node(k, n->col + 1);
-			k->n[exit_of[n->col + 1]].exit = 1;
-			k->n[exit_of[n->col + 1]].name.len = SIZE_MAX;
+		if (exit_of[col + 1] == SIZE_MAX) {
+			x = add_node(k, col + 1); /* k->n moves */
+			k->n[x].exit = 1;
+			k->n[x].name.len = SIZE_MAX;
+			exit_of[col + 1] = x;
 		}
-		n = &k->n[i]; /* add_node() moved the nodes */
-		x = exit_of[n->col + 1];
+		x = exit_of[col + 1];
 		b = k->nb++;
 		k->from = xrealloc(k->from, k->nb * sizeof *k->from);
 		k->to = xrealloc(k->to, k->nb * sizeof *k->to);
 		k->from[b] = i;
 		k->to[b] = x;
-		k->n[x].in += n->in - n->out;
+		k->n[x].in += left;
 	}
 	free(exit_of);
 	k->val = xmalloc((k->nb + 1) * sizeof *k->val);
