@@ -550,8 +550,13 @@ void render_svg_hist(const struct render_opts *o, struct buf *out,
 	double pw = render_svg_bars_plot_w(o), height = CHART_TOP + 40, y;
 	int pairs = 0;
 
-	for (i = 0; i < nh; i++) {
+	for (i = 0; i < nh; i++)
 		pair[i] = partner(h, nh, i);
+	/* a pair is mutual: a third record of an outcome is drawn alone */
+	for (i = 0; i < nh; i++)
+		if (pair[i] != nh && pair[pair[i]] != i)
+			pair[i] = nh;
+	for (i = 0; i < nh; i++) {
 		if (pair[i] == nh) {
 			single_head(&hd[i], &h[i], o, w, pw);
 			height += PANEL_H + hd[i].extra;

@@ -44,3 +44,6 @@ echo "-- an outcome pulse-metrics does not write: a bad record, 65"
 jq -c 'select(.outcome == "other") | .outcome = "won"' d.ndjson | head -n 1 > bad.ndjson
 pulse-render -f svg bad.ndjson > /dev/null 2> err && echo "no failure?" || echo "exit $?"
 cat err
+echo "-- a second record of one outcome (two runs not merged): drawn alone, none dropped"
+{ head -n 2 d.ndjson; head -n 1 d.ndjson; } | pulse-render -f svg |
+	grep -o 'class="panel"[^>]*>[^<]*' | sed 's/.*>//'
