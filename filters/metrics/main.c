@@ -12,11 +12,13 @@ enum {
 	OPT_EDGES,
 	OPT_SORTED,
 	OPT_PARTIAL,
+	OPT_BY_OUTCOME,
+	OPT_PAYMENT_EVENT,
 };
 
 static const struct cli_info info = {
 	"pulse-metrics",
-	"usage: pulse-metrics [--defs FILE] [--tz ZONE] [--durations EVENT[,EVENT...]] [--sorted] [options] [file ...]",
+	"usage: pulse-metrics [--defs FILE] [--tz ZONE] [--durations EVENT[,EVENT...] [--by-outcome]] [--sorted] [options] [file ...]",
 	"Count, per day, the events a definitions file names, each when the same\n"
 	"user's preceding event is one of those it lists: one 'metric' record per\n"
 	"metric and day.  --durations: a 'histogram' of the hours from an event\n"
@@ -29,6 +31,11 @@ static const struct cli_info info = {
 	"      --durations LIST   events to time (comma-separated, repeatable)\n"
 	"      --edges LIST       hour edges of the --durations buckets (default\n"
 	"                         0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720)\n"
+	"      --by-outcome       two --durations histograms per event: outcome\n"
+	"                         \"payment\" when a payment of the same user\n"
+	"                         follows the event, \"other\" when none does\n"
+	"      --payment-event NAME\n"
+	"                         the event of a payment (default payment)\n"
 	"      --sorted           input grouped by user_id: constant memory\n"
 	"      --partial          day counts only (no prev_day, week_ago, mean_7d),\n"
 	"                         for shards to be added up\n" CLI_HELP_KEYED
@@ -76,6 +83,8 @@ int main(int argc, char **argv)
 		{"edges", required_argument, NULL, OPT_EDGES},
 		{"sorted", no_argument, NULL, OPT_SORTED},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
+		{"by-outcome", no_argument, NULL, OPT_BY_OUTCOME},
+		{"payment-event", required_argument, NULL, OPT_PAYMENT_EVENT},
 		CLI_KEYED_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
@@ -116,6 +125,14 @@ int main(int argc, char **argv)
 		case OPT_PARTIAL:
 			o.partial = 1;
 			break;
+		case OPT_BY_OUTCOME:
+			o.by_outcome = 1;
+			break;
+		case OPT_PAYMENT_EVENT:
+			if (!*optarg)
+				cli_usage_error(&c, "empty --payment-event");
+			o.payment_event = optarg;
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -128,6 +145,13 @@ int main(int argc, char **argv)
 	if (!defs && !o.durations.n)
 		cli_usage_error(&c,
 				"nothing to count: give --defs or --durations");
+	if (o.by_outcome && !o.durations.n)
+		cli_usage_error(&c, "--by-outcome splits --durations: give "
+				    "--durations");
+	if (o.payment_event && !o.by_outcome)
+		cli_usage_error(&c, "--payment-event goes with --by-outcome");
+	if (!o.payment_event)
+		o.payment_event = "payment";
 	if (tz_init(&o.tz, zone, msg, sizeof msg) < 0)
 		cli_usage_error(&c, "%s", msg);
 	if (!o.edges.n)

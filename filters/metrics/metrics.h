@@ -8,7 +8,9 @@
  * the event's local day: a time without an offset is taken as already in
  * the report's zone, one with an offset is moved to --tz.  --durations
  * adds, per named event, a histogram of the hours to the same user's next
- * event (lib/hist.h).
+ * event (lib/hist.h); with by_outcome, two per event: the events a payment
+ * of the same user follows (at any later place in time order, equal times
+ * in input order), and the others (their next event too is none).
  *
  * Both need each user's events in time order.  Unsorted, the engine keeps
  * each user's last event (16 bytes, and ~25 in lib/idmap) and counts an
@@ -20,6 +22,13 @@
  * since they still come between two events.  Sorted (input grouped by
  * user_id), it keeps one user's events at a time (lib/group.h).  Per day
  * counts are one array per metric over the days seen (lib/series.h).
+ *
+ * A duration's outcome (by_outcome) depends on the user's later events,
+ * so unsorted input counts no duration as it comes: each user also keeps
+ * the place of its last payment in the event log (in the 16 bytes above),
+ * and at the end the log is read once more, in order, to count the
+ * durations of the users whose events came in time order (those of the
+ * others are counted from their sorted events, as before).
  *
  * The engine follows the contract of every stage: it never sees the
  * command line or exits.  metrics_add() returns -1 with a message for a
@@ -56,7 +65,9 @@ struct metrics_opts {
 	struct hist_edges edges; /* for --durations */
 	struct tz tz;
 	int sorted;
-	int partial; /* day counts only, for merging */
+	int partial;		   /* day counts only, for merging */
+	int by_outcome;		   /* --durations split by outcome */
+	const char *payment_event; /* its event: "payment" (pulse-extract) */
 };
 
 /* metrics_defs.c */

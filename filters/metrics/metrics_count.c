@@ -27,11 +27,23 @@
 
 /* A user of the unsorted input, as its events come. */
 struct ustate {
-	int64_t last_us; /* the last event, when seen */
-	uint16_t last;	 /* its class | EC_NAIVE */
-	uint8_t seen;
+	int64_t last_us;    /* the last event, when seen */
+	uint16_t last;	    /* its class | EC_NAIVE */
+	uint8_t seen;	    /* SEEN, and PASSED while the log is replayed */
 	uint8_t disordered; /* an event came before the last: recount */
+	uint32_t last_pay;  /* by_outcome: the log index + 1 of the user's
+			       last payment, or 0 (it fits the padding) */
 };
+
+#define SEEN 1
+#define PASSED 2 /* replaying the log: the last payment is behind */
+
+_Static_assert(sizeof(struct ustate) == 16, "struct ustate grew");
+
+/* A duration's outcome: the index of its histogram among an event's. */
+#define OUT_PAY 0
+#define OUT_OTHER 1
+#define DUR_NONE (-1) /* count_step(): no duration (counted later) */
 
 struct pending {
 	uint64_t user; /* the integer user id (idmap_int_key) */
@@ -64,11 +76,13 @@ struct metrics {
 				   mlist[mfirst[c] .. mfirst[c+1]) */
 	unsigned char *after;	/* ndefs x ncls: after[m * ncls + p] */
 	int *durslot;		/* per class: index of its --durations, or -1 */
+	unsigned paycls;	/* by_outcome: the payment event's class */
 
 	struct series *dc; /* per metric */
 	int64_t dmin, dmax;
 	int have_day;
-	struct hist **dh; /* per --durations event */
+	struct hist **dh; /* per --durations event and outcome: ds * nout + o */
+	size_t nout;	  /* 2 by outcome (OUT_PAY, OUT_OTHER), or 1 */
 
 	/*
 	 * unsorted: each user's last event.  Most users' events come in time
@@ -164,6 +178,8 @@ struct metrics *metrics_new(const struct metrics_opts *o, char *msg, size_t msz)
 	}
 	for (i = 0; i < o->durations.n; i++)
 		intern(m, o->durations.v[i]);
+	if (o->by_outcome)
+		m->paycls = intern(m, o->payment_event);
 	if (m->ncls > EC_CLASS + 1) {
 		snprintf(msg, msz,
 			 "more than %d distinct event names in the definitions "
@@ -201,14 +217,17 @@ struct metrics *metrics_new(const struct metrics_opts *o, char *msg, size_t msz)
 	m->durslot = xmalloc(m->ncls * sizeof *m->durslot);
 	for (k = 0; k < m->ncls; k++)
 		m->durslot[k] = -1;
-	m->dh = xcalloc(o->durations.n + 1, sizeof *m->dh);
+	m->nout = o->by_outcome ? 2 : 1;
+	m->dh = xcalloc(o->durations.n * m->nout + 1, sizeof *m->dh);
 	for (i = 0; i < o->durations.n; i++) {
 		unsigned c = *(uint16_t *)hmap_get(&m->names, o->durations.v[i],
 						   strlen(o->durations.v[i]));
 
 		if (m->durslot[c] < 0)
 			m->durslot[c] = (int)i;
-		m->dh[i] = xcalloc(1, hist_size(&o->edges));
+		for (j = 0; j < m->nout; j++)
+			m->dh[i * m->nout + j] =
+				xcalloc(1, hist_size(&o->edges));
 	}
 	m->dc = xcalloc(o->ndefs + 1, sizeof *m->dc);
 	return m;
@@ -241,19 +260,23 @@ static int uev_cmp(const void *pa, const void *pb)
 	return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
-/* The duration from an event of --durations slot ds to the next one. */
+/*
+ * The duration from an event of --durations slot ds to the next one, into
+ * the histogram of outcome outc.
+ */
 static void count_duration(struct metrics *m, int ds, int64_t from, int64_t to,
-			   int take_back)
+			   int take_back, int outc)
 {
 	/* unsigned: 10 000 years of microseconds, times 10, fit */
 	uint64_t d = (uint64_t)to - (uint64_t)from;
+	struct hist *hg = m->dh[(size_t)ds * m->nout + (size_t)outc];
 	struct num h;
 
 	/* hours in units of 1e-9 h (3.6 microseconds), rounded */
 	num_from_fx(&h, (num_i128)((d * 10 + 18) / 36));
 	if (!take_back)
-		hist_add(m->dh[ds], &m->o.edges, &h);
-	else if (hist_sub(m->dh[ds], &m->o.edges, &h) < 0)
+		hist_add(hg, &m->o.edges, &h);
+	else if (hist_sub(hg, &m->o.edges, &h) < 0)
 		fail(m, EX_SOFTWARE,
 		     "internal error: taking back a duration never counted");
 }
@@ -261,17 +284,18 @@ static void count_duration(struct metrics *m, int ds, int64_t from, int64_t to,
 /*
  * Counts the event (us, ec) whose user's preceding event is prev (its
  * class | EC_NAIVE, at prev_us) or NO_PREV: the metrics it makes, and the
- * preceding event's duration.  take_back undoes exactly that.
+ * preceding event's duration, into the histogram of outcome dur (none
+ * when DUR_NONE).  take_back undoes exactly that.
  */
 static void count_step(struct metrics *m, unsigned prev, int64_t prev_us,
-		       int64_t us, unsigned ec, int take_back)
+		       int64_t us, unsigned ec, int take_back, int dur)
 {
 	unsigned c = ec & EC_CLASS,
 		 pc = prev == NO_PREV ? NO_PREV : prev & EC_CLASS;
 	size_t j;
 
-	if (pc != NO_PREV && m->durslot[pc] >= 0)
-		count_duration(m, m->durslot[pc], prev_us, us, take_back);
+	if (pc != NO_PREV && m->durslot[pc] >= 0 && dur != DUR_NONE)
+		count_duration(m, m->durslot[pc], prev_us, us, take_back, dur);
 	if (!c)
 		return;
 	for (j = m->mfirst[c]; j < m->mfirst[c + 1]; j++) {
@@ -293,27 +317,35 @@ static void count_step(struct metrics *m, unsigned prev, int64_t prev_us,
 	}
 }
 
-/* The last event of a user has no next one: a null duration. */
+/*
+ * The last event of a user has no next one: a null duration, of the
+ * outcome "other" (no payment follows it either).
+ */
 static void count_last(struct metrics *m, unsigned ec)
 {
 	int ds = m->durslot[ec & EC_CLASS];
 
 	if (ds >= 0)
-		hist_add_null(m->dh[ds]);
+		hist_add_null(m->dh[(size_t)ds * m->nout + m->nout - 1]);
 }
 
 /* Counts one user's events e[0..n), in input order: sorts them first. */
 static void count_user(struct metrics *m, struct uev *e, size_t n)
 {
-	size_t i;
+	size_t i, pay = 0; /* the last payment's index + 1, or 0 */
 
 	for (i = 1; i < n && e[i].us >= e[i - 1].us; i++)
 		;
 	if (i < n)
 		qsort(e, n, sizeof *e, uev_cmp);
+	for (i = 0; m->o.by_outcome && i < n; i++)
+		if ((e[i].ec & EC_CLASS) == m->paycls)
+			pay = i + 1;
+	/* e[i - 1]'s duration: a payment follows it when pay - 1 > i - 1 */
 	for (i = 0; i < n; i++)
 		count_step(m, i ? e[i - 1].ec : NO_PREV, i ? e[i - 1].us : 0,
-			   e[i].us, e[i].ec, 0);
+			   e[i].us, e[i].ec, 0,
+			   m->nout == 1 || pay > i ? OUT_PAY : OUT_OTHER);
 	if (n)
 		count_last(m, e[n - 1].ec);
 }
@@ -364,8 +396,12 @@ static void take_event(struct metrics *m, uint32_t u, int64_t us, unsigned ec)
 		m->ndisordered++;
 		return;
 	}
-	count_step(m, s->seen ? s->last : NO_PREV, s->last_us, us, ec, 0);
-	s->seen = 1;
+	if (m->o.by_outcome && (ec & EC_CLASS) == m->paycls)
+		s->last_pay = (uint32_t)m->nlog; /* fatal past UINT32_MAX */
+	/* by outcome, the durations wait for the user's last event */
+	count_step(m, s->seen ? s->last : NO_PREV, s->last_us, us, ec, 0,
+		   m->o.by_outcome ? DUR_NONE : OUT_PAY);
+	s->seen = SEEN;
 	s->last = (uint16_t)ec;
 	s->last_us = us;
 }
@@ -484,6 +520,82 @@ static int logged_cmp(const void *pa, const void *pb)
 	return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
+/* Starts reading the event log from its first event.  @return 0 or -1. */
+static int log_rewind(struct metrics *m)
+{
+	if (m->log &&
+	    (fflush(m->log) != 0 || fseek(m->log, 0, SEEK_SET) != 0)) {
+		fail_errno(m, EX_IOERR,
+			   "cannot read back the temporary event log");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Reads logged event idx into rec: idx is 0 after log_rewind(), then one
+ * more at each call.  @return 0 or -1.
+ */
+static int log_read(struct metrics *m, uint64_t idx, unsigned char rec[LOG_REC])
+{
+	uint64_t off = idx * LOG_REC, inmem = m->nlog * LOG_REC - m->logbuf.len;
+
+	if (off >= inmem) {
+		memcpy(rec, m->logbuf.p + (off - inmem), LOG_REC);
+		return 0;
+	}
+	if (fread(rec, 1, LOG_REC, m->log) == LOG_REC)
+		return 0;
+	if (!ferror(m->log))
+		errno = EIO; /* cut short */
+	fail_errno(m, EX_IOERR, "cannot read back the temporary event log");
+	return -1;
+}
+
+/*
+ * By outcome: the durations of the users whose events came in time order
+ * (input order, then), read from the log in order.  A duration's outcome
+ * is a payment while the user's last payment is still ahead.
+ */
+static void replay_durations(struct metrics *m)
+{
+	unsigned char rec[LOG_REC];
+	size_t u, nu = idmap_len(&m->users);
+	uint64_t idx;
+	uint32_t uu;
+	int64_t us;
+	uint16_t e16;
+
+	for (u = 0; u < nu; u++)
+		((struct ustate *)idmap_val(&m->users, u))->seen = 0;
+	if (log_rewind(m) < 0)
+		return;
+	for (idx = 0; idx < m->nlog; idx++) {
+		struct ustate *s;
+		unsigned pc;
+
+		if (log_read(m, idx, rec) < 0)
+			return;
+		memcpy(&uu, rec, 4);
+		s = idmap_val(&m->users, uu);
+		if (s->disordered)
+			continue;
+		memcpy(&us, rec + 4, 8);
+		memcpy(&e16, rec + 12, 2);
+		pc = s->last & EC_CLASS;
+		if (s->seen && m->durslot[pc] >= 0)
+			count_duration(m, m->durslot[pc], s->last_us, us, 0,
+				       s->last_pay && !(s->seen & PASSED)
+					       ? OUT_PAY
+					       : OUT_OTHER);
+		s->seen |= SEEN;
+		s->last = e16;
+		s->last_us = us;
+		if (s->last_pay == idx + 1)
+			s->seen |= PASSED;
+	}
+}
+
 /*
  * The users whose events came out of time order: takes back what was
  * counted for them as their events came (the same steps, replayed from
@@ -499,29 +611,12 @@ static void recount_disordered(struct metrics *m)
 	uint64_t idx;
 	uint16_t e16;
 
-	if (m->log) {
-		if (fflush(m->log) != 0 || fseek(m->log, 0, SEEK_SET) != 0) {
-			fail_errno(m, EX_IOERR,
-				   "cannot read back the temporary event log");
-			return;
-		}
-	}
+	if (log_rewind(m) < 0)
+		return;
 	for (idx = 0; idx < m->nlog; idx++) {
-		uint64_t off = idx * LOG_REC,
-			 inmem = m->nlog * LOG_REC - m->logbuf.len;
-
-		if (off < inmem) {
-			if (fread(rec, 1, LOG_REC, m->log) != LOG_REC) {
-				if (!ferror(m->log))
-					errno = EIO; /* cut short */
-				fail_errno(m, EX_IOERR,
-					   "cannot read back the temporary "
-					   "event log");
-				free(v);
-				return;
-			}
-		} else {
-			memcpy(rec, m->logbuf.p + (off - inmem), LOG_REC);
+		if (log_read(m, idx, rec) < 0) {
+			free(v);
+			return;
 		}
 		if (n == cap) {
 			cap = cap ? 2 * cap : 1024;
@@ -549,7 +644,8 @@ static void recount_disordered(struct metrics *m)
 		for (k = i; k < j; k++) {
 			if (prev != NO_PREV && v[k].us < prev_us)
 				break;
-			count_step(m, prev, prev_us, v[k].us, v[k].ec, 1);
+			count_step(m, prev, prev_us, v[k].us, v[k].ec, 1,
+				   m->o.by_outcome ? DUR_NONE : OUT_PAY);
 			prev = v[k].ec;
 			prev_us = v[k].us;
 		}
@@ -578,7 +674,9 @@ static void count_all(struct metrics *m)
 		if (s->seen && !s->disordered)
 			count_last(m, s->last);
 	}
-	if (m->ndisordered)
+	if (m->o.by_outcome && m->o.durations.n)
+		replay_durations(m);
+	if (m->ndisordered && !m->fatal)
 		recount_disordered(m);
 }
 
@@ -596,19 +694,29 @@ static void emit_metric(struct metrics *m, struct sink *out, size_t k)
 	}
 }
 
-static void emit_durations(struct metrics *m, struct sink *out, size_t k)
+/* The histogram of --durations event k and outcome outc. */
+static void emit_durations(struct metrics *m, struct sink *out, size_t k,
+			   size_t outc)
 {
+	static const char *const outcome[] = {"payment", "other"};
 	const char *name = m->o.durations.v[k];
-	const struct hist *h = m->dh[k];
+	const struct hist *h = m->dh[k * m->nout + outc];
 	struct buf *o = &out->b;
 
 	buf_adds(o, "{\"kind\":\"histogram\",\"field\":\"hours_to_next\","
-		    "\"by\":[\"event\"],\"key\":[");
+		    "\"by\":[\"event\"");
+	if (m->o.by_outcome)
+		buf_adds(o, ",\"outcome\"");
+	buf_adds(o, "],\"key\":[");
 	jw_cstr(o, name);
+	if (m->o.by_outcome)
+		buf_addf(o, ",\"%s\"", outcome[outc]);
 	buf_adds(o, "],");
 	hist_write(o, &m->o.edges, h);
 	buf_adds(o, ",\"event\":");
 	jw_cstr(o, name);
+	if (m->o.by_outcome)
+		buf_addf(o, ",\"outcome\":\"%s\"", outcome[outc]);
 	buf_adds(o, ",\"p50\":");
 	jw_f64(o, hist_quantile(h, &m->o.edges, 0.5));
 	buf_adds(o, ",\"p90\":");
@@ -619,7 +727,7 @@ static void emit_durations(struct metrics *m, struct sink *out, size_t k)
 
 int metrics_finish(struct metrics *m, struct sink *out, char *msg, size_t msz)
 {
-	size_t k;
+	size_t k, j;
 
 	if (m->fatal)
 		return fatal(m, msg, msz);
@@ -634,7 +742,8 @@ int metrics_finish(struct metrics *m, struct sink *out, char *msg, size_t msz)
 		for (k = 0; k < m->o.ndefs; k++)
 			emit_metric(m, out, k);
 	for (k = 0; k < m->o.durations.n; k++)
-		emit_durations(m, out, k);
+		for (j = 0; j < m->nout; j++)
+			emit_durations(m, out, k, j);
 	return 0;
 }
 
@@ -646,7 +755,7 @@ void metrics_free(struct metrics *m)
 		return;
 	for (k = 0; k < m->o.ndefs; k++)
 		series_release(&m->dc[k]);
-	for (k = 0; k < m->o.durations.n; k++)
+	for (k = 0; k < m->o.durations.n * m->nout; k++)
 		free(m->dh[k]);
 	free(m->dc);
 	free(m->dh);

@@ -18,11 +18,13 @@ enum {
 	OPT_BOM,
 	OPT_TABLE,
 	OPT_CSV_DIALECT,
+	OPT_NAMES,
+	OPT_WIDTH,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [--csv-dialect NAME] [--names FILE] [--width PX] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
@@ -46,7 +48,12 @@ static const struct cli_info info = {
 	"      --bom              csv: start with a UTF-8 byte order mark (Excel)\n"
 	"      --table NAME       csv: only the funnel records of that table\n"
 	"      --csv-dialect NAME csv: rfc4180 (default) or excel-ru: ';', decimal\n"
-	"                         comma, byte order mark, headers in --lang\n" CLI_HELP_COMMON
+	"                         comma, byte order mark, headers in --lang\n"
+	"      --names FILE       CSV event,label: the words shown for event names\n"
+	"                         (default: payment and exit in the report's\n"
+	"                         language, other names as they are)\n"
+	"      --width PX         svg: at most PX pixels wide (1080 for a phone;\n"
+	"                         default: as wide as the chart needs)\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -170,11 +177,15 @@ int main(int argc, char **argv)
 		{"bom", no_argument, NULL, OPT_BOM},
 		{"table", required_argument, NULL, OPT_TABLE},
 		{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
+		{"names", required_argument, NULL, OPT_NAMES},
+		{"width", required_argument, NULL, OPT_WIDTH},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct render_opts o = {
 		.lang = LANG_EN, .as_of = T_NONE, .day = T_NONE};
+	struct render_names names;
+	const char *names_path = NULL;
 	const struct format *fmt = &formats[0];
 	struct render_report rep;
 	struct ptime t;
@@ -260,6 +271,13 @@ int main(int argc, char **argv)
 					"unknown --csv-dialect '%s' (rfc4180 or excel-ru)",
 					optarg);
 			break;
+		case OPT_NAMES:
+			names_path = optarg;
+			break;
+		case OPT_WIDTH:
+			o.width = (int)cli_parse_uint(&c, "--width", optarg,
+						      RENDER_MIN_WIDTH, 100000);
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -270,6 +288,13 @@ int main(int argc, char **argv)
 				"to a terminal (use -o FILE)");
 	if (fmt->render == render_telegram && (!o.chat_id || !*o.chat_id))
 		cli_usage_error(&c, "--format telegram needs --chat-id");
+	render_names_init(&names);
+	if (names_path) {
+		status = render_names_load(&names, names_path, msg, sizeof msg);
+		if (status)
+			die(status, "%s", msg);
+		o.names = &names;
+	}
 	kinds = fmt->kinds;
 	for (i = 0; o.chart && i < sizeof charts / sizeof charts[0]; i++)
 		if (fmt->render == render_svg &&
@@ -301,11 +326,17 @@ int main(int argc, char **argv)
 			error("%s", msg);
 			cli_status(&c, status);
 		}
+	} else if (fmt->render == render_svg && o.chart &&
+		   strcmp(o.chart, "sankey") == 0 &&
+		   render_sankey_check(&rep, msg, sizeof msg) < 0) {
+		error("%s", msg);
+		cli_status(&c, EX_DATAERR);
 	} else {
 		render_load_finish(&rep, &o);
 		fmt->render(&rep, &o, cli_out(&c));
 	}
 	status = cli_finish(&c);
 	render_load_release(&rep);
+	render_names_release(&names);
 	return status;
 }

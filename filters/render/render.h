@@ -131,6 +131,27 @@ struct render_report {
 
 enum lang_id { LANG_EN, LANG_RU };
 
+/*
+ * render_names.c: the --names file, CSV event,label: what a report shows
+ * for event names.  render_names_load() @return 0, or an exit status with
+ * msg: EX_NOINPUT (it cannot be opened), EX_DATAERR (not a names file:
+ * empty, another column, an empty cell, an event named twice, a row not
+ * in the file's encoding) or EX_IOERR.
+ */
+struct render_names {
+	struct hmap map; /* event -> where its label is in vals */
+	struct buf vals;
+};
+
+void render_names_init(struct render_names *n);
+int render_names_load(struct render_names *n, const char *path, char *msg,
+		      size_t msz);
+void render_names_release(struct render_names *n);
+
+/* The label of event s[0..len) (*out bytes), or NULL; n may be NULL. */
+const char *render_names_get(const struct render_names *n, const char *s,
+			     size_t len, size_t *out);
+
 struct render_opts {
 	enum lang_id lang;
 	const char *title;   /* NULL: the language's */
@@ -142,9 +163,13 @@ struct render_opts {
 	const char *table; /* csv: --table, or NULL */
 	const char *as_of_text; /* --as-of as given, or NULL */
 	int csv_dialect; /* csv: --csv-dialect, enum render_csv_dialect */
+	const struct render_names *names; /* --names: event labels, or NULL */
+	int width; /* svg: --width, the most pixels; 0: as wide as needed */
 };
 
 enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };
+
+#define RENDER_MIN_WIDTH 400 /* --width: the narrowest chart drawn */
 
 /* render_load.c: a report of the records of kinds (RK_BIT()s). */
 void render_load_init(struct render_report *r, unsigned kinds);
@@ -335,6 +360,8 @@ struct render_hist {
 	uint64_t count;
 	double p50, p90; /* from the record, else hist_quantile(); NaN: none */
 	int has_event, hours;
+	uint64_t null;
+	int outcome; /* --by-outcome: 1 payment, 2 other; 0: none */
 };
 
 /*
@@ -364,9 +391,15 @@ struct swords {
 	const char *vs_prev, *vs_week; /* after the change */
 	const char *na;
 	const char *sankey_title, *step, *steps_n, *users_n; /* "Steps:" */
+	const char *reached_step; /* "reached step" 7: users */
 	const char *metrics_title, *mean_7d;
 	const char *hist_title, *hist_hours_from, *hist_to_next, *hist_unit,
 		*hist_bucket_note;
+	/* the outcomes of pulse-metrics --by-outcome: in a legend, after a
+	 * panel's title when alone, the note under the chart */
+	const char *hist_outcome_pay, *hist_outcome_other;
+	const char *hist_outcome_pay_title, *hist_outcome_other_title;
+	const char *hist_no_next, *hist_outcome_note, *of;
 	const char *no_data;
 };
 
@@ -382,6 +415,20 @@ void render_lang_column(enum lang_id lang, const char *name, size_t n,
 
 /* A table's name (a funnel table, a kind) in lang, or NULL. */
 const char *render_lang_table(enum lang_id lang, const char *name, size_t n);
+
+/*
+ * What o's report shows for event name s[0..n) (*len bytes): its label in
+ * the --names file, else pulse's own word for the events pulse names
+ * itself (payment: "Payment", «Оплата»), else the name as it is.
+ */
+const char *render_lang_event(const struct render_opts *o, const char *s,
+			      size_t n, size_t *len);
+
+/*
+ * The Sankey's node of the users whose events end before the last step:
+ * the --names file's label of "exit", else "Exit", «Выбыли».
+ */
+const char *render_lang_exit(const struct render_opts *o, size_t *len);
 
 /* render_check.c: one record's members against its schema. */
 struct render_check {
@@ -454,6 +501,13 @@ int render_load_check_count(const struct rec *in, char *msg, size_t msz);
  * count or histogram record.  @return 0, or -1 with the reason.
  */
 int render_load_check_by_key(struct render_check *c);
+
+/*
+ * render_sankey.c: the link records add up as pulse-sankey's do: no node
+ * after the first step sends on more users than come to it (the rest
+ * leave there, the exit node's users).  @return 0, or -1 with msg.
+ */
+int render_sankey_check(const struct render_report *r, char *msg, size_t msz);
 
 /* render_svg.c: a Sankey diagram, metric charts or histograms in SVG. */
 void render_svg(const struct render_report *r, const struct render_opts *o,

@@ -95,6 +95,12 @@ static int hist_parse(const struct rec *a, struct render_hist *h,
 			}
 		}
 	}
+	if (json_to_i64(rec_get(a, "null"), &c) == 0 && c > 0)
+		h->null = (uint64_t)c;
+	if (h->has_event && rec_str(a, "outcome", sc, &p, &n) == 1)
+		h->outcome = n == 7 && memcmp(p, "payment", 7) == 0 ? 1
+			     : n == 5 && memcmp(p, "other", 5) == 0 ? 2
+								    : 0;
 	h->p50 = quantile_of(a, "p50", h, 0.5);
 	h->p90 = quantile_of(a, "p90", h, 0.9);
 	return 0;
@@ -172,6 +178,7 @@ static int check_counts(struct render_check *c, long nedges)
 
 int render_hist_check(const struct rec *in, char *msg, size_t msz)
 {
+	static const char *const outcomes[] = {"payment", "other"};
 	struct buf scratch = BUF_INIT;
 	struct render_check c = {in, &scratch, msg, msz};
 	const char *p;
@@ -195,7 +202,8 @@ int render_hist_check(const struct rec *in, char *msg, size_t msz)
 	    render_check_str(&c, "event", 0, &p, &n) < 0 ||
 	    render_check_num(&c, "p50", -HUGE_VAL, HUGE_VAL, RC_NULL, &d) < 0 ||
 	    render_check_num(&c, "p90", -HUGE_VAL, HUGE_VAL, RC_NULL, &d) < 0 ||
-	    render_check_str(&c, "unit", 0, &p, &n) < 0)
+	    render_check_str(&c, "unit", 0, &p, &n) < 0 ||
+	    render_check_enum(&c, "outcome", 0, outcomes, 2) == -2)
 		goto out;
 	st = 0;
 out:

@@ -246,6 +246,7 @@ static const struct swords sales_en = {
 	.step = "Step",
 	.steps_n = "Steps:",
 	.users_n = "users:",
+	.reached_step = "reached step",
 	.metrics_title = "Daily metrics",
 	.mean_7d = "mean of the 7 days before",
 	.hist_title = "Distribution",
@@ -254,6 +255,15 @@ static const struct swords sales_en = {
 	.hist_unit = "hours",
 	.hist_bucket_note =
 		"p50 and p90 interpolate linearly inside their bucket",
+	.hist_outcome_pay = "ended in a payment",
+	.hist_outcome_other = "other",
+	.hist_outcome_pay_title = ": ended in a payment",
+	.hist_outcome_other_title = ": no payment after",
+	.hist_no_next = "without a next event",
+	.hist_outcome_note = "Ended in a payment: a payment of the same user "
+			     "came after the event. Each bar: the share of "
+			     "its group's events.",
+	.of = "of",
 	.no_data = "No data.",
 };
 
@@ -270,6 +280,7 @@ static const struct swords sales_ru = {
 	.step = "Шаг",
 	.steps_n = "Шагов:",
 	.users_n = "пользователей:",
+	.reached_step = "дошли до шага",
 	.metrics_title = "Показатели по дням",
 	.mean_7d = "среднее за 7 предыдущих дней",
 	.hist_title = "Распределение",
@@ -278,6 +289,15 @@ static const struct swords sales_ru = {
 	.hist_unit = "часы",
 	.hist_bucket_note =
 		"p50 и p90 — линейная интерполяция внутри интервала",
+	.hist_outcome_pay = "закончились оплатой",
+	.hist_outcome_other = "остальные",
+	.hist_outcome_pay_title = ": закончились оплатой",
+	.hist_outcome_other_title = ": без оплаты после",
+	.hist_no_next = "без следующего события",
+	.hist_outcome_note = "Закончились оплатой: после события тот же "
+			     "пользователь оплатил. Столбец — доля событий "
+			     "своей группы.",
+	.of = "из",
 	.no_data = "Нет данных.",
 };
 
@@ -471,4 +491,44 @@ const char *render_lang_table(enum lang_id lang, const char *name, size_t n)
 {
 	return label_of(tables, sizeof tables / sizeof tables[0], lang, name,
 			n);
+}
+
+/* The events pulse names itself, and the Sankey's exit node. */
+static const struct {
+	const char *name, *en, *ru;
+} own_events[] = {
+	{"payment", "Payment", "Оплата"}, /* pulse-extract: a payments row */
+};
+
+static const char *const exit_word[] = {"Exit", "Выбыли"};
+
+const char *render_lang_event(const struct render_opts *o, const char *s,
+			      size_t n, size_t *len)
+{
+	const char *p = render_names_get(o->names, s, n, len);
+	size_t i;
+
+	if (p)
+		return p;
+	for (i = 0; i < sizeof own_events / sizeof own_events[0]; i++)
+		if (strlen(own_events[i].name) == n &&
+		    memcmp(own_events[i].name, s, n) == 0) {
+			p = o->lang == LANG_RU ? own_events[i].ru
+					       : own_events[i].en;
+			*len = strlen(p);
+			return p;
+		}
+	*len = n;
+	return s;
+}
+
+const char *render_lang_exit(const struct render_opts *o, size_t *len)
+{
+	const char *p = render_names_get(o->names, "exit", 4, len);
+
+	if (p)
+		return p;
+	p = exit_word[o->lang == LANG_RU];
+	*len = strlen(p);
+	return p;
 }

@@ -97,6 +97,22 @@ double render_svg_text_width(const char *s, size_t n, double fs)
 	return w * fs;
 }
 
+size_t render_svg_fit(const char *s, size_t n, double fs, double maxw)
+{
+	double w = 0;
+	uint32_t cp;
+	size_t i = 0, l;
+
+	while (i < n) {
+		l = utf8_next(s + i, n - i, &cp);
+		if (w + advance(cp) * fs > maxw)
+			break;
+		w += advance(cp) * fs;
+		i += l;
+	}
+	return i;
+}
+
 void render_svg_esc(struct buf *out, const char *s, size_t n)
 {
 	size_t i;
@@ -196,6 +212,208 @@ void render_svg_text(struct buf *out, double x, double y,
 	buf_adds(out, "</text>\n");
 }
 
+/* ---- wrapped text ---------------------------------------------------------
+ */
+
+static size_t sfx_skip(const struct render_svg_line *l, const char *suffix)
+{
+	size_t i = 0;
+
+	if (!l->len && !l->ell)
+		while (suffix[i] == ' ')
+			i++;
+	return i;
+}
+
+static double line_width(const char *s, const char *suffix, double fs,
+			 const struct render_svg_line *l)
+{
+	double w = render_svg_text_width(s + l->off, l->len, fs);
+
+	if (l->ell)
+		w += advance(0x2026) * fs;
+	if (l->suf) {
+		size_t k = sfx_skip(l, suffix);
+
+		w += render_svg_text_width(suffix + k, strlen(suffix + k), fs);
+	}
+	return w;
+}
+
+/*
+ * The end of the line that starts at s[i] (not a space) in maxw: whole
+ * words, or as much of a word too wide for a line of its own (at least
+ * one character).
+ */
+static size_t line_end(const char *s, size_t n, size_t i, double fs,
+		       double maxw)
+{
+	size_t end = i, j, w = i;
+
+	for (;;) {
+		for (j = end; j < n && s[j] == ' '; j++)
+			;
+		for (w = j; w < n && s[w] != ' '; w++)
+			;
+		if (w == j || render_svg_text_width(s + i, w - i, fs) > maxw)
+			break;
+		end = w;
+	}
+	if (end > i)
+		return end;
+	end = i + render_svg_fit(s + i, w - i, fs, maxw);
+	if (end == i) /* one character, however wide */
+		for (end = i + 1; end < n && (s[end] & 0xc0) == 0x80; end++)
+			;
+	return end;
+}
+
+/*
+ * The suffix does not fit after line l[nl - 1]: moves its last word to a
+ * line of its own, l[nl], with the suffix after it, when that fits.
+ * @return 1 when moved.
+ */
+static int move_last_word(const char *s, const char *sfx, double fs,
+			  double maxw, struct render_svg_line *l, size_t nl)
+{
+	struct render_svg_line *a = &l[nl - 1], *b = &l[nl];
+	size_t sp = a->len;
+
+	while (sp > 0 && s[a->off + sp - 1] != ' ')
+		sp--;
+	if (sp == 0)
+		return 0;
+	b->off = a->off + sp;
+	b->len = a->len - sp;
+	b->ell = 0;
+	b->suf = 1;
+	if (line_width(s, sfx, fs, b) > maxw)
+		return 0;
+	while (sp > 0 && s[a->off + sp - 1] == ' ')
+		sp--;
+	a->len = sp;
+	return 1;
+}
+
+size_t render_svg_wrap(const char *s, size_t n, const char *suffix, double fs,
+		       double maxw, struct render_svg_line *l, size_t max)
+{
+	const char *sfx = suffix ? suffix : "";
+	size_t i = 0, end, f, nl = 0;
+	struct render_svg_line *c;
+	double room;
+
+	while (i < n && nl <= max) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		end = line_end(s, n, i, fs, maxw);
+		if (nl < max) {
+			l[nl].off = i;
+			l[nl].len = end - i;
+			l[nl].ell = l[nl].suf = 0;
+		}
+		nl++;
+		i = end;
+	}
+	if (nl <= max) {
+		if (!*sfx && nl)
+			return nl;
+		if (nl) { /* the suffix after the last line, if it fits */
+			l[nl - 1].suf = 1;
+			if (line_width(s, sfx, fs, &l[nl - 1]) <= maxw)
+				return nl;
+			l[nl - 1].suf = 0;
+		}
+		if (nl && nl < max && sfx[0] != ' ' &&
+		    move_last_word(s, sfx, fs, maxw, l, nl))
+			return nl + 1;
+		if (nl < max) {
+			l[nl].off = n;
+			l[nl].len = 0;
+			l[nl].ell = 0;
+			l[nl].suf = 1;
+			return nl + 1;
+		}
+	}
+	/* cut: the last line holds what fits of the rest, "…" and the suffix */
+	c = &l[max - 1];
+	c->ell = c->suf = 1;
+	c->len = 0;
+	room = maxw - line_width(s, sfx, fs, c);
+	f = room > 0 ? render_svg_fit(s + c->off, n - c->off, fs, room) : 0;
+	while (f > 0 && s[c->off + f - 1] == ' ')
+		f--;
+	c->len = f;
+	return max;
+}
+
+size_t render_svg_nlines(const char *s, size_t n, const char *suffix, double fs,
+			 double maxw, size_t max)
+{
+	struct render_svg_line *l = xmalloc((max + 1) * sizeof *l);
+	size_t nl = render_svg_wrap(s, n, suffix, fs, maxw, l, max);
+
+	free(l);
+	return nl;
+}
+
+double render_svg_text_lines(struct buf *out, double x, double y, double lh,
+			     const struct tstyle *t, const char *s, size_t n,
+			     const char *suffix,
+			     const struct render_svg_line *l, size_t nl,
+			     int title)
+{
+	const char *sfx = suffix ? suffix : "";
+	int cut = nl && l[nl - 1].ell;
+	size_t i, k;
+
+	for (i = 0; i < nl; i++) {
+		buf_addf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"",
+			 x, y + (double)i * lh, t->fs);
+		if (t->cls)
+			buf_addf(out, " class=\"%s\"", t->cls);
+		if (strcmp(t->anchor, "start") != 0)
+			buf_addf(out, " text-anchor=\"%s\"", t->anchor);
+		if (t->bold)
+			buf_adds(out, " font-weight=\"bold\"");
+		if (t->fill)
+			buf_addf(out, " fill=\"%s\"", t->fill);
+		if (t->extra)
+			buf_addf(out, " %s", t->extra);
+		buf_addc(out, '>');
+		if (cut && title && i == 0) {
+			buf_adds(out, "<title>");
+			render_svg_esc(out, s, n);
+			render_svg_esc(out, sfx, strlen(sfx));
+			buf_adds(out, "</title>");
+		}
+		render_svg_esc(out, s + l[i].off, l[i].len);
+		if (l[i].ell)
+			buf_adds(out, "…");
+		if (l[i].suf) {
+			k = sfx_skip(&l[i], sfx);
+			render_svg_esc(out, sfx + k, strlen(sfx + k));
+		}
+		buf_adds(out, "</text>\n");
+	}
+	return (double)nl * lh;
+}
+
+double render_svg_text_wrap(struct buf *out, double x, double y, double lh,
+			    const struct tstyle *t, const char *s, size_t n,
+			    const char *suffix, double maxw, size_t max)
+{
+	struct render_svg_line *l = xmalloc((max + 1) * sizeof *l);
+	size_t nl = render_svg_wrap(s, n, suffix, t->fs, maxw, l, max);
+	double h =
+		render_svg_text_lines(out, x, y, lh, t, s, n, suffix, l, nl, 1);
+
+	free(l);
+	return h;
+}
+
 void render_svg_textc(struct buf *out, double x, double y,
 		      const struct tstyle *t, const char *s)
 {
@@ -214,6 +432,24 @@ void render_svg_begin(struct buf *out, double w, double h)
 		 w, h, w, h, FONT, w, h);
 }
 
+void render_svg_begin_fit(struct buf *out, double w, double h, double maxw)
+{
+	double dw = w, dh = h;
+
+	if (maxw > 0 && w > maxw) {
+		dw = maxw;
+		dh = ceil(h * maxw / w);
+	}
+	buf_addf(out,
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+		 "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+		 "font-family=\"%s\">\n"
+		 "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" "
+		 "fill=\"#ffffff\"/>\n",
+		 dw, dh, w, h, FONT, w, h);
+}
+
 void render_svg_end(struct buf *out)
 {
 	buf_adds(out, "</svg>\n");
@@ -225,13 +461,14 @@ const struct tstyle render_svg_st_sub = {12, "start",	 "#555555",
 					 0,  "subtitle", NULL};
 
 void render_svg_title(struct buf *out, const struct render_opts *o,
-		      const char *dflt, const char *sub)
+		      const char *dflt, const char *sub, double w)
 {
 	const char *t = o->title ? o->title : dflt;
 
-	render_svg_text(out, 24, 34, &st_title, t, strlen(t), NULL, 0);
+	render_svg_text(out, 24, 34, &st_title, t, strlen(t), NULL, w - 48);
 	if (sub)
-		render_svg_textc(out, 24, 54, &render_svg_st_sub, sub);
+		render_svg_text(out, 24, 54, &render_svg_st_sub, sub,
+				strlen(sub), NULL, w - 48);
 }
 
 static void no_data(struct buf *out, const struct render_opts *o,
@@ -241,7 +478,7 @@ static void no_data(struct buf *out, const struct render_opts *o,
 					 0,  "label", NULL};
 
 	render_svg_begin(out, 480, 120);
-	render_svg_title(out, o, dflt, NULL);
+	render_svg_title(out, o, dflt, NULL, 480);
 	render_svg_textc(out, 24, 80, &st, w->no_data);
 	render_svg_end(out);
 }
@@ -270,7 +507,7 @@ void render_svg(const struct render_report *r, const struct render_opts *o,
 	} else {
 		nh = render_hist_load(r, &h);
 		if (nh)
-			render_svg_bars_hist(o, out, h, nh);
+			render_svg_hist(o, out, h, nh);
 		else
 			no_data(out, o, w->hist_title, w);
 		render_hist_free(h, nh);

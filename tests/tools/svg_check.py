@@ -11,6 +11,12 @@
                                other nor the node boxes (<g class="nodes">), and
                                lie inside the canvas; prints "N labels, no overlaps"
   svg_check.py pngsize FILE    the width and height of a PNG: "WxH"
+  svg_check.py sankey FILE     the node boxes of a Sankey diagram by column
+                               (their x), from their <title>s "name: users":
+                               the first column's users, the exit nodes'
+                               (class "exit") and the last column's, and
+                               whether the exits and the last column add up
+                               to the first
 
 The label check does not trust pulse-render's own width estimates: the boxes
 come from the font rsvg-convert really uses (cairo's PostScript bounding box
@@ -83,6 +89,8 @@ def label_svg(root, el):
     svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg",
                              "version": "1.1", "width": root.get("width"),
                              "height": root.get("height")})
+    if root.get("viewBox"):
+        svg.set("viewBox", root.get("viewBox"))
     svg.append(t)
     return txt, ET.tostring(svg, encoding="utf-8")
 
@@ -109,11 +117,21 @@ def ink_boxes(root, els):
         fail("%d labels but %d bounding boxes" % (len(els), len(pages)))
     k = 0.75 * ZOOM  # points per px, zoomed
     ph = h * k
+    u = scale(root)  # px per user unit
     boxes = []
     for (x0, y0, x1, y1), txt in zip(pages, texts):
         x0, y0, x1, y1 = int(x0), int(y0), int(x1), int(y1)
-        boxes.append((x0 / k, (ph - y1) / k, x1 / k, (ph - y0) / k, txt))
+        boxes.append((x0 / k / u, (ph - y1) / k / u, x1 / k / u,
+                      (ph - y0) / k / u, txt))
     return boxes
+
+
+def scale(root):
+    """The pixels per user unit: width over the viewBox's width."""
+    vb = root.get("viewBox")
+    if not vb:
+        return 1.0
+    return float(root.get("width")) / float(vb.split()[2])
 
 
 def overlap(a, b):
@@ -123,8 +141,9 @@ def overlap(a, b):
 def labels(path, cls):
     classes = cls.split(",")
     root = ET.parse(path).getroot()
-    w = float(root.get("width"))
-    h = float(root.get("height"))
+    w, h = float(root.get("width")), float(root.get("height"))
+    if root.get("viewBox"):  # the canvas in user units
+        w, h = (float(v) for v in root.get("viewBox").split()[2:])
     boxes = ink_boxes(root, [el for el in root.iter(NS + "text")
                              if el.get("class") in classes])
     rects = []
@@ -157,6 +176,31 @@ def pngsize(path):
     print("%dx%d" % struct.unpack(">II", head[16:24]))
 
 
+def sankey(path):
+    root = ET.parse(path).getroot()
+    cols = {}
+    for g in root.iter(NS + "g"):
+        if g.get("class") != "nodes":
+            continue
+        for r in g.iter(NS + "rect"):
+            t = "".join(r.find(NS + "title").itertext())
+            users = int(t.rsplit(": ", 1)[1])
+            cols.setdefault(float(r.get("x")), []).append(
+                (r.get("class") == "exit", users))
+    xs = sorted(cols)
+    first = sum(u for _, u in cols[xs[0]])
+    exits = [sum(u for e, u in cols[x] if e) for x in xs]
+    last = sum(u for e, u in cols[xs[-1]] if not e)
+    print("columns: %d; first step: %d users; exits by column: %s; "
+          "last step: %d" % (len(xs), first, " ".join(map(str, exits)), last))
+    if any(e for e, _ in cols[xs[0]]) or any(e for e, _ in cols[xs[1]]):
+        fail("an exit node in the first two columns")
+    if sum(exits) + last != first:
+        fail("%d + %d is not %d" % (sum(exits), last, first))
+    print("%d exits + %d in the last step = %d users of the first step"
+          % (sum(exits), last, first))
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -167,6 +211,8 @@ def main():
         labels(path, sys.argv[3] if len(sys.argv) > 3 else "label")
     elif cmd == "pngsize":
         pngsize(path)
+    elif cmd == "sankey":
+        sankey(path)
     else:
         sys.exit(__doc__)
 

@@ -10,6 +10,7 @@ echo "-- the chart: 14 days of each metric"
 jq -r '.day' st/chart.ndjson | sort -u | sed -n '1p;$p'
 python3 "$ROOT/tests/tools/svg_check.py" valid st/chart.svg
 grep -c '^<rect .*<title>' st/chart.svg
+sed -n 's/^<svg .* width="\([0-9]*\)".*/width (at most 1080, for a phone): \1/p' st/chart.svg
 echo "-- usage"
 set +e
 # the messages go to stderr, each after a line that names its arguments,

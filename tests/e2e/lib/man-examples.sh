@@ -71,6 +71,7 @@ fixtures() {
 	zstdcat "$S/sales-small-events.csv.zst" | awk -F, 'NR == 1 || $4 >= "2026"' |
 		zstd -q >events-2026.csv.zst
 	cp "$S/sales-metrics.json" .
+	cp "$S/sales-names-en.csv" .
 	pulse-extract events --dict "$S/sales-dict.csv" \
 		--payments "$S/sales-small-payments.csv" \
 		"$S/sales-small-events.csv" >events.ndjson

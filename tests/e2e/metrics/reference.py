@@ -4,6 +4,11 @@
     reference.py gen SEED N          random events (NDJSON) on stdout
     reference.py sankey STEPS [REQUIRE,...] < events
     reference.py metrics DEFS OFFSET_MINUTES < events
+    reference.py durations EVENT,... EDGE,... [PAYMENT] < events
+
+durations: the hours from each named event to the user's next event as
+histograms (counts, count, sum, null), and with PAYMENT split by outcome:
+"payment" when an event PAYMENT of the user follows, "other" when none does.
 
 The events have few distinct times (many equal), arrive out of time order,
 mix offsets and naive times, user ids as numbers and strings.  The
@@ -107,6 +112,35 @@ def metrics(defs_path, off_min):
             i += 1
 
 
+def durations(names, edges, payment):
+    import bisect
+    outs = ["payment", "other"] if payment else [None]
+    h = {(n, o): [[0] * (len(edges) + 1), 0, 0] for n in names for o in outs}
+    for evs in read().values():
+        last_pay = max([i for i, e in enumerate(evs) if e[2] == payment],
+                       default=-1)
+        for i, e in enumerate(evs):
+            if e[2] not in names:
+                continue
+            o = outs[0] if len(outs) == 1 or last_pay > i else "other"
+            g = h[(e[2], o)]
+            if i + 1 == len(evs):
+                g[2] += 1
+                continue
+            v = (evs[i + 1][0] - e[0]).total_seconds() / 3600
+            g[0][bisect.bisect_right(edges, v)] += 1
+            g[1] += v
+    for n in names:
+        for o in outs:
+            counts, total, null = h[(n, o)]
+            if total == int(total):
+                total = int(total)
+            print(json.dumps({"key": [n] + ([o] if o else []),
+                              "counts": counts, "count": sum(counts),
+                              "sum": total, "null": null},
+                             ensure_ascii=False, separators=(",", ":")))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "gen":
@@ -114,5 +148,9 @@ if __name__ == "__main__":
     elif cmd == "sankey":
         req = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else set()
         sankey(int(sys.argv[2]), req)
+    elif cmd == "durations":
+        durations(sys.argv[2].split(","),
+                  [float(x) for x in sys.argv[3].split(",")],
+                  sys.argv[4] if len(sys.argv) > 4 else None)
     else:
         metrics(sys.argv[2], int(sys.argv[3]))
