@@ -11,6 +11,10 @@ jq -r '.day' st/chart.ndjson | sort -u | sed -n '1p;$p'
 python3 "$ROOT/tests/tools/svg_check.py" valid st/chart.svg
 grep -c '^<rect .*<title>' st/chart.svg
 sed -n 's/^<svg .* width="\([0-9]*\)".*/width (at most 1080, for a phone): \1/p' st/chart.svg
+echo "-- published for the bot: STATE/sales/published/latest"
+ls st/sales/published/latest/
+jq -c '{job, day, dry_run}' st/sales/published/latest/run.json
+jq -r '"\(.event) \(.outcome) \(.count) p50 \(.p50)"' st/sales/published/latest/durations.ndjson
 echo "-- usage"
 set +e
 # the messages go to stderr, each after a line that names its arguments,
