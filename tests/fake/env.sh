@@ -37,3 +37,35 @@ fake_run() {
 	FAKE_PORT=$(cat fake.port)
 	FAKE_URL=http://127.0.0.1:$FAKE_PORT
 }
+
+# ---- the fake Bitrix24 portal (tests/fake/bitrix) ----
+export FAKE_BITRIX_SECRET=q7Zr2kWebhookS3cretX1
+
+# bitrix_data DIR [LEADS]: pulse-gen bitrix's pages in DIR, the files the
+# fake serves (120 leads by default)
+bitrix_data() {
+	mkdir -p "$1"
+	pulse-gen bitrix --leads "${2:-120}" --days 60 -o "$1/leads.json" \
+		--deals "$1/deals.json" --history "$1/history.json" \
+		--deal-history "$1/deal-history.json" --users "$1/users.json" \
+		--statuses "$1/statuses.json"
+}
+
+# bitrix_files DIR [OPTIONS]: pulse-extract bitrix on the same pages saved
+# as files
+bitrix_files() {
+	local d=$1
+	shift
+	pulse-extract bitrix --statuses "$d/statuses.json" --users "$d/users.json" \
+		"$@" "$d/leads.json" "$d/deals.json" "$d/history.json" \
+		"$d/deal-history.json"
+}
+
+# bitrix_start DIR [ARGS...]: the fake serving DIR; PULSE_BITRIX_WEBHOOK
+# points at it
+bitrix_start() {
+	local d=$1
+	shift
+	fake_run bitrix --data "$d" "$@"
+	export PULSE_BITRIX_WEBHOOK=$FAKE_URL/rest/1/$FAKE_BITRIX_SECRET/
+}
