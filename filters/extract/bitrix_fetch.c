@@ -244,8 +244,8 @@ static const struct {
 	{"insufficient_scope", EX_NOPERM,
 	 "the webhook lacks a permission: give it the scopes crm and user"},
 	{"ACCESS_DENIED", EX_NOPERM,
-	 "the webhook's user may not read this: give it the rights to read "
-	 "the CRM"},
+	 "the portal's plan has no REST API, or the webhook's user may not "
+	 "read the CRM"},
 	{"user_access_error", EX_NOPERM,
 	 "the webhook's user may not read this"},
 	{"QUERY_LIMIT_EXCEEDED", EX_UNAVAILABLE,
