@@ -64,6 +64,18 @@ static int damaged(struct buf *err, const char *path, const char *why)
 	return EX_DATAERR;
 }
 
+/* A mark that is not what bitrix_state_save() writes. */
+static int bad_mark(struct buf *err, const char *path, int k)
+{
+	char why[160];
+
+	snprintf(why, sizeof why, "'%s' is not %s", mark_names[k],
+		 k <= BX_DEAL ? "null or {\"date_modify\":TIME with an "
+				"offset,\"id\":N}"
+			      : "null or {\"id\":N}");
+	return damaged(err, path, why);
+}
+
 static int get_i64(struct json_span v, struct buf *sc, int64_t *out)
 {
 	char tmp[32];
@@ -134,7 +146,7 @@ int bitrix_state_load(struct bitrix_state *s, const char *path, struct buf *err)
 		if (v.type == JSON_NULL)
 			continue;
 		if (v.type != JSON_OBJECT) {
-			st = damaged(err, path, mark_names[k]);
+			st = bad_mark(err, path, k);
 			goto out;
 		}
 		{
@@ -142,7 +154,7 @@ int bitrix_state_load(struct bitrix_state *s, const char *path, struct buf *err)
 
 			if (rec_parse(&m, v.p, v.n, &e) < 0) {
 				rec_release(&m);
-				st = damaged(err, path, mark_names[k]);
+				st = bad_mark(err, path, k);
 				goto out;
 			}
 			id = rec_get(&m, "id");
@@ -150,7 +162,7 @@ int bitrix_state_load(struct bitrix_state *s, const char *path, struct buf *err)
 			if (get_i64(id, &sc, &s->m[k].id) < 0 ||
 			    (k <= BX_DEAL && set_dm(&s->m[k], dm, &sc) < 0)) {
 				rec_release(&m);
-				st = damaged(err, path, mark_names[k]);
+				st = bad_mark(err, path, k);
 				goto out;
 			}
 			rec_release(&m);
