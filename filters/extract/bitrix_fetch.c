@@ -599,8 +599,13 @@ static int fetch_list(struct fetch *f, const char *method, int etype,
 			}
 			if (set_dm(&row, member(v, "DATE_MODIFY"), &f->sc) <
 			    0) {
+				/* no mark from it; the engine says what is
+				   wrong with it */
 				buf_release(&row.dm);
-				continue; /* no mark from it; the engine's */
+				if (f->kept.len)
+					buf_addc(&f->kept, ',');
+				buf_add(&f->kept, v.p, v.n);
+				continue;
 			}
 			same = was.set && row.dm_sec == was.dm_sec &&
 			       id <= was.id;
