@@ -124,7 +124,8 @@ int main(int argc, char **argv)
 	for (i = optind; i < argc && !st; i++) {
 		rq.url = argv[i];
 		st = http_do(h, &rq, &rs, &err);
-		fwrite(body.p, 1, body.len, stdout);
+		if (body.len)
+			fwrite(body.p, 1, body.len, stdout);
 		fflush(stdout);
 		if (st) {
 			fprintf(stderr, "httpget: %s\n", err.p);
