@@ -28,12 +28,13 @@ struct buf {
 /* Makes room for extra more bytes plus the trailing NUL. */
 void buf_grow(struct buf *b, size_t extra);
 
-/* Appends n bytes. */
+/* Appends n bytes (data may be NULL when n is 0: an empty buf's p). */
 static inline void buf_add(struct buf *b, const void *data, size_t n)
 {
 	if (b->cap - b->len <= n)
 		buf_grow(b, n);
-	memcpy(b->p + b->len, data, n);
+	if (n)
+		memcpy(b->p + b->len, data, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
@@ -66,4 +68,58 @@ int file_slurp(const char *what, const char *path, struct buf *out,
 		out->p[out->len] = '\0';
 	}
 	return 0;
+}
+
+static int replace_fail(struct buf *err, int code, const char *what,
+			const char *file)
+{
+	buf_reset(err);
+	buf_addf(err, "cannot %s '%s': %s", what, file, strerror(errno));
+	return code;
+}
+
+int file_replace(const char *path, const char *p, size_t n, const char *what,
+		 struct buf *err)
+{
+	struct buf tmp = BUF_INIT;
+	size_t off = 0;
+	ssize_t w;
+	int fd, rc = 0;
+
+	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp.p);
+	if (fd < 0) {
+		rc = replace_fail(err, EX_CANTCREAT, "create", tmp.p);
+		goto out;
+	}
+	while (off < n) {
+		w = write(fd, p + off, n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			rc = replace_fail(err, EX_IOERR, "write", tmp.p);
+			close(fd);
+			unlink(tmp.p);
+			goto out;
+		}
+		off += (size_t)w;
+	}
+	fchmod(fd, 0644);
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		rc = replace_fail(err, EX_IOERR, "write", tmp.p);
+		unlink(tmp.p);
+		goto out;
+	}
+	if (rename(tmp.p, path) != 0) {
+		char how[80];
+		int e = errno;
+
+		unlink(tmp.p);
+		errno = e;
+		snprintf(how, sizeof how, "write %s", what);
+		rc = replace_fail(err, EX_CANTCREAT, how, path);
+	}
+out:
+	buf_release(&tmp);
+	return rc;
 }

@@ -28,6 +28,16 @@ int file_slurp(const char *what, const char *path, struct buf *out,
 /* Whether p[0..n) holds nothing but spaces, tabs and line ends. */
 int file_blank(const char *p, size_t n);
 
+/*
+ * Replaces the file at path with p[0..n) atomically: a temporary file
+ * beside it (mode 0644), synced, then renamed over it; what names the
+ * file in messages ("the bookmark").  @return 0, or an exit status with
+ * the reason in err (reset first): EX_CANTCREAT when it cannot be created
+ * or renamed, EX_IOERR when it cannot be written.
+ */
+int file_replace(const char *path, const char *p, size_t n, const char *what,
+		 struct buf *err);
+
 /* The length of a UTF-8 byte order mark at the start of p[0..n): 3 or 0. */
 size_t file_bom(const char *p, size_t n);
 

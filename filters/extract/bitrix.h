@@ -81,6 +81,24 @@ int bitrix_load_users(struct bitrix *x, const char *path, struct buf *err);
 int bitrix_read(struct bitrix *x, const char *path, struct sink *out,
 		struct report *rep, struct buf *err);
 
+/*
+ * Pages taken one at a time, as a fetcher gets them (pulse-extract
+ * bitrix --fetch): bitrix_begin() says what they are (the records, or a
+ * dictionary), bitrix_page() reads one parsed page (r, from rec_parse() of
+ * p[0..n)), named name in messages, as bitrix_read() reads a page of a
+ * file, and bitrix_end() ends a dictionary (an empty one is an error, as
+ * from a file).  @return 0, or an exit status with the message in err
+ * (65: a dictionary's bad item, or an empty dictionary).
+ */
+enum bitrix_use { BITRIX_RECORDS, BITRIX_STATUSES, BITRIX_USERS };
+
+struct rec;
+void bitrix_begin(struct bitrix *x, enum bitrix_use use, struct sink *out,
+		  struct report *rep, struct buf *err);
+int bitrix_page(struct bitrix *x, const char *name, const struct rec *r,
+		const char *p, size_t n);
+int bitrix_end(struct bitrix *x, enum bitrix_use use, const char *name);
+
 /* What was written and what was left out so far. */
 struct bitrix_counts {
 	uint64_t leads, deals, stages;

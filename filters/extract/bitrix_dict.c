@@ -198,35 +198,80 @@ static int load_aux(struct bitrix *x, const char *path,
 	return st;
 }
 
-int bitrix_load_statuses(struct bitrix *x, const char *path, struct buf *err)
+/* An empty dictionary is an error: managers would stay raw ids. */
+static int check_statuses(struct bitrix *x, const char *name, int st)
 {
-	int st;
-
-	x->have_statuses = 1;
-	st = load_aux(x, path, status_item, err);
 	if (!st && !x->ntaken)
 		st = bitrix_fail(x, EX_DATAERR,
 				 "%s: no statuses of leads, deals or sources "
 				 "in it (--statuses reads crm.status.list "
 				 "pages)",
-				 shown(path));
+				 name);
 	return st;
 }
 
-int bitrix_load_users(struct bitrix *x, const char *path, struct buf *err)
+static int check_users(struct bitrix *x, const char *name, int st)
 {
-	size_t before = hmap_len(&x->users);
-	int st = load_aux(x, path, user_item, err);
-
 	if (!st && !x->ntaken)
 		st = bitrix_fail(x, EX_DATAERR,
 				 "%s: no users in it (--users reads user.get "
 				 "pages, or a CSV with ID, NAME and LAST_NAME)",
-				 shown(path));
-	else if (!st && hmap_len(&x->users) == before)
+				 name);
+	else if (!st && hmap_len(&x->users) == x->users_before)
 		st = bitrix_fail(x, EX_DATAERR,
 				 "%s: no user in it has a NAME or LAST_NAME",
-				 shown(path));
+				 name);
+	return st;
+}
+
+int bitrix_load_statuses(struct bitrix *x, const char *path, struct buf *err)
+{
+	x->have_statuses = 1;
+	return check_statuses(x, shown(path),
+			      load_aux(x, path, status_item, err));
+}
+
+int bitrix_load_users(struct bitrix *x, const char *path, struct buf *err)
+{
+	x->users_before = hmap_len(&x->users);
+	return check_users(x, shown(path), load_aux(x, path, user_item, err));
+}
+
+void bitrix_begin(struct bitrix *x, enum bitrix_use use, struct sink *out,
+		  struct report *rep, struct buf *err)
+{
+	x->err = err;
+	x->failed = 0;
+	x->ntaken = 0;
+	if (use == BITRIX_RECORDS) {
+		x->aux = 0;
+		x->on_item = bitrix_emit_item;
+		x->out = out;
+		x->rep = rep;
+		return;
+	}
+	x->aux = 1;
+	x->rep = &x->auxrep;
+	x->out = NULL;
+	if (use == BITRIX_STATUSES) {
+		x->have_statuses = 1;
+		x->on_item = status_item;
+	} else {
+		x->users_before = hmap_len(&x->users);
+		x->on_item = user_item;
+	}
+}
+
+int bitrix_end(struct bitrix *x, enum bitrix_use use, const char *name)
+{
+	int st = 0;
+
+	if (use == BITRIX_STATUSES)
+		st = check_statuses(x, name, 0);
+	else if (use == BITRIX_USERS)
+		st = check_users(x, name, 0);
+	x->aux = 0;
+	x->on_item = bitrix_emit_item;
 	return st;
 }
 

@@ -155,8 +155,9 @@ struct bitrix {
 	int aux;	      /* reading a dictionary: a bad item ends it */
 	struct report auxrep; /* a dictionary's: keeps the first bad item */
 	struct buf auxerr;
-	int failed;	 /* a dictionary's bad item was met: stop reading */
-	uint64_t ntaken; /* a dictionary's items taken */
+	int failed;	     /* a dictionary's bad item was met: stop reading */
+	uint64_t ntaken;     /* a dictionary's items taken */
+	size_t users_before; /* users known before this dictionary */
 	struct item it;
 	struct buf rec;			/* the record being written */
 	struct buf sc, sc2, name, stat; /* scratch */

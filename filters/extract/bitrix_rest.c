@@ -352,3 +352,15 @@ int bitrix_read_rest(struct bitrix *x, struct in *in)
 	rec_release(&r);
 	return rc;
 }
+
+int bitrix_page(struct bitrix *x, const char *name, const struct rec *r,
+		const char *p, size_t n)
+{
+	page(x, r, name, 1, p, n);
+	if (x->aux && x->failed) {
+		buf_reset(x->err);
+		buf_add(x->err, x->auxerr.p, x->auxerr.len);
+		return EX_DATAERR;
+	}
+	return 0;
+}

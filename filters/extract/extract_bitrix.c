@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "bitrix.h"
+#include "bitrix_fetch.h"
+#include "file.h"
 #include "cli.h"
 #include "csv.h"
 #include "ptime.h"
@@ -26,6 +28,13 @@ enum {
 	OPT_ENCODING,
 	OPT_DELIMITER,
 	OPT_TZ,
+	OPT_FETCH,
+	OPT_WEBHOOK_FILE,
+	OPT_RATE,
+	OPT_STATE,
+	OPT_CACERT,
+	OPT_TIMEOUT,
+	OPT_RETRIES,
 };
 
 static const struct option longopts[] = {
@@ -39,6 +48,14 @@ static const struct option longopts[] = {
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"delimiter", required_argument, NULL, OPT_DELIMITER},
 	{"tz", required_argument, NULL, OPT_TZ},
+	{"fetch", no_argument, NULL, OPT_FETCH},
+	{"webhook-file", required_argument, NULL, OPT_WEBHOOK_FILE},
+	{"rate", required_argument, NULL, OPT_RATE},
+	{"state", required_argument, NULL, OPT_STATE},
+	{"cacert", required_argument, NULL, OPT_CACERT},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"retries", required_argument, NULL, OPT_RETRIES},
+	{"verbose", no_argument, NULL, 'v'},
 	CLI_LONGOPTS,
 	{NULL, 0, NULL, 0},
 };
@@ -46,7 +63,8 @@ static const struct option longopts[] = {
 static const struct cli_info info = {
 	"pulse-extract bitrix",
 	"usage: pulse-extract bitrix [--users FILE] [--statuses FILE] "
-	"[options] [file ...]",
+	"[options] [file ...]\n"
+	"       pulse-extract bitrix --fetch [--state FILE] [options]",
 	"Turn Bitrix24 exports into `lead`, `deal` and `stage` records:\n"
 	"crm.lead.list, crm.deal.list and crm.stagehistory.list pages (JSON,\n"
 	"one after the other or in an array), and the CSV export of leads or\n"
@@ -81,7 +99,27 @@ static const struct cli_info info = {
 	"header)\n"
 	"      --tz OFFSET        offset of CSV times written without one\n"
 	"                         (+03:00); default: they stay "
-	"without\n" CLI_HELP_COMMON,
+	"without\n"
+	"\n"
+	"Reading the portal itself (the webhook URL from "
+	"$PULSE_BITRIX_WEBHOOK):\n"
+	"      --fetch            call crm.status.list, crm.category.list, "
+	"user.get,\n"
+	"                         crm.lead.list, crm.deal.list and\n"
+	"                         crm.stagehistory.list over the inbound "
+	"webhook\n"
+	"      --webhook-file FILE  the webhook URL from FILE (its first "
+	"line)\n"
+	"      --state FILE       fetch only what changed since the bookmark "
+	"in\n"
+	"                         FILE; moved when the run is complete\n"
+	"      --rate N           requests a second (default 2)\n"
+	"      --cacert FILE      trust the CA certificates in FILE (PEM)\n"
+	"      --timeout SEC      the longest request (default 120)\n"
+	"      --retries N        a failed request is made again N times "
+	"(default 5)\n"
+	"  -v, --verbose          log each request on stderr (the secret "
+	"masked)\n" CLI_HELP_COMMON,
 };
 
 static void parse_tz(const struct cli *c, struct bitrix_opts *o,
@@ -104,6 +142,81 @@ static void parse_tz(const struct cli *c, struct bitrix_opts *o,
 		o->tz = t.off_sec;
 	}
 	o->has_tz = 1;
+}
+
+static void log_line(void *arg, const char *msg)
+{
+	(void)arg;
+	warn("%s", msg);
+}
+
+/* The webhook: --webhook-file's first line, or $PULSE_BITRIX_WEBHOOK. */
+static char *webhook_url(const char *file)
+{
+	struct buf b = BUF_INIT, err = BUF_INIT;
+	const char *env;
+	size_t n;
+
+	if (file) {
+		cli_check(file_slurp("the webhook file", file, &b, &err), &err);
+		buf_addc(&b, '\0');
+		n = strcspn(b.p, "\r\n");
+		while (n && (b.p[n - 1] == ' ' || b.p[n - 1] == '\t'))
+			n--;
+		b.p[n] = '\0';
+		if (!n)
+			die(EX_CONFIG, "%s: no webhook URL on its first line",
+			    file);
+		buf_release(&err);
+		return buf_detach(&b, NULL);
+	}
+	env = getenv("PULSE_BITRIX_WEBHOOK");
+	if (!env || !*env)
+		die(EX_CONFIG, "--fetch needs the webhook URL: in "
+			       "$PULSE_BITRIX_WEBHOOK, or in a file named by "
+			       "--webhook-file");
+	return xstrdup(env);
+}
+
+/* --fetch: the portal's pages, the bookmark moved when all is written. */
+static int fetch_main(struct cli *c, struct bitrix *x,
+		      struct bitrix_fetch_opts *fo, const char *webhook_file,
+		      const char *state)
+{
+	struct bitrix_state s;
+	struct bitrix_counts n;
+	struct buf err = BUF_INIT;
+	char *url = webhook_url(webhook_file);
+	int st, status;
+
+	memset(&s, 0, sizeof s);
+	if (state)
+		cli_check(bitrix_state_load(&s, state, &err), &err);
+	fo->webhook = url;
+	cli_start(c, 0, NULL);
+	st = bitrix_fetch(x, fo, &s, cli_sink(c), cli_report(c), &err);
+	if (st) {
+		cli_flush(c);
+		die(st, "%s", err.p ? err.p : "failed");
+	}
+	cli_flush(c);
+	bitrix_counts(x, &n);
+	if (n.other_etype)
+		warn("%llu stage history row%s of other entity types (not "
+		     "leads or deals) left out",
+		     (unsigned long long)n.other_etype,
+		     n.other_etype == 1 ? "" : "s");
+	status = cli_finish(c);
+	if (status == 0 && state) {
+		st = bitrix_state_save(&s, state, &err);
+		if (st)
+			die(st, "%s", err.p);
+	}
+	bitrix_state_release(&s);
+	memset(url, 0, strlen(url));
+	free(url);
+	buf_release(&err);
+	return status;
 }
 
 static void note(void *arg, const char *msg)
@@ -137,13 +250,19 @@ int extract_bitrix_main(int argc, char **argv)
 		      maps = STRVEC_INIT, keep = STRVEC_INIT,
 		      loss = STRVEC_INIT;
 	struct buf err = BUF_INIT;
+	struct bitrix_fetch_opts fo;
+	const char *webhook_file = NULL, *state = NULL;
 	size_t i;
-	int opt, status, st;
+	int opt, status, st, fetch = 0;
 
 	memset(&o, 0, sizeof o);
+	memset(&fo, 0, sizeof fo);
+	fo.rate = 2;
+	fo.timeout_ms = 120000;
+	fo.retries = 5;
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
-	       -1) {
+	while ((opt = getopt_long(argc, argv, "v" CLI_SHORTOPTS, longopts,
+				  NULL)) != -1) {
 		if (opt == CLI_OPT_VERSION) {
 			printf("pulse-extract (pulse) %s\n", VERSION);
 			exit(fflush(stdout) || ferror(stdout) ? EX_IOERR : 0);
@@ -208,6 +327,34 @@ int extract_bitrix_main(int argc, char **argv)
 		case OPT_TZ:
 			parse_tz(&c, &o, optarg);
 			break;
+		case OPT_FETCH:
+			fetch = 1;
+			break;
+		case OPT_WEBHOOK_FILE:
+			webhook_file = optarg;
+			break;
+		case OPT_RATE:
+			fo.rate = (double)cli_parse_uint(&c, "--rate", optarg,
+							 1, 1000);
+			break;
+		case OPT_STATE:
+			state = optarg;
+			break;
+		case OPT_CACERT:
+			fo.cacert = optarg;
+			break;
+		case OPT_TIMEOUT:
+			fo.timeout_ms = (long)cli_parse_uint(&c, "--timeout",
+							     optarg, 1, 86400) *
+					1000;
+			break;
+		case OPT_RETRIES:
+			fo.retries = (int)cli_parse_uint(&c, "--retries",
+							 optarg, 0, 100);
+			break;
+		case 'v':
+			fo.log = log_line;
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -217,7 +364,23 @@ int extract_bitrix_main(int argc, char **argv)
 	o.loss = (const char **)loss.v;
 	o.nloss = loss.n;
 	o.note = note;
+	if (!fetch && (webhook_file || state || fo.cacert))
+		cli_usage_error(&c, "--webhook-file, --state and --cacert go "
+				    "with --fetch");
+	if (fetch && optind < argc)
+		cli_usage_error(&c, "--fetch reads the portal, not files");
+	if (fetch && (users.n || statuses.n || maps.n))
+		cli_usage_error(&c, "--fetch reads the users and statuses from "
+				    "the portal: no --users, --statuses or "
+				    "--map");
 	x = bitrix_new(&o);
+	if (fetch) {
+		status = fetch_main(&c, x, &fo, webhook_file, state);
+		bitrix_free(x);
+		strvec_clear(&keep);
+		strvec_clear(&loss);
+		return status;
+	}
 
 	/* the dictionaries, before any output file is created */
 	for (i = 0; i < maps.n; i++)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "file.h"
 #include "json.h"
 #include "jw.h"
 #include "ptime.h"
@@ -253,22 +254,11 @@ static void put_mark(struct buf *b, const struct pgstate_mark *m,
 	buf_addc(b, '}');
 }
 
-static int save_fail(struct buf *err, int *code, int c, const char *what,
-		     const char *file)
-{
-	buf_reset(err);
-	buf_addf(err, "cannot %s '%s': %s", what, file, strerror(errno));
-	*code = c;
-	return -1;
-}
-
 int pgstate_save(const struct pgstate *s, const char *path, struct buf *err,
 		 int *code)
 {
-	struct buf b = BUF_INIT, tmp = BUF_INIT;
-	size_t off = 0;
-	ssize_t w;
-	int fd, rc = -1;
+	struct buf b = BUF_INIT;
+	int rc;
 
 	buf_adds(&b, "{\"source\":\"pg\",\"query\":");
 	if (s->key) {
@@ -283,39 +273,12 @@ int pgstate_save(const struct pgstate *s, const char *path, struct buf *err,
 		put_mark(&b, &s->mark[PGSTATE_PAYMENTS], "id");
 	}
 	buf_adds(&b, "}\n");
-	buf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp.p);
-	if (fd < 0) {
-		save_fail(err, code, EX_CANTCREAT, "create", tmp.p);
-		goto out;
+	rc = file_replace(path, b.p, b.len, "the bookmark", err);
+	if (rc) {
+		*code = rc;
+		rc = -1;
 	}
-	while (off < b.len) {
-		w = write(fd, b.p + off, b.len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			save_fail(err, code, EX_IOERR, "write", tmp.p);
-			close(fd);
-			unlink(tmp.p);
-			goto out;
-		}
-		off += (size_t)w;
-	}
-	fchmod(fd, 0644);
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		save_fail(err, code, EX_IOERR, "write", tmp.p);
-		unlink(tmp.p);
-		goto out;
-	}
-	if (rename(tmp.p, path) != 0) {
-		save_fail(err, code, EX_CANTCREAT, "write the bookmark", path);
-		unlink(tmp.p);
-		goto out;
-	}
-	rc = 0;
-out:
 	buf_release(&b);
-	buf_release(&tmp);
 	return rc;
 }
 

@@ -2,7 +2,8 @@
 # scripts'), taken from the .1 files themselves (.Dl lines and .Bd -literal
 # blocks, \e as \) and run as written, each page's in a directory that
 # holds the files the pages name (made from the samples), with a
-# throwaway PostgreSQL as the service 'crm' and the fake Bot API.  Each
+# throwaway PostgreSQL as the service 'crm', the fake Bot API and the
+# fake Bitrix24 portal.  Each
 # prints its exit status, its output's length and what it sent to the Bot
 # API (and says so if a secret shows in what it printed).  What the
 # examples print is checked by the programs' own cases.
@@ -17,6 +18,27 @@ mkdir -p home/.config/pulse
 printf '[crm]\nhost=%s\nport=%s\ndbname=%s\nuser=%s\n' "$PGHOST" "$PGPORT" \
 	"$PGDATABASE" "$PGUSER" >"$PGSERVICEFILE"
 (umask 077 && echo "service=crm" >home/.config/pulse/db.conf)
+# the fake Bitrix24 portal (the small sample) for pulse-extract bitrix
+# --fetch, its webhook in the file the page names, a bookmark's directory
+export FAKE_BITRIX_SECRET=q7Zr2kWebhookS3cretX1
+mkdir bx
+for f in leads deals history deal-history; do
+	cp "$S/bitrix-small-$f.json" bx/$f.json
+done
+cp "$S/bitrix-users.json" "$S/bitrix-statuses.json" bx/
+mv bx/bitrix-users.json bx/users.json
+mv bx/bitrix-statuses.json bx/statuses.json
+python3 "$ROOT/tests/fake/bitrix" --data "$PWD/bx" --port-file "$PWD/bx.port" \
+	2>/dev/null &
+BX_PID=$!
+for i in $(seq 200); do
+	[ -s bx.port ] && break
+	sleep 0.05
+done
+trap 'fake_stop; pg_stop; kill $BX_PID 2>/dev/null || true' EXIT
+(umask 077 && echo "http://127.0.0.1:$(cat bx.port)/rest/1/$FAKE_BITRIX_SECRET/" \
+	>home/.config/pulse/bitrix-webhook)
+mkdir -p home/.local/state/pulse
 
 # examples PAGE: the page's EXAMPLES commands, NUL after each, roff's
 # escapes of a backslash (\e, \\) and a quote (\(dq) undone
@@ -114,8 +136,9 @@ run_page() {
 		api=$(sent "$logged")
 		echo "${page##*/} example $n: exit $rc, $(wc -l <"ex$n.out") lines out${api:+, Bot API: $api}"
 		[ $rc = 0 ] || sed 's/^/  /' "ex$n.err"
-		! grep -qaF -e "$PG_TEST_PASSWORD" -e "$TELEGRAM_BOT_TOKEN" "ex$n.out" "ex$n.err" ||
-			echo "  the password or the token in its output"
+		! grep -qaF -e "$PG_TEST_PASSWORD" -e "$TELEGRAM_BOT_TOKEN" \
+			-e "$FAKE_BITRIX_SECRET" "ex$n.out" "ex$n.err" ||
+			echo "  the password, the token or the webhook in its output"
 	done < <(examples "$page")
 	[ $n -gt 0 ] || echo "${page##*/}: no examples"
 }
@@ -158,7 +181,7 @@ for p in "${pages[@]}"; do
 		gen=$!
 	fi
 done
-trap '[ -z "$gen" ] || kill "$gen" 2>/dev/null; fake_stop; pg_stop' EXIT
+trap '[ -z "$gen" ] || kill "$gen" 2>/dev/null; fake_stop; pg_stop; kill $BX_PID 2>/dev/null || true' EXIT
 for p in "${pages[@]}"; do
 	[ "${p##*/}" = pulse-gen.1 ] || page "$p"
 done
