@@ -100,8 +100,7 @@ static void set_judged(const struct cli *c, struct metrics_opts *o,
 		o->until_us = (o->alert_day + 1) * US_PER_DAY - 1;
 		return;
 	}
-	if (ptime_parse(as_of, strlen(as_of), &t) < 0)
-		cli_usage_error(c, "cannot parse --as-of '%s'", as_of);
+	cli_parse_time(c, "--as-of", as_of, &t); /* or now */
 	/* a time with an offset is moved to --tz; one without is in it */
 	local = t.has_off ? t.sec + tz_offset(&o->tz, t.sec) : t.sec;
 	o->alert_day = ptime_day(local);
