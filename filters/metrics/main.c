@@ -222,6 +222,10 @@ int main(int argc, char **argv)
 	if (o.alerts && !defs)
 		cli_usage_error(&c, "--alerts needs --defs");
 	set_judged(&c, &o, day, as_of);
+	/* a shard's counts are a part: judged alone they would alert */
+	if (o.alerts && (cli_shard(&c)->n || c.map))
+		cli_usage_error(&c, "--alerts judges whole counts: not with "
+				    "--shard or --map");
 	if (defs) {
 		load_defs(&md, defs);
 		o.defs = md.defs;

@@ -3,7 +3,7 @@
 # the file, the place and what is wrong (thresholds out of range, wrong
 # types, unknown members, a rule that alerts on nothing, a NUL in a name,
 # a silent rule named like a metric, lists given twice); --alerts without
-# its day, or with --durations, is exit 64
+# its day, or with --durations, --shard or --map, is exit 64
 echo '{"user_id":1,"event":"V","ts":"2025-03-01T10:00:00Z"}' >in.ndjson
 t() {
 	printf '%s' "$1" >defs.json
@@ -54,3 +54,5 @@ pulse-metrics --defs defs.json --alerts --day 2025-03-01T10:00Z in.ndjson 2>&1 |
 pulse-metrics --defs defs.json --alerts --as-of yesterday in.ndjson 2>&1 | head -n 1
 pulse-metrics --defs defs.json --alerts --day 2025-03-01 --durations V in.ndjson 2>&1 | head -n 1
 pulse-metrics --durations V --alerts --day 2025-03-01 in.ndjson 2>&1 | head -n 1
+pulse-metrics --defs defs.json --alerts --day 2025-03-01 --shard 1/2 in.ndjson 2>&1 | head -n 1
+pulse-metrics --defs defs.json --alerts --day 2025-03-01 --map in.ndjson 2>&1 | head -n 1
