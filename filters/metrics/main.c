@@ -230,8 +230,10 @@ int main(int argc, char **argv)
 		load_defs(&md, defs);
 		o.defs = md.defs;
 		o.ndefs = md.ndefs;
-		o.silent = md.silent;
-		o.nsilent = md.nsilent;
+		if (o.alerts) { /* else no event pays for them */
+			o.silent = md.silent;
+			o.nsilent = md.nsilent;
+		}
 	}
 	m = metrics_new(&o, msg, sizeof msg);
 	if (!m)
