@@ -30,6 +30,14 @@
  * durations of the users whose events came in time order (those of the
  * others are counted from their sorted events, as before).
  *
+ * With alerts (--alerts), the engine writes alert records instead of
+ * metric records (metrics_alert.c): each metric with an "alert" judged on
+ * one day against the same weekday of the weeks before, and each "silent"
+ * rule at one moment.  With a time of day (--as-of), every day is also
+ * counted up to it (a second series per metric), so that a morning is
+ * compared with mornings; the silent rules keep the latest event of each
+ * up to the moment, from every record as it comes (order does not matter).
+ *
  * The engine follows the contract of every stage: it never sees the
  * command line or exits.  metrics_add() returns -1 with a message for a
  * bad record, which leaves no trace in the counts; metrics_add() and
