@@ -17,6 +17,12 @@
 #	                      when there is none
 #	first_failure S...    the first non-zero status of S..., else 0
 #	pulse_version         prints "prog (pulse) VERSION"
+#	pulse_tz_date ZONE WHEN
+#	                      the local date (YYYY-MM-DD) in ZONE (UTC, an
+#	                      offset +03:00, or a name) of WHEN, a date(1) -d
+#	                      time ("yesterday", "2026-01-14T12:00:00Z")
+#	pulse_seconds DURATION
+#	                      the seconds of 90s, 30m, 1h (status 1 otherwise)
 #
 # Exit codes are sysexits' (64 usage, 65 data, 66 no input, 69
 # unavailable, 73 cannot create, 75 temporary failure), as the programs'.
@@ -173,4 +179,30 @@ publish() {
 	mv "$dir/.$stamp.tmp" "$dir/$stamp"
 	ln -sfn "$stamp" "$dir/.latest.tmp"
 	mv -T "$dir/.latest.tmp" "$dir/latest"
+pulse_tz_date() {
+	local tz=$1 when=$2 zone s hh mm w
+	case $tz in
+	UTC|utc|Z) zone=UTC0 ;;
+	[+-][0-9][0-9]:[0-9][0-9]|[+-][0-9][0-9][0-9][0-9]|[+-][0-9][0-9])
+		# POSIX TZ names the offset west of UTC: +03:00 is "<+03>-03"
+		s=${tz:0:1} hh=${tz:1:2} mm=${tz:3}
+		mm=${mm#:}
+		[ "$s" = + ] && w=- || w=+
+		zone="<${s}${hh}${mm}>${w}${hh}${mm:+:$mm}" ;;
+	*) zone=$tz ;;
+	esac
+	TZ=$zone date -d "$when" +%F
+}
+
+pulse_seconds() {
+	local n
+	case $1 in
+	*s) n=${1%s} ;;
+	*min) n=${1%min}; [[ $n =~ ^[0-9]+$ ]] && n=$((n * 60)) ;;
+	*m) n=${1%m}; [[ $n =~ ^[0-9]+$ ]] && n=$((n * 60)) ;;
+	*h) n=${1%h}; [[ $n =~ ^[0-9]+$ ]] && n=$((n * 3600)) ;;
+	*) return 1 ;;
+	esac
+	[[ $n =~ ^[0-9]+$ ]] && [ "$n" -gt 0 ] || return 1
+	echo "$n"
 }

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "metrics.h"
+#include "ptime.h"
 
 enum {
 	OPT_DEFS = CLI_OPT_FIRST_PROGRAM,
@@ -14,11 +15,14 @@ enum {
 	OPT_PARTIAL,
 	OPT_BY_OUTCOME,
 	OPT_PAYMENT_EVENT,
+	OPT_ALERTS,
+	OPT_DAY,
+	OPT_ASOF,
 };
 
 static const struct cli_info info = {
 	"pulse-metrics",
-	"usage: pulse-metrics [--defs FILE] [--tz ZONE] [--durations EVENT[,EVENT...] [--by-outcome]] [--sorted] [options] [file ...]",
+	"usage: pulse-metrics [--defs FILE] [--tz ZONE] [--durations EVENT[,EVENT...] [--by-outcome]] [--alerts --day DATE|--as-of TIME] [--sorted] [options] [file ...]",
 	"Count, per day, the events a definitions file names, each when the same\n"
 	"user's preceding event is one of those it lists: one 'metric' record per\n"
 	"metric and day.  --durations: a 'histogram' of the hours from an event\n"
@@ -38,7 +42,13 @@ static const struct cli_info info = {
 	"                         the event of a payment (default payment)\n"
 	"      --sorted           input grouped by user_id: constant memory\n"
 	"      --partial          day counts only (no prev_day, week_ago, mean_7d),\n"
-	"                         for shards to be added up\n" CLI_HELP_KEYED
+	"                         for shards to be added up\n"
+	"      --alerts           alert records instead of metric records: the\n"
+	"                         day against each metric's \"alert\" band and the\n"
+	"                         \"silent\" rules of --defs\n"
+	"      --day DATE         --alerts: judge the whole day DATE\n"
+	"      --as-of TIME       --alerts: judge TIME's day up to TIME, against\n"
+	"                         the same weekdays up to the same time of day\n" CLI_HELP_KEYED
 		CLI_HELP_COMMON "\n"
 	"Reads event records (user_id, ts, event), writes metric records\n"
 	"(name, day, value, prev_day, week_ago, mean_7d) and histogram records.\n"
@@ -48,16 +58,54 @@ static const struct cli_info info = {
 static const char default_edges[] =
 	"0,0.25,0.5,1,2,3,4,6,8,12,24,48,72,168,336,720";
 
-static void load_defs(struct metrics_opts *o, const char *path)
+static void load_defs(struct metrics_defs *d, const char *path)
 {
 	struct buf text = BUF_INIT;
 	char msg[256];
 
 	cli_slurp(path, &text);
-	if (metrics_defs_parse(text.p ? text.p : "", text.len, &o->defs,
-			       &o->ndefs, msg, sizeof msg) < 0)
+	if (metrics_defs_parse(text.p ? text.p : "", text.len, d, msg,
+			       sizeof msg) < 0)
 		die(EX_DATAERR, "%s: %s", path, msg);
 	buf_release(&text);
+}
+
+#define US_PER_DAY (INT64_C(86400) * 1000000)
+
+/* --alerts: the day judged (--day) or the moment (--as-of) into o. */
+static void set_judged(const struct cli *c, struct metrics_opts *o,
+		       const char *day, const char *as_of)
+{
+	struct ptime t;
+	int64_t local;
+
+	if (!o->alerts) {
+		if (day || as_of)
+			cli_usage_error(c,
+					"--day and --as-of go with --alerts");
+		return;
+	}
+	if (!day == !as_of)
+		cli_usage_error(c, "--alerts needs the day judged: --day DATE "
+				   "or --as-of TIME");
+	if (o->durations.n || o->partial)
+		cli_usage_error(c, "--alerts goes with neither --durations nor "
+				   "--partial");
+	if (day) {
+		if (ptime_parse(day, strlen(day), &t) < 0 || t.sec % 86400)
+			cli_usage_error(
+				c, "--day '%s' is not a date YYYY-MM-DD", day);
+		o->alert_day = ptime_day(t.sec);
+		o->cut_us = -1;
+		o->until_us = (o->alert_day + 1) * US_PER_DAY - 1;
+		return;
+	}
+	cli_parse_time(c, "--as-of", as_of, &t); /* or now */
+	/* a time with an offset is moved to --tz; one without is in it */
+	local = t.has_off ? t.sec + tz_offset(&o->tz, t.sec) : t.sec;
+	o->alert_day = ptime_day(local);
+	o->until_us = local * 1000000 + t.nsec / 1000;
+	o->cut_us = o->until_us - o->alert_day * US_PER_DAY;
 }
 
 /* The edges of --edges list arg, or of the default. */
@@ -85,13 +133,18 @@ int main(int argc, char **argv)
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"by-outcome", no_argument, NULL, OPT_BY_OUTCOME},
 		{"payment-event", required_argument, NULL, OPT_PAYMENT_EVENT},
+		{"alerts", no_argument, NULL, OPT_ALERTS},
+		{"day", required_argument, NULL, OPT_DAY},
+		{"as-of", required_argument, NULL, OPT_ASOF},
 		CLI_KEYED_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct metrics_opts o;
+	struct metrics_defs md;
 	struct strvec durations = STRVEC_INIT;
 	const char *defs = NULL, *zone = "UTC", *edges = default_edges;
+	const char *day = NULL, *as_of = NULL;
 	struct metrics *m;
 	struct cli c;
 	struct rec *r;
@@ -100,6 +153,7 @@ int main(int argc, char **argv)
 	int opt, status, rc;
 
 	memset(&o, 0, sizeof o);
+	memset(&md, 0, sizeof md);
 	cli_init(&c, argc, argv, &info);
 	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
 	       -1) {
@@ -133,6 +187,15 @@ int main(int argc, char **argv)
 				cli_usage_error(&c, "empty --payment-event");
 			o.payment_event = optarg;
 			break;
+		case OPT_ALERTS:
+			o.alerts = 1;
+			break;
+		case OPT_DAY:
+			day = optarg;
+			break;
+		case OPT_ASOF:
+			as_of = optarg;
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -156,8 +219,22 @@ int main(int argc, char **argv)
 		cli_usage_error(&c, "%s", msg);
 	if (!o.edges.n)
 		set_edges(&c, &o.edges, edges);
-	if (defs)
-		load_defs(&o, defs);
+	if (o.alerts && !defs)
+		cli_usage_error(&c, "--alerts needs --defs");
+	set_judged(&c, &o, day, as_of);
+	/* a shard's counts are a part: judged alone they would alert */
+	if (o.alerts && (cli_shard(&c)->n || c.map))
+		cli_usage_error(&c, "--alerts judges whole counts: not with "
+				    "--shard or --map");
+	if (defs) {
+		load_defs(&md, defs);
+		o.defs = md.defs;
+		o.ndefs = md.ndefs;
+		if (o.alerts) { /* else no event pays for them */
+			o.silent = md.silent;
+			o.nsilent = md.nsilent;
+		}
+	}
 	m = metrics_new(&o, msg, sizeof msg);
 	if (!m)
 		die(EX_DATAERR, "%s", msg);
@@ -172,11 +249,13 @@ int main(int argc, char **argv)
 		cli_commit(&c);
 	}
 	rc = metrics_finish(m, cli_sink(&c), msg, sizeof msg);
-	if (rc)
+	if (rc < 0)
+		warn("%s", msg);
+	else if (rc)
 		die(rc, "%s", msg);
 	status = cli_finish(&c);
 	metrics_free(m);
-	metrics_defs_free(o.defs, o.ndefs);
+	metrics_defs_release(&md);
 	hist_edges_release(&o.edges);
 	strvec_clear(&o.durations);
 	return status;

@@ -78,7 +78,10 @@ struct metrics {
 	int *durslot;		/* per class: index of its --durations, or -1 */
 	unsigned paycls;	/* by_outcome: the payment event's class */
 
-	struct series *dc; /* per metric */
+	struct series *dc;     /* per metric */
+	struct series *dcut;   /* --as-of: per metric, up to its time of day */
+	unsigned char *silent; /* nsilent x ncls: the events of each rule */
+	int64_t *last_us;      /* per silent rule: its last event, local */
 	int64_t dmin, dmax;
 	int have_day;
 	struct hist **dh; /* per --durations event and outcome: ds * nout + o */
@@ -180,6 +183,9 @@ struct metrics *metrics_new(const struct metrics_opts *o, char *msg, size_t msz)
 		intern(m, o->durations.v[i]);
 	if (o->by_outcome)
 		m->paycls = intern(m, o->payment_event);
+	for (i = 0; i < o->nsilent; i++)
+		for (j = 0; j < o->silent[i].nevents; j++)
+			intern(m, o->silent[i].events[j]);
 	if (m->ncls > EC_CLASS + 1) {
 		snprintf(msg, msz,
 			 "more than %d distinct event names in the definitions "
@@ -230,6 +236,18 @@ struct metrics *metrics_new(const struct metrics_opts *o, char *msg, size_t msz)
 				xcalloc(1, hist_size(&o->edges));
 	}
 	m->dc = xcalloc(o->ndefs + 1, sizeof *m->dc);
+	if (o->alerts && o->cut_us >= 0)
+		m->dcut = xcalloc(o->ndefs + 1, sizeof *m->dcut);
+	m->silent = xcalloc(o->nsilent * m->ncls + 1, 1);
+	m->last_us = xmalloc((o->nsilent + 1) * sizeof *m->last_us);
+	for (i = 0; i < o->nsilent; i++) {
+		m->last_us[i] = INT64_MIN;
+		for (j = 0; j < o->silent[i].nevents; j++)
+			m->silent[i * m->ncls +
+				  *(uint16_t *)hmap_get(
+					  &m->names, o->silent[i].events[j],
+					  strlen(o->silent[i].events[j]))] = 1;
+	}
 	return m;
 }
 
@@ -247,6 +265,60 @@ static int64_t event_day(struct metrics *m, int64_t us, unsigned ec)
 	int64_t sec = floor_sec(us);
 
 	return (ec & EC_NAIVE) ? ptime_day(sec) : tz_day(&m->o.tz, sec);
+}
+
+/* The local wall clock of an event, in microseconds. */
+static int64_t event_local(struct metrics *m, int64_t us, unsigned ec)
+{
+	if (ec & EC_NAIVE)
+		return us;
+	return us + (int64_t)tz_offset(&m->o.tz, floor_sec(us)) * US_PER_SEC;
+}
+
+/* --as-of: the event is before its day's time of day (or at it). */
+static int before_cut(struct metrics *m, int64_t us, unsigned ec)
+{
+	int64_t t = event_local(m, us, ec) % (86400 * US_PER_SEC);
+
+	if (t < 0)
+		t += 86400 * US_PER_SEC;
+	return t <= m->o.cut_us;
+}
+
+/* Adds (or takes back) one event of metric k on day. */
+static void count_day(struct metrics *m, size_t k, int64_t day, int cut,
+		      int take_back)
+{
+	struct series *s[2] = {&m->dc[k], cut ? &m->dcut[k] : NULL};
+	size_t i;
+
+	for (i = 0; i < 2 && s[i]; i++) {
+		if (take_back) {
+			if (series_sub(s[i], day, 1) < 0)
+				fail(m, EX_SOFTWARE,
+				     "internal error: taking back an event "
+				     "never counted");
+		} else if (series_add(s[i], day, 1) < 0) {
+			fail(m, EX_SOFTWARE,
+			     "metric '%.60s': a day's count passes 2^63-1",
+			     m->o.defs[k].name);
+		}
+	}
+}
+
+/* The silent rules: the last event of each, up to the moment judged. */
+static void note_silent(struct metrics *m, int64_t us, unsigned ec)
+{
+	int64_t t = event_local(m, us, ec);
+	size_t i;
+
+	if (t > m->o.until_us)
+		return;
+	for (i = 0; i < m->o.nsilent; i++)
+		if ((!m->o.silent[i].nevents ||
+		     m->silent[i * m->ncls + (ec & EC_CLASS)]) &&
+		    t > m->last_us[i])
+			m->last_us[i] = t;
 }
 
 /* ---- one user ------------------------------------------------------------ */
@@ -293,27 +365,20 @@ static void count_step(struct metrics *m, unsigned prev, int64_t prev_us,
 	unsigned c = ec & EC_CLASS,
 		 pc = prev == NO_PREV ? NO_PREV : prev & EC_CLASS;
 	size_t j;
+	int cut;
 
 	if (pc != NO_PREV && m->durslot[pc] >= 0 && dur != DUR_NONE)
 		count_duration(m, m->durslot[pc], prev_us, us, take_back, dur);
-	if (!c)
+	if (!c || m->mfirst[c] == m->mfirst[c + 1])
 		return;
+	cut = m->dcut && before_cut(m, us, ec);
 	for (j = m->mfirst[c]; j < m->mfirst[c + 1]; j++) {
 		size_t k = m->mlist[j];
 
 		if (m->o.defs[k].has_after &&
 		    (pc == NO_PREV || !m->after[k * m->ncls + pc]))
 			continue;
-		if (take_back) {
-			if (series_sub(&m->dc[k], event_day(m, us, ec), 1) < 0)
-				fail(m, EX_SOFTWARE,
-				     "internal error: taking back an event "
-				     "never counted");
-		} else if (series_add(&m->dc[k], event_day(m, us, ec), 1) < 0) {
-			fail(m, EX_SOFTWARE,
-			     "metric '%.60s': a day's count passes 2^63-1",
-			     m->o.defs[k].name);
-		}
+		count_day(m, k, event_day(m, us, ec), cut, take_back);
 	}
 }
 
@@ -458,6 +523,8 @@ int metrics_add(struct metrics *m, const struct rec *r, struct sink *out,
 	if (!ev.ts.has_off)
 		ec |= EC_NAIVE;
 	day = event_day(m, ev.us, ec);
+	if (m->o.nsilent)
+		note_silent(m, ev.us, ec);
 
 	if (m->o.sorted) {
 		if (m->nue == m->capue) {
@@ -738,6 +805,21 @@ int metrics_finish(struct metrics *m, struct sink *out, char *msg, size_t msz)
 	m->nue = 0;
 	if (m->fatal)
 		return fatal(m, msg, msz);
+	if (m->o.alerts) {
+		struct metrics_counted c = {m->dcut ? m->dcut : m->dc, m->dmin,
+					    m->have_day, m->last_us};
+
+		size_t n = metrics_alert_write(&m->o, &c, out, m->err,
+					       sizeof m->err);
+
+		if (!n)
+			return 0;
+		snprintf(msg, msz,
+			 "%zu metric%s not judged: the input has no %s before "
+			 "the day (first: '%.60s')",
+			 n, n == 1 ? "" : "s", "same weekday", m->err);
+		return -1;
+	}
 	if (m->have_day)
 		for (k = 0; k < m->o.ndefs; k++)
 			emit_metric(m, out, k);
@@ -753,8 +835,14 @@ void metrics_free(struct metrics *m)
 
 	if (!m)
 		return;
-	for (k = 0; k < m->o.ndefs; k++)
+	for (k = 0; k < m->o.ndefs; k++) {
 		series_release(&m->dc[k]);
+		if (m->dcut)
+			series_release(&m->dcut[k]);
+	}
+	free(m->dcut);
+	free(m->silent);
+	free(m->last_us);
 	for (k = 0; k < m->o.durations.n * m->nout; k++)
 		free(m->dh[k]);
 	free(m->dc);

@@ -28,7 +28,8 @@ static const struct cli_info info = {
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
-	"metrics as Telegram Bot API sendMessage payloads (telegram); the leads\n"
+	"metrics, or a message per 'alert' record (pulse-metrics --alerts), as\n"
+	"Telegram Bot API sendMessage payloads (telegram); the leads\n"
 	"dashboard from 'funnel' records (pulse-funnel) as one page (html); any\n"
 	"records as CSV (csv).\n"
 	"\n"
@@ -72,7 +73,7 @@ static const struct format {
 } formats[] = {
 	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
 	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
-	{"telegram", render_telegram, K(METRIC)},
+	{"telegram", render_telegram, K(METRIC) | K(ALERT)},
 	{"html", render_html, K(FUNNEL)},
 	{"csv", render_csv, RK_BIT(RK_N) - 1},
 };

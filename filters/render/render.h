@@ -90,6 +90,7 @@ enum render_kind {
 	RK_METRIC,
 	RK_HISTOGRAM,
 	RK_FUNNEL,
+	RK_ALERT,
 	RK_OTHER,
 	RK_N,
 };
@@ -118,6 +119,8 @@ struct render_report {
 	int64_t link_users;	/* their values added up */
 	struct metric *metrics; /* render_sales.c: metric records */
 	size_t nmetrics, capmetrics;
+	struct alert *alerts; /* render_alert.c: alert records */
+	size_t nalerts, capalerts;
 	struct sref *recs; /* funnel records (every record when raw), lines */
 	size_t nrecs, caprecs;
 
@@ -308,6 +311,24 @@ struct metric {
 	double value, prev_day, week_ago, mean_7d; /* NaN for null */
 };
 
+/* render_alert.c: alert records (pulse-metrics --alerts). */
+enum alert_rule { ALERT_DROP, ALERT_ZERO, ALERT_SILENT };
+
+struct alert {
+	int rule;				/* enum alert_rule */
+	struct sref metric, title, until, last; /* null when absent */
+	int64_t day;				/* days since 1970-01-01 */
+	double value, mean, max_hours;		/* NaN for null */
+	int64_t min, max, weeks;		/* -1 for silent */
+};
+
+/*
+ * Takes one alert record.  @return 0, or -1 with msg when it breaks
+ * schemas/alert.schema.json.
+ */
+int render_alert_add(struct render_report *r, const struct rec *in, char *msg,
+		     size_t msz);
+
 /* A link's step: at most the columns a chart can hold. */
 #define RENDER_SALES_MAX_STEP 999
 #define RENDER_SALES_MEAN_DECIMALS 2 /* a metric's mean_7d as it is shown */
@@ -401,6 +422,10 @@ struct swords {
 	const char *hist_outcome_pay_title, *hist_outcome_other_title;
 	const char *hist_no_next, *hist_outcome_note, *of;
 	const char *no_data;
+	/* telegram: alert records */
+	const char *a_alert, *a_silent, *a_until, *a_pct_pre, *a_below, *a_band,
+		*a_weeks, *a_zero, *a_silent_for, *a_hours, *a_allowed, *a_none,
+		*a_last;
 };
 
 const struct swords *render_lang_swords(enum lang_id lang);

@@ -265,6 +265,19 @@ static const struct swords sales_en = {
 			     "its group's events.",
 	.of = "of",
 	.no_data = "No data.",
+	.a_alert = "Alert",
+	.a_silent = "Source silent",
+	.a_until = "until",
+	.a_pct_pre = "",
+	.a_below = "below the usual",
+	.a_band = "the same weekday of the last",
+	.a_weeks = "weeks",
+	.a_zero = "never 0 on the same weekday before",
+	.a_silent_for = "No events for",
+	.a_hours = "h",
+	.a_allowed = "allowed at most",
+	.a_none = "No events at all",
+	.a_last = "Last event:",
 };
 
 static const struct swords sales_ru = {
@@ -299,6 +312,19 @@ static const struct swords sales_ru = {
 			     "своей группы.",
 	.of = "из",
 	.no_data = "Нет данных.",
+	.a_alert = "Тревога",
+	.a_silent = "Источник молчит",
+	.a_until = "до",
+	.a_pct_pre = "на ",
+	.a_below = "ниже обычного",
+	.a_band = "тот же день недели за последние",
+	.a_weeks = "нед.",
+	.a_zero = "в тот же день недели нуля не было",
+	.a_silent_for = "Нет событий",
+	.a_hours = "ч",
+	.a_allowed = "допустимо не более",
+	.a_none = "Событий нет совсем",
+	.a_last = "Последнее событие:",
 };
 
 const struct swords *render_lang_swords(enum lang_id lang)

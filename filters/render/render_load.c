@@ -22,7 +22,8 @@ const char *const render_load_prios[PRIO_N] = {
 };
 
 const char *const render_load_kinds[RK_N] = {
-	"ticket", "count", "link", "metric", "histogram", "funnel", NULL,
+	"ticket",    "count",  "link",	"metric",
+	"histogram", "funnel", "alert", NULL,
 };
 
 void render_load_init(struct render_report *r, unsigned kinds)
@@ -40,6 +41,7 @@ void render_load_release(struct render_report *r)
 	free(r->aggs);
 	free(r->links);
 	free(r->metrics);
+	free(r->alerts);
 	free(r->recs);
 	buf_release(&r->str);
 	hmap_release(&r->ignored_by);
@@ -342,6 +344,7 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	enum render_kind k = kind_of(in);
 	size_t mark_str = r->str.len, mark_topics = r->ntopics, mark_n = r->n;
 	size_t mark_links = r->nlinks, mark_metrics = r->nmetrics;
+	size_t mark_alerts = r->nalerts;
 	uint64_t mark_messages = r->messages;
 	int64_t mark_users = r->link_users;
 	int st = 0;
@@ -367,6 +370,9 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	case RK_FUNNEL:
 		st = render_funnel_check(in, r->final_only, msg, msz);
 		break;
+	case RK_ALERT:
+		st = render_alert_add(r, in, msg, msz);
+		break;
 	default:
 		break;
 	}
@@ -377,6 +383,7 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 		r->n = mark_n;
 		r->nlinks = mark_links;
 		r->nmetrics = mark_metrics;
+		r->nalerts = mark_alerts;
 		r->messages = mark_messages;
 		r->link_users = mark_users;
 	}

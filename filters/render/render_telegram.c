@@ -1,6 +1,7 @@
 /*
  * render_telegram.c - the daily metrics as Telegram Bot API sendMessage
- * payloads; see render.h.
+ * payloads; see render.h.  Alert records (pulse-metrics --alerts) are
+ * written instead when the input has any: a message each, in their order.
  *
  * The text is HTML (parse_mode "HTML"): every string that comes from the
  * records is escaped (& < >), the markup is ours.  It is built as lines,
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "jw.h"
+#include "ptime.h"
 
 #define TG_LIMIT 4096
 
@@ -172,6 +174,92 @@ static void build_text(const struct render_report *r,
 	render_series_free(s, ns);
 }
 
+/* v to one decimal, without ".0", with a decimal comma when comma. */
+static void num1(struct buf *b, double v, int comma)
+{
+	char t[64];
+	int n = snprintf(t, sizeof t, "%.1f", v), i;
+
+	if (n > 2 && t[n - 1] == '0' && t[n - 2] == '.')
+		t[n -= 2] = '\0';
+	for (i = 0; comma && i < n; i++)
+		if (t[i] == '.')
+			t[i] = ',';
+	buf_adds(b, t);
+}
+
+/* A local time YYYY-MM-DDTHH:MM:SS as the day and HH:MM. */
+static void local_time(const struct render_report *r, struct sref s,
+		       const struct swords *w, struct buf *b)
+{
+	struct ptime t;
+
+	if (s.len == 19 && ptime_parse(sref_p(r, s), s.len, &t) == 0) {
+		render_util_day(b, ptime_day(t.sec), w->dmy);
+		buf_addf(b, " %.5s", sref_p(r, s) + 11);
+	} else {
+		html_line(b, sref_p(r, s), s.len);
+	}
+}
+
+/* The lines of alert a: what broke, on which day, against what. */
+static void alert_text(const struct render_report *r, const struct alert *a,
+		       const struct render_opts *o, struct lines *l)
+{
+	const struct swords *w = render_lang_swords(o->lang);
+	struct sref name = sref_null(a->title) ? a->metric : a->title;
+	struct buf *b = &l->b;
+
+	buf_addf(b, "⚠️ <b>%s: ",
+		 a->rule == ALERT_SILENT ? w->a_silent : w->a_alert);
+	html_line(b, sref_p(r, name), name.len);
+	buf_adds(b, "</b>");
+	line_end(l);
+	render_util_day(b, a->day, w->dmy);
+	buf_addf(b, " (%s)", w->wdays[render_util_weekday(a->day)]);
+	if (!sref_null(a->until)) {
+		buf_addf(b, ", %s ", w->a_until);
+		html_line(b, sref_p(r, a->until),
+			  a->until.len > 5 ? 5 : a->until.len);
+	}
+	line_end(l);
+	if (a->rule == ALERT_SILENT) {
+		if (isnan(a->value)) {
+			buf_adds(b, w->a_none);
+		} else {
+			buf_addf(b, "%s <b>", w->a_silent_for);
+			num1(b, a->value, w->comma);
+			buf_addf(b, " %s</b>", w->a_hours);
+		}
+		buf_addf(b, "; %s ", w->a_allowed);
+		num1(b, a->max_hours, w->comma);
+		buf_addf(b, " %s", w->a_hours);
+		line_end(l);
+		if (!sref_null(a->last)) {
+			buf_addf(b, "%s ", w->a_last);
+			local_time(r, a->last, w, b);
+			line_end(l);
+		}
+		return;
+	}
+	buf_adds(b, "<b>");
+	render_util_num(b, a->value, w->comma);
+	buf_adds(b, "</b>: ");
+	if (a->rule == ALERT_ZERO) {
+		buf_adds(b, w->a_zero);
+	} else {
+		buf_adds(b, w->a_pct_pre);
+		num1(b, a->mean > 0 ? (a->mean - a->value) / a->mean * 100 : 0,
+		     w->comma);
+		buf_addf(b, "%% %s ", w->a_below);
+		num1(b, a->mean, w->comma);
+	}
+	line_end(l);
+	buf_addf(b, "(%s %lld %s: %lld–%lld)", w->a_band, (long long)a->weeks,
+		 w->a_weeks, (long long)a->min, (long long)a->max);
+	line_end(l);
+}
+
 /* UTF-16 code units of the UTF-8 sequence that starts with c. */
 static size_t u16_units(unsigned char c)
 {
@@ -314,23 +402,40 @@ static int is_number(const char *s)
 	return 1;
 }
 
+/* Packs the lines into messages, the last one flushed. */
+static void pack(struct msgs *m, const struct lines *l)
+{
+	size_t i, a, n;
+
+	for (i = 0; i < l->n; i++) {
+		a = line_start(l, i);
+		n = l->end[i] - a;
+		if (u16_len(l->b.p + a, n) > TG_LIMIT)
+			msg_long_line(m, l->b.p + a, n);
+		else
+			msg_line(m, l->b.p + a, n);
+	}
+	msg_flush(m);
+}
+
 void render_telegram(const struct render_report *r, const struct render_opts *o,
 		     struct buf *out)
 {
 	struct lines l = {BUF_INIT, NULL, 0, 0};
 	struct msgs m = {BUF_INIT, 0, o->chat_id, is_number(o->chat_id), out};
-	size_t i, a, n;
+	size_t i;
 
-	build_text(r, o, &l);
-	for (i = 0; i < l.n; i++) {
-		a = line_start(&l, i);
-		n = l.end[i] - a;
-		if (u16_len(l.b.p + a, n) > TG_LIMIT)
-			msg_long_line(&m, l.b.p + a, n);
-		else
-			msg_line(&m, l.b.p + a, n);
+	if (!r->nalerts) {
+		build_text(r, o, &l);
+		pack(&m, &l);
 	}
-	msg_flush(&m);
+	/* alerts: a message each (or more, when long), in input order */
+	for (i = 0; i < r->nalerts; i++) {
+		buf_reset(&l.b);
+		l.n = 0;
+		alert_text(r, &r->alerts[i], o, &l);
+		pack(&m, &l);
+	}
 	buf_release(&m.cur);
 	buf_release(&l.b);
 	free(l.end);
