@@ -179,6 +179,8 @@ publish() {
 	mv "$dir/.$stamp.tmp" "$dir/$stamp"
 	ln -sfn "$stamp" "$dir/.latest.tmp"
 	mv -T "$dir/.latest.tmp" "$dir/latest"
+}
+
 pulse_tz_date() {
 	local tz=$1 when=$2 zone s hh mm w
 	case $tz in
