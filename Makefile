@@ -28,7 +28,9 @@ ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DVERSION='"$(VERSION)"' -DPULSE_DATADIR='"$(DATADIR)"' -Ilib $(CPPFLAGS)
 ZSTD_LIBS = $(shell $(PKG_CONFIG) --libs libzstd 2>/dev/null || echo -lzstd)
-LIBS = $(ZSTD_LIBS) -lm
+# lib/http.c: libcurl (Debian libcurl4-openssl-dev)
+CURL_LIBS = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null || echo -lcurl)
+LIBS = $(ZSTD_LIBS) $(CURL_LIBS) -lm
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # Quiet by default, a line per target as git's Makefile prints; V=1 shows
