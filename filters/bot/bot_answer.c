@@ -697,7 +697,8 @@ static int digest(struct bot_ans *a, int64_t chat, const char *job,
 	st = say_file(a, chat, p.p, &r, err);
 	if (st < 0) {
 		cpath(&q, &r, job, ".tg");
-		if (!exists(q.p)) {
+		/* .tried: pulse-render was run, whatever came of it */
+		if (!exists(cpath(&t, &r, job, ".tried"))) {
 			char *argv[] = {(char *)a->render,
 					"-f",
 					"telegram",
@@ -706,10 +707,13 @@ static int digest(struct bot_ans *a, int64_t chat, const char *job,
 					"--lang",
 					a->conf->ru ? "ru" : "en",
 					NULL};
+			close(open(t.p, O_WRONLY | O_CREAT, 0640));
 			buf_reset(&p);
 			buf_addf(&p, "%s/%s", r.dir.p, records);
 			if (spawn(argv, p.p, cpath(&t, &r, job, ".tmp")) == 0)
 				rename(t.p, q.p);
+			else
+				unlink(t.p);
 		}
 		st = say_file(a, chat, q.p, &r, err);
 	}
