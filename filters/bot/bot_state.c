@@ -42,7 +42,7 @@ static int parse_i64(const char *s, size_t n, int64_t *out)
 	char tmp[32], *end;
 	long long v;
 
-	if (!n || n >= sizeof tmp)
+	if (!n || n >= sizeof tmp || memchr(s, '\0', n))
 		return -1;
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';

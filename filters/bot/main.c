@@ -21,6 +21,7 @@ enum {
 	OPT_POLL,
 	OPT_BACKOFF,
 	OPT_TRIES,
+	OPT_CHECK,
 };
 
 static const struct cli_info info = {
@@ -41,6 +42,7 @@ static const struct cli_info info = {
 	"                         pulse-bot(1))\n"
 	"      --token-file FILE  read the bot token from FILE\n"
 	"      --once             answer the updates waiting, then exit\n"
+	"      --check-config     print the keyboard of --config and exit\n"
 	"      --poll-timeout SEC how long a getUpdates waits (default 50)\n"
 	"      --backoff SEC      the first wait after a 5xx or a lost\n"
 	"                         connection, doubled up to 30 (default 1)\n"
@@ -138,6 +140,27 @@ static char *token_of(const char *file)
 	return tok;
 }
 
+/* --check-config: the buttons, a line each, and what they answer. */
+static int check_config(const char *config)
+{
+	struct bot_conf c;
+	struct buf err = BUF_INIT;
+	size_t i;
+	int st = bot_conf_load(config, &c, &err);
+
+	if (st)
+		die(st, "%s", err.p);
+	printf("lang %s, %d columns, charts of %d days\n", c.ru ? "ru" : "en",
+	       c.columns, c.days);
+	for (i = 0; i < c.n; i++)
+		printf("%s: metric %s%s%s\n", c.b[i].label, c.b[i].metric,
+		       c.b[i].hist ? ", histogram of " : "",
+		       c.b[i].hist ? c.b[i].hist : "");
+	bot_conf_release(&c);
+	buf_release(&err);
+	return fflush(stdout) ? EX_IOERR : 0;
+}
+
 /* pulse-render beside this program, else on PATH. */
 static char *find_render(void)
 {
@@ -167,6 +190,7 @@ int main(int argc, char **argv)
 		{"poll-timeout", required_argument, NULL, OPT_POLL},
 		{"backoff", required_argument, NULL, OPT_BACKOFF},
 		{"max-tries", required_argument, NULL, OPT_TRIES},
+		{"check-config", no_argument, NULL, OPT_CHECK},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, CLI_OPT_HELP},
 		{"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -183,7 +207,7 @@ int main(int argc, char **argv)
 	size_t nallow = 0;
 	double poll = 50, backoff = 1;
 	char *token, *render, *end;
-	int opt, st, once = 0;
+	int opt, st, once = 0, check = 0;
 	long tries = 5;
 
 	err_setprog(argv[0]);
@@ -218,6 +242,9 @@ int main(int argc, char **argv)
 					    "from 1 to 100",
 					    optarg);
 			break;
+		case OPT_CHECK:
+			check = 1;
+			break;
 		case 'v':
 			t.verbose = 1;
 			break;
@@ -236,6 +263,8 @@ int main(int argc, char **argv)
 		usage_error("unexpected argument '%s' (the token is never an "
 			    "argument: use TELEGRAM_BOT_TOKEN or --token-file)",
 			    argv[optind]);
+	if (check)
+		return check_config(config);
 	if (!nallow)
 		usage_error("%s", "--allow is needed: the chats and users to "
 				  "serve");
