@@ -73,12 +73,12 @@ int bot_run(const struct bot_opts *o, const struct bot_conf *c,
 	long handled = 0;
 	int st;
 
-	st = bot_state_open(&s, o->state_dir, err);
+	st = bot_state_open(&s, o->bot_dir, err);
 	if (st) {
 		bot_state_release(&s);
 		return st;
 	}
-	bot_ans_init(&a, o->state_dir, c, o->render, t);
+	bot_ans_init(&a, o->state_dir, o->bot_dir, c, o->render, t);
 	bot_log(t, "polling from update %" PRId64 "%s", s.offset,
 		o->once ? " (--once)" : "");
 	while (!*o->stop) {

@@ -54,15 +54,15 @@ void bot_conf_release(struct bot_conf *c);
 
 /* The bot's state: STATE/bot/offset and STATE/bot/refused. */
 struct bot_state {
-	char *dir;	  /* STATE/bot */
+	char *dir;	  /* STATE/bot, or --bot-dir */
 	int64_t offset;	  /* the next update to ask for */
 	int64_t *refused; /* chats told once that they are not served */
 	size_t nrefused, caprefused;
 };
 
-/* Creates STATE/bot when missing and reads what is there.  @return 0, or
+/* Creates dir (STATE/bot) when missing and reads what is there.  @return 0, or
  * an exit status with the message in err. */
-int bot_state_open(struct bot_state *s, const char *state_dir, struct buf *err);
+int bot_state_open(struct bot_state *s, const char *dir, struct buf *err);
 /* Writes the offset (a temporary file renamed over the old). */
 int bot_state_set_offset(struct bot_state *s, int64_t offset, struct buf *err);
 int bot_state_refused(const struct bot_state *s, int64_t chat);
@@ -119,6 +119,7 @@ void bot_log(const struct bot_tg *t, const char *fmt, ...)
 /* The answers. */
 struct bot_ans {
 	const char *state_dir;
+	const char *bot_dir;
 	const struct bot_conf *conf;
 	const char *render; /* pulse-render's path */
 	struct bot_tg *tg;
@@ -126,7 +127,7 @@ struct bot_ans {
 	int no_rsvg;	     /* rsvg-convert was not found: no charts */
 };
 
-void bot_ans_init(struct bot_ans *a, const char *state_dir,
+void bot_ans_init(struct bot_ans *a, const char *state_dir, const char *bot_dir,
 		  const struct bot_conf *c, const char *render,
 		  struct bot_tg *tg);
 void bot_ans_release(struct bot_ans *a);
@@ -143,6 +144,7 @@ int bot_ans_refuse(struct bot_ans *a, int64_t chat, struct buf *err);
 /* The whole bot. */
 struct bot_opts {
 	const char *state_dir;
+	const char *bot_dir; /* the bot's own state: STATE/bot */
 	const int64_t *allow;
 	size_t nallow;
 	int once;

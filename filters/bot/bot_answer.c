@@ -158,7 +158,7 @@ static int run_open(const struct bot_ans *a, const char *job, struct run *r)
 	str_of(member(o, "computed_at"), at, sizeof at);
 	if (strlen(at) == 20 && parse_time(at, &tm) == 6)
 		r->computed = timegm(&tm);
-	buf_addf(&r->cache, "%s/bot/cache", a->state_dir);
+	buf_addf(&r->cache, "%s/cache", a->bot_dir);
 	mkdir(r->cache.p, 0750);
 	/* the runs before this one are of no more use */
 	if ((d = opendir(r->cache.p))) {
@@ -395,7 +395,7 @@ done:
 	buf_release(&svg);
 }
 
-void bot_ans_init(struct bot_ans *a, const char *state_dir,
+void bot_ans_init(struct bot_ans *a, const char *state_dir, const char *bot_dir,
 		  const struct bot_conf *c, const char *render,
 		  struct bot_tg *tg)
 {
@@ -403,6 +403,7 @@ void bot_ans_init(struct bot_ans *a, const char *state_dir,
 
 	memset(a, 0, sizeof *a);
 	a->state_dir = state_dir;
+	a->bot_dir = bot_dir;
 	a->conf = c;
 	a->render = render;
 	a->tg = tg;

@@ -1,6 +1,8 @@
 /*
  * bot_state.c - what pulse-bot remembers between runs, in STATE/bot:
  *
+ * (or --bot-dir):
+ *
  *   offset   the next update_id to ask getUpdates for, written (a
  *            temporary file renamed over it) after each handled update,
  *            so that a restart neither answers an update twice nor loses
@@ -105,16 +107,13 @@ static int read_lines(struct bot_state *s, const char *path, int is_offset,
 	return 0;
 }
 
-int bot_state_open(struct bot_state *s, const char *state_dir, struct buf *err)
+int bot_state_open(struct bot_state *s, const char *dir, struct buf *err)
 {
 	struct buf path = BUF_INIT;
 	int st;
 
 	memset(s, 0, sizeof *s);
-	buf_addf(&path, "%s/bot", state_dir);
-	s->dir = buf_detach(&path, NULL);
-	if (mkdir_p(state_dir) < 0)
-		return sys_err(err, EX_CANTCREAT, "create", state_dir);
+	s->dir = xstrdup(dir);
 	if (mkdir_p(s->dir) < 0)
 		return sys_err(err, EX_CANTCREAT, "create", s->dir);
 	buf_addf(&path, "%s/offset", s->dir);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bot.h"
@@ -22,6 +23,7 @@ enum {
 	OPT_BACKOFF,
 	OPT_TRIES,
 	OPT_CHECK,
+	OPT_BOT_DIR,
 };
 
 static const struct cli_info info = {
@@ -35,7 +37,10 @@ static const struct cli_info info = {
 	"https://api.telegram.org).\n"
 	"\n"
 	"      --state-dir DIR    the daily jobs' state (default $PULSE_STATE_DIR,\n"
-	"                         else /var/lib/pulse); the bot's own is DIR/bot\n"
+	"                         else /var/lib/pulse)\n"
+	"      --bot-dir DIR      the bot's own state: the update offset, the\n"
+	"                         chats refused, the charts drawn (default\n"
+	"                         DIR/bot)\n"
 	"      --allow LIST       the chats and users served (ids, comma-separated,\n"
 	"                         repeatable); anyone else is refused once\n"
 	"      --config FILE      the keyboard (default: the sales lines; see\n"
@@ -191,17 +196,19 @@ int main(int argc, char **argv)
 		{"backoff", required_argument, NULL, OPT_BACKOFF},
 		{"max-tries", required_argument, NULL, OPT_TRIES},
 		{"check-config", no_argument, NULL, OPT_CHECK},
+		{"bot-dir", required_argument, NULL, OPT_BOT_DIR},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, CLI_OPT_HELP},
 		{"version", no_argument, NULL, CLI_OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
 	const char *state = getenv("PULSE_STATE_DIR"), *config = NULL,
-		   *token_file = NULL, *api = getenv("TELEGRAM_API_BASE");
+		   *token_file = NULL, *bot_dir = NULL,
+		   *api = getenv("TELEGRAM_API_BASE");
 	struct bot_opts o;
 	struct bot_conf conf;
 	struct bot_tg t;
-	struct buf err = BUF_INIT;
+	struct buf err = BUF_INIT, botdir = BUF_INIT;
 	struct sigaction sa;
 	int64_t *allow = NULL;
 	size_t nallow = 0;
@@ -242,6 +249,9 @@ int main(int argc, char **argv)
 					    "from 1 to 100",
 					    optarg);
 			break;
+		case OPT_BOT_DIR:
+			bot_dir = optarg;
+			break;
 		case OPT_CHECK:
 			check = 1;
 			break;
@@ -270,6 +280,9 @@ int main(int argc, char **argv)
 				  "serve");
 	if (!state || !*state)
 		state = "/var/lib/pulse";
+	if (!bot_dir && mkdir(state, 0750) < 0 && errno != EEXIST)
+		die_errno(EX_CANTCREAT, "cannot create '%s'", state);
+	buf_addf(&botdir, "%s/bot", state);
 	if (!api || !*api)
 		api = "https://api.telegram.org";
 	if (strncmp(api, "http://", 7) && strncmp(api, "https://", 8))
@@ -294,6 +307,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	memset(&o, 0, sizeof o);
 	o.state_dir = state;
+	o.bot_dir = bot_dir ? bot_dir : botdir.p;
 	o.allow = allow;
 	o.nallow = nallow;
 	o.once = once;
@@ -311,5 +325,6 @@ int main(int argc, char **argv)
 	free(render);
 	free(allow);
 	buf_release(&err);
+	buf_release(&botdir);
 	return st;
 }
