@@ -9,7 +9,7 @@
  *                 with the waits a 429, a 5xx or a lost connection ask for
  *   bot_answer.c  the answers: texts from the published records, charts
  *                 drawn by pulse-render and rsvg-convert, cached per run
- *   bot.c         the poll loop: who may ask, what is asked, the offset
+ *   bot_loop.c    the poll loop: who may ask, what is asked, the offset
  *
  * Nothing here prints but the log lines (stderr, the token masked) and
  * nothing exits: bot_run() returns an exit status with a message.

@@ -270,9 +270,9 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		usage_error("unexpected argument '%s' (the token is never an "
-			    "argument: use TELEGRAM_BOT_TOKEN or --token-file)",
-			    argv[optind]);
+		usage_error("%s", "an argument, not shown (it may be a token: "
+				  "a token is never an argument, use "
+				  "TELEGRAM_BOT_TOKEN or --token-file)");
 	if (check)
 		return check_config(config);
 	if (!nallow)

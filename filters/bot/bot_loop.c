@@ -1,5 +1,5 @@
 /*
- * bot.c - pulse-bot's poll loop: getUpdates from the saved offset, each
+ * bot_loop.c - pulse-bot's poll loop: getUpdates from the saved offset, each
  * update answered (or refused) and then the offset saved past it, so that
  * a restart neither answers an update twice nor loses one.  SIGTERM
  * (*stop) ends the loop after the update at hand; while the bot only
