@@ -387,7 +387,11 @@ static void make_button(struct bot_ans *a, const struct run *r,
 		}
 	}
 	unlink(recs.p);
-	close(open(cpath(&out, r, key, ".done"), O_WRONLY | O_CREAT, 0640));
+	/* a SIGTERM may have ended what it ran (systemd stops them all):
+	 * drawn again next time */
+	if (!(a->tg->stop && *a->tg->stop))
+		close(open(cpath(&out, r, key, ".done"), O_WRONLY | O_CREAT,
+			   0640));
 done:
 	buf_release(&in);
 	buf_release(&recs);

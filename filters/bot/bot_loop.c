@@ -87,6 +87,10 @@ int bot_run(const struct bot_opts *o, const struct bot_conf *c,
 
 		bot_ans_warm(&a);
 		*o->in_poll = 1;
+		if (*o->stop) { /* came while drawing: no wait for updates */
+			*o->in_poll = 0;
+			break;
+		}
 		st = bot_tg_updates(t, s.offset, o->once ? 0 : o->poll_timeout,
 				    !o->once, &u, &n, err);
 		*o->in_poll = 0;
