@@ -280,14 +280,14 @@ int main(int argc, char **argv)
 				  "serve");
 	if (!state || !*state)
 		state = "/var/lib/pulse";
-	if (!bot_dir && mkdir(state, 0750) < 0 && errno != EEXIST)
-		die_errno(EX_CANTCREAT, "cannot create '%s'", state);
-	buf_addf(&botdir, "%s/bot", state);
 	if (!api || !*api)
 		api = "https://api.telegram.org";
 	if (strncmp(api, "http://", 7) && strncmp(api, "https://", 8))
 		usage_error("TELEGRAM_API_BASE '%s' is not an http(s) URL",
 			    api);
+	if (!bot_dir && mkdir(state, 0750) < 0 && errno != EEXIST)
+		die_errno(EX_CANTCREAT, "cannot create '%s'", state);
+	buf_addf(&botdir, "%s/bot", state);
 	st = bot_conf_load(config, &conf, &err);
 	if (st)
 		die(st, "%s", err.p);

@@ -5,7 +5,7 @@
 # is answered exactly once (the numbers of the day and the charts as PNG
 # photos), each foreign chat refused once, nothing answered twice after the
 # restart; the token is in no output and no command line.
-. "$ROOT/tests/e2e/bot/bot-env.sh"
+. "$ROOT/tests/telegram/bot-env.sh"
 state_setup st
 {
 	msg 1 111 111 /start

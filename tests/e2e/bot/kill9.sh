@@ -1,7 +1,7 @@
 # pulse-bot killed with SIGKILL in the middle, then started again: no
 # update is lost; only the update at hand when it died may be answered a
 # second time (its answer went out, its offset not yet)
-. "$ROOT/tests/e2e/bot/bot-env.sh"
+. "$ROOT/tests/telegram/bot-env.sh"
 state_setup st
 for i in $(seq 40); do msg "$i" 111 111 /help; done > updates.ndjson
 bot_fake_start updates.ndjson

@@ -2,7 +2,7 @@
 # the next press answers from it, the charts are drawn again and the old
 # run's are removed; a run without the button's metric says so; no run
 # at all says there is no data yet
-. "$ROOT/tests/e2e/bot/bot-env.sh"
+. "$ROOT/tests/telegram/bot-env.sh"
 state_setup st
 msg 1 111 111 'Первая линия' > u1.ndjson
 msg 2 111 111 'Первая линия' > u2.ndjson

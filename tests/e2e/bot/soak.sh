@@ -3,7 +3,7 @@
 # chats 5 times each) in under a minute: every allowed update answered
 # once, every foreign chat refused once, none lost or doubled; the bot's
 # memory flat (its RSS after 2 000 updates and after 10 000)
-. "$ROOT/tests/e2e/bot/bot-env.sh"
+. "$ROOT/tests/telegram/bot-env.sh"
 state_setup st
 python3 - > updates.ndjson <<'PY'
 import json

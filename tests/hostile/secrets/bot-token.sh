@@ -3,7 +3,7 @@
 # without echoing it), never printed: not when its form is wrong, not when
 # the API refuses it, not when an answer echoes the request's path (the
 # token URL-encoded), not in the command line of the running bot
-. "$ROOT/tests/e2e/bot/bot-env.sh"
+. "$ROOT/tests/telegram/bot-env.sh"
 state_setup st
 tok=$TELEGRAM_BOT_TOKEN
 msg 1 111 111 /help > updates.ndjson
