@@ -11,13 +11,17 @@
 #include <inttypes.h>
 #include <string.h>
 
+/*
+ * Whether the chat is served: its id is allowed.  A user's private chat
+ * has the user's id; an allowed user in a group that is not allowed is
+ * not served there, since the whole group would read the answer.
+ */
 static int allowed(const struct bot_opts *o, const struct bot_update *u)
 {
 	size_t i;
 
 	for (i = 0; i < o->nallow; i++)
-		if (o->allow[i] == u->chat ||
-		    (u->user && o->allow[i] == u->user))
+		if (o->allow[i] == u->chat)
 			return 1;
 	return 0;
 }

@@ -1,6 +1,6 @@
 # pulse-bot against the fake Bot API: button presses and commands from the
-# allowed chats (a user, and a group through its allowed member) and from
-# foreign ones; 429 and 500 on getUpdates and on the answers; the bot
+# allowed chats (a user, a group) and from foreign ones (also an allowed
+# user in a group that is not); 429 and 500 on getUpdates and on the answers; the bot
 # stopped (SIGTERM) in the middle and started again.  Every allowed update
 # is answered exactly once (the numbers of the day and the charts as PNG
 # photos), each foreign chat refused once, nothing answered twice after the
@@ -25,6 +25,8 @@ state_setup st
 	echo '{"update_id":15,"edited_message":{"message_id":2,"from":{"id":111},"chat":{"id":111,"type":"private"},"text":"x"}}'
 	msg 16 111 111 'Вторая линия'
 	msg 17 111 111 /help
+	# an allowed user in a group that is not: the group would read it
+	msg 18 -100300 111 'Первая линия'
 } > updates.ndjson
 # the first answer meets a 429 then a 500; getUpdates a 500 then a 429
 bot_fake_start updates.ndjson 429,500 500,429
@@ -53,7 +55,7 @@ echo "-- the keyboard"
 jq -c 'select(.status == 200 and .body.chat_id == 111) | .body.reply_markup.keyboard' fake.log | sort -u
 echo "-- refused, remembered"
 cat st/bot/refused
-grep -c 'is not allowed' bot1.err bot2.err | awk -F: '{ n += $2 } END { print n " log lines for the 4 foreign updates" }'
+grep -c 'is not allowed' bot1.err bot2.err | awk -F: '{ n += $2 } END { print n " log lines for the 5 foreign updates" }'
 echo "-- the token"
 cat bot1.err bot2.err cmdline | grep -c -e "$TELEGRAM_BOT_TOKEN" -e "${TELEGRAM_BOT_TOKEN#*:}" || true
 echo "-- again: nothing more to answer"
