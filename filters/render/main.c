@@ -73,7 +73,7 @@ static const struct format {
 } formats[] = {
 	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
 	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
-	{"telegram", render_telegram, K(METRIC) | K(ALERT)},
+	{"telegram", render_telegram, K(METRIC) | K(ALERT) | K(FUNNEL)},
 	{"html", render_html, K(FUNNEL)},
 	{"csv", render_csv, RK_BIT(RK_N) - 1},
 };
@@ -305,7 +305,8 @@ int main(int argc, char **argv)
 		kinds = RK_BIT(RK_FUNNEL);
 	render_load_init(&rep, kinds);
 	rep.raw = fmt->render == render_csv;
-	rep.final_only = fmt->render == render_html;
+	rep.final_only =
+		fmt->render == render_html || fmt->render == render_telegram;
 	if (fmt == &xlsx_format)
 		rep.raw = 1;
 	cli_start(&c, argc - optind, argv + optind);

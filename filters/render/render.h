@@ -538,6 +538,18 @@ int render_sankey_check(const struct render_report *r, char *msg, size_t msz);
 void render_svg(const struct render_report *r, const struct render_opts *o,
 		struct buf *out);
 
+/*
+ * render_telegram_funnel.c: the leads funnel's digest (funnel records of
+ * the whole period) as lines of render_telegram.c's text, written with
+ * render_tg_buf() (where a line's bytes go), render_tg_end() (ends one)
+ * and render_tg_html() (a string of the records, escaped, on one line).
+ */
+void render_telegram_funnel(const struct render_report *r,
+			    const struct render_opts *o, void *lines);
+struct buf *render_tg_buf(void *lines);
+void render_tg_end(void *lines);
+void render_tg_html(struct buf *out, const char *s, size_t n);
+
 /* render_telegram.c: Bot API sendMessage payloads, one per line. */
 void render_telegram(const struct render_report *r, const struct render_opts *o,
 		     struct buf *out);

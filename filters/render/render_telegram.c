@@ -402,6 +402,22 @@ static int is_number(const char *s)
 	return 1;
 }
 
+/* What render_telegram_funnel.c writes its lines with (render.h). */
+struct buf *render_tg_buf(void *lines)
+{
+	return &((struct lines *)lines)->b;
+}
+
+void render_tg_end(void *lines)
+{
+	line_end(lines);
+}
+
+void render_tg_html(struct buf *out, const char *s, size_t n)
+{
+	html_line(out, s, n);
+}
+
 /* Packs the lines into messages, the last one flushed. */
 static void pack(struct msgs *m, const struct lines *l)
 {
@@ -425,7 +441,11 @@ void render_telegram(const struct render_report *r, const struct render_opts *o,
 	struct msgs m = {BUF_INIT, 0, o->chat_id, is_number(o->chat_id), out};
 	size_t i;
 
-	if (!r->nalerts) {
+	if (!r->nalerts && !r->nmetrics && r->nrecs) {
+		/* funnel records only: the leads funnel's digest */
+		render_telegram_funnel(r, o, &l);
+		pack(&m, &l);
+	} else if (!r->nalerts) {
 		build_text(r, o, &l);
 		pack(&m, &l);
 	}
