@@ -123,6 +123,30 @@
 		});
 	})();
 
+	/*
+	 * The names the portal gives codes (pulse-extract bitrix --statuses,
+	 * --categories): stages per entity, sources, deal pipelines.  A code
+	 * without a name is shown as it is; a named one keeps its code in the
+	 * cell's tooltip and in the CSV.
+	 */
+	var NAMES = {stage: Object.create(null), source: Object.create(null), category: Object.create(null)};
+	(D.records || []).forEach(function (r) {
+		if (!r || r.kind !== 'name' || typeof r.code !== 'string' || typeof r.name !== 'string' ||
+		    !Object.prototype.hasOwnProperty.call(NAMES, r.of))
+			return;
+		var k = r.of === 'stage' ? vkey(r.entity, r.code) : r.code;
+		if (!(k in NAMES[r.of])) /* the first name of a code */
+			NAMES[r.of][k] = r.name;
+	});
+
+	/* The name of code v (of 'stage' of entity, 'source', 'category'), or null */
+	function named(of, v, entity) {
+		if (v === null || v === undefined)
+			return null;
+		var k = of === 'stage' ? vkey(entity, String(v)) : String(v);
+		return k in NAMES[of] ? NAMES[of][k] : null;
+	}
+
 	var filter = null; /* {dim, val} or null */
 	var sorts = Object.create(null); /* table id -> {k, dir} */
 	var shown = Object.create(null); /* table id -> {rows, cols}, for CSV */
@@ -281,6 +305,18 @@
 			return s ? clean(s) : '\u2014';
 		var d = RU ? m[3] + '.' + m[2] + '.' + m[1] : m[1] + '-' + m[2] + '-' + m[3];
 		return m[4] ? d + ' ' + m[4] : d;
+	}
+
+	/* a code as its name, when the portal gives one */
+	function nval(of, v, entity) {
+		var n = named(of, v, entity);
+		return n === null ? fval(v) : clean(n);
+	}
+
+	/* the code behind a named cell, for its tooltip; null when not named */
+	function codeOf(c, r) {
+		var of = {stage: 'stage', src: 'source', cat: 'category'}[c.t];
+		return of && named(of, r[c.k], r.entity) !== null ? String(r[c.k]) : null;
 	}
 
 	function fval(v) {
@@ -486,6 +522,9 @@
 		case 'chg': return typeof v === 'number' ? (v > 0 ? '+' : '') + fint(v) : '\u2014';
 		case 'sem': return v ? w('sem_' + v) : '\u2014';
 		case 'ent': return v ? w('ent_' + v) : '\u2014';
+		case 'stage': return nval('stage', v, r.entity);
+		case 'src': return nval('source', v);
+		case 'cat': return nval('category', v);
 		default: return fval(v);
 		}
 	}
@@ -541,12 +580,14 @@
 			var row = h('tr', null, null, body);
 			cols.forEach(function (c) {
 				var td = h('td', NUMERIC[c.t] ? (c.t === 'money' ? 'n m' : 'n') : (c.wrap ? 't' : null), null, row);
-				var text = cellText(c, r);
+				var text = cellText(c, r), code = codeOf(c, r);
 				if (c.pick) {
 					pickable(h('span', null, text, td), c.pick, r[c.k]);
 				} else {
 					td.textContent = text;
 				}
+				if (code !== null)
+					td.title = clean(code);
 				if (c.t === 'chg' || c.t === 'spct') {
 					if (r[c.k] > 0)
 						td.classList.add('up');
@@ -583,7 +624,7 @@
 			});
 			stext(g, LW + BW + 8, y + 15, it.text, {'class': 'lbl'});
 			var tip = s('title', {}, g);
-			tip.textContent = it.label + ': ' + it.text;
+			tip.textContent = it.label + (it.code ? ' (' + clean(it.code) + ')' : '') + ': ' + it.text;
 			if (it.pick && canPick(it.pick[0], it.pick[1])) {
 				g.setAttribute('class', 'click');
 				g.addEventListener('click', function () { pick(it.pick[0], it.pick[1]); });
@@ -748,7 +789,7 @@
 			var box = h('div', 'pipe', null, left);
 			var head = w(p.entity === 'deal' ? 'e_deal' : 'e_lead');
 			if (p.entity === 'deal' && p.category !== null && p.category !== undefined)
-				head += ' \u00b7 ' + w('pipeline') + ' ' + clean(p.category);
+				head += ' \u00b7 ' + (named('category', p.category) !== null ? nval('category', p.category) : w('pipeline') + ' ' + clean(p.category));
 			head += ' (' + fint(p.rows.length ? p.rows[0].total : 0) + ')';
 			h('h3', null, head, box);
 			var order = p.rows.slice().sort(function (a, c) {
@@ -758,12 +799,12 @@
 				var t = fint(r.reached) + ' \u00b7 ' + fpct(r.share);
 				if (typeof r.conversion === 'number')
 					t += '  \u2192 ' + fpct(r.conversion);
-				return {label: fval(r.stage), bars: [[r.share || 0, r.semantic ? SEMCOLOR[r.semantic] || '#5b6b7f' : '#aab4c0']], text: t};
+				return {label: nval('stage', r.stage, r.entity), code: named('stage', r.stage, r.entity) !== null ? r.stage : null, bars: [[r.share || 0, r.semantic ? SEMCOLOR[r.semantic] || '#5b6b7f' : '#aab4c0']], text: t};
 			}), 1, {title: head});
 		});
 		legend(left, [[w('sem_P'), SEMCOLOR.P], [w('sem_S'), SEMCOLOR.S], [w('sem_F'), SEMCOLOR.F], [w('no_stage'), '#aab4c0']]);
 		table(right, 'stages', [
-			{k: 'entity', t: 'ent'}, {k: 'category'}, {k: 'stage'}, {k: 'reached', t: 'int'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'reached', t: 'int'},
 			{k: 'share', t: 'pct'}, {k: 'from_previous', t: 'int'}, {k: 'conversion', t: 'pct'}], rows);
 	}
 
@@ -773,7 +814,7 @@
 		if (!rows.length)
 			return empty('dropoff', b);
 		table(b, 'dropoff', [
-			{k: 'entity', t: 'ent'}, {k: 'category'}, {k: 'stage'}, {k: 'lost_stage'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'lost_stage', t: 'stage'},
 			{k: 'loss_reason', wrap: true}, {k: 'count', t: 'int'}], rows);
 	}
 
@@ -800,11 +841,11 @@
 		h('h3', null, w('ch_sources'), left);
 		legend(left, [[w('c_leads'), '#9dbcf0'], [w('c_qualified'), '#2f6fdb'], [w('c_won'), '#2e9d5b']]);
 		hbars(left, top.map(function (x) {
-			return {label: fval(x.source), bars: [[x.leads, '#9dbcf0'], [x.qualified, '#2f6fdb'], [x.won, '#2e9d5b']],
+			return {label: nval('source', x.source), code: named('source', x.source) !== null ? x.source : null, bars: [[x.leads, '#9dbcf0'], [x.qualified, '#2f6fdb'], [x.won, '#2e9d5b']],
 				text: fint(x.leads) + ' / ' + fint(x.qualified) + ' / ' + fint(x.won), pick: ['source', x.source]};
 		}), max, {title: w('ch_sources'), textWidth: 120});
 		table(right, 'sources', [
-			{k: 'source', pick: 'source'}, {k: 'utm_campaign', wrap: true}, {k: 'leads', t: 'int'},
+			{k: 'source', t: 'src', pick: 'source'}, {k: 'utm_campaign', wrap: true}, {k: 'leads', t: 'int'},
 			{k: 'qualified', t: 'int'}, {k: 'won', t: 'int'}, {k: 'revenue', t: 'money'},
 			{k: 'revenue_per_lead', t: 'money'}], rows);
 	}
@@ -815,7 +856,7 @@
 		if (!rows.length)
 			return empty('top_sources', b);
 		table(b, 'top_sources', [
-			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', pick: 'source'}, {k: 'leads', t: 'int'},
+			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', t: 'src', pick: 'source'}, {k: 'leads', t: 'int'},
 			{k: 'previous', t: 'int'}, {k: 'change', t: 'chg'}, {k: 'change_share', t: 'spct'}], rows);
 	}
 
@@ -906,12 +947,12 @@
 		rows.forEach(function (r) { max = Math.max(max, r.days_max || 0); });
 		h('h3', null, w('ch_age'), b);
 		hbars(b, rows.map(function (r) {
-			var lab = fval(r.stage) + (r.entity === 'deal' ? ' (' + w('ent_deal') + ')' : '');
+			var lab = nval('stage', r.stage, r.entity) + (r.entity === 'deal' ? ' (' + w('ent_deal') + ')' : '');
 			return {label: lab, bars: [[r.days_max || 0, '#f3d9a4'], [r.days_mean || 0, '#e0a02a']],
 				text: fnum(r.days_mean, 1) + ' / ' + fint(r.days_max)};
 		}), max, {title: w('ch_age'), textWidth: 90});
 		table(b, 'age', [
-			{k: 'entity', t: 'ent'}, {k: 'category'}, {k: 'stage'}, {k: 'open', t: 'int'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'open', t: 'int'},
 			{k: 'days_mean', t: 'num1'}, {k: 'days_max', t: 'int'}], rows);
 	}
 
@@ -922,7 +963,7 @@
 			return empty('stale', b);
 		table(b, 'stale', [
 			{k: 'entity', t: 'ent'}, {k: 'id'}, {k: 'title', wrap: true}, {k: 'manager', pick: 'manager'},
-			{k: 'source', pick: 'source'}, {k: 'stage'}, {k: 'since', t: 'date'}, {k: 'days', t: 'int'},
+			{k: 'source', t: 'src', pick: 'source'}, {k: 'stage', t: 'stage'}, {k: 'since', t: 'date'}, {k: 'days', t: 'int'},
 			{k: 'created', t: 'date'}], rows);
 	}
 
@@ -936,7 +977,7 @@
 		if (hint)
 			hint.hidden = !Object.keys(dimValues).length;
 		if (filter) {
-			var chip = h('span', 'chip', w('d_' + filter.dim) + ': ' + fval(filter.val === null ? '(none)' : filter.val), bar);
+			var chip = h('span', 'chip', w('d_' + filter.dim) + ': ' + (filter.dim === 'source' ? nval('source', filter.val === null ? '(none)' : filter.val) : fval(filter.val === null ? '(none)' : filter.val)), bar);
 			chip.id = 'filter-chip';
 			var x = h('button', null, '\u00d7', chip);
 			x.type = 'button';
@@ -961,7 +1002,7 @@
 				return String(a).localeCompare(String(c), D.lang);
 			});
 			sorted.forEach(function (v, i) {
-				var o = h('option', null, fval(v === null ? '(none)' : v), sel);
+				var o = h('option', null, d === 'source' ? nval('source', v === null ? '(none)' : v) : fval(v === null ? '(none)' : v), sel);
 				o.value = String(i);
 				if (filter && filter.dim === d && filter.val === v)
 					o.selected = true;

@@ -73,12 +73,13 @@ static const struct format {
 	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
 	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
 	{"telegram", render_telegram, K(METRIC)},
-	{"html", render_html, K(FUNNEL)},
-	{"csv", render_csv, RK_BIT(RK_N) - 1},
+	{"html", render_html, K(FUNNEL) | K(NAME)},
+	{"csv", render_csv, (RK_BIT(RK_N) - 1) & ~K(NAME)},
 };
 
 /* xlsx: a format that can fail, render_xlsx() (0 or an exit status). */
-static const struct format xlsx_format = {"xlsx", NULL, RK_BIT(RK_N) - 1};
+static const struct format xlsx_format = {"xlsx", NULL,
+					  (RK_BIT(RK_N) - 1) & ~K(NAME)};
 
 /* svg: the chart of each kind, for --chart. */
 static const struct chart {

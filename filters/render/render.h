@@ -90,6 +90,7 @@ enum render_kind {
 	RK_METRIC,
 	RK_HISTOGRAM,
 	RK_FUNNEL,
+	RK_NAME,
 	RK_OTHER,
 	RK_N,
 };
@@ -483,6 +484,13 @@ int render_check_unknown(struct render_check *c, const char *key, const char *p,
  */
 int render_funnel_check(const struct rec *in, int final_only, char *msg,
 			size_t msz);
+
+/*
+ * render_funnel.c: checks a name record (pulse-extract bitrix --statuses,
+ * --categories: what the portal calls a stage, source or pipeline code).
+ * @return 0, or -1 with msg.
+ */
+int render_funnel_check_name(const struct rec *in, char *msg, size_t msz);
 
 /*
  * The decimals a funnel member (share, conversion, ...) is shown with,

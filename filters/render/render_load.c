@@ -22,7 +22,8 @@ const char *const render_load_prios[PRIO_N] = {
 };
 
 const char *const render_load_kinds[RK_N] = {
-	"ticket", "count", "link", "metric", "histogram", "funnel", NULL,
+	"ticket",    "count",  "link", "metric",
+	"histogram", "funnel", "name", NULL,
 };
 
 void render_load_init(struct render_report *r, unsigned kinds)
@@ -367,6 +368,9 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	case RK_FUNNEL:
 		st = render_funnel_check(in, r->final_only, msg, msz);
 		break;
+	case RK_NAME:
+		st = render_funnel_check_name(in, msg, msz);
+		break;
 	default:
 		break;
 	}
@@ -382,7 +386,7 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	}
 	if (st < 0)
 		return -1;
-	if (r->raw || k == RK_FUNNEL)
+	if (r->raw || k == RK_FUNNEL || k == RK_NAME)
 		keep_line(r, &r->recs, &r->nrecs, &r->caprecs, in);
 	else if (k == RK_HISTOGRAM || k == RK_COUNT)
 		keep_line(r, &r->aggs, &r->naggs, &r->capaggs, in);

@@ -12,7 +12,7 @@ pulse-leads-report --users users.json --statuses statuses.json --map ads.csv \
 	--keep kept -o dash.html leads.json deals.json hist.json dhist.json
 jq -r '"facts: \(.leads) leads, \(.reassigned) reassigned, hot lead \(.hot_lead) \(.hot_days) days"' facts.json
 sed -n '/^<script type="application\/json" id="pulse-data">$/,/^<\/script>$/p' dash.html | sed '1d;$d' |
-	jq -c '.records[]' > page.ndjson
+	jq -c '.records[] | select(.kind == "funnel")' > page.ndjson
 jq -c . kept/funnel.ndjson | cmp - page.ndjson && echo "page records = funnel records"
 jq -s -r 'map(select(.share != null)) | "shares: \(length), above 1: \(map(select(.share > 1)) | length), max per manager: \(map(select(.group.manager)) | max_by(.share) | .share)"' kept/funnel.ndjson
 jq -r 'select(.table == "managers" and .group == {}) | "\(.manager)\t\(.leads)"' kept/funnel.ndjson | sort > page-managers.tsv
