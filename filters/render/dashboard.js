@@ -130,6 +130,7 @@
 	 * cell's tooltip and in the CSV.
 	 */
 	var NAMES = {stage: Object.create(null), source: Object.create(null), category: Object.create(null)};
+	var CRMSRC = Object.create(null); /* source name -> SOURCE_ID */
 	(D.records || []).forEach(function (r) {
 		if (!r || r.kind !== 'name' || typeof r.code !== 'string' || typeof r.name !== 'string' ||
 		    !Object.prototype.hasOwnProperty.call(NAMES, r.of))
@@ -137,7 +138,17 @@
 		var k = r.of === 'stage' ? vkey(r.entity, r.code) : r.code;
 		if (!(k in NAMES[r.of])) /* the first name of a code */
 			NAMES[r.of][k] = r.name;
+		if (r.of === 'source' && !(r.name in CRMSRC))
+			CRMSRC[r.name] = r.code;
 	});
+
+	/*
+	 * A source that is the name of a Bitrix SOURCE_ID: pulse-utm
+	 * --crm-source gave it to leads without UTM (utm_origin crm_source).
+	 */
+	function crmSource(v) {
+		return typeof v === 'string' && v in CRMSRC ? CRMSRC[v] : null;
+	}
 
 	/* The name of code v (of 'stage' of entity, 'source', 'category'), or null */
 	function named(of, v, entity) {
@@ -316,6 +327,8 @@
 	/* the code behind a named cell, for its tooltip; null when not named */
 	function codeOf(c, r) {
 		var of = {stage: 'stage', src: 'source', cat: 'category'}[c.t];
+		if (c.t === 'src' && crmSource(r[c.k]) !== null)
+			return w('crm_source_tip').replace('%1', crmSource(r[c.k]));
 		return of && named(of, r[c.k], r.entity) !== null ? String(r[c.k]) : null;
 	}
 
@@ -848,6 +861,13 @@
 			{k: 'source', t: 'src', pick: 'source'}, {k: 'utm_campaign', wrap: true}, {k: 'leads', t: 'int'},
 			{k: 'qualified', t: 'int'}, {k: 'won', t: 'int'}, {k: 'revenue', t: 'money'},
 			{k: 'revenue_per_lead', t: 'money'}], rows);
+		var crm = order.filter(function (x) { return crmSource(x.source) !== null; });
+		if (crm.length) {
+			var n = crm.reduce(function (a, x) { return a + x.leads; }, 0);
+			var note = h('p', 'note', w('n_crm_source').replace('%1', fint(n)).replace('%2',
+				crm.map(function (x) { return clean(x.source) + ' (' + clean(crmSource(x.source)) + ')'; }).join(', ')), b);
+			note.id = 'crm-source-note';
+		}
 	}
 
 	function drawTopSources() {

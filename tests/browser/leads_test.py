@@ -10,6 +10,8 @@ what a reader sees, one fact a line, for tests/e2e/leads-report/browser.sh:
 - names, not codes: every stage and pipeline name of the page's name
   records is on the page; no named stage code is in its visible text,
   but a named cell keeps its code in its tooltip;
+- a source from Bitrix's SOURCE_ID (pulse-utm --crm-source) is said so
+  under the sources table and in its cell's tooltip;
 - no console error, no network request, no dialog.
 
 Saves SHOTDIR/leads.png.
@@ -74,6 +76,13 @@ def main():
                 "mobile": False})
         p.goto("file://" + os.path.abspath(page_path))
         names_check(p)
+        print("crm source note:", p.eval(
+            "(document.getElementById('crm-source-note')||{}).textContent"))
+        print("crm source tooltip:", p.eval(
+            "(function(){var t=Array.prototype.filter.call("
+            "document.querySelectorAll('[data-table=sources] tbody td[title]'),"
+            "function(e){return /CALL/.test(e.title);})[0];"
+            "return t ? t.textContent + ' [' + t.title + ']' : null;})()"))
         p.screenshot(os.path.join(shots, "leads.png"))
 
         errors = [e for e in p.events("Runtime.exceptionThrown")]

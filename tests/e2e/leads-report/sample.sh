@@ -31,3 +31,7 @@ jq -r 'select(.table == "stages" and .entity == "lead" and .group.manager and .r
 cmp jq-reached.tsv page-reached.tsv && echo "per-manager reached = jq: $(wc -l < page-reached.tsv) manager and status pairs"
 jq -r --slurpfile f facts.json 'select(.table == "stale" and .group == {} and .id == $f[0].hot_lead)
 	| "stale: lead \(.id) \(.stage) since \(.since), \(.days) days"' kept/funnel.ndjson
+# leads without UTM take their Bitrix SOURCE_ID's name (pulse-utm
+# --crm-source): "(none)" keeps only what nothing tells
+jq -s -r 'map(select(.kind == "lead")) | group_by(.utm_origin)[] | "\(.[0].utm_origin): \(length)"' kept/records.ndjson
+jq -s -r 'map(select(.kind == "lead" and .utm_origin == "crm_source")) | group_by(.source)[] | "crm_source \(.[0].source) -> \(.[0].utm_source): \(length)"' kept/records.ndjson
