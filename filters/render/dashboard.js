@@ -381,6 +381,43 @@
 		return t;
 	}
 
+	/* the card of lead or deal id in the portal (--portal-url), or null */
+	function cardUrl(entity, id) {
+		if (typeof D.portal !== 'string' || !/^https?:\/\/[^\s"'<>\\?#`]+$/.test(D.portal) ||
+		    (entity !== 'lead' && entity !== 'deal') || id === null || id === undefined || id === '')
+			return null;
+		return D.portal + '/crm/' + entity + '/details/' + encodeURIComponent(String(id)) + '/';
+	}
+
+	/* a count that opens the list of its leads or deals (the explore section) */
+	function openable(el, spec) {
+		el.classList.add('open');
+		el.setAttribute('role', 'button');
+		el.setAttribute('tabindex', '0');
+		el.title = w('open_title');
+		var go = function () {
+			if (window.pulse.open)
+				window.pulse.open(withView(spec));
+		};
+		el.addEventListener('click', go);
+		el.addEventListener('keydown', function (e) {
+			if (e.key === 'Enter' || e.key === ' ') {
+				e.preventDefault();
+				go();
+			}
+		});
+		return el;
+	}
+
+	/* a spec for the list, narrowed to the view the page shows */
+	function withView(spec) {
+		var out = {};
+		Object.keys(spec).forEach(function (k) { out[k] = spec[k]; });
+		if (filter && !(filter.dim in out))
+			out[filter.dim] = filter.val;
+		return out;
+	}
+
 	function pickable(el, dim, v) {
 		if (!canPick(dim, v))
 			return el;
@@ -593,9 +630,16 @@
 			var row = h('tr', null, null, body);
 			cols.forEach(function (c) {
 				var td = h('td', NUMERIC[c.t] ? (c.t === 'money' ? 'n m' : 'n') : (c.wrap ? 't' : null), null, row);
-				var text = cellText(c, r), code = codeOf(c, r);
+				var text = cellText(c, r), code = codeOf(c, r), spec = c.open ? c.open(r) : null, url;
 				if (c.pick) {
 					pickable(h('span', null, text, td), c.pick, r[c.k]);
+				} else if (spec && D.items && D.items.length && r[c.k]) {
+					openable(h('span', null, text, td), spec);
+				} else if (c.link && (url = cardUrl(r.entity, r[c.k]))) {
+					var a = h('a', null, text, td);
+					a.setAttribute('href', url);
+					a.setAttribute('target', '_blank');
+					a.setAttribute('rel', 'noopener noreferrer');
 				} else {
 					td.textContent = text;
 				}
@@ -817,7 +861,8 @@
 		});
 		legend(left, [[w('sem_P'), SEMCOLOR.P], [w('sem_S'), SEMCOLOR.S], [w('sem_F'), SEMCOLOR.F], [w('no_stage'), '#aab4c0']]);
 		table(right, 'stages', [
-			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'reached', t: 'int'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'},
+			{k: 'reached', t: 'int', open: function (r) { return {e: r.entity, stage: r.stage, category: r.category === undefined ? null : r.category}; }},
 			{k: 'share', t: 'pct'}, {k: 'from_previous', t: 'int'}, {k: 'conversion', t: 'pct'}], rows);
 	}
 
@@ -858,7 +903,8 @@
 				text: fint(x.leads) + ' / ' + fint(x.qualified) + ' / ' + fint(x.won), pick: ['source', x.source]};
 		}), max, {title: w('ch_sources'), textWidth: 120});
 		table(right, 'sources', [
-			{k: 'source', t: 'src', pick: 'source'}, {k: 'utm_campaign', wrap: true}, {k: 'leads', t: 'int'},
+			{k: 'source', t: 'src', pick: 'source'}, {k: 'utm_campaign', wrap: true},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', source: groupVal(r.source), utm_campaign: groupVal(r.utm_campaign)}; }},
 			{k: 'qualified', t: 'int'}, {k: 'won', t: 'int'}, {k: 'revenue', t: 'money'},
 			{k: 'revenue_per_lead', t: 'money'}], rows);
 		var crm = order.filter(function (x) { return crmSource(x.source) !== null; });
@@ -876,7 +922,8 @@
 		if (!rows.length)
 			return empty('top_sources', b);
 		table(b, 'top_sources', [
-			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', t: 'src', pick: 'source'}, {k: 'leads', t: 'int'},
+			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', t: 'src', pick: 'source'},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', month: r.month, source: groupVal(r.source)}; }},
 			{k: 'previous', t: 'int'}, {k: 'change', t: 'chg'}, {k: 'change_share', t: 'spct'}], rows);
 	}
 
@@ -922,7 +969,8 @@
 		}), max, {title: w('ch_managers'), textWidth: 120});
 		legend(left, [[w('c_leads'), '#2f6fdb'], [w('c_won'), '#2e9d5b']]);
 		table(right, 'managers', [
-			{k: 'manager', pick: 'manager'}, {k: 'leads', t: 'int'}, {k: 'share', t: 'pct'},
+			{k: 'manager', pick: 'manager'}, {k: 'leads', t: 'int', open: function (r) { return {e: 'lead', manager: groupVal(r.manager)}; }},
+			{k: 'share', t: 'pct'},
 			{k: 'days_with_leads', t: 'int'}, {k: 'mean_per_day', t: 'num2'}, {k: 'won', t: 'int'},
 			{k: 'revenue', t: 'money'}, {k: 'average_check', t: 'money'}], rows);
 	}
@@ -954,7 +1002,9 @@
 		Array.prototype.forEach.call(lg.children, function (span, i) { pickable(span, 'manager', top[i]); });
 		lines(b, months, series, {title: w('ch_manager_months')});
 		table(b, 'manager_months', [
-			{k: 'manager', pick: 'manager'}, {k: 'month'}, {k: 'leads', t: 'int'}, {k: 'won', t: 'int'},
+			{k: 'manager', pick: 'manager'}, {k: 'month'},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', manager: groupVal(r.manager), month: r.month}; }},
+			{k: 'won', t: 'int'},
 			{k: 'revenue', t: 'money'}, {k: 'average_check', t: 'money'}], rows);
 	}
 
@@ -981,11 +1031,37 @@
 		var rows = rowsOf('stale');
 		if (!rows.length)
 			return empty('stale', b);
+		/* the list by stage: a stage picked keeps its rows only */
+		var stages = [], seen = Object.create(null);
+		rows.forEach(function (r) {
+			var k = vkey(r.entity, r.stage);
+			if (!seen[k]) {
+				seen[k] = true;
+				stages.push(r);
+			}
+		});
+		var lab = h('label', 'stagepick', w('c_stage') + ' ', b);
+		var sel = h('select', null, null, lab);
+		sel.id = 'stale-stage';
+		h('option', null, '\u2014 ' + w('all') + ' \u2014', sel).value = '';
+		stages.forEach(function (r, i) {
+			var o = h('option', null, (r.entity === 'deal' ? w('ent_deal') + ': ' : '') + nval('stage', r.stage, r.entity), sel);
+			o.value = String(i);
+			if (staleStage === vkey(r.entity, r.stage))
+				o.selected = true;
+		});
+		sel.addEventListener('change', function () {
+			staleStage = sel.value === '' ? null : vkey(stages[+sel.value].entity, stages[+sel.value].stage);
+			drawStale();
+		});
+		if (staleStage !== null && !seen[staleStage])
+			staleStage = null;
 		table(b, 'stale', [
-			{k: 'entity', t: 'ent'}, {k: 'id'}, {k: 'title', wrap: true}, {k: 'manager', pick: 'manager'},
+			{k: 'entity', t: 'ent'}, {k: 'id', link: true}, {k: 'title', wrap: true}, {k: 'manager', pick: 'manager'},
 			{k: 'source', t: 'src', pick: 'source'}, {k: 'stage', t: 'stage'}, {k: 'since', t: 'date'}, {k: 'days', t: 'int'},
-			{k: 'created', t: 'date'}], rows);
+			{k: 'created', t: 'date'}], rows.filter(function (r) { return staleStage === null || vkey(r.entity, r.stage) === staleStage; }));
 	}
+	var staleStage = null; /* vkey(entity, stage) the stale list shows, or null */
 
 	/* ---- the filter bar ----------------------------------------------- */
 
@@ -1072,13 +1148,20 @@
 			sec[1]();
 		});
 		document.body.setAttribute('data-filter', filter ? filter.dim + '=' + (filter.val === null ? '' : filter.val) : '');
+		if (window.pulse && window.pulse.onDraw)
+			window.pulse.onDraw();
 	}
 
 	/* what the tests and a user's console can ask */
 	window.pulse = {
 		csv: function (id) { return shown[id] ? csvText(shown[id].rows) : null; },
 		filter: function () { return filter; },
-		pick: pick
+		pick: pick,
+		open: null, /* dashboard_explore.js: the list of a count */
+		/* for dashboard_explore.js */
+		lib: {D: D, w: w, h: h, table: table, fval: fval, nval: nval, fint: fint, fmoney: fmoney,
+			fpct: fpct, vkey: vkey, clean: clean, named: named, dparse: dparse, dadd: dadd,
+			mstr: mstr, shown: function () { return shown; }}
 	};
 
 	draw();

@@ -66,6 +66,19 @@ static const char *const words[][3] = {
 	{"n_funnel",
 	 "Shares are of all records created in the period, so the stages do not add up to 100%; conversion is from the previous stage.",
 	 "Доли считаются от всех записей, созданных за период, поэтому стадии не складываются в 100%; конверсия — от предыдущей стадии."},
+	{"s_explore", "Leads and deals: explore", "Лиды и сделки: разрез"},
+	{"n_explore",
+	 "Filters combine; a count elsewhere on the page opens its leads here. A stage is reached when the record's stage history has it.",
+	 "Фильтры сочетаются; число в любой таблице выше открывает здесь свои лиды. Стадия пройдена, если она есть в истории стадий записи."},
+	{"x_entity", "show", "показать"},
+	{"x_from", "created from", "создан с"},
+	{"x_to", "to", "по"},
+	{"x_matched", "%1 of %2 %3", "%1 из %2 (%3)"},
+	{"x_now", "Their stage now", "Их стадия сейчас"},
+	{"open_title", "Open the list of these records",
+	 "Открыть список этих записей"},
+	{"c_ad_group", "Ad group", "Группа объявлений"},
+	{"c_amount", "Amount", "Сумма"},
 	{"n_crm_source",
 	 "%1 leads without UTM take their source from Bitrix's own SOURCE_ID field: %2.",
 	 "%1 лидов без UTM получили источник из поля «Источник» Битрикс24 (SOURCE_ID): %2."},
@@ -159,6 +172,7 @@ static const char *const sections[][3] = {
 	{"manager_months", "s_manager_months", NULL},
 	{"age", "s_age", NULL},
 	{"stale", "s_stale", "n_stale"},
+	{"explore", "s_explore", "n_explore"},
 };
 
 static const char *word(const char *key, enum lang_id lang)
@@ -308,7 +322,11 @@ static void page_data(const struct render_report *r,
 		buf_addc(j, ':');
 		jw_cstr(j, words[i][o->lang == LANG_RU ? 2 : 1]);
 	}
-	buf_adds(j, "},\"records\":[");
+	buf_adds(j, "},\"portal\":");
+	jw_cstr(j, o->portal_url);
+	buf_adds(j, ",\"items\":[");
+	buf_add(j, r->items.p ? r->items.p : "", r->items.len);
+	buf_adds(j, "],\"records\":[");
 	for (i = 0; i < r->nrecs; i++) {
 		if (i)
 			buf_adds(j, ",\n");

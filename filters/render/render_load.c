@@ -43,6 +43,7 @@ void render_load_release(struct render_report *r)
 	free(r->metrics);
 	free(r->recs);
 	buf_release(&r->str);
+	buf_release(&r->items);
 	hmap_release(&r->ignored_by);
 	memset(r, 0, sizeof *r);
 	r->as_of = T_NONE;
@@ -347,6 +348,11 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	int64_t mark_users = r->link_users;
 	int st = 0;
 
+	if (r->want_items && k == RK_OTHER) {
+		st = render_items_add(r, in, msg, msz);
+		if (st)
+			return st < 0 ? -1 : 0;
+	}
 	if (!(r->kinds & RK_BIT(k))) {
 		ignore(r, in);
 		return 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """leads_test.py - the page pulse-leads-report writes, in a real browser.
 
-    leads_test.py PAGE.html SHOTDIR
+    leads_test.py PAGE.html RECORDS.ndjson SHOTDIR
 
 Opens PAGE (the dashboard of pulse-gen's Bitrix24 sample, written with
 --statuses and --categories) in headless Chromium (cdp.py) and prints
@@ -12,9 +12,17 @@ what a reader sees, one fact a line, for tests/e2e/leads-report/browser.sh:
   but a named cell keeps its code in its tooltip;
 - a source from Bitrix's SOURCE_ID (pulse-utm --crm-source) is said so
   under the sources table and in its cell's tooltip;
+- every "reached" count of the funnel table opens a list of as many
+  leads or deals (the 45 without stage too);
+- the explore filters combine (source x manager x campaign x ad group x
+  month, and a day range): the list has as many records as RECORDS
+  (pulse-utm's output) counted here in Python, and each filter added
+  changes both explore tables;
+- the stale list filters by stage; ids link to the Bitrix card
+  (--portal-url);
 - no console error, no network request, no dialog.
 
-Saves SHOTDIR/leads.png.
+Saves SHOTDIR/leads.png and SHOTDIR/leads-explore.png.
 """
 
 import json
@@ -66,8 +74,136 @@ def names_check(p):
         "return t ? t.textContent + ' [' + t.title + ']' : null;})()"))
 
 
+def set_select(p, selector, label):
+    """Picks the option of <select> selector whose text is label."""
+    return p.eval(
+        "(function(){var s=document.querySelector(%s);"
+        "var o=Array.prototype.filter.call(s.options,function(o){"
+        "return o.textContent===%s;})[0]; if(!o) return false;"
+        "s.value=o.value; s.dispatchEvent(new Event('change'));"
+        "return true;})()" % (json.dumps(selector), json.dumps(label)))
+
+
+def set_date(p, id_, value):
+    p.eval("(function(){var i=document.getElementById(%s); i.value=%s;"
+           "i.dispatchEvent(new Event('change'));})()" % (
+               json.dumps(id_), json.dumps(value)))
+
+
+def explore_state(p):
+    return p.eval("""(function(){
+      var t = {};
+      ['explore', 'explore_stages'].forEach(function (id) {
+        var e = document.querySelector('[data-table=' + id + '] tbody');
+        t[id] = e ? e.textContent : null;
+      });
+      var c = document.getElementById('explore-count');
+      return {n: c ? +c.getAttribute('data-n') : null, tables: t};
+    })()""")
+
+
+def reached_check(p):
+    n = p.eval("document.querySelectorAll('[data-table=stages] tbody tr').length")
+    bad = []
+    for i in range(n):
+        cell = ("[data-table=stages] tbody tr:nth-child(%d) td:nth-child(4)"
+                % (i + 1))
+        want = p.eval("document.querySelector(%s).textContent" %
+                      json.dumps(cell))
+        want = int(want.replace("\u00a0", "").replace(" ", "").replace(",", ""))
+        if not p.eval("!!document.querySelector(%s)" %
+                      json.dumps(cell + " .open")):
+            if want:
+                bad.append("row %d: %d, no list" % (i + 1, want))
+            continue
+        p.click(cell + " .open")
+        got = explore_state(p)["n"]
+        if got != want:
+            bad.append("row %d: %d, list %s" % (i + 1, want, got))
+    print("funnel reached cells: %d, lists of another size: %d %s" % (
+        n, len(bad), "; ".join(bad)))
+
+
+def explore_check(p, records):
+    leads = [r for r in records if r.get("kind") == "lead"]
+    p.click("#explore-reset")
+    p.eval("(function(){var s=document.getElementById('explore-entity');"
+           "s.value='lead'; s.dispatchEvent(new Event('change'));})()")
+
+    def none(v):
+        return v if v not in (None, "") else None
+
+    # the largest source, its largest manager, campaign, ad group, month
+    def top(rows, f):
+        c = {}
+        for r in rows:
+            c[f(r)] = c.get(f(r), 0) + 1
+        return max(sorted(c, key=lambda k: (k is None, str(k))),
+                   key=lambda k: c[k])
+    steps = [("source", lambda r: none(r.get("utm_source"))),
+             ("ad_group", lambda r: none(r.get("ad_group"))),
+             ("utm_campaign", lambda r: none(r.get("utm_campaign"))),
+             ("manager", lambda r: none(r.get("manager"))),
+             ("month", lambda r: (r.get("created") or "")[:7] or None)]
+    rows = leads
+    before = explore_state(p)
+    print("explore, no filter: %d leads (records: %d)" % (
+        before["n"], len(leads)))
+    for dim, f in steps:
+        v = top(rows, f)
+        rows = [r for r in rows if f(r) == v]
+        label = v
+        if dim == "source":
+            label = p.eval("window.pulse.lib.nval('source', %s)" %
+                           json.dumps(v))
+        ok = set_select(p, ".explore-bar select[data-dim=%s]" % dim, label)
+        after = explore_state(p)
+        changed = [k for k in ("explore", "explore_stages")
+                   if after["tables"][k] != before["tables"][k]]
+        print("+ %s=%s: picked=%s list %s, python %d, tables changed: %s" % (
+            dim, v, ok, after["n"], len(rows), " ".join(changed)))
+        before = after
+    p.screenshot(os.path.join(SHOTS, "leads-explore.png"))
+    # a day range of its own
+    p.click("#explore-reset")
+    frm, to = "2025-10-01", "2025-10-15"
+    set_date(p, "explore-from", frm)
+    set_date(p, "explore-to", to)
+    want = [r for r in leads if frm <= (r.get("created") or "")[:10] <= to]
+    print("days %s..%s: list %s, python %d" % (
+        frm, to, explore_state(p)["n"], len(want)))
+    p.click("#explore-reset")
+
+
+def stale_check(p):
+    n0 = p.eval("document.querySelectorAll('[data-table=stale] tbody tr').length")
+    opts = p.eval("Array.prototype.map.call(document.querySelectorAll("
+                  "'#stale-stage option'),function(o){return o.textContent;})")
+    set_select(p, "#stale-stage", opts[1])
+    stages = p.eval("Array.prototype.map.call(document.querySelectorAll("
+                    "'[data-table=stale] tbody tr td:nth-child(6)'),"
+                    "function(e){return e.textContent;})")
+    print("stale: %d rows; stage %s: %d rows, all of it: %s" % (
+        n0, opts[1], len(stages),
+        all(opts[1].endswith(s) for s in stages)))
+    set_select(p, "#stale-stage", opts[0])
+    print("stale link:", p.eval(
+        "(document.querySelector('[data-table=stale] tbody td a')||{})"
+        ".href"))
+    print("explore link:", p.eval(
+        "(document.querySelector('[data-table=explore] tbody td a')||{})"
+        ".href"))
+
+
+SHOTS = "."
+
+
 def main():
-    page_path, shots = sys.argv[1:3]
+    global SHOTS
+    page_path, records_path, shots = sys.argv[1:4]
+    SHOTS = shots
+    with open(records_path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
     os.makedirs(shots, exist_ok=True)
     with cdp.Browser() as b:
         p = b.new_page()
@@ -84,6 +220,9 @@ def main():
             "function(e){return /CALL/.test(e.title);})[0];"
             "return t ? t.textContent + ' [' + t.title + ']' : null;})()"))
         p.screenshot(os.path.join(shots, "leads.png"))
+        reached_check(p)
+        explore_check(p, records)
+        stale_check(p)
 
         errors = [e for e in p.events("Runtime.exceptionThrown")]
         errors += [e for e in p.events("Runtime.consoleAPICalled")

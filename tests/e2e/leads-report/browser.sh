@@ -1,14 +1,17 @@
 # The leads dashboard of pulse-gen's Bitrix24 sample in headless Chromium
 # (tests/browser/leads_test.py): with --statuses and --categories the page
 # shows the names of stages and pipelines, never their codes, which stay
-# in the tooltips (and in the records and the CSV).  Screenshot:
-# $B/tests/screenshots/leads.png
+# in the tooltips (and in the records and the CSV); each funnel count opens
+# a list of as many records; the explore filters combine and count what
+# Python counts in the records; the stale list filters by stage; ids link
+# to the card.  Screenshots: $B/tests/screenshots/leads*.png
 command -v chromium > /dev/null || { echo "chromium is missing: run scripts/install-deps" >&2; exit 1; }
 pulse-gen bitrix -o leads.json --deals deals.json --history hist.json \
 	--deal-history dhist.json --users users.json --statuses statuses.json \
 	--categories categories.json --ad-map ads.csv --aliases aliases.csv
 pulse-leads-report --lang ru --users users.json --statuses statuses.json \
 	--categories categories.json --map ads.csv --alias aliases.csv \
-	--as-of 2026-01-21T18:00:00+03:00 --stale-days 20 --no-xlsx -o dash.html \
+	--as-of 2026-01-21T18:00:00+03:00 --stale-days 20 --no-xlsx --portal-url https://crm.example/ --keep kept \
+	-o dash.html \
 	leads.json deals.json hist.json dhist.json
-timeout 90 python3 "$ROOT/tests/browser/leads_test.py" dash.html "$B/tests/screenshots"
+timeout 90 python3 "$ROOT/tests/browser/leads_test.py" dash.html kept/records.ndjson "$B/tests/screenshots"

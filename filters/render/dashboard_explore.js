@@ -1,0 +1,241 @@
+/*
+ * pulse-render --format html: the explore section, the leads and deals
+ * behind the counts (#pulse-data's items: pulse-utm's lead, deal and stage
+ * records, kept small by render_items.c).
+ *
+ * Filters combine: entity, source, manager, campaign, ad group, month and
+ * a day range of the creation date (as the export wrote it, in its own
+ * zone); a count elsewhere on the page (the leads that reached a stage,
+ * lie without one, of a source, a manager, a month) opens this list with
+ * its filters.  The list is the records themselves, never a number
+ * derived again: a stage is "reached" when the record's stage history has
+ * it, "(no stage)" when it has none, as pulse-funnel counts.  Each id
+ * links to its card with --portal-url.
+ */
+(function () {
+	'use strict';
+
+	var P = window.pulse, L = P && P.lib;
+	var sec = document.getElementById('s-explore');
+	if (!L || !sec)
+		return;
+	var D = L.D, w = L.w, h = L.h;
+
+	var ITEMS = [], BYKEY = Object.create(null);
+	(D.items || []).forEach(function (x) {
+		if (!x || Array.isArray(x) || typeof x !== 'object' || (x.e !== 'lead' && x.e !== 'deal'))
+			return;
+		var c = typeof x.c === 'string' ? x.c : '';
+		x.day = /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(c) ? c.slice(0, 10) : null;
+		x.month = x.day ? x.day.slice(0, 7) : null;
+		x.reached = Object.create(null);
+		x.nst = 0;
+		ITEMS.push(x);
+		BYKEY[L.vkey(x.e, String(x.id))] = x;
+	});
+	(D.items || []).forEach(function (r) {
+		if (!Array.isArray(r))
+			return;
+		var x = BYKEY[L.vkey(r[0], String(r[1]))];
+		if (!x)
+			return;
+		x.reached[r[2]] = true;
+		x.nst++;
+	});
+
+	/* the dimensions, as pulse-funnel --by groups them: "" and null are (none) */
+	var DIMS = ['source', 'manager', 'utm_campaign', 'ad_group', 'month'];
+	var FIELD = {source: 'us', manager: 'm', utm_campaign: 'uc', ad_group: 'ag', month: 'month'};
+
+	function dv(x, d) {
+		var v = x[FIELD[d]];
+		return v === undefined || v === null || v === '' ? null : String(v);
+	}
+
+	/* the state: entity, each dimension (undefined: all), days, a stage */
+	var X = {e: 'lead', from: '', to: '', stage: undefined, category: null};
+	DIMS.forEach(function (d) { X[d] = undefined; });
+
+	function matches(x, skip) {
+		if (x.e !== X.e)
+			return false;
+		for (var i = 0; i < DIMS.length; i++)
+			if (DIMS[i] !== skip && X[DIMS[i]] !== undefined && dv(x, DIMS[i]) !== X[DIMS[i]])
+				return false;
+		if ((X.from && (!x.day || x.day < X.from)) || (X.to && (!x.day || x.day > X.to)))
+			return false;
+		if (X.stage === '(no stage)')
+			return x.nst === 0 && (X.e !== 'deal' || X.category === null || String(x.cat) === X.category);
+		if (X.stage !== undefined)
+			return !!x.reached[X.stage];
+		return true;
+	}
+
+	function label(d, v) {
+		if (v === null)
+			return w('none');
+		return d === 'source' ? L.nval('source', v) : L.clean(v);
+	}
+
+	function select(bar, d, values) {
+		var lab = h('label', null, w('d_' + d), bar);
+		var sel = h('select', null, null, lab);
+		sel.setAttribute('data-dim', d);
+		h('option', null, '\u2014 ' + w('all') + ' \u2014', sel).value = '';
+		values.forEach(function (v, i) {
+			var o = h('option', null, label(d, v), sel);
+			o.value = String(i);
+			if (X[d] !== undefined && X[d] === v)
+				o.selected = true;
+		});
+		sel.addEventListener('change', function () {
+			X[d] = sel.value === '' ? undefined : values[+sel.value];
+			draw();
+		});
+	}
+
+	function dateInput(bar, k) {
+		var lab = h('label', null, w('x_' + k), bar);
+		var inp = h('input', null, null, lab);
+		inp.type = 'date';
+		inp.id = 'explore-' + k;
+		inp.value = X[k];
+		inp.addEventListener('change', function () {
+			X[k] = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(inp.value) ? inp.value : '';
+			draw();
+		});
+	}
+
+	function drawBar(b) {
+		var bar = h('div', 'filters explore-bar', null, b);
+		var lab = h('label', null, w('x_entity'), bar);
+		var sel = h('select', null, null, lab);
+		sel.id = 'explore-entity';
+		['lead', 'deal'].forEach(function (e) {
+			var o = h('option', null, w('e_' + e), sel);
+			o.value = e;
+			o.selected = X.e === e;
+		});
+		sel.addEventListener('change', function () {
+			X.e = sel.value;
+			X.stage = undefined;
+			draw();
+		});
+		DIMS.forEach(function (d) {
+			/* the values the other filters leave, so a pick never comes up empty */
+			var seen = Object.create(null), vals = [];
+			ITEMS.forEach(function (x) {
+				if (!matches(x, d))
+					return;
+				var v = dv(x, d), k = v === null ? '\u0000' : v;
+				if (!seen[k]) {
+					seen[k] = true;
+					vals.push(v);
+				}
+			});
+			if (X[d] !== undefined && !seen[X[d] === null ? '\u0000' : X[d]])
+				vals.push(X[d]);
+			vals.sort(function (a, c) {
+				if (a === null || c === null)
+					return a === null ? 1 : -1;
+				return String(a).localeCompare(String(c), D.lang);
+			});
+			select(bar, d, vals);
+		});
+		dateInput(bar, 'from');
+		dateInput(bar, 'to');
+		if (X.stage !== undefined) {
+			var chip = h('span', 'chip', w('c_stage') + ': ' + (X.stage === '(no stage)' ? w('no_stage') : L.nval('stage', X.stage, X.e)), bar);
+			chip.id = 'explore-stage';
+			var x = h('button', null, '\u00d7', chip);
+			x.type = 'button';
+			x.title = w('clear');
+			x.addEventListener('click', function () {
+				X.stage = undefined;
+				draw();
+			});
+		}
+		var reset = h('button', 'csv', w('clear'), bar);
+		reset.type = 'button';
+		reset.id = 'explore-reset';
+		reset.addEventListener('click', function () {
+			DIMS.forEach(function (d) { X[d] = undefined; });
+			X.from = X.to = '';
+			X.stage = undefined;
+			draw();
+		});
+	}
+
+	function money(x) {
+		if (x.a === undefined || x.a === null || x.a === '')
+			return null;
+		var m = {};
+		m[typeof x.cur === 'string' && x.cur ? x.cur : 'XXX'] = String(x.a);
+		return m;
+	}
+
+	function draw() {
+		var b = sec.querySelector('.body');
+		b.textContent = '';
+		sec.hidden = !ITEMS.length;
+		if (!ITEMS.length)
+			return;
+		drawBar(b);
+		var all = ITEMS.filter(function (x) { return x.e === X.e; }).length;
+		var rows = ITEMS.filter(function (x) { return matches(x); });
+		var won = rows.filter(function (x) { return x.sm === 'S'; });
+		var rev = Object.create(null);
+		won.forEach(function (x) {
+			var d = L.dparse(x.a);
+			if (!d)
+				return;
+			var c = typeof x.cur === 'string' && x.cur ? x.cur : 'XXX';
+			rev[c] = rev[c] ? L.dadd(rev[c], d) : d;
+		});
+		var sum = h('p', 'explore-sum', w('x_matched').replace('%1', L.fint(rows.length)).replace('%2', L.fint(all))
+			.replace('%3', w('e_' + X.e).toLowerCase()) + ' \u00b7 ' + w(X.e === 'deal' ? 'c_won' : 'c_qualified') + ': ' +
+			L.fint(won.length) + (X.e === 'deal' ? ' \u00b7 ' + w('c_revenue') + ': ' + L.fmoney(L.mstr(rev)) : ''), b);
+		sum.id = 'explore-count';
+		sum.setAttribute('data-n', String(rows.length));
+
+		/* the current stages of the list */
+		var by = Object.create(null), order = [];
+		rows.forEach(function (x) {
+			var k = x.st === undefined || x.st === null ? '' : String(x.st);
+			if (!by[k]) {
+				by[k] = {entity: X.e, stage: x.st === undefined ? null : x.st, semantic: x.sm || null, count: 0};
+				order.push(by[k]);
+			}
+			by[k].count++;
+		});
+		order.forEach(function (r) { r.share = rows.length ? r.count / rows.length : null; });
+		order.sort(function (a, c) { return c.count - a.count; });
+		var wrap = h('div', 'twocol', null, b);
+		var left = h('div', null, null, wrap), right = h('div', null, null, wrap);
+		L.table(left, 'explore_stages', [{k: 'stage', t: 'stage'}, {k: 'semantic', t: 'sem'},
+			{k: 'count', t: 'int'}, {k: 'share', t: 'pct'}], order, w('x_now'));
+		L.table(right, 'explore', [{k: 'id', link: true}, {k: 'title', wrap: true}, {k: 'created', t: 'date'},
+			{k: 'source', t: 'src'}, {k: 'utm_campaign', wrap: true}, {k: 'ad_group'}, {k: 'manager'},
+			{k: 'stage', t: 'stage'}, {k: 'amount', t: 'money'}], rows.map(function (x) {
+			return {entity: x.e, id: x.id, title: x.t === undefined ? null : x.t, created: x.c || null,
+				source: dv(x, 'source') === null ? '(none)' : dv(x, 'source'),
+				utm_campaign: dv(x, 'utm_campaign') === null ? '(none)' : dv(x, 'utm_campaign'),
+				ad_group: dv(x, 'ad_group'), manager: dv(x, 'manager'),
+				stage: x.st === undefined ? null : x.st, amount: money(x)};
+		}));
+	}
+
+	/* a count elsewhere opens its list: spec {e, stage, category, dims...} */
+	P.open = function (spec) {
+		DIMS.forEach(function (d) { X[d] = d in spec ? spec[d] : undefined; });
+		X.e = spec.e === 'deal' ? 'deal' : 'lead';
+		X.stage = spec.stage === undefined ? undefined : spec.stage;
+		X.category = spec.category === undefined || spec.category === null ? null : String(spec.category);
+		X.from = X.to = '';
+		draw();
+		sec.scrollIntoView({block: 'start'});
+	};
+	P.explore = function () { return X; };
+	P.onDraw = draw;
+	draw();
+})();
