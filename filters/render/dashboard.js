@@ -1161,7 +1161,7 @@
 		/* for dashboard_explore.js */
 		lib: {D: D, w: w, h: h, table: table, fval: fval, nval: nval, fint: fint, fmoney: fmoney,
 			fpct: fpct, vkey: vkey, clean: clean, named: named, dparse: dparse, dadd: dadd,
-			mstr: mstr, shown: function () { return shown; }}
+			mstr: mstr, dstr: dstr, ddiv: ddiv, shown: function () { return shown; }}
 	};
 
 	draw();

@@ -43,11 +43,19 @@
 		x.nst++;
 	});
 
+	/* a deal counts for its lead's source, campaign, ad group, month (as pulse-funnel) */
+	ITEMS.forEach(function (x) {
+		if (x.e === 'deal' && x.lid !== undefined && x.lid !== null)
+			x.lead = BYKEY[L.vkey('lead', String(x.lid))] || null;
+	});
+
 	/* the dimensions, as pulse-funnel --by groups them: "" and null are (none) */
-	var DIMS = ['source', 'manager', 'utm_campaign', 'ad_group', 'month'];
-	var FIELD = {source: 'us', manager: 'm', utm_campaign: 'uc', ad_group: 'ag', month: 'month'};
+	var DIMS = ['source', 'manager', 'utm_campaign', 'ad_group', 'utm_content', 'month'];
+	var FIELD = {source: 'us', manager: 'm', utm_campaign: 'uc', ad_group: 'ag', utm_content: 'ad', month: 'month'};
 
 	function dv(x, d) {
+		if (x.lead && d !== 'manager')
+			x = x.lead;
 		var v = x[FIELD[d]];
 		return v === undefined || v === null || v === '' ? null : String(v);
 	}
@@ -56,14 +64,17 @@
 	var X = {e: 'lead', from: '', to: '', stage: undefined, category: null};
 	DIMS.forEach(function (d) { X[d] = undefined; });
 
-	function matches(x, skip) {
-		if (x.e !== X.e)
+	function matches(x, skip, anyEntity) {
+		if (!anyEntity && x.e !== X.e)
 			return false;
 		for (var i = 0; i < DIMS.length; i++)
 			if (DIMS[i] !== skip && X[DIMS[i]] !== undefined && dv(x, DIMS[i]) !== X[DIMS[i]])
 				return false;
-		if ((X.from && (!x.day || x.day < X.from)) || (X.to && (!x.day || x.day > X.to)))
+		var day = x.lead ? x.lead.day : x.day;
+		if ((X.from && (!day || day < X.from)) || (X.to && (!day || day > X.to)))
 			return false;
+		if (anyEntity)
+			return true;
 		if (X.stage === '(no stage)')
 			return x.nst === 0 && (X.e !== 'deal' || X.category === null || String(x.cat) === X.category);
 		if (X.stage !== undefined)
@@ -181,6 +192,7 @@
 		if (!ITEMS.length)
 			return;
 		drawBar(b);
+		drawAds();
 		var all = ITEMS.filter(function (x) { return x.e === X.e; }).length;
 		var rows = ITEMS.filter(function (x) { return matches(x); });
 		var won = rows.filter(function (x) { return x.sm === 'S'; });
@@ -223,6 +235,67 @@
 				ad_group: dv(x, 'ad_group'), manager: dv(x, 'manager'),
 				stage: x.st === undefined ? null : x.st, amount: money(x)};
 		}));
+	}
+
+	/*
+	 * The ads (utm_content) of the leads the filters leave: leads, won deals
+	 * and their revenue (a deal counts for its lead's ad, as for its source),
+	 * revenue per lead; by revenue, then won deals.
+	 */
+	function drawAds() {
+		var as = document.getElementById('s-ads');
+		if (!as)
+			return;
+		var b = as.querySelector('.body');
+		b.textContent = '';
+		as.hidden = !ITEMS.length;
+		if (!ITEMS.length)
+			return;
+		var by = Object.create(null), order = [];
+		function row(x) {
+			var y = x.lead || x, ad = y.ad === undefined || y.ad === null || y.ad === '' ? null : String(y.ad);
+			var k = ad === null ? '' : ad;
+			if (!by[k]) {
+				/* an ad's source and campaign are its first lead's; no ad: many */
+				by[k] = {utm_content: ad === null ? '(none)' : ad,
+					source: ad === null ? null : dv(y, 'source') === null ? '(none)' : dv(y, 'source'),
+					utm_campaign: ad === null ? null : dv(y, 'utm_campaign') === null ? '(none)' : dv(y, 'utm_campaign'),
+					ad_group: ad === null ? null : dv(y, 'ad_group'), leads: 0, won: 0, rev: Object.create(null)};
+				order.push(by[k]);
+			}
+			return by[k];
+		}
+		ITEMS.forEach(function (x) {
+			if (!matches(x, null, true))
+				return;
+			if (x.e === 'lead')
+				row(x).leads++;
+			else if (x.sm === 'S') {
+				var r = row(x), d = L.dparse(x.a), c = typeof x.cur === 'string' && x.cur ? x.cur : 'XXX';
+				r.won++;
+				if (d)
+					r.rev[c] = r.rev[c] ? L.dadd(r.rev[c], d) : d;
+			}
+		});
+		order.forEach(function (r) {
+			r.revenue = L.mstr(r.rev);
+			var per = {};
+			Object.keys(r.rev).forEach(function (c) { per[c] = r.leads ? L.dstr(L.ddiv(r.rev[c], r.leads)) : null; });
+			r.revenue_per_lead = r.leads ? per : null;
+			r.rank = 0;
+			delete r.rev;
+		});
+		var first = function (m) { var ks = Object.keys(m || {}).sort(); return ks.length ? parseFloat(m[ks[0]]) : 0; };
+		order.sort(function (a, c) {
+			return first(c.revenue) - first(a.revenue) || c.won - a.won || c.leads - a.leads ||
+				String(a.utm_content).localeCompare(String(c.utm_content));
+		});
+		order.forEach(function (r, i) { r.rank = i + 1; });
+		h('p', 'note', w('n_ads'), b);
+		L.table(b, 'ads', [{k: 'rank', t: 'int'}, {k: 'utm_content'}, {k: 'source', t: 'src'},
+			{k: 'utm_campaign', wrap: true}, {k: 'ad_group'},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', utm_content: r.utm_content === '(none)' ? null : r.utm_content}; }},
+			{k: 'won', t: 'int'}, {k: 'revenue', t: 'money'}, {k: 'revenue_per_lead', t: 'money'}], order);
 	}
 
 	/* a count elsewhere opens its list: spec {e, stage, category, dims...} */

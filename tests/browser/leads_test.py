@@ -18,6 +18,8 @@ what a reader sees, one fact a line, for tests/e2e/leads-report/browser.sh:
   month, and a day range): the list has as many records as RECORDS
   (pulse-utm's output) counted here in Python, and each filter added
   changes both explore tables;
+- the ads table adds up to the sources table (leads, won, revenue) and
+  an ad's count opens as many leads;
 - the stale list filters by stage; ids link to the Bitrix card
   (--portal-url);
 - no console error, no network request, no dialog.
@@ -175,6 +177,49 @@ def explore_check(p, records):
     p.click("#explore-reset")
 
 
+def money_total(p, table, col):
+    """The sum of a money column (one currency) as exact hundredths."""
+    vals = p.eval(
+        "Array.prototype.map.call(document.querySelectorAll("
+        "'[data-table=%s] tbody tr td:nth-child(%d)'),"
+        "function(e){return e.textContent;})" % (table, col))
+    total = 0
+    for v in vals:
+        v = re.sub(r"[^0-9,.-]", "", v.replace("\u00a0", ""))
+        if v:
+            whole, _, frac = v.replace(",", ".").partition(".")
+            total += int(whole) * 100 + int((frac + "00")[:2])
+    return "%d.%02d" % (total // 100, total % 100)
+
+
+def int_total(p, table, col):
+    vals = p.eval(
+        "Array.prototype.map.call(document.querySelectorAll("
+        "'[data-table=%s] tbody tr td:nth-child(%d)'),"
+        "function(e){return e.textContent;})" % (table, col))
+    return sum(int(re.sub(r"[^0-9]", "", v) or 0) for v in vals)
+
+
+def ads_check(p):
+    p.click("#explore-reset")
+    n = p.eval("document.querySelectorAll('[data-table=ads] tbody tr').length")
+    print("ads: %d rows; leads %d = sources %d; won %d = sources %d; "
+          "revenue %s = sources %s" % (
+              n, int_total(p, "ads", 6), int_total(p, "sources", 3),
+              int_total(p, "ads", 7), int_total(p, "sources", 5),
+              money_total(p, "ads", 8), money_total(p, "sources", 6)))
+    print("ads by revenue:", p.eval(
+        "Array.prototype.map.call(document.querySelectorAll("
+        "'[data-table=ads] tbody tr td:nth-child(2)'),"
+        "function(e){return e.textContent;}).slice(0,4).join(' ')"))
+    want = int(re.sub(r"[^0-9]", "", p.eval(
+        "document.querySelector('[data-table=ads] tbody tr:nth-child(2) "
+        "td:nth-child(6)').textContent")))
+    p.click("[data-table=ads] tbody tr:nth-child(2) td:nth-child(6) .open")
+    print("ad 2 opens %d leads: %s" % (want, explore_state(p)["n"]))
+    p.click("#explore-reset")
+
+
 def stale_check(p):
     n0 = p.eval("document.querySelectorAll('[data-table=stale] tbody tr').length")
     opts = p.eval("Array.prototype.map.call(document.querySelectorAll("
@@ -221,6 +266,7 @@ def main():
             "return t ? t.textContent + ' [' + t.title + ']' : null;})()"))
         p.screenshot(os.path.join(shots, "leads.png"))
         reached_check(p)
+        ads_check(p)
         explore_check(p, records)
         stale_check(p)
 
