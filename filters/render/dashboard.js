@@ -575,12 +575,13 @@
 		case 'stage': return nval('stage', v, r.entity);
 		case 'src': return nval('source', v);
 		case 'cat': return nval('category', v);
+		case 'min': return window.pulse.fmin ? window.pulse.fmin(v) : fnum(v, 0);
 		default: return fval(v);
 		}
 	}
 
 	var MAXROWS = 500;
-	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1};
+	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1, min: 1};
 
 	function table(parent, id, cols, rows, caption) {
 		var box = h('div', 'tbl', null, parent);
@@ -874,6 +875,21 @@
 		table(b, 'dropoff', [
 			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'lost_stage', t: 'stage'},
 			{k: 'loss_reason', wrap: true}, {k: 'count', t: 'int'}], rows);
+		/* the reasons, whatever the stage: their share of the lost records */
+		var by = Object.create(null), order = [], tot = Object.create(null);
+		rows.forEach(function (r) {
+			var k = vkey(r.entity, r.loss_reason);
+			if (!by[k]) {
+				by[k] = {entity: r.entity, loss_reason: r.loss_reason, count: 0};
+				order.push(by[k]);
+			}
+			by[k].count += r.count || 0;
+			tot[r.entity] = (tot[r.entity] || 0) + (r.count || 0);
+		});
+		order.forEach(function (r) { r.share = tot[r.entity] ? r.count / tot[r.entity] : null; });
+		order.sort(function (a, c) { return String(a.entity).localeCompare(String(c.entity)) || c.count - a.count; });
+		table(b, 'loss_reasons', [{k: 'entity', t: 'ent'}, {k: 'loss_reason', wrap: true}, {k: 'count', t: 'int'},
+			{k: 'share', t: 'pct'}], order, w('t_loss_reasons'));
 	}
 
 	function drawSources() {

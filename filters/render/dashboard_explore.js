@@ -41,6 +41,10 @@
 			return;
 		x.reached[r[2]] = true;
 		x.nst++;
+		/* the first change of stage: a row that is not the creation (type 1) */
+		var t = Date.parse(r[3]);
+		if (String(r[4]) !== '1' && !isNaN(t) && (x.first === undefined || t < x.first))
+			x.first = t;
 	});
 
 	/* a deal counts for its lead's source, campaign, ad group, month (as pulse-funnel) */
@@ -60,8 +64,19 @@
 		return v === undefined || v === null || v === '' ? null : String(v);
 	}
 
-	/* the state: entity, each dimension (undefined: all), days, a stage */
-	var X = {e: 'lead', from: '', to: '', stage: undefined, category: null};
+	/* the checks of the data-health panel, each a filter of the list too */
+	var anyAdGroup = ITEMS.some(function (x) { return x.e === 'lead' && x.ag; });
+	var FLAGS = {
+		no_stage: function (x) { return x.nst === 0; },
+		no_utm: function (x) { return x.uo === 'none' || x.uo === 'crm_source'; },
+		crm_source: function (x) { return x.uo === 'crm_source'; },
+		ad_unmapped: function (x) { return anyAdGroup && !!x.ad && !x.ag; },
+		no_manager: function (x) { return !x.m; },
+		no_change: function (x) { return x.nst > 0 && x.first === undefined; }
+	};
+
+	/* the state: entity, each dimension (undefined: all), days, a stage, a check */
+	var X = {e: 'lead', from: '', to: '', stage: undefined, category: null, flag: null};
 	DIMS.forEach(function (d) { X[d] = undefined; });
 
 	function matches(x, skip, anyEntity) {
@@ -75,6 +90,8 @@
 			return false;
 		if (anyEntity)
 			return true;
+		if (X.flag && !FLAGS[X.flag](x))
+			return false;
 		if (X.stage === '(no stage)')
 			return x.nst === 0 && (X.e !== 'deal' || X.category === null || String(x.cat) === X.category);
 		if (X.stage !== undefined)
@@ -166,6 +183,17 @@
 				draw();
 			});
 		}
+		if (X.flag) {
+			var fchip = h('span', 'chip', w('h_' + X.flag), bar);
+			fchip.id = 'explore-flag';
+			var fx = h('button', null, '\u00d7', fchip);
+			fx.type = 'button';
+			fx.title = w('clear');
+			fx.addEventListener('click', function () {
+				X.flag = null;
+				draw();
+			});
+		}
 		var reset = h('button', 'csv', w('clear'), bar);
 		reset.type = 'button';
 		reset.id = 'explore-reset';
@@ -173,6 +201,7 @@
 			DIMS.forEach(function (d) { X[d] = undefined; });
 			X.from = X.to = '';
 			X.stage = undefined;
+			X.flag = null;
 			draw();
 		});
 	}
@@ -188,11 +217,18 @@
 	function draw() {
 		var b = sec.querySelector('.body');
 		b.textContent = '';
-		sec.hidden = !ITEMS.length;
+		/* without the records behind the counts, no lists and nothing of them */
+		['s-explore', 's-ads', 's-speed', 's-health'].forEach(function (id) {
+			var e = document.getElementById(id);
+			if (e)
+				e.hidden = !ITEMS.length;
+		});
 		if (!ITEMS.length)
 			return;
 		drawBar(b);
 		drawAds();
+		drawSpeed();
+		drawHealth();
 		var all = ITEMS.filter(function (x) { return x.e === X.e; }).length;
 		var rows = ITEMS.filter(function (x) { return matches(x); });
 		var won = rows.filter(function (x) { return x.sm === 'S'; });
@@ -298,12 +334,110 @@
 			{k: 'won', t: 'int'}, {k: 'revenue', t: 'money'}, {k: 'revenue_per_lead', t: 'money'}], order);
 	}
 
+	/* the p-quantile of sorted a: the median halfway, else nearest rank */
+	function quant(a, p) {
+		if (!a.length)
+			return null;
+		if (p === 0.5)
+			return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+		return a[Math.max(0, Math.ceil(p * a.length) - 1)];
+	}
+
+	/* minutes as "45 мин", "2 ч 05 мин", "3 д 4 ч" */
+	function fmin(m) {
+		if (m === null || m === undefined)
+			return '\u2014';
+		m = Math.round(m);
+		var d = Math.floor(m / 1440), hh = Math.floor(m % 1440 / 60), mm = m % 60;
+		if (d)
+			return d + '\u00a0' + w('u_d') + ' ' + hh + '\u00a0' + w('u_h');
+		if (hh)
+			return hh + '\u00a0' + w('u_h') + ' ' + (mm < 10 ? '0' : '') + mm + '\u00a0' + w('u_min');
+		return mm + '\u00a0' + w('u_min');
+	}
+
+	/*
+	 * Speed to lead: minutes from a lead's creation to its first change of
+	 * stage (its history's first row after the creation), median and p90
+	 * per manager and per source, of the leads the explore filters leave.
+	 */
+	function drawSpeed() {
+		var ss = document.getElementById('s-speed');
+		if (!ss)
+			return;
+		var b = ss.querySelector('.body');
+		b.textContent = '';
+		ss.hidden = !ITEMS.length;
+		if (!ITEMS.length)
+			return;
+		var leads = ITEMS.filter(function (x) { return x.e === 'lead' && matches(x, null, true); });
+		var wrap = h('div', 'twocol', null, b);
+		[['manager', wrap.appendChild(document.createElement('div'))],
+		 ['source', wrap.appendChild(document.createElement('div'))]].forEach(function (p) {
+			var d = p[0], by = Object.create(null), order = [];
+			leads.forEach(function (x) {
+				var v = dv(x, d), k = v === null ? '' : v;
+				if (!by[k]) {
+					by[k] = {v: v, mins: [], waiting: 0, leads: 0};
+					order.push(by[k]);
+				}
+				by[k].leads++;
+				var c = Date.parse(x.c);
+				if (x.first !== undefined && !isNaN(c) && x.first >= c)
+					by[k].mins.push((x.first - c) / 60000);
+				else
+					by[k].waiting++;
+			});
+			var rows = order.map(function (g) {
+				g.mins.sort(function (a, c) { return a - c; });
+				var r = {leads: g.leads, changed: g.mins.length, median_min: quant(g.mins, 0.5), p90_min: quant(g.mins, 0.9)};
+				r[d] = g.v === null ? '(none)' : g.v;
+				return r;
+			});
+			rows.sort(function (a, c) { return (a.median_min === null) - (c.median_min === null) || a.median_min - c.median_min; });
+			L.table(p[1], 'speed_' + d, [{k: d, t: d === 'source' ? 'src' : undefined},
+				{k: 'leads', t: 'int'}, {k: 'changed', t: 'int'}, {k: 'median_min', t: 'min'}, {k: 'p90_min', t: 'min'}], rows);
+		});
+	}
+
+	/* the data-health panel: what the numbers above may hide */
+	function drawHealth() {
+		var hs = document.getElementById('s-health');
+		if (!hs)
+			return;
+		var b = hs.querySelector('.body');
+		b.textContent = '';
+		hs.hidden = !ITEMS.length;
+		if (!ITEMS.length)
+			return;
+		var leads = ITEMS.filter(function (x) { return x.e === 'lead' && matches(x, null, true); });
+		var rows = ['no_stage', 'no_change', 'no_utm', 'crm_source', 'ad_unmapped', 'no_manager'].map(function (f) {
+			var n = leads.filter(FLAGS[f]).length;
+			return {check: w('h_' + f), flag: f, count: n, share: leads.length ? n / leads.length : null};
+		});
+		var ads = Object.create(null);
+		leads.forEach(function (x) {
+			if (FLAGS.ad_unmapped(x))
+				ads[x.ad] = true;
+		});
+		var ids = Object.keys(ads).sort();
+		L.table(b, 'health', [{k: 'check', wrap: true},
+			{k: 'count', t: 'int', open: function (r) { return {e: 'lead', flag: r.flag}; }},
+			{k: 'share', t: 'pct'}], rows);
+		if (ids.length)
+			h('p', 'note', w('h_ad_ids').replace('%1', L.fint(ids.length)) + ' ' + ids.slice(0, 20).join(', ') +
+				(ids.length > 20 ? ' \u2026' : ''), b);
+		h('p', 'note', w('n_reassigned'), b);
+	}
+	P.fmin = fmin;
+
 	/* a count elsewhere opens its list: spec {e, stage, category, dims...} */
 	P.open = function (spec) {
 		DIMS.forEach(function (d) { X[d] = d in spec ? spec[d] : undefined; });
 		X.e = spec.e === 'deal' ? 'deal' : 'lead';
 		X.stage = spec.stage === undefined ? undefined : spec.stage;
 		X.category = spec.category === undefined || spec.category === null ? null : String(spec.category);
+		X.flag = spec.flag && FLAGS[spec.flag] ? spec.flag : null;
 		X.from = X.to = '';
 		draw();
 		sec.scrollIntoView({block: 'start'});

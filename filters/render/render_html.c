@@ -66,12 +66,46 @@ static const char *const words[][3] = {
 	{"n_funnel",
 	 "Shares are of all records created in the period, so the stages do not add up to 100%; conversion is from the previous stage.",
 	 "Доли считаются от всех записей, созданных за период, поэтому стадии не складываются в 100%; конверсия — от предыдущей стадии."},
+	{"t_loss_reasons", "Loss reasons: share of the lost",
+	 "Причины отказа: доля от проигранных"},
 	{"s_ads", "Ads (utm_content)", "Объявления (utm_content)"},
 	{"n_ads",
 	 "The ads of the leads the explore filters leave, by revenue, then won deals; a deal counts for its lead's ad.",
 	 "Объявления лидов, которые оставляют фильтры разреза, по выручке, затем по выигранным сделкам; сделка считается за объявлением своего лида."},
 	{"c_utm_content", "Ad (utm_content)", "Объявление (utm_content)"},
 	{"d_utm_content", "ad", "объявление"},
+	{"s_speed", "Speed to lead", "Скорость реакции на лид"},
+	{"n_speed",
+	 "Minutes from a lead's creation to its first change of stage, of the leads the explore filters leave; median and 90th percentile (nine leads in ten were taken up sooner).",
+	 "Минуты от создания лида до первой смены стадии, по лидам, которые оставляют фильтры разреза; медиана и 90-й перцентиль (девять лидов из десяти взяты в работу быстрее)."},
+	{"c_changed", "Stage changed", "Стадия менялась"},
+	{"c_median_min", "Median", "Медиана"},
+	{"c_p90_min", "p90", "p90"},
+	{"u_min", "min", "мин"},
+	{"u_h", "h", "ч"},
+	{"u_d", "d", "д"},
+	{"s_health", "Data health", "Качество данных"},
+	{"n_health",
+	 "Of the leads the explore filters leave; a count opens its leads.",
+	 "По лидам, которые оставляют фильтры разреза; число открывает их список."},
+	{"c_check", "Check", "Проверка"},
+	{"h_no_stage", "Leads without stage history",
+	 "Лиды без истории стадий"},
+	{"h_no_change", "Leads whose stage never changed",
+	 "Лиды, у которых стадия ни разу не менялась"},
+	{"h_no_utm", "Leads without UTM (no field, URL or map gave one)",
+	 "Лиды без UTM (ни поле, ни ссылка, ни карта объявлений)"},
+	{"h_crm_source", "of them with the source of Bitrix's SOURCE_ID",
+	 "из них с источником из SOURCE_ID Битрикс24"},
+	{"h_ad_unmapped", "Leads whose ad id the ad map lacks",
+	 "Лиды с id объявления, которого нет в карте объявлений"},
+	{"h_no_manager", "Leads without a responsible manager",
+	 "Лиды без ответственного"},
+	{"h_ad_ids", "Ad ids missing from the map (%1):",
+	 "Id объявлений, которых нет в карте (%1):"},
+	{"n_reassigned",
+	 "Reassigned leads are not counted: the export has no history of the responsible (a lead counts for its current one).",
+	 "Переназначенные лиды не посчитаны: в выгрузке нет истории ответственных (лид считается за текущим)."},
 	{"s_explore", "Leads and deals: explore", "Лиды и сделки: разрез"},
 	{"n_explore",
 	 "Filters combine; a count elsewhere on the page opens its leads here. A stage is reached when the record's stage history has it.",
@@ -179,6 +213,8 @@ static const char *const sections[][3] = {
 	{"manager_months", "s_manager_months", NULL},
 	{"age", "s_age", NULL},
 	{"stale", "s_stale", "n_stale"},
+	{"speed", "s_speed", "n_speed"},
+	{"health", "s_health", "n_health"},
 	{"explore", "s_explore", "n_explore"},
 };
 
@@ -306,6 +342,43 @@ static void as_of_text(const struct render_report *r,
 	}
 }
 
+/*
+ * The as-of text of as_of_text() as the reader's language writes it:
+ * 21.01.2026 18:00 (UTC+03:00) in Russian, 2026-01-21 18:00 (UTC+03:00)
+ * in English; seconds only when not :00; a date alone as a date.
+ */
+static void as_of_words(const char *t, enum lang_id lang, struct buf *out)
+{
+	size_t n = strlen(t);
+
+	if (n < 10 || t[4] != '-' || t[7] != '-') {
+		buf_adds(out, t);
+		return;
+	}
+	if (lang == LANG_RU) {
+		buf_add(out, t + 8, 2);
+		buf_addc(out, '.');
+		buf_add(out, t + 5, 2);
+		buf_addc(out, '.');
+		buf_add(out, t, 4);
+	} else {
+		buf_add(out, t, 10);
+	}
+	if (n < 16 || t[10] != 'T')
+		return;
+	buf_addc(out, ' ');
+	buf_add(out, t + 11, 5);
+	if (n >= 19 && memcmp(t + 16, ":00", 3) != 0)
+		buf_add(out, t + 16, 3);
+	t += 19;
+	while (*t && *t != 'Z' && *t != '+' && *t != '-')
+		t++; /* fractions */
+	if (*t == 'Z')
+		buf_adds(out, " (UTC)");
+	else if (*t)
+		buf_addf(out, " (UTC%s)", t);
+}
+
 /* The data block's JSON: language, words, as-of and the records. */
 static void page_data(const struct render_report *r,
 		      const struct render_opts *o, const char *title,
@@ -369,9 +442,13 @@ void render_html(const struct render_report *r, const struct render_opts *o,
 	buf_adds(out, "</h1>\n<p class=\"meta\" id=\"meta\">");
 	as_of_text(r, o, day);
 	if (*day) {
+		struct buf shown = BUF_INIT;
+
+		as_of_words(day, o->lang, &shown);
 		html_escs(out, word("as_of", o->lang));
 		buf_addc(out, ' ');
-		html_escs(out, day);
+		html_escs(out, shown.p);
+		buf_release(&shown);
 	}
 	buf_adds(out, "</p>\n<nav class=\"filters\" id=\"filters\"></nav>\n"
 		      "<p class=\"hint\" id=\"hint\">");

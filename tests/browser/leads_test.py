@@ -20,6 +20,8 @@ what a reader sees, one fact a line, for tests/e2e/leads-report/browser.sh:
   changes both explore tables;
 - the ads table adds up to the sources table (leads, won, revenue) and
   an ad's count opens as many leads;
+- speed to lead per manager (median, p90) and the data-health counts
+  are what Python counts in RECORDS;
 - the stale list filters by stage; ids link to the Bitrix card
   (--portal-url);
 - no console error, no network request, no dialog.
@@ -220,6 +222,65 @@ def ads_check(p):
     p.click("#explore-reset")
 
 
+def iso_ms(t):
+    from datetime import datetime
+    return datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp() * 1000
+
+
+def speed_check(p, records):
+    """Median and p90 per manager, counted here from the records."""
+    p.click("#explore-reset")
+    first = {}
+    for r in records:
+        if r.get("kind") == "stage" and r["entity"] == "lead" and \
+                str(r.get("type")) != "1":
+            t = iso_ms(r["ts"])
+            first[r["id"]] = min(first.get(r["id"], t), t)
+    by = {}
+    for r in records:
+        if r.get("kind") != "lead" or r["id"] not in first:
+            continue
+        m = (first[r["id"]] - iso_ms(r["created"])) / 60000
+        if m >= 0:
+            by.setdefault(r.get("manager"), []).append(m)
+
+    def median(a):
+        n = len(a)
+        return a[n // 2] if n % 2 else (a[n // 2 - 1] + a[n // 2]) / 2
+
+    import math
+    want = {}
+    for k, a in by.items():
+        a.sort()
+        want[k] = (len(a), p.eval("window.pulse.fmin(%r)" % median(a)),
+                   p.eval("window.pulse.fmin(%r)" % a[math.ceil(0.9 * len(a)) - 1]))
+    got = p.eval("""Array.prototype.map.call(document.querySelectorAll(
+        '[data-table=speed_manager] tbody tr'), function (tr) {
+        return Array.prototype.map.call(tr.children, function (td) {
+        return td.textContent; }); })""")
+    bad = [g[0] for g in got
+           if want.get(g[0]) != (int(re.sub(r"[^0-9]", "", g[2])), g[3], g[4])]
+    print("speed to lead: %d managers, as Python counts: %s %s" % (
+        len(got), not bad, " ".join(bad)))
+
+
+def health_check(p, records):
+    p.click("#explore-reset")
+    leads = [r for r in records if r.get("kind") == "lead"]
+    hist = set(r["id"] for r in records
+               if r.get("kind") == "stage" and r["entity"] == "lead")
+    rows = p.eval("""Array.prototype.map.call(document.querySelectorAll(
+        '[data-table=health] tbody tr'), function (tr) {
+        return [tr.children[0].textContent, tr.children[1].textContent]; })""")
+    print("health:", "; ".join("%s %s" % (a, b) for a, b in rows))
+    print("python: no stage %d, no utm %d" % (
+        sum(1 for r in leads if r["id"] not in hist),
+        sum(1 for r in leads if r.get("utm_origin") in ("none", "crm_source"))))
+    p.click("[data-table=health] tbody tr:nth-child(1) .open")
+    print("no stage opens:", explore_state(p)["n"])
+    p.click("#explore-reset")
+
+
 def stale_check(p):
     n0 = p.eval("document.querySelectorAll('[data-table=stale] tbody tr').length")
     opts = p.eval("Array.prototype.map.call(document.querySelectorAll("
@@ -267,6 +328,8 @@ def main():
         p.screenshot(os.path.join(shots, "leads.png"))
         reached_check(p)
         ads_check(p)
+        speed_check(p, records)
+        health_check(p, records)
         explore_check(p, records)
         stale_check(p)
 
