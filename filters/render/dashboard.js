@@ -533,6 +533,8 @@
 	 */
 	function sortval(c, r) {
 		var v = r[c.k];
+		if (c.t === 'pv')
+			return v && typeof v === 'object' ? v.leads : null;
 		if (c.t === 'money')
 			return mval(v);
 		if (v === null || v === undefined || v === '(none)' || v === '(no stage)')
@@ -575,13 +577,14 @@
 		case 'stage': return nval('stage', v, r.entity);
 		case 'src': return nval('source', v);
 		case 'cat': return nval('category', v);
+		case 'pv': return v && typeof v === 'object' ? fint(v.leads) + (typeof v.change === 'number' ? ' (' + (v.change > 0 ? '+' : '') + fint(v.change) + ')' : '') : '\u2014';
 		case 'min': return window.pulse.fmin ? window.pulse.fmin(v) : fnum(v, 0);
 		default: return fval(v);
 		}
 	}
 
 	var MAXROWS = 500;
-	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1, min: 1};
+	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1, min: 1, pv: 1};
 
 	function table(parent, id, cols, rows, caption) {
 		var box = h('div', 'tbl', null, parent);
@@ -597,7 +600,7 @@
 		var tr = h('tr', null, null, h('thead', null, null, t));
 		var st = sorts[id];
 		cols.forEach(function (c) {
-			var th = h('th', NUMERIC[c.t] ? 'n' : null, w('c_' + c.k), tr);
+			var th = h('th', NUMERIC[c.t] ? 'n' : null, c.label || w('c_' + c.k), tr);
 			th.title = w('sort_title');
 			th.setAttribute('data-k', c.k);
 			th.tabIndex = 0;
@@ -734,12 +737,26 @@
 				(T + PH - (top ? PH * (v || 0) / top : 0)).toFixed(1)];
 		}
 		series.forEach(function (se) {
-			var pts = se[2].map(function (v, i) { return xy(i, v).join(','); });
-			s('polyline', {points: pts.join(' '), fill: 'none', stroke: se[1], 'stroke-width': 2}, svg);
+			/* a null (no value that month) breaks the line, with opts.gaps */
+			var runs = [[]];
 			se[2].forEach(function (v, i) {
+				if (opts && opts.gaps && (v === null || v === undefined)) {
+					if (runs[runs.length - 1].length)
+						runs.push([]);
+					return;
+				}
+				runs[runs.length - 1].push(xy(i, v).join(','));
+			});
+			runs.forEach(function (pts) {
+				if (pts.length)
+					s('polyline', {points: pts.join(' '), fill: 'none', stroke: se[1], 'stroke-width': 2}, svg);
+			});
+			se[2].forEach(function (v, i) {
+				if (opts && opts.gaps && (v === null || v === undefined))
+					return;
 				var p = xy(i, v);
 				var c = s('circle', {cx: p[0], cy: p[1], r: 3, fill: se[1]}, svg);
-				s('title', {}, c).textContent = se[0] + ' \u00b7 ' + labels[i] + ': ' + fint(v || 0);
+				s('title', {}, c).textContent = se[0] + ' \u00b7 ' + labels[i] + ': ' + (opts && opts.fmt ? opts.fmt(v) : fint(v || 0));
 			});
 		});
 		labels.forEach(function (lab, i) {
@@ -941,6 +958,28 @@
 			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', t: 'src', pick: 'source'},
 			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', month: r.month, source: groupVal(r.source)}; }},
 			{k: 'previous', t: 'int'}, {k: 'change', t: 'chg'}, {k: 'change_share', t: 'spct'}], rows);
+		/* the same as a pivot: sources x months, leads (change against the month before) */
+		var months = [], srcs = [], cell = Object.create(null), tot = Object.create(null);
+		rows.forEach(function (r) {
+			if (months.indexOf(r.month) < 0)
+				months.push(r.month);
+			if (!(vkey('s', r.source) in tot)) {
+				tot[vkey('s', r.source)] = 0;
+				srcs.push(r.source);
+			}
+			tot[vkey('s', r.source)] += r.leads || 0;
+			cell[vkey(r.source, r.month)] = {leads: r.leads || 0, change: typeof r.change === 'number' ? r.change : null};
+		});
+		months.sort();
+		srcs.sort(function (a, c) { return tot[vkey('s', c)] - tot[vkey('s', a)]; });
+		var cols = [{k: 'source', t: 'src', pick: 'source'}].concat(months.map(function (m) { return {k: m, t: 'pv', label: m}; }));
+		table(b, 'top_sources_pivot', cols, srcs.map(function (src) {
+			var r = {source: src};
+			months.forEach(function (m) { r[m] = cell[vkey(src, m)] || null; });
+			return r;
+		}), w('t_pivot_month'));
+		if (window.pulse.quarterPivot)
+			window.pulse.quarterPivot(b);
 	}
 
 	function drawDynamics() {
@@ -1017,6 +1056,29 @@
 		var lg = legend(b, series.map(function (se) { return [se[0], se[1]]; }));
 		Array.prototype.forEach.call(lg.children, function (span, i) { pickable(span, 'manager', top[i]); });
 		lines(b, months, series, {title: w('ch_manager_months')});
+		/* the average check of each, per month: a month without a won deal has none */
+		var chk = Object.create(null), cur = null;
+		rows.forEach(function (r) {
+			var ks = curs(r.average_check);
+			if (!ks.length)
+				return;
+			if (cur === null)
+				cur = ks[0];
+			if (r.average_check[cur] !== undefined)
+				chk[JSON.stringify([r.manager, r.month])] = parseFloat(r.average_check[cur]);
+		});
+		if (cur !== null) {
+			var cseries = top.map(function (m, i) {
+				return [fval(m), COLORS[i], months.map(function (mo) {
+					var v = chk[JSON.stringify([m, mo])];
+					return v === undefined ? null : v;
+				})];
+			});
+			var ct = w('ch_average_check') + (cur === 'XXX' ? '' : ', ' + clean(cur));
+			h('h3', null, ct, b);
+			legend(b, cseries.map(function (se) { return [se[0], se[1]]; }));
+			lines(b, months, cseries, {title: ct, gaps: true, fmt: function (v) { return fnum(v, 2); }}).setAttribute('data-chart', 'average_check');
+		}
 		table(b, 'manager_months', [
 			{k: 'manager', pick: 'manager'}, {k: 'month'},
 			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', manager: groupVal(r.manager), month: r.month}; }},
@@ -1173,6 +1235,7 @@
 		csv: function (id) { return shown[id] ? csvText(shown[id].rows) : null; },
 		filter: function () { return filter; },
 		pick: pick,
+		redraw: function () { draw(); },
 		open: null, /* dashboard_explore.js: the list of a count */
 		/* for dashboard_explore.js */
 		lib: {D: D, w: w, h: h, table: table, fval: fval, nval: nval, fint: fint, fmoney: fmoney,

@@ -431,6 +431,51 @@
 	}
 	P.fmin = fmin;
 
+	/*
+	 * The top 5 sources of each quarter, from the leads (the funnel counts
+	 * months only): leads of a source created in the quarter, and the
+	 * change against the quarter before (none for the first).
+	 */
+	P.quarterPivot = function (b) {
+		var by = Object.create(null), qs = [];
+		ITEMS.forEach(function (x) {
+			if (x.e !== 'lead' || !x.day)
+				return;
+			var q = x.day.slice(0, 4) + '-Q' + (Math.floor((+x.day.slice(5, 7) - 1) / 3) + 1);
+			var src = dv(x, 'source'), k = L.vkey(src, q);
+			if (qs.indexOf(q) < 0)
+				qs.push(q);
+			by[k] = (by[k] || 0) + 1;
+		});
+		qs.sort();
+		if (!qs.length)
+			return;
+		var top = Object.create(null), srcs = [];
+		qs.forEach(function (q, i) {
+			var here = Object.keys(by).map(function (k) { return JSON.parse(k); })
+				.filter(function (k) { return k[1] === q; })
+				.sort(function (a, c) { return by[L.vkey(c[0], q)] - by[L.vkey(a[0], q)] || String(a[0]).localeCompare(String(c[0])); })
+				.slice(0, 5);
+			here.forEach(function (k) {
+				var n = by[L.vkey(k[0], q)], prev = i ? by[L.vkey(k[0], qs[i - 1])] || 0 : null;
+				var src = k[0] === null ? '(none)' : k[0];
+				if (!(src in top)) {
+					top[src] = {source: src};
+					srcs.push(src);
+				}
+				top[src][q] = {leads: n, change: prev === null ? null : n - prev};
+			});
+		});
+		L.table(b, 'top_sources_quarter', [{k: 'source', t: 'src'}].concat(qs.map(function (q) { return {k: q, t: 'pv', label: q}; })),
+			srcs.map(function (src) {
+				qs.forEach(function (q) {
+					if (!(q in top[src]))
+						top[src][q] = null;
+				});
+				return top[src];
+			}), w('t_pivot_quarter'));
+	};
+
 	/* a count elsewhere opens its list: spec {e, stage, category, dims...} */
 	P.open = function (spec) {
 		DIMS.forEach(function (d) { X[d] = d in spec ? spec[d] : undefined; });
@@ -444,5 +489,6 @@
 	};
 	P.explore = function () { return X; };
 	P.onDraw = draw;
-	draw();
+	/* the page again, now with what this part adds to it (and this part) */
+	P.redraw();
 })();
