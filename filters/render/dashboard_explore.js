@@ -76,7 +76,11 @@
 	};
 
 	/* the state: entity, each dimension (undefined: all), days, a stage, a check */
-	var X = {e: 'lead', from: '', to: '', stage: undefined, category: null, flag: null};
+	/* pulse-funnel's --from and --to: the lists start (and reset) there */
+	var PERIOD = Array.isArray(D.period) ? D.period.map(function (d) {
+		return typeof d === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(d) ? d : '';
+	}) : ['', ''];
+	var X = {e: 'lead', from: PERIOD[0], to: PERIOD[1], stage: undefined, category: null, flag: null};
 	DIMS.forEach(function (d) { X[d] = undefined; });
 
 	function matches(x, skip, anyEntity) {
@@ -199,7 +203,8 @@
 		reset.id = 'explore-reset';
 		reset.addEventListener('click', function () {
 			DIMS.forEach(function (d) { X[d] = undefined; });
-			X.from = X.to = '';
+			X.from = PERIOD[0];
+			X.to = PERIOD[1];
 			X.stage = undefined;
 			X.flag = null;
 			draw();
@@ -483,7 +488,8 @@
 		X.stage = spec.stage === undefined ? undefined : spec.stage;
 		X.category = spec.category === undefined || spec.category === null ? null : String(spec.category);
 		X.flag = spec.flag && FLAGS[spec.flag] ? spec.flag : null;
-		X.from = X.to = '';
+		X.from = PERIOD[0];
+		X.to = PERIOD[1];
 		draw();
 		sec.scrollIntoView({block: 'start'});
 	};

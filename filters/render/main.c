@@ -21,6 +21,8 @@ enum {
 	OPT_NAMES,
 	OPT_WIDTH,
 	OPT_PORTAL_URL,
+	OPT_FROM,
+	OPT_TO,
 };
 
 static const struct cli_info info = {
@@ -57,7 +59,9 @@ static const struct cli_info info = {
 	"      --width PX         svg: at most PX pixels wide (1080 for a phone;\n"
 	"                         default: as wide as the chart needs)\n"
 	"      --portal-url URL   html: link each lead and deal to its card,\n"
-	"                         URL/crm/lead/details/ID/ (https://x.bitrix24.ru)\n" CLI_HELP_COMMON
+	"                         URL/crm/lead/details/ID/ (https://x.bitrix24.ru)\n"
+	"      --from DAY, --to DAY  html: the period of pulse-funnel --from/--to\n"
+	"                         (YYYY-MM-DD), where the lists start\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -203,6 +207,8 @@ int main(int argc, char **argv)
 		{"as-of", required_argument, NULL, OPT_ASOF},
 		{"title", required_argument, NULL, OPT_TITLE},
 		{"portal-url", required_argument, NULL, OPT_PORTAL_URL},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
 		{"chat-id", required_argument, NULL, OPT_CHAT_ID},
 		{"chart", required_argument, NULL, OPT_CHART},
 		{"day", required_argument, NULL, OPT_DAY},
@@ -269,6 +275,22 @@ int main(int argc, char **argv)
 			break;
 		case OPT_PORTAL_URL:
 			o.portal_url = portal_url(&c, optarg);
+			break;
+		case OPT_FROM:
+		case OPT_TO:
+			/* a day: the explore lists start with pulse-funnel's
+			 * period */
+			if (strlen(optarg) != 10 ||
+			    ptime_parse(optarg, 10, &t) < 0)
+				cli_usage_error(&c,
+						"invalid --%s '%s' (a day, "
+						"YYYY-MM-DD)",
+						opt == OPT_FROM ? "from" : "to",
+						optarg);
+			if (opt == OPT_FROM)
+				o.from_day = optarg;
+			else
+				o.to_day = optarg;
 			break;
 		case OPT_CHAT_ID:
 			o.chat_id = optarg;

@@ -169,7 +169,8 @@ struct render_opts {
 	int csv_dialect; /* csv: --csv-dialect, enum render_csv_dialect */
 	const struct render_names *names; /* --names: event labels, or NULL */
 	int width; /* svg: --width, the most pixels; 0: as wide as needed */
-	const char *portal_url; /* html: --portal-url, no trailing '/' */
+	const char *portal_url;	       /* html: --portal-url, no trailing '/' */
+	const char *from_day, *to_day; /* html: --from, --to (YYYY-MM-DD) */
 };
 
 enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };

@@ -410,7 +410,11 @@ static void page_data(const struct render_report *r,
 		buf_addc(j, ':');
 		jw_cstr(j, words[i][o->lang == LANG_RU ? 2 : 1]);
 	}
-	buf_adds(j, "},\"portal\":");
+	buf_adds(j, "},\"period\":[");
+	jw_cstr(j, o->from_day);
+	buf_addc(j, ',');
+	jw_cstr(j, o->to_day);
+	buf_adds(j, "],\"portal\":");
 	jw_cstr(j, o->portal_url);
 	buf_adds(j, ",\"items\":[");
 	buf_add(j, r->items.p ? r->items.p : "", r->items.len);

@@ -15,3 +15,22 @@ pulse-leads-report --lang ru --users users.json --statuses statuses.json \
 	-o dash.html \
 	leads.json deals.json hist.json dhist.json
 timeout 90 python3 "$ROOT/tests/browser/leads_test.py" dash.html kept/records.ndjson "$B/tests/screenshots"
+# with --from and --to the lists start with pulse-funnel's period: as many
+# leads as the page's total
+pulse-leads-report --lang ru --statuses statuses.json --map ads.csv \
+	--as-of 2026-01-21T18:00:00+03:00 --from 2025-09-01 --to 2025-11-30 --no-xlsx \
+	-o period.html leads.json deals.json hist.json dhist.json
+timeout 60 python3 - period.html <<'PY'
+import os, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.environ["ROOT"], "tests/browser"))
+import cdp
+with cdp.Browser() as b:
+    p = b.new_page()
+    p.goto("file://" + os.path.abspath(sys.argv[1]))
+    print("period: kpi leads %s, explore %s, days %s..%s" % (
+        p.eval("document.querySelector('.kpi .v').textContent"),
+        p.eval("document.getElementById('explore-count').getAttribute('data-n')"),
+        p.eval("document.getElementById('explore-from').value"),
+        p.eval("document.getElementById('explore-to').value")))
+PY
