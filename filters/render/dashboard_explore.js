@@ -494,7 +494,20 @@
 		sec.scrollIntoView({block: 'start'});
 	};
 	P.explore = function () { return X; };
-	P.onDraw = draw;
+	/* the page's own filter (one source, manager...) filters the lists too */
+	var synced = null, lastKey = null;
+	P.onDraw = function () {
+		var f = P.filter(), key = f ? JSON.stringify([f.dim, f.val]) : null;
+		if (key !== lastKey) {
+			if (synced)
+				X[synced] = undefined;
+			synced = f && DIMS.indexOf(f.dim) >= 0 ? f.dim : null;
+			if (synced)
+				X[synced] = f.val;
+			lastKey = key;
+		}
+		draw();
+	};
 	/* the page again, now with what this part adds to it (and this part) */
 	P.redraw();
 })();

@@ -281,6 +281,20 @@ def health_check(p, records):
     p.click("#explore-reset")
 
 
+def header_check(p, records):
+    """The page's filter (a click on a manager) filters the lists too."""
+    p.click("#explore-reset")
+    name = p.eval("document.querySelector("
+                  "'[data-table=managers] tbody .pick').textContent")
+    p.click("[data-table=managers] tbody .pick")
+    n = sum(1 for r in records
+            if r.get("kind") == "lead" and r.get("manager") == name)
+    print("page filter manager=%s: list %s, python %d" % (
+        name, explore_state(p)["n"], n))
+    p.click("#filter-chip button")
+    print("page filter cleared: list %s" % explore_state(p)["n"])
+
+
 def stale_check(p):
     n0 = p.eval("document.querySelectorAll('[data-table=stale] tbody tr').length")
     opts = p.eval("Array.prototype.map.call(document.querySelectorAll("
@@ -330,6 +344,7 @@ def main():
         ads_check(p)
         speed_check(p, records)
         health_check(p, records)
+        header_check(p, records)
         explore_check(p, records)
         stale_check(p)
 
