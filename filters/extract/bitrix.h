@@ -68,6 +68,15 @@ void bitrix_free(struct bitrix *x);
 int bitrix_load_map(struct bitrix *x, const char *path, struct buf *err);
 int bitrix_load_statuses(struct bitrix *x, const char *path, struct buf *err);
 int bitrix_load_users(struct bitrix *x, const char *path, struct buf *err);
+/* --categories: crm.category.list (or crm.dealcategory.list) pages */
+int bitrix_load_categories(struct bitrix *x, const char *path, struct buf *err);
+
+/*
+ * Writes the "name" records of the dictionaries read (a stage, source or
+ * pipeline code and the name the portal shows for it), once each, to out:
+ * before the inputs' records, so that a stage after may name codes.
+ */
+void bitrix_emit_names(struct bitrix *x, struct sink *out);
 
 /*
  * Reads one input (path "-" is stdin; plain or zstd) and writes its

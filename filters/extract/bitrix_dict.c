@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "jw.h"
 #include "show.h"
 #include "text.h"
 #include "utf8.h"
@@ -58,6 +59,38 @@ static char entity_kind(const char *e, size_t n)
 	return 0;
 }
 
+/*
+ * A "name" record into x->namerecs: what the portal calls code (of a
+ * stage, a source or a pipeline); entity and cat may be NULL.
+ */
+static void name_rec(struct bitrix *x, const char *of, const char *entity,
+		     const char *cat, size_t catn, const char *code,
+		     size_t coden, const char *name, size_t namen)
+{
+	struct buf *b = &x->namerecs;
+
+	buf_adds(b, "{\"kind\":\"name\",\"of\":");
+	jw_cstr(b, of);
+	buf_adds(b, ",\"entity\":");
+	jw_cstr(b, entity);
+	buf_adds(b, ",\"category\":");
+	if (cat)
+		jw_str(b, cat, catn);
+	else
+		jw_null(b);
+	buf_adds(b, ",\"code\":");
+	jw_str(b, code, coden);
+	buf_adds(b, ",\"name\":");
+	jw_str(b, name, namen);
+	buf_adds(b, "}\n");
+}
+
+void bitrix_emit_names(struct bitrix *x, struct sink *out)
+{
+	buf_add(&out->b, x->namerecs.p ? x->namerecs.p : "", x->namerecs.len);
+	sink_commit(out);
+}
+
 /* A crm.status.list item. */
 static void status_item(struct bitrix *x, struct item *it, enum ctx ctx)
 {
@@ -67,7 +100,7 @@ static void status_item(struct bitrix *x, struct item *it, enum ctx ctx)
 	const struct kv *sem = bitrix_get_named(x, it, "semantics");
 	struct status *st;
 	char kind, s = 'P';
-	int isnew;
+	int isnew, fresh;
 
 	(void)ctx;
 	if (!ent || !id) {
@@ -96,6 +129,7 @@ static void status_item(struct bitrix *x, struct item *it, enum ctx ctx)
 	}
 	dict_key(&x->sc, kind, kv_text(it, id), id->vlen);
 	st = hmap_put(&x->statuses, x->sc.p, x->sc.len, &isnew);
+	fresh = isnew;
 	st->off = x->dict.len;
 	st->len = id->vlen;
 	buf_add(&x->dict, kv_text(it, id), id->vlen);
@@ -106,10 +140,61 @@ static void status_item(struct bitrix *x, struct item *it, enum ctx ctx)
 		const char *p = text_trim(kv_text(it, name), &n);
 		struct status *byname;
 
+		if (fresh && n) {
+			size_t idn = id->vlen;
+			const char *idp = text_trim(kv_text(it, id), &idn);
+			/* DEAL_STAGE is pipeline 0, DEAL_STAGE_1 pipeline 1 */
+			const char *e = kv_text(it, ent);
+
+			if (kind == 'S')
+				name_rec(x, "source", NULL, NULL, 0, idp, idn,
+					 p, n);
+			else if (kind == 'L')
+				name_rec(x, "stage", "lead", NULL, 0, idp, idn,
+					 p, n);
+			else
+				name_rec(x, "stage", "deal",
+					 ent->vlen > 11 ? e + 11 : "0",
+					 ent->vlen > 11 ? ent->vlen - 11 : 1,
+					 idp, idn, p, n);
+		}
 		dict_key(&x->sc, kind, p, n);
 		byname = hmap_put(&x->names, x->sc.p, x->sc.len, &isnew);
 		if (isnew) /* a name in two pipelines: the first one */
 			*byname = *st;
+	}
+}
+
+/* A crm.category.list item (id, name; or ID, NAME): a pipeline's name. */
+static void category_item(struct bitrix *x, struct item *it, enum ctx ctx)
+{
+	const struct kv *id = bitrix_get_named(x, it, "id");
+	const struct kv *name = bitrix_get_named(x, it, "name");
+	size_t n, idn;
+	const char *p, *idp;
+
+	(void)ctx;
+	if (bitrix_has_named(x, it, "entity id") ||
+	    bitrix_has_named(x, it, "last name") || it->idx[F_STATUS] >= 0 ||
+	    it->idx[F_CREATED] >= 0) {
+		bitrix_bad(x, it,
+			   "not a crm.category.list item (a status, user, "
+			   "lead or deal)");
+		return;
+	}
+	if (!id || !name) {
+		bitrix_bad(x, it,
+			   "not a crm.category.list item: no ID or NAME");
+		return;
+	}
+	x->ntaken++;
+	n = name->vlen;
+	p = text_trim(kv_text(it, name), &n);
+	idn = id->vlen;
+	idp = text_trim(kv_text(it, id), &idn);
+	if (n && idn && !hmap_get(&x->cats, idp, idn)) {
+		hmap_put(&x->cats, idp, idn, NULL);
+		name_rec(x, "category", "deal", NULL, 0, idp, idn, p, n);
 	}
 }
 
@@ -207,6 +292,18 @@ static int check_statuses(struct bitrix *x, const char *name, int st)
 				 "in it (--statuses reads crm.status.list "
 				 "pages)",
 				 name);
+	return st;
+}
+
+int bitrix_load_categories(struct bitrix *x, const char *path, struct buf *err)
+{
+	int st = load_aux(x, path, category_item, err);
+
+	if (!st && !x->ntaken)
+		st = bitrix_fail(x, EX_DATAERR,
+				 "%s: no pipelines in it (--categories reads "
+				 "crm.category.list pages)",
+				 shown(path));
 	return st;
 }
 

@@ -144,7 +144,9 @@ struct bitrix {
 				 status */
 	struct hmap names; /* "L\tНовый" ... -> struct status (the id) */
 	struct hmap users; /* ID -> struct user */
+	struct hmap cats;  /* pipeline ids named (a set) */
 	struct buf dict;
+	struct buf namerecs; /* the "name" records of the dictionaries */
 	int have_statuses;
 
 	/* reading */

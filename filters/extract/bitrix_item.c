@@ -356,6 +356,7 @@ struct bitrix *bitrix_new(const struct bitrix_opts *o)
 	hmap_init(&x->statuses, sizeof(struct status));
 	hmap_init(&x->names, sizeof(struct status));
 	hmap_init(&x->users, sizeof(struct user));
+	hmap_init(&x->cats, sizeof(char));
 	bitrix_item_reset(&x->it);
 	x->auxrep.bad = aux_bad;
 	x->auxrep.arg = x;
@@ -374,6 +375,7 @@ void bitrix_free(struct bitrix *x)
 	hmap_release(&x->statuses);
 	hmap_release(&x->names);
 	hmap_release(&x->users);
+	hmap_release(&x->cats);
 	for (i = 0; i < x->nkeep; i++)
 		free(x->keep[i]);
 	free(x->keep);
@@ -383,6 +385,7 @@ void bitrix_free(struct bitrix *x)
 	free(x->it.kv);
 	buf_release(&x->it.text);
 	buf_release(&x->dict);
+	buf_release(&x->namerecs);
 	buf_release(&x->auxerr);
 	buf_release(&x->rec);
 	buf_release(&x->sc);

@@ -190,6 +190,11 @@ static void page(struct bitrix *x, const struct rec *r, const char *file,
 			items_of(x, items, CTX_STAGE, file, line, p);
 			return;
 		}
+		items = member(res, "categories"); /* crm.category.list */
+		if (items.type == JSON_ARRAY) {
+			items_of(x, items, CTX_LIST, file, line, p);
+			return;
+		}
 		if (member(res, "ID").type != JSON_NONE) { /* crm.lead.get */
 			it->line = line + count_nl(p, (size_t)(res.p - p));
 			it->raw = res.p;
@@ -200,7 +205,8 @@ static void page(struct bitrix *x, const struct rec *r, const char *file,
 		}
 		bitrix_item_reset(it);
 		bitrix_bad(x, it,
-			   "'result' is an object without 'items' or 'ID'");
+			   "'result' is an object without 'items', "
+			   "'categories' or 'ID'");
 		return;
 	case JSON_NONE:
 		if (rec_get(r, "ID").type != JSON_NONE ||

@@ -21,6 +21,8 @@ enum {
 	OPT_ENTITY = CLI_OPT_FIRST_PROGRAM,
 	OPT_USERS,
 	OPT_STATUSES,
+	OPT_CATEGORIES,
+	OPT_NAMES,
 	OPT_LOSS_FIELD,
 	OPT_KEEP,
 	OPT_KEEP_UNKNOWN,
@@ -41,6 +43,8 @@ static const struct option longopts[] = {
 	{"entity", required_argument, NULL, OPT_ENTITY},
 	{"users", required_argument, NULL, OPT_USERS},
 	{"statuses", required_argument, NULL, OPT_STATUSES},
+	{"categories", required_argument, NULL, OPT_CATEGORIES},
+	{"names", no_argument, NULL, OPT_NAMES},
 	{"loss-field", required_argument, NULL, OPT_LOSS_FIELD},
 	{"keep", required_argument, NULL, OPT_KEEP},
 	{"keep-unknown", no_argument, NULL, OPT_KEEP_UNKNOWN},
@@ -82,6 +86,12 @@ static const struct cli_info info = {
 	"names "
 	"a\n"
 	"                         CSV export shows\n"
+	"      --names            write the names --statuses gives stages and\n"
+	"                         sources as 'name' records, before the others\n"
+	"      --categories FILE  crm.category.list pages: the names of the "
+	"deal\n"
+	"                         pipelines, as 'name' records (implies "
+	"--names)\n"
 	"      --loss-field NAME  the loss reason is in field NAME (an API "
 	"code\n"
 	"                         like UF_CRM_LOSS_REASON, or a CSV header); "
@@ -247,13 +257,13 @@ int extract_bitrix_main(int argc, char **argv)
 	struct bitrix *x;
 	struct bitrix_counts n;
 	struct strvec users = STRVEC_INIT, statuses = STRVEC_INIT,
-		      maps = STRVEC_INIT, keep = STRVEC_INIT,
-		      loss = STRVEC_INIT;
+		      cats = STRVEC_INIT, maps = STRVEC_INIT,
+		      keep = STRVEC_INIT, loss = STRVEC_INIT;
 	struct buf err = BUF_INIT;
 	struct bitrix_fetch_opts fo;
 	const char *webhook_file = NULL, *state = NULL;
 	size_t i;
-	int opt, status, st, fetch = 0;
+	int opt, status, st, fetch = 0, names = 0;
 
 	memset(&o, 0, sizeof o);
 	memset(&fo, 0, sizeof fo);
@@ -286,6 +296,13 @@ int extract_bitrix_main(int argc, char **argv)
 			break;
 		case OPT_STATUSES:
 			strvec_push(&statuses, optarg);
+			break;
+		case OPT_CATEGORIES:
+			strvec_push(&cats, optarg);
+			names = 1;
+			break;
+		case OPT_NAMES:
+			names = 1;
 			break;
 		case OPT_LOSS_FIELD:
 			if (!*optarg)
@@ -387,10 +404,14 @@ int extract_bitrix_main(int argc, char **argv)
 		cli_check(bitrix_load_map(x, maps.v[i], &err), &err);
 	for (i = 0; i < statuses.n; i++)
 		cli_check(bitrix_load_statuses(x, statuses.v[i], &err), &err);
+	for (i = 0; i < cats.n; i++)
+		cli_check(bitrix_load_categories(x, cats.v[i], &err), &err);
 	for (i = 0; i < users.n; i++)
 		cli_check(bitrix_load_users(x, users.v[i], &err), &err);
 
 	cli_start(&c, argc - optind, argv + optind);
+	if (names)
+		bitrix_emit_names(x, cli_sink(&c));
 	for (i = 0; i < (size_t)c.nfiles; i++) {
 		st = bitrix_read(x, c.files[i], cli_sink(&c), cli_report(&c),
 				 &err);
@@ -408,6 +429,7 @@ int extract_bitrix_main(int argc, char **argv)
 	bitrix_free(x);
 	strvec_clear(&users);
 	strvec_clear(&statuses);
+	strvec_clear(&cats);
 	strvec_clear(&maps);
 	strvec_clear(&keep);
 	strvec_clear(&loss);

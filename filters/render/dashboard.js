@@ -123,6 +123,41 @@
 		});
 	})();
 
+	/*
+	 * The names the portal gives codes (pulse-extract bitrix --statuses,
+	 * --categories): stages per entity, sources, deal pipelines.  A code
+	 * without a name is shown as it is; a named one keeps its code in the
+	 * cell's tooltip and in the CSV.
+	 */
+	var NAMES = {stage: Object.create(null), source: Object.create(null), category: Object.create(null)};
+	var CRMSRC = Object.create(null); /* source name -> SOURCE_ID */
+	(D.records || []).forEach(function (r) {
+		if (!r || r.kind !== 'name' || typeof r.code !== 'string' || typeof r.name !== 'string' ||
+		    !Object.prototype.hasOwnProperty.call(NAMES, r.of))
+			return;
+		var k = r.of === 'stage' ? vkey(r.entity, r.code) : r.code;
+		if (!(k in NAMES[r.of])) /* the first name of a code */
+			NAMES[r.of][k] = r.name;
+		if (r.of === 'source' && !(r.name in CRMSRC))
+			CRMSRC[r.name] = r.code;
+	});
+
+	/*
+	 * A source that is the name of a Bitrix SOURCE_ID: pulse-utm
+	 * --crm-source gave it to leads without UTM (utm_origin crm_source).
+	 */
+	function crmSource(v) {
+		return typeof v === 'string' && v in CRMSRC ? CRMSRC[v] : null;
+	}
+
+	/* The name of code v (of 'stage' of entity, 'source', 'category'), or null */
+	function named(of, v, entity) {
+		if (v === null || v === undefined)
+			return null;
+		var k = of === 'stage' ? vkey(entity, String(v)) : String(v);
+		return k in NAMES[of] ? NAMES[of][k] : null;
+	}
+
 	var filter = null; /* {dim, val} or null */
 	var sorts = Object.create(null); /* table id -> {k, dir} */
 	var shown = Object.create(null); /* table id -> {rows, cols}, for CSV */
@@ -283,6 +318,20 @@
 		return m[4] ? d + ' ' + m[4] : d;
 	}
 
+	/* a code as its name, when the portal gives one */
+	function nval(of, v, entity) {
+		var n = named(of, v, entity);
+		return n === null ? fval(v) : clean(n);
+	}
+
+	/* the code behind a named cell, for its tooltip; null when not named */
+	function codeOf(c, r) {
+		var of = {stage: 'stage', src: 'source', cat: 'category'}[c.t];
+		if (c.t === 'src' && crmSource(r[c.k]) !== null)
+			return w('crm_source_tip').replace('%1', crmSource(r[c.k]));
+		return of && named(of, r[c.k], r.entity) !== null ? String(r[c.k]) : null;
+	}
+
 	function fval(v) {
 		if (v === null || v === undefined || v === '')
 			return '\u2014';
@@ -330,6 +379,43 @@
 			/* not laid out: leave it whole */
 		}
 		return t;
+	}
+
+	/* the card of lead or deal id in the portal (--portal-url), or null */
+	function cardUrl(entity, id) {
+		if (typeof D.portal !== 'string' || !/^https?:\/\/[^\s"'<>\\?#`]+$/.test(D.portal) ||
+		    (entity !== 'lead' && entity !== 'deal') || id === null || id === undefined || id === '')
+			return null;
+		return D.portal + '/crm/' + entity + '/details/' + encodeURIComponent(String(id)) + '/';
+	}
+
+	/* a count that opens the list of its leads or deals (the explore section) */
+	function openable(el, spec) {
+		el.classList.add('open');
+		el.setAttribute('role', 'button');
+		el.setAttribute('tabindex', '0');
+		el.title = w('open_title');
+		var go = function () {
+			if (window.pulse.open)
+				window.pulse.open(withView(spec));
+		};
+		el.addEventListener('click', go);
+		el.addEventListener('keydown', function (e) {
+			if (e.key === 'Enter' || e.key === ' ') {
+				e.preventDefault();
+				go();
+			}
+		});
+		return el;
+	}
+
+	/* a spec for the list, narrowed to the view the page shows */
+	function withView(spec) {
+		var out = {};
+		Object.keys(spec).forEach(function (k) { out[k] = spec[k]; });
+		if (filter && !(filter.dim in out))
+			out[filter.dim] = filter.val;
+		return out;
 	}
 
 	function pickable(el, dim, v) {
@@ -447,6 +533,8 @@
 	 */
 	function sortval(c, r) {
 		var v = r[c.k];
+		if (c.t === 'pv')
+			return v && typeof v === 'object' ? v.leads : null;
 		if (c.t === 'money')
 			return mval(v);
 		if (v === null || v === undefined || v === '(none)' || v === '(no stage)')
@@ -486,12 +574,17 @@
 		case 'chg': return typeof v === 'number' ? (v > 0 ? '+' : '') + fint(v) : '\u2014';
 		case 'sem': return v ? w('sem_' + v) : '\u2014';
 		case 'ent': return v ? w('ent_' + v) : '\u2014';
+		case 'stage': return nval('stage', v, r.entity);
+		case 'src': return nval('source', v);
+		case 'cat': return nval('category', v);
+		case 'pv': return v && typeof v === 'object' ? fint(v.leads) + (typeof v.change === 'number' ? ' (' + (v.change > 0 ? '+' : '') + fint(v.change) + ')' : '') : '\u2014';
+		case 'min': return window.pulse.fmin ? window.pulse.fmin(v) : fnum(v, 0);
 		default: return fval(v);
 		}
 	}
 
 	var MAXROWS = 500;
-	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1};
+	var NUMERIC = {int: 1, num1: 1, num2: 1, pct: 1, spct: 1, money: 1, chg: 1, min: 1, pv: 1};
 
 	function table(parent, id, cols, rows, caption) {
 		var box = h('div', 'tbl', null, parent);
@@ -507,7 +600,7 @@
 		var tr = h('tr', null, null, h('thead', null, null, t));
 		var st = sorts[id];
 		cols.forEach(function (c) {
-			var th = h('th', NUMERIC[c.t] ? 'n' : null, w('c_' + c.k), tr);
+			var th = h('th', NUMERIC[c.t] ? 'n' : null, c.label || w('c_' + c.k), tr);
 			th.title = w('sort_title');
 			th.setAttribute('data-k', c.k);
 			th.tabIndex = 0;
@@ -541,12 +634,21 @@
 			var row = h('tr', null, null, body);
 			cols.forEach(function (c) {
 				var td = h('td', NUMERIC[c.t] ? (c.t === 'money' ? 'n m' : 'n') : (c.wrap ? 't' : null), null, row);
-				var text = cellText(c, r);
+				var text = cellText(c, r), code = codeOf(c, r), spec = c.open ? c.open(r) : null, url;
 				if (c.pick) {
 					pickable(h('span', null, text, td), c.pick, r[c.k]);
+				} else if (spec && D.items && D.items.length && r[c.k]) {
+					openable(h('span', null, text, td), spec);
+				} else if (c.link && (url = cardUrl(r.entity, r[c.k]))) {
+					var a = h('a', null, text, td);
+					a.setAttribute('href', url);
+					a.setAttribute('target', '_blank');
+					a.setAttribute('rel', 'noopener noreferrer');
 				} else {
 					td.textContent = text;
 				}
+				if (code !== null)
+					td.title = clean(code);
 				if (c.t === 'chg' || c.t === 'spct') {
 					if (r[c.k] > 0)
 						td.classList.add('up');
@@ -583,7 +685,7 @@
 			});
 			stext(g, LW + BW + 8, y + 15, it.text, {'class': 'lbl'});
 			var tip = s('title', {}, g);
-			tip.textContent = it.label + ': ' + it.text;
+			tip.textContent = it.label + (it.code ? ' (' + clean(it.code) + ')' : '') + ': ' + it.text;
 			if (it.pick && canPick(it.pick[0], it.pick[1])) {
 				g.setAttribute('class', 'click');
 				g.addEventListener('click', function () { pick(it.pick[0], it.pick[1]); });
@@ -635,12 +737,26 @@
 				(T + PH - (top ? PH * (v || 0) / top : 0)).toFixed(1)];
 		}
 		series.forEach(function (se) {
-			var pts = se[2].map(function (v, i) { return xy(i, v).join(','); });
-			s('polyline', {points: pts.join(' '), fill: 'none', stroke: se[1], 'stroke-width': 2}, svg);
+			/* a null (no value that month) breaks the line, with opts.gaps */
+			var runs = [[]];
 			se[2].forEach(function (v, i) {
+				if (opts && opts.gaps && (v === null || v === undefined)) {
+					if (runs[runs.length - 1].length)
+						runs.push([]);
+					return;
+				}
+				runs[runs.length - 1].push(xy(i, v).join(','));
+			});
+			runs.forEach(function (pts) {
+				if (pts.length)
+					s('polyline', {points: pts.join(' '), fill: 'none', stroke: se[1], 'stroke-width': 2}, svg);
+			});
+			se[2].forEach(function (v, i) {
+				if (opts && opts.gaps && (v === null || v === undefined))
+					return;
 				var p = xy(i, v);
 				var c = s('circle', {cx: p[0], cy: p[1], r: 3, fill: se[1]}, svg);
-				s('title', {}, c).textContent = se[0] + ' \u00b7 ' + labels[i] + ': ' + fint(v || 0);
+				s('title', {}, c).textContent = se[0] + ' \u00b7 ' + labels[i] + ': ' + (opts && opts.fmt ? opts.fmt(v) : fint(v || 0));
 			});
 		});
 		labels.forEach(function (lab, i) {
@@ -748,7 +864,7 @@
 			var box = h('div', 'pipe', null, left);
 			var head = w(p.entity === 'deal' ? 'e_deal' : 'e_lead');
 			if (p.entity === 'deal' && p.category !== null && p.category !== undefined)
-				head += ' \u00b7 ' + w('pipeline') + ' ' + clean(p.category);
+				head += ' \u00b7 ' + (named('category', p.category) !== null ? nval('category', p.category) : w('pipeline') + ' ' + clean(p.category));
 			head += ' (' + fint(p.rows.length ? p.rows[0].total : 0) + ')';
 			h('h3', null, head, box);
 			var order = p.rows.slice().sort(function (a, c) {
@@ -758,12 +874,13 @@
 				var t = fint(r.reached) + ' \u00b7 ' + fpct(r.share);
 				if (typeof r.conversion === 'number')
 					t += '  \u2192 ' + fpct(r.conversion);
-				return {label: fval(r.stage), bars: [[r.share || 0, r.semantic ? SEMCOLOR[r.semantic] || '#5b6b7f' : '#aab4c0']], text: t};
+				return {label: nval('stage', r.stage, r.entity), code: named('stage', r.stage, r.entity) !== null ? r.stage : null, bars: [[r.share || 0, r.semantic ? SEMCOLOR[r.semantic] || '#5b6b7f' : '#aab4c0']], text: t};
 			}), 1, {title: head});
 		});
 		legend(left, [[w('sem_P'), SEMCOLOR.P], [w('sem_S'), SEMCOLOR.S], [w('sem_F'), SEMCOLOR.F], [w('no_stage'), '#aab4c0']]);
 		table(right, 'stages', [
-			{k: 'entity', t: 'ent'}, {k: 'category'}, {k: 'stage'}, {k: 'reached', t: 'int'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'},
+			{k: 'reached', t: 'int', open: function (r) { return {e: r.entity, stage: r.stage, category: r.category === undefined ? null : r.category}; }},
 			{k: 'share', t: 'pct'}, {k: 'from_previous', t: 'int'}, {k: 'conversion', t: 'pct'}], rows);
 	}
 
@@ -773,8 +890,23 @@
 		if (!rows.length)
 			return empty('dropoff', b);
 		table(b, 'dropoff', [
-			{k: 'entity', t: 'ent'}, {k: 'category'}, {k: 'stage'}, {k: 'lost_stage'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'lost_stage', t: 'stage'},
 			{k: 'loss_reason', wrap: true}, {k: 'count', t: 'int'}], rows);
+		/* the reasons, whatever the stage: their share of the lost records */
+		var by = Object.create(null), order = [], tot = Object.create(null);
+		rows.forEach(function (r) {
+			var k = vkey(r.entity, r.loss_reason);
+			if (!by[k]) {
+				by[k] = {entity: r.entity, loss_reason: r.loss_reason, count: 0};
+				order.push(by[k]);
+			}
+			by[k].count += r.count || 0;
+			tot[r.entity] = (tot[r.entity] || 0) + (r.count || 0);
+		});
+		order.forEach(function (r) { r.share = tot[r.entity] ? r.count / tot[r.entity] : null; });
+		order.sort(function (a, c) { return String(a.entity).localeCompare(String(c.entity)) || c.count - a.count; });
+		table(b, 'loss_reasons', [{k: 'entity', t: 'ent'}, {k: 'loss_reason', wrap: true}, {k: 'count', t: 'int'},
+			{k: 'share', t: 'pct'}], order, w('t_loss_reasons'));
 	}
 
 	function drawSources() {
@@ -800,13 +932,21 @@
 		h('h3', null, w('ch_sources'), left);
 		legend(left, [[w('c_leads'), '#9dbcf0'], [w('c_qualified'), '#2f6fdb'], [w('c_won'), '#2e9d5b']]);
 		hbars(left, top.map(function (x) {
-			return {label: fval(x.source), bars: [[x.leads, '#9dbcf0'], [x.qualified, '#2f6fdb'], [x.won, '#2e9d5b']],
+			return {label: nval('source', x.source), code: named('source', x.source) !== null ? x.source : null, bars: [[x.leads, '#9dbcf0'], [x.qualified, '#2f6fdb'], [x.won, '#2e9d5b']],
 				text: fint(x.leads) + ' / ' + fint(x.qualified) + ' / ' + fint(x.won), pick: ['source', x.source]};
 		}), max, {title: w('ch_sources'), textWidth: 120});
 		table(right, 'sources', [
-			{k: 'source', pick: 'source'}, {k: 'utm_campaign', wrap: true}, {k: 'leads', t: 'int'},
+			{k: 'source', t: 'src', pick: 'source'}, {k: 'utm_campaign', wrap: true},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', source: groupVal(r.source), utm_campaign: groupVal(r.utm_campaign)}; }},
 			{k: 'qualified', t: 'int'}, {k: 'won', t: 'int'}, {k: 'revenue', t: 'money'},
 			{k: 'revenue_per_lead', t: 'money'}], rows);
+		var crm = order.filter(function (x) { return crmSource(x.source) !== null; });
+		if (crm.length) {
+			var n = crm.reduce(function (a, x) { return a + x.leads; }, 0);
+			var note = h('p', 'note', w('n_crm_source').replace('%1', fint(n)).replace('%2',
+				crm.map(function (x) { return clean(x.source) + ' (' + clean(crmSource(x.source)) + ')'; }).join(', ')), b);
+			note.id = 'crm-source-note';
+		}
 	}
 
 	function drawTopSources() {
@@ -815,8 +955,31 @@
 		if (!rows.length)
 			return empty('top_sources', b);
 		table(b, 'top_sources', [
-			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', pick: 'source'}, {k: 'leads', t: 'int'},
+			{k: 'month'}, {k: 'rank', t: 'int'}, {k: 'source', t: 'src', pick: 'source'},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', month: r.month, source: groupVal(r.source)}; }},
 			{k: 'previous', t: 'int'}, {k: 'change', t: 'chg'}, {k: 'change_share', t: 'spct'}], rows);
+		/* the same as a pivot: sources x months, leads (change against the month before) */
+		var months = [], srcs = [], cell = Object.create(null), tot = Object.create(null);
+		rows.forEach(function (r) {
+			if (months.indexOf(r.month) < 0)
+				months.push(r.month);
+			if (!(vkey('s', r.source) in tot)) {
+				tot[vkey('s', r.source)] = 0;
+				srcs.push(r.source);
+			}
+			tot[vkey('s', r.source)] += r.leads || 0;
+			cell[vkey(r.source, r.month)] = {leads: r.leads || 0, change: typeof r.change === 'number' ? r.change : null};
+		});
+		months.sort();
+		srcs.sort(function (a, c) { return tot[vkey('s', c)] - tot[vkey('s', a)]; });
+		var cols = [{k: 'source', t: 'src', pick: 'source'}].concat(months.map(function (m) { return {k: m, t: 'pv', label: m}; }));
+		table(b, 'top_sources_pivot', cols, srcs.map(function (src) {
+			var r = {source: src};
+			months.forEach(function (m) { r[m] = cell[vkey(src, m)] || null; });
+			return r;
+		}), w('t_pivot_month'));
+		if (window.pulse.quarterPivot)
+			window.pulse.quarterPivot(b);
 	}
 
 	function drawDynamics() {
@@ -861,7 +1024,8 @@
 		}), max, {title: w('ch_managers'), textWidth: 120});
 		legend(left, [[w('c_leads'), '#2f6fdb'], [w('c_won'), '#2e9d5b']]);
 		table(right, 'managers', [
-			{k: 'manager', pick: 'manager'}, {k: 'leads', t: 'int'}, {k: 'share', t: 'pct'},
+			{k: 'manager', pick: 'manager'}, {k: 'leads', t: 'int', open: function (r) { return {e: 'lead', manager: groupVal(r.manager)}; }},
+			{k: 'share', t: 'pct'},
 			{k: 'days_with_leads', t: 'int'}, {k: 'mean_per_day', t: 'num2'}, {k: 'won', t: 'int'},
 			{k: 'revenue', t: 'money'}, {k: 'average_check', t: 'money'}], rows);
 	}
@@ -892,8 +1056,33 @@
 		var lg = legend(b, series.map(function (se) { return [se[0], se[1]]; }));
 		Array.prototype.forEach.call(lg.children, function (span, i) { pickable(span, 'manager', top[i]); });
 		lines(b, months, series, {title: w('ch_manager_months')});
+		/* the average check of each, per month: a month without a won deal has none */
+		var chk = Object.create(null), cur = null;
+		rows.forEach(function (r) {
+			var ks = curs(r.average_check);
+			if (!ks.length)
+				return;
+			if (cur === null)
+				cur = ks[0];
+			if (r.average_check[cur] !== undefined)
+				chk[JSON.stringify([r.manager, r.month])] = parseFloat(r.average_check[cur]);
+		});
+		if (cur !== null) {
+			var cseries = top.map(function (m, i) {
+				return [fval(m), COLORS[i], months.map(function (mo) {
+					var v = chk[JSON.stringify([m, mo])];
+					return v === undefined ? null : v;
+				})];
+			});
+			var ct = w('ch_average_check') + (cur === 'XXX' ? '' : ', ' + clean(cur));
+			h('h3', null, ct, b);
+			legend(b, cseries.map(function (se) { return [se[0], se[1]]; }));
+			lines(b, months, cseries, {title: ct, gaps: true, fmt: function (v) { return fnum(v, 2); }}).setAttribute('data-chart', 'average_check');
+		}
 		table(b, 'manager_months', [
-			{k: 'manager', pick: 'manager'}, {k: 'month'}, {k: 'leads', t: 'int'}, {k: 'won', t: 'int'},
+			{k: 'manager', pick: 'manager'}, {k: 'month'},
+			{k: 'leads', t: 'int', open: function (r) { return {e: 'lead', manager: groupVal(r.manager), month: r.month}; }},
+			{k: 'won', t: 'int'},
 			{k: 'revenue', t: 'money'}, {k: 'average_check', t: 'money'}], rows);
 	}
 
@@ -906,12 +1095,12 @@
 		rows.forEach(function (r) { max = Math.max(max, r.days_max || 0); });
 		h('h3', null, w('ch_age'), b);
 		hbars(b, rows.map(function (r) {
-			var lab = fval(r.stage) + (r.entity === 'deal' ? ' (' + w('ent_deal') + ')' : '');
+			var lab = nval('stage', r.stage, r.entity) + (r.entity === 'deal' ? ' (' + w('ent_deal') + ')' : '');
 			return {label: lab, bars: [[r.days_max || 0, '#f3d9a4'], [r.days_mean || 0, '#e0a02a']],
 				text: fnum(r.days_mean, 1) + ' / ' + fint(r.days_max)};
 		}), max, {title: w('ch_age'), textWidth: 90});
 		table(b, 'age', [
-			{k: 'entity', t: 'ent'}, {k: 'category'}, {k: 'stage'}, {k: 'open', t: 'int'},
+			{k: 'entity', t: 'ent'}, {k: 'category', t: 'cat'}, {k: 'stage', t: 'stage'}, {k: 'open', t: 'int'},
 			{k: 'days_mean', t: 'num1'}, {k: 'days_max', t: 'int'}], rows);
 	}
 
@@ -920,11 +1109,37 @@
 		var rows = rowsOf('stale');
 		if (!rows.length)
 			return empty('stale', b);
+		/* the list by stage: a stage picked keeps its rows only */
+		var stages = [], seen = Object.create(null);
+		rows.forEach(function (r) {
+			var k = vkey(r.entity, r.stage);
+			if (!seen[k]) {
+				seen[k] = true;
+				stages.push(r);
+			}
+		});
+		var lab = h('label', 'stagepick', w('c_stage') + ' ', b);
+		var sel = h('select', null, null, lab);
+		sel.id = 'stale-stage';
+		h('option', null, '\u2014 ' + w('all') + ' \u2014', sel).value = '';
+		stages.forEach(function (r, i) {
+			var o = h('option', null, (r.entity === 'deal' ? w('ent_deal') + ': ' : '') + nval('stage', r.stage, r.entity), sel);
+			o.value = String(i);
+			if (staleStage === vkey(r.entity, r.stage))
+				o.selected = true;
+		});
+		sel.addEventListener('change', function () {
+			staleStage = sel.value === '' ? null : vkey(stages[+sel.value].entity, stages[+sel.value].stage);
+			drawStale();
+		});
+		if (staleStage !== null && !seen[staleStage])
+			staleStage = null;
 		table(b, 'stale', [
-			{k: 'entity', t: 'ent'}, {k: 'id'}, {k: 'title', wrap: true}, {k: 'manager', pick: 'manager'},
-			{k: 'source', pick: 'source'}, {k: 'stage'}, {k: 'since', t: 'date'}, {k: 'days', t: 'int'},
-			{k: 'created', t: 'date'}], rows);
+			{k: 'entity', t: 'ent'}, {k: 'id', link: true}, {k: 'title', wrap: true}, {k: 'manager', pick: 'manager'},
+			{k: 'source', t: 'src', pick: 'source'}, {k: 'stage', t: 'stage'}, {k: 'since', t: 'date'}, {k: 'days', t: 'int'},
+			{k: 'created', t: 'date'}], rows.filter(function (r) { return staleStage === null || vkey(r.entity, r.stage) === staleStage; }));
 	}
+	var staleStage = null; /* vkey(entity, stage) the stale list shows, or null */
 
 	/* ---- the filter bar ----------------------------------------------- */
 
@@ -936,7 +1151,7 @@
 		if (hint)
 			hint.hidden = !Object.keys(dimValues).length;
 		if (filter) {
-			var chip = h('span', 'chip', w('d_' + filter.dim) + ': ' + fval(filter.val === null ? '(none)' : filter.val), bar);
+			var chip = h('span', 'chip', w('d_' + filter.dim) + ': ' + (filter.dim === 'source' ? nval('source', filter.val === null ? '(none)' : filter.val) : fval(filter.val === null ? '(none)' : filter.val)), bar);
 			chip.id = 'filter-chip';
 			var x = h('button', null, '\u00d7', chip);
 			x.type = 'button';
@@ -961,7 +1176,7 @@
 				return String(a).localeCompare(String(c), D.lang);
 			});
 			sorted.forEach(function (v, i) {
-				var o = h('option', null, fval(v === null ? '(none)' : v), sel);
+				var o = h('option', null, d === 'source' ? nval('source', v === null ? '(none)' : v) : fval(v === null ? '(none)' : v), sel);
 				o.value = String(i);
 				if (filter && filter.dim === d && filter.val === v)
 					o.selected = true;
@@ -1011,13 +1226,21 @@
 			sec[1]();
 		});
 		document.body.setAttribute('data-filter', filter ? filter.dim + '=' + (filter.val === null ? '' : filter.val) : '');
+		if (window.pulse && window.pulse.onDraw)
+			window.pulse.onDraw();
 	}
 
 	/* what the tests and a user's console can ask */
 	window.pulse = {
 		csv: function (id) { return shown[id] ? csvText(shown[id].rows) : null; },
 		filter: function () { return filter; },
-		pick: pick
+		pick: pick,
+		redraw: function () { draw(); },
+		open: null, /* dashboard_explore.js: the list of a count */
+		/* for dashboard_explore.js */
+		lib: {D: D, w: w, h: h, table: table, fval: fval, nval: nval, fint: fint, fmoney: fmoney,
+			fpct: fpct, vkey: vkey, clean: clean, named: named, dparse: dparse, dadd: dadd,
+			mstr: mstr, dstr: dstr, ddiv: ddiv, shown: function () { return shown; }}
 	};
 
 	draw();

@@ -20,18 +20,22 @@ enum {
 	OPT_CSV_DIALECT,
 	OPT_NAMES,
 	OPT_WIDTH,
+	OPT_PORTAL_URL,
+	OPT_FROM,
+	OPT_TO,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [--csv-dialect NAME] [--names FILE] [--width PX] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [--csv-dialect NAME] [--names FILE] [--width PX] [--portal-url URL] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
 	"metrics, or a message per 'alert' record (pulse-metrics --alerts), as\n"
 	"Telegram Bot API sendMessage payloads (telegram); the leads\n"
-	"dashboard from 'funnel' records (pulse-funnel) as one page (html); any\n"
-	"records as CSV (csv).\n"
+	"dashboard from 'funnel' records (pulse-funnel) as one page (html), with\n"
+	"the lead, deal and stage records behind its counts; any records as CSV\n"
+	"(csv).\n"
 	"\n"
 	"  -f, --format FORMAT    md: Markdown (the default); svg: one chart;\n"
 	"                         telegram: sendMessage payloads, one per line;\n"
@@ -54,12 +58,42 @@ static const struct cli_info info = {
 	"                         (default: payment and exit in the report's\n"
 	"                         language, other names as they are)\n"
 	"      --width PX         svg: at most PX pixels wide (1080 for a phone;\n"
-	"                         default: as wide as the chart needs)\n" CLI_HELP_COMMON
+	"                         default: as wide as the chart needs)\n"
+	"      --portal-url URL   html: link each lead and deal to its card,\n"
+	"                         URL/crm/lead/details/ID/ (https://x.bitrix24.ru)\n"
+	"      --from DAY, --to DAY  html: the period of pulse-funnel --from/--to\n"
+	"                         (YYYY-MM-DD), where the lists start\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
 
 #define K(k) RK_BIT(RK_##k)
+
+/*
+ * --portal-url: http(s)://host[/path], without spaces, quotes, '<', '>',
+ * '\\', '?' or '#' (the page adds /crm/lead/details/ID/); its trailing '/'
+ * dropped.  @return it (in arg).
+ */
+static const char *portal_url(const struct cli *c, char *arg)
+{
+	size_t n = strlen(arg), i, start;
+
+	start = strncmp(arg, "https://", 8) == 0  ? 8
+		: strncmp(arg, "http://", 7) == 0 ? 7
+						  : 0;
+	for (i = start; start && i < n; i++)
+		if ((unsigned char)arg[i] <= ' ' || arg[i] == 0x7f ||
+		    strchr("\"'<>\\?#`", arg[i]))
+			break;
+	if (!start || i < n || n == start || arg[start] == '/')
+		cli_usage_error(c,
+				"invalid --portal-url '%s' (https://HOST, "
+				"e.g. https://company.bitrix24.ru)",
+				arg);
+	while (n > start && arg[n - 1] == '/')
+		arg[--n] = '\0';
+	return arg;
+}
 
 /*
  * The formats: one function each, from a finished report to bytes, and
@@ -74,12 +108,13 @@ static const struct format {
 	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
 	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
 	{"telegram", render_telegram, K(METRIC) | K(ALERT) | K(FUNNEL)},
-	{"html", render_html, K(FUNNEL)},
-	{"csv", render_csv, RK_BIT(RK_N) - 1},
+	{"html", render_html, K(FUNNEL) | K(NAME)},
+	{"csv", render_csv, (RK_BIT(RK_N) - 1) & ~K(NAME)},
 };
 
 /* xlsx: a format that can fail, render_xlsx() (0 or an exit status). */
-static const struct format xlsx_format = {"xlsx", NULL, RK_BIT(RK_N) - 1};
+static const struct format xlsx_format = {"xlsx", NULL,
+					  (RK_BIT(RK_N) - 1) & ~K(NAME)};
 
 /* svg: the chart of each kind, for --chart. */
 static const struct chart {
@@ -172,6 +207,9 @@ int main(int argc, char **argv)
 		{"lang", required_argument, NULL, 'l'},
 		{"as-of", required_argument, NULL, OPT_ASOF},
 		{"title", required_argument, NULL, OPT_TITLE},
+		{"portal-url", required_argument, NULL, OPT_PORTAL_URL},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
 		{"chat-id", required_argument, NULL, OPT_CHAT_ID},
 		{"chart", required_argument, NULL, OPT_CHART},
 		{"day", required_argument, NULL, OPT_DAY},
@@ -235,6 +273,25 @@ int main(int argc, char **argv)
 			break;
 		case OPT_TITLE:
 			o.title = optarg;
+			break;
+		case OPT_PORTAL_URL:
+			o.portal_url = portal_url(&c, optarg);
+			break;
+		case OPT_FROM:
+		case OPT_TO:
+			/* a day: the explore lists start with pulse-funnel's
+			 * period */
+			if (strlen(optarg) != 10 ||
+			    ptime_parse(optarg, 10, &t) < 0)
+				cli_usage_error(&c,
+						"invalid --%s '%s' (a day, "
+						"YYYY-MM-DD)",
+						opt == OPT_FROM ? "from" : "to",
+						optarg);
+			if (opt == OPT_FROM)
+				o.from_day = optarg;
+			else
+				o.to_day = optarg;
 			break;
 		case OPT_CHAT_ID:
 			o.chat_id = optarg;
@@ -307,6 +364,7 @@ int main(int argc, char **argv)
 	rep.raw = fmt->render == render_csv;
 	rep.final_only =
 		fmt->render == render_html || fmt->render == render_telegram;
+	rep.want_items = fmt->render == render_html;
 	if (fmt == &xlsx_format)
 		rep.raw = 1;
 	cli_start(&c, argc - optind, argv + optind);

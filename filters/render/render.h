@@ -91,6 +91,7 @@ enum render_kind {
 	RK_HISTOGRAM,
 	RK_FUNNEL,
 	RK_ALERT,
+	RK_NAME,
 	RK_OTHER,
 	RK_N,
 };
@@ -123,6 +124,9 @@ struct render_report {
 	size_t nalerts, capalerts;
 	struct sref *recs; /* funnel records (every record when raw), lines */
 	size_t nrecs, caprecs;
+	int want_items;	  /* html: keep lead, deal and stage records, small */
+	struct buf items; /* render_items.c: them, comma-separated JSON */
+	uint64_t nitems;
 
 	unsigned kinds;		/* RK_BIT()s of the kinds the format draws */
 	int raw;		/* csv: records are kept as their lines only */
@@ -168,6 +172,8 @@ struct render_opts {
 	int csv_dialect; /* csv: --csv-dialect, enum render_csv_dialect */
 	const struct render_names *names; /* --names: event labels, or NULL */
 	int width; /* svg: --width, the most pixels; 0: as wide as needed */
+	const char *portal_url;	       /* html: --portal-url, no trailing '/' */
+	const char *from_day, *to_day; /* html: --from, --to (YYYY-MM-DD) */
 };
 
 enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };
@@ -508,6 +514,21 @@ int render_check_unknown(struct render_check *c, const char *key, const char *p,
  */
 int render_funnel_check(const struct rec *in, int final_only, char *msg,
 			size_t msz);
+
+/*
+ * render_items.c: keeps a lead, deal or stage record small in r->items
+ * (--format html).  @return 1 when taken, 0 when of another kind, -1 with
+ * msg when bad.
+ */
+int render_items_add(struct render_report *r, const struct rec *in, char *msg,
+		     size_t msz);
+
+/*
+ * render_funnel.c: checks a name record (pulse-extract bitrix --statuses,
+ * --categories: what the portal calls a stage, source or pipeline code).
+ * @return 0, or -1 with msg.
+ */
+int render_funnel_check_name(const struct rec *in, char *msg, size_t msz);
 
 /*
  * The decimals a funnel member (share, conversion, ...) is shown with,

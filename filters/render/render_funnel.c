@@ -392,6 +392,32 @@ out:
 	return st;
 }
 
+int render_funnel_check_name(const struct rec *in, char *msg, size_t msz)
+{
+	static const char *const ofs[] = {"stage", "source", "category"};
+	static const char *const ents[] = {"lead", "deal"};
+	struct buf scratch = BUF_INIT;
+	struct render_check c = {in, &scratch, msg, msz};
+	const char *p;
+	size_t n;
+	int of, st = -1;
+
+	of = render_check_enum(&c, "of", RC_REQUIRED, ofs, 3);
+	if (of < 0)
+		goto out;
+	if (render_check_enum(&c, "entity", of == 0 ? RC_REQUIRED : RC_NULL,
+			      ents, 2) < -1 ||
+	    render_check_str(&c, "category", RC_NULL, &p, &n) < 0 ||
+	    render_check_str(&c, "code", RC_REQUIRED | RC_NONEMPTY, &p, &n) <
+		    0 ||
+	    render_check_str(&c, "name", RC_REQUIRED | RC_NONEMPTY, &p, &n) < 0)
+		goto out;
+	st = 0;
+out:
+	buf_release(&scratch);
+	return st;
+}
+
 int render_funnel_decimals(const char *key, size_t n)
 {
 	size_t i;

@@ -66,6 +66,70 @@ static const char *const words[][3] = {
 	{"n_funnel",
 	 "Shares are of all records created in the period, so the stages do not add up to 100%; conversion is from the previous stage.",
 	 "Доли считаются от всех записей, созданных за период, поэтому стадии не складываются в 100%; конверсия — от предыдущей стадии."},
+	{"t_pivot_month",
+	 "Top 5 by month: leads (change against the month before)",
+	 "Топ-5 по месяцам: лиды (изменение к прошлому месяцу)"},
+	{"t_pivot_quarter",
+	 "Top 5 by quarter, from the leads: leads (change against the quarter before)",
+	 "Топ-5 по кварталам, по лидам: лиды (изменение к прошлому кварталу)"},
+	{"t_loss_reasons", "Loss reasons: share of the lost",
+	 "Причины отказа: доля от проигранных"},
+	{"s_ads", "Ads (utm_content)", "Объявления (utm_content)"},
+	{"n_ads",
+	 "The ads of the leads the explore filters leave, by revenue, then won deals; a deal counts for its lead's ad.",
+	 "Объявления лидов, которые оставляют фильтры разреза, по выручке, затем по выигранным сделкам; сделка считается за объявлением своего лида."},
+	{"c_utm_content", "Ad (utm_content)", "Объявление (utm_content)"},
+	{"d_utm_content", "ad", "объявление"},
+	{"s_speed", "Speed to lead", "Скорость реакции на лид"},
+	{"n_speed",
+	 "Minutes from a lead's creation to its first change of stage, of the leads the explore filters leave; median and 90th percentile (nine leads in ten were taken up sooner).",
+	 "Минуты от создания лида до первой смены стадии, по лидам, которые оставляют фильтры разреза; медиана и 90-й перцентиль (девять лидов из десяти взяты в работу быстрее)."},
+	{"c_changed", "Stage changed", "Стадия менялась"},
+	{"c_median_min", "Median", "Медиана"},
+	{"c_p90_min", "p90", "p90"},
+	{"u_min", "min", "мин"},
+	{"u_h", "h", "ч"},
+	{"u_d", "d", "д"},
+	{"s_health", "Data health", "Качество данных"},
+	{"n_health",
+	 "Of the leads the explore filters leave; a count opens its leads.",
+	 "По лидам, которые оставляют фильтры разреза; число открывает их список."},
+	{"c_check", "Check", "Проверка"},
+	{"h_no_stage", "Leads without stage history",
+	 "Лиды без истории стадий"},
+	{"h_no_change", "Leads whose stage never changed",
+	 "Лиды, у которых стадия ни разу не менялась"},
+	{"h_no_utm", "Leads without UTM (no field, URL or map gave one)",
+	 "Лиды без UTM (ни поле, ни ссылка, ни карта объявлений)"},
+	{"h_crm_source", "of them with the source of Bitrix's SOURCE_ID",
+	 "из них с источником из SOURCE_ID Битрикс24"},
+	{"h_ad_unmapped", "Leads whose ad id the ad map lacks",
+	 "Лиды с id объявления, которого нет в карте объявлений"},
+	{"h_no_manager", "Leads without a responsible manager",
+	 "Лиды без ответственного"},
+	{"h_ad_ids", "Ad ids missing from the map (%1):",
+	 "Id объявлений, которых нет в карте (%1):"},
+	{"n_reassigned",
+	 "Reassigned leads are not counted: the export has no history of the responsible (a lead counts for its current one).",
+	 "Переназначенные лиды не посчитаны: в выгрузке нет истории ответственных (лид считается за текущим)."},
+	{"s_explore", "Leads and deals: explore", "Лиды и сделки: разрез"},
+	{"n_explore",
+	 "Filters combine; a count elsewhere on the page opens its leads here. A stage is reached when the record's stage history has it.",
+	 "Фильтры сочетаются; число в любой таблице выше открывает здесь свои лиды. Стадия пройдена, если она есть в истории стадий записи."},
+	{"x_entity", "show", "показать"},
+	{"x_from", "created from", "создан с"},
+	{"x_to", "to", "по"},
+	{"x_matched", "%1 of %2 %3", "%1 из %2 (%3)"},
+	{"x_now", "Their stage now", "Их стадия сейчас"},
+	{"open_title", "Open the list of these records",
+	 "Открыть список этих записей"},
+	{"c_ad_group", "Ad group", "Группа объявлений"},
+	{"c_amount", "Amount", "Сумма"},
+	{"n_crm_source",
+	 "%1 leads without UTM take their source from Bitrix's own SOURCE_ID field: %2.",
+	 "%1 лидов без UTM получили источник из поля «Источник» Битрикс24 (SOURCE_ID): %2."},
+	{"crm_source_tip", "no UTM: Bitrix SOURCE_ID %1",
+	 "нет UTM: источник Битрикс24 %1"},
 	{"n_managers",
 	 "A lead counts for its current responsible, once, however often it changed hands.",
 	 "Лид считается за текущим ответственным, один раз, сколько бы раз его ни передавали."},
@@ -137,6 +201,8 @@ static const char *const words[][3] = {
 	{"ch_manager_months", "Leads per manager and month",
 	 "Лиды по менеджерам и месяцам"},
 	{"ch_sources", "Leads per source", "Лиды по источникам"},
+	{"ch_average_check", "Average check per manager and month",
+	 "Средний чек по менеджерам и месяцам"},
 	{"ch_managers", "Leads per manager", "Лиды по менеджерам"},
 	{"ch_age", "Mean and longest days in the stage",
 	 "Среднее и наибольшее число дней на стадии"},
@@ -148,12 +214,16 @@ static const char *const sections[][3] = {
 	{"funnel", "s_funnel", "n_funnel"},
 	{"dropoff", "s_dropoff", NULL},
 	{"sources", "s_sources", NULL},
+	{"ads", "s_ads", NULL},
 	{"top_sources", "s_top_sources", NULL},
 	{"dynamics", "s_dynamics", NULL},
 	{"managers", "s_managers", "n_managers"},
 	{"manager_months", "s_manager_months", NULL},
 	{"age", "s_age", NULL},
 	{"stale", "s_stale", "n_stale"},
+	{"speed", "s_speed", "n_speed"},
+	{"health", "s_health", "n_health"},
+	{"explore", "s_explore", "n_explore"},
 };
 
 static const char *word(const char *key, enum lang_id lang)
@@ -280,6 +350,43 @@ static void as_of_text(const struct render_report *r,
 	}
 }
 
+/*
+ * The as-of text of as_of_text() as the reader's language writes it:
+ * 21.01.2026 18:00 (UTC+03:00) in Russian, 2026-01-21 18:00 (UTC+03:00)
+ * in English; seconds only when not :00; a date alone as a date.
+ */
+static void as_of_words(const char *t, enum lang_id lang, struct buf *out)
+{
+	size_t n = strlen(t);
+
+	if (n < 10 || t[4] != '-' || t[7] != '-') {
+		buf_adds(out, t);
+		return;
+	}
+	if (lang == LANG_RU) {
+		buf_add(out, t + 8, 2);
+		buf_addc(out, '.');
+		buf_add(out, t + 5, 2);
+		buf_addc(out, '.');
+		buf_add(out, t, 4);
+	} else {
+		buf_add(out, t, 10);
+	}
+	if (n < 16 || t[10] != 'T')
+		return;
+	buf_addc(out, ' ');
+	buf_add(out, t + 11, 5);
+	if (n >= 19 && memcmp(t + 16, ":00", 3) != 0)
+		buf_add(out, t + 16, 3);
+	t += 19;
+	while (*t && *t != 'Z' && *t != '+' && *t != '-')
+		t++; /* fractions */
+	if (*t == 'Z')
+		buf_adds(out, " (UTC)");
+	else if (*t)
+		buf_addf(out, " (UTC%s)", t);
+}
+
 /* The data block's JSON: language, words, as-of and the records. */
 static void page_data(const struct render_report *r,
 		      const struct render_opts *o, const char *title,
@@ -303,7 +410,15 @@ static void page_data(const struct render_report *r,
 		buf_addc(j, ':');
 		jw_cstr(j, words[i][o->lang == LANG_RU ? 2 : 1]);
 	}
-	buf_adds(j, "},\"records\":[");
+	buf_adds(j, "},\"period\":[");
+	jw_cstr(j, o->from_day);
+	buf_addc(j, ',');
+	jw_cstr(j, o->to_day);
+	buf_adds(j, "],\"portal\":");
+	jw_cstr(j, o->portal_url);
+	buf_adds(j, ",\"items\":[");
+	buf_add(j, r->items.p ? r->items.p : "", r->items.len);
+	buf_adds(j, "],\"records\":[");
 	for (i = 0; i < r->nrecs; i++) {
 		if (i)
 			buf_adds(j, ",\n");
@@ -339,9 +454,13 @@ void render_html(const struct render_report *r, const struct render_opts *o,
 	buf_adds(out, "</h1>\n<p class=\"meta\" id=\"meta\">");
 	as_of_text(r, o, day);
 	if (*day) {
+		struct buf shown = BUF_INIT;
+
+		as_of_words(day, o->lang, &shown);
 		html_escs(out, word("as_of", o->lang));
 		buf_addc(out, ' ');
-		html_escs(out, day);
+		html_escs(out, shown.p);
+		buf_release(&shown);
 	}
 	buf_adds(out, "</p>\n<nav class=\"filters\" id=\"filters\"></nav>\n"
 		      "<p class=\"hint\" id=\"hint\">");

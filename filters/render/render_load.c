@@ -22,8 +22,8 @@ const char *const render_load_prios[PRIO_N] = {
 };
 
 const char *const render_load_kinds[RK_N] = {
-	"ticket",    "count",  "link",	"metric",
-	"histogram", "funnel", "alert", NULL,
+	"ticket",    "count",  "link",	"metric", "histogram",
+	"funnel",    "alert",  "name",	NULL,
 };
 
 void render_load_init(struct render_report *r, unsigned kinds)
@@ -44,6 +44,7 @@ void render_load_release(struct render_report *r)
 	free(r->alerts);
 	free(r->recs);
 	buf_release(&r->str);
+	buf_release(&r->items);
 	hmap_release(&r->ignored_by);
 	memset(r, 0, sizeof *r);
 	r->as_of = T_NONE;
@@ -349,6 +350,11 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	int64_t mark_users = r->link_users;
 	int st = 0;
 
+	if (r->want_items && k == RK_OTHER) {
+		st = render_items_add(r, in, msg, msz);
+		if (st)
+			return st < 0 ? -1 : 0;
+	}
 	if (!(r->kinds & RK_BIT(k))) {
 		ignore(r, in);
 		return 0;
@@ -373,6 +379,9 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	case RK_ALERT:
 		st = render_alert_add(r, in, msg, msz);
 		break;
+	case RK_NAME:
+		st = render_funnel_check_name(in, msg, msz);
+		break;
 	default:
 		break;
 	}
@@ -389,7 +398,7 @@ int render_load_add(struct render_report *r, const struct rec *in, char *msg,
 	}
 	if (st < 0)
 		return -1;
-	if (r->raw || k == RK_FUNNEL)
+	if (r->raw || k == RK_FUNNEL || k == RK_NAME)
 		keep_line(r, &r->recs, &r->nrecs, &r->caprecs, in);
 	else if (k == RK_HISTOGRAM || k == RK_COUNT)
 		keep_line(r, &r->aggs, &r->naggs, &r->capaggs, in);

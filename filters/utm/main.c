@@ -12,15 +12,17 @@ enum {
 	OPT_URL_FIELD,
 	OPT_STATS,
 	OPT_ENCODING,
+	OPT_CRM_SOURCE,
 };
 
 static const struct cli_info info = {
 	"pulse-utm",
-	"usage: pulse-utm [--map FILE] [--alias FILE] [--url-field NAME] [--stats] [--encoding ENC] [options] [file ...]",
+	"usage: pulse-utm [--map FILE] [--alias FILE] [--url-field NAME] [--crm-source] [--stats] [--encoding ENC] [options] [file ...]",
 	"Fill in the UTM fields of lead and deal records and say where they came\n"
 	"from in utm_origin: given (the record had a utm_source), url (the query\n"
-	"string of a URL in a --url-field), map (a --map row) or none.  Other\n"
-	"records pass through unchanged.\n"
+	"string of a URL in a --url-field), map (a --map row), crm_source (the\n"
+	"CRM's own source, --crm-source) or none.  Other records pass through\n"
+	"unchanged.\n"
 	"\n"
 	"      --map FILE         CSV: the first column names the key field\n"
 	"                         (utm_content: the ad id, or another field), the\n"
@@ -31,6 +33,10 @@ static const struct cli_info info = {
 	"      --url-field NAME   a field that may hold URLs with utm_* parameters\n"
 	"                         (repeatable; default url, source_description,\n"
 	"                         web, comments)\n"
+	"      --crm-source       a lead or deal left without a utm_source takes\n"
+	"                         the name of its Bitrix SOURCE_ID (from the\n"
+	"                         'name' records of pulse-extract bitrix --names\n"
+	"                         before it; else the code), utm_origin crm_source\n"
 	"      --stats            print how many leads and deals each origin filled\n"
 	"      --encoding ENC     of the --map and --alias files: auto (default:\n"
 	"                         UTF-8, or Windows-1251 recognised), utf-8, cp1251\n" CLI_HELP_COMMON
@@ -52,6 +58,7 @@ int main(int argc, char **argv)
 		{"alias", required_argument, NULL, OPT_ALIAS},
 		{"url-field", required_argument, NULL, OPT_URL_FIELD},
 		{"stats", no_argument, NULL, OPT_STATS},
+		{"crm-source", no_argument, NULL, OPT_CRM_SOURCE},
 		{"encoding", required_argument, NULL, OPT_ENCODING},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
@@ -88,6 +95,9 @@ int main(int argc, char **argv)
 						(u.nurl_fields + 1) *
 							sizeof *u.url_fields);
 			u.url_fields[u.nurl_fields++] = optarg;
+			break;
+		case OPT_CRM_SOURCE:
+			u.crm_source = 1;
 			break;
 		case OPT_STATS:
 			u.stats = 1;
@@ -127,14 +137,19 @@ int main(int argc, char **argv)
 	if (u.stats) {
 		static const char *const kinds[2] = {"leads", "deals"};
 
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 2; i++) {
 			fprintf(stderr,
-				"%s: %s: utm_origin given %llu, url %llu, map %llu, none %llu\n",
+				"%s: %s: utm_origin given %llu, url %llu, map %llu, ",
 				progname, kinds[i],
 				(unsigned long long)u.count[i][O_GIVEN],
 				(unsigned long long)u.count[i][O_URL],
-				(unsigned long long)u.count[i][O_MAP],
+				(unsigned long long)u.count[i][O_MAP]);
+			if (u.crm_source)
+				fprintf(stderr, "crm_source %llu, ",
+					(unsigned long long)u.count[i][O_CRM]);
+			fprintf(stderr, "none %llu\n",
 				(unsigned long long)u.count[i][O_NONE]);
+		}
 		fprintf(stderr,
 			"%s: %llu records of other kinds passed through\n",
 			progname, (unsigned long long)u.other);

@@ -34,7 +34,7 @@ enum utm_field {
 	U_NUTM = U_ADGROUP, /* the five utm_* fields come first */
 };
 
-enum utm_origin { O_GIVEN, O_URL, O_MAP, O_NONE, O_NORIGINS };
+enum utm_origin { O_GIVEN, O_URL, O_MAP, O_NONE, O_CRM, O_NORIGINS };
 
 /* A string in a struct utm_map's vals (len 0: no value). */
 struct utm_cell {
@@ -58,6 +58,7 @@ struct utm {
 	const char **url_fields;
 	size_t nurl_fields;
 	int stats;
+	int crm_source;	  /* --crm-source */
 	enum csv_enc enc; /* of the --map and --alias files */
 
 	struct utm_map *maps;
@@ -65,19 +66,22 @@ struct utm {
 	struct hmap alias; /* field byte + folded alias -> struct utm_cell */
 	struct buf alias_vals;
 
+	struct hmap srcnames; /* SOURCE_ID -> struct utm_cell in srcvals */
+	struct buf srcvals;
+
 	uint64_t count[2][O_NORIGINS]; /* leads, deals */
 	uint64_t other;		       /* records of other kinds */
 
 	/* per-record scratch, reused */
 	struct buf dec[U_NFIELDS];  /* the record's values, decoded */
 	struct buf fill[U_NFIELDS]; /* values read from a URL */
-	struct buf scratch, fold, url;
+	struct buf scratch, fold, url, crm;
 	struct rec_out out;
 };
 
 /* Names of the fields: "utm_source", ... "ad_group". */
 const char *utm_field_name(int f);
-/* "given", "url", "map", "none". */
+/* "given", "url", "map", "none", "crm_source". */
 const char *utm_origin_name(int o);
 
 void utm_init(struct utm *u);

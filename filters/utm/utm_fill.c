@@ -293,6 +293,59 @@ static int had_origin(struct json_span s)
 	return -1;
 }
 
+/*
+ * A "name" record of a source (pulse-extract bitrix --names): its name
+ * into u->srcnames, the first one a code is given.
+ */
+static void source_name(struct utm *u, const struct rec *r)
+{
+	struct json_span of = rec_get(r, "of");
+	struct utm_cell *c;
+	const char *p;
+	size_t n;
+	int isnew;
+
+	if (!kind_is(of, "source", 6) ||
+	    rec_str(r, "code", &u->scratch, &p, &n) != 1 || !n)
+		return;
+	c = hmap_put(&u->srcnames, p, n, &isnew);
+	if (!isnew)
+		return;
+	c->off = c->len = 0;
+	if (rec_str(r, "name", &u->scratch, &p, &n) != 1 || !n ||
+	    u->srcvals.len + n > UINT32_MAX)
+		return;
+	p = trim(p, &n);
+	c->off = (uint32_t)u->srcvals.len;
+	c->len = (uint32_t)n;
+	buf_add(&u->srcvals, p, n);
+}
+
+/*
+ * --crm-source: the name of the record's SOURCE_ID (its "source"), else
+ * the code itself, into *v; nothing when it has none.
+ */
+static void crm_fill(struct utm *u, const struct rec *r, struct val *v)
+{
+	const struct utm_cell *c;
+	const char *p;
+	size_t n;
+
+	if (rec_str(r, "source", &u->crm, &p, &n) != 1)
+		return;
+	p = trim(p, &n);
+	if (!n)
+		return;
+	c = hmap_get(&u->srcnames, p, n);
+	if (c && c->len) {
+		v->p = u->srcvals.p + c->off;
+		v->n = c->len;
+	} else {
+		v->p = p;
+		v->n = n;
+	}
+}
+
 int utm_record(struct utm *u, const struct rec *r, struct buf *out, char *msg,
 	       size_t msz)
 {
@@ -304,6 +357,8 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out, char *msg,
 
 	mb.kind = find_kind(r);
 	if (!kind_is(mb.kind, "lead", 4) && !kind_is(mb.kind, "deal", 4)) {
+		if (u->crm_source && kind_is(mb.kind, "name", 4))
+			source_name(u, r);
 		u->other++;
 		rec_emit_line(r, out);
 		return 0;
@@ -341,7 +396,8 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out, char *msg,
 
 	had = had_origin(mb.origin);
 	if (v[U_SOURCE].n) {
-		origin = had == O_URL || had == O_MAP ? had : O_GIVEN;
+		origin = had == O_URL || had == O_MAP || had == O_CRM ? had
+								      : O_GIVEN;
 		if (u->nmaps && !v[U_ADGROUP].n)
 			map_fill(u, r, v, 1);
 	} else {
@@ -356,6 +412,11 @@ int utm_record(struct utm *u, const struct rec *r, struct buf *out, char *msg,
 			map_fill(u, r, v, 0);
 		if (origin == O_NONE && v[U_SOURCE].n)
 			origin = O_MAP;
+		if (origin == O_NONE && u->crm_source) {
+			crm_fill(u, r, &v[U_SOURCE]);
+			if (v[U_SOURCE].n)
+				origin = O_CRM;
+		}
 	}
 	u->count[mb.kind.p[1] == 'd'][origin]++;
 

@@ -17,10 +17,7 @@ static const char *const field_names[U_NFIELDS] = {
 };
 
 static const char *const origin_names[O_NORIGINS] = {
-	"given",
-	"url",
-	"map",
-	"none",
+	"given", "url", "map", "none", "crm_source",
 };
 
 const char *utm_field_name(int f)
@@ -37,6 +34,7 @@ void utm_init(struct utm *u)
 {
 	memset(u, 0, sizeof *u);
 	hmap_init(&u->alias, sizeof(struct utm_cell));
+	hmap_init(&u->srcnames, sizeof(struct utm_cell));
 }
 
 void utm_release(struct utm *u)
@@ -52,6 +50,9 @@ void utm_release(struct utm *u)
 	free(u->maps);
 	hmap_release(&u->alias);
 	buf_release(&u->alias_vals);
+	hmap_release(&u->srcnames);
+	buf_release(&u->srcvals);
+	buf_release(&u->crm);
 	for (i = 0; i < U_NFIELDS; i++) {
 		buf_release(&u->dec[i]);
 		buf_release(&u->fill[i]);

@@ -1391,6 +1391,25 @@ static void write_statuses(const char *path)
 	pages_close(&p);
 }
 
+/* crm.category.list?entityTypeId=2: the deal pipelines, one page */
+static void write_categories(const char *path)
+{
+	static const char *const names[2] = {"Продажи", "Доставка Авито"};
+	struct gen_out o;
+	int c;
+
+	gen_out_open(&o, path);
+	buf_adds(&o.b, "{\"result\":{\"categories\":[");
+	for (c = 0; c < 2; c++)
+		buf_addf(&o.b,
+			 "%s{\"id\":%d,\"name\":\"%s\",\"sort\":%d,"
+			 "\"entityTypeId\":2,\"isDefault\":\"%s\"}",
+			 c ? "," : "", c, names[c], (c + 1) * 100,
+			 c ? "N" : "Y");
+	buf_adds(&o.b, "]},\"total\":2}\n");
+	gen_out_close(&o);
+}
+
 static void write_ad_map(const char *path)
 {
 	struct gen_out o;
@@ -1580,6 +1599,8 @@ int bitrix_generate(const struct bitrix_opts *o)
 		write_users(o->users);
 	if (o->statuses)
 		write_statuses(o->statuses);
+	if (o->categories)
+		write_categories(o->categories);
 	if (o->ad_map)
 		write_ad_map(o->ad_map);
 	if (o->aliases)

@@ -39,6 +39,7 @@ struct bitrix_opts {
 	const char *csv;
 	const char *users;
 	const char *statuses;
+	const char *categories;
 	const char *ad_map;
 	const char *aliases;
 	const char *facts;

@@ -199,6 +199,7 @@ static const struct cli_info bitrix_info = {
 	"                           ';', Russian headers, names not ids\n"
 	"      --users FILE         user.get pages (the managers)\n"
 	"      --statuses FILE      crm.status.list pages (stages, sources)\n"
+	"      --categories FILE    crm.category.list (the deal pipelines)\n"
 	"      --ad-map FILE        the ad map for pulse-utm --map (CSV)\n"
 	"      --aliases FILE       the source aliases for pulse-utm --alias\n"
 	"      --facts FILE         what the sample was built to show (JSON)\n"
@@ -215,6 +216,7 @@ enum {
 	OPT_CSV,
 	OPT_BX_USERS,
 	OPT_STATUSES,
+	OPT_CATEGORIES,
 	OPT_AD_MAP,
 	OPT_ALIASES,
 	OPT_FACTS,
@@ -231,6 +233,7 @@ static int bitrix_main(int argc, char **argv)
 		{"csv", required_argument, NULL, OPT_CSV},
 		{"users", required_argument, NULL, OPT_BX_USERS},
 		{"statuses", required_argument, NULL, OPT_STATUSES},
+		{"categories", required_argument, NULL, OPT_CATEGORIES},
 		{"ad-map", required_argument, NULL, OPT_AD_MAP},
 		{"aliases", required_argument, NULL, OPT_ALIASES},
 		{"facts", required_argument, NULL, OPT_FACTS},
@@ -273,6 +276,9 @@ static int bitrix_main(int argc, char **argv)
 			break;
 		case OPT_STATUSES:
 			o.statuses = optarg;
+			break;
+		case OPT_CATEGORIES:
+			o.categories = optarg;
 			break;
 		case OPT_AD_MAP:
 			o.ad_map = optarg;

@@ -26,8 +26,8 @@ ls st/leads/archive | wc -l
 jq -c '{records, new}' out/latest/run.json
 stages
 echo "-- the same as the pipeline on the last version of each"
-pulse-extract bitrix --statuses "$S/bitrix-statuses.json" moved.json "$S/bitrix-small-deals.json" \
-	"$S/bitrix-small-history.json" 2>/dev/null | pulse-utm |
+pulse-extract bitrix --names --statuses "$S/bitrix-statuses.json" moved.json "$S/bitrix-small-deals.json" \
+	"$S/bitrix-small-history.json" 2>/dev/null | pulse-utm --crm-source |
 	pulse-funnel --stale-days 14 --as-of 2026-01-21T18:00:00+03:00 > direct.ndjson
 cmp <(sort direct.ndjson) \
 	<(jq -c 'select(.group == {})' out/latest/funnel.ndjson | sort) && echo same

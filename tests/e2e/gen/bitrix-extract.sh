@@ -5,9 +5,9 @@
 # stage), the CSV export says what the REST pages say, the pages come
 # compact, pretty-printed and PHP-escaped, and the records fit the schemas.
 pulse-gen bitrix --deals d.json --history h.json --deal-history dh.json --csv l.csv \
-	--users u.json --statuses s.json --facts f.json >l.json
-pulse-extract bitrix --users u.json --statuses s.json --loss-field UF_CRM_LOSS_REASON \
-	l.json d.json h.json dh.json >all.ndjson
+	--users u.json --statuses s.json --categories c.json --facts f.json >l.json
+pulse-extract bitrix --users u.json --statuses s.json --categories c.json \
+	--loss-field UF_CRM_LOSS_REASON l.json d.json h.json dh.json >all.ndjson
 jq -c '{leads, deals, lead_history_rows, deal_history_rows, no_history, utm_map, utm_url, hot_lead, hot_since}' f.json
 echo '# counted from the records'
 jq -s -c '
@@ -41,7 +41,7 @@ P='[.id, .title, .status, .semantic, .source, .manager, .created, .modified, .cl
     .loss_reason, .comments] | map(if type == "string" then sub(" +$"; "") else . end)'
 jq -c "select(.kind == \"lead\") | $P" all.ndjson >rest
 echo '# the CSV export' >&2
-pulse-extract bitrix --users u.json --statuses s.json --tz +03:00 l.csv | jq -c "$P" >csv
+pulse-extract bitrix --users u.json --statuses s.json --tz +03:00 l.csv | jq -c "select(.kind == \"lead\") | $P" >csv
 cmp rest csv && echo 'same leads'
 iconv -f UTF-8 -t UTF-8 l.csv >/dev/null 2>&1 || echo 'l.csv is not UTF-8'
 head -n 1 l.csv | iconv -f CP1251 -t UTF-8 | cut -d';' -f1-4

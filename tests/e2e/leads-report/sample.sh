@@ -12,7 +12,7 @@ pulse-leads-report --users users.json --statuses statuses.json --map ads.csv \
 	--keep kept -o dash.html leads.json deals.json hist.json dhist.json
 jq -r '"facts: \(.leads) leads, \(.reassigned) reassigned, hot lead \(.hot_lead) \(.hot_days) days"' facts.json
 sed -n '/^<script type="application\/json" id="pulse-data">$/,/^<\/script>$/p' dash.html | sed '1d;$d' |
-	jq -c '.records[]' > page.ndjson
+	jq -c '.records[] | select(.kind == "funnel")' > page.ndjson
 jq -c . kept/funnel.ndjson | cmp - page.ndjson && echo "page records = funnel records"
 jq -s -r 'map(select(.share != null)) | "shares: \(length), above 1: \(map(select(.share > 1)) | length), max per manager: \(map(select(.group.manager)) | max_by(.share) | .share)"' kept/funnel.ndjson
 jq -r 'select(.table == "managers" and .group == {}) | "\(.manager)\t\(.leads)"' kept/funnel.ndjson | sort > page-managers.tsv
@@ -31,3 +31,7 @@ jq -r 'select(.table == "stages" and .entity == "lead" and .group.manager and .r
 cmp jq-reached.tsv page-reached.tsv && echo "per-manager reached = jq: $(wc -l < page-reached.tsv) manager and status pairs"
 jq -r --slurpfile f facts.json 'select(.table == "stale" and .group == {} and .id == $f[0].hot_lead)
 	| "stale: lead \(.id) \(.stage) since \(.since), \(.days) days"' kept/funnel.ndjson
+# leads without UTM take their Bitrix SOURCE_ID's name (pulse-utm
+# --crm-source): "(none)" keeps only what nothing tells
+jq -s -r 'map(select(.kind == "lead")) | group_by(.utm_origin)[] | "\(.[0].utm_origin): \(length)"' kept/records.ndjson
+jq -s -r 'map(select(.kind == "lead" and .utm_origin == "crm_source")) | group_by(.source)[] | "crm_source \(.[0].source) -> \(.[0].utm_source): \(length)"' kept/records.ndjson
