@@ -9,7 +9,8 @@
  * it arrives, and only the result is kept: a bit per section and the
  * first matching rule of the sections a reason may quote.  The texts are
  * never stored; the first customer message's subject, sender, name and
- * summary are kept per ticket, already written as JSON, in the arena.
+ * summary, and the latest one's sender, name and excerpt (excerpt.h) are
+ * kept per ticket, already written as JSON, in the arena.
  */
 #ifndef PULSE_CLASSIFY_INT_H
 #define PULSE_CLASSIFY_INT_H
@@ -81,8 +82,13 @@ struct ctk {
 	int fin_partner;
 	int64_t fin_ts, fin_id;
 	struct sref fin_email, fin_name, fin_subject, fin_summary; /* JSON */
-	struct sref joined[NJOINED]; /* raw JSON values */
-	int64_t created;	     /* ticket_created, parsed */
+	int has_lin;	 /* the latest `in` so far (human ones first): */
+	int lin_human;	 /* it is not an automatic confirmation */
+	int lin_partner; /* its sender is a partner */
+	int64_t lin_ts, lin_id;
+	struct sref lin_email, lin_name, lin_excerpt; /* JSON */
+	struct sref joined[NJOINED];		      /* raw JSON values */
+	int64_t created; /* ticket_created, parsed */
 	int has_created;
 };
 

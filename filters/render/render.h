@@ -80,6 +80,12 @@ struct ticket {
 	int partner;
 	struct sref email, name, subject, summary;
 	size_t topic0, ntopics; /* in report.topics */
+	/* the latest customer message: what it asks and who wrote it */
+	struct sref excerpt, from_name, from_email;
+	int from_partner;
+	struct sref reason, team, channel, stage;
+	int stars;	      /* Odoo's ticket_priority 0..3, or -1 */
+	int64_t sla_deadline; /* or T_NONE */
 };
 
 /* The kinds of record pulse-render reads; RK_OTHER is any other kind. */

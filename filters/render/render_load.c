@@ -203,6 +203,7 @@ static int get_topics(struct ld *l, struct ticket *t)
 static int load_ticket(struct ld *l, struct ticket *t)
 {
 	static const char *const states[] = {"closed", "open"};
+	static const char *const stars[] = {"0", "1", "2", "3"};
 	struct json_span v;
 	int k;
 
@@ -261,6 +262,24 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	    v.type != JSON_FALSE)
 		return bad_type(l, "partner", v, "a boolean");
 	t->partner = v.type == JSON_TRUE;
+	if (get_str(l, "excerpt", &t->excerpt) < 0 ||
+	    get_str(l, "from_name", &t->from_name) < 0 ||
+	    get_str(l, "from_email", &t->from_email) < 0 ||
+	    get_str(l, "reason", &t->reason) < 0 ||
+	    get_str(l, "team", &t->team) < 0 ||
+	    get_str(l, "channel", &t->channel) < 0 ||
+	    get_str(l, "stage", &t->stage) < 0 ||
+	    get_time(l, "sla_deadline", &t->sla_deadline) < 0)
+		return -1;
+	v = rec_get(l->in, "from_partner");
+	if (v.type != JSON_NONE && v.type != JSON_NULL && v.type != JSON_TRUE &&
+	    v.type != JSON_FALSE)
+		return bad_type(l, "from_partner", v, "a boolean");
+	t->from_partner = v.type == JSON_TRUE;
+	k = get_enum(l, "ticket_priority", stars, 4, 0);
+	if (k == -1)
+		return -1;
+	t->stars = k < 0 ? -1 : k;
 	return get_topics(l, t);
 }
 

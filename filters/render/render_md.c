@@ -58,6 +58,44 @@ static void add_subject(struct md *m, const struct ticket *t)
 		add_str(m, t->summary, RENDER_MD_SUBJECT_CHARS);
 }
 
+/* What the customer wants: the excerpt of the latest message, else the
+ * subject (records from before pulse-classify wrote excerpts). */
+static void add_request(struct md *m, const struct ticket *t)
+{
+	if (!sref_null(t->excerpt) && t->excerpt.len > 0)
+		render_util_md_cell(m->out, sref_p(m->r, t->excerpt),
+				    t->excerpt.len, RENDER_MD_EXCERPT_CHARS);
+	else
+		add_subject(m, t);
+}
+
+/* Who wrote the latest message (from_*), else the correspondent. */
+static struct sref from_name(const struct ticket *t)
+{
+	return sref_null(t->from_email) && sref_null(t->from_name)
+		       ? t->name
+		       : t->from_name;
+}
+
+static struct sref from_email(const struct ticket *t)
+{
+	return sref_null(t->from_email) ? t->email : t->from_email;
+}
+
+/* "Name, address" of who wrote the latest message. */
+static void add_from(struct md *m, const struct ticket *t)
+{
+	struct sref n = from_name(t), e = from_email(t);
+
+	if (!sref_null(n) && n.len) {
+		add_str(m, n, NAME_CHARS);
+		if (sref_null(e))
+			return;
+		buf_adds(m->out, ", ");
+	}
+	add_str(m, e, EMAIL_CHARS);
+}
+
 static void add_id(struct md *m, const struct ticket *t, int bold)
 {
 	buf_addf(m->out, bold ? "**%lld**" : "%lld", (long long)t->id);
@@ -279,9 +317,9 @@ static void critical(struct md *m, const struct list *l)
 			add_date_of(m, b);
 		}
 		buf_adds(m->out, " | ");
-		add_str(m, t->email, EMAIL_CHARS);
+		add_from(m, t);
 		buf_adds(m->out, " | ");
-		add_subject(m, t);
+		add_request(m, t);
 		buf_adds(m->out, " |\n");
 	}
 	buf_addf(m->out, "\n%s\n\n", m->w->crit_action);
@@ -307,9 +345,9 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 			add_date_of(m, t->first_in != T_NONE ? t->first_in
 							     : t->created);
 			buf_adds(m->out, " | ");
-			add_str(m, t->email, EMAIL_CHARS);
+			add_from(m, t);
 			buf_adds(m->out, " | ");
-			add_subject(m, t);
+			add_request(m, t);
 			buf_adds(m->out, " |\n");
 		}
 		buf_addf(m->out, "\n%s\n\n", m->w->high_action);
@@ -325,7 +363,7 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 			buf_adds(m->out, "| ");
 			add_id(m, t, 1);
 			buf_adds(m->out, " | ");
-			add_subject(m, t);
+			add_request(m, t);
 			buf_adds(m->out, " | ");
 			add_date_of(m, t->last_ts != T_NONE ? t->last_ts
 							    : t->last_out);
@@ -384,11 +422,11 @@ static void waiting(struct md *m, int which, const struct list *l)
 		buf_adds(m->out, "| ");
 		add_id(m, t, which < 2);
 		buf_adds(m->out, " | ");
-		add_str(m, t->name, NAME_CHARS);
+		add_str(m, from_name(t), NAME_CHARS);
 		buf_adds(m->out, " | ");
-		add_str(m, t->email, EMAIL_CHARS);
+		add_str(m, from_email(t), EMAIL_CHARS);
 		buf_adds(m->out, " | ");
-		add_subject(m, t);
+		add_request(m, t);
 		if (t->days == T_NONE)
 			buf_adds(m->out, " | — |\n");
 		else
@@ -432,7 +470,7 @@ static void recent(struct md *m, const struct list *l)
 				add_date_of(m, a); /* after as_of */
 		}
 		buf_adds(m->out, " | ");
-		add_subject(m, t);
+		add_request(m, t);
 		buf_adds(m->out, " |\n");
 	}
 	buf_addc(m->out, '\n');

@@ -10,7 +10,8 @@
 
 #include "render.h"
 
-#define RENDER_MD_SUBJECT_CHARS 80 /* a table cell of free text, at most */
+#define RENDER_MD_SUBJECT_CHARS 80  /* a table cell of free text, at most */
+#define RENDER_MD_EXCERPT_CHARS 120 /* what a customer asks, at most */
 
 struct md {
 	const struct render_report *r;
