@@ -153,6 +153,7 @@ struct classifier *classify_new(const struct classify_opts *o,
 	k->b_auto = bit(section_index(rs, "autoreply"));
 	k->b_partner = bit(section_index(rs, "partner"));
 	k->want = k->b_spam | k->b_order | k->b_insolv;
+	classify_entity_init(k);
 	for (i = 0; i < rs->n; i++) {
 		const char *name = rs->s[i].name;
 
@@ -168,9 +169,9 @@ struct classifier *classify_new(const struct classify_opts *o,
 
 void classify_free(struct classifier *k)
 {
-	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,
-			      &k->tb,	      &k->eb,	 &k->ab,
-			      &k->kb,	      &k->tmp,	 &k->reason};
+	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,  &k->tb,
+			      &k->eb,	      &k->ab,	 &k->kb,  &k->tmp,
+			      &k->reason,     &k->fold,	 &k->ents};
 	size_t i;
 
 	if (!k)
@@ -182,6 +183,7 @@ void classify_free(struct classifier *k)
 	free(k->done.slots);
 	free(k->sorted);
 	free(k->merge);
+	free(k->ent);
 	for (i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
 		buf_release(bufs[i]);
 	free(k);
@@ -574,6 +576,8 @@ int classify_add(struct classifier *k, const struct rec *r, struct sink *out,
 	 */
 	human = !(m->mask & k->b_order);
 	take_latest(k, t, m, human, email, elen, author, alen, text, tlen);
+	if (k->nent)
+		classify_entity_take(k, t, subj, slen, text, tlen);
 	if (t->has_fin &&
 	    (human < t->fin_human ||
 	     (human == t->fin_human &&

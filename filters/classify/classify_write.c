@@ -168,6 +168,7 @@ void classify_write(struct classifier *k, const struct ctk *t,
 	put_key(b, "partner");
 	jw_bool(b, v->partner);
 	put_latest(k, t, b);
+	classify_entity_write(k, t, b);
 	for (i = 0; i < NJOINED; i++)
 		if (t->joined[i].len)
 			put_sref(k, b, classify_joined_keys[i], t->joined[i]);

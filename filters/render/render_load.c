@@ -37,6 +37,7 @@ void render_load_release(struct render_report *r)
 {
 	free(r->t);
 	free(r->topics);
+	free(r->ents);
 	free(r->aggs);
 	free(r->links);
 	free(r->metrics);
@@ -200,6 +201,48 @@ static int get_topics(struct ld *l, struct ticket *t)
 	return 0;
 }
 
+/* "entities": {KIND: [NAME, ...], ...} as (kind, name) pairs. */
+static int get_entities(struct ld *l, struct ticket *t)
+{
+	struct json_span v = rec_get(l->in, "entities"), key, arr, e;
+	struct json_iter it, ia;
+	struct render_report *r = l->r;
+	struct sref kind;
+	const char *p;
+	size_t n;
+
+	t->ent0 = r->nents;
+	t->nent = 0;
+	if (v.type == JSON_NONE || v.type == JSON_NULL)
+		return 0;
+	if (v.type != JSON_OBJECT)
+		return bad_type(l, "entities", v, "an object");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, &key, &arr)) {
+		json_str_view(key, &l->scratch, &p, &n);
+		kind = keep(r, p, n);
+		if (arr.type != JSON_ARRAY)
+			return bad_type(l, "entities", arr,
+					"an object of arrays");
+		json_iter_init(&ia, arr);
+		while (json_iter_next(&ia, NULL, &e)) {
+			if (e.type != JSON_STRING)
+				return bad_type(l, "entities", e,
+						"an object of string arrays");
+			json_str_view(e, &l->scratch, &p, &n);
+			if (r->nents + 2 > r->capents) {
+				r->capents = r->capents ? 2 * r->capents : 64;
+				r->ents = xrealloc(
+					r->ents, r->capents * sizeof *r->ents);
+			}
+			r->ents[r->nents++] = kind;
+			r->ents[r->nents++] = keep(r, p, n);
+			t->nent++;
+		}
+	}
+	return 0;
+}
+
 static int load_ticket(struct ld *l, struct ticket *t)
 {
 	static const char *const states[] = {"closed", "open"};
@@ -280,6 +323,8 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	if (k == -1)
 		return -1;
 	t->stars = k < 0 ? -1 : k;
+	if (get_entities(l, t) < 0)
+		return -1;
 	return get_topics(l, t);
 }
 

@@ -107,7 +107,7 @@ void render_md_hr(struct md *m)
 }
 
 /* A table header from "A|B|C": the names and a rule as wide as each. */
-static void table_head(struct md *m, const char *cols)
+void render_md_table_head(struct md *m, const char *cols)
 {
 	const char *p = cols, *bar;
 	size_t n;
@@ -141,7 +141,7 @@ void render_md_table_head2(struct md *m, const char *a, const char *b)
 	char cols[160];
 
 	snprintf(cols, sizeof cols, "%s|%s", a, b);
-	table_head(m, cols);
+	render_md_table_head(m, cols);
 }
 
 static void add_count(struct md *m, uint64_t n, const char *const noun[3])
@@ -214,7 +214,7 @@ static void categories(struct md *m, const uint64_t *cats)
 	for (half = 0; half < 2; half++) {
 		buf_addf(m->out, "## %s\n\n",
 			 half ? w->closed_by_cat : w->open_by_cat);
-		table_head(m, cols);
+		render_md_table_head(m, cols);
 		for (c = half ? CAT_FIRST_CLOSED : 0;
 		     c < (half ? CAT_N : CAT_FIRST_CLOSED); c++)
 			buf_addf(m->out,
@@ -301,7 +301,7 @@ static void critical(struct md *m, const struct list *l)
 		render_md_hr(m);
 		return;
 	}
-	table_head(m, m->w->crit_cols);
+	render_md_table_head(m, m->w->crit_cols);
 	for (i = 0; i < l->n; i++) {
 		const struct ticket *t = l->t[i];
 		int64_t a = t->first_in != T_NONE ? t->first_in : t->created;
@@ -335,7 +335,7 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 	if (!l->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
 	} else {
-		table_head(m, m->w->high_cols);
+		render_md_table_head(m, m->w->high_cols);
 		for (i = 0; i < l->n; i++) {
 			const struct ticket *t = l->t[i];
 
@@ -356,7 +356,7 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 	if (!pr->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
 	} else {
-		table_head(m, m->w->prec_cols);
+		render_md_table_head(m, m->w->prec_cols);
 		for (i = 0; i < pr->n; i++) {
 			const struct ticket *t = pr->t[i];
 
@@ -415,7 +415,7 @@ static void waiting(struct md *m, int which, const struct list *l)
 		render_md_hr(m);
 		return;
 	}
-	table_head(m, m->w->wait_cols);
+	render_md_table_head(m, m->w->wait_cols);
 	for (i = 0; i < l->n; i++) {
 		const struct ticket *t = l->t[i];
 
@@ -447,7 +447,7 @@ static void recent(struct md *m, const struct list *l)
 		return;
 	}
 	buf_addf(m->out, "%s\n\n", m->w->recent_intro);
-	table_head(m, m->w->recent_cols);
+	render_md_table_head(m, m->w->recent_cols);
 	for (i = 0; i < l->n; i++) {
 		const struct ticket *t = l->t[i];
 		int64_t a = last_answer(t), ago;
@@ -479,92 +479,13 @@ static void recent(struct md *m, const struct list *l)
 
 /* ---- topics -------------------------------------------------------------- */
 
-struct topic_n {
-	const char *p;
-	size_t n;
-	uint64_t count;
-};
-
-static int by_topic_count(const void *a, const void *b)
+static void topics(struct md *m, const uint64_t *cats,
+		   const struct md_topics *ts)
 {
-	const struct topic_n *x = a, *y = b;
-	size_t n = x->n < y->n ? x->n : y->n;
+	uint64_t closed = 0;
 	int c;
 
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	c = memcmp(x->p, y->p, n);
-	return c ? c : (x->n > y->n) - (x->n < y->n);
-}
-
-static int is_real(const struct ticket *t)
-{
-	return t->cat != CAT_SPAM && t->cat != CAT_ORDER_CONFIRMATION;
-}
-
-static void topics(struct md *m, const uint64_t *cats)
-{
-	const struct render_report *r = m->r;
-	struct hmap h;
-	struct topic_n *tn;
-	uint64_t real = 0, closed = 0, *v;
-	size_t i, j;
-	int c;
-
-	hmap_init(&h, sizeof(uint64_t));
-	for (i = 0; i < r->n; i++) {
-		const struct ticket *t = &r->t[i];
-
-		if (!is_real(t))
-			continue;
-		real++;
-		for (j = 0; j < t->ntopics; j++) {
-			struct sref s = r->topics[t->topic0 + j];
-			size_t k;
-
-			/* a topic listed twice counts once for its ticket */
-			for (k = 0; k < j; k++) {
-				struct sref o = r->topics[t->topic0 + k];
-
-				if (o.len == s.len &&
-				    memcmp(sref_p(r, o), sref_p(r, s), s.len) ==
-					    0)
-					break;
-			}
-			if (k < j)
-				continue;
-			v = hmap_put(&h, sref_p(r, s), s.len, NULL);
-			(*v)++;
-		}
-	}
-	buf_addf(m->out, "## %s\n\n", m->w->topics_h2);
-	if (real == 0) {
-		buf_addf(m->out, "%s\n\n", m->w->no_tickets);
-	} else {
-		buf_addf(m->out, "%s %llu.\n\n", m->w->topics_real,
-			 (unsigned long long)real);
-		tn = xmalloc((hmap_len(&h) + 1) * sizeof *tn);
-		for (i = 0; i < hmap_len(&h); i++) {
-			tn[i].p = hmap_entry_at(&h, i)->key;
-			tn[i].n = hmap_entry_at(&h, i)->klen;
-			tn[i].count = *(uint64_t *)hmap_val_at(&h, i);
-		}
-		qsort(tn, hmap_len(&h), sizeof *tn, by_topic_count);
-		if (hmap_len(&h)) {
-			table_head(m, m->w->topics_cols);
-			for (i = 0; i < hmap_len(&h); i++) {
-				buf_adds(m->out, "| ");
-				render_util_md_cell(m->out, tn[i].p, tn[i].n,
-						    RENDER_MD_SUBJECT_CHARS);
-				buf_addf(m->out, " | %llu | ",
-					 (unsigned long long)tn[i].count);
-				add_pct(m, tn[i].count, real);
-				buf_adds(m->out, " |\n");
-			}
-			buf_addc(m->out, '\n');
-		}
-		free(tn);
-	}
+	render_md_topics(m, ts);
 	for (c = CAT_FIRST_CLOSED; c < CAT_N; c++)
 		closed += cats[c];
 	buf_addf(m->out, "%s ", m->w->insolvency);
@@ -577,7 +498,6 @@ static void topics(struct md *m, const uint64_t *cats)
 			 (unsigned long long)closed);
 	}
 	render_md_hr(m);
-	hmap_release(&h);
 }
 
 /* ---- tickets per day ----------------------------------------------------- */
@@ -666,7 +586,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 			per_week[floordiv(ptime_day(r->t[i].created) - mon0,
 					  7)]++;
 	buf_addf(m->out, "### %s\n\n", w->weeks_h3);
-	table_head(m, w->weeks_cols);
+	render_md_table_head(m, w->weeks_cols);
 	for (wk = 0; wk < nweeks; wk++) {
 		int64_t a = mon0 + 7 * wk, b = a + 6;
 
@@ -780,9 +700,11 @@ static void actions(struct md *m, const struct list *urgent,
 void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out)
 {
-	struct md m = {r, o, render_lang_words(o->lang), out, T_NONE};
+	struct md m = {r,   o,	    render_lang_words(o->lang),
+		       out, T_NONE, render_md_words(o->lang)};
 	struct list crit, high, prec, wait[3], rec;
 	uint64_t cats[CAT_N] = {0};
+	struct md_topics ts;
 	size_t i;
 
 	if (r->as_of != T_NONE)
@@ -806,7 +728,8 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	for (i = 0; i < 3; i++)
 		waiting(&m, (int)i, &wait[i]);
 	recent(&m, &rec);
-	topics(&m, cats);
+	render_md_topics_count(&m, &ts);
+	topics(&m, cats, &ts);
 	per_day(&m, cats);
 	metrics(&m);
 	actions(&m, &wait[0], &high, &crit, wait[1].n + wait[2].n);
@@ -823,4 +746,5 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	for (i = 0; i < 3; i++)
 		free(wait[i].t);
 	free(rec.t);
+	render_md_topics_release(&ts);
 }
