@@ -14,7 +14,6 @@
 
 #define NAME_CHARS 40
 #define EMAIL_CHARS 60
-#define MAX_IDS 10 /* ticket ids listed inline in the action list */
 
 static int64_t floordiv(int64_t a, int64_t b)
 {
@@ -636,67 +635,6 @@ static void per_day(struct md *m, const uint64_t *cats)
 	render_md_hr(m);
 }
 
-/* ---- metrics and actions ------------------------------------------------- */
-
-static void add_hours(struct md *m, double h)
-{
-	if (isnan(h)) {
-		buf_adds(m->out, "—");
-		return;
-	}
-	buf_addf(m->out, "%.1f %s", h, m->w->hours);
-	if (h >= 24)
-		buf_addf(m->out, " (%.1f %s)", h / 24, m->w->days_short);
-}
-
-static void metrics(struct md *m)
-{
-	const struct render_report *r = m->r;
-	double *v = xmalloc((r->n ? r->n : 1) * sizeof *v), med, p90;
-	size_t i, n = 0, waiting = 0;
-
-	for (i = 0; i < r->n; i++) {
-		if (!isnan(r->t[i].frh))
-			v[n++] = r->t[i].frh;
-		if (r->t[i].days != T_NONE)
-			waiting++;
-	}
-	med = render_util_quantile(v, n, 0.5);
-	p90 = render_util_quantile(v, n, 0.9);
-	free(v);
-	buf_addf(m->out, "## %s\n\n", m->w->metrics_h2);
-	render_md_table_head2(m, m->w->metric, m->w->value);
-	buf_addf(m->out, "| %s | ", m->w->m_median);
-	add_hours(m, med);
-	buf_addf(m->out, " |\n| %s | ", m->w->m_p90);
-	add_hours(m, p90);
-	buf_addf(m->out, " |\n| %s | %zu |\n| %s | %zu |\n\n%s\n\n",
-		 m->w->m_with, n, m->w->m_waiting, waiting, m->w->m_note);
-	render_md_hr(m);
-}
-
-static void actions(struct md *m, const struct list *urgent,
-		    const struct list *high, const struct list *crit,
-		    size_t medium_low)
-{
-	size_t i;
-
-	buf_addf(m->out, "## %s\n\n### %s\n\n", m->w->actions_h2,
-		 m->w->today_h3);
-	buf_addf(m->out, "1. %s: %zu\n", m->w->a_urgent, urgent->n);
-	buf_addf(m->out, "2. %s: %zu\n", m->w->a_partner, high->n);
-	buf_addf(m->out, "3. %s: %zu", m->w->a_crit, crit->n);
-	for (i = 0; i < crit->n && i < MAX_IDS; i++)
-		buf_addf(m->out, "%s%lld", i ? ", " : " (",
-			 (long long)crit->t[i]->id);
-	if (crit->n > MAX_IDS)
-		buf_adds(m->out, ", …");
-	if (crit->n)
-		buf_addc(m->out, ')');
-	buf_addf(m->out, "\n\n### %s\n\n1. %s: %zu\n\n", m->w->week_h3,
-		 m->w->a_week, medium_low);
-}
-
 void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out)
 {
@@ -705,6 +643,7 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	struct list crit, high, prec, wait[3], rec;
 	uint64_t cats[CAT_N] = {0};
 	struct md_topics ts;
+	struct md_plan plan;
 	size_t i;
 
 	if (r->as_of != T_NONE)
@@ -731,8 +670,15 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	render_md_topics_count(&m, &ts);
 	topics(&m, cats, &ts);
 	per_day(&m, cats);
-	metrics(&m);
-	actions(&m, &wait[0], &high, &crit, wait[1].n + wait[2].n);
+	plan.urgent = wait[0].t;
+	plan.nurgent = wait[0].n;
+	plan.high = high.t;
+	plan.nhigh = high.n;
+	plan.crit = crit.t;
+	plan.ncrit = crit.n;
+	plan.medium_low = wait[1].n + wait[2].n;
+	render_md_plan(&m, &plan, &ts);
+	render_md_monitor(&m, &ts);
 	render_md_hr(&m);
 	render_md_tally(&m);
 	buf_adds(out, m.w->footer[0]);

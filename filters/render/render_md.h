@@ -37,6 +37,8 @@ struct md_words {
 	const char *of_requests, *open_now;
 	const char *improve_h3, *monitor_h2, *monitor_cols, *topic_share;
 	const char *t_median, *t_p90, *t_unanswered, *t_breached;
+	const char *a_topic_open, *a_breached, *a_remind, *a_faq, *none;
+	const char *target_median, *target_p90;
 };
 
 const struct md_words *render_md_words(enum lang_id lang);
@@ -66,6 +68,21 @@ struct md_topics {
  * the label and the notes of a topic in the report's language (NULL when
  * the rules give none).
  */
+/* What the action plan counts (render_md.c's lists, in their order). */
+struct md_plan {
+	const struct ticket *const *urgent, *const *high, *const *crit;
+	size_t nurgent, nhigh, ncrit, medium_low;
+};
+
+/*
+ * render_md_plan.c: the action plan (today, this week, system
+ * improvements) from the counts and the topics' notes; the metrics to
+ * monitor with their current value and target.
+ */
+void render_md_plan(struct md *m, const struct md_plan *p,
+		    const struct md_topics *ts);
+void render_md_monitor(struct md *m, const struct md_topics *ts);
+
 void render_md_topics_count(struct md *m, struct md_topics *ts);
 void render_md_topics(struct md *m, const struct md_topics *ts);
 void render_md_topics_release(struct md_topics *ts);

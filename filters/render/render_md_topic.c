@@ -30,6 +30,14 @@ static const struct md_words en = {
 	.t_p90 = "First response time, p90",
 	.t_unanswered = "Tickets without an answer",
 	.t_breached = "SLA breached (open tickets)",
+	.a_topic_open = "open",
+	.a_breached = "Answer the waiting tickets past their SLA deadline",
+	.a_remind = "Reminders for tickets waiting longer than the first "
+		    "response target",
+	.a_faq = "An FAQ for the largest topics",
+	.none = "—",
+	.target_median = "< 24 h",
+	.target_p90 = "< 48 h",
 };
 
 static const struct md_words ru = {
@@ -50,6 +58,14 @@ static const struct md_words ru = {
 	.t_p90 = "Время первого ответа, p90",
 	.t_unanswered = "Тикеты без ответа",
 	.t_breached = "Нарушен SLA (открытые тикеты)",
+	.a_topic_open = "открыто",
+	.a_breached = "Ответить на ждущие тикеты с нарушенным SLA",
+	.a_remind = "Автоматические напоминания о тикетах, ждущих дольше цели "
+		    "первого ответа",
+	.a_faq = "FAQ по самым частым темам",
+	.none = "—",
+	.target_median = "< 24 ч",
+	.target_p90 = "< 48 ч",
 };
 
 const struct md_words *render_md_words(enum lang_id lang)
