@@ -252,14 +252,14 @@ static size_t sentence_end(const char *b, size_t n)
 			continue; /* "z.B", "www.x.de", "1.5" */
 		if (c == '.' && k == 1 && i + k < n) {
 			/* "Nr. 600", "20. Januar", "Dr. X": not an end */
-			for (w = i; w > 0 && b[w - 1] != ' ' && b[w - 1] != '(';
-			     w--)
-				;
 			for (w = i; w > 0 && b[w - 1] >= '0' && b[w - 1] <= '9';
 			     w--)
 				;
 			if (w < i && i - w <= 2 && (w == 0 || b[w - 1] == ' '))
 				continue; /* an ordinal: "24. Januar" */
+			for (w = i; w > 0 && b[w - 1] != ' ' && b[w - 1] != '(';
+			     w--)
+				;
 			if (i + k + 1 < n && b[i + k + 1] >= '0' &&
 			    b[i + k + 1] <= '9')
 				continue;

@@ -58,7 +58,7 @@ static const struct words en = {
 	.wait_h2 = {"Urgent: customers without an answer",
 		    "Medium priority: without an answer",
 		    "Low priority: without an answer"},
-	.wait_cols = "ID|Name|Email|Request|Days",
+	.wait_cols = "ID|Name|Email|Request|Priority|Days",
 	.recent_h2 = "Recent answers",
 	.recent_intro =
 		"These tickets were answered recently and may need monitoring:",
@@ -160,7 +160,7 @@ static const struct words ru = {
 	.wait_h2 = {"СРОЧНО: клиенты без ответа",
 		    "СРЕДНИЙ ПРИОРИТЕТ: без ответа",
 		    "НИЗКИЙ ПРИОРИТЕТ: без ответа"},
-	.wait_cols = "ID|Имя|Email|Запрос|Дней",
+	.wait_cols = "ID|Имя|Email|Запрос|Приоритет|Дней",
 	.recent_h2 = "НЕДАВНИЕ ОТВЕТЫ",
 	.recent_intro =
 		"Эти тикеты получили ответ, но могут требовать мониторинга:",

@@ -233,12 +233,15 @@ struct list {
 	size_t n;
 };
 
-/* days_waiting descending (null last), then ticket id. */
+/* Odoo's priority descending, then days_waiting descending (null last),
+ * then ticket id. */
 static int by_days(const void *a, const void *b)
 {
 	const struct ticket *x = *(const struct ticket *const *)a;
 	const struct ticket *y = *(const struct ticket *const *)b;
 
+	if (x->stars != y->stars) /* Odoo's priority first */
+		return x->stars > y->stars ? -1 : 1;
 	if (x->days != y->days)
 		return x->days > y->days ? -1 : 1; /* T_NONE is the smallest */
 	return (x->id > y->id) - (x->id < y->id);
@@ -426,6 +429,8 @@ static void waiting(struct md *m, int which, const struct list *l)
 		add_str(m, from_email(t), EMAIL_CHARS);
 		buf_adds(m->out, " | ");
 		add_request(m, t);
+		buf_adds(m->out, " | ");
+		render_md_stars(m, t->stars);
 		if (t->days == T_NONE)
 			buf_adds(m->out, " | — |\n");
 		else
@@ -677,6 +682,7 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	plan.crit = crit.t;
 	plan.ncrit = crit.n;
 	plan.medium_low = wait[1].n + wait[2].n;
+	render_md_odoo(&m);
 	render_md_plan(&m, &plan, &ts);
 	render_md_monitor(&m, &ts);
 	render_md_hr(&m);

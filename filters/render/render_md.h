@@ -39,6 +39,8 @@ struct md_words {
 	const char *t_median, *t_p90, *t_unanswered, *t_breached;
 	const char *a_topic_open, *a_breached, *a_remind, *a_faq, *none;
 	const char *target_median, *target_p90;
+	const char *odoo_h2, *sla_h3, *no_sla, *sla_prio_cols, *sla_team_cols;
+	const char *channels_h3, *channels_cols, *ch_email, *ch_unknown;
 };
 
 const struct md_words *render_md_words(enum lang_id lang);
@@ -82,6 +84,14 @@ struct md_plan {
 void render_md_plan(struct md *m, const struct md_plan *p,
 		    const struct md_topics *ts);
 void render_md_monitor(struct md *m, const struct md_topics *ts);
+
+/*
+ * render_md_odoo.c: Odoo's priority (0..3 stars, else -1) in words; the
+ * section of Odoo's signals: open tickets and their SLA deadlines per
+ * priority and per team, the channels and their first response times.
+ */
+void render_md_stars(struct md *m, int stars);
+void render_md_odoo(struct md *m);
 
 void render_md_topics_count(struct md *m, struct md_topics *ts);
 void render_md_topics(struct md *m, const struct md_topics *ts);

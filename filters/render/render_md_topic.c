@@ -38,6 +38,15 @@ static const struct md_words en = {
 	.none = "—",
 	.target_median = "< 24 h",
 	.target_p90 = "< 48 h",
+	.odoo_h2 = "Priorities, SLA and channels",
+	.sla_h3 = "Open tickets by Odoo priority and team: SLA deadlines",
+	.no_sla = "The export has no SLA deadlines (sla_deadline).",
+	.sla_prio_cols = "Priority|Open|SLA breached|Due today|Due this week",
+	.sla_team_cols = "Team|Open|SLA breached|Due today|Due this week",
+	.channels_h3 = "Channels",
+	.channels_cols = "Channel|Tickets|Open|First response, median",
+	.ch_email = "Email alias",
+	.ch_unknown = "(unknown)",
 };
 
 static const struct md_words ru = {
@@ -66,6 +75,17 @@ static const struct md_words ru = {
 	.none = "—",
 	.target_median = "< 24 ч",
 	.target_p90 = "< 48 ч",
+	.odoo_h2 = "Приоритеты, SLA и каналы",
+	.sla_h3 = "Открытые тикеты по приоритету Odoo и команде: сроки SLA",
+	.no_sla = "В выгрузке нет сроков SLA (sla_deadline).",
+	.sla_prio_cols =
+		"Приоритет|Открыто|SLA нарушен|Срок сегодня|Срок на неделе",
+	.sla_team_cols =
+		"Команда|Открыто|SLA нарушен|Срок сегодня|Срок на неделе",
+	.channels_h3 = "Каналы",
+	.channels_cols = "Канал|Тикетов|Открыто|Первый ответ, медиана",
+	.ch_email = "Почтовый алиас",
+	.ch_unknown = "(неизвестно)",
 };
 
 const struct md_words *render_md_words(enum lang_id lang)

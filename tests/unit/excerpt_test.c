@@ -71,6 +71,8 @@ START_TEST(sentences)
 	EXCERPT("In der Bestellung Nr. 600061359 fehlt das Notizbuch. Bitte "
 		"nachsenden.",
 		"In der Bestellung Nr. 600061359 fehlt das Notizbuch.");
+	EXCERPT("Gibt es Termine für Knödel & Co. in Bonn? Danke.",
+		"Gibt es Termine für Knödel & Co. in Bonn?");
 	EXCERPT("Mein Kurs am 20. Januar fällt aus? Was nun?",
 		"Mein Kurs am 20. Januar fällt aus?");
 	EXCERPT("Danke für die Bestellung 600099998. Der Gutschein kommt.",
