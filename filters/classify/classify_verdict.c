@@ -172,7 +172,10 @@ void classify_decide(struct classifier *k, const struct ctk *t,
 	if (!last) {
 		category = "UNCLEAR";
 		state = "closed";
-		buf_adds(&k->reason, "unclear: no in or out message");
+		buf_addf(&k->reason,
+			 "unclear: no in or out message (%llu message%s: "
+			 "notes, system messages or auto-replies only)",
+			 (unsigned long long)t->nmsg, t->nmsg == 1 ? "" : "s");
 	} else if (n_out == 0 && (fin->mask & k->b_spam)) {
 		category = "SPAM";
 		state = "closed";

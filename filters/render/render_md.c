@@ -14,6 +14,7 @@
 
 #define NAME_CHARS 40
 #define EMAIL_CHARS 60
+#define MAX_UNCLEAR 30 /* undecided tickets listed */
 
 static int64_t floordiv(int64_t a, int64_t b)
 {
@@ -197,30 +198,53 @@ static void header(struct md *m, const uint64_t *cats)
 	buf_addf(m->out, "| **%s** | %zu |\n", w->t_total, m->r->n);
 	buf_addf(m->out, "| **%s** | %llu |\n", w->t_open,
 		 (unsigned long long)open);
-	buf_addf(m->out, "| **%s** | %llu |\n\n", w->t_closed,
-		 (unsigned long long)(m->r->n - open));
+	buf_addf(m->out, "| **%s** | %llu |\n", w->t_closed,
+		 (unsigned long long)(m->r->n - open - cats[CAT_UNCLEAR]));
+	buf_addf(m->out, "| **%s** | %llu |\n\n", m->mw->t_unclear,
+		 (unsigned long long)cats[CAT_UNCLEAR]);
 	render_md_hr(m);
 }
 
+static const uint64_t *cat_counts; /* for by_cat_count (qsort) */
+
+/* Most tickets first, then the report's order of categories. */
+static int by_cat_count(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	if (cat_counts[x] != cat_counts[y])
+		return cat_counts[x] > cat_counts[y] ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* The open and the closed categories, each by count; UNCLEAR is neither
+ * (undecided(), after the lists). */
 static void categories(struct md *m, const uint64_t *cats)
 {
 	const struct words *w = m->w;
 	char cols[128];
-	int c, half;
+	int c, half, order[CAT_N], n;
 
 	snprintf(cols, sizeof cols, "%s|%s|%s", w->category, w->count,
 		 w->description);
+	cat_counts = cats;
 	for (half = 0; half < 2; half++) {
+		n = 0;
+		for (c = half ? CAT_FIRST_CLOSED : 0;
+		     c < (half ? CAT_N : CAT_FIRST_CLOSED); c++)
+			if (c != CAT_UNCLEAR)
+				order[n++] = c;
+		qsort(order, (size_t)n, sizeof *order, by_cat_count);
 		buf_addf(m->out, "## %s\n\n",
 			 half ? w->closed_by_cat : w->open_by_cat);
 		render_md_table_head(m, cols);
-		for (c = half ? CAT_FIRST_CLOSED : 0;
-		     c < (half ? CAT_N : CAT_FIRST_CLOSED); c++)
+		for (c = 0; c < n; c++)
 			buf_addf(m->out,
 				 half ? "| **%s** | %llu | %s |\n"
 				      : "| %s | %llu | %s |\n",
-				 render_load_cats[c],
-				 (unsigned long long)cats[c], w->cat_desc[c]);
+				 render_load_cats[order[c]],
+				 (unsigned long long)cats[order[c]],
+				 w->cat_desc[order[c]]);
 		buf_addc(m->out, '\n');
 		render_md_hr(m);
 	}
@@ -244,6 +268,17 @@ static int by_days(const void *a, const void *b)
 		return x->stars > y->stars ? -1 : 1;
 	if (x->days != y->days)
 		return x->days > y->days ? -1 : 1; /* T_NONE is the smallest */
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The newest first, then ticket id. */
+static int by_created(const void *a, const void *b)
+{
+	const struct ticket *x = *(const struct ticket *const *)a;
+	const struct ticket *y = *(const struct ticket *const *)b;
+
+	if (x->created != y->created)
+		return x->created > y->created ? -1 : 1;
 	return (x->id > y->id) - (x->id < y->id);
 }
 
@@ -481,6 +516,38 @@ static void recent(struct md *m, const struct list *l)
 	render_md_hr(m);
 }
 
+/* The UNCLEAR tickets: undecided, with the rule trace that left them so. */
+static void undecided(struct md *m, const struct list *l)
+{
+	size_t i;
+
+	heading_count(m, "##", m->mw->unclear_h2, l->n);
+	if (!l->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+		render_md_hr(m);
+		return;
+	}
+	buf_addf(m->out, "%s\n\n", m->mw->unclear_intro);
+	render_md_table_head(m, m->mw->unclear_cols);
+	for (i = 0; i < l->n && i < MAX_UNCLEAR; i++) {
+		const struct ticket *t = l->t[i];
+
+		buf_adds(m->out, "| ");
+		add_id(m, t, 0);
+		buf_adds(m->out, " | ");
+		add_date_of(m, t->created);
+		buf_adds(m->out, " | ");
+		add_request(m, t);
+		buf_adds(m->out, " | ");
+		add_str(m, t->reason, RENDER_MD_EXCERPT_CHARS);
+		buf_adds(m->out, " |\n");
+	}
+	if (l->n > MAX_UNCLEAR)
+		buf_addf(m->out, "\n… (+%zu)\n", l->n - MAX_UNCLEAR);
+	buf_addc(m->out, '\n');
+	render_md_hr(m);
+}
+
 /* ---- topics -------------------------------------------------------------- */
 
 static void topics(struct md *m, const uint64_t *cats,
@@ -645,7 +712,7 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 {
 	struct md m = {r,   o,	    render_lang_words(o->lang),
 		       out, T_NONE, render_md_words(o->lang)};
-	struct list crit, high, prec, wait[3], rec;
+	struct list crit, high, prec, wait[3], rec, unclear;
 	uint64_t cats[CAT_N] = {0};
 	struct md_topics ts;
 	struct md_plan plan;
@@ -664,6 +731,7 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	collect(r, &wait[2], PRIO_LOW, 0, 0, by_days);
 	collect(r, &rec, PRIO_NONE, CAT_RECENT_RESPONSE, CAT_PARTNER_RECENT,
 		by_answer);
+	collect(r, &unclear, PRIO_NONE, CAT_UNCLEAR, CAT_UNCLEAR, by_created);
 
 	header(&m, cats);
 	categories(&m, cats);
@@ -672,6 +740,7 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	for (i = 0; i < 3; i++)
 		waiting(&m, (int)i, &wait[i]);
 	recent(&m, &rec);
+	undecided(&m, &unclear);
 	render_md_topics_count(&m, &ts);
 	topics(&m, cats, &ts);
 	per_day(&m, cats);
@@ -698,5 +767,6 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	for (i = 0; i < 3; i++)
 		free(wait[i].t);
 	free(rec.t);
+	free(unclear.t);
 	render_md_topics_release(&ts);
 }

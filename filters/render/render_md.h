@@ -41,6 +41,7 @@ struct md_words {
 	const char *target_median, *target_p90;
 	const char *odoo_h2, *sla_h3, *no_sla, *sla_prio_cols, *sla_team_cols;
 	const char *channels_h3, *channels_cols, *ch_email, *ch_unknown;
+	const char *t_unclear, *unclear_h2, *unclear_intro, *unclear_cols;
 };
 
 const struct md_words *render_md_words(enum lang_id lang);

@@ -47,6 +47,12 @@ static const struct md_words en = {
 	.channels_cols = "Channel|Tickets|Open|First response, median",
 	.ch_email = "Email alias",
 	.ch_unknown = "(unknown)",
+	.t_unclear = "Undecided (UNCLEAR)",
+	.unclear_h2 = "Undecided: UNCLEAR",
+	.unclear_intro =
+		"The rules could not decide these tickets: neither open "
+		"nor closed. Check them by hand; the trace says why.",
+	.unclear_cols = "ID|Created|Request|Rule trace",
 };
 
 static const struct md_words ru = {
@@ -86,6 +92,12 @@ static const struct md_words ru = {
 	.channels_cols = "Канал|Тикетов|Открыто|Первый ответ, медиана",
 	.ch_email = "Почтовый алиас",
 	.ch_unknown = "(неизвестно)",
+	.t_unclear = "Неопределённые (UNCLEAR)",
+	.unclear_h2 = "Неопределённые: UNCLEAR",
+	.unclear_intro =
+		"Правила не смогли решить, открыты эти тикеты или "
+		"закрыты. Проверьте их вручную; трасса говорит почему.",
+	.unclear_cols = "ID|Создан|Суть|Трасса правил",
 };
 
 const struct md_words *render_md_words(enum lang_id lang)
