@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -95,6 +96,7 @@ void rules_release(struct rules *rs)
 	free(rs->s);
 	rs->s = NULL;
 	rs->n = rs->cap = 0;
+	rules_note_release(rs);
 }
 
 /* ---- parsing ------------------------------------------------------------- */
@@ -110,13 +112,15 @@ static int name_char(char c)
 	       c == '-';
 }
 
-/* A section name: word, or "topic:" word. */
+/* A section name: word, or "topic:" or "entity:" word. */
 static int valid_section_name(const char *s, size_t n)
 {
 	size_t i = 0;
 
 	if (n > 6 && !memcmp(s, "topic:", 6))
 		i = 6;
+	else if (n > 7 && !memcmp(s, "entity:", 7))
+		i = 7;
 	if (i == n)
 		return 0;
 	for (; i < n; i++)
@@ -181,6 +185,17 @@ int rules_parse(struct rules *rs, const char *text, size_t n, const char *name,
 			sec = section_get(rs, l + 1, len - 2);
 			continue;
 		}
+		switch (rules_note_parse(rs, sec ? sec->name : NULL, l, len,
+					 err)) {
+		case 1:
+			continue;
+		case -1: {
+			char why[256];
+
+			snprintf(why, sizeof why, "%s", err->p);
+			return parse_fail(err, name, line, why, NULL, 0);
+		}
+		}
 		for (k = 0; k < len && !is_blank(l[k]); k++)
 			;
 		if (parse_field(l, k, &f))
@@ -217,12 +232,12 @@ size_t rules_count(const struct rules *rs)
 int rules_load(struct rules *rs, const char *path, struct buf *err)
 {
 	struct buf b = BUF_INIT;
-	size_t before = rules_count(rs);
+	size_t before = rules_count(rs) + rs->nnote;
 	int st = file_slurp("rules", path, &b, err);
 
 	if (st == 0 && rules_parse(rs, b.p ? b.p : "", b.len, path, err) < 0)
 		st = EX_DATAERR;
-	if (st == 0 && rules_count(rs) == before) {
+	if (st == 0 && rules_count(rs) + rs->nnote == before) {
 		/* an empty file given by name is a mistake, not "no rules" */
 		buf_reset(err);
 		buf_addf(err,

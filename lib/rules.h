@@ -54,15 +54,55 @@ struct rule_section {
 	size_t n, cap;
 };
 
+/*
+ * A note: a line of a section that is not a rule but says something about
+ * it (rules_note.c).  In a [topic:NAME] section, KEY LANG TEXT with KEY one
+ * of label, recommend, today, week, improve, target and LANG a language
+ * code ("en", "ru"): the topic's name, its recommendation, what to do
+ * today, this week and to improve the system, and its target, as a report
+ * in LANG shows them.  In an [entity:KIND] section, "match PATTERN" or
+ * "match PATTERN = NAME": a thing a ticket may touch (a course, a city, an
+ * order number), and "label LANG TEXT" for the kind's name in a report; a
+ * match is found as a whole word (case-insensitive, as rules) in
+ * the customer's messages and named NAME (default: PATTERN as written); a
+ * '#' in PATTERN stands for any digit and the text found is the name.
+ */
+struct rule_note {
+	char *section; /* the section's name, as rule_section.name */
+	char *key;     /* label, recommend, ..., match */
+	char *lang;    /* "en", ...; NULL for match */
+	char *text;    /* the rest of the line, trimmed; for match the pattern
+			  folded */
+	size_t tlen;
+	char *name; /* match: the name (NULL: a '#' pattern, the text found) */
+};
+
 struct rules {
 	struct rule_section *s;
 	size_t n, cap;
+	struct rule_note *note;
+	size_t nnote, capnote;
 };
 
 #define RULES_INIT                                                             \
 	{                                                                      \
-		NULL, 0, 0                                                     \
+		NULL, 0, 0, NULL, 0, 0                                         \
 	}
+
+/*
+ * rules_note.c: takes line l[0..n) of section sec (NULL before any) when it
+ * is a note.  @return 1 when taken, 0 when it is not a note, -1 with the
+ * reason in why (a bad note: no language or text, a key outside its kind
+ * of section).
+ */
+int rules_note_parse(struct rules *rs, const char *sec, const char *l, size_t n,
+		     struct buf *why);
+
+/* The text of note key in lang of section sec, or NULL (the last given). */
+const char *rules_note_get(const struct rules *rs, const char *sec,
+			   const char *key, const char *lang);
+
+void rules_note_release(struct rules *rs);
 
 /*
  * Adds the rules of text[0..n), named name in messages.  @return 0, or -1

@@ -9,7 +9,8 @@
  * it arrives, and only the result is kept: a bit per section and the
  * first matching rule of the sections a reason may quote.  The texts are
  * never stored; the first customer message's subject, sender, name and
- * summary are kept per ticket, already written as JSON, in the arena.
+ * summary, and the latest one's sender, name and excerpt (excerpt.h) are
+ * kept per ticket, already written as JSON, in the arena.
  */
 #ifndef PULSE_CLASSIFY_INT_H
 #define PULSE_CLASSIFY_INT_H
@@ -81,6 +82,12 @@ struct ctk {
 	int fin_partner;
 	int64_t fin_ts, fin_id;
 	struct sref fin_email, fin_name, fin_subject, fin_summary; /* JSON */
+	int has_lin;	 /* the latest `in` so far (human ones first): */
+	int lin_human;	 /* it is not an automatic confirmation */
+	int lin_partner; /* its sender is a partner */
+	int64_t lin_ts, lin_id;
+	struct sref lin_email, lin_name, lin_excerpt; /* JSON */
+	struct sref ents; /* entities found: (kind, u16 length, name)... */
 	struct sref joined[NJOINED]; /* raw JSON values */
 	int64_t created;	     /* ticket_created, parsed */
 	int has_created;
@@ -129,9 +136,33 @@ struct classifier {
 	int in_group;
 
 	struct buf sb, tb, eb, ab, kb, tmp, reason;
+	/* classify_entity.c: the [entity:KIND] matches of the rules */
+	const char *ent_kind[RULES_MAX_SECTIONS]; /* KIND of each kind */
+	size_t nent_kind;
+	struct ent_pat *ent;
+	size_t nent;
+	struct buf fold, ents; /* scratch */
 	struct cmsg *sorted, *merge;
 	size_t sortcap;
 };
+
+/* An entity pattern: a "match" note of kind ent_kind[kind]. */
+struct ent_pat {
+	const struct rule_note *note;
+	unsigned kind;
+	int digits; /* the pattern has '#' */
+};
+
+/*
+ * classify_entity.c: the entity patterns of k's rules (classify_new);
+ * adds to t->ents the entities subject and text mention (as whole words);
+ * writes ,"entities":{KIND:[NAME,...],...} of t.
+ */
+void classify_entity_init(struct classifier *k);
+void classify_entity_take(struct classifier *k, struct ctk *t, const char *subj,
+			  size_t slen, const char *text, size_t tlen);
+void classify_entity_write(struct classifier *k, const struct ctk *t,
+			   struct buf *b);
 
 /* The names of the joined fields, in output order (classify_write.c). */
 extern const char *const classify_joined_keys[NJOINED];

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "excerpt.h"
 #include "json.h"
 #include "jw.h"
 #include "ptime.h"
@@ -152,6 +153,7 @@ struct classifier *classify_new(const struct classify_opts *o,
 	k->b_auto = bit(section_index(rs, "autoreply"));
 	k->b_partner = bit(section_index(rs, "partner"));
 	k->want = k->b_spam | k->b_order | k->b_insolv;
+	classify_entity_init(k);
 	for (i = 0; i < rs->n; i++) {
 		const char *name = rs->s[i].name;
 
@@ -167,9 +169,9 @@ struct classifier *classify_new(const struct classify_opts *o,
 
 void classify_free(struct classifier *k)
 {
-	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,
-			      &k->tb,	      &k->eb,	 &k->ab,
-			      &k->kb,	      &k->tmp,	 &k->reason};
+	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,  &k->tb,
+			      &k->eb,	      &k->ab,	 &k->kb,  &k->tmp,
+			      &k->reason,     &k->fold,	 &k->ents};
 	size_t i;
 
 	if (!k)
@@ -181,6 +183,7 @@ void classify_free(struct classifier *k)
 	free(k->done.slots);
 	free(k->sorted);
 	free(k->merge);
+	free(k->ent);
 	for (i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
 		buf_release(bufs[i]);
 	free(k);
@@ -437,6 +440,34 @@ static struct cmsg *msg_new(struct classifier *k, struct ctk *t)
 	return &k->msg[i];
 }
 
+/*
+ * Keeps the sender and the excerpt of in message m of t when it is the
+ * latest so far, human messages before automatic ones: what the customer
+ * (or the partner) wants now, and who asks.
+ */
+static void take_latest(struct classifier *k, struct ctk *t,
+			const struct cmsg *m, int human, const char *email,
+			size_t elen, const char *author, size_t alen,
+			const char *text, size_t tlen)
+{
+	if (t->has_lin && (human < t->lin_human ||
+			   (human == t->lin_human &&
+			    (m->ts < t->lin_ts ||
+			     (m->ts == t->lin_ts && m->id < t->lin_id)))))
+		return;
+	t->has_lin = 1;
+	t->lin_human = human;
+	t->lin_ts = m->ts;
+	t->lin_id = m->id;
+	t->lin_partner = (m->mask & k->b_partner) != 0;
+	t->lin_email = arena_jstr(k, email, elen);
+	t->lin_name = arena_jstr(k, author, alen);
+	buf_reset(&k->tmp);
+	if (text)
+		text_excerpt(text, tlen, EXCERPT_CHARS, &k->tmp);
+	t->lin_excerpt = arena_jstr(k, k->tmp.p ? k->tmp.p : "", k->tmp.len);
+}
+
 int classify_add(struct classifier *k, const struct rec *r, struct sink *out,
 		 char *msg, size_t msz)
 {
@@ -544,6 +575,9 @@ int classify_add(struct classifier *k, const struct rec *r, struct sink *out,
 	 * customer's question is that customer's, not the shop robot's.
 	 */
 	human = !(m->mask & k->b_order);
+	take_latest(k, t, m, human, email, elen, author, alen, text, tlen);
+	if (k->nent)
+		classify_entity_take(k, t, subj, slen, text, tlen);
 	if (t->has_fin &&
 	    (human < t->fin_human ||
 	     (human == t->fin_human &&

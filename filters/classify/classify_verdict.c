@@ -159,6 +159,9 @@ void classify_decide(struct classifier *k, const struct ctk *t,
 	} else {
 		partner = t->fin_partner;
 	}
+	/* a partner is known by its address, in whichever ticket it writes */
+	if (t->has_lin && t->lin_partner)
+		partner = 1;
 	name = fin && !sref_empty(k, t->fin_name) ? t->fin_name
 						  : t->joined[J_PNAME];
 	subject = !sref_empty(k, t->joined[J_NAME]) ? t->joined[J_NAME]
@@ -169,7 +172,10 @@ void classify_decide(struct classifier *k, const struct ctk *t,
 	if (!last) {
 		category = "UNCLEAR";
 		state = "closed";
-		buf_adds(&k->reason, "unclear: no in or out message");
+		buf_addf(&k->reason,
+			 "unclear: no in or out message (%llu message%s: "
+			 "notes, system messages or auto-replies only)",
+			 (unsigned long long)t->nmsg, t->nmsg == 1 ? "" : "s");
 	} else if (n_out == 0 && (fin->mask & k->b_spam)) {
 		category = "SPAM";
 		state = "closed";

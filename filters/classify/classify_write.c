@@ -53,6 +53,50 @@ static void put_sref(struct classifier *k, struct buf *b, const char *key,
 		jw_null(b);
 }
 
+/* Whether JSON strings a and b are the same, ignoring ASCII case. */
+static int same_jstr(struct classifier *k, struct sref a, struct sref b)
+{
+	const char *p = aref(k, a), *q = aref(k, b);
+	size_t i;
+
+	if (sref_empty(k, a) || a.len != b.len)
+		return 0;
+	for (i = 0; i < a.len; i++) {
+		char x = p[i], y = q[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y + 32);
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The latest customer message: its excerpt and who wrote it (a sender
+ * without a name that is the ticket's partner_email gets partner_name).
+ */
+static void put_latest(struct classifier *k, const struct ctk *t, struct buf *b)
+{
+	struct sref name = t->lin_name;
+
+	put_key(b, "excerpt");
+	if (t->has_lin)
+		buf_add(b, aref(k, t->lin_excerpt), t->lin_excerpt.len);
+	else
+		buf_adds(b, "\"\"");
+	if (t->has_lin && sref_empty(k, name) &&
+	    same_jstr(k, t->lin_email, t->joined[J_PEMAIL]))
+		name = t->joined[J_PNAME];
+	put_sref(k, b, "from_name", t->has_lin ? name : (struct sref){0, 0});
+	put_sref(k, b, "from_email",
+		 t->has_lin ? t->lin_email : (struct sref){0, 0});
+	put_key(b, "from_partner");
+	jw_bool(b, t->has_lin && t->lin_partner);
+}
+
 void classify_write(struct classifier *k, const struct ctk *t,
 		    const struct classify_verdict *v, struct buf *b)
 {
@@ -123,6 +167,8 @@ void classify_write(struct classifier *k, const struct ctk *t,
 		buf_adds(b, "\"\"");
 	put_key(b, "partner");
 	jw_bool(b, v->partner);
+	put_latest(k, t, b);
+	classify_entity_write(k, t, b);
 	for (i = 0; i < NJOINED; i++)
 		if (t->joined[i].len)
 			put_sref(k, b, classify_joined_keys[i], t->joined[i]);

@@ -23,11 +23,13 @@ enum {
 	OPT_PORTAL_URL,
 	OPT_FROM,
 	OPT_TO,
+	OPT_RULES,
+	OPT_NODEFAULT,
 };
 
 static const struct cli_info info = {
 	"pulse-render",
-	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [--csv-dialect NAME] [--names FILE] [--width PX] [--portal-url URL] [options] [file ...]",
+	"usage: pulse-render [--format md|svg|telegram|html|csv|xlsx] [--lang en|ru] [--as-of TIME] [--title TEXT] [--chart KIND] [--chat-id ID] [--day DATE] [--bom] [--table NAME] [--csv-dialect NAME] [--names FILE] [--width PX] [--portal-url URL] [--from DAY] [--to DAY] [--rules FILE]... [--no-default-rules] [options] [file ...]",
 	"Write the ticket report from 'ticket' records (pulse-classify) and\n"
 	"'count' and 'histogram' records (pulse-tally), which become extra tables;\n"
 	"charts of 'link', 'metric' and 'histogram' records (svg); the daily\n"
@@ -62,7 +64,12 @@ static const struct cli_info info = {
 	"      --portal-url URL   html: link each lead and deal to its card,\n"
 	"                         URL/crm/lead/details/ID/ (https://x.bitrix24.ru)\n"
 	"      --from DAY, --to DAY  html: the period of pulse-funnel --from/--to\n"
-	"                         (YYYY-MM-DD), where the lists start\n" CLI_HELP_COMMON
+	"                         (YYYY-MM-DD), where the lists start\n"
+	"      --rules FILE       md: the rules file of pulse-classify (repeatable;\n"
+	"                         adds to $PULSE_RULES or the built-in rules): the\n"
+	"                         topics' labels, recommendations, actions, targets\n"
+	"                         and the entity kinds' labels\n"
+	"      --no-default-rules md: use only the --rules files\n" CLI_HELP_COMMON
 	"\n"
 	"Example: pulse-classify msgs.ndjson | pulse-render --lang ru -o report.md\n",
 };
@@ -218,6 +225,8 @@ int main(int argc, char **argv)
 		{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
 		{"names", required_argument, NULL, OPT_NAMES},
 		{"width", required_argument, NULL, OPT_WIDTH},
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"no-default-rules", no_argument, NULL, OPT_NODEFAULT},
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -225,6 +234,11 @@ int main(int argc, char **argv)
 		.lang = LANG_EN, .as_of = T_NONE, .day = T_NONE};
 	struct render_names names;
 	const char *names_path = NULL;
+	const char **rules_paths = xmalloc((size_t)argc * sizeof(char *));
+	size_t nrules = 0;
+	int default_rules = 1;
+	struct rules rs = RULES_INIT;
+	struct buf err = BUF_INIT;
 	const struct format *fmt = &formats[0];
 	struct render_report rep;
 	struct ptime t;
@@ -336,6 +350,12 @@ int main(int argc, char **argv)
 			o.width = (int)cli_parse_uint(&c, "--width", optarg,
 						      RENDER_MIN_WIDTH, 100000);
 			break;
+		case OPT_RULES:
+			rules_paths[nrules++] = optarg;
+			break;
+		case OPT_NODEFAULT:
+			default_rules = 0;
+			break;
 		default:
 			cli_usage(&c);
 		}
@@ -352,6 +372,14 @@ int main(int argc, char **argv)
 		if (status)
 			die(status, "%s", msg);
 		o.names = &names;
+	}
+	if (fmt->render == render_md) {
+		status = default_rules ? rules_load_default(&rs, &err) : 0;
+		for (i = 0; status == 0 && i < nrules; i++)
+			status = rules_load(&rs, rules_paths[i], &err);
+		if (status)
+			die(status, "%s", err.p);
+		o.rules = &rs;
 	}
 	kinds = fmt->kinds;
 	for (i = 0; o.chart && i < sizeof charts / sizeof charts[0]; i++)
@@ -398,5 +426,8 @@ int main(int argc, char **argv)
 	status = cli_finish(&c);
 	render_load_release(&rep);
 	render_names_release(&names);
+	rules_release(&rs);
+	buf_release(&err);
+	free(rules_paths);
 	return status;
 }

@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "hmap.h"
 #include "rec.h"
+#include "rules.h"
 
 /* Categories in report order: the five open ones, then the five closed. */
 enum cat {
@@ -80,6 +81,14 @@ struct ticket {
 	int partner;
 	struct sref email, name, subject, summary;
 	size_t topic0, ntopics; /* in report.topics */
+	/* the latest customer message: what it asks and who wrote it */
+	struct sref excerpt, from_name, from_email;
+	int from_partner;
+	struct sref reason, team, channel, stage;
+	size_t ent0, nent;    /* entities: nent (kind, name) pairs at
+				 report.ents[ent0] */
+	int stars;	      /* Odoo's ticket_priority 0..3, or -1 */
+	int64_t sla_deadline; /* or T_NONE */
 };
 
 /* The kinds of record pulse-render reads; RK_OTHER is any other kind. */
@@ -111,6 +120,8 @@ struct render_report {
 	struct buf str; /* the arena of struct sref */
 	struct sref *topics;
 	size_t ntopics, captopics;
+	struct sref *ents; /* kind, name, kind, name, ... */
+	size_t nents, capents;
 	int64_t as_of; /* --as-of, else the largest as_of, else T_NONE */
 	uint64_t messages;
 	struct sref *aggs; /* count and histogram records, raw lines */
@@ -174,6 +185,7 @@ struct render_opts {
 	int width; /* svg: --width, the most pixels; 0: as wide as needed */
 	const char *portal_url;	       /* html: --portal-url, no trailing '/' */
 	const char *from_day, *to_day; /* html: --from, --to (YYYY-MM-DD) */
+	const struct rules *rules; /* md: topic labels, actions (or NULL) */
 };
 
 enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };

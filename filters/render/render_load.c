@@ -38,6 +38,7 @@ void render_load_release(struct render_report *r)
 {
 	free(r->t);
 	free(r->topics);
+	free(r->ents);
 	free(r->aggs);
 	free(r->links);
 	free(r->metrics);
@@ -203,9 +204,52 @@ static int get_topics(struct ld *l, struct ticket *t)
 	return 0;
 }
 
+/* "entities": {KIND: [NAME, ...], ...} as (kind, name) pairs. */
+static int get_entities(struct ld *l, struct ticket *t)
+{
+	struct json_span v = rec_get(l->in, "entities"), key, arr, e;
+	struct json_iter it, ia;
+	struct render_report *r = l->r;
+	struct sref kind;
+	const char *p;
+	size_t n;
+
+	t->ent0 = r->nents;
+	t->nent = 0;
+	if (v.type == JSON_NONE || v.type == JSON_NULL)
+		return 0;
+	if (v.type != JSON_OBJECT)
+		return bad_type(l, "entities", v, "an object");
+	json_iter_init(&it, v);
+	while (json_iter_next(&it, &key, &arr)) {
+		json_str_view(key, &l->scratch, &p, &n);
+		kind = keep(r, p, n);
+		if (arr.type != JSON_ARRAY)
+			return bad_type(l, "entities", arr,
+					"an object of arrays");
+		json_iter_init(&ia, arr);
+		while (json_iter_next(&ia, NULL, &e)) {
+			if (e.type != JSON_STRING)
+				return bad_type(l, "entities", e,
+						"an object of string arrays");
+			json_str_view(e, &l->scratch, &p, &n);
+			if (r->nents + 2 > r->capents) {
+				r->capents = r->capents ? 2 * r->capents : 64;
+				r->ents = xrealloc(
+					r->ents, r->capents * sizeof *r->ents);
+			}
+			r->ents[r->nents++] = kind;
+			r->ents[r->nents++] = keep(r, p, n);
+			t->nent++;
+		}
+	}
+	return 0;
+}
+
 static int load_ticket(struct ld *l, struct ticket *t)
 {
 	static const char *const states[] = {"closed", "open"};
+	static const char *const stars[] = {"0", "1", "2", "3"};
 	struct json_span v;
 	int k;
 
@@ -264,6 +308,26 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	    v.type != JSON_FALSE)
 		return bad_type(l, "partner", v, "a boolean");
 	t->partner = v.type == JSON_TRUE;
+	if (get_str(l, "excerpt", &t->excerpt) < 0 ||
+	    get_str(l, "from_name", &t->from_name) < 0 ||
+	    get_str(l, "from_email", &t->from_email) < 0 ||
+	    get_str(l, "reason", &t->reason) < 0 ||
+	    get_str(l, "team", &t->team) < 0 ||
+	    get_str(l, "channel", &t->channel) < 0 ||
+	    get_str(l, "stage", &t->stage) < 0 ||
+	    get_time(l, "sla_deadline", &t->sla_deadline) < 0)
+		return -1;
+	v = rec_get(l->in, "from_partner");
+	if (v.type != JSON_NONE && v.type != JSON_NULL && v.type != JSON_TRUE &&
+	    v.type != JSON_FALSE)
+		return bad_type(l, "from_partner", v, "a boolean");
+	t->from_partner = v.type == JSON_TRUE;
+	k = get_enum(l, "ticket_priority", stars, 4, 0);
+	if (k == -1)
+		return -1;
+	t->stars = k < 0 ? -1 : k;
+	if (get_entities(l, t) < 0)
+		return -1;
 	return get_topics(l, t);
 }
 

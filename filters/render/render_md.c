@@ -14,7 +14,7 @@
 
 #define NAME_CHARS 40
 #define EMAIL_CHARS 60
-#define MAX_IDS 10 /* ticket ids listed inline in the action list */
+#define MAX_UNCLEAR 30 /* undecided tickets listed */
 
 static int64_t floordiv(int64_t a, int64_t b)
 {
@@ -58,6 +58,44 @@ static void add_subject(struct md *m, const struct ticket *t)
 		add_str(m, t->summary, RENDER_MD_SUBJECT_CHARS);
 }
 
+/* What the customer wants: the excerpt of the latest message, else the
+ * subject (records from before pulse-classify wrote excerpts). */
+static void add_request(struct md *m, const struct ticket *t)
+{
+	if (!sref_null(t->excerpt) && t->excerpt.len > 0)
+		render_util_md_cell(m->out, sref_p(m->r, t->excerpt),
+				    t->excerpt.len, RENDER_MD_EXCERPT_CHARS);
+	else
+		add_subject(m, t);
+}
+
+/* Who wrote the latest message (from_*), else the correspondent. */
+static struct sref from_name(const struct ticket *t)
+{
+	return sref_null(t->from_email) && sref_null(t->from_name)
+		       ? t->name
+		       : t->from_name;
+}
+
+static struct sref from_email(const struct ticket *t)
+{
+	return sref_null(t->from_email) ? t->email : t->from_email;
+}
+
+/* "Name, address" of who wrote the latest message. */
+static void add_from(struct md *m, const struct ticket *t)
+{
+	struct sref n = from_name(t), e = from_email(t);
+
+	if (!sref_null(n) && n.len) {
+		add_str(m, n, NAME_CHARS);
+		if (sref_null(e))
+			return;
+		buf_adds(m->out, ", ");
+	}
+	add_str(m, e, EMAIL_CHARS);
+}
+
 static void add_id(struct md *m, const struct ticket *t, int bold)
 {
 	buf_addf(m->out, bold ? "**%lld**" : "%lld", (long long)t->id);
@@ -69,7 +107,7 @@ void render_md_hr(struct md *m)
 }
 
 /* A table header from "A|B|C": the names and a rule as wide as each. */
-static void table_head(struct md *m, const char *cols)
+void render_md_table_head(struct md *m, const char *cols)
 {
 	const char *p = cols, *bar;
 	size_t n;
@@ -103,7 +141,7 @@ void render_md_table_head2(struct md *m, const char *a, const char *b)
 	char cols[160];
 
 	snprintf(cols, sizeof cols, "%s|%s", a, b);
-	table_head(m, cols);
+	render_md_table_head(m, cols);
 }
 
 static void add_count(struct md *m, uint64_t n, const char *const noun[3])
@@ -160,30 +198,53 @@ static void header(struct md *m, const uint64_t *cats)
 	buf_addf(m->out, "| **%s** | %zu |\n", w->t_total, m->r->n);
 	buf_addf(m->out, "| **%s** | %llu |\n", w->t_open,
 		 (unsigned long long)open);
-	buf_addf(m->out, "| **%s** | %llu |\n\n", w->t_closed,
-		 (unsigned long long)(m->r->n - open));
+	buf_addf(m->out, "| **%s** | %llu |\n", w->t_closed,
+		 (unsigned long long)(m->r->n - open - cats[CAT_UNCLEAR]));
+	buf_addf(m->out, "| **%s** | %llu |\n\n", m->mw->t_unclear,
+		 (unsigned long long)cats[CAT_UNCLEAR]);
 	render_md_hr(m);
 }
 
+static const uint64_t *cat_counts; /* for by_cat_count (qsort) */
+
+/* Most tickets first, then the report's order of categories. */
+static int by_cat_count(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	if (cat_counts[x] != cat_counts[y])
+		return cat_counts[x] > cat_counts[y] ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* The open and the closed categories, each by count; UNCLEAR is neither
+ * (undecided(), after the lists). */
 static void categories(struct md *m, const uint64_t *cats)
 {
 	const struct words *w = m->w;
 	char cols[128];
-	int c, half;
+	int c, half, order[CAT_N], n;
 
 	snprintf(cols, sizeof cols, "%s|%s|%s", w->category, w->count,
 		 w->description);
+	cat_counts = cats;
 	for (half = 0; half < 2; half++) {
-		buf_addf(m->out, "## %s\n\n",
-			 half ? w->closed_by_cat : w->open_by_cat);
-		table_head(m, cols);
+		n = 0;
 		for (c = half ? CAT_FIRST_CLOSED : 0;
 		     c < (half ? CAT_N : CAT_FIRST_CLOSED); c++)
+			if (c != CAT_UNCLEAR)
+				order[n++] = c;
+		qsort(order, (size_t)n, sizeof *order, by_cat_count);
+		buf_addf(m->out, "## %s\n\n",
+			 half ? w->closed_by_cat : w->open_by_cat);
+		render_md_table_head(m, cols);
+		for (c = 0; c < n; c++)
 			buf_addf(m->out,
 				 half ? "| **%s** | %llu | %s |\n"
 				      : "| %s | %llu | %s |\n",
-				 render_load_cats[c],
-				 (unsigned long long)cats[c], w->cat_desc[c]);
+				 render_load_cats[order[c]],
+				 (unsigned long long)cats[order[c]],
+				 w->cat_desc[order[c]]);
 		buf_addc(m->out, '\n');
 		render_md_hr(m);
 	}
@@ -196,14 +257,28 @@ struct list {
 	size_t n;
 };
 
-/* days_waiting descending (null last), then ticket id. */
+/* Odoo's priority descending, then days_waiting descending (null last),
+ * then ticket id. */
 static int by_days(const void *a, const void *b)
 {
 	const struct ticket *x = *(const struct ticket *const *)a;
 	const struct ticket *y = *(const struct ticket *const *)b;
 
+	if (x->stars != y->stars) /* Odoo's priority first */
+		return x->stars > y->stars ? -1 : 1;
 	if (x->days != y->days)
 		return x->days > y->days ? -1 : 1; /* T_NONE is the smallest */
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The newest first, then ticket id. */
+static int by_created(const void *a, const void *b)
+{
+	const struct ticket *x = *(const struct ticket *const *)a;
+	const struct ticket *y = *(const struct ticket *const *)b;
+
+	if (x->created != y->created)
+		return x->created > y->created ? -1 : 1;
 	return (x->id > y->id) - (x->id < y->id);
 }
 
@@ -263,7 +338,7 @@ static void critical(struct md *m, const struct list *l)
 		render_md_hr(m);
 		return;
 	}
-	table_head(m, m->w->crit_cols);
+	render_md_table_head(m, m->w->crit_cols);
 	for (i = 0; i < l->n; i++) {
 		const struct ticket *t = l->t[i];
 		int64_t a = t->first_in != T_NONE ? t->first_in : t->created;
@@ -279,9 +354,9 @@ static void critical(struct md *m, const struct list *l)
 			add_date_of(m, b);
 		}
 		buf_adds(m->out, " | ");
-		add_str(m, t->email, EMAIL_CHARS);
+		add_from(m, t);
 		buf_adds(m->out, " | ");
-		add_subject(m, t);
+		add_request(m, t);
 		buf_adds(m->out, " |\n");
 	}
 	buf_addf(m->out, "\n%s\n\n", m->w->crit_action);
@@ -297,7 +372,7 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 	if (!l->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
 	} else {
-		table_head(m, m->w->high_cols);
+		render_md_table_head(m, m->w->high_cols);
 		for (i = 0; i < l->n; i++) {
 			const struct ticket *t = l->t[i];
 
@@ -307,9 +382,9 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 			add_date_of(m, t->first_in != T_NONE ? t->first_in
 							     : t->created);
 			buf_adds(m->out, " | ");
-			add_str(m, t->email, EMAIL_CHARS);
+			add_from(m, t);
 			buf_adds(m->out, " | ");
-			add_subject(m, t);
+			add_request(m, t);
 			buf_adds(m->out, " |\n");
 		}
 		buf_addf(m->out, "\n%s\n\n", m->w->high_action);
@@ -318,14 +393,14 @@ static void sec_high(struct md *m, const struct list *l, const struct list *pr)
 	if (!pr->n) {
 		buf_addf(m->out, "%s\n\n", m->w->none);
 	} else {
-		table_head(m, m->w->prec_cols);
+		render_md_table_head(m, m->w->prec_cols);
 		for (i = 0; i < pr->n; i++) {
 			const struct ticket *t = pr->t[i];
 
 			buf_adds(m->out, "| ");
 			add_id(m, t, 1);
 			buf_adds(m->out, " | ");
-			add_subject(m, t);
+			add_request(m, t);
 			buf_adds(m->out, " | ");
 			add_date_of(m, t->last_ts != T_NONE ? t->last_ts
 							    : t->last_out);
@@ -377,18 +452,20 @@ static void waiting(struct md *m, int which, const struct list *l)
 		render_md_hr(m);
 		return;
 	}
-	table_head(m, m->w->wait_cols);
+	render_md_table_head(m, m->w->wait_cols);
 	for (i = 0; i < l->n; i++) {
 		const struct ticket *t = l->t[i];
 
 		buf_adds(m->out, "| ");
 		add_id(m, t, which < 2);
 		buf_adds(m->out, " | ");
-		add_str(m, t->name, NAME_CHARS);
+		add_str(m, from_name(t), NAME_CHARS);
 		buf_adds(m->out, " | ");
-		add_str(m, t->email, EMAIL_CHARS);
+		add_str(m, from_email(t), EMAIL_CHARS);
 		buf_adds(m->out, " | ");
-		add_subject(m, t);
+		add_request(m, t);
+		buf_adds(m->out, " | ");
+		render_md_stars(m, t->stars);
 		if (t->days == T_NONE)
 			buf_adds(m->out, " | — |\n");
 		else
@@ -409,7 +486,7 @@ static void recent(struct md *m, const struct list *l)
 		return;
 	}
 	buf_addf(m->out, "%s\n\n", m->w->recent_intro);
-	table_head(m, m->w->recent_cols);
+	render_md_table_head(m, m->w->recent_cols);
 	for (i = 0; i < l->n; i++) {
 		const struct ticket *t = l->t[i];
 		int64_t a = last_answer(t), ago;
@@ -432,101 +509,54 @@ static void recent(struct md *m, const struct list *l)
 				add_date_of(m, a); /* after as_of */
 		}
 		buf_adds(m->out, " | ");
-		add_subject(m, t);
+		add_request(m, t);
 		buf_adds(m->out, " |\n");
 	}
 	buf_addc(m->out, '\n');
 	render_md_hr(m);
 }
 
+/* The UNCLEAR tickets: undecided, with the rule trace that left them so. */
+static void undecided(struct md *m, const struct list *l)
+{
+	size_t i;
+
+	heading_count(m, "##", m->mw->unclear_h2, l->n);
+	if (!l->n) {
+		buf_addf(m->out, "%s\n\n", m->w->none);
+		render_md_hr(m);
+		return;
+	}
+	buf_addf(m->out, "%s\n\n", m->mw->unclear_intro);
+	render_md_table_head(m, m->mw->unclear_cols);
+	for (i = 0; i < l->n && i < MAX_UNCLEAR; i++) {
+		const struct ticket *t = l->t[i];
+
+		buf_adds(m->out, "| ");
+		add_id(m, t, 0);
+		buf_adds(m->out, " | ");
+		add_date_of(m, t->created);
+		buf_adds(m->out, " | ");
+		add_request(m, t);
+		buf_adds(m->out, " | ");
+		add_str(m, t->reason, RENDER_MD_EXCERPT_CHARS);
+		buf_adds(m->out, " |\n");
+	}
+	if (l->n > MAX_UNCLEAR)
+		buf_addf(m->out, "\n… (+%zu)\n", l->n - MAX_UNCLEAR);
+	buf_addc(m->out, '\n');
+	render_md_hr(m);
+}
+
 /* ---- topics -------------------------------------------------------------- */
 
-struct topic_n {
-	const char *p;
-	size_t n;
-	uint64_t count;
-};
-
-static int by_topic_count(const void *a, const void *b)
+static void topics(struct md *m, const uint64_t *cats,
+		   const struct md_topics *ts)
 {
-	const struct topic_n *x = a, *y = b;
-	size_t n = x->n < y->n ? x->n : y->n;
+	uint64_t closed = 0;
 	int c;
 
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	c = memcmp(x->p, y->p, n);
-	return c ? c : (x->n > y->n) - (x->n < y->n);
-}
-
-static int is_real(const struct ticket *t)
-{
-	return t->cat != CAT_SPAM && t->cat != CAT_ORDER_CONFIRMATION;
-}
-
-static void topics(struct md *m, const uint64_t *cats)
-{
-	const struct render_report *r = m->r;
-	struct hmap h;
-	struct topic_n *tn;
-	uint64_t real = 0, closed = 0, *v;
-	size_t i, j;
-	int c;
-
-	hmap_init(&h, sizeof(uint64_t));
-	for (i = 0; i < r->n; i++) {
-		const struct ticket *t = &r->t[i];
-
-		if (!is_real(t))
-			continue;
-		real++;
-		for (j = 0; j < t->ntopics; j++) {
-			struct sref s = r->topics[t->topic0 + j];
-			size_t k;
-
-			/* a topic listed twice counts once for its ticket */
-			for (k = 0; k < j; k++) {
-				struct sref o = r->topics[t->topic0 + k];
-
-				if (o.len == s.len &&
-				    memcmp(sref_p(r, o), sref_p(r, s), s.len) ==
-					    0)
-					break;
-			}
-			if (k < j)
-				continue;
-			v = hmap_put(&h, sref_p(r, s), s.len, NULL);
-			(*v)++;
-		}
-	}
-	buf_addf(m->out, "## %s\n\n", m->w->topics_h2);
-	if (real == 0) {
-		buf_addf(m->out, "%s\n\n", m->w->no_tickets);
-	} else {
-		buf_addf(m->out, "%s %llu.\n\n", m->w->topics_real,
-			 (unsigned long long)real);
-		tn = xmalloc((hmap_len(&h) + 1) * sizeof *tn);
-		for (i = 0; i < hmap_len(&h); i++) {
-			tn[i].p = hmap_entry_at(&h, i)->key;
-			tn[i].n = hmap_entry_at(&h, i)->klen;
-			tn[i].count = *(uint64_t *)hmap_val_at(&h, i);
-		}
-		qsort(tn, hmap_len(&h), sizeof *tn, by_topic_count);
-		if (hmap_len(&h)) {
-			table_head(m, m->w->topics_cols);
-			for (i = 0; i < hmap_len(&h); i++) {
-				buf_adds(m->out, "| ");
-				render_util_md_cell(m->out, tn[i].p, tn[i].n,
-						    RENDER_MD_SUBJECT_CHARS);
-				buf_addf(m->out, " | %llu | ",
-					 (unsigned long long)tn[i].count);
-				add_pct(m, tn[i].count, real);
-				buf_adds(m->out, " |\n");
-			}
-			buf_addc(m->out, '\n');
-		}
-		free(tn);
-	}
+	render_md_topics(m, ts);
 	for (c = CAT_FIRST_CLOSED; c < CAT_N; c++)
 		closed += cats[c];
 	buf_addf(m->out, "%s ", m->w->insolvency);
@@ -539,7 +569,6 @@ static void topics(struct md *m, const uint64_t *cats)
 			 (unsigned long long)closed);
 	}
 	render_md_hr(m);
-	hmap_release(&h);
 }
 
 /* ---- tickets per day ----------------------------------------------------- */
@@ -628,7 +657,7 @@ static void per_day(struct md *m, const uint64_t *cats)
 			per_week[floordiv(ptime_day(r->t[i].created) - mon0,
 					  7)]++;
 	buf_addf(m->out, "### %s\n\n", w->weeks_h3);
-	table_head(m, w->weeks_cols);
+	render_md_table_head(m, w->weeks_cols);
 	for (wk = 0; wk < nweeks; wk++) {
 		int64_t a = mon0 + 7 * wk, b = a + 6;
 
@@ -678,73 +707,15 @@ static void per_day(struct md *m, const uint64_t *cats)
 	render_md_hr(m);
 }
 
-/* ---- metrics and actions ------------------------------------------------- */
-
-static void add_hours(struct md *m, double h)
-{
-	if (isnan(h)) {
-		buf_adds(m->out, "—");
-		return;
-	}
-	buf_addf(m->out, "%.1f %s", h, m->w->hours);
-	if (h >= 24)
-		buf_addf(m->out, " (%.1f %s)", h / 24, m->w->days_short);
-}
-
-static void metrics(struct md *m)
-{
-	const struct render_report *r = m->r;
-	double *v = xmalloc((r->n ? r->n : 1) * sizeof *v), med, p90;
-	size_t i, n = 0, waiting = 0;
-
-	for (i = 0; i < r->n; i++) {
-		if (!isnan(r->t[i].frh))
-			v[n++] = r->t[i].frh;
-		if (r->t[i].days != T_NONE)
-			waiting++;
-	}
-	med = render_util_quantile(v, n, 0.5);
-	p90 = render_util_quantile(v, n, 0.9);
-	free(v);
-	buf_addf(m->out, "## %s\n\n", m->w->metrics_h2);
-	render_md_table_head2(m, m->w->metric, m->w->value);
-	buf_addf(m->out, "| %s | ", m->w->m_median);
-	add_hours(m, med);
-	buf_addf(m->out, " |\n| %s | ", m->w->m_p90);
-	add_hours(m, p90);
-	buf_addf(m->out, " |\n| %s | %zu |\n| %s | %zu |\n\n%s\n\n",
-		 m->w->m_with, n, m->w->m_waiting, waiting, m->w->m_note);
-	render_md_hr(m);
-}
-
-static void actions(struct md *m, const struct list *urgent,
-		    const struct list *high, const struct list *crit,
-		    size_t medium_low)
-{
-	size_t i;
-
-	buf_addf(m->out, "## %s\n\n### %s\n\n", m->w->actions_h2,
-		 m->w->today_h3);
-	buf_addf(m->out, "1. %s: %zu\n", m->w->a_urgent, urgent->n);
-	buf_addf(m->out, "2. %s: %zu\n", m->w->a_partner, high->n);
-	buf_addf(m->out, "3. %s: %zu", m->w->a_crit, crit->n);
-	for (i = 0; i < crit->n && i < MAX_IDS; i++)
-		buf_addf(m->out, "%s%lld", i ? ", " : " (",
-			 (long long)crit->t[i]->id);
-	if (crit->n > MAX_IDS)
-		buf_adds(m->out, ", …");
-	if (crit->n)
-		buf_addc(m->out, ')');
-	buf_addf(m->out, "\n\n### %s\n\n1. %s: %zu\n\n", m->w->week_h3,
-		 m->w->a_week, medium_low);
-}
-
 void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out)
 {
-	struct md m = {r, o, render_lang_words(o->lang), out, T_NONE};
-	struct list crit, high, prec, wait[3], rec;
+	struct md m = {r,   o,	    render_lang_words(o->lang),
+		       out, T_NONE, render_md_words(o->lang)};
+	struct list crit, high, prec, wait[3], rec, unclear;
 	uint64_t cats[CAT_N] = {0};
+	struct md_topics ts;
+	struct md_plan plan;
 	size_t i;
 
 	if (r->as_of != T_NONE)
@@ -760,6 +731,7 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	collect(r, &wait[2], PRIO_LOW, 0, 0, by_days);
 	collect(r, &rec, PRIO_NONE, CAT_RECENT_RESPONSE, CAT_PARTNER_RECENT,
 		by_answer);
+	collect(r, &unclear, PRIO_NONE, CAT_UNCLEAR, CAT_UNCLEAR, by_created);
 
 	header(&m, cats);
 	categories(&m, cats);
@@ -768,10 +740,20 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	for (i = 0; i < 3; i++)
 		waiting(&m, (int)i, &wait[i]);
 	recent(&m, &rec);
-	topics(&m, cats);
+	undecided(&m, &unclear);
+	render_md_topics_count(&m, &ts);
+	topics(&m, cats, &ts);
 	per_day(&m, cats);
-	metrics(&m);
-	actions(&m, &wait[0], &high, &crit, wait[1].n + wait[2].n);
+	plan.urgent = wait[0].t;
+	plan.nurgent = wait[0].n;
+	plan.high = high.t;
+	plan.nhigh = high.n;
+	plan.crit = crit.t;
+	plan.ncrit = crit.n;
+	plan.medium_low = wait[1].n + wait[2].n;
+	render_md_odoo(&m);
+	render_md_plan(&m, &plan, &ts);
+	render_md_monitor(&m, &ts);
 	render_md_hr(&m);
 	render_md_tally(&m);
 	buf_adds(out, m.w->footer[0]);
@@ -785,4 +767,6 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	for (i = 0; i < 3; i++)
 		free(wait[i].t);
 	free(rec.t);
+	free(unclear.t);
+	render_md_topics_release(&ts);
 }

@@ -96,7 +96,9 @@ START_TEST(unclear)
 {
 	decide();
 	VERDICT("UNCLEAR", "closed", NULL);
-	ck_assert_str_eq(v.reason->p, "unclear: no in or out message");
+	ck_assert_str_eq(v.reason->p,
+			 "unclear: no in or out message (0 messages: notes, "
+			 "system messages or auto-replies only)");
 	/* an auto-reply is not a message of the conversation */
 	add(DIR_IN, 1, sec("autoreply"));
 	decide();

@@ -1,6 +1,8 @@
 # Partners: the sender's domain is a [partner] domain or a --partner-domain,
 # or a subdomain of one.  Rule 3 (PARTNER_NO_RESPONSE) also takes a
-# partner's message at the end of a customer's ticket; with no `in` at all
+# partner's message at the end of a customer's ticket, and the ticket is
+# then a partner's (504: "partner" true, from_email the partner's, though
+# the correspondent stays the customer who opened it); with no `in` at all
 # the correspondent is the ticket's partner_email.
 cls() {
 	pulse-classify --no-default-rules --rules "$ROOT/tests/e2e/classify/test.rules" \
@@ -21,6 +23,6 @@ cat >in.ndjson <<'X'
 X
 echo '# with --partner-domain @other-partner.example'
 cls --partner-domain @other-partner.example in.ndjson |
-	jq -c '[.ticket_id, .category, .priority, .days_waiting, .partner, .email, .name]'
+	jq -c '[.ticket_id, .category, .priority, .days_waiting, .partner, .email, .name, .from_email, .from_partner, .excerpt]'
 echo '# without'
 cls in.ndjson | jq -c 'select(.ticket_id == 503) | [.ticket_id, .category, .partner]'
