@@ -32,7 +32,7 @@ struct user_head {
 #define BATCH 32
 
 struct pending {
-	uint64_t user; /* the integer user id (idmap_int_key) */
+	struct idmap_key user; /* the user id kept in a slot (idmap_slot_key) */
 	int64_t us;
 	uint32_t name, num;
 };
@@ -155,7 +155,7 @@ static void flush_batch(struct sankey *s)
 		struct pending *p = &s->batch[i];
 		char *u;
 
-		p->num = idmap_put_int(&s->users, p->user, NULL);
+		p->num = idmap_put_key(&s->users, &p->user, NULL);
 		u = idmap_val(&s->users, p->num);
 		__builtin_prefetch(u, 1);
 		__builtin_prefetch(u + s->vsize - 1, 1);
@@ -178,7 +178,7 @@ int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
 	enum group_step st;
 	struct event ev;
 	uint32_t num;
-	uint64_t k;
+	struct idmap_key k;
 	long id;
 
 	(void)out;
@@ -190,11 +190,11 @@ int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
 		if (id < 0)
 			return too_many_names(msg, msz);
 		/* a batch takes only users that are sure to get a number */
-		if (idmap_int_key(ev.user.p, ev.user.n, &k) &&
+		if (idmap_slot_key(ev.user.p, ev.user.n, &k) &&
 		    idmap_room(&s->users, s->nbatch + 1)) {
 			struct pending *p = &s->batch[s->nbatch++];
 
-			idmap_prefetch(&s->users, k);
+			idmap_prefetch_key(&s->users, &k);
 			p->user = k;
 			p->us = ev.us;
 			p->name = (uint32_t)id;
