@@ -1,7 +1,11 @@
 /* jkey.c - canonical JSON keys and their order; see jkey.h. */
 #include "jkey.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 #include "jw.h"
 #include "utf8.h"
@@ -47,6 +51,47 @@ void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch)
 		buf_add(out, v.p, v.n);
 		return;
 	}
+}
+
+void jkey_canon_memo(struct jkey_memo *m, struct json_span v, struct buf *out,
+		     struct buf *scratch)
+{
+	uint64_t a = 0, z = 0;
+	size_t j, start;
+
+	if (v.type != JSON_STRING || !(v.flags & JSON_F_ESC) ||
+	    v.n > JKEY_MEMO_MAX || v.n < 8) {
+		jkey_canon(v, out, scratch);
+		return;
+	}
+	memcpy(&a, v.p, 8);
+	memcpy(&z, v.p + v.n - 8, 8);
+	j = (size_t)(((a ^ z * 0x9e3779b97f4a7c15ULL ^ v.n) *
+		      0xbf58476d1ce4e5b9ULL) >>
+		     58) &
+	    (JKEY_MEMO_SLOTS - 1);
+	if (m->e[j].raw && m->e[j].rn == v.n &&
+	    memcmp(m->e[j].raw, v.p, v.n) == 0) {
+		buf_add(out, m->e[j].raw + v.n, m->e[j].cn);
+		return;
+	}
+	start = out->len;
+	jkey_canon(v, out, scratch);
+	free(m->e[j].raw);
+	m->e[j].rn = v.n;
+	m->e[j].cn = out->len - start;
+	m->e[j].raw = xmalloc(v.n + m->e[j].cn);
+	memcpy(m->e[j].raw, v.p, v.n);
+	memcpy(m->e[j].raw + v.n, out->p + start, m->e[j].cn);
+}
+
+void jkey_memo_release(struct jkey_memo *m)
+{
+	size_t j;
+
+	for (j = 0; j < JKEY_MEMO_SLOTS; j++)
+		free(m->e[j].raw);
+	memset(m, 0, sizeof *m);
 }
 
 /* ---- order --------------------------------------------------------------- */
