@@ -57,6 +57,8 @@ static void grow(struct idmap *m)
 	size_t nn = m->nslots ? 2 * m->nslots : 1024, i, j, mask = nn - 1;
 	struct idslot *s = xcalloc(nn, sizeof *s);
 
+	xadvise_huge(s, nn * sizeof *s);
+
 	for (i = 0; i < m->nslots; i++) {
 		const struct idslot *o = &m->slots[i];
 
@@ -79,6 +81,7 @@ static uint32_t next_id(struct idmap *m)
 		if (m->n == m->vcap) {
 			m->vcap = m->vcap ? 2 * m->vcap : 1024;
 			m->vals = xrealloc(m->vals, m->vcap * m->vsize);
+			xadvise_huge(m->vals, m->vcap * m->vsize);
 		}
 		memset(m->vals + m->n * m->vsize, 0, m->vsize);
 	}
@@ -155,6 +158,8 @@ static void ugrow(struct idmap *m)
 {
 	size_t nn = m->nuslots ? 2 * m->nuslots : 1024, i, j, mask = nn - 1;
 	struct iduslot *s = xcalloc(nn, sizeof *s);
+
+	xadvise_huge(s, nn * sizeof *s);
 
 	for (i = 0; i < m->nuslots; i++) {
 		const struct iduslot *o = &m->uslots[i];
