@@ -41,6 +41,16 @@ struct jkey_memo {
 };
 void jkey_canon_memo(struct jkey_memo *m, struct json_span v, struct buf *out,
 		     struct buf *scratch);
+
+/*
+ * The same memo for json_str_decode(): the decoded content of string v
+ * (with escapes) in *p and *n, pointing into the memo (valid until its
+ * next call).  @return 1, or 0 when v is not a string the memo takes (no
+ * escapes, too long): the caller decodes it.  A memo serves one of the two
+ * functions, never both.
+ */
+int jkey_decode_memo(struct jkey_memo *m, struct json_span v, const char **p,
+		     size_t *n);
 void jkey_memo_release(struct jkey_memo *m);
 
 /*

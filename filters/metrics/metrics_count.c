@@ -71,6 +71,7 @@ struct metrics {
 	 */
 	struct hmap names;
 	struct hmap_memo names_memo;
+	struct jkey_memo names_dec; /* escaped names, decoded once */
 	size_t ncls;
 	size_t *mfirst, *mlist; /* metrics whose event is class c:
 				   mlist[mfirst[c] .. mfirst[c+1]) */
@@ -432,7 +433,7 @@ int metrics_add(struct metrics *m, const struct rec *r, struct sink *out,
 	(void)out;
 	if (m->fatal)
 		return fatal(m, msg, msz);
-	if (event_read(r, &ev, &m->scratch, msg, msz) < 0)
+	if (event_read(r, &ev, &m->scratch, &m->names_dec, msg, msz) < 0)
 		return -1;
 	if (m->o.sorted) {
 		enum group_step st = group_next(&m->grp, ev.user.p, ev.user.n);
@@ -771,5 +772,6 @@ void metrics_free(struct metrics *m)
 	hmap_release(&m->names);
 	group_release(&m->grp);
 	buf_release(&m->scratch);
+	jkey_memo_release(&m->names_dec);
 	free(m);
 }

@@ -45,7 +45,8 @@ struct sankey {
 
 	struct hmap names; /* decoded name -> uint32 id (= insertion index) */
 	struct hmap_memo names_memo;
-	unsigned char *isreq; /* per name id */
+	struct jkey_memo names_dec; /* escaped names, decoded once */
+	unsigned char *isreq;	    /* per name id */
 	size_t isreq_cap;
 
 	struct idmap users; /* raw user_id -> number and state (unsorted) */
@@ -182,7 +183,7 @@ int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
 	long id;
 
 	(void)out;
-	if (event_read(r, &ev, &s->scratch, msg, msz) < 0)
+	if (event_read(r, &ev, &s->scratch, &s->names_dec, msg, msz) < 0)
 		return -1;
 	if (!s->o.sorted) {
 		/* the name first: a bad record must not create a user */
@@ -357,6 +358,7 @@ void sankey_free(struct sankey *s)
 	hmap_release(&s->links);
 	group_release(&s->grp);
 	buf_release(&s->scratch);
+	jkey_memo_release(&s->names_dec);
 	free(s->isreq);
 	free(s->one);
 	free(s);
