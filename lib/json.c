@@ -59,6 +59,43 @@ static const unsigned char esc2[256] = {
 	['f'] = 1, ['n'] = 1,  ['r'] = 1, ['t'] = 1,
 };
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * Whether the 16 bytes at p start with two \u escapes that are not
+ * surrogates ("\u0421\u043e"): the twelve bytes are checked at once, and
+ * anything else (another escape, a bad digit, a surrogate, which must
+ * pair) is left to the byte-by-byte code, which accepts and refuses
+ * exactly the same.
+ */
+static inline int two_u_escapes(const char *p)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i zero = _mm_setzero_si128();
+	const __m128i pat = _mm_setr_epi8('\\', 'u', 0, 0, 0, 0, '\\', 'u', 0,
+					  0, 0, 0, 0, 0, 0, 0);
+	/* digits: v - '0' in 0..9; letters: (v | 0x20) - 'a' in 0..5 */
+	const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+	const __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	const __m128i isd =
+		_mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8(9)), zero);
+	const __m128i isa = _mm_cmpeq_epi8(
+		_mm_subs_epu8(_mm_sub_epi8(l, _mm_set1_epi8('a')),
+			      _mm_set1_epi8(5)),
+		zero);
+	/* a surrogate: D then 8..F as its first two digits */
+	const __m128i is_d = _mm_cmpeq_epi8(l, _mm_set1_epi8('d'));
+	const __m128i ge8 = _mm_or_si128(
+		_mm_and_si128(isd, _mm_cmpgt_epi8(d, _mm_set1_epi8(7))), isa);
+	unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, pat));
+	unsigned hex = (unsigned)_mm_movemask_epi8(_mm_or_si128(isd, isa));
+	unsigned sd = (unsigned)_mm_movemask_epi8(is_d);
+	unsigned s8 = (unsigned)_mm_movemask_epi8(ge8);
+
+	return (eq & 0xc3) == 0xc3 && (hex & 0xf3c) == 0xf3c &&
+	       !(sd & (s8 >> 1) & 0x104);
+}
+#endif
+
 /*
  * Scans the string whose opening quote is at start, from p on (what lies
  * between is plain ASCII); sets *flags.
@@ -85,6 +122,12 @@ static const char *scan_string_slow(const char *base, const char *start,
 			/* escapes back to back (a \u-escaped word) in one
 			 * loop, without a run scan between them */
 			do {
+#if defined(__SSE2__) && defined(__GNUC__)
+				if (end - p >= 16 && two_u_escapes(p)) {
+					p += 12;
+					continue;
+				}
+#endif
 				if (end - p < 2)
 					return fail(e, base, start,
 						    "unterminated string");
