@@ -129,6 +129,7 @@ START_TEST(good)
 	ck_assert(f.ev.us == INT64_C(253402300799) * 1000000 + 999999);
 	rec_release(&f.r);
 	buf_release(&f.scratch);
+	jkey_memo_release(&f.names);
 }
 END_TEST
 
@@ -221,6 +222,7 @@ START_TEST(bad)
 	    "field 'ts': time '0001-01-01T00:00:00+00:01' out of range (years 0001 to 9999)");
 	rec_release(&f.r);
 	buf_release(&f.scratch);
+	jkey_memo_release(&f.names);
 }
 END_TEST
 
