@@ -209,10 +209,10 @@ fuzz-cc:
 	@command -v $(FUZZ_CC) >/dev/null || { \
 		echo "make fuzz: needs $(FUZZ_CC) (apt-get install clang)" >&2; exit 69; }
 
-## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, check their answers agree, write the table into BENCH.md (not part of check; about 10 minutes)
+## bench: time pulse against jq, Miller and DuckDB (npm) on generated data in build/bench, in two shapes, check their answers agree, write the tables into BENCH.md (not part of check; about 15 minutes)
 ## bench-scale: time pulse-sankey, also --sorted, at 1x, 4x and 16x a million users (16x: 13 GB, generated and deleted)
 .PHONY: bench bench-scale
-bench: all
+bench: all $(B)/tests/tools/reshape
 	@B=$(B) bench/run
 
 bench-scale: all

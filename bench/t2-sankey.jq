@@ -4,7 +4,8 @@
 # kept one is appended (while fewer than 7) or dropped, an earlier one is
 # sorted in.  sort_by is stable, so events with equal times keep their
 # input order, as in pulse-sankey.  The times are all RFC 3339 in UTC
-# ("...Z", one format), so comparing the strings compares the times.
+# ("...Z", or in the second shape "2025-12-08 12:11:56": one format a
+# file), so comparing the strings compares the times.
 # user_id is keyed by its JSON text: 7 and "7" are two users, as in
 # pulse-sankey.
 # Output: step TAB from TAB to TAB users, one line per link.

@@ -3,7 +3,8 @@
 # equal times in input order) is a second-line event.  Keeps every event
 # of every user, as pulse-metrics does, then sorts each user's events by
 # time (sort_by is stable: equal times keep their input order).  The times
-# are all RFC 3339 in UTC ("...Z"), so comparing the strings compares the
+# are all RFC 3339 in UTC ("...Z", or in the second shape
+# "2025-12-08 12:11:56"), so comparing the strings compares the
 # times and the first ten characters are the UTC day.
 # Output: day TAB count, for the days with at least one.
 def after: {"Назначена задача на вторую линию": true, "Дозвон 2Л": true};

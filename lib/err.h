@@ -53,4 +53,12 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/*
+ * Asks the kernel for huge pages under the 2 MB-aligned part of p[0..n)
+ * (Linux, MADV_HUGEPAGE; elsewhere nothing): for the tables of a map much
+ * larger than the caches, where every 4 KB page would cost a page fault
+ * and a TLB miss.  Advice only: nothing changes but speed.
+ */
+void xadvise_huge(void *p, size_t n);
+
 #endif

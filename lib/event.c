@@ -64,7 +64,7 @@ static int plain_integer(struct json_span v)
 }
 
 int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
-	       char *msg, size_t msz)
+	       struct jkey_memo *names, char *msg, size_t msz)
 {
 	struct json_span v;
 	size_t uend;
@@ -124,7 +124,10 @@ int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
 		ucanon = 1;
 	}
 	uend = scratch->len;
-	if (v.flags & JSON_F_ESC) {
+	if ((v.flags & JSON_F_ESC) && names &&
+	    jkey_decode_memo(names, v, &ev->name, &ev->nlen)) {
+		/* the name lives in the memo */
+	} else if (v.flags & JSON_F_ESC) {
 		json_str_decode(v, scratch);
 		ev->name = scratch->p + uend;
 		ev->nlen = scratch->len - uend;

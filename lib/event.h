@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "jkey.h"
 #include "json.h"
 #include "ptime.h"
 #include "rec.h"
@@ -36,10 +37,12 @@ struct event {
 
 /*
  * Reads r as an event.  user and name point into r's line, or into
- * scratch when they had escapes (valid until the next call with it).
- * @return 0, or -1 with msg ("missing field 'user_id'", ...).
+ * scratch or names when they had escapes (valid until the next call with
+ * them).  names (may be NULL) is a memo of the names with escapes met
+ * before (jkey.h), decoded once.  @return 0, or -1 with msg ("missing
+ * field 'user_id'", ...).
  */
 int event_read(const struct rec *r, struct event *ev, struct buf *scratch,
-	       char *msg, size_t msz);
+	       struct jkey_memo *names, char *msg, size_t msz);
 
 #endif

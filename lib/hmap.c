@@ -101,6 +101,7 @@ static void rehash(struct hmap *m, size_t nslots)
 
 	free(m->slots);
 	m->slots = xcalloc(nslots, sizeof *m->slots);
+	xadvise_huge(m->slots, nslots * sizeof *m->slots);
 	m->nslots = nslots;
 	for (i = 0; i < m->n; i++) {
 		j = m->e[i].hash & mask;
@@ -181,9 +182,12 @@ void *hmap_put(struct hmap *m, const void *key, size_t klen, int *isnew)
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 64;
 		m->e = xrealloc(m->e, array_size(m->cap, sizeof *m->e));
-		if (m->vsize)
+		xadvise_huge(m->e, m->cap * sizeof *m->e);
+		if (m->vsize) {
 			m->vals =
 				xrealloc(m->vals, array_size(m->cap, m->vsize));
+			xadvise_huge(m->vals, m->cap * m->vsize);
+		}
 	}
 	i = m->n++;
 	m->e[i].key = arena_copy(m, key, klen);

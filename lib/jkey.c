@@ -1,7 +1,11 @@
 /* jkey.c - canonical JSON keys and their order; see jkey.h. */
 #include "jkey.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "err.h"
 
 #include "jw.h"
 #include "utf8.h"
@@ -47,6 +51,92 @@ void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch)
 		buf_add(out, v.p, v.n);
 		return;
 	}
+}
+
+/* The memo's slot for raw string v (8 to JKEY_MEMO_MAX bytes). */
+static size_t memo_slot(struct json_span v)
+{
+	uint64_t a = 0, z = 0;
+
+	memcpy(&a, v.p, 8);
+	memcpy(&z, v.p + v.n - 8, 8);
+	return (size_t)(((a ^ z * 0x9e3779b97f4a7c15ULL ^ v.n) *
+			 0xbf58476d1ce4e5b9ULL) >>
+			58) &
+	       (JKEY_MEMO_SLOTS - 1);
+}
+
+static int memo_hit(const struct jkey_memo *m, size_t j, struct json_span v)
+{
+	return m->e[j].raw && m->e[j].rn == v.n &&
+	       memcmp(m->e[j].raw, v.p, v.n) == 0;
+}
+
+/* Slot j holds v and its form out[0..n) from now on. */
+static void memo_store(struct jkey_memo *m, size_t j, struct json_span v,
+		       const char *out, size_t n)
+{
+	free(m->e[j].raw);
+	m->e[j].rn = v.n;
+	m->e[j].cn = n;
+	m->e[j].raw = xmalloc(v.n + n + 1);
+	memcpy(m->e[j].raw, v.p, v.n);
+	memcpy(m->e[j].raw + v.n, out, n);
+	m->e[j].raw[v.n + n] = '\0';
+}
+
+static int memo_takes(struct json_span v)
+{
+	return v.type == JSON_STRING && (v.flags & JSON_F_ESC) &&
+	       v.n <= JKEY_MEMO_MAX && v.n >= 8;
+}
+
+void jkey_canon_memo(struct jkey_memo *m, struct json_span v, struct buf *out,
+		     struct buf *scratch)
+{
+	size_t j, start;
+
+	if (!memo_takes(v)) {
+		jkey_canon(v, out, scratch);
+		return;
+	}
+	j = memo_slot(v);
+	if (memo_hit(m, j, v)) {
+		buf_add(out, m->e[j].raw + v.n, m->e[j].cn);
+		return;
+	}
+	start = out->len;
+	jkey_canon(v, out, scratch);
+	memo_store(m, j, v, out->p + start, out->len - start);
+}
+
+int jkey_decode_memo(struct jkey_memo *m, struct json_span v, const char **p,
+		     size_t *n)
+{
+	size_t j;
+
+	if (!memo_takes(v))
+		return 0;
+	j = memo_slot(v);
+	if (!memo_hit(m, j, v)) {
+		struct buf d = BUF_INIT;
+
+		json_str_decode(v, &d);
+		memo_store(m, j, v, d.p ? d.p : "", d.len);
+		buf_release(&d);
+	}
+	*p = m->e[j].raw + v.n;
+	*n = m->e[j].cn;
+	return 1;
+}
+
+void jkey_memo_release(struct jkey_memo *m)
+{
+	size_t j;
+
+	for (j = 0; j < JKEY_MEMO_SLOTS; j++)
+		free(m->e[j].raw);
+	memset(m, 0, sizeof *m);
 }
 
 /* ---- order --------------------------------------------------------------- */

@@ -25,6 +25,35 @@
 void jkey_canon(struct json_span v, struct buf *out, struct buf *scratch);
 
 /*
+ * jkey_canon() with a memo of the strings with escapes met before: a
+ * record's "\u0421\u043e..." name is decoded and written again once, not
+ * once a record.  Direct-mapped, JKEY_MEMO_SLOTS strings of up to
+ * JKEY_MEMO_MAX raw bytes; other values go to jkey_canon().  Zero it to
+ * start; jkey_memo_release() frees its copies.
+ */
+#define JKEY_MEMO_SLOTS 64
+#define JKEY_MEMO_MAX 256
+struct jkey_memo {
+	struct {
+		char *raw; /* the raw string, then its canonical form */
+		size_t rn, cn;
+	} e[JKEY_MEMO_SLOTS];
+};
+void jkey_canon_memo(struct jkey_memo *m, struct json_span v, struct buf *out,
+		     struct buf *scratch);
+
+/*
+ * The same memo for json_str_decode(): the decoded content of string v
+ * (with escapes) in *p and *n, pointing into the memo (valid until its
+ * next call).  @return 1, or 0 when v is not a string the memo takes (no
+ * escapes, too long): the caller decodes it.  A memo serves one of the two
+ * functions, never both.
+ */
+int jkey_decode_memo(struct jkey_memo *m, struct json_span v, const char **p,
+		     size_t *n);
+void jkey_memo_release(struct jkey_memo *m);
+
+/*
  * Compares two key tuples (canonical JSON values joined by ',') in jq's
  * order: null < false < true < numbers < strings < arrays < objects,
  * strings by their UTF-8 bytes, numbers by value; equal values of

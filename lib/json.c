@@ -30,26 +30,71 @@ static inline const char *skip_ws(const char *p, const char *end)
 	return p;
 }
 
-static inline int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
+/* A hex digit's value + 1, 0 for any other byte. */
+static const unsigned char hex1[256] = {
+	['0'] = 1,  ['1'] = 2,	['2'] = 3,  ['3'] = 4,	['4'] = 5,  ['5'] = 6,
+	['6'] = 7,  ['7'] = 8,	['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12,
+	['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12,
+	['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
 
-/* Reads 4 hex digits at p (caller checked there are 4 bytes). */
+/*
+ * Reads 4 hex digits at p (caller checked there are 4 bytes): a table
+ * lookup a digit, no branch but the one on the result.  @return the value,
+ * or -1.
+ */
 static inline long hex4(const char *p)
 {
-	int a = hexval((unsigned char)p[0]), b = hexval((unsigned char)p[1]),
-	    c = hexval((unsigned char)p[2]), d = hexval((unsigned char)p[3]);
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned a = hex1[u[0]], b = hex1[u[1]], c = hex1[u[2]], d = hex1[u[3]];
 
-	if ((a | b | c | d) < 0)
+	if (!a || !b || !c || !d)
 		return -1;
-	return (long)(a << 12 | b << 8 | c << 4 | d);
+	return (long)((a - 1) << 12 | (b - 1) << 8 | (c - 1) << 4 | (d - 1));
 }
+
+/* The bytes a backslash may escape besides 'u' (RFC 8259, 7). */
+static const unsigned char esc2[256] = {
+	['"'] = 1, ['\\'] = 1, ['/'] = 1, ['b'] = 1,
+	['f'] = 1, ['n'] = 1,  ['r'] = 1, ['t'] = 1,
+};
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * Whether the 16 bytes at p start with two \u escapes that are not
+ * surrogates ("\u0421\u043e"): the twelve bytes are checked at once, and
+ * anything else (another escape, a bad digit, a surrogate, which must
+ * pair) is left to the byte-by-byte code, which accepts and refuses
+ * exactly the same.
+ */
+static inline int two_u_escapes(const char *p)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i zero = _mm_setzero_si128();
+	const __m128i pat = _mm_setr_epi8('\\', 'u', 0, 0, 0, 0, '\\', 'u', 0,
+					  0, 0, 0, 0, 0, 0, 0);
+	/* digits: v - '0' in 0..9; letters: (v | 0x20) - 'a' in 0..5 */
+	const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+	const __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	const __m128i isd =
+		_mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8(9)), zero);
+	const __m128i isa = _mm_cmpeq_epi8(
+		_mm_subs_epu8(_mm_sub_epi8(l, _mm_set1_epi8('a')),
+			      _mm_set1_epi8(5)),
+		zero);
+	/* a surrogate: D then 8..F as its first two digits */
+	const __m128i is_d = _mm_cmpeq_epi8(l, _mm_set1_epi8('d'));
+	const __m128i ge8 = _mm_or_si128(
+		_mm_and_si128(isd, _mm_cmpgt_epi8(d, _mm_set1_epi8(7))), isa);
+	unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, pat));
+	unsigned hex = (unsigned)_mm_movemask_epi8(_mm_or_si128(isd, isa));
+	unsigned sd = (unsigned)_mm_movemask_epi8(is_d);
+	unsigned s8 = (unsigned)_mm_movemask_epi8(ge8);
+
+	return (eq & 0xc3) == 0xc3 && (hex & 0xf3c) == 0xf3c &&
+	       !(sd & (s8 >> 1) & 0x104);
+}
+#endif
 
 /*
  * Scans the string whose opening quote is at start, from p on (what lies
@@ -74,34 +119,37 @@ static const char *scan_string_slow(const char *base, const char *start,
 		}
 		if (c == '\\') {
 			fl |= JSON_F_ESC;
-			if (end - p < 2)
-				return fail(e, base, start,
-					    "unterminated string");
-			switch (p[1]) {
-			case '"':
-			case '\\':
-			case '/':
-			case 'b':
-			case 'f':
-			case 'n':
-			case 'r':
-			case 't':
-				p += 2;
-				continue;
-			case 'u':
-				break;
-			default:
-				return fail(e, base, p,
-					    "invalid escape in string");
-			}
-			if (end - p < 6 || (cp = hex4(p + 2)) < 0)
-				return fail(e, base, p,
-					    "invalid \\u escape in string");
-			p += 6;
-			if (cp >= 0xdc00 && cp <= 0xdfff)
-				return fail(e, base, p - 6,
-					    "lone low surrogate in string");
-			if (cp >= 0xd800 && cp <= 0xdbff) {
+			/* escapes back to back (a \u-escaped word) in one
+			 * loop, without a run scan between them */
+			do {
+#if defined(__SSE2__) && defined(__GNUC__)
+				if (end - p >= 16 && two_u_escapes(p)) {
+					p += 12;
+					continue;
+				}
+#endif
+				if (end - p < 2)
+					return fail(e, base, start,
+						    "unterminated string");
+				if (p[1] != 'u') {
+					if (!esc2[(unsigned char)p[1]])
+						return fail(e, base, p,
+							    "invalid escape in "
+							    "string");
+					p += 2;
+					continue;
+				}
+				if (end - p < 6 || (cp = hex4(p + 2)) < 0)
+					return fail(
+						e, base, p,
+						"invalid \\u escape in string");
+				p += 6;
+				if ((unsigned long)cp - 0xd800 >= 0x800)
+					continue; /* not a surrogate */
+				if (cp >= 0xdc00)
+					return fail(
+						e, base, p - 6,
+						"lone low surrogate in string");
 				if (end - p < 6 || p[0] != '\\' ||
 				    p[1] != 'u' || (lo = hex4(p + 2)) < 0 ||
 				    lo < 0xdc00 || lo > 0xdfff)
@@ -109,7 +157,7 @@ static const char *scan_string_slow(const char *base, const char *start,
 						e, base, p - 6,
 						"lone high surrogate in string");
 				p += 6;
-			}
+			} while (p < end && *p == '\\');
 			continue;
 		}
 		if (c < 0x20)
@@ -571,15 +619,36 @@ static size_t decode_into(struct json_span s, char *d)
 	long cp, lo;
 
 	while (p < end) {
-		bs = memchr(p, '\\', (size_t)(end - p));
-		if (!bs) {
-			memcpy(d, p, (size_t)(end - p));
-			d += end - p;
-			break;
+		if (*p != '\\') {
+			bs = memchr(p, '\\', (size_t)(end - p));
+			if (!bs) {
+				memcpy(d, p, (size_t)(end - p));
+				d += end - p;
+				break;
+			}
+			memcpy(d, p, (size_t)(bs - p));
+			d += bs - p;
+			p = bs;
 		}
-		memcpy(d, p, (size_t)(bs - p));
-		d += bs - p;
-		p = bs + 1;
+		p++;
+		if (*p == 'u' && (cp = hex4(p + 1)) >= 0 &&
+		    (unsigned long)cp - 0xd800 >= 0x800) {
+			/* the common \u escape, written inline */
+			p += 5;
+			if (cp < 0x80) {
+				*d++ = (char)cp;
+			} else if (cp < 0x800) {
+				d[0] = (char)(0xc0 | (cp >> 6));
+				d[1] = (char)(0x80 | (cp & 0x3f));
+				d += 2;
+			} else {
+				d[0] = (char)(0xe0 | (cp >> 12));
+				d[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+				d[2] = (char)(0x80 | (cp & 0x3f));
+				d += 3;
+			}
+			continue;
+		}
 		switch (*p++) {
 		case 'b':
 			*d++ = '\b';

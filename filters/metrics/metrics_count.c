@@ -46,7 +46,7 @@ _Static_assert(sizeof(struct ustate) == 16, "struct ustate grew");
 #define DUR_NONE (-1) /* count_step(): no duration (counted later) */
 
 struct pending {
-	uint64_t user; /* the integer user id (idmap_int_key) */
+	struct idmap_key user; /* the user id kept in a slot (idmap_slot_key) */
 	int64_t us;
 	uint16_t ec;
 };
@@ -71,6 +71,7 @@ struct metrics {
 	 */
 	struct hmap names;
 	struct hmap_memo names_memo;
+	struct jkey_memo names_dec; /* escaped names, decoded once */
 	size_t ncls;
 	size_t *mfirst, *mlist; /* metrics whose event is class c:
 				   mlist[mfirst[c] .. mfirst[c+1]) */
@@ -478,7 +479,7 @@ static void flush_batch(struct metrics *m)
 	unsigned i;
 
 	for (i = 0; i < m->nb; i++) {
-		num[i] = idmap_put_int(&m->users, m->batch[i].user, NULL);
+		num[i] = idmap_put_key(&m->users, &m->batch[i].user, NULL);
 		__builtin_prefetch(idmap_val(&m->users, num[i]), 1);
 	}
 	for (i = 0; i < m->nb; i++)
@@ -497,7 +498,7 @@ int metrics_add(struct metrics *m, const struct rec *r, struct sink *out,
 	(void)out;
 	if (m->fatal)
 		return fatal(m, msg, msz);
-	if (event_read(r, &ev, &m->scratch, msg, msz) < 0)
+	if (event_read(r, &ev, &m->scratch, &m->names_dec, msg, msz) < 0)
 		return -1;
 	if (m->o.sorted) {
 		enum group_step st = group_next(&m->grp, ev.user.p, ev.user.n);
@@ -536,15 +537,15 @@ int metrics_add(struct metrics *m, const struct rec *r, struct sink *out,
 		m->ue[m->nue].ec = (uint16_t)ec;
 		m->nue++;
 	} else {
-		uint64_t k;
+		struct idmap_key k;
 		uint32_t u;
 
 		/* a batch takes only users that are sure to get a number */
-		if (idmap_int_key(ev.user.p, ev.user.n, &k) &&
+		if (idmap_slot_key(ev.user.p, ev.user.n, &k) &&
 		    idmap_room(&m->users, m->nb + 1)) {
 			struct pending *p = &m->batch[m->nb++];
 
-			idmap_prefetch(&m->users, k);
+			idmap_prefetch_key(&m->users, &k);
 			p->user = k;
 			p->us = ev.us;
 			p->ec = (uint16_t)ec;
@@ -859,5 +860,6 @@ void metrics_free(struct metrics *m)
 	hmap_release(&m->names);
 	group_release(&m->grp);
 	buf_release(&m->scratch);
+	jkey_memo_release(&m->names_dec);
 	free(m);
 }

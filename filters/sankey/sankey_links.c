@@ -32,7 +32,7 @@ struct user_head {
 #define BATCH 32
 
 struct pending {
-	uint64_t user; /* the integer user id (idmap_int_key) */
+	struct idmap_key user; /* the user id kept in a slot (idmap_slot_key) */
 	int64_t us;
 	uint32_t name, num;
 };
@@ -45,7 +45,8 @@ struct sankey {
 
 	struct hmap names; /* decoded name -> uint32 id (= insertion index) */
 	struct hmap_memo names_memo;
-	unsigned char *isreq; /* per name id */
+	struct jkey_memo names_dec; /* escaped names, decoded once */
+	unsigned char *isreq;	    /* per name id */
 	size_t isreq_cap;
 
 	struct idmap users; /* raw user_id -> number and state (unsorted) */
@@ -155,7 +156,7 @@ static void flush_batch(struct sankey *s)
 		struct pending *p = &s->batch[i];
 		char *u;
 
-		p->num = idmap_put_int(&s->users, p->user, NULL);
+		p->num = idmap_put_key(&s->users, &p->user, NULL);
 		u = idmap_val(&s->users, p->num);
 		__builtin_prefetch(u, 1);
 		__builtin_prefetch(u + s->vsize - 1, 1);
@@ -178,11 +179,11 @@ int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
 	enum group_step st;
 	struct event ev;
 	uint32_t num;
-	uint64_t k;
+	struct idmap_key k;
 	long id;
 
 	(void)out;
-	if (event_read(r, &ev, &s->scratch, msg, msz) < 0)
+	if (event_read(r, &ev, &s->scratch, &s->names_dec, msg, msz) < 0)
 		return -1;
 	if (!s->o.sorted) {
 		/* the name first: a bad record must not create a user */
@@ -190,11 +191,11 @@ int sankey_add(struct sankey *s, const struct rec *r, struct sink *out,
 		if (id < 0)
 			return too_many_names(msg, msz);
 		/* a batch takes only users that are sure to get a number */
-		if (idmap_int_key(ev.user.p, ev.user.n, &k) &&
+		if (idmap_slot_key(ev.user.p, ev.user.n, &k) &&
 		    idmap_room(&s->users, s->nbatch + 1)) {
 			struct pending *p = &s->batch[s->nbatch++];
 
-			idmap_prefetch(&s->users, k);
+			idmap_prefetch_key(&s->users, &k);
 			p->user = k;
 			p->us = ev.us;
 			p->name = (uint32_t)id;
@@ -357,6 +358,7 @@ void sankey_free(struct sankey *s)
 	hmap_release(&s->links);
 	group_release(&s->grp);
 	buf_release(&s->scratch);
+	jkey_memo_release(&s->names_dec);
 	free(s->isreq);
 	free(s->one);
 	free(s);

@@ -40,6 +40,8 @@ struct tally {
 	size_t vsize, off_hist, hist_size, off_count;
 	struct buf by_json; /* ["category","day(created)"] */
 	struct hmap groups;
+	struct hmap_memo memo;	/* the groups met last, by key */
+	struct jkey_memo canon; /* escaped strings' canonical forms */
 
 	/* per-record scratch, reused */
 	struct buf *vals; /* nby: the candidate key values of each --by */
@@ -244,7 +246,7 @@ static int candidates(struct tally *t, size_t i, const struct rec *r, char *msg,
 			add_cand_start(t, i);
 			any = 1;
 			if (b->fn == TALLY_FIELD)
-				jkey_canon(e, out, &t->scratch);
+				jkey_canon_memo(&t->canon, e, out, &t->scratch);
 			else if (time_key(t, b, e, out, &t->scratch, msg, msz) <
 				 0)
 				return -1;
@@ -257,7 +259,7 @@ static int candidates(struct tally *t, size_t i, const struct rec *r, char *msg,
 	}
 	add_cand_start(t, i);
 	if (b->fn == TALLY_FIELD)
-		jkey_canon(v, out, &t->scratch);
+		jkey_canon_memo(&t->canon, v, out, &t->scratch);
 	else if (time_key(t, b, v, out, &t->scratch, msg, msz) < 0)
 		return -1;
 	add_cand_start(t, i);
@@ -337,8 +339,9 @@ int tally_add(struct tally *t, const struct rec *r, struct sink *out, char *msg,
 				buf_addc(&t->key, ',');
 			buf_add(&t->key, t->vals[i].p + a, z - a);
 		}
-		count_into(t, hmap_put(&t->groups, t->key.p ? t->key.p : "",
-				       t->key.len, NULL));
+		count_into(t, hmap_put_memo(&t->groups, &t->memo,
+					    t->key.p ? t->key.p : "",
+					    t->key.len, NULL));
 		for (i = t->nby; i-- > 0;) {
 			if (++t->pos[i] + 1 < t->noffs[i])
 				break;
@@ -478,5 +481,6 @@ void tally_free(struct tally *t)
 	buf_release(&t->key);
 	buf_release(&t->scratch);
 	hmap_release(&t->groups);
+	jkey_memo_release(&t->canon);
 	free(t);
 }

@@ -9,6 +9,7 @@
 struct fix {
 	struct rec r;
 	struct buf scratch;
+	struct jkey_memo names;
 	struct event ev;
 	char msg[160];
 };
@@ -19,15 +20,37 @@ static void fix_init(struct fix *f)
 	rec_init(&f->r);
 }
 
-/* Reads line as an event: @return event_read()'s answer. */
+/*
+ * Reads line as an event: @return event_read()'s answer.  It is read
+ * without the names memo, then twice with it (the second time the name
+ * comes from the memo): the same answer and name each time.
+ */
 static int rd(struct fix *f, const char *line)
 {
 	struct json_error e;
+	char name[256];
+	size_t nlen;
+	int rc, k;
 
 	ck_assert_msg(rec_parse(&f->r, line, strlen(line), &e) == 0,
 		      "bad JSON: %s", line);
 	f->msg[0] = '\0';
-	return event_read(&f->r, &f->ev, &f->scratch, f->msg, sizeof f->msg);
+	rc = event_read(&f->r, &f->ev, &f->scratch, NULL, f->msg,
+			sizeof f->msg);
+	if (rc < 0)
+		return rc;
+	nlen = f->ev.nlen < sizeof name ? f->ev.nlen : sizeof name;
+	memcpy(name, f->ev.name, nlen);
+	for (k = 0; k < 2; k++) {
+		ck_assert_int_eq(event_read(&f->r, &f->ev, &f->scratch,
+					    &f->names, f->msg, sizeof f->msg),
+				 0);
+		ck_assert_uint_eq(f->ev.nlen < sizeof name ? f->ev.nlen
+							   : sizeof name,
+				  nlen);
+		ck_assert(memcmp(f->ev.name, name, nlen) == 0);
+	}
+	return rc;
 }
 
 #define BAD(line, want)                                                        \
@@ -106,6 +129,7 @@ START_TEST(good)
 	ck_assert(f.ev.us == INT64_C(253402300799) * 1000000 + 999999);
 	rec_release(&f.r);
 	buf_release(&f.scratch);
+	jkey_memo_release(&f.names);
 }
 END_TEST
 
@@ -198,6 +222,7 @@ START_TEST(bad)
 	    "field 'ts': time '0001-01-01T00:00:00+00:01' out of range (years 0001 to 9999)");
 	rec_release(&f.r);
 	buf_release(&f.scratch);
+	jkey_memo_release(&f.names);
 }
 END_TEST
 

@@ -109,6 +109,86 @@ START_TEST(a_full_map_refuses_new_keys)
 }
 END_TEST
 
+START_TEST(uuids_in_slots_and_other_strings_apart)
+{
+	struct idmap m;
+	struct idmap_key k;
+	char key[64];
+	uint32_t i;
+	int isnew = -1, n;
+
+	idmap_init(&m);
+	/* a lowercase UUID is kept in a slot; its uppercase form, one with
+	 * a digit changed, one too short and one without a dash are other
+	 * keys (through the hmap but the changed digit) */
+	ck_assert_int_eq(
+		idmap_slot_key(LIT("\"0f8fad5b-d9cb-469f-a165-70867728950e\""),
+			       &k),
+		1);
+	ck_assert_int_eq(k.uuid, 1);
+	ck_assert(k.a == 0x0f8fad5bd9cb469fULL && k.b == 0xa16570867728950eULL);
+	ck_assert_uint_eq(
+		idmap_put(&m, LIT("\"0f8fad5b-d9cb-469f-a165-70867728950e\""),
+			  &isnew),
+		0);
+	ck_assert_int_eq(isnew, 1);
+	ck_assert_int_eq(
+		idmap_slot_key(LIT("\"0F8FAD5B-D9CB-469F-A165-70867728950E\""),
+			       &k),
+		0);
+	ck_assert_uint_eq(
+		idmap_put(&m, LIT("\"0F8FAD5B-D9CB-469F-A165-70867728950E\""),
+			  &isnew),
+		1);
+	ck_assert_int_eq(isnew, 1);
+	ck_assert_uint_eq(
+		idmap_put(&m, LIT("\"0f8fad5b-d9cb-469f-a165-70867728950f\""),
+			  &isnew),
+		2);
+	ck_assert_int_eq(
+		idmap_slot_key(LIT("\"0f8fad5b-d9cb-469f-a165-70867728950\""),
+			       &k),
+		0);
+	ck_assert_int_eq(
+		idmap_slot_key(LIT("\"0f8fad5bd9cb-469f-a165-70867728950e0\""),
+			       &k),
+		0);
+	ck_assert_int_eq(
+		idmap_slot_key(LIT("\"0f8fad5b-d9cb-469f-a165-70867728950g\""),
+			       &k),
+		0);
+	ck_assert_uint_eq(
+		idmap_put(&m, LIT("\"0f8fad5b-d9cb-469f-a165-70867728950g\""),
+			  &isnew),
+		3);
+	ck_assert_uint_eq(
+		idmap_put(&m, LIT("\"0f8fad5b-d9cb-469f-a165-70867728950e\""),
+			  &isnew),
+		0);
+	ck_assert_int_eq(isnew, 0);
+	/* numbers, UUIDs and strings share one numbering, through growth */
+	for (i = 0; i < 100000; i++) {
+		n = snprintf(key, sizeof key, "\"%08x-0000-4000-8000-%012x\"",
+			     i * 2654435761u, i);
+		QUICK_ASSERT(idmap_put(&m, key, (size_t)n, &isnew) ==
+			     4 + 2 * i);
+		QUICK_ASSERT(isnew == 1);
+		n = snprintf(key, sizeof key, "%u", i);
+		QUICK_ASSERT(idmap_put(&m, key, (size_t)n, &isnew) ==
+			     5 + 2 * i);
+	}
+	for (i = 0; i < 100000; i++) {
+		n = snprintf(key, sizeof key, "\"%08x-0000-4000-8000-%012x\"",
+			     i * 2654435761u, i);
+		QUICK_ASSERT(idmap_slot_key(key, (size_t)n, &k) == 1);
+		QUICK_ASSERT(idmap_put_key(&m, &k, &isnew) == 4 + 2 * i);
+		QUICK_ASSERT(isnew == 0);
+	}
+	ck_assert_uint_eq(idmap_len(&m), 200004);
+	idmap_release(&m);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("idmap");
@@ -117,6 +197,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, integers_and_others_share_one_numbering);
 	tcase_add_test(tc, many_keys_through_growth);
 	tcase_add_test(tc, a_full_map_refuses_new_keys);
+	tcase_add_test(tc, uuids_in_slots_and_other_strings_apart);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,6 +33,44 @@ START_TEST(canon)
 }
 END_TEST
 
+/* The memo gives jkey_canon()'s bytes, for strings met again or not, of
+ * every length around its limits, and for slots shared by several. */
+START_TEST(canon_memo)
+{
+	struct jkey_memo m;
+	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT, sc = BUF_INIT;
+	struct json_error e;
+	struct json_span v;
+	int round, i, k;
+
+	memset(&m, 0, sizeof m);
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < 300; i++) {
+			buf_reset(&in);
+			buf_addc(&in, '"');
+			for (k = 0; k < i % 50; k++)
+				buf_addf(&in, "\\u%04x", 0x410 + (i + k) % 64);
+			buf_addf(&in, "%d\"", i);
+			ck_assert_ptr_nonnull(json_scan_value(
+				in.p, in.p, in.p + in.len, &v, &e));
+			buf_reset(&a);
+			buf_reset(&b);
+			buf_adds(&a, "x");
+			buf_adds(&b, "x");
+			jkey_canon(v, &a, &sc);
+			jkey_canon_memo(&m, v, &b, &sc);
+			ck_assert_uint_eq(a.len, b.len);
+			ck_assert(memcmp(a.p, b.p, a.len) == 0);
+		}
+	}
+	jkey_memo_release(&m);
+	buf_release(&in);
+	buf_release(&a);
+	buf_release(&b);
+	buf_release(&sc);
+}
+END_TEST
+
 static int cmp(const char *a, const char *b)
 {
 	int c = jkey_cmp(a, strlen(a), b, strlen(b));
@@ -72,6 +110,7 @@ static Suite *jkey_suite(void)
 	TCase *tc = tcase_create("jkey");
 
 	tcase_add_test(tc, canon);
+	tcase_add_test(tc, canon_memo);
 	tcase_add_test(tc, order);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1188,6 +1188,104 @@ START_TEST(writer_fixed)
 }
 END_TEST
 
+/* ---- runs of \u escapes (the SIMD check of two at once) ----------------- */
+
+static int ref_hex(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static long ref_u(const char *p)
+{
+	char t[5];
+
+	memcpy(t, p, 4);
+	t[4] = '\0';
+	return strtol(t, NULL, 16);
+}
+
+/* RFC 8259's escapes, byte by byte: is body[0..n) a valid string body? */
+static int ref_body_ok(const char *b, size_t n)
+{
+	size_t i = 0, k;
+	long cp, lo;
+
+	while (i < n) {
+		if (b[i] != '\\') {
+			i++; /* ASCII letters or whole UTF-8 sequences only */
+			continue;
+		}
+		if (i + 1 >= n)
+			return 0;
+		if (strchr("\"\\/bfnrt", b[i + 1]) && b[i + 1]) {
+			i += 2;
+			continue;
+		}
+		if (b[i + 1] != 'u' || i + 6 > n)
+			return 0;
+		for (k = 2; k < 6; k++)
+			if (!ref_hex((unsigned char)b[i + k]))
+				return 0;
+		cp = ref_u(b + i + 2);
+		i += 6;
+		if (cp >= 0xdc00 && cp <= 0xdfff)
+			return 0;
+		if (cp >= 0xd800 && cp <= 0xdbff) {
+			if (i + 6 > n || b[i] != '\\' || b[i + 1] != 'u')
+				return 0;
+			for (k = 2; k < 6; k++)
+				if (!ref_hex((unsigned char)b[i + k]))
+					return 0;
+			lo = ref_u(b + i + 2);
+			if (lo < 0xdc00 || lo > 0xdfff)
+				return 0;
+			i += 6;
+		}
+	}
+	return 1;
+}
+
+START_TEST(u_escape_runs_random)
+{
+	static const char *const tok[] = {
+		"\\u0421", "\\u043e", "\\u00E9", "\\uFFFF", "\\u0000",
+		"\\ud83d", "\\udE00", "\\uD7FF", "\\uE000", "\\ud800\\udc00",
+		"\\n",	   "\\/",     "a",	 " ",	    "\xd0\x96",
+		"\\u12g4", "\\u12",   "\\x",	 "\\uDBFF", "\\uDC00",
+		"\\u0d80", "\\uDa00", "\\u8d00", "\\u1Fa9",
+	};
+	const size_t ntok = sizeof tok / sizeof tok[0];
+	unsigned seed = 13;
+	char body[1024], line[1100];
+	struct json_error e;
+	int t, j, k, n, valid = 0;
+	size_t len;
+
+	for (t = 0; t < 30000; t++) {
+		len = 0;
+		n = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+		for (j = 0; j < n; j++) {
+			seed = seed * 1103515245u + 12345u;
+			/* mostly good non-surrogate escapes: long runs */
+			k = (int)((seed >> 16) % (ntok * 3));
+			if (k >= (int)ntok)
+				k = (k & 1) ? 0 : 1;
+			memcpy(body + len, tok[k], strlen(tok[k]));
+			len += strlen(tok[k]);
+		}
+		n = snprintf(line, sizeof line, "\"%.*s\"", (int)len, body);
+		ck_assert_msg((json_validate(line, (size_t)n, &e) == 0) ==
+				      ref_body_ok(body, len),
+			      "json_validate and the reference differ on %s",
+			      line);
+		valid += ref_body_ok(body, len);
+	}
+	ck_assert_int_gt(valid, 3000);
+	ck_assert_int_lt(valid, 27000);
+}
+END_TEST
+
 static Suite *json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -1208,6 +1306,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, utf8_positions);
 	tcase_add_test(tc, control_chars);
 	tcase_add_test(tc, string_blocks_random);
+	tcase_add_test(tc, u_escape_runs_random);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scalars");
 	tcase_add_test(tc, literals);
