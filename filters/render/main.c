@@ -114,7 +114,8 @@ static const struct format {
 } formats[] = {
 	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
 	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
-	{"telegram", render_telegram, K(METRIC) | K(ALERT) | K(FUNNEL)},
+	{"telegram", render_telegram,
+	 K(METRIC) | K(ALERT) | K(FUNNEL) | K(TICKET)},
 	{"html", render_html, K(FUNNEL) | K(NAME)},
 	{"csv", render_csv, (RK_BIT(RK_N) - 1) & ~K(NAME)},
 };

@@ -185,7 +185,7 @@ struct render_opts {
 	int width; /* svg: --width, the most pixels; 0: as wide as needed */
 	const char *portal_url;	       /* html: --portal-url, no trailing '/' */
 	const char *from_day, *to_day; /* html: --from, --to (YYYY-MM-DD) */
-	const struct rules *rules; /* md: topic labels, actions (or NULL) */
+	const struct rules *rules;     /* md: topic labels, actions (or NULL) */
 };
 
 enum render_csv_dialect { RENDER_CSV_RFC4180, RENDER_CSV_EXCEL_RU };
@@ -579,6 +579,9 @@ void render_svg(const struct render_report *r, const struct render_opts *o,
  */
 void render_telegram_funnel(const struct render_report *r,
 			    const struct render_opts *o, void *lines);
+/* render_telegram_tickets.c: the ticket report's digest, likewise. */
+void render_telegram_tickets(const struct render_report *r,
+			     const struct render_opts *o, void *lines);
 struct buf *render_tg_buf(void *lines);
 void render_tg_end(void *lines);
 void render_tg_html(struct buf *out, const char *s, size_t n);

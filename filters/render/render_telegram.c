@@ -441,7 +441,11 @@ void render_telegram(const struct render_report *r, const struct render_opts *o,
 	struct msgs m = {BUF_INIT, 0, o->chat_id, is_number(o->chat_id), out};
 	size_t i;
 
-	if (!r->nalerts && !r->nmetrics && r->nrecs) {
+	if (!r->nalerts && !r->nmetrics && r->n) {
+		/* ticket records only: the ticket report's digest */
+		render_telegram_tickets(r, o, &l);
+		pack(&m, &l);
+	} else if (!r->nalerts && !r->nmetrics && r->nrecs) {
 		/* funnel records only: the leads funnel's digest */
 		render_telegram_funnel(r, o, &l);
 		pack(&m, &l);
