@@ -22,8 +22,8 @@ const char *const render_load_prios[PRIO_N] = {
 };
 
 const char *const render_load_kinds[RK_N] = {
-	"ticket",    "count",  "link",	"metric", "histogram",
-	"funnel",    "alert",  "name",	NULL,
+	"ticket", "count", "link", "metric", "histogram",
+	"funnel", "alert", "name", NULL,
 };
 
 void render_load_init(struct render_report *r, unsigned kinds)
