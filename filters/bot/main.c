@@ -211,7 +211,8 @@ int main(int argc, char **argv)
 	struct bot_tg t;
 	struct buf err = BUF_INIT, botdir = BUF_INIT;
 	struct sigaction sa;
-	int64_t *allow = NULL;
+	/* static: reachable when a usage error exits from inside the loop */
+	static int64_t *allow;
 	size_t nallow = 0;
 	double poll = 50, backoff = 1;
 	char *token, *render, *end;
