@@ -804,6 +804,7 @@ static void write_rules(const struct odoo_opts *o)
 		 COMPANY, STAFF_DOMAIN, STAFF_DOMAIN);
 	for (k = 0; k < odoo_nschools; k++)
 		buf_addf(&out.b, "domain %s\n", odoo_schools[k].domain);
+	odoo_write_entities(&out.b);
 	gen_out_close(&out);
 }
 

@@ -151,6 +151,9 @@ struct school {
 
 extern const struct staff odoo_staff[];
 extern const size_t odoo_nstaff;
+/* gen_odoo_text.c: the rules file's entity sections (courses, cities,
+ * order numbers), from the same tables the texts use. */
+void odoo_write_entities(struct buf *b);
 extern const struct school odoo_schools[];
 extern const size_t odoo_nschools;
 

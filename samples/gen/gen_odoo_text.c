@@ -181,6 +181,39 @@ static const char *const cities[] = {
 	"Bonn", "Münster", "Freiburg", "Mainz", "Regensburg", "Augsburg",
 	"Heidelberg", "Potsdam",
 };
+/* Other spellings of the cities that customers write, and their name. */
+static const char *const city_aliases[][2] = {
+	{"Munich", "München"},	{"Cologne", "Köln"},   {"Nuremberg", "Nürnberg"},
+	{"Мюнхен", "München"},	{"Кёльн", "Köln"},     {"Берлин", "Berlin"},
+	{"Гамбург", "Hamburg"}, {"Дрезден", "Dresden"},
+};
+
+void odoo_write_entities(struct buf *b)
+{
+	size_t k;
+
+	buf_adds(b, "\n# What tickets touch, for the report's topics "
+		    "(pulse-render --format md):\n"
+		    "# the school's courses, the cities it teaches in, its "
+		    "order numbers.\n"
+		    "# \"match PATTERN = NAME\" gathers spellings under one "
+		    "name; '#' is a digit.\n"
+		    "[entity:course]\nlabel en Courses\nlabel ru Курсы\n");
+	for (k = 0; k < sizeof courses / sizeof *courses; k++)
+		buf_addf(b, "match %s\n", courses[k]);
+	for (k = 0; k < sizeof online_courses / sizeof *online_courses; k++)
+		buf_addf(b, "match %s\n", online_courses[k]);
+	buf_adds(b, "\n[entity:city]\nlabel en Cities\nlabel ru Города\n");
+	for (k = 0; k < sizeof cities / sizeof *cities; k++)
+		buf_addf(b, "match %s\n", cities[k]);
+	for (k = 0; k < sizeof city_aliases / sizeof *city_aliases; k++)
+		buf_addf(b, "match %s = %s\n", city_aliases[k][0],
+			 city_aliases[k][1]);
+	/* the order numbers the generator writes: 6000 and five digits */
+	buf_adds(b, "\n[entity:order]\nlabel en Orders\nlabel ru Заказы\n"
+		    "match 600######\n");
+}
+
 static const char *const months_de[] = {
 	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
 	"September", "Oktober", "November", "Dezember",
