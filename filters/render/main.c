@@ -183,6 +183,21 @@ static int check_drawn(const struct render_report *rep,
 {
 	struct buf b = BUF_INIT;
 
+	/* telegram writes one digest: metrics (or alerts) before tickets
+	 * before funnel records; the kinds it passes over are said */
+	if (fmt->render == render_telegram) {
+		int first = rep->nmetrics || rep->nalerts;
+
+		if (first && rep->n)
+			warn("ignored %zu ticket record%s: the metric records "
+			     "make the message",
+			     rep->n, rep->n == 1 ? "" : "s");
+		if ((first || rep->n) && rep->nrecs)
+			warn("ignored %zu funnel record%s: the %s records "
+			     "make the message",
+			     rep->nrecs, rep->nrecs == 1 ? "" : "s",
+			     first ? "metric" : "ticket");
+	}
 	if (!rep->ignored)
 		return 0;
 	render_load_ignored(rep, &b);
