@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "fetch.h"
 #include "file.h"
 #include "http.h"
 #include "json.h"
@@ -20,8 +21,7 @@
 #include "rec.h"
 #include "show.h"
 
-#define PAGE 50			      /* Bitrix's page size, fixed */
-#define PAGE_MAX (256u * 1024 * 1024) /* a page larger is an error */
+#define PAGE 50 /* Bitrix's page size, fixed */
 
 static const char *const mark_names[BX_NMARKS] = {"lead", "deal", "lead_stages",
 						  "deal_stages"};
@@ -30,15 +30,15 @@ struct fetch {
 	struct bitrix *x;
 	const struct bitrix_fetch_opts *o;
 	struct http *h;
-	struct buf base;   /* the webhook URL, ending in '/' */
-	struct buf url;	   /* base + method */
-	struct buf page;   /* the answer at hand */
-	struct buf body;   /* the request */
-	struct buf name;   /* "crm.lead.list page 3" */
-	struct buf sc;	   /* scratch */
-	struct buf kept;   /* a page without the rows already taken */
-	struct rec r, r2;  /* the page parsed */
-	struct buf *err;   /* the caller's */
+	struct buf base;      /* the webhook URL, ending in '/' */
+	struct buf url;	      /* base + method */
+	struct fetch_page pg; /* the answer at hand */
+	struct buf body;      /* the request */
+	struct buf name;      /* "crm.lead.list page 3" */
+	struct buf sc;	      /* scratch */
+	struct buf kept;      /* a page without the rows already taken */
+	struct rec r, r2;     /* the page parsed */
+	struct buf *err;      /* the caller's */
 	int64_t run_start; /* the portal's clock at the start, or INT64_MIN */
 	struct buf run_start_text;
 	unsigned long npages;
@@ -74,25 +74,6 @@ static int bad_mark(struct buf *err, const char *path, int k)
 				"offset,\"id\":N}"
 			      : "null or {\"id\":N}");
 	return damaged(err, path, why);
-}
-
-static int get_i64(struct json_span v, struct buf *sc, int64_t *out)
-{
-	char tmp[32];
-
-	if (v.type == JSON_NUMBER)
-		return json_to_i64(v, out);
-	if (v.type != JSON_STRING)
-		return -1;
-	buf_reset(sc);
-	json_str_decode(v, sc);
-	if (sc->len == 0 || sc->len >= sizeof tmp ||
-	    strspn(sc->p, "0123456789") != sc->len)
-		return -1;
-	memcpy(tmp, sc->p, sc->len);
-	tmp[sc->len] = '\0';
-	*out = strtoll(tmp, NULL, 10);
-	return 0;
 }
 
 /* A DATE_MODIFY (with its offset) into m->dm and m->dm_sec. */
@@ -159,7 +140,7 @@ int bitrix_state_load(struct bitrix_state *s, const char *path, struct buf *err)
 			}
 			id = rec_get(&m, "id");
 			dm = rec_get(&m, "date_modify");
-			if (get_i64(id, &sc, &s->m[k].id) < 0 ||
+			if (fetch_i64(id, &sc, &s->m[k].id) < 0 ||
 			    (k <= BX_DEAL && set_dm(&s->m[k], dm, &sc) < 0)) {
 				rec_release(&m);
 				st = bad_mark(err, path, k);
@@ -204,27 +185,6 @@ int bitrix_state_save(const struct bitrix_state *s, const char *path,
 }
 
 /* ---- the calls ---------------------------------------------------------- */
-
-static int on_data(void *arg, const char *p, size_t n)
-{
-	struct fetch *f = arg;
-
-	if (f->page.len + n > PAGE_MAX) {
-		buf_reset(f->err);
-		buf_addf(f->err, "%s: an answer larger than %u MB", f->name.p,
-			 PAGE_MAX >> 20);
-		return EX_PROTOCOL;
-	}
-	buf_add(&f->page, p, n);
-	return 0;
-}
-
-static void on_reset(void *arg)
-{
-	struct fetch *f = arg;
-
-	buf_reset(&f->page);
-}
 
 static int ferr(struct fetch *f, int st, const char *fmt, ...) ERR_PRINTF(3, 4);
 
@@ -309,85 +269,47 @@ static int portal_error(struct fetch *f, const char *method, long status,
 	return st;
 }
 
-/* What a body that is not JSON looks like, for a message. */
-static const char *looks(const char *ctype, const char *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r'))
-		i++;
-	if (strstr(ctype, "html") || (i < n && p[i] == '<'))
-		return "an HTML page";
-	if (i == n)
-		return "empty";
-	return "not JSON";
-}
-
 /*
  * POSTs f->body to METHOD; on 0, f->r is the answer (a JSON object with a
- * 'result'), its bytes in f->page.
+ * 'result'), its bytes in f->pg.page.
  */
 static int call(struct fetch *f, const char *method)
 {
 	static const char *const hdrs[] = {"Content-Type: application/json",
 					   "Accept: application/json", NULL};
-	struct http_req rq;
-	struct http_resp rs;
 	struct json_error je;
+	char ctype[128];
 	const char *p;
+	long status;
 	size_t n;
 	int st, ok;
 
-	memset(&rq, 0, sizeof rq);
-	memset(&rs, 0, sizeof rs);
 	buf_reset(&f->url);
 	buf_add(&f->url, f->base.p, f->base.len);
 	buf_adds(&f->url, method);
-	rq.method = "POST";
-	rq.url = f->url.p;
-	rq.headers = hdrs;
-	rq.body = f->body.p;
-	rq.body_len = f->body.len;
-	rq.on_data = on_data;
-	rq.on_reset = on_reset;
-	rq.arg = f;
-	st = http_do(f->h, &rq, &rs, f->err);
-	if (st) {
-		if (st != EX_PROTOCOL) { /* on_data's names the page */
-			buf_reset(&f->sc);
-			buf_addf(&f->sc, "%s: ", method);
-			buf_add(&f->sc, f->err->p, f->err->len);
-			buf_reset(f->err);
-			buf_add(f->err, f->sc.p, f->sc.len);
-		}
-		buf_release(&rs.body);
+	st = fetch_post(f->h, &f->pg, method, f->url.p, hdrs, f->body.p,
+			f->body.len, &status, ctype);
+	if (st)
 		return st;
-	}
-	ok = rs.status >= 200 && rs.status < 300;
-	p = ok ? f->page.p : rs.body.p;
-	n = ok ? f->page.len : rs.body.len;
-	if (!ok) { /* its body is rs.body: parse a copy in f->page */
-		buf_reset(&f->page);
-		buf_add(&f->page, p, n);
-		p = f->page.p;
-	}
+	ok = status >= 200 && status < 300;
+	p = f->pg.page.p;
+	n = f->pg.page.len;
 	f->npages++;
 	if (!n || rec_parse(&f->r, p, n, &je) < 0) {
 		st = ferr(f, ok ? EX_PROTOCOL : EX_UNAVAILABLE,
 			  "%s: HTTP %ld, and the answer is %s, not a "
 			  "Bitrix24 page",
-			  method, rs.status, looks(rs.content_type, p, n));
+			  method, status, fetch_looks(ctype, p, n));
 	} else if (!json_is_empty(rec_get(&f->r, "error"))) {
-		st = portal_error(f, method, rs.status, &f->r);
+		st = portal_error(f, method, status, &f->r);
 	} else if (!ok) {
-		st = ferr(f, EX_UNAVAILABLE, "%s: HTTP %ld", method, rs.status);
+		st = ferr(f, EX_UNAVAILABLE, "%s: HTTP %ld", method, status);
 	} else if (rec_get(&f->r, "result").type == JSON_NONE) {
 		st = ferr(f, EX_PROTOCOL,
 			  "%s: the answer has no 'result', not a Bitrix24 "
 			  "page",
 			  method);
 	}
-	buf_release(&rs.body);
 	return st;
 }
 
@@ -457,11 +379,11 @@ static int fetch_dict(struct fetch *f, const char *method, enum bitrix_use use)
 		if (rec_get(&f->r, "result").type != JSON_ARRAY)
 			return ferr(f, EX_PROTOCOL,
 				    "%s: 'result' is not a list", method);
-		st = bitrix_page(f->x, f->name.p, &f->r, f->page.p,
-				 f->page.len);
+		st = bitrix_page(f->x, f->name.p, &f->r, f->pg.page.p,
+				 f->pg.page.len);
 		if (st)
 			return st;
-		if (get_i64(rec_get(&f->r, "next"), &f->sc, &next) < 0)
+		if (fetch_i64(rec_get(&f->r, "next"), &f->sc, &next) < 0)
 			break;
 		if (next <= start)
 			return ferr(f, EX_PROTOCOL,
@@ -582,7 +504,7 @@ static int fetch_list(struct fetch *f, const char *method, int etype,
 
 			count++;
 			if (v.type != JSON_OBJECT ||
-			    get_i64(member(v, "ID"), &f->sc, &id) < 0) {
+			    fetch_i64(member(v, "ID"), &f->sc, &id) < 0) {
 				st = ferr(f, EX_PROTOCOL,
 					  "%s: row %zu of page %lu has no ID",
 					  method, count, k);
@@ -649,8 +571,8 @@ static int fetch_list(struct fetch *f, const char *method, int etype,
 			st = bitrix_page(f->x, f->name.p, &f->r2, f->kept.p,
 					 f->kept.len);
 		} else {
-			st = bitrix_page(f->x, f->name.p, &f->r, f->page.p,
-					 f->page.len);
+			st = bitrix_page(f->x, f->name.p, &f->r, f->pg.page.p,
+					 f->pg.page.len);
 		}
 		if (st)
 			goto out;
@@ -719,7 +641,7 @@ static void fetch_release(struct fetch *f)
 	http_free(f->h);
 	buf_release(&f->base);
 	buf_release(&f->url);
-	buf_release(&f->page);
+	fetch_page_release(&f->pg);
 	buf_release(&f->body);
 	buf_release(&f->name);
 	buf_release(&f->sc);
@@ -744,6 +666,8 @@ int bitrix_fetch(struct bitrix *x, const struct bitrix_fetch_opts *o,
 	f.x = x;
 	f.o = o;
 	f.err = err;
+	f.pg.err = err;
+	f.pg.name = &f.name;
 	f.run_start = INT64_MIN;
 	if ((st = webhook(&f, o->webhook, &secret)) != 0)
 		goto out;

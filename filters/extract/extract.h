@@ -23,4 +23,18 @@ int extract_bitrix_main(int argc, char **argv);
 int extract_pg_main(int argc, char **argv);
 int extract_events_main(int argc, char **argv);
 
+/* ---- extract_fetch.c: what the --fetch command lines share ---- */
+
+/*
+ * A secret (a webhook URL, an API key): the first line of file (its
+ * trailing blanks dropped; file_what names the file, what the secret in
+ * messages), or else $env; dies with missing (exit 78) when there is
+ * none.  To be wiped and freed by the caller.
+ */
+char *extract_secret(const char *file, const char *file_what, const char *what,
+		     const char *env, const char *missing);
+
+/* -v: a line of the fetcher's log on stderr. */
+void extract_log_line(void *arg, const char *msg);
+
 #endif

@@ -154,40 +154,6 @@ static void parse_tz(const struct cli *c, struct bitrix_opts *o,
 	o->has_tz = 1;
 }
 
-static void log_line(void *arg, const char *msg)
-{
-	(void)arg;
-	warn("%s", msg);
-}
-
-/* The webhook: --webhook-file's first line, or $PULSE_BITRIX_WEBHOOK. */
-static char *webhook_url(const char *file)
-{
-	struct buf b = BUF_INIT, err = BUF_INIT;
-	const char *env;
-	size_t n;
-
-	if (file) {
-		cli_check(file_slurp("the webhook file", file, &b, &err), &err);
-		buf_addc(&b, '\0');
-		n = strcspn(b.p, "\r\n");
-		while (n && (b.p[n - 1] == ' ' || b.p[n - 1] == '\t'))
-			n--;
-		b.p[n] = '\0';
-		if (!n)
-			die(EX_CONFIG, "%s: no webhook URL on its first line",
-			    file);
-		buf_release(&err);
-		return buf_detach(&b, NULL);
-	}
-	env = getenv("PULSE_BITRIX_WEBHOOK");
-	if (!env || !*env)
-		die(EX_CONFIG, "--fetch needs the webhook URL: in "
-			       "$PULSE_BITRIX_WEBHOOK, or in a file named by "
-			       "--webhook-file");
-	return xstrdup(env);
-}
-
 /* --fetch: the portal's pages, the bookmark moved when all is written. */
 static int fetch_main(struct cli *c, struct bitrix *x,
 		      struct bitrix_fetch_opts *fo, const char *webhook_file,
@@ -196,7 +162,11 @@ static int fetch_main(struct cli *c, struct bitrix *x,
 	struct bitrix_state s;
 	struct bitrix_counts n;
 	struct buf err = BUF_INIT;
-	char *url = webhook_url(webhook_file);
+	char *url = extract_secret(
+		webhook_file, "the webhook file", "webhook URL",
+		"PULSE_BITRIX_WEBHOOK",
+		"--fetch needs the webhook URL: in $PULSE_BITRIX_WEBHOOK, or "
+		"in a file named by --webhook-file");
 	int st, status;
 
 	memset(&s, 0, sizeof s);
@@ -370,7 +340,7 @@ int extract_bitrix_main(int argc, char **argv)
 							 optarg, 0, 100);
 			break;
 		case 'v':
-			fo.log = log_line;
+			fo.log = extract_log_line;
 			break;
 		default:
 			cli_usage(&c);

@@ -65,6 +65,31 @@ int odoo_load_staff_users(struct odoo *x, const char *path, uint64_t *internal,
 int odoo_load_tickets(struct odoo *x, const char *path, struct buf *err);
 
 /*
+ * One record of a res.users (helpdesk.ticket) search_read, as a line of
+ * such a file: where and line name it in a message.  A ticket read again
+ * replaces the one of its id.  @return 0, or 65 with the message in err.
+ */
+int odoo_staff_user(struct odoo *x, const struct rec *r, const char *where,
+		    uint64_t line, struct buf *err);
+int odoo_ticket(struct odoo *x, const struct rec *r, const char *where,
+		uint64_t line, struct buf *err);
+
+/* Staff users taken so far (share false, with a partner). */
+uint64_t odoo_staff_count(const struct odoo *x);
+
+/* Messages are joined to tickets (as with a tickets file). */
+void odoo_join_tickets(struct odoo *x);
+
+/*
+ * The helpdesk.ticket fields read (the first is "id"), for a search_read.
+ * @return how many.
+ */
+size_t odoo_ticket_query(const char *const **names);
+
+/* Whether ticket id is loaded. */
+int odoo_has_ticket(const struct odoo *x, int64_t id);
+
+/*
  * Appends to out what the tickets loaded so far are: "3 loaded (OCA
  * helpdesk_mgmt fields)".
  */

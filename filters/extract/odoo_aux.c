@@ -255,6 +255,19 @@ int odoo_load_staff_users(struct odoo *x, const char *path, uint64_t *internal,
 	return st;
 }
 
+int odoo_staff_user(struct odoo *x, const struct rec *r, const char *where,
+		    uint64_t line, struct buf *err)
+{
+	struct aux a = {where, line, err};
+
+	return staff_user(x, r, &a) < 0 ? EX_DATAERR : 0;
+}
+
+uint64_t odoo_staff_count(const struct odoo *x)
+{
+	return x->ninternal;
+}
+
 /* ---- helpdesk.ticket ----------------------------------------------------- */
 
 /* Appends ,"key": (key needs no escaping). */
@@ -540,6 +553,31 @@ int odoo_load_tickets(struct odoo *x, const char *path, struct buf *err)
 		st = EX_DATAERR;
 	}
 	return st;
+}
+
+int odoo_ticket(struct odoo *x, const struct rec *r, const char *where,
+		uint64_t line, struct buf *err)
+{
+	struct aux a = {where, line, err};
+
+	x->have_tickets = 1;
+	return ticket(x, r, &a) < 0 ? EX_DATAERR : 0;
+}
+
+void odoo_join_tickets(struct odoo *x)
+{
+	x->have_tickets = 1;
+}
+
+size_t odoo_ticket_query(const char *const **names)
+{
+	*names = odoo_ticket_fields;
+	return T_CHANNEL + 1;
+}
+
+int odoo_has_ticket(const struct odoo *x, int64_t id)
+{
+	return tix_get(&x->tickets, id) != NULL;
 }
 
 void odoo_tickets_note(const struct odoo *x, struct buf *out)

@@ -69,3 +69,40 @@ bitrix_start() {
 	fake_run bitrix --data "$d" "$@"
 	export PULSE_BITRIX_WEBHOOK=$FAKE_URL/rest/1/$FAKE_BITRIX_SECRET/
 }
+
+# ---- the fake Odoo database (tests/fake/odoo) ----
+export FAKE_ODOO_KEY=0d00ApiK3ySecretZ9x FAKE_ODOO_DB=pulse \
+	FAKE_ODOO_LOGIN=api@example.com
+
+# odoo_samples DIR: the samples' search_read files, as the fake serves them
+odoo_samples() {
+	mkdir -p "$1"
+	cp "$ROOT/samples/odoo-small.json" "$1/messages.json"
+	cp "$ROOT/samples/odoo-small-tickets.json" "$1/tickets.json"
+	cp "$ROOT/samples/odoo-users.json" "$1/users.json"
+}
+
+# odoo_data DIR [TICKETS [VARIANT]]: pulse-gen odoo's files in DIR
+odoo_data() {
+	mkdir -p "$1"
+	pulse-gen odoo --tickets "${2:-300}" --variant "${3:-enterprise}" \
+		-o "$1/messages.json" --tickets-out "$1/tickets.json" \
+		--users "$1/users.json"
+}
+
+# odoo_files DIR [OPTIONS]: pulse-extract odoo on the same files
+odoo_files() {
+	local d=$1
+	shift
+	pulse-extract odoo --tickets "$d/tickets.json" \
+		--staff-users "$d/users.json" "$@" "$d/messages.json"
+}
+
+# odoo_start DIR [ARGS...]: the fake serving DIR; PULSE_ODOO_* point at it
+odoo_start() {
+	local d=$1
+	shift
+	fake_run odoo --data "$d" "$@"
+	export PULSE_ODOO_URL=$FAKE_URL PULSE_ODOO_DB=$FAKE_ODOO_DB \
+		PULSE_ODOO_LOGIN=$FAKE_ODOO_LOGIN PULSE_ODOO_KEY=$FAKE_ODOO_KEY
+}

@@ -1,0 +1,44 @@
+/*
+ * fetch.h - what the fetchers of pulse-extract (bitrix --fetch, odoo
+ * --fetch) share: a POST whose 2xx answer is gathered into one page (up
+ * to a limit), the name of what a body that is not JSON looks like, and
+ * an integer that a server writes as a number or as a string of digits.
+ */
+#ifndef PULSE_FETCH_H
+#define PULSE_FETCH_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "http.h"
+#include "json.h"
+
+#define FETCH_PAGE_MAX (256u * 1024 * 1024) /* a page larger is an error */
+
+/* The answer of the call at hand. */
+struct fetch_page {
+	struct buf page;	/* the body (a non-2xx one too: its start) */
+	const struct buf *name; /* "crm.lead.list page 3", for messages */
+	struct buf *err;
+	struct buf sc;
+};
+
+void fetch_page_release(struct fetch_page *pg);
+
+/*
+ * POSTs body to url with the headers (NULL-terminated "Name: value").
+ * @return 0 with the answer in pg->page and its status and Content-Type
+ * in *status and ctype[128], or an exit status of http_do() with the
+ * message in pg->err, prefixed with what ("METHOD: ").
+ */
+int fetch_post(struct http *h, struct fetch_page *pg, const char *what,
+	       const char *url, const char *const *headers, const char *body,
+	       size_t body_len, long *status, char *ctype);
+
+/* "an HTML page", "empty" or "not JSON": a body that does not parse. */
+const char *fetch_looks(const char *ctype, const char *p, size_t n);
+
+/* A number, or a string of digits, into *out.  @return 0, or -1. */
+int fetch_i64(struct json_span v, struct buf *sc, int64_t *out);
+
+#endif
