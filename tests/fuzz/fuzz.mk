@@ -7,7 +7,8 @@ FUZZ_SRC_rules =
 FUZZ_EXTRACT = tests/fuzz/fuzz_extract.c filters/extract/show.c
 FUZZ_SRC_events = $(FUZZ_EXTRACT) filters/extract/events_read.c \
 	filters/extract/events_write.c filters/extract/sales.c
-FUZZ_SRC_bitrix = $(FUZZ_EXTRACT) $(wildcard filters/extract/bitrix_*.c)
+FUZZ_SRC_bitrix = $(FUZZ_EXTRACT) $(wildcard filters/extract/bitrix_*.c) \
+	filters/extract/fetch.c
 FUZZ_SRC_odoo = $(FUZZ_EXTRACT) filters/extract/odoo_aux.c \
 	filters/extract/odoo_message.c filters/extract/html.c
 # pulse-metrics' --defs file
