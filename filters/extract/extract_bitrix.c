@@ -224,7 +224,8 @@ int extract_bitrix_main(int argc, char **argv)
 {
 	struct cli c;
 	struct bitrix_opts o;
-	struct bitrix *x;
+	/* static: reachable when a failing file exits from file_failed() */
+	static struct bitrix *x;
 	struct bitrix_counts n;
 	struct strvec users = STRVEC_INIT, statuses = STRVEC_INIT,
 		      cats = STRVEC_INIT, maps = STRVEC_INIT,
