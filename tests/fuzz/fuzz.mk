@@ -13,3 +13,4 @@ FUZZ_SRC_odoo = $(FUZZ_EXTRACT) filters/extract/odoo_aux.c \
 	filters/extract/odoo_message.c filters/extract/html.c
 # pulse-metrics' --defs file
 FUZZ_SRC_defs = filters/metrics/metrics_defs.c
+FUZZ_SRC_botconf = filters/bot/bot_conf.c
