@@ -54,16 +54,6 @@ void bitrix_state_release(struct bitrix_state *s)
 		buf_release(&s->m[k].dm);
 }
 
-static int damaged(struct buf *err, const char *path, const char *why)
-{
-	buf_reset(err);
-	buf_addf(err,
-		 "%s: a damaged bookmark: %s (remove it to fetch all "
-		 "again)",
-		 path, why);
-	return EX_DATAERR;
-}
-
 /* A mark that is not what bitrix_state_save() writes. */
 static int bad_mark(struct buf *err, const char *path, int k)
 {
@@ -73,7 +63,7 @@ static int bad_mark(struct buf *err, const char *path, int k)
 		 k <= BX_DEAL ? "null or {\"date_modify\":TIME with an "
 				"offset,\"id\":N}"
 			      : "null or {\"id\":N}");
-	return damaged(err, path, why);
+	return fetch_damaged(err, path, why);
 }
 
 /* A DATE_MODIFY (with its offset) into m->dm and m->dm_sec. */
@@ -99,29 +89,12 @@ int bitrix_state_load(struct bitrix_state *s, const char *path, struct buf *err)
 	struct rec r = REC_INIT;
 	struct json_error e;
 	struct json_span v, id, dm;
-	int k, st = 0;
+	int k, st = 0, none;
 
 	memset(s, 0, sizeof *s);
-	st = file_slurp("the bookmark", path, &text, err);
-	if (st == EX_NOINPUT && access(path, F_OK) != 0) {
-		st = 0; /* none yet: a first run */
+	st = fetch_state_open(path, "bitrix", &text, &r, &none, err);
+	if (st || none)
 		goto out;
-	}
-	if (st)
-		goto out;
-	while (text.len &&
-	       (text.p[text.len - 1] == '\n' || text.p[text.len - 1] == '\r'))
-		text.len--;
-	if (!text.len || rec_parse(&r, text.p, text.len, &e) < 0) {
-		st = damaged(err, path, text.len ? "not JSON" : "empty");
-		goto out;
-	}
-	v = rec_get(&r, "source");
-	if (!json_str_eq(v, "bitrix", 6)) {
-		st = damaged(err, path,
-			     "not a bookmark of pulse-extract bitrix");
-		goto out;
-	}
 	for (k = 0; k < BX_NMARKS; k++) {
 		v = rec_get(&r, mark_names[k]);
 		if (v.type == JSON_NULL)

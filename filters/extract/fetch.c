@@ -3,10 +3,13 @@
  */
 #include "fetch.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
+#include "file.h"
 
 void fetch_page_release(struct fetch_page *pg)
 {
@@ -105,5 +108,44 @@ int fetch_i64(struct json_span v, struct buf *sc, int64_t *out)
 	memcpy(tmp, sc->p, sc->len);
 	tmp[sc->len] = '\0';
 	*out = strtoll(tmp, NULL, 10);
+	return 0;
+}
+
+int fetch_damaged(struct buf *err, const char *path, const char *why)
+{
+	buf_reset(err);
+	buf_addf(err,
+		 "%s: a damaged bookmark: %s (remove it to fetch all "
+		 "again)",
+		 path, why);
+	return EX_DATAERR;
+}
+
+int fetch_state_open(const char *path, const char *source, struct buf *text,
+		     struct rec *r, int *none, struct buf *err)
+{
+	struct json_error e;
+	char why[96];
+	int st;
+
+	*none = 0;
+	st = file_slurp("the bookmark", path, text, err);
+	if (st == EX_NOINPUT && access(path, F_OK) != 0) {
+		*none = 1; /* none yet: a first run */
+		return 0;
+	}
+	if (st)
+		return st;
+	while (text->len && (text->p[text->len - 1] == '\n' ||
+			     text->p[text->len - 1] == '\r'))
+		text->len--;
+	if (!text->len || rec_parse(r, text->p, text->len, &e) < 0)
+		return fetch_damaged(err, path,
+				     text->len ? "not JSON" : "empty");
+	if (!json_str_eq(rec_get(r, "source"), source, strlen(source))) {
+		snprintf(why, sizeof why, "not a bookmark of pulse-extract %s",
+			 source);
+		return fetch_damaged(err, path, why);
+	}
 	return 0;
 }

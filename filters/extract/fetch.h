@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "http.h"
 #include "json.h"
+#include "rec.h"
 
 #define FETCH_PAGE_MAX (256u * 1024 * 1024) /* a page larger is an error */
 
@@ -37,6 +38,19 @@ int fetch_post(struct http *h, struct fetch_page *pg, const char *what,
 
 /* "an HTML page", "empty" or "not JSON": a body that does not parse. */
 const char *fetch_looks(const char *ctype, const char *p, size_t n);
+
+/*
+ * The bookmark of a fetcher (--state FILE): reads path into text and
+ * parses it into r, checking that its "source" is source.  @return 0 with
+ * *none set when there is no file yet (a first run), 0 with r the
+ * bookmark, or an exit status with the message in err (EX_DATAERR for a
+ * damaged one, as fetch_damaged() says it).
+ */
+int fetch_state_open(const char *path, const char *source, struct buf *text,
+		     struct rec *r, int *none, struct buf *err);
+
+/* "PATH: a damaged bookmark: WHY (remove it ...)".  @return EX_DATAERR. */
+int fetch_damaged(struct buf *err, const char *path, const char *why);
 
 /* A number, or a string of digits, into *out.  @return 0, or -1. */
 int fetch_i64(struct json_span v, struct buf *sc, int64_t *out);

@@ -41,49 +41,25 @@ struct of {
 
 /* ---- the bookmark ------------------------------------------------------- */
 
-static int damaged(struct buf *err, const char *path, const char *why)
-{
-	buf_reset(err);
-	buf_addf(err,
-		 "%s: a damaged bookmark: %s (remove it to fetch all "
-		 "again)",
-		 path, why);
-	return EX_DATAERR;
-}
-
 int odoo_state_load(struct odoo_state *s, const char *path, struct buf *err)
 {
 	struct buf text = BUF_INIT, sc = BUF_INIT;
 	struct rec r = REC_INIT, m = REC_INIT;
 	struct json_error e;
 	struct json_span v;
-	int st;
+	int st, none;
 
 	memset(s, 0, sizeof *s);
-	st = file_slurp("the bookmark", path, &text, err);
-	if (st == EX_NOINPUT && access(path, F_OK) != 0) {
-		st = 0; /* none yet: a first run */
+	st = fetch_state_open(path, "odoo", &text, &r, &none, err);
+	if (st || none)
 		goto out;
-	}
-	if (st)
-		goto out;
-	while (text.len &&
-	       (text.p[text.len - 1] == '\n' || text.p[text.len - 1] == '\r'))
-		text.len--;
-	if (!text.len || rec_parse(&r, text.p, text.len, &e) < 0) {
-		st = damaged(err, path, text.len ? "not JSON" : "empty");
-		goto out;
-	}
-	if (!json_str_eq(rec_get(&r, "source"), "odoo", 4)) {
-		st = damaged(err, path, "not a bookmark of pulse-extract odoo");
-		goto out;
-	}
 	v = rec_get(&r, "messages");
 	if (v.type == JSON_NULL)
 		goto out;
 	if (v.type != JSON_OBJECT || rec_parse(&m, v.p, v.n, &e) < 0 ||
 	    fetch_i64(rec_get(&m, "id"), &sc, &s->msg_id) < 0) {
-		st = damaged(err, path, "'messages' is not null or {\"id\":N}");
+		st = fetch_damaged(err, path,
+				   "'messages' is not null or {\"id\":N}");
 		goto out;
 	}
 	s->set = 1;
