@@ -37,9 +37,46 @@ struct of {
 	struct buf *err;
 	int64_t uid;
 	long rpc_id;
+	struct sink *out;
+	struct report *rep;
+	const struct odoo_state *was; /* the bookmark the run began with */
+	int64_t *changed;	      /* tickets whose messages are rewritten */
+	size_t nchanged, capchanged;
+	char wd[ODOO_DT_LEN + 1]; /* the tickets' latest write_date */
+	int64_t wd_id;		  /* the highest id taken of that second */
+	struct buf twfields;	  /* the ticket fields and write_date */
 };
 
+static const char msg_fields[] =
+	"[\"id\",\"date\",\"model\",\"res_id\",\"message_type\","
+	"\"subtype_id\",\"is_internal\",\"author_id\",\"email_from\","
+	"\"subject\",\"body\"]";
+
 /* ---- the bookmark ------------------------------------------------------- */
+
+/*
+ * A write_date as Odoo answers it, "YYYY-MM-DD HH:MM:SS", into out[20].
+ * @return 0, or -1 when v is something else.
+ */
+static int odoo_dt_copy(struct json_span v, struct buf *sc, char *out)
+{
+	static const char pat[] = "dddd-dd-dd dd:dd:dd";
+	size_t i;
+
+	if (v.type != JSON_STRING)
+		return -1;
+	buf_reset(sc);
+	json_str_decode(v, sc);
+	if (sc->len != ODOO_DT_LEN)
+		return -1;
+	for (i = 0; i < ODOO_DT_LEN; i++)
+		if (pat[i] == 'd' ? (sc->p[i] < '0' || sc->p[i] > '9')
+				  : sc->p[i] != pat[i])
+			return -1;
+	memcpy(out, sc->p, ODOO_DT_LEN);
+	out[ODOO_DT_LEN] = '\0';
+	return 0;
+}
 
 int odoo_state_load(struct odoo_state *s, const char *path, struct buf *err)
 {
@@ -54,15 +91,29 @@ int odoo_state_load(struct odoo_state *s, const char *path, struct buf *err)
 	if (st || none)
 		goto out;
 	v = rec_get(&r, "messages");
-	if (v.type == JSON_NULL)
+	if (v.type != JSON_NULL) {
+		if (v.type != JSON_OBJECT || rec_parse(&m, v.p, v.n, &e) < 0 ||
+		    fetch_i64(rec_get(&m, "id"), &sc, &s->msg_id) < 0 ||
+		    s->msg_id < 0) {
+			st = fetch_damaged(
+				err, path,
+				"'messages' is not null or {\"id\":N}");
+			goto out;
+		}
+		s->set = 1;
+	}
+	v = rec_get(&r, "tickets"); /* absent: a bookmark of before */
+	if (v.type == JSON_NONE || v.type == JSON_NULL)
 		goto out;
 	if (v.type != JSON_OBJECT || rec_parse(&m, v.p, v.n, &e) < 0 ||
-	    fetch_i64(rec_get(&m, "id"), &sc, &s->msg_id) < 0) {
+	    fetch_i64(rec_get(&m, "id"), &sc, &s->tk_id) < 0 || s->tk_id < 0 ||
+	    odoo_dt_copy(rec_get(&m, "write_date"), &sc, s->tk_wd) < 0) {
 		st = fetch_damaged(err, path,
-				   "'messages' is not null or {\"id\":N}");
+				   "'tickets' is not null or {\"write_date\":"
+				   "\"YYYY-MM-DD HH:MM:SS\",\"id\":N}");
 		goto out;
 	}
-	s->set = 1;
+	s->tk_set = 1;
 out:
 	rec_release(&r);
 	rec_release(&m);
@@ -74,15 +125,20 @@ out:
 int odoo_state_save(const struct odoo_state *s, const char *path,
 		    struct buf *err)
 {
-	char b[128];
+	char m[64], t[96], b[256];
 
 	if (s->set)
-		snprintf(b, sizeof b,
-			 "{\"source\":\"odoo\",\"messages\":{\"id\":%lld}}\n",
-			 (long long)s->msg_id);
+		snprintf(m, sizeof m, "{\"id\":%lld}", (long long)s->msg_id);
 	else
-		snprintf(b, sizeof b,
-			 "{\"source\":\"odoo\",\"messages\":null}\n");
+		snprintf(m, sizeof m, "null");
+	if (s->tk_set)
+		snprintf(t, sizeof t, "{\"write_date\":\"%s\",\"id\":%lld}",
+			 s->tk_wd, (long long)s->tk_id);
+	else
+		snprintf(t, sizeof t, "null");
+	snprintf(b, sizeof b,
+		 "{\"source\":\"odoo\",\"messages\":%s,\"tickets\":%s}\n", m,
+		 t);
 	return file_replace(path, b, strlen(b), "the bookmark", err);
 }
 
@@ -382,6 +438,9 @@ static int ticket_fields(struct of *f)
 			n++;
 		}
 	buf_addc(&f->tfields, ']');
+	buf_reset(&f->twfields);
+	buf_add(&f->twfields, f->tfields.p, f->tfields.len - 1);
+	buf_adds(&f->twfields, ",\"write_date\"]");
 	if (!n)
 		return ferr(f, EX_UNAVAILABLE,
 			    MODEL_TICKET " has none of the ticket fields "
@@ -445,7 +504,7 @@ static int search_read(struct of *f, const char *model, const char *extra,
 				return st;
 		}
 		*last = top;
-		if (count < f->o->limit)
+		if (!count) /* not count < limit: a server may cap it */
 			break;
 	}
 	return 0;
@@ -517,13 +576,143 @@ static int page_tickets(struct of *f, struct json_span rows)
 	return st;
 }
 
+/* A changed ticket (write_date at or after the bookmark's). */
+static int changed_row(struct of *f, const char *where, uint64_t line,
+		       struct json_span v, int64_t id)
+{
+	char wd[ODOO_DT_LEN + 1];
+	int st;
+
+	if ((st = ticket_row(f, where, line, v, id)) != 0)
+		return st;
+	if (odoo_dt_copy(member(v, "write_date"), &f->sc, wd) < 0)
+		return ferr(f, EX_PROTOCOL,
+			    "%s: record %llu: its write_date is not a date "
+			    "and time (YYYY-MM-DD HH:MM:SS)",
+			    where, (unsigned long long)line);
+	if (strcmp(wd, f->wd) == 0 && id > f->wd_id)
+		f->wd_id = id;
+	if (f->was->tk_set && strcmp(wd, f->was->tk_wd) == 0 &&
+	    id <= f->was->tk_id)
+		return 0; /* taken by the run before, as it is */
+	if (!f->was->set)
+		return 0; /* no older messages to write again */
+	if (f->nchanged == f->capchanged) {
+		f->capchanged = f->capchanged ? 2 * f->capchanged : 256;
+		f->changed = xrealloc(f->changed,
+				      f->capchanged * sizeof *f->changed);
+	}
+	f->changed[f->nchanged++] = id;
+	return 0;
+}
+
+/*
+ * The tickets written since the bookmark: loaded, and those changed
+ * listed in f->changed; the mark moves to the latest write_date.
+ */
+static int fetch_tickets(struct of *f, struct odoo_state *s)
+{
+	struct json_iter it;
+	struct json_span v;
+	struct buf dom = BUF_INIT;
+	int64_t last = 0;
+	int st;
+
+	if (s->tk_set)
+		buf_addf(&dom, "[\"write_date\",\">=\",\"%s\"]", s->tk_wd);
+	buf_addc(&dom, '\0');
+	buf_reset(&f->named);
+	buf_addf(&f->named,
+		 "\"domain\":[%s],\"fields\":[\"id\",\"write_date\"],"
+		 "\"order\":\"write_date desc, id desc\",\"limit\":1,"
+		 "\"context\":{\"active_test\":false}",
+		 dom.p);
+	buf_reset(&f->name);
+	buf_adds(&f->name, MODEL_TICKET " latest write_date");
+	if ((st = call_kw(f, MODEL_TICKET, "search_read", f->name.p)) != 0)
+		goto out;
+	if (f->val.type != JSON_ARRAY) {
+		st = ferr(f, EX_PROTOCOL,
+			  "%s: the answer is not a list of records", f->name.p);
+		goto out;
+	}
+	json_iter_init(&it, f->val);
+	if (!json_iter_next(&it, NULL, &v))
+		goto out; /* no tickets (since the mark) */
+	if (v.type != JSON_OBJECT ||
+	    odoo_dt_copy(member(v, "write_date"), &f->sc, f->wd) < 0) {
+		st = ferr(f, EX_PROTOCOL,
+			  "%s: its write_date is not a date and time "
+			  "(YYYY-MM-DD HH:MM:SS)",
+			  f->name.p);
+		goto out;
+	}
+	f->wd_id = 0;
+	if ((st = search_read(f, MODEL_TICKET, dom.p, f->twfields.p, &last,
+			      changed_row)) != 0)
+		goto out;
+	memcpy(s->tk_wd, f->wd, sizeof s->tk_wd);
+	s->tk_id = f->wd_id;
+	s->tk_set = 1;
+	if (f->o->log) {
+		char m[160];
+
+		snprintf(m, sizeof m,
+			 MODEL_TICKET ": %zu changed since %s, the latest "
+				      "written at %s",
+			 f->nchanged, f->was->tk_set ? f->was->tk_wd : "ever",
+			 f->wd);
+		f->o->log(f->o->log_arg, m);
+	}
+out:
+	buf_release(&dom);
+	return st;
+}
+
+static int msg_row(struct of *f, const char *where, uint64_t line,
+		   struct json_span v, int64_t id)
+{
+	char msg[512];
+
+	(void)id;
+	parse_row(f, v);
+	if (odoo_add(f->x, &f->row, f->out, msg, sizeof msg) < 0)
+		report_bad(f->rep, where, line, v.p, v.n, "%s", msg);
+	sink_commit(f->out);
+	return 0;
+}
+
+/*
+ * The messages up to the bookmark's of the changed tickets, written
+ * again with the tickets' fields as they are now.
+ */
+static int rewrite_messages(struct of *f)
+{
+	struct buf dom = BUF_INIT;
+	size_t i, j;
+	int64_t last;
+	int st = 0;
+
+	for (i = 0; i < f->nchanged && !st; i += 200) {
+		buf_reset(&dom);
+		buf_adds(&dom, "[\"model\",\"=\",\"" MODEL_TICKET
+			       "\"],[\"res_id\",\"in\",[");
+		for (j = i; j < f->nchanged && j < i + 200; j++)
+			buf_addf(&dom, "%s%lld", j > i ? "," : "",
+				 (long long)f->changed[j]);
+		buf_addf(&dom, "]],[\"id\",\"<=\",%lld]",
+			 (long long)f->was->msg_id);
+		last = 0;
+		st = search_read(f, "mail.message", dom.p, msg_fields, &last,
+				 msg_row);
+	}
+	buf_release(&dom);
+	return st;
+}
+
 static int fetch_messages(struct of *f, struct odoo_state *s, struct sink *out,
 			  struct report *rep)
 {
-	static const char fields[] =
-		"[\"id\",\"date\",\"model\",\"res_id\",\"message_type\","
-		"\"subtype_id\",\"is_internal\",\"author_id\",\"email_from\","
-		"\"subject\",\"body\"]";
 	struct json_iter it;
 	struct json_span v;
 	struct json_error je;
@@ -540,7 +729,7 @@ static int fetch_messages(struct of *f, struct odoo_state *s, struct sink *out,
 			 "\"],[\"id\",\">\",%lld]],\"fields\":%s,"
 			 "\"order\":\"id\",\"limit\":%ld,"
 			 "\"context\":{\"active_test\":false}",
-			 (long long)last, fields, f->o->limit);
+			 (long long)last, msg_fields, f->o->limit);
 		buf_reset(&f->name);
 		buf_addf(&f->name, "mail.message page %lu", ++k);
 		if ((st = call_kw(f, "mail.message", "search_read",
@@ -587,10 +776,9 @@ static int fetch_messages(struct of *f, struct odoo_state *s, struct sink *out,
 			sink_commit(out);
 		}
 		last = top;
-		if (count)
-			s->msg_id = last, s->set = 1;
-		if (count < f->o->limit)
+		if (!count) /* not count < limit: a server may cap it */
 			break;
+		s->msg_id = last, s->set = 1;
 	}
 	if (f->o->log) {
 		char m[128];
@@ -629,6 +817,7 @@ int odoo_fetch(struct odoo *x, const struct odoo_fetch_opts *o,
 	       struct buf *err)
 {
 	struct of f;
+	struct odoo_state was;
 	struct http_opts ho;
 	int64_t last = 0;
 	int st;
@@ -639,6 +828,10 @@ int odoo_fetch(struct odoo *x, const struct odoo_fetch_opts *o,
 	hmap_init(&f.asked, 0);
 	f.x = x;
 	f.o = o;
+	f.out = out;
+	f.rep = rep;
+	was = *s;
+	f.was = &was;
 	f.err = err;
 	f.pg.err = err;
 	f.pg.name = &f.name;
@@ -669,6 +862,9 @@ int odoo_fetch(struct odoo *x, const struct odoo_fetch_opts *o,
 			      staff_row)) != 0)
 		goto out;
 	odoo_join_tickets(x);
+	if ((st = fetch_tickets(&f, s)) != 0 ||
+	    (st = rewrite_messages(&f)) != 0)
+		goto out;
 	st = fetch_messages(&f, s, out, rep);
 out:
 	if (f.auth.p)
@@ -687,6 +883,8 @@ out:
 	buf_release(&f.named);
 	buf_release(&f.tfields);
 	buf_release(&f.ids);
+	buf_release(&f.twfields);
+	free(f.changed);
 	rec_release(&f.r);
 	rec_release(&f.row);
 	hmap_release(&f.asked);
