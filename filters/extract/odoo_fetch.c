@@ -453,11 +453,16 @@ typedef int row_fn(struct of *f, const char *where, uint64_t line,
 
 /*
  * MODEL search_read of [extra..., id > *last], order id, page after page
- * of o->limit, each record to fn; *last moves to the last id taken.
+ * of o->limit until an empty one (or want records, when want is not 0:
+ * as many ids as asked for), each record to fn; *last moves to the last
+ * id taken.
  */
 static int search_read(struct of *f, const char *model, const char *extra,
-		       const char *fields, int64_t *last, row_fn *fn)
+		       const char *fields, size_t want, int64_t *last,
+		       row_fn *fn)
 {
+	size_t total = 0;
+
 	struct json_iter it;
 	struct json_span v;
 	unsigned long k = 0;
@@ -504,8 +509,9 @@ static int search_read(struct of *f, const char *model, const char *extra,
 				return st;
 		}
 		*last = top;
-		if (!count) /* not count < limit: a server may cap it */
-			break;
+		total += (size_t)count;
+		if (!count || (want && total >= want)) /* not count < limit: */
+			break;			       /* a server may cap it */
 	}
 	return 0;
 }
@@ -568,8 +574,8 @@ static int page_tickets(struct of *f, struct json_span rows)
 		struct buf keep = f->pg.page;
 
 		f->pg.page = (struct buf)BUF_INIT;
-		st = search_read(f, MODEL_TICKET, f->ids.p, f->tfields.p, &last,
-				 ticket_row);
+		st = search_read(f, MODEL_TICKET, f->ids.p, f->tfields.p, n,
+				 &last, ticket_row);
 		buf_release(&f->pg.page);
 		f->pg.page = keep;
 	}
@@ -648,7 +654,7 @@ static int fetch_tickets(struct of *f, struct odoo_state *s)
 		goto out;
 	}
 	f->wd_id = 0;
-	if ((st = search_read(f, MODEL_TICKET, dom.p, f->twfields.p, &last,
+	if ((st = search_read(f, MODEL_TICKET, dom.p, f->twfields.p, 0, &last,
 			      changed_row)) != 0)
 		goto out;
 	memcpy(s->tk_wd, f->wd, sizeof s->tk_wd);
@@ -703,7 +709,7 @@ static int rewrite_messages(struct of *f)
 		buf_addf(&dom, "]],[\"id\",\"<=\",%lld]",
 			 (long long)f->was->msg_id);
 		last = 0;
-		st = search_read(f, "mail.message", dom.p, msg_fields, &last,
+		st = search_read(f, "mail.message", dom.p, msg_fields, 0, &last,
 				 msg_row);
 	}
 	buf_release(&dom);
@@ -858,7 +864,7 @@ int odoo_fetch(struct odoo *x, const struct odoo_fetch_opts *o,
 	if ((st = ticket_fields(&f)) != 0)
 		goto out;
 	if ((st = search_read(&f, "res.users", "[\"share\",\"=\",false]",
-			      "[\"id\",\"partner_id\",\"share\"]", &last,
+			      "[\"id\",\"partner_id\",\"share\"]", 0, &last,
 			      staff_row)) != 0)
 		goto out;
 	odoo_join_tickets(x);

@@ -6,7 +6,7 @@
 odoo_samples d
 odoo_start d
 run() {
-	pulse-daily tickets --state-dir st --lang en --as-of 2026-01-22T18:00:00Z -- --limit 20 2>>err
+	pulse-daily tickets --state-dir st --lang en --as-of 2026-01-22T18:00:00Z -- --limit 20 --rate 1000 2>>err
 }
 run
 jq -c 'select(.ticket_id == 230003) | [.ticket_id, .ticket_priority, .stage]' st/tickets/published/latest/tickets.ndjson

@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --state: the tickets are read by write_date,
+# pulse-extract odoo --fetch --rate 1000 --state: the tickets are read by write_date,
 # so a ticket changed without a message (its priority, stage, SLA
 # deadline) is read again: its messages up to the bookmark are written
 # again with its new fields, before the new messages; a ticket not changed
@@ -7,10 +7,10 @@
 . "$ROOT/tests/fake/env.sh"
 odoo_samples d
 odoo_start d
-pulse-extract odoo --fetch --limit 7 --state st 2>/dev/null > run1.ndjson
+pulse-extract odoo --fetch --rate 1000 --limit 7 --state st 2>/dev/null > run1.ndjson
 cat st
 cp st st.1
-pulse-extract odoo --fetch --limit 7 --state st 2>/dev/null | wc -l
+pulse-extract odoo --fetch --rate 1000 --limit 7 --state st 2>/dev/null | wc -l
 cmp st st.1 && echo "nothing changed: the bookmark stays"
 # ticket 230003: priority 3 and a new stage, written after every other,
 # no message
@@ -26,7 +26,7 @@ for x in t:
 json.dump(t, open("d2/tickets.json", "w"), ensure_ascii=False)
 PY
 odoo_start d2
-pulse-extract odoo --fetch --limit 7 --state st -v 2> err > run2.ndjson
+pulse-extract odoo --fetch --rate 1000 --limit 7 --state st -v 2> err > run2.ndjson
 grep 'changed since' err
 cat st
 jq -c '[.ticket_id, .message_id, .ticket_priority, .stage]' run2.ndjson | sort -u
@@ -39,6 +39,6 @@ echo "-- the export of the changed files: the same records"
 odoo_files d2 2>/dev/null | jq -c 'select(.ticket_id == 230003)' | cmp - run2.ndjson && echo identical
 echo "-- a bookmark of before: every ticket read, the older messages again"
 echo '{"source":"odoo","messages":{"id":1480747}}' > old
-pulse-extract odoo --fetch --limit 50 --state old 2>/dev/null | cmp - <(odoo_files d2 2>/dev/null) &&
+pulse-extract odoo --fetch --rate 1000 --limit 50 --state old 2>/dev/null | cmp - <(odoo_files d2 2>/dev/null) &&
 	echo "all again, as --full"
 cat old

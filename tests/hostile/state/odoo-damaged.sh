@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --state: a bookmark whose tickets' write_date
+# pulse-extract odoo --fetch --rate 1000 --state: a bookmark whose tickets' write_date
 # is not "YYYY-MM-DD HH:MM:SS" (an offset, a T, a date alone, a number,
 # out of pattern), whose ids are negative or strings of letters, is exit 65
 # naming it, before any request (never taken for a first run); a server
@@ -16,12 +16,12 @@ echo "$good" | sed 's/"tickets":{.*}}/"tickets":[]}/' > array
 echo "$good" | sed 's/"id":1480747/"id":-1/' > msgneg
 for f in offset tee dateonly number pattern negative letters array msgneg; do
 	echo "# $f"
-	pulse-extract odoo --fetch --state $f || echo "exit $?"
+	pulse-extract odoo --fetch --rate 1000 --state $f || echo "exit $?"
 done
 . "$ROOT/tests/fake/env.sh"
 odoo_samples d
 sed -i 's/"write_date":"2025-12-23 06:41:41"/"write_date":"23.12.2025 06:41"/' d/tickets.json
 odoo_start d
 echo "$good" > st
-pulse-extract odoo --fetch --state st --limit 50 2>&1 >/dev/null | grep -v "tickets:"; echo "exit ${PIPESTATUS[0]}"
+pulse-extract odoo --fetch --rate 1000 --state st --limit 50 2>&1 >/dev/null | grep -v "tickets:"; echo "exit ${PIPESTATUS[0]}"
 cmp st <(echo "$good") && echo "bookmark unmoved"
