@@ -96,10 +96,16 @@ int bitrix_read(struct bitrix *x, const char *path, struct sink *out,
  * dictionary), bitrix_page() reads one parsed page (r, from rec_parse() of
  * p[0..n)), named name in messages, as bitrix_read() reads a page of a
  * file, and bitrix_end() ends a dictionary (an empty one is an error, as
- * from a file).  @return 0, or an exit status with the message in err
- * (65: a dictionary's bad item, or an empty dictionary).
+ * from a file; but a portal's list of pipelines may be empty).  @return 0, or
+ * an exit status with the message in err (65: a dictionary's bad item, or an
+ * empty dictionary).
  */
-enum bitrix_use { BITRIX_RECORDS, BITRIX_STATUSES, BITRIX_USERS };
+enum bitrix_use {
+	BITRIX_RECORDS,
+	BITRIX_STATUSES,
+	BITRIX_CATEGORIES,
+	BITRIX_USERS
+};
 
 struct rec;
 void bitrix_begin(struct bitrix *x, enum bitrix_use use, struct sink *out,

@@ -353,6 +353,8 @@ void bitrix_begin(struct bitrix *x, enum bitrix_use use, struct sink *out,
 	if (use == BITRIX_STATUSES) {
 		x->have_statuses = 1;
 		x->on_item = status_item;
+	} else if (use == BITRIX_CATEGORIES) {
+		x->on_item = category_item;
 	} else {
 		x->users_before = hmap_len(&x->users);
 		x->on_item = user_item;

@@ -393,6 +393,11 @@ static int fetch_categories(struct fetch *f)
 	json_iter_init(&it, cats);
 	while (json_iter_next(&it, NULL, &v))
 		n++;
+	bitrix_begin(f->x, BITRIX_CATEGORIES, NULL, NULL, f->err);
+	if ((st = bitrix_page(f->x, f->name.p, &f->r, f->pg.page.p,
+			      f->pg.page.len)) != 0 ||
+	    (st = bitrix_end(f->x, BITRIX_CATEGORIES, f->name.p)) != 0)
+		return st;
 	note_log(f, "crm.category.list: %zu deal pipeline%s", n,
 		 n == 1 ? "" : "s");
 	return 0;
@@ -660,6 +665,8 @@ int bitrix_fetch(struct bitrix *x, const struct bitrix_fetch_opts *o,
 	    (st = fetch_categories(&f)) ||
 	    (st = fetch_dict(&f, "user.get", BITRIX_USERS)))
 		goto out;
+	if (o->names)
+		bitrix_emit_names(x, out);
 	bitrix_begin(x, BITRIX_RECORDS, out, rep, err);
 	if ((st = fetch_list(&f, "crm.lead.list", 0, &s->m[BX_LEAD])) ||
 	    (st = fetch_list(&f, "crm.deal.list", 0, &s->m[BX_DEAL])) ||

@@ -6,7 +6,8 @@
  *
  * Calls, each a POST of JSON to WEBHOOK/METHOD: crm.status.list and
  * user.get (the dictionaries, paged by start/next), crm.category.list
- * (entityTypeId 2: the deal pipelines, counted in the -v log), then
+ * (entityTypeId 2: the deal pipelines, named as --categories names them
+ * from a file), then
  * crm.lead.list, crm.deal.list and crm.stagehistory.list (entityTypeId 1,
  * then 2), paged as Bitrix's docs advise for large lists: start=-1, order
  * by ID, filter ">ID" of the last row, until a page holds fewer than 50.
@@ -27,6 +28,9 @@
  * grow, it is the last ID.  null: nothing taken yet.  The caller moves the
  * bookmark (bitrix_state_save()) only after a complete run whose records
  * are all written.
+ *
+ * With names set, the 'name' records of the dictionaries (stages,
+ * sources, pipelines) come first, as --names writes them from files.
  *
  * Nothing here prints or exits: errors come back as an exit status and a
  * message, with the webhook's secret masked.
@@ -58,6 +62,7 @@ struct bitrix_fetch_opts {
 	const char *cacert;
 	long timeout_ms;
 	int retries;
+	int names; /* --names: the dictionaries' 'name' records first */
 	void (*log)(void *arg, const char *msg); /* -v; NULL: none */
 	void *log_arg;
 };

@@ -357,12 +357,13 @@ int extract_bitrix_main(int argc, char **argv)
 				    "with --fetch");
 	if (fetch && optind < argc)
 		cli_usage_error(&c, "--fetch reads the portal, not files");
-	if (fetch && (users.n || statuses.n || maps.n))
-		cli_usage_error(&c, "--fetch reads the users and statuses from "
-				    "the portal: no --users, --statuses or "
-				    "--map");
+	if (fetch && (users.n || statuses.n || maps.n || cats.n))
+		cli_usage_error(&c, "--fetch reads the users, statuses and "
+				    "pipelines from the portal: no --users, "
+				    "--statuses, --categories or --map");
 	x = bitrix_new(&o);
 	if (fetch) {
+		fo.names = names;
 		status = fetch_main(&c, x, &fo, webhook_file, state);
 		bitrix_free(x);
 		strvec_clear(&keep);

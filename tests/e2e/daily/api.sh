@@ -1,6 +1,8 @@
 # pulse-daily tickets and leads --source api: fetched from the fake Odoo and
 # the fake Bitrix24 portal, the bookmark moved only after the whole run; a
-# second run fetches nothing new; a fetch that fails (a refused key, a
+# second run fetches nothing new (but the leads' names of stages, sources
+# and pipelines, written each run: a renamed one is the last version);
+# a fetch that fails (a refused key, a
 # server error past the retries) is its exit status, keeps nothing and
 # leaves the bookmark; no secret on a command line or in what is printed
 . "$ROOT/tests/fake/env.sh"
