@@ -101,7 +101,8 @@ static const struct cli_info info = {
 	"Direction: notification, auto_comment, user_notification and unknown\n"
 	"types are system; internal messages and Note subtypes are note;\n"
 	"email_outgoing is out; otherwise staff authors are out, others in.\n"
-	"With no staff configured, comment is out and email is in.\n",
+	"With no staff configured, comment is out, email and whatsapp_message\n"
+	"in.\n",
 };
 
 /* --fetch: the database's records, the bookmark moved when all is written. */

@@ -384,6 +384,7 @@ enum {
 	T_CREATED,
 	T_SLA,
 	T_CHANNEL,
+	T_ORIGIN,
 	/* what tells a record of another model */
 	T_LOGIN,
 	T_SHARE,
@@ -393,10 +394,24 @@ enum {
 };
 
 const char *const odoo_ticket_fields[T_NFIELDS] = {
-	"id",		"name",		 "ticket_ref", "number",   "partner_id",
-	"partner_name", "partner_email", "stage_id",   "priority", "team_id",
-	"create_date",	"sla_deadline",	 "channel_id", "login",	   "share",
-	"res_id",	"message_type",
+	"id",
+	"name",
+	"ticket_ref",
+	"number",
+	"partner_id",
+	"partner_name",
+	"partner_email",
+	"stage_id",
+	"priority",
+	"team_id",
+	"create_date",
+	"sla_deadline",
+	"channel_id",
+	"origin_channel_id",
+	"login",
+	"share",
+	"res_id",
+	"message_type",
 };
 
 const size_t odoo_nticket_fields = T_NFIELDS;
@@ -448,12 +463,12 @@ static int ticket_like(const struct json_span *f)
 static int ticket(struct odoo *x, const struct rec *r, const struct aux *a)
 {
 	struct tix_load *tl = &x->tl;
-	struct json_span f[T_NFIELDS], vid, ch, chname;
+	struct json_span f[T_NFIELDS], vid, ch, chname, oname;
 	struct buf *b = &x->tix;
 	struct tix *t;
 	size_t start = b->len;
-	int64_t id, chid;
-	int oca = 0, k;
+	int64_t id, chid, oid;
+	int oca = 0, k, ko;
 
 	pick(&x->tpick, r, f, &x->sc);
 	if (f[T_LOGIN].type != JSON_NONE || f[T_SHARE].type != JSON_NONE)
@@ -516,6 +531,14 @@ static int ticket(struct odoo *x, const struct rec *r, const struct aux *a)
 			type_name(ch));
 		goto bad;
 	}
+	ko = odoo_m2o(f[T_ORIGIN], &oid, &oname);
+	if (ko < 0) {
+		aux_bad(a,
+			"field 'origin_channel_id': expected [id, name] or "
+			"false, got %s",
+			type_name(f[T_ORIGIN]));
+		goto bad;
+	}
 	if (x->tickets.n == UINT32_MAX - 1) {
 		aux_bad(a, "too many tickets");
 		goto bad;
@@ -528,6 +551,10 @@ static int ticket(struct odoo *x, const struct rec *r, const struct aux *a)
 		t->choff = b->len;
 		buf_add(b, chname.p, chname.n);
 		t->chlen = chname.n;
+	} else if (ko > 0) { /* made from a live chat (Odoo 18 and later) */
+		t->choff = b->len;
+		buf_adds(b, "\"Live chat\"");
+		t->chlen = b->len - t->choff;
 	}
 	tl->oca += oca;
 	tl->n++;
@@ -572,7 +599,7 @@ void odoo_join_tickets(struct odoo *x)
 size_t odoo_ticket_query(const char *const **names)
 {
 	*names = odoo_ticket_fields;
-	return T_CHANNEL + 1;
+	return T_ORIGIN + 1;
 }
 
 int odoo_has_ticket(const struct odoo *x, int64_t id)

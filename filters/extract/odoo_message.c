@@ -246,7 +246,7 @@ static int note_name(struct odoo *x, struct json_span name)
 	       name_is(p, n, "notiz") || name_is(p, n, "notizen");
 }
 
-enum mtype { MT_OTHER, MT_EMAIL, MT_COMMENT, MT_OUTGOING };
+enum mtype { MT_OTHER, MT_EMAIL, MT_COMMENT, MT_OUTGOING, MT_WHATSAPP };
 
 static enum mtype mtype_of(struct json_span v)
 {
@@ -258,6 +258,8 @@ static enum mtype mtype_of(struct json_span v)
 		return MT_COMMENT;
 	if (v.n == 16 && memcmp(v.p, "\"email_outgoing\"", 16) == 0)
 		return MT_OUTGOING;
+	if (v.n == 18 && memcmp(v.p, "\"whatsapp_message\"", 18) == 0)
+		return MT_WHATSAPP;
 	return MT_OTHER;
 }
 
@@ -493,6 +495,8 @@ int odoo_add(struct odoo *x, const struct rec *r, struct sink *out, char *msg,
 		buf_add(o, x->tix.p + t->choff, t->chlen);
 	else if (mtype_of(m.mtype) == MT_EMAIL)
 		ADD_LIT(o, "\"email\"");
+	else if (mtype_of(m.mtype) == MT_WHATSAPP)
+		ADD_LIT(o, "\"WhatsApp\"");
 	else
 		ADD_LIT(o, "null");
 	if (t)
