@@ -316,12 +316,12 @@ static void note_log(struct fetch *f, const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 
-	if (!f->o->log)
+	if (!f->o->net.log)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	f->o->log(f->o->log_arg, msg);
+	f->o->net.log(f->o->net.log_arg, msg);
 }
 
 /* ---- the dictionaries: paged by start and next ----------------------------
@@ -634,7 +634,6 @@ int bitrix_fetch(struct bitrix *x, const struct bitrix_fetch_opts *o,
 		 struct buf *err)
 {
 	struct fetch f;
-	struct http_opts ho;
 	struct buf secret = BUF_INIT;
 	int st;
 
@@ -649,14 +648,7 @@ int bitrix_fetch(struct bitrix *x, const struct bitrix_fetch_opts *o,
 	f.run_start = INT64_MIN;
 	if ((st = webhook(&f, o->webhook, &secret)) != 0)
 		goto out;
-	memset(&ho, 0, sizeof ho);
-	ho.cacert = o->cacert;
-	ho.timeout_ms = o->timeout_ms;
-	ho.retries = o->retries;
-	ho.rate = o->rate;
-	ho.log = o->log;
-	ho.log_arg = o->log_arg;
-	if (!(f.h = http_new(&ho, err))) {
+	if (!(f.h = http_new(&o->net, err))) {
 		st = EX_SOFTWARE;
 		goto out;
 	}

@@ -42,6 +42,7 @@
 
 #include "bitrix.h"
 #include "buf.h"
+#include "http.h"
 
 struct bitrix_mark {
 	struct buf dm; /* DATE_MODIFY as the portal wrote it; empty: none */
@@ -58,13 +59,8 @@ struct bitrix_state {
 
 struct bitrix_fetch_opts {
 	const char *webhook; /* https://PORTAL/rest/USER/SECRET/ */
-	double rate;	     /* requests a second */
-	const char *cacert;
-	long timeout_ms;
-	int retries;
 	int names; /* --names: the dictionaries' 'name' records first */
-	void (*log)(void *arg, const char *msg); /* -v; NULL: none */
-	void *log_arg;
+	struct http_opts net; /* --rate, --cacert, --timeout, --retries, -v */
 };
 
 /*

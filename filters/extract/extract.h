@@ -14,6 +14,9 @@
 #ifndef PULSE_EXTRACT_H
 #define PULSE_EXTRACT_H
 
+#include "cli.h"
+#include "http.h"
+
 /*
  * pulse-extract SOURCE: argv[0] is the program's path, the source's
  * options and files follow.  @return the exit status.
@@ -36,5 +39,34 @@ char *extract_secret(const char *file, const char *file_what, const char *what,
 
 /* -v: a line of the fetcher's log on stderr. */
 void extract_log_line(void *arg, const char *msg);
+
+/*
+ * The options of every --fetch, one parser for them all: --rate N,
+ * --cacert FILE, --timeout SEC, --retries N and -v, into a struct
+ * http_opts (the fetchers' "net").  EXTRACT_FETCH_LONGOPTS goes into a
+ * source's long options, "v" into its short ones.
+ */
+enum {
+	EXTRACT_OPT_RATE = CLI_OPT_FIRST_PROGRAM + 0x80,
+	EXTRACT_OPT_CACERT,
+	EXTRACT_OPT_TIMEOUT,
+	EXTRACT_OPT_RETRIES,
+};
+
+/* clang-format off */
+#define EXTRACT_FETCH_LONGOPTS                                           \
+	{"rate", required_argument, NULL, EXTRACT_OPT_RATE},             \
+	{"cacert", required_argument, NULL, EXTRACT_OPT_CACERT},         \
+	{"timeout", required_argument, NULL, EXTRACT_OPT_TIMEOUT},       \
+	{"retries", required_argument, NULL, EXTRACT_OPT_RETRIES},       \
+	{"verbose", no_argument, NULL, 'v'}
+/* clang-format on */
+
+/* The defaults: rate requests a second, 120 s, 5 retries, no log. */
+void extract_fetch_defaults(struct http_opts *o, double rate);
+
+/* Takes opt when it is one of them.  @return 1 taken, 0 not one. */
+int extract_fetch_opt(struct cli *c, int opt, const char *arg,
+		      struct http_opts *o);
 
 #endif

@@ -32,11 +32,7 @@ enum {
 	OPT_TZ,
 	OPT_FETCH,
 	OPT_WEBHOOK_FILE,
-	OPT_RATE,
 	OPT_STATE,
-	OPT_CACERT,
-	OPT_TIMEOUT,
-	OPT_RETRIES,
 };
 
 static const struct option longopts[] = {
@@ -54,12 +50,8 @@ static const struct option longopts[] = {
 	{"tz", required_argument, NULL, OPT_TZ},
 	{"fetch", no_argument, NULL, OPT_FETCH},
 	{"webhook-file", required_argument, NULL, OPT_WEBHOOK_FILE},
-	{"rate", required_argument, NULL, OPT_RATE},
 	{"state", required_argument, NULL, OPT_STATE},
-	{"cacert", required_argument, NULL, OPT_CACERT},
-	{"timeout", required_argument, NULL, OPT_TIMEOUT},
-	{"retries", required_argument, NULL, OPT_RETRIES},
-	{"verbose", no_argument, NULL, 'v'},
+	EXTRACT_FETCH_LONGOPTS,
 	CLI_LONGOPTS,
 	{NULL, 0, NULL, 0},
 };
@@ -238,9 +230,7 @@ int extract_bitrix_main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	memset(&fo, 0, sizeof fo);
-	fo.rate = 2;
-	fo.timeout_ms = 120000;
-	fo.retries = 5;
+	extract_fetch_defaults(&fo.net, 2);
 	cli_init(&c, argc, argv, &info);
 	while ((opt = getopt_long(argc, argv, "v" CLI_SHORTOPTS, longopts,
 				  NULL)) != -1) {
@@ -248,7 +238,8 @@ int extract_bitrix_main(int argc, char **argv)
 			printf("pulse-extract (pulse) %s\n", VERSION);
 			exit(fflush(stdout) || ferror(stdout) ? EX_IOERR : 0);
 		}
-		if (cli_opt(&c, opt, optarg))
+		if (cli_opt(&c, opt, optarg) ||
+		    extract_fetch_opt(&c, opt, optarg, &fo.net))
 			continue;
 		switch (opt) {
 		case OPT_ENTITY:
@@ -321,27 +312,8 @@ int extract_bitrix_main(int argc, char **argv)
 		case OPT_WEBHOOK_FILE:
 			webhook_file = optarg;
 			break;
-		case OPT_RATE:
-			fo.rate = (double)cli_parse_uint(&c, "--rate", optarg,
-							 1, 1000);
-			break;
 		case OPT_STATE:
 			state = optarg;
-			break;
-		case OPT_CACERT:
-			fo.cacert = optarg;
-			break;
-		case OPT_TIMEOUT:
-			fo.timeout_ms = (long)cli_parse_uint(&c, "--timeout",
-							     optarg, 1, 86400) *
-					1000;
-			break;
-		case OPT_RETRIES:
-			fo.retries = (int)cli_parse_uint(&c, "--retries",
-							 optarg, 0, 100);
-			break;
-		case 'v':
-			fo.log = extract_log_line;
 			break;
 		default:
 			cli_usage(&c);
@@ -352,7 +324,7 @@ int extract_bitrix_main(int argc, char **argv)
 	o.loss = (const char **)loss.v;
 	o.nloss = loss.n;
 	o.note = note;
-	if (!fetch && (webhook_file || state || fo.cacert))
+	if (!fetch && (webhook_file || state || fo.net.cacert))
 		cli_usage_error(&c, "--webhook-file, --state and --cacert go "
 				    "with --fetch");
 	if (fetch && optind < argc)

@@ -43,3 +43,36 @@ void extract_log_line(void *arg, const char *msg)
 	(void)arg;
 	warn("%s", msg);
 }
+
+void extract_fetch_defaults(struct http_opts *o, double rate)
+{
+	memset(o, 0, sizeof *o);
+	o->rate = rate;
+	o->timeout_ms = 120000;
+	o->retries = 5;
+}
+
+int extract_fetch_opt(struct cli *c, int opt, const char *arg,
+		      struct http_opts *o)
+{
+	switch (opt) {
+	case EXTRACT_OPT_RATE:
+		o->rate = (double)cli_parse_uint(c, "--rate", arg, 1, 1000);
+		return 1;
+	case EXTRACT_OPT_CACERT:
+		o->cacert = arg;
+		return 1;
+	case EXTRACT_OPT_TIMEOUT:
+		o->timeout_ms =
+			(long)cli_parse_uint(c, "--timeout", arg, 1, 86400) *
+			1000;
+		return 1;
+	case EXTRACT_OPT_RETRIES:
+		o->retries = (int)cli_parse_uint(c, "--retries", arg, 0, 100);
+		return 1;
+	case 'v':
+		o->log = extract_log_line;
+		return 1;
+	}
+	return 0;
+}

@@ -29,10 +29,6 @@ enum {
 	OPT_KEY_FILE,
 	OPT_STATE,
 	OPT_LIMIT,
-	OPT_RATE,
-	OPT_CACERT,
-	OPT_TIMEOUT,
-	OPT_RETRIES,
 };
 
 static const struct option longopts[] = {
@@ -48,11 +44,7 @@ static const struct option longopts[] = {
 	{"key-file", required_argument, NULL, OPT_KEY_FILE},
 	{"state", required_argument, NULL, OPT_STATE},
 	{"limit", required_argument, NULL, OPT_LIMIT},
-	{"rate", required_argument, NULL, OPT_RATE},
-	{"cacert", required_argument, NULL, OPT_CACERT},
-	{"timeout", required_argument, NULL, OPT_TIMEOUT},
-	{"retries", required_argument, NULL, OPT_RETRIES},
-	{"verbose", no_argument, NULL, 'v'},
+	EXTRACT_FETCH_LONGOPTS,
 	CLI_LONGOPTS,
 	{NULL, 0, NULL, 0},
 };
@@ -184,9 +176,7 @@ int extract_odoo_main(int argc, char **argv)
 	memset(&fo, 0, sizeof fo);
 	fo.api = ODOO_JSON2;
 	fo.limit = 1000;
-	fo.rate = 5;
-	fo.timeout_ms = 120000;
-	fo.retries = 5;
+	extract_fetch_defaults(&fo.net, 5);
 	x = odoo_new();
 	cli_init(&c, argc, argv, &info);
 	while ((opt = getopt_long(argc, argv, "v" CLI_SHORTOPTS, longopts,
@@ -195,7 +185,8 @@ int extract_odoo_main(int argc, char **argv)
 			printf("pulse-extract (pulse) %s\n", VERSION);
 			exit(fflush(stdout) || ferror(stdout) ? EX_IOERR : 0);
 		}
-		if (cli_opt(&c, opt, optarg))
+		if (cli_opt(&c, opt, optarg) ||
+		    extract_fetch_opt(&c, opt, optarg, &fo.net))
 			continue;
 		switch (opt) {
 		case OPT_TICKETS:
@@ -251,31 +242,12 @@ int extract_odoo_main(int argc, char **argv)
 			fo.limit = (long)cli_parse_uint(&c, "--limit", optarg,
 							1, 100000);
 			break;
-		case OPT_RATE:
-			fo.rate = (double)cli_parse_uint(&c, "--rate", optarg,
-							 1, 1000);
-			break;
-		case OPT_CACERT:
-			fo.cacert = optarg;
-			break;
-		case OPT_TIMEOUT:
-			fo.timeout_ms = (long)cli_parse_uint(&c, "--timeout",
-							     optarg, 1, 86400) *
-					1000;
-			break;
-		case OPT_RETRIES:
-			fo.retries = (int)cli_parse_uint(&c, "--retries",
-							 optarg, 0, 100);
-			break;
-		case 'v':
-			fo.log = extract_log_line;
-			break;
 		default:
 			cli_usage(&c);
 		}
 	}
 
-	if (!fetch && (key_file || state || fo.cacert))
+	if (!fetch && (key_file || state || fo.net.cacert))
 		cli_usage_error(&c, "--key-file, --state and --cacert go with "
 				    "--fetch");
 	if (fetch && optind < argc)

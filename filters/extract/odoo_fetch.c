@@ -660,7 +660,7 @@ static int fetch_tickets(struct of *f, struct odoo_state *s)
 	memcpy(s->tk_wd, f->wd, sizeof s->tk_wd);
 	s->tk_id = f->wd_id;
 	s->tk_set = 1;
-	if (f->o->log) {
+	if (f->o->net.log) {
 		char m[160];
 
 		snprintf(m, sizeof m,
@@ -668,7 +668,7 @@ static int fetch_tickets(struct of *f, struct odoo_state *s)
 				      "written at %s",
 			 f->nchanged, f->was->tk_set ? f->was->tk_wd : "ever",
 			 f->wd);
-		f->o->log(f->o->log_arg, m);
+		f->o->net.log(f->o->net.log_arg, m);
 	}
 out:
 	buf_release(&dom);
@@ -786,12 +786,12 @@ static int fetch_messages(struct of *f, struct odoo_state *s, struct sink *out,
 			break;
 		s->msg_id = last, s->set = 1;
 	}
-	if (f->o->log) {
+	if (f->o->net.log) {
 		char m[128];
 
 		snprintf(m, sizeof m, "mail.message: %lu page%s", k,
 			 k == 1 ? "" : "s");
-		f->o->log(f->o->log_arg, m);
+		f->o->net.log(f->o->net.log_arg, m);
 	}
 	return 0;
 }
@@ -824,7 +824,6 @@ int odoo_fetch(struct odoo *x, const struct odoo_fetch_opts *o,
 {
 	struct of f;
 	struct odoo_state was;
-	struct http_opts ho;
 	int64_t last = 0;
 	int st;
 
@@ -841,14 +840,7 @@ int odoo_fetch(struct odoo *x, const struct odoo_fetch_opts *o,
 	f.err = err;
 	f.pg.err = err;
 	f.pg.name = &f.name;
-	memset(&ho, 0, sizeof ho);
-	ho.cacert = o->cacert;
-	ho.timeout_ms = o->timeout_ms;
-	ho.retries = o->retries;
-	ho.rate = o->rate;
-	ho.log = o->log;
-	ho.log_arg = o->log_arg;
-	if (!(f.h = http_new(&ho, err))) {
+	if (!(f.h = http_new(&o->net, err))) {
 		st = EX_SOFTWARE;
 		goto out;
 	}

@@ -59,6 +59,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "http.h"
 #include "odoo.h"
 #include "report.h"
 #include "sink.h"
@@ -81,13 +82,8 @@ struct odoo_fetch_opts {
 	const char *login; /* jsonrpc */
 	const char *key;   /* the API key (or password) */
 	enum odoo_api api;
-	long limit; /* records a page */
-	double rate;
-	const char *cacert;
-	long timeout_ms;
-	int retries;
-	void (*log)(void *arg, const char *msg); /* -v; NULL: none */
-	void *log_arg;
+	long limit;	      /* records a page */
+	struct http_opts net; /* --rate, --cacert, --timeout, --retries, -v */
 };
 
 /*
