@@ -29,7 +29,9 @@
  * paged by id, W0 the bookmark's write_date.  W0's second is read again
  * (>=, not >) because Odoo keeps write_date to the microsecond and
  * answers it to the second; the tickets of that second with an id up to
- * the bookmark's, taken by the run before, are loaded but not changed.
+ * the bookmark's, taken by the run before, are loaded but not changed
+ * (one written in that second after that run began is missed until it
+ * changes again).
  * On a run after another (messages in the bookmark), the older messages
  * of each changed ticket (mail.message of [res_id in (...), id <= LAST])
  * are written again, before the new ones, with the ticket's fields as
