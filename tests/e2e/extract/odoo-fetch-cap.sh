@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --rate 1000 against a server that caps its pages below
+# pulse-extract odoo --fetch against a server that caps its pages below
 # --limit (7 records a page whatever is asked): a short page is not taken
 # for the last, the read goes on until an empty page, for the tickets, the
 # staff and the messages; the records are those of the export

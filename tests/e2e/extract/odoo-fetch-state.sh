@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --rate 1000 --state: a second run takes only the
+# pulse-extract odoo --fetch --state: a second run takes only the
 # messages after the bookmark (with the tickets they name), a run with
 # nothing new writes nothing; the two runs give the records of one
 . "$ROOT/tests/fake/env.sh"

@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --rate 1000 --state: the tickets are read by write_date,
+# pulse-extract odoo --fetch --state: the tickets are read by write_date,
 # so a ticket changed without a message (its priority, stage, SLA
 # deadline) is read again: its messages up to the bookmark are written
 # again with its new fields, before the new messages; a ticket not changed

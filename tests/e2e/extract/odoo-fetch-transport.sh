@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --rate 1000 against a server that fails in transit: a
+# pulse-extract odoo --fetch against a server that fails in transit: a
 # stalled answer (past --timeout), a body cut short, a reset connection are
 # retried and the records are those of a run without faults (each
 # retry waits a second: the case takes some); with the retries off a

@@ -1,4 +1,4 @@
-# pulse-extract odoo --fetch --rate 1000 --state: a bookmark whose tickets' write_date
+# pulse-extract odoo --fetch --state: a bookmark whose tickets' write_date
 # is not "YYYY-MM-DD HH:MM:SS" (an offset, a T, a date alone, a number,
 # out of pattern), whose ids are negative or strings of letters, is exit 65
 # naming it, before any request (never taken for a first run); a server
