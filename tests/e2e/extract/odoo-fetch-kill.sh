@@ -29,7 +29,7 @@ cp st st.ref
 odoo_start d2
 pulse-extract odoo --fetch --rate 1000 --limit 10 --state st.ref -o ref.ndjson 2>/dev/null
 wc -l < ref.ndjson
-odoo_start d2 --delay 0.3
+odoo_start d2 --delay 0.1
 pulse-extract odoo --fetch --rate 1000 --limit 10 --state st -o run2.ndjson 2>/dev/null &
 pid=$!
 for i in $(seq 100); do
