@@ -12,3 +12,4 @@ cat st
 grep -c '^json2 mail.message.search_read' fake.log
 grep -c '^json2 helpdesk.ticket.search_read' fake.log
 grep '^json2 mail.message.search_read' fake.log | tail -1 | cut -c1-90
+pulse-extract odoo --fetch --rate 1000 --api jsonrpc --limit 20 2>/dev/null | cmp - files.ndjson && echo "identical over jsonrpc"
