@@ -89,6 +89,9 @@ struct ticket {
 				 report.ents[ent0] */
 	int stars;	      /* Odoo's ticket_priority 0..3, or -1 */
 	int64_t sla_deadline; /* or T_NONE */
+	/* who answered: first, last, and agent0..+nagents in report.topics */
+	struct sref first_response_by, last_out_by;
+	size_t agent0, nagents;
 };
 
 /* The kinds of record pulse-render reads; RK_OTHER is any other kind. */
@@ -117,8 +120,8 @@ extern const char *const render_load_kinds[RK_N];
 struct render_report {
 	struct ticket *t;
 	size_t n, cap;
-	struct buf str; /* the arena of struct sref */
-	struct sref *topics;
+	struct buf str;	     /* the arena of struct sref */
+	struct sref *topics; /* the tickets' topics and agents */
 	size_t ntopics, captopics;
 	struct sref *ents; /* kind, name, kind, name, ... */
 	size_t nents, capents;

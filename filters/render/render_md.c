@@ -33,6 +33,11 @@ static void add_date(struct md *m, int64_t day)
 		buf_addf(m->out, "%04lld-%02u-%02u", (long long)y, mo, d);
 }
 
+void render_md_date(struct md *m, int64_t day)
+{
+	add_date(m, day);
+}
+
 static void add_date_of(struct md *m, int64_t sec)
 {
 	if (sec == T_NONE)
@@ -744,6 +749,8 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	render_md_topics_count(&m, &ts);
 	topics(&m, cats, &ts);
 	per_day(&m, cats);
+	render_md_agents(&m);
+	render_md_backlog(&m);
 	plan.urgent = wait[0].t;
 	plan.nurgent = wait[0].n;
 	plan.high = high.t;

@@ -29,6 +29,8 @@ void render_md_hr(struct md *m);
 void render_md_table_head2(struct md *m, const char *a, const char *b);
 /* A table header from "A|B|C". */
 void render_md_table_head(struct md *m, const char *cols);
+/* A day (days since 1970-01-01) as the report's language writes dates. */
+void render_md_date(struct md *m, int64_t day);
 
 /* The words of the parts of the report in render_md_topic.c. */
 struct md_words {
@@ -100,6 +102,14 @@ void render_md_topics_release(struct md_topics *ts);
 void render_md_topic_label(struct md *m, const struct md_topic *t);
 const char *render_md_topic_note(struct md *m, const struct md_topic *t,
 				 const char *key);
+
+/*
+ * render_md_agents.c: the load per agent (tickets answered, first answers,
+ * open tickets last answered, first response median and p90); the backlog
+ * per day (open tickets, those without a first answer, the oldest wait).
+ */
+void render_md_agents(struct md *m);
+void render_md_backlog(struct md *m);
 
 /*
  * render_md_tally.c: the count records as one table per "by" (in order of
