@@ -15,6 +15,15 @@
 
 struct md_words;
 
+/*
+ * The targets the report measures against: the [targets] section of the
+ * rules (rules.h), else 24 h, 48 h, 0 and 0.
+ */
+struct md_targets {
+	double median_h, p90_h; /* first response, hours */
+	double unanswered, breached;
+};
+
 struct md {
 	const struct render_report *r;
 	const struct render_opts *o;
@@ -22,6 +31,7 @@ struct md {
 	struct buf *out;
 	int64_t today; /* day of as_of, or T_NONE */
 	const struct md_words *mw;
+	struct md_targets tg;
 };
 
 /* render_md.c: a horizontal rule, a table header "| a | b |" and its rule. */
@@ -40,7 +50,6 @@ struct md_words {
 	const char *improve_h3, *monitor_h2, *monitor_cols, *topic_share;
 	const char *t_median, *t_p90, *t_unanswered, *t_breached;
 	const char *a_topic_open, *a_breached, *a_remind, *a_faq, *none;
-	const char *target_median, *target_p90;
 	const char *odoo_h2, *sla_h3, *no_sla, *sla_prio_cols, *sla_team_cols;
 	const char *channels_h3, *channels_cols, *ch_email, *ch_unknown;
 	const char *t_unclear, *unclear_h2, *unclear_intro, *unclear_cols;
