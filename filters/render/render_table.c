@@ -239,7 +239,8 @@ void render_table_init(struct render_table *t, const struct render_report *r,
 	for (i = 0; i < r->nrecs; i++) {
 		load(t, i);
 		if (!selected(t)) {
-			t->skipped++;
+			/* name records name codes: not left out of a table */
+			t->skipped += !is_name_rec(&t->rec);
 			continue;
 		}
 		t->nrows++;
