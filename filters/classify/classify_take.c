@@ -466,7 +466,7 @@ static uint32_t agent_of(struct classifier *k, const char *author, size_t alen,
 		a->json.len = k->agent_json.len - a->json.off;
 		a->seen = 0;
 	}
-	return (uint32_t)(((char *)a - k->agents.vals) / sizeof(struct agent));
+	return (uint32_t)(((char *)a - k->agents.vals) / k->agents.vsize);
 }
 
 /*

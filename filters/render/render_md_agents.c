@@ -78,7 +78,7 @@ static const struct agent_words *words(const struct md *m)
 struct load {
 	uint64_t answered, first, open_last;
 	double *frh; /* first response hours of the tickets answered first */
-	size_t nfrh;
+	size_t nfrh, capfrh;
 };
 
 static struct load *row(struct hmap *h, const struct render_report *r,
@@ -135,8 +135,13 @@ void render_md_agents(struct md *m)
 			l = row(&h, r, t->first_response_by);
 			l->first++;
 			if (!isnan(t->frh)) {
-				if (!l->frh)
-					l->frh = xmalloc(r->n * sizeof *l->frh);
+				if (l->nfrh == l->capfrh) {
+					l->capfrh =
+						l->capfrh ? 2 * l->capfrh : 16;
+					l->frh = xrealloc(
+						l->frh,
+						l->capfrh * sizeof *l->frh);
+				}
 				l->frh[l->nfrh++] = t->frh;
 			}
 		}
