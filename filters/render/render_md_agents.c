@@ -17,6 +17,7 @@
 
 struct agent_words {
 	const char *h2, *intro, *cols, *unanswered, *no_agents;
+	const char *over; /* a column: first answers slower than the target */
 	const char *backlog_h2, *backlog_intro, *backlog_cols, *backlog_cut;
 };
 
@@ -26,9 +27,11 @@ static const struct agent_words en = {
 		 "message; auto-replies do not count). \"Open, last answered\" "
 		 "are the open tickets whose latest answer is the agent's; the "
 		 "first response times are of the tickets the agent answered "
-		 "first.",
+		 "first; slower: those first answers later than the median's "
+		 "target.",
 	.cols = "Agent|Tickets answered|First answers|Open, last "
 		"answered|First response, median|First response, p90",
+	.over = "Slower than",
 	.unanswered = "Open tickets nobody has answered yet",
 	.no_agents = "No answer in these tickets names its author (no out "
 		     "messages, or records written before pulse-classify "
@@ -50,9 +53,11 @@ static const struct agent_words ru = {
 		"Кто отвечал: сотрудник — автор ответа (исходящего "
 		"сообщения; автоответы не считаются). «Открытые, последний "
 		"ответ» — открытые тикеты, последний ответ в которых его; время "
-		"первого ответа — по тикетам, где он ответил первым.",
+		"первого ответа — по тикетам, где он ответил первым; дольше — "
+		"первые ответы позже цели времени первого ответа.",
 	.cols = "Сотрудник|Тикетов с ответом|Первых ответов|Открытые, "
 		"последний ответ|Первый ответ, медиана|Первый ответ, p90",
+	.over = "Дольше",
 	.unanswered = "Открытые тикеты, на которые ещё никто не ответил",
 	.no_agents = "Ни в одном ответе этих тикетов нет автора (нет "
 		     "исходящих сообщений или записи сделаны до того, как "
@@ -77,7 +82,8 @@ static const struct agent_words *words(const struct md *m)
 /* One agent's counts. */
 struct load {
 	uint64_t answered, first, open_last;
-	double *frh; /* first response hours of the tickets answered first */
+	uint64_t slow; /* of them, slower than the median's target */
+	double *frh;   /* first response hours of the tickets answered first */
 	size_t nfrh, capfrh;
 };
 
@@ -121,6 +127,7 @@ void render_md_agents(struct md *m)
 	const struct render_report *r = m->r;
 	const struct agent_words *aw = words(m);
 	struct hmap h;
+	struct buf cols = BUF_INIT;
 	uint64_t unanswered = 0;
 	size_t i, j, *order;
 
@@ -143,6 +150,7 @@ void render_md_agents(struct md *m)
 						l->capfrh * sizeof *l->frh);
 				}
 				l->frh[l->nfrh++] = t->frh;
+				l->slow += t->frh > m->tg.median_h;
 			}
 		}
 		if (t->open && !sref_null(t->last_out_by))
@@ -159,7 +167,9 @@ void render_md_agents(struct md *m)
 			order[i] = i;
 		sort_map = &h;
 		qsort(order, hmap_len(&h), sizeof *order, by_load);
-		render_md_table_head(m, aw->cols);
+		buf_addf(&cols, "%s|%s %g %s", aw->cols, aw->over,
+			 m->tg.median_h, m->w->hours);
+		render_md_table_head(m, cols.p);
 		for (i = 0; i < hmap_len(&h); i++) {
 			const struct hmap_entry *e =
 				hmap_entry_at(&h, order[i]);
@@ -175,7 +185,8 @@ void render_md_agents(struct md *m)
 			hours(m, render_util_quantile(l->frh, l->nfrh, 0.5));
 			buf_adds(m->out, " | ");
 			hours(m, render_util_quantile(l->frh, l->nfrh, 0.9));
-			buf_adds(m->out, " |\n");
+			buf_addf(m->out, " | %llu |\n",
+				 (unsigned long long)l->slow);
 			free(l->frh);
 		}
 		buf_addc(m->out, '\n');
@@ -184,6 +195,7 @@ void render_md_agents(struct md *m)
 	buf_addf(m->out, "**%s:** %llu\n\n", aw->unanswered,
 		 (unsigned long long)unanswered);
 	hmap_release(&h);
+	buf_release(&cols);
 	render_md_hr(m);
 }
 

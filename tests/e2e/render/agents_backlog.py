@@ -1,6 +1,7 @@
 """The load per agent and the backlog per day, computed again from the
 ticket records (argv[1]) and compared with pulse-render's md tables
-(argv[2]): every cell of both tables.  Prints what it compared."""
+(argv[2]): every cell of both tables; argv[3], the first response median's
+target in hours (default 24).  Prints what it compared."""
 import json
 import math
 import sys
@@ -59,16 +60,19 @@ for t in recs:
             ag.setdefault(t["last_out_by"], [0, 0, 0, []])[2] += 1
         elif t["last_out"] is None:
             unanswered += 1
+TARGET = float(sys.argv[3]) if len(sys.argv) > 3 else 24.0
 want = [[a, str(v[0]), str(v[1]), str(v[2]), hours(quantile(v[3], 0.5)),
-         hours(quantile(v[3], 0.9))]
+         hours(quantile(v[3], 0.9)), str(sum(h > TARGET for h in v[3]))]
         for a, v in sorted(ag.items(), key=lambda kv: (-kv[1][0], -kv[1][1],
                                                        kv[0].encode()))]
 got = table("Agent")
 assert got == want, (got, want)
 line = "**Open tickets nobody has answered yet:** %d" % unanswered
 assert line in md, line
-print("agents: %d rows equal; %d answers in all; %d open unanswered" %
-      (len(want), sum(int(r[1]) for r in want), unanswered))
+print("agents: %d rows equal; %d answers in all, %d first answers slower "
+      "than %g h; %d open unanswered" %
+      (len(want), sum(int(r[1]) for r in want),
+       sum(int(r[6]) for r in want), TARGET, unanswered))
 
 # backlog per day
 as_of = ts(recs[0]["as_of"])

@@ -1,5 +1,6 @@
 # The ticket report's load per agent (tickets answered, first answers,
-# open tickets last answered, first response median and p90) and backlog
+# open tickets last answered, first response median and p90, first
+# answers slower than the median's target, 24 h or the rules') and backlog
 # per day (open at the end of each day, without a first answer, the
 # oldest wait) on the Odoo sample, every cell equal to Python's
 # computation from the same ticket records; then a small case by hand,
@@ -9,6 +10,9 @@ pulse-extract odoo --tickets "$SAMPLES/odoo-tickets.json.zst" \
 	pulse-classify --as-of 2026-01-21T18:00:00Z >t.ndjson
 pulse-render --format md t.ndjson >r.md
 python3 "$ROOT/tests/e2e/render/agents_backlog.py" t.ndjson r.md
+printf '[targets]\nfirst_response_median 12.5\n' >t.rules
+pulse-render --format md --rules t.rules t.ndjson >r12.md
+python3 "$ROOT/tests/e2e/render/agents_backlog.py" t.ndjson r12.md 12.5 | head -n 1
 
 echo '# by hand'
 tk() { # id state category created first_in frh last_out last_ts first_by last_by agents
