@@ -23,7 +23,8 @@
  * is an error.  On an error the rules before the bad line stay added.
  *
  * Sections the ticket stages read: staff, partner, spam,
- * order_confirmation, autoreply, insolvency, topic:NAME.
+ * order_confirmation, autoreply, insolvency, topic:NAME, entity:KIND,
+ * targets.
  */
 #ifndef PULSE_RULES_H
 #define PULSE_RULES_H
@@ -66,6 +67,11 @@ struct rule_section {
  * match is found as a whole word (case-insensitive, as rules) in
  * the customer's messages and named NAME (default: PATTERN as written); a
  * '#' in PATTERN stands for any digit and the text found is the name.
+ * In the [targets] section, every line is "KEY VALUE": the targets the
+ * ticket report measures against, first_response_median and
+ * first_response_p90 in hours (a number above 0, at most 8760) and
+ * unanswered and sla_breached as counts (a whole number, at most
+ * 1000000); another key or value is an error.
  */
 struct rule_note {
 	char *section; /* the section's name, as rule_section.name */
@@ -103,6 +109,12 @@ const char *rules_note_get(const struct rules *rs, const char *sec,
 			   const char *key, const char *lang);
 
 void rules_note_release(struct rules *rs);
+
+/*
+ * The target key of the [targets] section into *v (the last given).
+ * @return 1, or 0 when the rules set none.
+ */
+int rules_target(const struct rules *rs, const char *key, double *v);
 
 /*
  * Adds the rules of text[0..n), named name in messages.  @return 0, or -1

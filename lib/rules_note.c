@@ -42,6 +42,100 @@ static struct rule_note *note_new(struct rules *rs, const char *sec,
 	return n;
 }
 
+/* The lines of the [targets] section, and what each value may be. */
+static const struct {
+	const char *key;
+	int hours; /* else a count */
+} target_keys[] = {
+	{"first_response_median", 1},
+	{"first_response_p90", 1},
+	{"unanswered", 0},
+	{"sla_breached", 0},
+};
+
+#define TARGET_MAX_HOURS 8760	 /* a year */
+#define TARGET_MAX_COUNT 1000000 /* tickets */
+
+/*
+ * "KEY VALUE" of the [targets] section: hours, a number above 0 (digits,
+ * a '.' and digits), or a count, a whole number; nothing else.
+ */
+static int parse_target(struct rules *rs, const char *l, size_t n,
+			struct buf *why)
+{
+	size_t k, a, i, t, dots = 0, digits = 0;
+	struct rule_note *note;
+	double v;
+	char num[32];
+
+	for (k = 0; k < n && !is_blank(l[k]); k++)
+		;
+	for (t = 0; t < sizeof target_keys / sizeof target_keys[0]; t++)
+		if (key_is(l, k, target_keys[t].key))
+			break;
+	buf_reset(why);
+	if (t == sizeof target_keys / sizeof target_keys[0]) {
+		buf_addf(why,
+			 "unknown target '%.*s' (first_response_median, "
+			 "first_response_p90, unanswered, sla_breached)",
+			 (int)(k > 60 ? 60 : k), l);
+		return -1;
+	}
+	for (a = k; a < n && is_blank(l[a]); a++)
+		;
+	for (i = a; i < n; i++) {
+		if (l[i] == '.' && target_keys[t].hours)
+			dots++;
+		else if (l[i] >= '0' && l[i] <= '9')
+			digits++;
+		else
+			break;
+	}
+	v = 0;
+	if (i == n && digits && dots <= 1 && l[a] != '.' && l[n - 1] != '.' &&
+	    n - a < sizeof num) {
+		memcpy(num, l + a, n - a);
+		num[n - a] = '\0';
+		v = strtod(num, NULL);
+	}
+	if (target_keys[t].hours ? !(v > 0 && v <= TARGET_MAX_HOURS)
+				 : !(i == n && digits && n - a < sizeof num &&
+				     v <= TARGET_MAX_COUNT)) {
+		if (target_keys[t].hours)
+			buf_addf(why,
+				 "target %s needs hours, a number above 0 "
+				 "and at most %d (got '%.*s')",
+				 target_keys[t].key, TARGET_MAX_HOURS,
+				 (int)(n - a > 40 ? 40 : n - a), l + a);
+		else
+			buf_addf(why,
+				 "target %s needs a count, a whole number "
+				 "from 0 to %d (got '%.*s')",
+				 target_keys[t].key, TARGET_MAX_COUNT,
+				 (int)(n - a > 40 ? 40 : n - a), l + a);
+		return -1;
+	}
+	note = note_new(rs, "targets", target_keys[t].key);
+	note->text = xstrndup(l + a, n - a);
+	note->tlen = n - a;
+	return 1;
+}
+
+int rules_target(const struct rules *rs, const char *key, double *v)
+{
+	size_t i = rs->nnote;
+
+	while (i--) {
+		const struct rule_note *n = &rs->note[i];
+
+		if (!strcmp(n->section, "targets") && !strcmp(n->key, key)) {
+			*v = strtod(n->text, NULL);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* "match PATTERN [= NAME]" of an [entity:KIND] section. */
 static int parse_match(struct rules *rs, const char *sec, const char *l,
 		       size_t n, struct buf *why)
@@ -88,6 +182,8 @@ int rules_note_parse(struct rules *rs, const char *sec, const char *l, size_t n,
 	const char *key = NULL;
 	struct rule_note *note;
 
+	if (sec && !strcmp(sec, "targets"))
+		return parse_target(rs, l, n, why);
 	for (k = 0; k < n && !is_blank(l[k]); k++)
 		;
 	if (key_is(l, k, "match")) {

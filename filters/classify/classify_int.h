@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "hmap.h"
 #include "classify.h"
 #include "jw.h"
 #include "rules.h"
@@ -69,6 +70,7 @@ struct cmsg {
 	uint64_t mask; /* bit i: rule section i matches */
 	uint32_t next; /* the ticket's next message (input order), or NONE */
 	uint32_t why[NWHY]; /* 1 + index of the first matching rule, or 0 */
+	uint32_t who;	    /* out: its author in k->agents, or NONE */
 	uint8_t dir;
 };
 
@@ -132,6 +134,11 @@ struct classifier {
 	int64_t last_id;
 	uint32_t last_tix;
 
+	/* the authors of out messages (agents): name -> struct agent */
+	struct hmap agents;
+	struct buf agent_json; /* their names as JSON strings */
+	uint64_t nwritten;     /* tickets written, for struct agent's seen */
+
 	struct idtab done; /* --sorted */
 	int in_group;
 
@@ -164,6 +171,19 @@ void classify_entity_take(struct classifier *k, struct ctk *t, const char *subj,
 void classify_entity_write(struct classifier *k, const struct ctk *t,
 			   struct buf *b);
 
+/* An agent: the author of out messages, in k->agents. */
+struct agent {
+	struct sref json; /* in k->agent_json */
+	uint64_t seen;	  /* 1 + the last ticket written naming it */
+};
+
+/* Agent who of k->agents, or NULL when who is NONE. */
+static inline struct agent *classify_agent(struct classifier *k, uint32_t who)
+{
+	return who == NONE ? NULL
+			   : (struct agent *)hmap_val_at(&k->agents, who);
+}
+
 /* The names of the joined fields, in output order (classify_write.c). */
 extern const char *const classify_joined_keys[NJOINED];
 
@@ -193,6 +213,8 @@ struct classify_verdict {
 	uint64_t topics; /* bit i: rule section i, a topic */
 	size_t n_in, n_out;
 	const struct cmsg *fin, *lin, *lout, *last, *fout;
+	const struct cmsg *m; /* the messages decided on, n of them */
+	size_t n;
 	struct sref email, name, subject;
 	struct buf *reason; /* k->reason: why, in words */
 };

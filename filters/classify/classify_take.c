@@ -154,6 +154,7 @@ struct classifier *classify_new(const struct classify_opts *o,
 	k->b_partner = bit(section_index(rs, "partner"));
 	k->want = k->b_spam | k->b_order | k->b_insolv;
 	classify_entity_init(k);
+	hmap_init(&k->agents, sizeof(struct agent));
 	for (i = 0; i < rs->n; i++) {
 		const char *name = rs->s[i].name;
 
@@ -169,14 +170,16 @@ struct classifier *classify_new(const struct classify_opts *o,
 
 void classify_free(struct classifier *k)
 {
-	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,  &k->tb,
-			      &k->eb,	      &k->ab,	 &k->kb,  &k->tmp,
-			      &k->reason,     &k->fold,	 &k->ents};
+	struct buf *bufs[] = {&k->topic_json, &k->arena, &k->sb,
+			      &k->tb,	      &k->eb,	 &k->ab,
+			      &k->kb,	      &k->tmp,	 &k->reason,
+			      &k->fold,	      &k->ents,	 &k->agent_json};
 	size_t i;
 
 	if (!k)
 		return;
 	rules_matcher_free(k->m);
+	hmap_release(&k->agents);
 	free(k->ids.slots);
 	free(k->tk);
 	free(k->msg);
@@ -441,6 +444,32 @@ static struct cmsg *msg_new(struct classifier *k, struct ctk *t)
 }
 
 /*
+ * The agent who wrote an out message: its author, else its sender's
+ * address; NONE when it has neither.
+ */
+static uint32_t agent_of(struct classifier *k, const char *author, size_t alen,
+			 const char *email, size_t elen)
+{
+	struct agent *a;
+	int isnew;
+
+	if (!author || !alen) {
+		author = email;
+		alen = elen;
+	}
+	if (!author || !alen)
+		return NONE;
+	a = hmap_put(&k->agents, author, alen, &isnew);
+	if (isnew) {
+		a->json.off = k->agent_json.len;
+		jw_str(&k->agent_json, author, alen);
+		a->json.len = k->agent_json.len - a->json.off;
+		a->seen = 0;
+	}
+	return (uint32_t)(((char *)a - k->agents.vals) / k->agents.vsize);
+}
+
+/*
  * Keeps the sender and the excerpt of in message m of t when it is the
  * latest so far, human messages before automatic ones: what the customer
  * (or the partner) wants now, and who asks.
@@ -567,6 +596,7 @@ int classify_add(struct classifier *k, const struct rec *r, struct sink *out,
 	m->why[WHY_SPAM] = k->s_spam >= 0 ? first[k->s_spam] : 0;
 	m->why[WHY_ORDER] = k->s_order >= 0 ? first[k->s_order] : 0;
 	m->why[WHY_INSOLV] = k->s_insolv >= 0 ? first[k->s_insolv] : 0;
+	m->who = dir == DIR_OUT ? agent_of(k, author, alen, email, elen) : NONE;
 	if (dir != DIR_IN || (m->mask & k->b_auto))
 		return 0;
 	/*

@@ -244,6 +244,8 @@ void classify_decide(struct classifier *k, const struct ctk *t,
 	v->lout = lout;
 	v->last = last;
 	v->fout = fout;
+	v->m = m;
+	v->n = n;
 	v->email = email;
 	v->name = name;
 	v->subject = subject;

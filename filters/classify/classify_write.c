@@ -97,6 +97,49 @@ static void put_latest(struct classifier *k, const struct ctk *t, struct buf *b)
 	jw_bool(b, t->has_lin && t->lin_partner);
 }
 
+static void put_agent(struct classifier *k, struct buf *b, const char *key,
+		      const struct cmsg *m)
+{
+	const struct agent *a = m ? classify_agent(k, m->who) : NULL;
+
+	put_key(b, key);
+	if (a)
+		buf_add(b, k->agent_json.p + a->json.off, a->json.len);
+	else
+		jw_null(b);
+}
+
+/*
+ * Who answered: the author of the first answer, of the last one, and every
+ * author of an answer (auto-replies never), in the order they first wrote.
+ */
+static void put_agents(struct classifier *k, const struct classify_verdict *v,
+		       struct buf *b)
+{
+	size_t i;
+	int first = 1;
+
+	put_agent(k, b, "first_response_by", v->fout);
+	put_agent(k, b, "last_out_by", v->lout);
+	put_key(b, "agents");
+	buf_addc(b, '[');
+	k->nwritten++;
+	for (i = 0; i < v->n; i++) {
+		const struct cmsg *x = &v->m[i];
+		struct agent *a;
+
+		if (x->dir != DIR_OUT || (x->mask & k->b_auto) ||
+		    !(a = classify_agent(k, x->who)) || a->seen == k->nwritten)
+			continue;
+		a->seen = k->nwritten;
+		if (!first)
+			buf_addc(b, ',');
+		first = 0;
+		buf_add(b, k->agent_json.p + a->json.off, a->json.len);
+	}
+	buf_addc(b, ']');
+}
+
 void classify_write(struct classifier *k, const struct ctk *t,
 		    const struct classify_verdict *v, struct buf *b)
 {
@@ -157,6 +200,7 @@ void classify_write(struct classifier *k, const struct ctk *t,
 	jw_i64(b, (int64_t)v->n_in);
 	put_key(b, "n_out");
 	jw_i64(b, (int64_t)v->n_out);
+	put_agents(k, v, b);
 	put_sref(k, b, "email", v->email);
 	put_sref(k, b, "name", v->name);
 	put_sref(k, b, "subject", v->subject);

@@ -669,7 +669,7 @@
 	 */
 	function hbars(parent, items, max, opts) {
 		opts = opts || {};
-		var W0 = opts.width || 500, LW = opts.labelWidth || 120, TW = opts.textWidth || 150, RH = 24;
+		var cw = parent.clientWidth || 500, W0 = opts.width || (cw < 400 ? Math.max(300, cw) : 500), LW = opts.labelWidth || 120, TW = opts.textWidth || 150, RH = 24; /* a phone: the card's width */
 		var BW = W0 - LW - TW - 10;
 		var svg = s('svg', {viewBox: '0 0 ' + W0 + ' ' + (items.length * RH + 6), width: W0, role: 'img'}, parent);
 		if (opts.title)

@@ -115,14 +115,13 @@ static const struct format {
 	{"md", render_md, K(TICKET) | K(COUNT) | K(HISTOGRAM)},
 	{"svg", render_svg, K(LINK) | K(METRIC) | K(HISTOGRAM)},
 	{"telegram", render_telegram,
-	 K(METRIC) | K(ALERT) | K(FUNNEL) | K(TICKET)},
+	 K(METRIC) | K(ALERT) | K(FUNNEL) | K(TICKET) | K(NAME)},
 	{"html", render_html, K(FUNNEL) | K(NAME)},
-	{"csv", render_csv, (RK_BIT(RK_N) - 1) & ~K(NAME)},
+	{"csv", render_csv, RK_BIT(RK_N) - 1},
 };
 
 /* xlsx: a format that can fail, render_xlsx() (0 or an exit status). */
-static const struct format xlsx_format = {"xlsx", NULL,
-					  (RK_BIT(RK_N) - 1) & ~K(NAME)};
+static const struct format xlsx_format = {"xlsx", NULL, RK_BIT(RK_N) - 1};
 
 /* svg: the chart of each kind, for --chart. */
 static const struct chart {
@@ -187,25 +186,39 @@ static int check_drawn(const struct render_report *rep,
 	 * before funnel records; the kinds it passes over are said */
 	if (fmt->render == render_telegram) {
 		int first = rep->nmetrics || rep->nalerts;
+		uint64_t nf = rep->nkind[RK_FUNNEL], nn = rep->nkind[RK_NAME];
 
 		if (first && rep->n)
 			warn("ignored %zu ticket record%s: the metric records "
 			     "make the message",
 			     rep->n, rep->n == 1 ? "" : "s");
-		if ((first || rep->n) && rep->nrecs)
-			warn("ignored %zu funnel record%s: the %s records "
+		if ((first || rep->n) && nf)
+			warn("ignored %llu funnel record%s: the %s records "
 			     "make the message",
-			     rep->nrecs, rep->nrecs == 1 ? "" : "s",
+			     (unsigned long long)nf, nf == 1 ? "" : "s",
+			     first ? "metric" : "ticket");
+		if ((first || rep->n) && nn)
+			warn("ignored %llu name record%s: the %s records "
+			     "make the message",
+			     (unsigned long long)nn, nn == 1 ? "" : "s",
 			     first ? "metric" : "ticket");
 	}
-	if (!rep->ignored)
-		return 0;
-	render_load_ignored(rep, &b);
-	warn("ignored %llu record%s of other kinds (%s)",
-	     (unsigned long long)rep->ignored, rep->ignored == 1 ? "" : "s",
-	     b.p);
-	buf_reset(&b);
-	if (render_load_drawn(rep)) {
+	if (rep->ignored) {
+		render_load_ignored(rep, &b);
+		warn("ignored %llu record%s of other kinds (%s)",
+		     (unsigned long long)rep->ignored,
+		     rep->ignored == 1 ? "" : "s", b.p);
+		buf_reset(&b);
+	}
+	/* name records name the codes of the others: alone, nothing */
+	if (fmt->render != render_html && rep->nkind[RK_NAME] &&
+	    rep->nkind[RK_NAME] == render_load_drawn(rep)) {
+		error("nothing to draw: name records only name the codes of "
+		      "funnel records");
+		buf_release(&b);
+		return -1;
+	}
+	if (!rep->ignored || render_load_drawn(rep)) {
 		buf_release(&b);
 		return 0;
 	}
@@ -403,7 +416,7 @@ int main(int argc, char **argv)
 		    strcmp(o.chart, charts[i].name) == 0)
 			kinds = RK_BIT(charts[i].kind);
 	if (fmt->render == render_csv && o.table)
-		kinds = RK_BIT(RK_FUNNEL);
+		kinds = RK_BIT(RK_FUNNEL) | RK_BIT(RK_NAME);
 	render_load_init(&rep, kinds);
 	rep.raw = fmt->render == render_csv;
 	rep.final_only =

@@ -89,6 +89,9 @@ struct ticket {
 				 report.ents[ent0] */
 	int stars;	      /* Odoo's ticket_priority 0..3, or -1 */
 	int64_t sla_deadline; /* or T_NONE */
+	/* who answered: first, last, and agent0..+nagents in report.topics */
+	struct sref first_response_by, last_out_by;
+	size_t agent0, nagents;
 };
 
 /* The kinds of record pulse-render reads; RK_OTHER is any other kind. */
@@ -117,8 +120,8 @@ extern const char *const render_load_kinds[RK_N];
 struct render_report {
 	struct ticket *t;
 	size_t n, cap;
-	struct buf str; /* the arena of struct sref */
-	struct sref *topics;
+	struct buf str;	     /* the arena of struct sref */
+	struct sref *topics; /* the tickets' topics and agents */
 	size_t ntopics, captopics;
 	struct sref *ents; /* kind, name, kind, name, ... */
 	size_t nents, capents;
@@ -619,6 +622,41 @@ struct render_cell {
 	struct json_span cur; /* its currency, a JSON string (or not) */
 };
 
+/*
+ * render_codes.c: the names of the codes, from the report's name records
+ * (kept in recs): a stage's per entity, a source's, a pipeline's
+ * (category).
+ */
+struct render_codes {
+	struct hmap map; /* "of\x1fentity\x1fcode" -> struct json_span */
+	struct buf key;
+};
+
+void render_codes_init(struct render_codes *c, const struct render_report *r);
+void render_codes_release(struct render_codes *c);
+
+/*
+ * The name of code (a JSON string or number) of of ("stage" of entity,
+ * "source", "category") into *name, a JSON string.  @return 1, or 0 when
+ * the records do not name it.
+ */
+int render_codes_name(struct render_codes *c, const char *of,
+		      struct json_span entity, struct json_span code,
+		      struct json_span *name);
+
+/*
+ * The code of a source named name (a JSON string), as pulse-utm
+ * --crm-source writes a source: its name.  @return 1, or 0.
+ */
+int render_codes_source(struct render_codes *c, struct json_span name,
+			struct json_span *code);
+
+/* Whether the records name any code at all. */
+static inline int render_codes_any(const struct render_codes *c)
+{
+	return hmap_len(&c->map) != 0;
+}
+
 struct render_table {
 	const struct render_report *r;
 	enum render_tsel sel;
@@ -633,6 +671,7 @@ struct render_table {
 	size_t next;
 	struct rec rec;
 	struct buf key;
+	struct render_codes codes; /* a funnel table: names for codes */
 };
 
 /* Finds the table's rows and columns (a pass over the records). */

@@ -506,11 +506,15 @@ void render_lang_column(enum lang_id lang, const char *name, size_t n,
 	/* "group.manager": a group's member; "revenue.RUB": a currency's */
 	if (head == 5 && memcmp(name, "group", 5) == 0) {
 		buf_adds(out, ": ");
-		add_label(out, lang, dot + 1, n - head - 1);
+		render_lang_column(lang, dot + 1, n - head - 1, out);
 		return;
 	}
 	buf_adds(out, ", ");
-	buf_add(out, dot + 1, n - head - 1);
+	/* "stage.code": the code behind a name (render_table.c) */
+	if (n - head - 1 == 4 && memcmp(dot + 1, "code", 4) == 0)
+		buf_adds(out, lang == LANG_RU ? "код" : "code");
+	else
+		buf_add(out, dot + 1, n - head - 1);
 }
 
 const char *render_lang_table(enum lang_id lang, const char *name, size_t n)

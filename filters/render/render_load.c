@@ -174,32 +174,37 @@ static int get_enum(struct ld *l, const char *key, const char *const *names,
 	}
 }
 
-static int get_topics(struct ld *l, struct ticket *t)
+/*
+ * A member that is an array of strings: its elements appended to
+ * report.topics (the topics and the agents of every ticket), *first the
+ * index of the first, *n how many; none when absent or null.
+ */
+static int get_strs(struct ld *l, const char *key, size_t *first, size_t *n)
 {
-	struct json_span v = rec_get(l->in, "topics"), e;
+	struct json_span v = rec_get(l->in, key), e;
 	struct json_iter it;
 	struct render_report *r = l->r;
 	const char *p;
-	size_t n;
+	size_t len;
 
-	t->topic0 = r->ntopics;
-	t->ntopics = 0;
+	*first = r->ntopics;
+	*n = 0;
 	if (v.type == JSON_NONE || v.type == JSON_NULL)
 		return 0;
 	if (v.type != JSON_ARRAY)
-		return bad_type(l, "topics", v, "an array");
+		return bad_type(l, key, v, "an array");
 	json_iter_init(&it, v);
 	while (json_iter_next(&it, NULL, &e)) {
 		if (e.type != JSON_STRING)
-			return bad_type(l, "topics", e, "a string element");
-		json_str_view(e, &l->scratch, &p, &n);
+			return bad_type(l, key, e, "a string element");
+		json_str_view(e, &l->scratch, &p, &len);
 		if (r->ntopics == r->captopics) {
 			r->captopics = r->captopics ? 2 * r->captopics : 64;
 			r->topics = xrealloc(r->topics,
 					     r->captopics * sizeof *r->topics);
 		}
-		r->topics[r->ntopics++] = keep(r, p, n);
-		t->ntopics++;
+		r->topics[r->ntopics++] = keep(r, p, len);
+		(*n)++;
 	}
 	return 0;
 }
@@ -326,9 +331,12 @@ static int load_ticket(struct ld *l, struct ticket *t)
 	if (k == -1)
 		return -1;
 	t->stars = k < 0 ? -1 : k;
-	if (get_entities(l, t) < 0)
+	if (get_entities(l, t) < 0 ||
+	    get_str(l, "first_response_by", &t->first_response_by) < 0 ||
+	    get_str(l, "last_out_by", &t->last_out_by) < 0 ||
+	    get_strs(l, "agents", &t->agent0, &t->nagents) < 0)
 		return -1;
-	return get_topics(l, t);
+	return get_strs(l, "topics", &t->topic0, &t->ntopics);
 }
 
 /* Which kind the record is of. */

@@ -33,6 +33,11 @@ static void add_date(struct md *m, int64_t day)
 		buf_addf(m->out, "%04lld-%02u-%02u", (long long)y, mo, d);
 }
 
+void render_md_date(struct md *m, int64_t day)
+{
+	add_date(m, day);
+}
+
 static void add_date_of(struct md *m, int64_t sec)
 {
 	if (sec == T_NONE)
@@ -710,14 +715,22 @@ static void per_day(struct md *m, const uint64_t *cats)
 void render_md(const struct render_report *r, const struct render_opts *o,
 	       struct buf *out)
 {
-	struct md m = {r,   o,	    render_lang_words(o->lang),
-		       out, T_NONE, render_md_words(o->lang)};
+	struct md m = {r,	    o,	    render_lang_words(o->lang),
+		       out,	    T_NONE, render_md_words(o->lang),
+		       {0, 0, 0, 0}};
 	struct list crit, high, prec, wait[3], rec, unclear;
 	uint64_t cats[CAT_N] = {0};
 	struct md_topics ts;
 	struct md_plan plan;
 	size_t i;
 
+	m.tg = (struct md_targets){24, 48, 0, 0};
+	if (o->rules) {
+		rules_target(o->rules, "first_response_median", &m.tg.median_h);
+		rules_target(o->rules, "first_response_p90", &m.tg.p90_h);
+		rules_target(o->rules, "unanswered", &m.tg.unanswered);
+		rules_target(o->rules, "sla_breached", &m.tg.breached);
+	}
 	if (r->as_of != T_NONE)
 		m.today = ptime_day(r->as_of);
 	for (i = 0; i < r->n; i++)
@@ -744,6 +757,8 @@ void render_md(const struct render_report *r, const struct render_opts *o,
 	render_md_topics_count(&m, &ts);
 	topics(&m, cats, &ts);
 	per_day(&m, cats);
+	render_md_agents(&m);
+	render_md_backlog(&m);
 	plan.urgent = wait[0].t;
 	plan.nurgent = wait[0].n;
 	plan.high = high.t;

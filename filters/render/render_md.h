@@ -15,6 +15,15 @@
 
 struct md_words;
 
+/*
+ * The targets the report measures against: the [targets] section of the
+ * rules (rules.h), else 24 h, 48 h, 0 and 0.
+ */
+struct md_targets {
+	double median_h, p90_h; /* first response, hours */
+	double unanswered, breached;
+};
+
 struct md {
 	const struct render_report *r;
 	const struct render_opts *o;
@@ -22,6 +31,7 @@ struct md {
 	struct buf *out;
 	int64_t today; /* day of as_of, or T_NONE */
 	const struct md_words *mw;
+	struct md_targets tg;
 };
 
 /* render_md.c: a horizontal rule, a table header "| a | b |" and its rule. */
@@ -29,6 +39,8 @@ void render_md_hr(struct md *m);
 void render_md_table_head2(struct md *m, const char *a, const char *b);
 /* A table header from "A|B|C". */
 void render_md_table_head(struct md *m, const char *cols);
+/* A day (days since 1970-01-01) as the report's language writes dates. */
+void render_md_date(struct md *m, int64_t day);
 
 /* The words of the parts of the report in render_md_topic.c. */
 struct md_words {
@@ -38,7 +50,6 @@ struct md_words {
 	const char *improve_h3, *monitor_h2, *monitor_cols, *topic_share;
 	const char *t_median, *t_p90, *t_unanswered, *t_breached;
 	const char *a_topic_open, *a_breached, *a_remind, *a_faq, *none;
-	const char *target_median, *target_p90;
 	const char *odoo_h2, *sla_h3, *no_sla, *sla_prio_cols, *sla_team_cols;
 	const char *channels_h3, *channels_cols, *ch_email, *ch_unknown;
 	const char *t_unclear, *unclear_h2, *unclear_intro, *unclear_cols;
@@ -100,6 +111,14 @@ void render_md_topics_release(struct md_topics *ts);
 void render_md_topic_label(struct md *m, const struct md_topic *t);
 const char *render_md_topic_note(struct md *m, const struct md_topic *t,
 				 const char *key);
+
+/*
+ * render_md_agents.c: the load per agent (tickets answered, first answers,
+ * open tickets last answered, first response median and p90); the backlog
+ * per day (open tickets, those without a first answer, the oldest wait).
+ */
+void render_md_agents(struct md *m);
+void render_md_backlog(struct md *m);
 
 /*
  * render_md_tally.c: the count records as one table per "by" (in order of

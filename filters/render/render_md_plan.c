@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_IDS 10	 /* ticket ids listed inline in the action plan */
-#define TOPIC_IDS 5	 /* ... for a topic's action */
-#define TARGET_P90_H 48. /* hours: above it, reminders are an improvement */
+#define MAX_IDS 10  /* ticket ids listed inline in the action plan */
+#define TOPIC_IDS 5 /* ... for a topic's action */
 
 /* " (1, 2, 3, …)": the first max ids of t[0..n). */
 static void add_ids(struct md *m, const struct ticket *const *t, size_t n,
@@ -140,7 +139,7 @@ void render_md_plan(struct md *m, const struct md_plan *p,
 				  : 0.0,
 			 m->mw->of_requests);
 	}
-	if (!isnan(p90) && p90 > TARGET_P90_H)
+	if (!isnan(p90) && p90 > m->tg.p90_h)
 		buf_addf(m->out, "%zu. %s (p90 %.1f %s)\n", k++,
 			 m->mw->a_remind, p90, w->hours);
 	if (k == 1)
@@ -161,6 +160,12 @@ static void add_hours(struct md *m, double h)
 		buf_addf(m->out, " (%.1f %s)", h / 24, m->w->days_short);
 }
 
+/* A count's target and the row's end: "0", else "≤ n". */
+static void add_count_target(struct md *m, double n)
+{
+	buf_addf(m->out, "%s%.0f |\n", n > 0 ? "≤ " : "", n);
+}
+
 void render_md_monitor(struct md *m, const struct md_topics *ts)
 {
 	const struct render_report *r = m->r;
@@ -178,15 +183,18 @@ void render_md_monitor(struct md *m, const struct md_topics *ts)
 	render_md_table_head(m, m->mw->monitor_cols);
 	buf_addf(m->out, "| %s | ", m->mw->t_median);
 	add_hours(m, frt_quantile(r, 0.5));
-	buf_addf(m->out, " | %s |\n| %s | ", m->mw->target_median,
+	buf_addf(m->out, " | < %g %s |\n| %s | ", m->tg.median_h, w->hours,
 		 m->mw->t_p90);
 	add_hours(m, frt_quantile(r, 0.9));
-	buf_addf(m->out, " | %s |\n| %s | %zu | — |\n| %s | %zu | 0 |\n",
-		 m->mw->target_p90, w->m_with, with, m->mw->t_unanswered,
+	buf_addf(m->out, " | < %g %s |\n| %s | %zu | — |\n| %s | %zu | ",
+		 m->tg.p90_h, w->hours, w->m_with, with, m->mw->t_unanswered,
 		 waiting);
-	if (any_sla(r))
-		buf_addf(m->out, "| %s | %zu | 0 |\n", m->mw->t_breached,
+	add_count_target(m, m->tg.unanswered);
+	if (any_sla(r)) {
+		buf_addf(m->out, "| %s | %zu | ", m->mw->t_breached,
 			 breached(m, br, 0));
+		add_count_target(m, m->tg.breached);
+	}
 	for (i = 0; i < ts->n; i++) {
 		const struct md_topic *tp = &ts->t[i];
 		const char *target = render_md_topic_note(m, tp, "target");

@@ -10,6 +10,14 @@
  * "group.manager", "revenue.RUB"; elsewhere it stays one cell.  A cell is
  * the member's JSON value and what it is: a number shown with some
  * decimals, a fraction, an amount of money and its currency.
+ *
+ * Name records (pulse-extract bitrix --statuses, --categories) make no
+ * table: in a funnel table they name the codes, as the dashboard does.
+ * A stage, lost_stage, source, group.source or category column then
+ * shows the name where the records give one (the code where not), and a
+ * column after it, its name and ".code", keeps the code: the code named,
+ * the code of a source that is a CRM source's name (pulse-utm
+ * --crm-source), else nothing.
  */
 #include "render.h"
 
@@ -44,11 +52,18 @@ static int is_funnel(const struct rec *in)
 	return json_str_eq(rec_get(in, "kind"), "funnel", 6);
 }
 
+static int is_name_rec(const struct rec *in)
+{
+	return json_str_eq(rec_get(in, "kind"), "name", 4);
+}
+
 /* Whether the loaded record is a row of the table. */
 static int selected(const struct render_table *t)
 {
 	struct json_span kind = rec_get(&t->rec, "kind");
 
+	if (is_name_rec(&t->rec))
+		return 0;
 	switch (t->sel) {
 	case RT_FUNNEL:
 		return is_funnel(&t->rec) &&
@@ -99,6 +114,59 @@ static struct render_cell cell_of(struct render_table *t, struct json_span v)
 	return c;
 }
 
+/* What a funnel column named key holds the codes of, or NULL. */
+static const char *coded(const char *key, size_t n)
+{
+	static const struct {
+		const char *key, *of;
+	} cols[] = {
+		{"stage", "stage"},	  {"lost_stage", "stage"},
+		{"source", "source"},	  {"group.source", "source"},
+		{"category", "category"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		if (strlen(cols[i].key) == n && !memcmp(cols[i].key, key, n))
+			return cols[i].of;
+	return NULL;
+}
+
+/*
+ * Calls fn with cell c of column t->key, and when the column holds codes
+ * and the records name codes, with the name in it instead and the code in
+ * the column t->key ".code" after it.
+ */
+static void put(struct render_table *t, struct render_cell c,
+		void (*fn)(struct render_table *, struct render_cell))
+{
+	const char *of = NULL;
+	struct render_cell named = c;
+	size_t n = t->key.len;
+
+	if (t->sel == RT_FUNNEL && render_codes_any(&t->codes))
+		of = coded(t->key.p, t->key.len);
+	if (!of) {
+		fn(t, c);
+		return;
+	}
+	if (render_codes_name(&t->codes, of, rec_get(&t->rec, "entity"), c.v,
+			      &named.v)) {
+		named.dec = -1, named.frac = 0;
+	} else if (!strcmp(of, "source") &&
+		   render_codes_source(&t->codes, c.v, &c.v)) {
+		c.dec = -1, c.frac = 0; /* a CRM source's name: its code */
+	} else {
+		c.v = (struct json_span){NULL, 0, JSON_NONE, 0}; /* no code */
+	}
+	/* render_codes.c used its own key: t->key is still the column's */
+	fn(t, named);
+	buf_adds(&t->key, ".code");
+	fn(t, c);
+	t->key.len = n;
+	t->key.p[n] = '\0';
+}
+
 /*
  * Calls fn for each column of the loaded record, with its name in t->key
  * and its cell.
@@ -119,7 +187,7 @@ static void each_member(struct render_table *t,
 		if (left_out(t))
 			continue;
 		if (t->sel != RT_FUNNEL || v.type != JSON_OBJECT) {
-			fn(t, cell_of(t, v));
+			put(t, cell_of(t, v), fn);
 			continue;
 		}
 		money = render_funnel_money(t->key.p, t->key.len);
@@ -133,7 +201,7 @@ static void each_member(struct render_table *t,
 			c.v = v;
 			if (money && v.type == JSON_STRING)
 				c.money = 1, c.cur = k;
-			fn(t, c);
+			put(t, c, fn);
 		}
 	}
 }
@@ -167,10 +235,12 @@ void render_table_init(struct render_table *t, const struct render_report *r,
 	t->nlen = nlen;
 	hmap_init(&t->cols, sizeof(size_t));
 	rec_init(&t->rec);
+	render_codes_init(&t->codes, r);
 	for (i = 0; i < r->nrecs; i++) {
 		load(t, i);
 		if (!selected(t)) {
-			t->skipped++;
+			/* name records name codes: not left out of a table */
+			t->skipped += !is_name_rec(&t->rec);
 			continue;
 		}
 		t->nrows++;
@@ -212,6 +282,7 @@ void render_table_release(struct render_table *t)
 	buf_release(&t->key);
 	rec_release(&t->rec);
 	hmap_release(&t->cols);
+	render_codes_release(&t->codes);
 }
 
 void render_table_list(const struct render_report *r, struct render_tables *l)
@@ -230,6 +301,8 @@ void render_table_list(const struct render_report *r, struct render_tables *l)
 	rec_init(&rec);
 	for (i = 0; i < r->nrecs; i++) {
 		parse(&rec, r, i);
+		if (is_name_rec(&rec))
+			continue; /* names for the codes, not a table */
 		kind = rec_get(&rec, "kind");
 		ref.sel = RT_NO_KIND;
 		p = "", n = 0;

@@ -17,6 +17,7 @@
 struct fwords {
 	const char *title, *leads, *won, *revenue, *last, *before, *sources,
 		*stale, *none, *as_of;
+	const char *no_source; /* "(none)": no UTM source, as on the page */
 };
 
 static const struct fwords fw_en = {"Leads funnel",
@@ -28,7 +29,8 @@ static const struct fwords fw_en = {"Leads funnel",
 				    "First sources",
 				    "open leads and deals lying in their stage",
 				    "no funnel records of the whole period",
-				    "as of"};
+				    "as of",
+				    "(none)"};
 static const struct fwords fw_ru = {
 	"Воронка лидов",
 	"лидов",
@@ -39,7 +41,8 @@ static const struct fwords fw_ru = {
 	"Главные источники",
 	"открытых лидов и сделок лежат в своей стадии",
 	"нет записей воронки за весь период",
-	"на"};
+	"на",
+	"(нет)"};
 
 #define NCUR 4
 
@@ -92,6 +95,18 @@ static void money_add(const struct rec *r, const char *key, struct frow *f)
 	rec_release(&m);
 }
 
+/* s[0..n) into out, cut at a character to fit cap bytes with its NUL. */
+static void copy_cut(char *out, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap) {
+		n = cap - 1; /* cut below at a character */
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 static void str_of(const struct rec *r, const char *key, char *out, size_t cap)
 {
 	struct buf scratch = BUF_INIT;
@@ -99,15 +114,31 @@ static void str_of(const struct rec *r, const char *key, char *out, size_t cap)
 	size_t n;
 
 	out[0] = '\0';
-	if (rec_str(r, key, &scratch, &p, &n) == 1) {
-		if (n >= cap)
-			n = cap - 1; /* cut below at a character */
-		while (n && ((unsigned char)p[n] & 0xC0) == 0x80)
-			n--;
-		memcpy(out, p, n);
-		out[n] = '\0';
-	}
+	if (rec_str(r, key, &scratch, &p, &n) == 1)
+		copy_cut(out, cap, p, n);
 	buf_release(&scratch);
+}
+
+/*
+ * The source of a sources row as the page shows it: its name when the
+ * name records give one, "(none)" in the report's language, else as it is.
+ */
+static void src_name(struct render_codes *codes, const struct fwords *w,
+		     const struct rec *r, char *out, size_t cap)
+{
+	struct json_span null = {NULL, 0, JSON_NULL, 0}, name;
+	struct buf dec = BUF_INIT;
+
+	if (!render_codes_name(codes, "source", null, rec_get(r, "source"),
+			       &name)) {
+		str_of(r, "source", out, cap);
+		if (!strcmp(out, "(none)"))
+			copy_cut(out, cap, w->no_source, strlen(w->no_source));
+		return;
+	}
+	json_str_decode(name, &dec);
+	copy_cut(out, cap, dec.p ? dec.p : "", dec.len);
+	buf_release(&dec);
 }
 
 static void row_line(struct buf *b, const struct frow *f,
@@ -150,7 +181,9 @@ void render_telegram_funnel(const struct render_report *r,
 	int nmonth = 0, any = 0;
 	struct rec rec = REC_INIT;
 	struct json_error e;
+	struct render_codes codes;
 
+	render_codes_init(&codes, r);
 	memset(month, 0, sizeof month);
 	for (i = 0; i < r->nrecs; i++) {
 		struct json_span g, t;
@@ -168,8 +201,9 @@ void render_telegram_funnel(const struct render_report *r,
 			struct frow one, *f;
 			size_t j;
 
-			/* a row per source and campaign: added per source */
-			str_of(&rec, "source", one.name, sizeof one.name);
+			/* a row per source and campaign: added per source,
+			 * by its name when the name records give one */
+			src_name(&codes, w, &rec, one.name, sizeof one.name);
 			for (j = 0; j < nsrc; j++)
 				if (!strcmp(src[j].name, one.name))
 					break;
@@ -223,6 +257,7 @@ void render_telegram_funnel(const struct render_report *r,
 		}
 	}
 	rec_release(&rec);
+	render_codes_release(&codes);
 
 	buf_adds(b, "<b>");
 	if (o->title)

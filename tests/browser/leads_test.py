@@ -24,9 +24,11 @@ what a reader sees, one fact a line, for tests/e2e/leads-report/browser.sh:
   are what Python counts in RECORDS;
 - the stale list filters by stage; ids link to the Bitrix card
   (--portal-url);
-- no console error, no network request, no dialog.
+- no console error, no network request, no dialog;
+- at 1280 and 390 px nothing sticks out of its card (layout.py).
 
-Saves SHOTDIR/leads.png and SHOTDIR/leads-explore.png.
+Saves SHOTDIR/leads.png, SHOTDIR/leads-explore.png and
+SHOTDIR/leads-1280.png, SHOTDIR/leads-390.png.
 """
 
 import json
@@ -38,6 +40,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cdp  # noqa: E402
+from layout import layout_check  # noqa: E402
 
 NAMES = """(function(){
   var d = JSON.parse(document.getElementById('pulse-data').textContent);
@@ -347,6 +350,7 @@ def main():
         header_check(p, records)
         explore_check(p, records)
         stale_check(p)
+        layout_check(p, "file://" + os.path.abspath(page_path), shots)
 
         errors = [e for e in p.events("Runtime.exceptionThrown")]
         errors += [e for e in p.events("Runtime.consoleAPICalled")

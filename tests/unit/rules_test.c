@@ -153,6 +153,43 @@ START_TEST(parse_errors)
 }
 END_TEST
 
+START_TEST(targets)
+{
+	struct rules rs = RULES_INIT;
+	struct buf err = BUF_INIT;
+	double v = -1;
+
+	ck_assert_int_eq(rules_target(&rs, "unanswered", &v), 0);
+	ck_assert_int_eq(parse(&rs,
+			       "[targets]\nfirst_response_median 24\n"
+			       "first_response_p90  1.5\nunanswered 0\n",
+			       &err),
+			 0);
+	ck_assert_int_eq(
+		parse(&rs, "[targets]\nfirst_response_median 8\n", &err), 0);
+	ck_assert_int_eq(rules_target(&rs, "first_response_median", &v), 1);
+	ck_assert(v == 8);
+	ck_assert_int_eq(rules_target(&rs, "first_response_p90", &v), 1);
+	ck_assert(v == 1.5);
+	ck_assert_int_eq(rules_target(&rs, "unanswered", &v), 1);
+	ck_assert(v == 0);
+	ck_assert_int_eq(rules_target(&rs, "sla_breached", &v), 0);
+	ck_assert_uint_eq(rules_count(&rs), 0);
+	buf_release(&err);
+	rules_release(&rs);
+	ck_assert_str_eq(parse_err("[targets]\nfirst_response_p90 48h\n"),
+			 "t.rules:2: target first_response_p90 needs hours, a "
+			 "number above 0 and at most 8760 (got '48h')");
+	ck_assert_str_eq(parse_err("[targets]\nunanswered 1.0\n"),
+			 "t.rules:2: target unanswered needs a count, a whole "
+			 "number from 0 to 1000000 (got '1.0')");
+	ck_assert_str_eq(
+		parse_err("[targets]\nany x\n"),
+		"t.rules:2: unknown target 'any' (first_response_median, "
+		"first_response_p90, unanswered, sla_breached)");
+}
+END_TEST
+
 START_TEST(load_file)
 {
 	char path[] = "/tmp/rules_test_XXXXXX";
@@ -540,6 +577,7 @@ static Suite *rules_suite(void)
 	tcase_add_test(tc, sections_add_up);
 	tcase_add_test(tc, parse_errors);
 	tcase_add_test(tc, load_file);
+	tcase_add_test(tc, targets);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match");
 	tcase_add_checked_fixture(tc, match_setup, match_teardown);
