@@ -1,0 +1,632 @@
+/*
+ * cli_jobs.c - cli_run(): a stage's loop on one thread, or on -j N
+ * threads whose partial results are combined; see cli.h.
+ *
+ * Each thread has a cli of its own (a copy of the program's, c->w set):
+ * its bad records and warnings are kept as messages with their place in
+ * the input (file, range, line) and printed by the main thread in input
+ * order once every thread is done, so that what one thread would have
+ * printed is printed, and a run that fails stops at the first bad record
+ * of the input, whichever thread met it.
+ */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_int.h"
+#include "in_int.h"
+
+struct msg {
+	uint32_t fi, part; /* input file, its range (the thread that read it) */
+	uint64_t line;	   /* 0: before the file's records */
+	uint32_t worker, seq;
+	int status;  /* raises the exit status */
+	int fatal;   /* 1: exit with status here; 2: with the worst so far */
+	int remap;   /* line counts from the range's start */
+	char *where; /* "where:line: text"; NULL: "text" alone */
+	char *text;
+	char *raw; /* the record, for quarantine (NULL: none) */
+	size_t rawlen;
+};
+
+struct job {
+	const struct cli_stage *st;
+	struct cli *c; /* the program's */
+	unsigned n;
+	int range;	  /* CLI_SPLIT_RANGE */
+	uint64_t *bounds; /* range: per file n + 1 offsets, or all 0: whole */
+	int *tee;	  /* key: per thread the read end of its stdin copy */
+};
+
+struct cli_worker {
+	struct cli c;
+	struct job *jb;
+	unsigned i;
+	uint32_t fi; /* range: the file being read */
+	struct msg *m;
+	size_t nm, cap;
+	int stopped;
+	struct sink *outs; /* key: one; range: one per file */
+	void **engines;	   /* the same */
+	uint64_t *nl;	   /* range: per file, the lines of this range */
+	int stdin_fd;	   /* key: this thread's copy of stdin, or -1 */
+};
+
+/* ---- a thread's messages ------------------------------------------------ */
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		die(EX_OSERR, "out of memory");
+	return s;
+}
+
+static struct msg *new_msg(struct cli *c, uint64_t line)
+{
+	struct cli_worker *w = c->w;
+	struct msg *m;
+
+	if (w->nm == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 16;
+		w->m = xrealloc(w->m, w->cap * sizeof *w->m);
+	}
+	m = &w->m[w->nm];
+	memset(m, 0, sizeof *m);
+	m->fi = w->jb->range ? w->fi : (uint32_t)(c->fi > 0 ? c->fi - 1 : 0);
+	m->part = w->jb->range ? w->i : 0;
+	m->line = line;
+	m->worker = w->i;
+	m->seq = (uint32_t)w->nm++;
+	m->remap = w->jb->range &&
+		   w->jb->bounds[m->fi * (w->jb->n + 1) + w->jb->n] != 0;
+	return m;
+}
+
+int cli_worker_stopped(const struct cli *c)
+{
+	return c->w->stopped;
+}
+
+void cli_worker_bad(struct cli *c, const char *where, uint64_t line,
+		    const char *raw, size_t rawlen, const char *fmt, va_list ap)
+{
+	struct msg *m;
+
+	if (c->w->jb->st->sees_all && !c->w->jb->range && c->w->i > 0) {
+		if (c->onerr == CLI_FAIL) /* the first thread says it */
+			c->w->stopped = 1;
+		return;
+	}
+	m = new_msg(c, line);
+	/* a message of the engine's own input (cli_bad_at()) keeps its
+	 * line; one of this thread's range counts from the range */
+	m->remap = m->remap && where == c->in.display;
+	m->where = xstrdup(where);
+	m->text = vformat(fmt, ap);
+	c->nbad++;
+	switch (c->onerr) {
+	case CLI_FAIL:
+		m->status = EX_DATAERR;
+		m->fatal = 1;
+		c->w->stopped = 1;
+		break;
+	case CLI_SKIP:
+		c->nskipped++;
+		break;
+	case CLI_QUARANTINE:
+		m->raw = xmalloc(rawlen + 1);
+		memcpy(m->raw, raw, rawlen);
+		m->rawlen = rawlen;
+		c->nquarantined++;
+		break;
+	}
+}
+
+void cli_worker_warn(struct cli *c, int status, int fatal, const char *fmt,
+		     va_list ap)
+{
+	struct msg *m;
+
+	if (fatal)
+		c->w->stopped = 1;
+	/* every thread reads every file: the first says what befell one */
+	if (!c->w->jb->range && c->w->i > 0)
+		return;
+	m = new_msg(c, c->in_open ? c->in.nextline : 0);
+	m->status = status;
+	m->fatal = fatal ? 2 : 0;
+	m->text = vformat(fmt, ap);
+}
+
+/* A message of the engine (add or finish), not of a record's place. */
+static void engine_msg(struct cli *c, int rc, const char *text)
+{
+	struct msg *m = new_msg(c, c->in_open ? c->in.lineno : UINT64_MAX);
+
+	if (!c->in_open) /* finish: after every input */
+		m->fi = UINT32_MAX;
+	m->status = rc > 0 ? rc : 0;
+	m->fatal = rc > 0;
+	m->text = xstrdup(text);
+	if (rc > 0)
+		c->w->stopped = 1;
+}
+
+int cli_worker_open(struct cli *c, const char *path)
+{
+	struct cli_worker *w = c->w;
+	struct job *jb = w->jb;
+	const uint64_t *b;
+
+	if (strcmp(path, "-") == 0 && w->stdin_fd >= 0) {
+		int fd = dup(w->stdin_fd);
+
+		if (fd < 0) {
+			snprintf(c->in.msg, sizeof c->in.msg,
+				 "cannot read '<stdin>': %s", strerror(errno));
+			return -1;
+		}
+		return in_open_fd(&c->in, fd, NULL, c->mode);
+	}
+	if (!jb->range)
+		return in_open(&c->in, path, c->mode);
+	b = &jb->bounds[w->fi * (jb->n + 1)];
+	if (b[jb->n] == 0) /* not cut: the first thread reads it whole */
+		return in_open(&c->in, path, c->mode);
+	return in_open_range(&c->in, path, b[w->i], b[w->i + 1] - b[w->i]);
+}
+
+/* ---- cutting files into ranges --------------------------------------------
+ */
+
+/*
+ * Whether path is a plain NDJSON file that can be cut into ranges of
+ * lines (not zstd, not an array, regular); *size its size.
+ */
+static int cuttable(const char *path, int fd, uint64_t *size)
+{
+	struct stat st;
+	char head[4096];
+	ssize_t r;
+	size_t i = 0;
+
+	(void)path;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 0;
+	*size = (uint64_t)st.st_size;
+	r = pread(fd, head, sizeof head, 0);
+	if (r < 4)
+		return 0;
+	if (memcmp(head, "\x28\xb5\x2f\xfd", 4) == 0)
+		return 0;
+	if (memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < (size_t)r && in_is_ws(head[i]))
+		i++;
+	/* an array, or a first line too blank to tell: read it whole */
+	return i < (size_t)r && head[i] != '[';
+}
+
+/* The offset after the first newline at or after off (size: none). */
+static uint64_t after_newline(int fd, uint64_t off, uint64_t size)
+{
+	char buf[65536];
+	ssize_t r;
+	char *nl;
+
+	while (off < size) {
+		r = pread(fd, buf, sizeof buf, (off_t)off);
+		if (r <= 0)
+			return size;
+		nl = memchr(buf, '\n', (size_t)r);
+		if (nl)
+			return off + (uint64_t)(nl - buf) + 1;
+		off += (uint64_t)r;
+	}
+	return size;
+}
+
+static void plan_ranges(struct job *jb)
+{
+	struct cli *c = jb->c;
+	unsigned n = jb->n, k;
+	uint64_t size, *b;
+	int fi, fd;
+
+	jb->bounds = xcalloc((size_t)c->nfiles * (n + 1), sizeof *jb->bounds);
+	if (c->mode != IN_AUTO && c->mode != IN_LINES)
+		return;
+	for (fi = 0; fi < c->nfiles; fi++) {
+		if (strcmp(c->files[fi], "-") == 0)
+			continue;
+		fd = open(c->files[fi], O_RDONLY);
+		if (fd < 0)
+			continue; /* the first thread says why */
+		b = &jb->bounds[(size_t)fi * (n + 1)];
+		if (cuttable(c->files[fi], fd, &size)) {
+			for (k = 1; k < n; k++) {
+				uint64_t at = size / n * k;
+
+				b[k] = at <= b[k - 1]
+					       ? b[k - 1]
+					       : after_newline(fd, at - 1,
+							       size);
+			}
+			b[n] = size;
+		}
+		close(fd);
+	}
+}
+
+/* ---- stdin copied to every thread (CLI_SPLIT_KEY) -------------------------
+ */
+
+struct tee {
+	int *out; /* write ends, -1 when that thread has gone */
+	unsigned n;
+	int err; /* errno of a failed read */
+};
+
+static void *tee_run(void *arg)
+{
+	struct tee *t = arg;
+	char *buf = xmalloc(IN_CHUNK);
+	ssize_t r, w;
+	size_t off;
+	unsigned i, live = t->n;
+
+	while (live > 0) {
+		r = read(0, buf, IN_CHUNK);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r < 0)
+				t->err = errno;
+			break;
+		}
+		for (i = 0; i < t->n; i++) {
+			for (off = 0; t->out[i] >= 0 && off < (size_t)r;) {
+				w = write(t->out[i], buf + off,
+					  (size_t)r - off);
+				if (w < 0 && errno == EINTR)
+					continue;
+				if (w < 0) { /* EPIPE: it stopped reading */
+					close(t->out[i]);
+					t->out[i] = -1;
+					live--;
+					break;
+				}
+				off += (size_t)w;
+			}
+		}
+	}
+	for (i = 0; i < t->n; i++)
+		if (t->out[i] >= 0)
+			close(t->out[i]);
+	free(buf);
+	return NULL;
+}
+
+/* ---- the threads ----------------------------------------------------------
+ */
+
+static void run_engine(struct cli_worker *w, void *e, struct sink *out)
+{
+	const struct cli_stage *st = w->jb->st;
+	struct rec *r;
+	char msg[256];
+	int rc;
+
+	while (cli_next(&w->c, &r)) {
+		rc = st->add(e, r, out, msg, sizeof msg);
+		if (rc < 0)
+			cli_bad(&w->c, "%s", msg);
+		else if (rc > 0)
+			engine_msg(&w->c, rc, msg);
+	}
+	if (w->c.in_open) {
+		in_close(&w->c.in);
+		w->c.in_open = 0;
+	}
+	if (w->stopped)
+		return;
+	rc = st->finish(e, out, msg, sizeof msg);
+	if (rc)
+		engine_msg(&w->c, rc, msg);
+}
+
+static void *worker_run(void *arg)
+{
+	struct cli_worker *w = arg;
+	struct job *jb = w->jb;
+	struct cli *c = jb->c;
+	struct shard all = {0, 0}, mine = {w->i + 1, jb->n};
+	int fi;
+
+	if (!jb->range) {
+		w->engines[0] = jb->st->make(jb->st->arg, &mine, 1);
+		run_engine(w, w->engines[0], &w->outs[0]);
+	} else {
+		for (fi = 0; fi < c->nfiles && !w->stopped; fi++) {
+			const uint64_t *b = &jb->bounds[fi * (jb->n + 1)];
+
+			if (b[jb->n] ? b[w->i] == b[w->i + 1] : w->i > 0)
+				continue; /* nothing of this file here */
+			w->fi = (uint32_t)fi;
+			w->c.files = &c->files[fi];
+			w->c.nfiles = 1;
+			w->c.fi = 0;
+			w->engines[fi] = jb->st->make(jb->st->arg, &all, 1);
+			run_engine(w, w->engines[fi], &w->outs[fi]);
+			w->nl[fi] = w->c.in.nextline - 1;
+		}
+	}
+	if (w->stdin_fd >= 0)
+		close(w->stdin_fd);
+	w->stdin_fd = -1;
+	rec_release(&w->c.rec);
+	return NULL;
+}
+
+static int msg_cmp(const void *a, const void *b)
+{
+	const struct msg *x = a, *y = b;
+
+	if (x->fi != y->fi)
+		return x->fi < y->fi ? -1 : 1;
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->worker != y->worker)
+		return x->worker < y->worker ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Prints the threads' messages in input order; exits at a fatal one. */
+static void say_all(struct job *jb, struct cli_worker *ws)
+{
+	struct cli *c = jb->c;
+	size_t total = 0, k = 0, i;
+	struct msg *all;
+	unsigned n = jb->n, t;
+
+	for (t = 0; t < n; t++)
+		total += ws[t].nm;
+	all = xmalloc((total + 1) * sizeof *all);
+	for (t = 0; t < n; t++) {
+		for (i = 0; i < ws[t].nm; i++) {
+			struct msg *m = &ws[t].m[i];
+			unsigned p;
+
+			/* a range's lines follow those of the ranges before */
+			if (m->remap && m->line && m->fi < (uint32_t)c->nfiles)
+				for (p = 0; p < m->part; p++)
+					m->line += ws[p].nl[m->fi];
+			all[k++] = *m;
+		}
+		free(ws[t].m);
+		ws[t].m = NULL;
+	}
+	qsort(all, total, sizeof *all, msg_cmp);
+	fflush(stdout);
+	for (i = 0; i < total; i++) {
+		struct msg *m = &all[i];
+
+		if (!m->where)
+			fprintf(stderr, "%s: %s\n", progname, m->text);
+		else if (m->line)
+			fprintf(stderr, "%s: %s:%llu: %s\n", progname, m->where,
+				(unsigned long long)m->line, m->text);
+		else
+			fprintf(stderr, "%s: %s: %s\n", progname, m->where,
+				m->text);
+		if (m->raw) {
+			fwrite(m->raw, 1, m->rawlen, c->qf);
+			fputc('\n', c->qf);
+			if (ferror(c->qf))
+				die_errno(EX_IOERR, "cannot write '%s'",
+					  c->qpath);
+		}
+		cli_status(c, m->status);
+		if (m->fatal == 1)
+			exit(m->status);
+		if (m->fatal == 2) {
+			cli_finish(c);
+			exit(c->status);
+		}
+		free(m->where);
+		free(m->text);
+		free(m->raw);
+	}
+	free(all);
+}
+
+/* Adds the threads' partial results up into c's output. */
+static void combine(struct job *jb, struct cli_worker *ws)
+{
+	const struct cli_combine *cb = jb->st->combine;
+	struct cli *c = jb->c;
+	struct json_error e;
+	struct rec rec;
+	char msg[256];
+	void *m = cb->open(cb->arg);
+	unsigned nfile = jb->range ? (unsigned)c->nfiles : 1, fi, t;
+
+	rec_init(&rec);
+	for (fi = 0; fi < nfile; fi++) {
+		for (t = 0; t < jb->n; t++) {
+			struct buf *b = &ws[t].outs[fi].b;
+			const char *p = b->p, *end = b->p + b->len, *nl;
+
+			if (!ws[t].engines[fi])
+				continue;
+			cb->next_input(m);
+			for (; p < end; p = nl + 1) {
+				nl = memchr(p, '\n', (size_t)(end - p));
+				if (!nl)
+					nl = end;
+				if (rec_parse(&rec, p, (size_t)(nl - p), &e) <
+				    0)
+					snprintf(msg, sizeof msg, "%s", e.msg);
+				else if (cb->add(m, &rec, cli_sink(c), msg,
+						 sizeof msg) == 0)
+					continue;
+				die(EX_SOFTWARE,
+				    "cannot combine the threads' results: %s",
+				    msg);
+			}
+			buf_release(b);
+		}
+	}
+	if (cb->finish(m, cli_sink(c), msg, sizeof msg) < 0)
+		die(EX_DATAERR, "%s", msg);
+	cli_commit(c);
+	cb->close(m);
+	rec_release(&rec);
+}
+
+static void run_one(struct cli *c, const struct cli_stage *st)
+{
+	static const struct shard all = {0, 0};
+	void *e = st->make(st->arg, &all, 0);
+	struct rec *r;
+	char msg[256];
+	int rc;
+
+	while (cli_next(c, &r)) {
+		rc = st->add(e, r, cli_sink(c), msg, sizeof msg);
+		if (rc < 0)
+			cli_bad(c, "%s", msg);
+		else if (rc > 0)
+			die(rc, "%s", msg);
+		cli_commit(c);
+	}
+	rc = st->finish(e, cli_sink(c), msg, sizeof msg);
+	if (rc < 0)
+		warn("%s", msg);
+	else if (rc > 0)
+		die(rc, "%s", msg);
+	if (st->done)
+		st->done(e, st->arg);
+	st->free(e);
+}
+
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > CLI_JOBS_MAX ? CLI_JOBS_MAX : (unsigned)n;
+}
+
+void cli_run(struct cli *c, const struct cli_stage *st)
+{
+	struct job jb = {st, c,	   c->jobs ? c->jobs : default_jobs(),
+			 0,  NULL, NULL};
+	struct cli_worker *ws;
+	pthread_t *tid, tee_tid;
+	struct tee tee = {NULL, 0, 0};
+	unsigned t, nout;
+	int fi, has_stdin = 0, rc;
+
+	if (jb.n <= 1 || !st->combine || c->map || c->keyed || c->shard.n) {
+		run_one(c, st);
+		return;
+	}
+	jb.range = st->split == CLI_SPLIT_RANGE;
+	if (jb.range)
+		plan_ranges(&jb);
+	for (fi = 0; fi < c->nfiles; fi++)
+		has_stdin |= strcmp(c->files[fi], "-") == 0;
+	nout = jb.range ? (unsigned)c->nfiles : 1;
+	ws = xcalloc(jb.n, sizeof *ws);
+	tid = xcalloc(jb.n, sizeof *tid);
+	if (has_stdin && !jb.range) {
+		tee.n = jb.n;
+		tee.out = xcalloc(jb.n, sizeof *tee.out);
+	}
+	for (t = 0; t < jb.n; t++) {
+		struct cli_worker *w = &ws[t];
+
+		w->c = *c;
+		w->c.w = w;
+		w->c.in_open = 0;
+		memset(&w->c.in, 0, sizeof w->c.in);
+		rec_init(&w->c.rec);
+		memset(&w->c.out, 0, sizeof w->c.out);
+		w->c.rep.arg = &w->c;
+		w->c.qf = NULL;
+		w->c.nbad = w->c.nskipped = w->c.nquarantined = 0;
+		w->c.status = 0;
+		w->c.npeek = 0;
+		w->c.shard.i = t + 1;
+		w->c.shard.n = jb.range ? 0 : jb.n;
+		w->jb = &jb;
+		w->i = t;
+		w->outs = xcalloc(nout, sizeof *w->outs);
+		w->engines = xcalloc(nout, sizeof *w->engines);
+		w->nl = xcalloc(nout, sizeof *w->nl);
+		w->stdin_fd = -1;
+		if (tee.out) {
+			int p[2];
+
+			if (pipe(p) < 0)
+				die_errno(EX_OSERR, "cannot make a pipe");
+#ifdef F_SETPIPE_SZ
+			fcntl(p[1], F_SETPIPE_SZ, IN_CHUNK);
+#endif
+			w->stdin_fd = p[0];
+			tee.out[t] = p[1];
+		}
+	}
+	if (tee.out && (rc = pthread_create(&tee_tid, NULL, tee_run, &tee)))
+		die(EX_OSERR, "cannot start a thread: %s", strerror(rc));
+	for (t = 0; t < jb.n; t++)
+		if ((rc = pthread_create(&tid[t], NULL, worker_run, &ws[t])))
+			die(EX_OSERR, "cannot start a thread: %s",
+			    strerror(rc));
+	for (t = 0; t < jb.n; t++)
+		pthread_join(tid[t], NULL);
+	if (tee.out) {
+		pthread_join(tee_tid, NULL);
+		if (tee.err) {
+			warn("read error on '<stdin>': %s", strerror(tee.err));
+			cli_status(c, EX_IOERR);
+		}
+		free(tee.out);
+	}
+	for (t = 0; t < jb.n; t++) {
+		c->nbad += ws[t].c.nbad;
+		c->nskipped += ws[t].c.nskipped;
+		c->nquarantined += ws[t].c.nquarantined;
+		cli_status(c, ws[t].c.status);
+	}
+	say_all(&jb, ws);
+	combine(&jb, ws);
+	for (fi = 0; fi < (int)nout; fi++)
+		for (t = 0; t < jb.n; t++)
+			if (ws[t].engines[fi]) {
+				if (st->done)
+					st->done(ws[t].engines[fi], st->arg);
+				st->free(ws[t].engines[fi]);
+			}
+	for (t = 0; t < jb.n; t++) {
+		free(ws[t].outs);
+		free(ws[t].engines);
+		free(ws[t].nl);
+	}
+	free(ws);
+	free(tid);
+	free(jb.bounds);
+}
