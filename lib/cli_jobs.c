@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,13 +39,18 @@ struct msg {
 	size_t rawlen;
 };
 
+struct map { /* a plain regular file mapped: every thread reads it */
+	const char *p;
+	size_t n;
+};
+
 struct job {
 	const struct cli_stage *st;
 	struct cli *c; /* the program's */
 	unsigned n;
 	int range;	  /* CLI_SPLIT_RANGE */
 	uint64_t *bounds; /* range: per file n + 1 offsets, or all 0: whole */
-	int *tee;	  /* key: per thread the read end of its stdin copy */
+	struct map *maps; /* per file; p NULL: read, not mapped */
 };
 
 struct cli_worker {
@@ -168,6 +174,8 @@ int cli_worker_open(struct cli *c, const char *path)
 	struct cli_worker *w = c->w;
 	struct job *jb = w->jb;
 	const uint64_t *b;
+	const struct map *m;
+	uint32_t fi;
 
 	if (strcmp(path, "-") == 0 && w->stdin_fd >= 0) {
 		int fd = dup(w->stdin_fd);
@@ -179,93 +187,108 @@ int cli_worker_open(struct cli *c, const char *path)
 		}
 		return in_open_fd(&c->in, fd, NULL, c->mode);
 	}
-	if (!jb->range)
+	fi = jb->range ? w->fi : (uint32_t)(c->fi - 1);
+	m = &jb->maps[fi];
+	b = jb->range ? &jb->bounds[fi * (jb->n + 1)] : NULL;
+	if (b && b[jb->n]) /* a range of lines */
+		return in_open_mem(&c->in, m->p + b[w->i],
+				   (size_t)(b[w->i + 1] - b[w->i]), path,
+				   b[w->i] > 0);
+	if (!m->p)
 		return in_open(&c->in, path, c->mode);
-	b = &jb->bounds[w->fi * (jb->n + 1)];
-	if (b[jb->n] == 0) /* not cut: the first thread reads it whole */
-		return in_open(&c->in, path, c->mode);
-	return in_open_range(&c->in, path, b[w->i], b[w->i + 1] - b[w->i]);
+	in_open_mem(&c->in, m->p, m->n, path, 0);
+	c->in.mode = c->mode;
+	return 0;
 }
 
 /* ---- cutting files into ranges --------------------------------------------
  */
 
 /*
- * Whether path is a plain NDJSON file that can be cut into ranges of
- * lines (not zstd, not an array, regular); *size its size.
+ * Maps the plain regular files (not zstd, not empty): every thread reads
+ * them where they lie in the page cache, none copies them.
  */
-static int cuttable(const char *path, int fd, uint64_t *size)
-{
-	struct stat st;
-	char head[4096];
-	ssize_t r;
-	size_t i = 0;
-
-	(void)path;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-		return 0;
-	*size = (uint64_t)st.st_size;
-	r = pread(fd, head, sizeof head, 0);
-	if (r < 4)
-		return 0;
-	if (memcmp(head, "\x28\xb5\x2f\xfd", 4) == 0)
-		return 0;
-	if (memcmp(head, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < (size_t)r && in_is_ws(head[i]))
-		i++;
-	/* an array, or a first line too blank to tell: read it whole */
-	return i < (size_t)r && head[i] != '[';
-}
-
-/* The offset after the first newline at or after off (size: none). */
-static uint64_t after_newline(int fd, uint64_t off, uint64_t size)
-{
-	char buf[65536];
-	ssize_t r;
-	char *nl;
-
-	while (off < size) {
-		r = pread(fd, buf, sizeof buf, (off_t)off);
-		if (r <= 0)
-			return size;
-		nl = memchr(buf, '\n', (size_t)r);
-		if (nl)
-			return off + (uint64_t)(nl - buf) + 1;
-		off += (uint64_t)r;
-	}
-	return size;
-}
-
-static void plan_ranges(struct job *jb)
+static void map_files(struct job *jb)
 {
 	struct cli *c = jb->c;
-	unsigned n = jb->n, k;
-	uint64_t size, *b;
+	struct stat st;
+	void *p;
 	int fi, fd;
 
-	jb->bounds = xcalloc((size_t)c->nfiles * (n + 1), sizeof *jb->bounds);
-	if (c->mode != IN_AUTO && c->mode != IN_LINES)
-		return;
+	jb->maps = xcalloc((size_t)c->nfiles, sizeof *jb->maps);
 	for (fi = 0; fi < c->nfiles; fi++) {
 		if (strcmp(c->files[fi], "-") == 0)
 			continue;
 		fd = open(c->files[fi], O_RDONLY);
 		if (fd < 0)
 			continue; /* the first thread says why */
-		b = &jb->bounds[(size_t)fi * (n + 1)];
-		if (cuttable(c->files[fi], fd, &size)) {
-			for (k = 1; k < n; k++) {
-				uint64_t at = size / n * k;
-
-				b[k] = at <= b[k - 1]
-					       ? b[k - 1]
-					       : after_newline(fd, at - 1,
-							       size);
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size >= 4 && (uint64_t)st.st_size <= SIZE_MAX) {
+			p = mmap(NULL, (size_t)st.st_size, PROT_READ,
+				 MAP_PRIVATE, fd, 0);
+			if (p != MAP_FAILED &&
+			    memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0) {
+				munmap(p, (size_t)st.st_size);
+				p = MAP_FAILED; /* zstd: decompressed as read */
 			}
-			b[n] = size;
+			if (p != MAP_FAILED) {
+				madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+				jb->maps[fi].p = p;
+				jb->maps[fi].n = (size_t)st.st_size;
+			}
 		}
 		close(fd);
+	}
+}
+
+static void unmap_files(struct job *jb)
+{
+	int fi;
+
+	for (fi = 0; fi < jb->c->nfiles; fi++)
+		if (jb->maps[fi].p)
+			munmap((void *)jb->maps[fi].p, jb->maps[fi].n);
+	free(jb->maps);
+}
+
+/*
+ * Cuts each mapped NDJSON file (not an array) into n ranges at line
+ * boundaries; the others stay whole, for the first thread.
+ */
+static void plan_ranges(struct job *jb)
+{
+	struct cli *c = jb->c;
+	unsigned n = jb->n, k;
+	uint64_t *b, size;
+	const char *p, *nl;
+	size_t i;
+	int fi;
+
+	jb->bounds = xcalloc((size_t)c->nfiles * (n + 1), sizeof *jb->bounds);
+	if (c->mode != IN_AUTO && c->mode != IN_LINES)
+		return;
+	for (fi = 0; fi < c->nfiles; fi++) {
+		p = jb->maps[fi].p;
+		size = jb->maps[fi].n;
+		if (!p)
+			continue;
+		i = size >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+		while (i < size && in_is_ws(p[i]))
+			i++;
+		if (i == size || p[i] == '[') /* an array: read it whole */
+			continue;
+		b = &jb->bounds[(size_t)fi * (n + 1)];
+		for (k = 1; k < n; k++) {
+			uint64_t at = size / n * k;
+
+			if (at <= b[k - 1]) {
+				b[k] = b[k - 1];
+				continue;
+			}
+			nl = memchr(p + at - 1, '\n', (size_t)(size - at + 1));
+			b[k] = nl ? (uint64_t)(nl - p) + 1 : size;
+		}
+		b[n] = size;
 	}
 }
 
@@ -545,6 +568,7 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		return;
 	}
 	jb.range = st->split == CLI_SPLIT_RANGE;
+	map_files(&jb);
 	if (jb.range)
 		plan_ranges(&jb);
 	for (fi = 0; fi < c->nfiles; fi++)
@@ -629,4 +653,5 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	free(ws);
 	free(tid);
 	free(jb.bounds);
+	unmap_files(&jb);
 }

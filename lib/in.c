@@ -46,7 +46,6 @@ int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode)
 	memset(in, 0, sizeof *in);
 	in->mode = mode;
 	in->nextline = 1;
-	in->limit = UINT64_MAX;
 	in->fd = fd;
 	in->name = path ? path : "-";
 	in->display = path ? path : "<stdin>";
@@ -89,17 +88,19 @@ int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode)
 	return 0;
 }
 
-int in_open_range(struct in *in, const char *path, uint64_t off, uint64_t len)
+int in_open_mem(struct in *in, const char *p, size_t n, const char *path,
+		int began)
 {
-	if (in_open(in, path, IN_LINES) < 0)
-		return -1;
-	if (off && lseek(in->fd, (off_t)off, SEEK_SET) < 0) {
-		snprintf(in->msg, sizeof in->msg, "cannot read '%s': %s", path,
-			 strerror(errno));
-		return -1;
-	}
-	in->limit = len;
-	in->began = off > 0; /* a BOM or zstd's magic only at the start */
+	memset(in, 0, sizeof *in);
+	in->mode = began ? IN_LINES : IN_AUTO;
+	in->nextline = 1;
+	in->fd = -1;
+	in->name = in->display = path;
+	in->buf = (char *)p; /* never written: the input has ended */
+	in->cap = in->end = n;
+	in->eof = 1;
+	in->mem = 1;
+	in->began = began;
 	return 0;
 }
 
@@ -108,7 +109,8 @@ void in_close(struct in *in)
 	if (in->fd > 0)
 		close(in->fd);
 	in->fd = -1;
-	free(in->buf);
+	if (!in->mem)
+		free(in->buf);
 	in->buf = NULL;
 	if (in->z) {
 		ZSTD_freeDStream(in->z->ds);
@@ -201,15 +203,10 @@ int in_fill(struct in *in)
 	if (in->compressed) {
 		r = zfill(in);
 	} else {
-		size_t want = in->cap - in->end;
-
-		if (want > in->limit)
-			want = (size_t)in->limit;
-		r = want ? rd(in->fd, in->buf + in->end, want) : 0;
+		r = rd(in->fd, in->buf + in->end, in->cap - in->end);
 		if (r < 0)
 			return in->eof = eio(in);
 		in->bytes_in += (uint64_t)r;
-		in->limit -= (uint64_t)r;
 	}
 	if (r < 0)
 		return in->eof = (int)r;
