@@ -61,10 +61,12 @@ struct cli_worker {
 	struct msg *m;
 	size_t nm, cap;
 	int stopped;
-	struct sink *outs; /* key: one; range: one per file */
-	void **engines;	   /* the same */
-	uint64_t *nl;	   /* range: per file, the lines of this range */
-	int stdin_fd;	   /* key: this thread's copy of stdin, or -1 */
+	struct sink *outs;    /* key: one; range: one per file */
+	void **engines;	      /* the same */
+	uint64_t *nl;	      /* range: per file, the lines of this range */
+	int stdin_fd;	      /* key: this thread's copy of stdin, or -1 */
+	const char *drop_buf; /* the mapped input whose pages are let go */
+	size_t dropped;	      /* up to here */
 };
 
 /* ---- a thread's messages ------------------------------------------------ */
@@ -344,6 +346,27 @@ static void *tee_run(void *arg)
 /* ---- the threads ----------------------------------------------------------
  */
 
+/*
+ * A mapped file's pages that this thread has read are let go every
+ * DROP_EVERY bytes: the process's memory is then its keys, not the file
+ * (another thread still reading them maps them again from the page
+ * cache).
+ */
+#define DROP_EVERY ((size_t)8 << 20)
+
+static void drop_read(struct cli_worker *w)
+{
+	const struct in *in = &w->c.in;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)in->buf + w->dropped, b;
+
+	a = (a + page - 1) / page * page;
+	b = ((uintptr_t)in->buf + in->start) / page * page;
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+	w->dropped = in->start;
+}
+
 static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 {
 	const struct cli_stage *st = w->jb->st;
@@ -357,6 +380,14 @@ static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 			cli_bad(&w->c, "%s", msg);
 		else if (rc > 0)
 			engine_msg(&w->c, rc, msg);
+		if (w->c.in.mem) {
+			if (w->drop_buf != w->c.in.buf) {
+				w->drop_buf = w->c.in.buf;
+				w->dropped = 0;
+			}
+			if (w->c.in.start - w->dropped >= DROP_EVERY)
+				drop_read(w);
+		}
 	}
 	if (w->c.in_open) {
 		in_close(&w->c.in);
