@@ -219,11 +219,14 @@ static void map_files(struct job *jb)
 
 	jb->maps = xcalloc((size_t)c->nfiles, sizeof *jb->maps);
 	for (fi = 0; fi < c->nfiles; fi++) {
-		if (strcmp(c->files[fi], "-") == 0)
-			continue;
+		/* a FIFO is not opened here: a writer would see its reader
+		 * come and go */
+		if (strcmp(c->files[fi], "-") == 0 ||
+		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
+			continue; /* the threads read it, or say why not */
 		fd = open(c->files[fi], O_RDONLY);
 		if (fd < 0)
-			continue; /* the first thread says why */
+			continue;
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 		    st.st_size >= 4 && (uint64_t)st.st_size <= SIZE_MAX) {
 			p = mmap(NULL, (size_t)st.st_size, PROT_READ,

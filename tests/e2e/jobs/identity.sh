@@ -97,3 +97,8 @@ cat part.aa >> bom.ndjson
 run "BOM" pulse-tally -b event bom.ndjson
 printf '{"user_id":1,"ts":"2025-03-01T10:00:00Z","event":"a"}\r\n%.0s' $(seq 50) > crlf.ndjson
 run "CRLF" pulse-tally -b event crlf.ndjson
+mkfifo fifo
+# shellcheck disable=SC2016
+run "tally from a FIFO" sh -c 'cat part.aa > fifo & exec pulse-tally -b event fifo "$@"' sh
+# shellcheck disable=SC2016
+run "sankey from a FIFO" sh -c 'cat part.aa > fifo & exec pulse-sankey fifo "$@"' sh
