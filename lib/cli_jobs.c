@@ -51,6 +51,7 @@ struct job {
 	int range;	  /* CLI_SPLIT_RANGE */
 	uint64_t *bounds; /* range: per file n + 1 offsets, or all 0: whole */
 	struct map *maps; /* per file; p NULL: read, not mapped */
+	struct tee *tee;  /* key: the inputs copied to every thread, or NULL */
 };
 
 struct cli_worker {
@@ -64,7 +65,6 @@ struct cli_worker {
 	struct sink *outs;    /* key: one; range: one per file */
 	void **engines;	      /* the same */
 	uint64_t *nl;	      /* range: per file, the lines of this range */
-	int stdin_fd;	      /* key: this thread's copy of stdin, or -1 */
 	const char *drop_buf; /* the mapped input whose pages are let go */
 	size_t dropped;	      /* up to here */
 };
@@ -179,17 +179,10 @@ int cli_worker_open(struct cli *c, const char *path)
 	const struct map *m;
 	uint32_t fi;
 
-	if (strcmp(path, "-") == 0 && w->stdin_fd >= 0) {
-		int fd = dup(w->stdin_fd);
-
-		if (fd < 0) {
-			snprintf(c->in.msg, sizeof c->in.msg,
-				 "cannot read '<stdin>': %s", strerror(errno));
-			return -1;
-		}
-		return in_open_fd(&c->in, fd, NULL, c->mode);
-	}
 	fi = jb->range ? w->fi : (uint32_t)(c->fi - 1);
+	if (jb->tee && jb->tee->teed[fi])
+		return cli_tee_open(jb->tee, (int)fi, w->i, &c->in, path,
+				    c->mode);
 	m = &jb->maps[fi];
 	b = jb->range ? &jb->bounds[fi * (jb->n + 1)] : NULL;
 	if (b && b[jb->n]) /* a range of lines */
@@ -297,55 +290,6 @@ static void plan_ranges(struct job *jb)
 	}
 }
 
-/* ---- stdin copied to every thread (CLI_SPLIT_KEY) -------------------------
- */
-
-struct tee {
-	int *out; /* write ends, -1 when that thread has gone */
-	unsigned n;
-	int err; /* errno of a failed read */
-};
-
-static void *tee_run(void *arg)
-{
-	struct tee *t = arg;
-	char *buf = xmalloc(IN_CHUNK);
-	ssize_t r, w;
-	size_t off;
-	unsigned i, live = t->n;
-
-	while (live > 0) {
-		r = read(0, buf, IN_CHUNK);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			if (r < 0)
-				t->err = errno;
-			break;
-		}
-		for (i = 0; i < t->n; i++) {
-			for (off = 0; t->out[i] >= 0 && off < (size_t)r;) {
-				w = write(t->out[i], buf + off,
-					  (size_t)r - off);
-				if (w < 0 && errno == EINTR)
-					continue;
-				if (w < 0) { /* EPIPE: it stopped reading */
-					close(t->out[i]);
-					t->out[i] = -1;
-					live--;
-					break;
-				}
-				off += (size_t)w;
-			}
-		}
-	}
-	for (i = 0; i < t->n; i++)
-		if (t->out[i] >= 0)
-			close(t->out[i]);
-	free(buf);
-	return NULL;
-}
-
 /* ---- the threads ----------------------------------------------------------
  */
 
@@ -429,9 +373,8 @@ static void *worker_run(void *arg)
 			w->nl[fi] = w->c.in.nextline - 1;
 		}
 	}
-	if (w->stdin_fd >= 0)
-		close(w->stdin_fd);
-	w->stdin_fd = -1;
+	if (jb->tee)
+		cli_tee_leave(jb->tee, w->i);
 	rec_release(&w->c.rec);
 	return NULL;
 }
@@ -589,13 +532,13 @@ static unsigned default_jobs(void)
 
 void cli_run(struct cli *c, const struct cli_stage *st)
 {
-	struct job jb = {st, c,	   c->jobs ? c->jobs : default_jobs(),
-			 0,  NULL, NULL};
+	struct job jb = {st,   c,   c->jobs ? c->jobs : default_jobs(), 0, NULL,
+			 NULL, NULL};
 	struct cli_worker *ws;
 	pthread_t *tid, tee_tid;
-	struct tee tee = {NULL, 0, 0};
+	struct tee tee;
 	unsigned t, nout;
-	int fi, has_stdin = 0, rc;
+	int fi, stopped = 0, rc;
 
 	if (jb.n <= 1 || !st->combine || c->map || c->keyed || c->shard.n) {
 		run_one(c, st);
@@ -605,15 +548,11 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	map_files(&jb);
 	if (jb.range)
 		plan_ranges(&jb);
-	for (fi = 0; fi < c->nfiles; fi++)
-		has_stdin |= strcmp(c->files[fi], "-") == 0;
+	if (!jb.range && cli_tee_plan(&tee, c, jb.n))
+		jb.tee = &tee;
 	nout = jb.range ? (unsigned)c->nfiles : 1;
 	ws = xcalloc(jb.n, sizeof *ws);
 	tid = xcalloc(jb.n, sizeof *tid);
-	if (has_stdin && !jb.range) {
-		tee.n = jb.n;
-		tee.out = xcalloc(jb.n, sizeof *tee.out);
-	}
 	for (t = 0; t < jb.n; t++) {
 		struct cli_worker *w = &ws[t];
 
@@ -635,34 +574,31 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		w->outs = xcalloc(nout, sizeof *w->outs);
 		w->engines = xcalloc(nout, sizeof *w->engines);
 		w->nl = xcalloc(nout, sizeof *w->nl);
-		w->stdin_fd = -1;
-		if (tee.out) {
-			int p[2];
-
-			if (pipe(p) < 0)
-				die_errno(EX_OSERR, "cannot make a pipe");
-#ifdef F_SETPIPE_SZ
-			fcntl(p[1], F_SETPIPE_SZ, IN_CHUNK);
-#endif
-			w->stdin_fd = p[0];
-			tee.out[t] = p[1];
-		}
 	}
-	if (tee.out && (rc = pthread_create(&tee_tid, NULL, tee_run, &tee)))
+	if (jb.tee && (rc = pthread_create(&tee_tid, NULL, cli_tee_run, &tee)))
 		die(EX_OSERR, "cannot start a thread: %s", strerror(rc));
 	for (t = 0; t < jb.n; t++)
 		if ((rc = pthread_create(&tid[t], NULL, worker_run, &ws[t])))
 			die(EX_OSERR, "cannot start a thread: %s",
 			    strerror(rc));
-	for (t = 0; t < jb.n; t++)
+	for (t = 0; t < jb.n; t++) {
 		pthread_join(tid[t], NULL);
-	if (tee.out) {
+		stopped |= ws[t].stopped;
+	}
+	/* a run that stopped at a bad record ends below, the copying thread
+	 * perhaps waiting for a FIFO's writer: it is not waited for */
+	if (jb.tee && !stopped) {
 		pthread_join(tee_tid, NULL);
-		if (tee.err) {
-			warn("read error on '<stdin>': %s", strerror(tee.err));
-			cli_status(c, EX_IOERR);
-		}
-		free(tee.out);
+		for (fi = 0; fi < c->nfiles; fi++)
+			if (tee.readerr[fi]) {
+				warn("read error on '%s': %s",
+				     strcmp(c->files[fi], "-") == 0
+					     ? "<stdin>"
+					     : c->files[fi],
+				     strerror(tee.readerr[fi]));
+				cli_status(c, EX_IOERR);
+			}
+		cli_tee_free(&tee);
 	}
 	for (t = 0; t < jb.n; t++) {
 		c->nbad += ws[t].c.nbad;
