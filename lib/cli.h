@@ -327,7 +327,13 @@ struct cli_stage {
 	 * engine is given every record, so the first thread's bad records
 	 * stand for all */
 	int sees_all;
-	const struct cli_combine *combine; /* NULL: one thread only */
+	/* how the threads' results become the output: combine adds them up;
+	 * or, with order_first (CLI_SPLIT_KEY, an engine that writes one
+	 * record per key, in the order the keys first came, each holding its
+	 * key as cli_key() names it), they are interleaved in that order.
+	 * Neither: one thread only. */
+	const struct cli_combine *combine;
+	int order_first;
 };
 
 /*

@@ -24,7 +24,9 @@
 #include <unistd.h>
 
 #include "cli_int.h"
+#include "hmap.h"
 #include "in_int.h"
+#include "jkey.h"
 
 struct msg {
 	uint32_t fi, part; /* input file, its range (the thread that read it) */
@@ -65,6 +67,7 @@ struct cli_worker {
 	struct sink *outs;    /* key: one; range: one per file */
 	void **engines;	      /* the same */
 	uint64_t *nl;	      /* range: per file, the lines of this range */
+	struct hmap first;    /* order_first: key -> where it first came */
 	const char *drop_buf; /* the mapped input whose pages are let go */
 	size_t dropped;	      /* up to here */
 };
@@ -314,6 +317,34 @@ static void drop_read(struct cli_worker *w)
 	w->dropped = in->start;
 }
 
+/* A key's canonical bytes (jkey.h: "crm\/7" is "crm/7") into b. */
+static void key_bytes(struct json_span k, struct buf *b, struct buf *tmp)
+{
+	buf_reset(b);
+	if (k.type == JSON_STRING && (k.flags & JSON_F_ESC))
+		jkey_canon(k, b, tmp);
+	else
+		buf_add(b, k.p, k.n);
+}
+
+/* order_first: where r's key first came, kept. */
+static void note_first(struct cli_worker *w, const struct rec *r, struct buf *b,
+		       struct buf *tmp)
+{
+	struct json_span k = rec_get(r, w->c.key);
+	uint64_t *at;
+	int isnew;
+
+	if (!k.p)
+		return;
+	key_bytes(k, b, tmp);
+	at = hmap_put(&w->first, b->p, b->len, &isnew);
+	if (isnew) {
+		at[0] = (uint64_t)(w->c.fi - 1);
+		at[1] = w->c.in.lineno;
+	}
+}
+
 static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 {
 	const struct cli_stage *st = w->jb->st;
@@ -321,7 +352,11 @@ static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 	char msg[256];
 	int rc;
 
+	struct buf kb = BUF_INIT, tmp = BUF_INIT;
+
 	while (cli_next(&w->c, &r)) {
+		if (st->order_first)
+			note_first(w, r, &kb, &tmp);
 		rc = st->add(e, r, out, msg, sizeof msg);
 		if (rc < 0)
 			cli_bad(&w->c, "%s", msg);
@@ -336,6 +371,8 @@ static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 				drop_read(w);
 		}
 	}
+	buf_release(&kb);
+	buf_release(&tmp);
 	if (w->c.in_open) {
 		in_close(&w->c.in);
 		w->c.in_open = 0;
@@ -453,6 +490,92 @@ static void say_all(struct job *jb, struct cli_worker *ws)
 	free(all);
 }
 
+/* A record of a thread's output, where its key first came. */
+struct placed {
+	uint64_t fi, line;
+	const char *p;
+	size_t n;
+};
+
+/* A thread's output records, placed (in the order they were written). */
+static struct placed *place(struct cli_worker *w, size_t *np)
+{
+	struct buf *b = &w->outs[0].b, kb = BUF_INIT, tmp = BUF_INIT;
+	const char *p = b->p, *end = b->p + b->len, *nl;
+	struct placed *v = NULL;
+	size_t n = 0, cap = 0;
+	struct json_error e;
+	struct rec rec;
+	uint64_t *at;
+
+	rec_init(&rec);
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if (rec_parse(&rec, p, (size_t)(nl - p), &e) < 0)
+			die(EX_SOFTWARE, "a thread wrote a bad record: %s",
+			    e.msg);
+		key_bytes(rec_get(&rec, w->c.key), &kb, &tmp);
+		at = kb.len ? hmap_get(&w->first, kb.p, kb.len) : NULL;
+		if (!at)
+			die(EX_SOFTWARE, "a thread wrote a record of a key it "
+					 "was not given");
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[n].fi = at[0];
+		v[n].line = at[1];
+		v[n].p = p;
+		v[n++].n = (size_t)(nl + 1 <= end ? nl + 1 - p : nl - p);
+	}
+	rec_release(&rec);
+	buf_release(&kb);
+	buf_release(&tmp);
+	*np = n;
+	return v;
+}
+
+/* Interleaves the threads' records in the order their keys first came. */
+static void interleave(struct job *jb, struct cli_worker *ws)
+{
+	struct cli *c = jb->c;
+	struct placed **v = xcalloc(jb->n, sizeof *v);
+	size_t *n = xcalloc(jb->n, sizeof *n), *at = xcalloc(jb->n, sizeof *at);
+	unsigned t, best;
+
+	for (t = 0; t < jb->n; t++)
+		v[t] = place(&ws[t], &n[t]);
+	for (;;) {
+		best = jb->n;
+		for (t = 0; t < jb->n; t++) {
+			const struct placed *x = &v[t][at[t]], *y;
+
+			if (at[t] == n[t])
+				continue;
+			y = best < jb->n ? &v[best][at[best]] : NULL;
+			if (!y || x->fi < y->fi ||
+			    (x->fi == y->fi && x->line < y->line))
+				best = t;
+		}
+		if (best == jb->n)
+			break;
+		buf_add(cli_out(c), v[best][at[best]].p, v[best][at[best]].n);
+		if (v[best][at[best]].p[v[best][at[best]].n - 1] != '\n')
+			buf_addc(cli_out(c), '\n');
+		at[best]++;
+		cli_commit(c);
+	}
+	for (t = 0; t < jb->n; t++) {
+		free(v[t]);
+		buf_release(&ws[t].outs[0].b);
+	}
+	free(v);
+	free(n);
+	free(at);
+}
+
 /* Adds the threads' partial results up into c's output. */
 static void combine(struct job *jb, struct cli_worker *ws)
 {
@@ -540,7 +663,8 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	unsigned t, nout;
 	int fi, stopped = 0, rc;
 
-	if (jb.n <= 1 || !st->combine || c->map || c->keyed || c->shard.n) {
+	if (jb.n <= 1 || !(st->combine || st->order_first) || c->map ||
+	    c->keyed || c->shard.n) {
 		run_one(c, st);
 		return;
 	}
@@ -574,6 +698,7 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		w->outs = xcalloc(nout, sizeof *w->outs);
 		w->engines = xcalloc(nout, sizeof *w->engines);
 		w->nl = xcalloc(nout, sizeof *w->nl);
+		hmap_init(&w->first, 2 * sizeof(uint64_t));
 	}
 	if (jb.tee && (rc = pthread_create(&tee_tid, NULL, cli_tee_run, &tee)))
 		die(EX_OSERR, "cannot start a thread: %s", strerror(rc));
@@ -607,7 +732,10 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		cli_status(c, ws[t].c.status);
 	}
 	say_all(&jb, ws);
-	combine(&jb, ws);
+	if (st->combine)
+		combine(&jb, ws);
+	else
+		interleave(&jb, ws);
 	for (fi = 0; fi < (int)nout; fi++)
 		for (t = 0; t < jb.n; t++)
 			if (ws[t].engines[fi]) {
@@ -619,6 +747,7 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		free(ws[t].outs);
 		free(ws[t].engines);
 		free(ws[t].nl);
+		hmap_release(&ws[t].first);
 	}
 	free(ws);
 	free(tid);

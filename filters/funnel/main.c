@@ -135,8 +135,15 @@ int main(int argc, char **argv)
 	struct run run;
 	struct merge_opts mo = {0, JKEY_SORT_FIRST};
 	struct cli_combine comb;
-	struct cli_stage st = {make, add,	    finish, orphans, drop,
-			       &run, CLI_SPLIT_KEY, 1,	    &comb};
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .done = orphans,
+			       .free = drop,
+			       .arg = &run,
+			       .split = CLI_SPLIT_KEY,
+			       .sees_all = 1,
+			       .combine = &comb};
 	struct cli c;
 	int opt, status;
 

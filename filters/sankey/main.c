@@ -64,8 +64,13 @@ int main(int argc, char **argv)
 	struct sankey_opts o = {7, 0, STRVEC_INIT};
 	struct merge_opts mo = {0, JKEY_SORT_FIRST};
 	struct cli_combine comb;
-	struct cli_stage st = {make, add,	    finish, NULL, drop,
-			       &o,   CLI_SPLIT_KEY, 0,	    &comb};
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .free = drop,
+			       .arg = &o,
+			       .split = CLI_SPLIT_KEY,
+			       .combine = &comb};
 	struct cli c;
 	int opt, status;
 

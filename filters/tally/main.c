@@ -96,8 +96,13 @@ int main(int argc, char **argv)
 	struct strvec edges = STRVEC_INIT;
 	struct merge_opts mo = {0, JKEY_SORT_FIRST};
 	struct cli_combine comb;
-	struct cli_stage st = {
-		make, add, finish, NULL, drop, &o, CLI_SPLIT_RANGE, 0, &comb};
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .free = drop,
+			       .arg = &o,
+			       .split = CLI_SPLIT_RANGE,
+			       .combine = &comb};
 	struct tally *t;
 	struct cli c;
 	char msg[256];

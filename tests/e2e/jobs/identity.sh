@@ -1,5 +1,5 @@
-# -j N: pulse-tally, pulse-sankey, pulse-metrics and pulse-funnel on 2 and
-# 3 threads write what one thread writes, byte for byte - the output, the
+# -j N: pulse-tally, pulse-sankey, pulse-metrics, pulse-funnel and
+# pulse-classify on 2 and 3 threads write what one thread writes, byte for byte - the output, the
 # messages (bad records in input order, with their file and line), the
 # quarantine file and the exit status - on the generator's events and on
 # the second shape (tests/tools/reshape: members reversed, blanks, UUID
@@ -20,7 +20,10 @@ pulse-extract events --dict "$S/sales-dict.csv" --payments "$S/sales-payments.cs
 pulse-extract bitrix --users "$S/bitrix-users.json" --statuses "$S/bitrix-statuses.json" \
 	"$S/bitrix-leads.json.zst" "$S/bitrix-deals.json.zst" \
 	"$S/bitrix-history.json.zst" "$S/bitrix-deal-history.json.zst" > crm.ndjson 2>/dev/null
-echo "events: $(wc -l < ev.ndjson), crm records: $(wc -l < crm.ndjson)"
+pulse-extract odoo --tickets "$S/odoo-tickets.json.zst" --staff-users "$S/odoo-users.json" \
+	--rules "$S/odoo-sample.rules" "$S/odoo-messages.json.zst" 2>/dev/null >messages.ndjson
+echo "events: $(wc -l < ev.ndjson), crm records: $(wc -l < crm.ndjson)," \
+	"messages: $(wc -l < messages.ndjson)"
 
 # run NAME CMD...: CMD with -j 1, 2 and 3 (stdin from $IN when set)
 run() {
@@ -77,6 +80,15 @@ for args in "--as-of 2026-01-21T18:00:00+03:00" \
 done
 IN=crm.ndjson run "funnel stdin" pulse-funnel --as-of 2026-01-21T18:00:00+03:00
 
+CLS="pulse-classify --as-of 2026-01-21T18:00:00Z --rules $S/odoo-sample.rules"
+# shellcheck disable=SC2086
+run "classify" $CLS messages.ndjson
+# shellcheck disable=SC2086
+IN=messages.ndjson run "classify stdin" $CLS
+tac messages.ndjson > reversed.ndjson
+# shellcheck disable=SC2086
+run "classify, messages in reverse" $CLS reversed.ndjson
+
 echo "-- bad records"
 for mode in skip quarantine:q.ndjson fail; do
 	run "tally $mode" pulse-tally -b event --on-error=$mode bad.ndjson
@@ -88,6 +100,13 @@ done
 head -c 1000 crm.ndjson > crm-bad.ndjson
 echo '{"kind":"lead","id":"x"}' >> crm-bad.ndjson
 cat crm.ndjson >> crm-bad.ndjson
+awk 'NR % 97 == 0 { print "{\"kind\":\"message\",\"ticket_id\":\"x\"}" }
+	NR % 89 == 0 { print "{\"kind\":\"message\",\"message_id\":1}" } { print }' \
+	messages.ndjson > messages-bad.ndjson
+for mode in skip fail; do
+	# shellcheck disable=SC2086
+	run "classify $mode" $CLS --on-error=$mode messages-bad.ndjson
+done
 run "funnel skip" pulse-funnel --on-error=skip --as-of 2026-01-21T18:00:00+03:00 crm-bad.ndjson
 run "funnel fail" pulse-funnel --as-of 2026-01-21T18:00:00+03:00 crm-bad.ndjson
 run "missing file" pulse-sankey ev.ndjson missing.ndjson part.aa
