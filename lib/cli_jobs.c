@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,18 +40,12 @@ struct msg {
 	size_t rawlen;
 };
 
-struct map { /* a plain regular file mapped: every thread reads it */
-	const char *p;
-	size_t n;
-};
-
 struct job {
 	const struct cli_stage *st;
 	struct cli *c; /* the program's */
 	unsigned n;
 	int range;	  /* CLI_SPLIT_RANGE */
 	uint64_t *bounds; /* range: per file n + 1 offsets, or all 0: whole */
-	struct map *maps; /* per file; p NULL: read, not mapped */
 	struct tee *tee;  /* key: the inputs copied to every thread, or NULL */
 };
 
@@ -64,12 +57,10 @@ struct cli_worker {
 	struct msg *m;
 	size_t nm, cap;
 	int stopped;
-	struct sink *outs;    /* key: one; range: one per file */
-	void **engines;	      /* the same */
-	uint64_t *nl;	      /* range: per file, the lines of this range */
-	struct hmap first;    /* order_first: key -> where it first came */
-	const char *drop_buf; /* the mapped input whose pages are let go */
-	size_t dropped;	      /* up to here */
+	struct sink *outs; /* key: one; range: one per file */
+	void **engines;	   /* the same */
+	uint64_t *nl;	   /* range: per file, the lines of this range */
+	struct hmap first; /* order_first: key -> where it first came */
 };
 
 /* ---- a thread's messages ------------------------------------------------ */
@@ -179,143 +170,112 @@ int cli_worker_open(struct cli *c, const char *path)
 	struct cli_worker *w = c->w;
 	struct job *jb = w->jb;
 	const uint64_t *b;
-	const struct map *m;
 	uint32_t fi;
 
 	fi = jb->range ? w->fi : (uint32_t)(c->fi - 1);
 	if (jb->tee && jb->tee->teed[fi])
 		return cli_tee_open(jb->tee, (int)fi, w->i, &c->in, path,
 				    c->mode);
-	m = &jb->maps[fi];
-	b = jb->range ? &jb->bounds[fi * (jb->n + 1)] : NULL;
-	if (b && b[jb->n]) /* a range of lines */
-		return in_open_mem(&c->in, m->p + b[w->i],
-				   (size_t)(b[w->i + 1] - b[w->i]), path,
-				   b[w->i] > 0);
-	if (!m->p)
+	if (!jb->range)
 		return in_open(&c->in, path, c->mode);
-	in_open_mem(&c->in, m->p, m->n, path, 0);
-	c->in.mode = c->mode;
-	return 0;
+	b = &jb->bounds[fi * (jb->n + 1)];
+	if (b[jb->n] == 0) /* not cut: the first thread reads it whole */
+		return in_open(&c->in, path, c->mode);
+	return in_open_range(&c->in, path, b[w->i], b[w->i + 1] - b[w->i]);
 }
 
 /* ---- cutting files into ranges --------------------------------------------
  */
 
-/*
- * Maps the plain regular files (not zstd, not empty): every thread reads
- * them where they lie in the page cache, none copies them.
+/* ---- cutting files into ranges --------------------------------------------
  */
-static void map_files(struct job *jb)
+
+/*
+ * Whether path is a plain NDJSON file that can be cut into ranges of
+ * lines (not zstd, not an array, regular); *size its size.
+ */
+static int cuttable(const char *path, int fd, uint64_t *size)
 {
-	struct cli *c = jb->c;
 	struct stat st;
-	void *p;
-	int fi, fd;
+	char head[4096];
+	ssize_t r;
+	size_t i = 0;
 
-	jb->maps = xcalloc((size_t)c->nfiles, sizeof *jb->maps);
-	for (fi = 0; fi < c->nfiles; fi++) {
-		/* a FIFO is not opened here: a writer would see its reader
-		 * come and go */
-		if (strcmp(c->files[fi], "-") == 0 ||
-		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
-			continue; /* the threads read it, or say why not */
-		fd = open(c->files[fi], O_RDONLY);
-		if (fd < 0)
-			continue;
-		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_size >= 4 && (uint64_t)st.st_size <= SIZE_MAX) {
-			p = mmap(NULL, (size_t)st.st_size, PROT_READ,
-				 MAP_PRIVATE, fd, 0);
-			if (p != MAP_FAILED &&
-			    memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0) {
-				munmap(p, (size_t)st.st_size);
-				p = MAP_FAILED; /* zstd: decompressed as read */
-			}
-			if (p != MAP_FAILED) {
-				madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
-				jb->maps[fi].p = p;
-				jb->maps[fi].n = (size_t)st.st_size;
-			}
-		}
-		close(fd);
-	}
+	(void)path;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 0;
+	*size = (uint64_t)st.st_size;
+	r = pread(fd, head, sizeof head, 0);
+	if (r < 4)
+		return 0;
+	if (memcmp(head, "\x28\xb5\x2f\xfd", 4) == 0)
+		return 0;
+	if (memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < (size_t)r && in_is_ws(head[i]))
+		i++;
+	/* an array, or a first line too blank to tell: read it whole */
+	return i < (size_t)r && head[i] != '[';
 }
 
-static void unmap_files(struct job *jb)
+/* The offset after the first newline at or after off (size: none). */
+static uint64_t after_newline(int fd, uint64_t off, uint64_t size)
 {
-	int fi;
+	char buf[65536];
+	ssize_t r;
+	char *nl;
 
-	for (fi = 0; fi < jb->c->nfiles; fi++)
-		if (jb->maps[fi].p)
-			munmap((void *)jb->maps[fi].p, jb->maps[fi].n);
-	free(jb->maps);
+	while (off < size) {
+		r = pread(fd, buf, sizeof buf, (off_t)off);
+		if (r <= 0)
+			return size;
+		nl = memchr(buf, '\n', (size_t)r);
+		if (nl)
+			return off + (uint64_t)(nl - buf) + 1;
+		off += (uint64_t)r;
+	}
+	return size;
 }
 
-/*
- * Cuts each mapped NDJSON file (not an array) into n ranges at line
- * boundaries; the others stay whole, for the first thread.
- */
 static void plan_ranges(struct job *jb)
 {
 	struct cli *c = jb->c;
 	unsigned n = jb->n, k;
-	uint64_t *b, size;
-	const char *p, *nl;
-	size_t i;
-	int fi;
+	struct stat st;
+	uint64_t size, *b;
+	int fi, fd;
 
 	jb->bounds = xcalloc((size_t)c->nfiles * (n + 1), sizeof *jb->bounds);
 	if (c->mode != IN_AUTO && c->mode != IN_LINES)
 		return;
 	for (fi = 0; fi < c->nfiles; fi++) {
-		p = jb->maps[fi].p;
-		size = jb->maps[fi].n;
-		if (!p)
-			continue;
-		i = size >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-		while (i < size && in_is_ws(p[i]))
-			i++;
-		if (i == size || p[i] == '[') /* an array: read it whole */
+		/* a FIFO is not opened here: a writer would see its reader
+		 * come and go */
+		if (strcmp(c->files[fi], "-") == 0 ||
+		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
+			continue; /* the first thread reads it, or says why not
+				   */
+		fd = open(c->files[fi], O_RDONLY);
+		if (fd < 0)
 			continue;
 		b = &jb->bounds[(size_t)fi * (n + 1)];
-		for (k = 1; k < n; k++) {
-			uint64_t at = size / n * k;
+		if (cuttable(c->files[fi], fd, &size)) {
+			for (k = 1; k < n; k++) {
+				uint64_t at = size / n * k;
 
-			if (at <= b[k - 1]) {
-				b[k] = b[k - 1];
-				continue;
+				b[k] = at <= b[k - 1]
+					       ? b[k - 1]
+					       : after_newline(fd, at - 1,
+							       size);
 			}
-			nl = memchr(p + at - 1, '\n', (size_t)(size - at + 1));
-			b[k] = nl ? (uint64_t)(nl - p) + 1 : size;
+			b[n] = size;
 		}
-		b[n] = size;
+		close(fd);
 	}
 }
 
 /* ---- the threads ----------------------------------------------------------
  */
-
-/*
- * A mapped file's pages that this thread has read are let go every
- * DROP_EVERY bytes: the process's memory is then its keys, not the file
- * (another thread still reading them maps them again from the page
- * cache).
- */
-#define DROP_EVERY ((size_t)8 << 20)
-
-static void drop_read(struct cli_worker *w)
-{
-	const struct in *in = &w->c.in;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t a = (uintptr_t)in->buf + w->dropped, b;
-
-	a = (a + page - 1) / page * page;
-	b = ((uintptr_t)in->buf + in->start) / page * page;
-	if (b > a)
-		madvise((void *)a, b - a, MADV_DONTNEED);
-	w->dropped = in->start;
-}
 
 /* A key's canonical bytes (jkey.h: "crm\/7" is "crm/7") into b. */
 static void key_bytes(struct json_span k, struct buf *b, struct buf *tmp)
@@ -362,14 +322,6 @@ static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 			cli_bad(&w->c, "%s", msg);
 		else if (rc > 0)
 			engine_msg(&w->c, rc, msg);
-		if (w->c.in.mem) {
-			if (w->drop_buf != w->c.in.buf) {
-				w->drop_buf = w->c.in.buf;
-				w->dropped = 0;
-			}
-			if (w->c.in.start - w->dropped >= DROP_EVERY)
-				drop_read(w);
-		}
 	}
 	buf_release(&kb);
 	buf_release(&tmp);
@@ -655,8 +607,8 @@ static unsigned default_jobs(void)
 
 void cli_run(struct cli *c, const struct cli_stage *st)
 {
-	struct job jb = {st,   c,   c->jobs ? c->jobs : default_jobs(), 0, NULL,
-			 NULL, NULL};
+	struct job jb = {st, c,	   c->jobs ? c->jobs : default_jobs(),
+			 0,  NULL, NULL};
 	struct cli_worker *ws;
 	pthread_t *tid, tee_tid;
 	struct tee tee;
@@ -669,7 +621,6 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		return;
 	}
 	jb.range = st->split == CLI_SPLIT_RANGE;
-	map_files(&jb);
 	if (jb.range)
 		plan_ranges(&jb);
 	if (!jb.range && cli_tee_plan(&tee, c, jb.n))
@@ -752,5 +703,4 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	free(ws);
 	free(tid);
 	free(jb.bounds);
-	unmap_files(&jb);
 }

@@ -46,6 +46,7 @@ int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode)
 	memset(in, 0, sizeof *in);
 	in->mode = mode;
 	in->nextline = 1;
+	in->limit = UINT64_MAX;
 	in->fd = fd;
 	in->name = path ? path : "-";
 	in->display = path ? path : "<stdin>";
@@ -88,19 +89,17 @@ int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode)
 	return 0;
 }
 
-int in_open_mem(struct in *in, const char *p, size_t n, const char *path,
-		int began)
+int in_open_range(struct in *in, const char *path, uint64_t off, uint64_t len)
 {
-	memset(in, 0, sizeof *in);
-	in->mode = began ? IN_LINES : IN_AUTO;
-	in->nextline = 1;
-	in->fd = -1;
-	in->name = in->display = path;
-	in->buf = (char *)p; /* never written: the input has ended */
-	in->cap = in->end = n;
-	in->eof = 1;
-	in->mem = 1;
-	in->began = began;
+	if (in_open(in, path, IN_LINES) < 0)
+		return -1;
+	if (off && lseek(in->fd, (off_t)off, SEEK_SET) < 0) {
+		snprintf(in->msg, sizeof in->msg, "cannot read '%s': %s", path,
+			 strerror(errno));
+		return -1;
+	}
+	in->limit = len;
+	in->began = off > 0; /* a BOM or zstd's magic only at the start */
 	return 0;
 }
 
@@ -109,8 +108,7 @@ void in_close(struct in *in)
 	if (in->fd > 0)
 		close(in->fd);
 	in->fd = -1;
-	if (!in->mem)
-		free(in->buf);
+	free(in->buf);
 	in->buf = NULL;
 	if (in->z) {
 		ZSTD_freeDStream(in->z->ds);
@@ -203,10 +201,15 @@ int in_fill(struct in *in)
 	if (in->compressed) {
 		r = zfill(in);
 	} else {
-		r = rd(in->fd, in->buf + in->end, in->cap - in->end);
+		size_t want = in->cap - in->end;
+
+		if (want > in->limit)
+			want = (size_t)in->limit;
+		r = want ? rd(in->fd, in->buf + in->end, want) : 0;
 		if (r < 0)
 			return in->eof = eio(in);
 		in->bytes_in += (uint64_t)r;
+		in->limit -= (uint64_t)r;
 	}
 	if (r < 0)
 		return in->eof = (int)r;

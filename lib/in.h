@@ -81,7 +81,7 @@ struct in {
 	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']',
 			    3 after an element */
 	int compressed;
-	int mem; /* buf is the caller's (in_open_mem()) */
+	uint64_t limit; /* bytes still to read from fd (in_open_range()) */
 	struct in_zstd *z;
 };
 
@@ -98,12 +98,12 @@ int in_open(struct in *in, const char *path, enum in_mode mode);
 int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode);
 
 /*
- * Reads p[0..n) (the whole input, held by the caller until in_close():
- * a mapped file), named path in messages.  began: p is a range after the
- * start of a file, read as lines (no byte order mark, no zstd).
+ * Opens len bytes of path's from offset off, as lines (IN_LINES): a range
+ * of a plain file that threads read in parallel (lib/cli_jobs.c).  A
+ * byte order mark is skipped, and zstd detected, only at offset 0; line
+ * numbers count from the range's start (1).  @return as in_open().
  */
-int in_open_mem(struct in *in, const char *p, size_t n, const char *path,
-		int began);
+int in_open_range(struct in *in, const char *path, uint64_t off, uint64_t len);
 
 /*
  * Reads the next record into *rec and *len (no trailing newline).
