@@ -24,13 +24,13 @@ B = build
 SANFLAGS =
 endif
 
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_CFLAGS = -std=c11 -pthread $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DVERSION='"$(VERSION)"' -DPULSE_DATADIR='"$(DATADIR)"' -Ilib $(CPPFLAGS)
 ZSTD_LIBS = $(shell $(PKG_CONFIG) --libs libzstd 2>/dev/null || echo -lzstd)
 # lib/http.c: libcurl (Debian libcurl4-openssl-dev)
 CURL_LIBS = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null || echo -lcurl)
-LIBS = $(ZSTD_LIBS) $(CURL_LIBS) -lm
+LIBS = $(ZSTD_LIBS) $(CURL_LIBS) -lm -pthread
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # Quiet by default, a line per target as git's Makefile prints; V=1 shows
@@ -122,9 +122,16 @@ $(LIBPULSE): $(LIB_OBJ)
 define FILTER_RULE
 $(B)/bin/pulse-$(1): $(patsubst %.c,$(B)/%.o,$(wildcard filters/$(1)/*.c)) $(LIBPULSE)
 	@mkdir -p $$(@D)
-	$$(QUIET_LINK)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(FILTER_LIBS_$(1)) $$(LIBS)
+	$$(QUIET_LINK)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(filter %.a,$$^) $$(FILTER_LIBS_$(1)) $$(LIBS)
 endef
 $(foreach f,$(FILTERS),$(eval $(call FILTER_RULE,$(f))))
+
+# The aggregates add up their threads' partial results (-j) with
+# pulse-merge's engine (lib/cli.h: cli_run()).
+MERGE_ENGINE = $(patsubst %.c,$(B)/%.o,$(filter-out %/main.c,$(wildcard filters/merge/*.c)))
+MERGING = tally sankey metrics funnel
+$(MERGING:%=$(B)/bin/pulse-%): $(MERGE_ENGINE)
+$(MERGING:%=$(B)/filters/%/main.o): ALL_CPPFLAGS += -Ifilters/merge
 
 $(GEN): $(GEN_SRC:%.c=$(B)/%.o) $(LIBPULSE)
 	@mkdir -p $(@D)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli_int.h"
 #include "file.h"
 #include "jkey.h"
 
@@ -128,6 +129,11 @@ int cli_opt(struct cli *c, int opt, const char *arg)
 	case CLI_OPT_KEYED:
 		c->keyed = 1;
 		return 1;
+	case 'j':
+	case CLI_OPT_JOBS:
+		c->jobs = (unsigned)cli_parse_uint(c, "--jobs", arg, 1,
+						   CLI_JOBS_MAX);
+		return 1;
 	case '?':
 		cli_usage(c);
 	default:
@@ -143,42 +149,72 @@ void cli_key(struct cli *c, const char *field)
 
 /*
  * The key of a one-line record without parsing it: the value of the first
- * member named c->key, when the members before it are plain strings (no
- * backslash) or numbers or literals, with no spaces.  Records of other
- * shards are skipped this cheaply: each shard of N parses only its own
- * 1/N.  The shard that owns the record parses it in full and checks that
- * the key is the same (a record with the key twice is a bad record under
- * --shard), so every line is still validated once.  @return 1 with the
- * key, 0 when the record is not that simple (then it is parsed).
+ * member named c->key, when the members before it are strings, numbers or
+ * literals (not objects or arrays), blanks allowed between tokens.
+ * Records of other shards are skipped this cheaply: each shard of N
+ * parses only its own 1/N.  The shard that owns the record parses it in
+ * full and checks that the key is the same (a record with the key twice is
+ * a bad record under --shard), so every line is still validated once.
+ * @return 1 with the key, 0 when the record is not that simple or the key
+ * is a string with escapes (then it is parsed).
  */
-/* The end of a simple value at p (a string without backslashes, or a
- * number or literal), or NULL. */
-static const char *simple_value(const char *p, const char *end)
+static int peek_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+/* The end of the string whose opening quote is at p (after its closing
+ * quote), or NULL; *esc: whether it holds a backslash. */
+static const char *peek_string(const char *p, const char *end, int *esc)
+{
+	const char *q = p + 1, *bs;
+
+	for (;;) {
+		q = memchr(q, '"', (size_t)(end - q));
+		if (!q)
+			return NULL;
+		bs = q;
+		while (bs > p + 1 && bs[-1] == '\\')
+			bs--;
+		if (((q - bs) & 1) == 0)
+			break;
+		q++; /* an escaped quote */
+	}
+	*esc = memchr(p + 1, '\\', (size_t)(q - p - 1)) != NULL;
+	return q + 1;
+}
+
+/* The end of a string, number or literal at p, or NULL. */
+static const char *simple_value(const char *p, const char *end, int *esc)
 {
 	const char *v = p;
 
-	if (p < end && *p == '"') {
-		p = memchr(p + 1, '"', (size_t)(end - p - 1));
-		if (!p || memchr(v, '\\', (size_t)(p - v)))
-			return NULL;
-		return p + 1;
-	}
-	while (p < end && *p != ',') {
-		if (*p == '{' || *p == '[' || *p == '"' || *p == ' ')
+	*esc = 0;
+	if (p < end && *p == '"')
+		return peek_string(p, end, esc);
+	while (p < end && *p != ',' && !peek_blank(*p)) {
+		if (*p == '{' || *p == '[' || *p == '"' || *p == '}')
 			return NULL;
 		p++;
 	}
 	return p == v ? NULL : p;
 }
 
+static const char *skip_blank(const char *p, const char *end)
+{
+	while (p < end && peek_blank(*p))
+		p++;
+	return p;
+}
+
 static int peek_key(struct cli *c, const char *p, size_t n,
 		    struct json_span *key)
 {
-	const char *end = p + n, *start = p, *name, *v;
+	const char *end = p + n, *start = p, *name, *name_end, *v, *vend;
 	size_t klen = c->keylen;
+	int esc;
 
-	while (end > p &&
-	       (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
+	while (end > p && peek_blank(end[-1]))
 		end--;
 	if (end - p < 2 || p[0] != '{' || end[-1] != '}')
 		return 0;
@@ -188,37 +224,45 @@ static int peek_key(struct cli *c, const char *p, size_t n,
 	if (c->npeek && (size_t)(end - p) > c->npeek &&
 	    memcmp(p, c->peekpre, c->npeek) == 0) {
 		v = p + c->npeek;
-		p = simple_value(v, end);
-		if (!p || (p < end && *p != ','))
+		p = simple_value(v, end, &esc);
+		if (!p || esc || (p < end && *skip_blank(p, end) != ','))
 			return 0;
 		key->p = v;
 		key->n = (size_t)(p - v);
 		return 1;
 	}
-	p++;
+	p = skip_blank(p + 1, end);
 	while (p < end) {
-		if (*p++ != '"')
+		if (*p != '"')
 			return 0;
-		name = p;
-		while (p < end && *p != '"' && *p != '\\')
-			p++;
-		if (p + 2 >= end || *p != '"' || p[1] != ':')
+		name = p + 1;
+		p = peek_string(p, end, &esc);
+		if (!p)
 			return 0;
-		v = p + 2;
-		p = simple_value(v, end);
-		if (!p || (p < end && *p != ','))
+		name_end = p - 1;
+		p = skip_blank(p, end);
+		if (p >= end || *p != ':')
 			return 0;
-		if ((size_t)(v - 2 - name) == klen &&
+		v = skip_blank(p + 1, end);
+		vend = simple_value(v, end, &esc);
+		if (!vend)
+			return 0;
+		p = skip_blank(vend, end);
+		if (p < end && *p != ',')
+			return 0;
+		if ((size_t)(name_end - name) == klen &&
 		    memcmp(name, c->key, klen) == 0) {
+			if (esc)
+				return 0;
 			key->p = v;
-			key->n = (size_t)(p - v);
+			key->n = (size_t)(vend - v);
 			if ((size_t)(v - start) <= sizeof c->peekpre) {
 				c->npeek = (size_t)(v - start);
 				memcpy(c->peekpre, start, c->npeek);
 			}
 			return 1;
 		}
-		p++; /* the comma */
+		p = skip_blank(p + 1, end); /* after the comma */
 	}
 	return 0;
 }
@@ -352,6 +396,10 @@ uint64_t cli_line(const struct cli *c)
 static void vbad_at(struct cli *c, const char *where, uint64_t line,
 		    const char *raw, size_t rawlen, const char *fmt, va_list ap)
 {
+	if (c->w) { /* a thread's: printed later, in input order */
+		cli_worker_bad(c, where, line, raw, rawlen, fmt, ap);
+		return;
+	}
 	/* What came before a fatal bad record is written, as jq does. */
 	if (c->onerr == CLI_FAIL && !c->outpath)
 		cli_flush(c);
@@ -399,6 +447,23 @@ void cli_bad_at(struct cli *c, const char *where, uint64_t line,
 	va_end(ap);
 }
 
+void cli_warn(struct cli *c, int status, int fatal, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (c->w) {
+		cli_worker_warn(c, status, fatal, fmt, ap);
+	} else {
+		fflush(stdout);
+		fprintf(stderr, "%s: ", progname);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+		cli_status(c, status);
+	}
+	va_end(ap);
+}
+
 static void bad_json(struct cli *c, const struct json_error *e)
 {
 	cli_bad(c, "%s (at byte %zu)", e->msg, e->off + 1);
@@ -419,15 +484,18 @@ int cli_next(struct cli *c, struct rec **r)
 	int st;
 
 	for (;;) {
+		if (c->w && cli_worker_stopped(c))
+			return 0;
 		if (!c->in_open) {
 			if (c->fi >= c->nfiles) {
 				if (c->map) /* the mapper's work is done */
 					exit(cli_finish(c));
 				return 0;
 			}
-			if (in_open(&c->in, c->files[c->fi++], c->mode) < 0) {
-				warn("%s", c->in.msg);
-				cli_status(c, EX_NOINPUT);
+			if ((c->w ? cli_worker_open(c, c->files[c->fi++])
+				  : in_open(&c->in, c->files[c->fi++],
+					    c->mode)) < 0) {
+				cli_warn(c, EX_NOINPUT, 0, "%s", c->in.msg);
 				in_close(&c->in);
 				continue;
 			}
@@ -481,9 +549,9 @@ int cli_next(struct cli *c, struct rec **r)
 			continue;
 		}
 		if (st != IN_EOF) {
-			warn("%s", c->in.msg);
-			cli_status(c, st == IN_EIO ? EX_IOERR : EX_DATAERR);
-			if (c->onerr == CLI_FAIL) {
+			cli_warn(c, st == IN_EIO ? EX_IOERR : EX_DATAERR,
+				 c->onerr == CLI_FAIL, "%s", c->in.msg);
+			if (c->onerr == CLI_FAIL && !c->w) {
 				cli_finish(c);
 				exit(c->status);
 			}

@@ -70,6 +70,7 @@ enum {
 	CLI_OPT_SHARD,
 	CLI_OPT_MAP,
 	CLI_OPT_KEYED,
+	CLI_OPT_JOBS,
 	CLI_OPT_FIRST_PROGRAM = 0x1100, /* programs number theirs from here */
 };
 
@@ -117,6 +118,21 @@ enum {
 	"      --map              write KEY TAB RECORD lines (Hadoop mapper)\n"      \
 	"      --keyed            input lines are KEY TAB RECORD (Hadoop reducer)\n"
 
+/*
+ * -j N, --jobs N: the threads of cli_run() (lib/cli_jobs.c), for a
+ * program that runs its engine through it; short option "j:".
+ */
+#define CLI_JOBS_SHORTOPTS "j:"
+#define CLI_JOBS_LONGOPTS                                                      \
+	{                                                                      \
+		"jobs", required_argument, NULL, CLI_OPT_JOBS                  \
+	}
+#define CLI_HELP_JOBS                                                                \
+	"  -j, --jobs N           threads (default: the machine's cores; 1: one);\n" \
+	"                         the output is the same whatever N\n"
+
+#define CLI_JOBS_MAX 256
+
 struct cli_info {
 	const char *name;  /* "pulse-classify" */
 	const char *usage; /* "usage: pulse-classify [options] [file ...]" */
@@ -157,6 +173,12 @@ struct cli {
 	size_t npeek;
 	struct shard shard; /* --shard I/N; n 0: all records */
 	int map, keyed;	    /* --map, --keyed */
+
+	unsigned jobs; /* -j N; 0: the machine's cores */
+	/* a thread of cli_run(): its messages are kept to be printed in
+	 * input order, and its input may be a range of a file or a pipe
+	 * (NULL in a program's own cli) */
+	struct cli_worker *w;
 };
 
 /* Sets progname and the defaults. */
@@ -258,6 +280,76 @@ static inline struct sink *cli_sink(struct cli *c)
 {
 	return &c->out;
 }
+
+/*
+ * A stage's engine as cli_run() drives it: records in, the engine's
+ * records out, on one thread or on several.
+ */
+enum cli_split {
+	/* each thread reads every input and keeps the keys of its shard
+	 * (cli_key(), or the engine asks the shard make() gives it) */
+	CLI_SPLIT_KEY,
+	/* plain NDJSON files are cut at line boundaries into a range per
+	 * thread; the partial results are combined in input order */
+	CLI_SPLIT_RANGE,
+};
+
+struct cli_combine { /* partial results into the output: pulse-merge's */
+	void *(*open)(void *arg);
+	void (*next_input)(void *m);
+	int (*add)(void *m, const struct rec *r, struct sink *out, char *msg,
+		   size_t msz);
+	int (*finish)(void *m, struct sink *out, char *msg, size_t msz);
+	void (*close)(void *m);
+	void *arg;
+};
+
+struct cli_stage {
+	/*
+	 * A new engine.  shard: the keys it is to keep (n 0: all), for an
+	 * engine that shards itself; partial: it runs on one of several
+	 * threads and writes what combine adds up.
+	 */
+	void *(*make)(void *arg, const struct shard *shard, int partial);
+	/* One record: 0, -1 when it is bad (msg), or an exit status > 0
+	 * that ends the run (msg). */
+	int (*add)(void *e, const struct rec *r, struct sink *out, char *msg,
+		   size_t msz);
+	/* The end: 0, -1 a warning (msg), or an exit status > 0 (msg). */
+	int (*finish)(void *e, struct sink *out, char *msg, size_t msz);
+	/* After finish(), engine by engine in input order (may be NULL):
+	 * for counts the program reports itself. */
+	void (*done)(void *e, void *arg);
+	void (*free)(void *e);
+	void *arg;
+	enum cli_split split;
+	/* CLI_SPLIT_KEY with an engine that shards itself: every thread's
+	 * engine is given every record, so the first thread's bad records
+	 * stand for all */
+	int sees_all;
+	/* how the threads' results become the output: combine adds them up;
+	 * or, with order_first (CLI_SPLIT_KEY, an engine that writes one
+	 * record per key, in the order the keys first came, each holding its
+	 * key as cli_key() names it), they are interleaved in that order.
+	 * Neither: one thread only. */
+	const struct cli_combine *combine;
+	int order_first;
+};
+
+/*
+ * Runs st over the inputs cli_start() took: the loop of cli_next(),
+ * st->add() (a bad record goes to cli_bad()), st->finish(), with the
+ * output left in the cli's sink for cli_finish().  With -j N (N > 1),
+ * unless --map, --keyed or --shard is given, N threads run N engines as
+ * st->split says and st->combine adds up their partial results; the
+ * output, the messages (held and printed in input order) and the exit
+ * status are those of one thread.  Standard input is copied to every
+ * thread by one more (CLI_SPLIT_KEY) or read by the first
+ * (CLI_SPLIT_RANGE), as are zstd files, arrays and anything that is not
+ * a plain regular file.  Dies as the loop would (65 on a bad record
+ * under --on-error fail, st's exit statuses).
+ */
+void cli_run(struct cli *c, const struct cli_stage *st);
 
 /* Writes the buffer out (EPIPE exits 0, other errors die 74). */
 void cli_flush(struct cli *c);

@@ -26,23 +26,30 @@ static const unsigned char zmagic[4] = {0x28, 0xb5, 0x2f, 0xfd};
 
 int in_open(struct in *in, const char *path, enum in_mode mode)
 {
-	memset(in, 0, sizeof *in);
-	in->mode = mode;
-	in->nextline = 1;
-	if (!path || strcmp(path, "-") == 0) {
-		in->name = "-";
-		in->display = "<stdin>";
-		in->fd = 0;
-	} else {
-		in->name = path;
-		in->display = path;
-		in->fd = open(path, O_RDONLY);
-		if (in->fd < 0) {
+	int fd = 0;
+
+	if (path && strcmp(path, "-") != 0) {
+		fd = open(path, O_RDONLY);
+		if (fd < 0) {
+			memset(in, 0, sizeof *in);
+			in->fd = -1;
 			snprintf(in->msg, sizeof in->msg,
 				 "cannot open '%s': %s", path, strerror(errno));
 			return -1;
 		}
 	}
+	return in_open_fd(in, fd, fd ? path : NULL, mode);
+}
+
+int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode)
+{
+	memset(in, 0, sizeof *in);
+	in->mode = mode;
+	in->nextline = 1;
+	in->limit = UINT64_MAX;
+	in->fd = fd;
+	in->name = path ? path : "-";
+	in->display = path ? path : "<stdin>";
 	in->cap = IN_CHUNK;
 	{
 		struct stat st;
@@ -79,6 +86,20 @@ int in_open(struct in *in, const char *path, enum in_mode mode)
 		}
 	}
 	in->buf = xmalloc(in->cap + 1);
+	return 0;
+}
+
+int in_open_range(struct in *in, const char *path, uint64_t off, uint64_t len)
+{
+	if (in_open(in, path, IN_LINES) < 0)
+		return -1;
+	if (off && lseek(in->fd, (off_t)off, SEEK_SET) < 0) {
+		snprintf(in->msg, sizeof in->msg, "cannot read '%s': %s", path,
+			 strerror(errno));
+		return -1;
+	}
+	in->limit = len;
+	in->began = off > 0; /* a BOM or zstd's magic only at the start */
 	return 0;
 }
 
@@ -180,10 +201,15 @@ int in_fill(struct in *in)
 	if (in->compressed) {
 		r = zfill(in);
 	} else {
-		r = rd(in->fd, in->buf + in->end, in->cap - in->end);
+		size_t want = in->cap - in->end;
+
+		if (want > in->limit)
+			want = (size_t)in->limit;
+		r = want ? rd(in->fd, in->buf + in->end, want) : 0;
 		if (r < 0)
 			return in->eof = eio(in);
 		in->bytes_in += (uint64_t)r;
+		in->limit -= (uint64_t)r;
 	}
 	if (r < 0)
 		return in->eof = (int)r;

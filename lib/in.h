@@ -81,6 +81,7 @@ struct in {
 	int array_state; /* IN_ARRAY: 0 before '[', 1 in, 2 after ']',
 			    3 after an element */
 	int compressed;
+	uint64_t limit; /* bytes still to read from fd (in_open_range()) */
 	struct in_zstd *z;
 };
 
@@ -89,6 +90,20 @@ struct in {
  * in->msg filled in.
  */
 int in_open(struct in *in, const char *path, enum in_mode mode);
+
+/*
+ * As in_open(), for a descriptor already open (a pipe; closed by
+ * in_close() unless it is 0); path names it in messages (NULL: stdin).
+ */
+int in_open_fd(struct in *in, int fd, const char *path, enum in_mode mode);
+
+/*
+ * Opens len bytes of path's from offset off, as lines (IN_LINES): a range
+ * of a plain file that threads read in parallel (lib/cli_jobs.c).  A
+ * byte order mark is skipped, and zstd detected, only at offset 0; line
+ * numbers count from the range's start (1).  @return as in_open().
+ */
+int in_open_range(struct in *in, const char *path, uint64_t off, uint64_t len);
 
 /*
  * Reads the next record into *rec and *len (no trailing newline).

@@ -88,8 +88,13 @@ if [ ${#cases[@]} -gt 0 ]; then
 		matches "$name" || continue
 		dir=$tmproot/${name//\//_}
 		mkdir -p "$dir"
+		t0=$EPOCHREALTIME
 		(cd "$dir" && exec bash -eu "$t" </dev/null >"$dir.out" 2>"$dir.err")
 		rc=$?
+		# a slow case says how slow (CI has a time budget)
+		secs=$(awk -v a="$EPOCHREALTIME" -v b="$t0" 'BEGIN { printf "%.1f", a - b }')
+		slow=
+		awk -v s="$secs" 'BEGIN { exit !(s >= 10) }' && slow=" ($secs s)"
 		if [ $rc = 77 ]; then
 			skipped=$((skipped + 1))
 			printf 'skip %s: %s\n' "$name" "$(tail -n 1 "$dir.err")"
@@ -115,7 +120,7 @@ if [ ${#cases[@]} -gt 0 ]; then
 		fi
 		if [ -z "$why" ]; then
 			passed=$((passed + 1))
-			printf 'ok   %s\n' "$name"
+			printf 'ok   %s%s\n' "$name" "$slow"
 		else
 			failed=$((failed + 1))
 			failures+=("$name")

@@ -29,7 +29,7 @@ static const struct cli_info info = {
 	"      --partner-domain D  mail from D or its subdomains is a partner's\n"
 	"                          (repeatable; adds to the [partner] rules)\n"
 	"      --sorted            input grouped by ticket_id: constant memory\n"
-	CLI_HELP_COMMON
+	CLI_HELP_JOBS CLI_HELP_COMMON
 	"\n"
 	"Reads message records (schemas/message.schema.json), writes ticket\n"
 	"records (schemas/ticket.schema.json).  See pulse-classify(1).\n",
@@ -87,6 +87,46 @@ static void setup_rules(const struct cli *c, const struct opts *o,
 	}
 }
 
+/* The engine as cli_run() drives it (lib/cli.h). */
+struct run {
+	const struct classify_opts *co;
+	const struct rules *rs; /* compiled by each engine, read by all */
+};
+
+static void *make(void *arg, const struct shard *shard, int partial)
+{
+	const struct run *run = arg;
+	struct buf err = BUF_INIT;
+	struct classifier *k;
+
+	(void)shard;   /* the cli keeps this thread's tickets (cli_key()) */
+	(void)partial; /* a ticket's record is whole: threads interleave */
+	k = classify_new(run->co, run->rs, &err);
+	if (!k) /* main() made one with these rules */
+		die(EX_DATAERR, "%s", err.p);
+	buf_release(&err);
+	return k;
+}
+
+static int add(void *e, const struct rec *r, struct sink *out, char *msg,
+	       size_t msz)
+{
+	return classify_add(e, r, out, msg, msz);
+}
+
+static int finish(void *e, struct sink *out, char *msg, size_t msz)
+{
+	(void)msg;
+	(void)msz;
+	classify_finish(e, out);
+	return 0;
+}
+
+static void drop(void *e)
+{
+	classify_free(e);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -96,6 +136,7 @@ int main(int argc, char **argv)
 		{"recent-days", required_argument, NULL, OPT_RECENT},
 		{"partner-domain", required_argument, NULL, OPT_PARTNER},
 		{"sorted", no_argument, NULL, OPT_SORTED},
+		CLI_JOBS_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -103,14 +144,20 @@ int main(int argc, char **argv)
 	struct rules rs = RULES_INIT;
 	struct buf err = BUF_INIT;
 	struct classifier *k;
+	struct run run = {&o.co, &rs};
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .free = drop,
+			       .arg = &run,
+			       .split = CLI_SPLIT_KEY,
+			       .order_first = 1};
 	struct cli c;
-	struct rec *r;
-	char msg[256];
 	int opt, have_as_of = 0;
 
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
-	       -1) {
+	while ((opt = getopt_long(argc, argv, CLI_JOBS_SHORTOPTS CLI_SHORTOPTS,
+				  longopts, NULL)) != -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -147,14 +194,13 @@ int main(int argc, char **argv)
 	k = classify_new(&o.co, &rs, &err);
 	if (!k)
 		die(EX_DATAERR, "%s", err.p);
+	classify_free(k); /* the rules compile: cli_run() makes its own */
+	/* grouped input is checked record after record: one thread */
+	if (o.co.sorted)
+		c.jobs = 1;
+	cli_key(&c, "ticket_id");
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r)) {
-		if (classify_add(k, r, cli_sink(&c), msg, sizeof msg) < 0)
-			cli_bad(&c, "%s", msg);
-		cli_commit(&c);
-	}
-	classify_finish(k, cli_sink(&c));
-	classify_free(k);
+	cli_run(&c, &st);
 	rules_release(&rs);
 	buf_release(&err);
 	free(o.rules);

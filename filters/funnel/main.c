@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "merge.h"
 #include "funnel.h"
 #include "ptime.h"
 
@@ -39,8 +40,8 @@ static const struct cli_info info = {
 	"                         utm_source)\n"
 	"      --shard I/N        count only the leads (with their deals) of shard\n"
 	"                         I of N; every shard reads the whole input\n"
-	"      --partial          write the sums alone, for pulse-merge\n" CLI_HELP_COMMON
-	"\n"
+	"      --partial          write the sums alone, for pulse-merge\n" CLI_HELP_JOBS
+		CLI_HELP_COMMON "\n"
 	"Example: pulse-funnel --by manager --from 2024-01-01 leads.ndjson stages.ndjson\n",
 };
 
@@ -75,6 +76,44 @@ static enum fn_by parse_by(struct cli *c, const char *s)
 		s);
 }
 
+/* The engine as cli_run() drives it (lib/cli.h). */
+struct run {
+	struct funnel_opts o;
+	uint64_t orphans; /* stage changes of leads or deals not met */
+};
+
+static void *make(void *arg, const struct shard *shard, int partial)
+{
+	struct funnel_opts o = ((const struct run *)arg)->o;
+
+	if (shard->n) /* a lead and its deals are one thread's */
+		o.shard = shard;
+	if (partial)
+		o.partial = 1; /* sums, added up by the combination */
+	return funnel_new(&o);
+}
+
+static int add(void *e, const struct rec *r, struct sink *out, char *msg,
+	       size_t msz)
+{
+	return funnel_add(e, r, out, msg, msz);
+}
+
+static int finish(void *e, struct sink *out, char *msg, size_t msz)
+{
+	return funnel_finish(e, out, msg, msz) < 0 ? EX_DATAERR : 0;
+}
+
+static void orphans(void *e, void *arg)
+{
+	((struct run *)arg)->orphans += funnel_orphans(e);
+}
+
+static void drop(void *e)
+{
+	funnel_free(e);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -87,23 +126,34 @@ int main(int argc, char **argv)
 		{"source-field", required_argument, NULL, OPT_SOURCE},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"shard", required_argument, NULL, CLI_OPT_SHARD},
+		CLI_JOBS_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct funnel_opts o;
 	struct strvec stages = STRVEC_INIT;
-	struct funnel *f;
+	struct run run;
+	struct merge_opts mo = {0, JKEY_SORT_FIRST};
+	struct cli_combine comb;
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .done = orphans,
+			       .free = drop,
+			       .arg = &run,
+			       .split = CLI_SPLIT_KEY,
+			       .sees_all = 1,
+			       .combine = &comb};
 	struct cli c;
-	struct rec *r;
-	char msg[256];
 	int opt, status;
 
 	memset(&o, 0, sizeof o);
 	o.stale_days = -1;
 	o.as_of = ptime_now();
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, "b:" CLI_SHORTOPTS, longopts,
-				  NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv,
+				  "b:" CLI_JOBS_SHORTOPTS CLI_SHORTOPTS,
+				  longopts, NULL)) != -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -144,20 +194,16 @@ int main(int argc, char **argv)
 		cli_usage_error(&c, "--from is after --to");
 	o.stages = &stages;
 	o.shard = cli_shard(&c);
-	f = funnel_new(&o);
-	strvec_clear(&stages);
+	run.o = o;
+	run.orphans = 0;
+	mo.partial = o.partial;
+	merge_combine(&comb, &mo);
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r)) {
-		if (funnel_add(f, r, cli_sink(&c), msg, sizeof msg) < 0)
-			cli_bad(&c, "%s", msg);
-		cli_commit(&c);
-	}
-	if (funnel_finish(f, cli_sink(&c), msg, sizeof msg) < 0)
-		die(EX_DATAERR, "%s", msg);
-	if (funnel_orphans(f))
+	cli_run(&c, &st);
+	if (run.orphans)
 		warn("%llu stage changes of leads or deals not in the input ignored",
-		     (unsigned long long)funnel_orphans(f));
+		     (unsigned long long)run.orphans);
 	status = cli_finish(&c);
-	funnel_free(f);
+	strvec_clear(&stages);
 	return status;
 }

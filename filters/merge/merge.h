@@ -54,4 +54,12 @@ int merge_add(struct merge *m, const struct rec *r, struct sink *out, char *msg,
  */
 int merge_finish(struct merge *m, struct sink *out, char *msg, size_t msz);
 
+struct cli_combine;
+
+/*
+ * Fills cb in so that cli_run() (lib/cli.h) combines a stage's threads
+ * with this engine under options o (which must outlive the run).
+ */
+void merge_combine(struct cli_combine *cb, struct merge_opts *o);
+
 #endif

@@ -40,6 +40,8 @@ struct rsum {
 	uint32_t field;
 	int has_sum, has_skipped;
 	struct num v;
+	int big; /* v is past a double's range: the value is in bigv */
+	long double bigv;
 	uint64_t skipped;
 };
 
@@ -119,6 +121,29 @@ static struct rsum *rsum_of(struct counts *t, struct json_span name)
 }
 
 /* Reads "sum" and "sum_skipped" into t->rs.  @return 0 or -1 with msg. */
+/* A JSON number past a double's range, finite as a long double, into
+ * *x.  @return 1, or -1 when it is not one. */
+static int read_big(struct json_span v, struct buf *scratch, long double *x)
+{
+	char *end;
+
+	buf_reset(scratch);
+	buf_add(scratch, v.p, v.n);
+	buf_addc(scratch, '\0');
+	*x = strtold(scratch->p, &end);
+	return *end == '\0' && isfinite(*x) ? 1 : -1;
+}
+
+static void add_rsum(struct num_sum *sum, const struct rsum *r)
+{
+	if (r->big) {
+		sum->fl += r->bigv;
+		sum->nfl++;
+	} else {
+		num_sum_add(sum, &r->v);
+	}
+}
+
 static int read_sums(struct counts *t, struct json_span sum,
 		     struct json_span skipped, char *msg, size_t msz)
 {
@@ -151,11 +176,18 @@ static int read_sums(struct counts *t, struct json_span sum,
 					 (int)(k.n > 60 ? 60 : k.n), k.p);
 				return -1;
 			}
-			/* pulse-tally writes finite sums: null or 1e309 is no
-			   sum, and adding it would make the total one */
-			if (v.type == JSON_NULL ||
-			    num_read(v, &t->scratch, &s->v) != 1 ||
-			    !isfinite(s->v.d)) {
+			/* pulse-tally writes finite sums: null is no sum;
+			   one past a double's range (a sum of doubles) is
+			   read as the long double it was added in */
+			s->big = 0;
+			if (v.type == JSON_NUMBER &&
+			    num_read(v, &t->scratch, &s->v) == NUM_ERANGE)
+				s->big = read_big(v, &t->scratch, &s->bigv);
+			else if (v.type == JSON_NULL ||
+				 num_read(v, &t->scratch, &s->v) != 1 ||
+				 !isfinite(s->v.d))
+				s->big = -1;
+			if (s->big < 0) {
 				snprintf(
 					msg, msz,
 					"'sum' of %.*s is not a finite number: %.*s",
@@ -231,11 +263,15 @@ static int overflows(const struct counts *t, const struct cgroup *g,
 			}
 			sum = g->sum[j].s;
 			if (t->rs[i].has_sum)
-				num_sum_add(&sum, &t->rs[i].v);
-			if (!merge_sum_fits(&sum)) {
+				add_rsum(&sum, &t->rs[i]);
+			/* pulse-tally adds in long double and writes a sum
+			 * past a double's range as it is (lib/num.h): so
+			 * does a merge of its ranges or shards */
+			if (sum.nfl &&
+			    !isfinite(sum.fl + (long double)sum.fx / 1e9L)) {
 				snprintf(
 					msg, msz,
-					"the group's sum of \"%.*s\" passes the largest number a record holds (about 1.8e308)",
+					"the group's sum of \"%.*s\" is not a finite number",
 					(int)(e->klen > 60 ? 60 : e->klen),
 					e->key);
 				return -1;
@@ -290,7 +326,7 @@ static int count_add(void *st, const struct rec *r, char *msg, size_t msz)
 		struct csum *s = csum_of(g, t->rs[i].field);
 
 		if (t->rs[i].has_sum)
-			num_sum_add(&s->s, &t->rs[i].v);
+			add_rsum(&s->s, &t->rs[i]);
 		s->skipped += t->rs[i].skipped;
 	}
 	return 0;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "merge.h"
 #include "metrics.h"
 #include "ptime.h"
 
@@ -48,8 +49,8 @@ static const struct cli_info info = {
 	"                         \"silent\" rules of --defs\n"
 	"      --day DATE         --alerts: judge the whole day DATE\n"
 	"      --as-of TIME       --alerts: judge TIME's day up to TIME, against\n"
-	"                         the same weekdays up to the same time of day\n" CLI_HELP_KEYED
-		CLI_HELP_COMMON "\n"
+	"                         the same weekdays up to the same time of day\n" CLI_HELP_JOBS
+		CLI_HELP_KEYED CLI_HELP_COMMON "\n"
 	"Reads event records (user_id, ts, event), writes metric records\n"
 	"(name, day, value, prev_day, week_ago, mean_7d) and histogram records.\n"
 	"See pulse-metrics(1).\n",
@@ -122,6 +123,38 @@ static void set_edges(const struct cli *c, struct hist_edges *e,
 	strvec_clear(&sv);
 }
 
+/* The engine as cli_run() drives it (lib/cli.h). */
+static void *make(void *arg, const struct shard *shard, int partial)
+{
+	struct metrics_opts o = *(const struct metrics_opts *)arg;
+	struct metrics *m;
+	char msg[256];
+
+	(void)shard; /* the cli keeps this thread's users (cli_key()) */
+	if (partial)
+		o.partial = 1; /* day counts, added up by the combination */
+	m = metrics_new(&o, msg, sizeof msg);
+	if (!m) /* main() made one with these options */
+		die(EX_DATAERR, "%s", msg);
+	return m;
+}
+
+static int add(void *e, const struct rec *r, struct sink *out, char *msg,
+	       size_t msz)
+{
+	return metrics_add(e, r, out, msg, msz);
+}
+
+static int finish(void *e, struct sink *out, char *msg, size_t msz)
+{
+	return metrics_finish(e, out, msg, msz);
+}
+
+static void drop(void *e)
+{
+	metrics_free(e);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -136,6 +169,7 @@ int main(int argc, char **argv)
 		{"alerts", no_argument, NULL, OPT_ALERTS},
 		{"day", required_argument, NULL, OPT_DAY},
 		{"as-of", required_argument, NULL, OPT_ASOF},
+		CLI_JOBS_LONGOPTS,
 		CLI_KEYED_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
@@ -145,18 +179,26 @@ int main(int argc, char **argv)
 	struct strvec durations = STRVEC_INIT;
 	const char *defs = NULL, *zone = "UTC", *edges = default_edges;
 	const char *day = NULL, *as_of = NULL;
+	struct merge_opts mo = {0, JKEY_SORT_FIRST};
+	struct cli_combine comb;
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .free = drop,
+			       .arg = &o,
+			       .split = CLI_SPLIT_KEY,
+			       .combine = &comb};
 	struct metrics *m;
 	struct cli c;
-	struct rec *r;
 	char msg[256];
 	size_t i;
-	int opt, status, rc;
+	int opt, status;
 
 	memset(&o, 0, sizeof o);
 	memset(&md, 0, sizeof md);
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
-	       -1) {
+	while ((opt = getopt_long(argc, argv, CLI_JOBS_SHORTOPTS CLI_SHORTOPTS,
+				  longopts, NULL)) != -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -238,23 +280,19 @@ int main(int argc, char **argv)
 	m = metrics_new(&o, msg, sizeof msg);
 	if (!m)
 		die(EX_DATAERR, "%s", msg);
+	metrics_free(m); /* the options are good: cli_run() makes its own */
+	/* alerts judge whole counts: one thread */
+	if (o.alerts)
+		c.jobs = 1;
+	mo.partial = o.partial;
+	merge_combine(&comb, &mo);
+	/* grouped input is checked record after record: one thread */
+	if (o.sorted)
+		c.jobs = 1;
 	cli_key(&c, "user_id");
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r)) {
-		rc = metrics_add(m, r, cli_sink(&c), msg, sizeof msg);
-		if (rc < 0)
-			cli_bad(&c, "%s", msg);
-		else if (rc > 0)
-			die(rc, "%s", msg);
-		cli_commit(&c);
-	}
-	rc = metrics_finish(m, cli_sink(&c), msg, sizeof msg);
-	if (rc < 0)
-		warn("%s", msg);
-	else if (rc)
-		die(rc, "%s", msg);
+	cli_run(&c, &st);
 	status = cli_finish(&c);
-	metrics_free(m);
 	metrics_defs_release(&md);
 	hist_edges_release(&o.edges);
 	strvec_clear(&o.durations);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "merge.h"
 #include "tally.h"
 
 enum {
@@ -25,8 +26,8 @@ static const struct cli_info info = {
 	"      --edges LIST       bucket edges for --hist (default 0,1,2,4,8,12,24,\n"
 	"                         48,72,96,120,168,240,336,504,720,1440)\n"
 	"      --sort-by ORDER    first (default: first appearance), count\n"
-	"                         (descending, then key) or key\n" CLI_HELP_COMMON
-	"\n"
+	"                         (descending, then key) or key\n" CLI_HELP_JOBS
+		CLI_HELP_COMMON "\n"
 	"Example: pulse-tally --by 'category,week(created)' tickets.ndjson\n",
 };
 
@@ -41,6 +42,40 @@ static void add_field(const struct cli *c, const char *opt, const char *field,
 		strvec_push(sv, field);
 }
 
+/* The engine as cli_run() drives it (lib/cli.h). */
+static void *make(void *arg, const struct shard *shard, int partial)
+{
+	struct tally_opts o = *(const struct tally_opts *)arg;
+	char msg[256];
+	struct tally *t;
+
+	(void)shard;
+	/* a range's groups in first appearance: the combination orders them
+	 * as asked */
+	if (partial)
+		o.sort = JKEY_SORT_FIRST;
+	t = tally_new(&o, msg, sizeof msg);
+	if (!t) /* main() made one with these options */
+		die(EX_SOFTWARE, "%s", msg);
+	return t;
+}
+
+static int add(void *e, const struct rec *r, struct sink *out, char *msg,
+	       size_t msz)
+{
+	return tally_add(e, r, out, msg, msz);
+}
+
+static int finish(void *e, struct sink *out, char *msg, size_t msz)
+{
+	return tally_finish(e, out, msg, msz) < 0 ? EX_SOFTWARE : 0;
+}
+
+static void drop(void *e)
+{
+	tally_free(e);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -49,6 +84,7 @@ int main(int argc, char **argv)
 		{"hist", required_argument, NULL, 'H'},
 		{"edges", required_argument, NULL, OPT_EDGES},
 		{"sort-by", required_argument, NULL, OPT_SORT},
+		CLI_JOBS_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -58,15 +94,24 @@ int main(int argc, char **argv)
 			       {NULL, 0},
 			       JKEY_SORT_FIRST};
 	struct strvec edges = STRVEC_INIT;
+	struct merge_opts mo = {0, JKEY_SORT_FIRST};
+	struct cli_combine comb;
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .free = drop,
+			       .arg = &o,
+			       .split = CLI_SPLIT_RANGE,
+			       .combine = &comb};
 	struct tally *t;
 	struct cli c;
-	struct rec *r;
 	char msg[256];
 	int opt, status;
 
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, "b:s:H:" CLI_SHORTOPTS, longopts,
-				  NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv,
+				  "b:s:H:" CLI_JOBS_SHORTOPTS CLI_SHORTOPTS,
+				  longopts, NULL)) != -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -102,16 +147,12 @@ int main(int argc, char **argv)
 	t = tally_new(&o, msg, sizeof msg);
 	if (!t)
 		cli_usage_error(&c, "%s", msg);
+	tally_free(t); /* the options are good: cli_run() makes its own */
+	mo.sort = o.sort;
+	merge_combine(&comb, &mo);
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r)) {
-		if (tally_add(t, r, cli_sink(&c), msg, sizeof msg) < 0)
-			cli_bad(&c, "%s", msg);
-		cli_commit(&c);
-	}
-	if (tally_finish(t, cli_sink(&c), msg, sizeof msg) < 0)
-		die(EX_SOFTWARE, "%s", msg);
+	cli_run(&c, &st);
 	status = cli_finish(&c);
-	tally_free(t);
 	strvec_clear(&o.by);
 	strvec_clear(&o.sum);
 	strvec_clear(&o.hist);

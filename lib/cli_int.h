@@ -1,0 +1,73 @@
+/*
+ * cli_int.h - what cli.c (one thread's loop) and cli_jobs.c (several
+ * threads) share; not for the rest of pulse.
+ */
+#ifndef PULSE_CLI_INT_H
+#define PULSE_CLI_INT_H
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "cli.h"
+
+/*
+ * A message about the input that is not a bad record (a file that cannot
+ * be opened, a read error): printed, and status raised; fatal: the run
+ * ends there (the caller exits, or a thread stops).
+ */
+void cli_warn(struct cli *c, int status, int fatal, const char *fmt, ...)
+	ERR_PRINTF(4, 5);
+
+/* A thread's cli (c->w set): */
+
+/* Whether the thread has met what ends its run. */
+int cli_worker_stopped(const struct cli *c);
+
+/* Opens c->in on path: the thread's range of it, or its copy of stdin. */
+int cli_worker_open(struct cli *c, const char *path);
+
+/* Keeps a bad record's message (and the record, for quarantine). */
+void cli_worker_bad(struct cli *c, const char *where, uint64_t line,
+		    const char *raw, size_t rawlen, const char *fmt,
+		    va_list ap);
+
+/* Keeps a cli_warn() message. */
+void cli_worker_warn(struct cli *c, int status, int fatal, const char *fmt,
+		     va_list ap);
+
+/*
+ * The inputs of a CLI_SPLIT_KEY run that can be read once only (standard
+ * input, a FIFO, a device), copied to every thread by one more
+ * (cli_tee.c).
+ */
+struct tee {
+	unsigned n; /* threads */
+	int nfiles;
+	int *teed;    /* per input: copied */
+	int *rd, *wr; /* per input and thread: the pipe's ends, or -1 */
+	int *openerr; /* per input: -1 not opened yet, 0, or errno */
+	int *readerr; /* per input: errno of a failed read, or 0 */
+	char **files;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+/* Sets t up for the inputs of c that can be read once only.  @return
+ * whether there is one (else t holds nothing). */
+int cli_tee_plan(struct tee *t, struct cli *c, unsigned n);
+
+/* The copying thread (arg: the struct tee). */
+void *cli_tee_run(void *arg);
+
+/* Opens thread i's copy of input fi (t->teed[fi]) into in.  @return as
+ * in_open(). */
+int cli_tee_open(struct tee *t, int fi, unsigned i, struct in *in,
+		 const char *path, enum in_mode mode);
+
+/* Closes thread i's ends of the copies it did not read. */
+void cli_tee_leave(struct tee *t, unsigned i);
+
+void cli_tee_free(struct tee *t);
+
+#endif
