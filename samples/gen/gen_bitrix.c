@@ -522,6 +522,9 @@ static void pages_close(struct pages *p)
 {
 	if (!p->on)
 		return;
+	/* a list with no item at all is one empty page, as Bitrix24 answers */
+	if (p->in_page == 0 && p->page == 0)
+		page_begin(p);
 	if (p->in_page > 0 || p->page == 0)
 		page_end(p);
 	gen_out_close(&p->out);
