@@ -455,10 +455,7 @@ void cli_warn(struct cli *c, int status, int fatal, const char *fmt, ...)
 	if (c->w) {
 		cli_worker_warn(c, status, fatal, fmt, ap);
 	} else {
-		fflush(stdout);
-		fprintf(stderr, "%s: ", progname);
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
+		vwarn(fmt, ap);
 		cli_status(c, status);
 	}
 	va_end(ap);

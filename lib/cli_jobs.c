@@ -194,14 +194,13 @@ int cli_worker_open(struct cli *c, const char *path)
  * Whether path is a plain NDJSON file that can be cut into ranges of
  * lines (not zstd, not an array, regular); *size its size.
  */
-static int cuttable(const char *path, int fd, uint64_t *size)
+static int cuttable(int fd, uint64_t *size)
 {
 	struct stat st;
 	char head[4096];
 	ssize_t r;
 	size_t i = 0;
 
-	(void)path;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
 		return 0;
 	*size = (uint64_t)st.st_size;
@@ -259,7 +258,7 @@ static void plan_ranges(struct job *jb)
 		if (fd < 0)
 			continue;
 		b = &jb->bounds[(size_t)fi * (n + 1)];
-		if (cuttable(c->files[fi], fd, &size)) {
+		if (cuttable(fd, &size)) {
 			for (k = 1; k < n; k++) {
 				uint64_t at = size / n * k;
 
@@ -442,6 +441,26 @@ static void say_all(struct job *jb, struct cli_worker *ws)
 	free(all);
 }
 
+/*
+ * The next record of a thread's output *p .. end into rec (a thread
+ * writes whole records: a bad one is a bug, 70).  @return 0 at the end.
+ */
+static int next_out(const char **p, const char *end, struct rec *rec)
+{
+	const char *nl;
+	struct json_error e;
+
+	if (*p >= end)
+		return 0;
+	nl = memchr(*p, '\n', (size_t)(end - *p));
+	if (!nl)
+		nl = end;
+	if (rec_parse(rec, *p, (size_t)(nl - *p), &e) < 0)
+		die(EX_SOFTWARE, "a thread wrote a bad record: %s", e.msg);
+	*p = nl + 1;
+	return 1;
+}
+
 /* A record of a thread's output, where its key first came. */
 struct placed {
 	uint64_t fi, line;
@@ -453,21 +472,14 @@ struct placed {
 static struct placed *place(struct cli_worker *w, size_t *np)
 {
 	struct buf *b = &w->outs[0].b, kb = BUF_INIT, tmp = BUF_INIT;
-	const char *p = b->p, *end = b->p + b->len, *nl;
+	const char *p = b->p, *end = b->p + b->len;
 	struct placed *v = NULL;
 	size_t n = 0, cap = 0;
-	struct json_error e;
 	struct rec rec;
 	uint64_t *at;
 
 	rec_init(&rec);
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			nl = end;
-		if (rec_parse(&rec, p, (size_t)(nl - p), &e) < 0)
-			die(EX_SOFTWARE, "a thread wrote a bad record: %s",
-			    e.msg);
+	while (next_out(&p, end, &rec)) {
 		key_bytes(rec_get(&rec, w->c.key), &kb, &tmp);
 		at = kb.len ? hmap_get(&w->first, kb.p, kb.len) : NULL;
 		if (!at)
@@ -479,8 +491,8 @@ static struct placed *place(struct cli_worker *w, size_t *np)
 		}
 		v[n].fi = at[0];
 		v[n].line = at[1];
-		v[n].p = p;
-		v[n++].n = (size_t)(nl + 1 <= end ? nl + 1 - p : nl - p);
+		v[n].p = rec.line;
+		v[n++].n = rec.len;
 	}
 	rec_release(&rec);
 	buf_release(&kb);
@@ -533,7 +545,6 @@ static void combine(struct job *jb, struct cli_worker *ws)
 {
 	const struct cli_combine *cb = jb->st->combine;
 	struct cli *c = jb->c;
-	struct json_error e;
 	struct rec rec;
 	char msg[256];
 	void *m = cb->open(cb->arg);
@@ -543,25 +554,18 @@ static void combine(struct job *jb, struct cli_worker *ws)
 	for (fi = 0; fi < nfile; fi++) {
 		for (t = 0; t < jb->n; t++) {
 			struct buf *b = &ws[t].outs[fi].b;
-			const char *p = b->p, *end = b->p + b->len, *nl;
+			const char *p = b->p, *end = b->p + b->len;
 
 			if (!ws[t].engines[fi])
 				continue;
 			cb->next_input(m);
-			for (; p < end; p = nl + 1) {
-				nl = memchr(p, '\n', (size_t)(end - p));
-				if (!nl)
-					nl = end;
-				if (rec_parse(&rec, p, (size_t)(nl - p), &e) <
-				    0)
-					snprintf(msg, sizeof msg, "%s", e.msg);
-				else if (cb->add(m, &rec, cli_sink(c), msg,
-						 sizeof msg) == 0)
-					continue;
-				die(EX_SOFTWARE,
-				    "cannot combine the threads' results: %s",
-				    msg);
-			}
+			while (next_out(&p, end, &rec))
+				if (cb->add(m, &rec, cli_sink(c), msg,
+					    sizeof msg) < 0)
+					die(EX_SOFTWARE,
+					    "cannot combine the threads' "
+					    "results: %s",
+					    msg);
 			buf_release(b);
 		}
 	}

@@ -52,6 +52,11 @@ void die_errno(int code, const char *fmt, ...)
 	exit(code);
 }
 
+void vwarn(const char *fmt, va_list ap)
+{
+	vreport(fmt, ap, NULL);
+}
+
 void warn(const char *fmt, ...)
 {
 	va_list ap;

@@ -23,6 +23,7 @@
 #ifndef PULSE_ERR_H
 #define PULSE_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <sysexits.h>
 
@@ -42,6 +43,9 @@ _Noreturn void die_errno(int code, const char *fmt, ...) ERR_PRINTF(2, 3);
 
 /* Prints "prog: message" and goes on. */
 void warn(const char *fmt, ...) ERR_PRINTF(1, 2);
+
+/* warn() with a va_list. */
+void vwarn(const char *fmt, va_list ap) ERR_PRINTF(1, 0);
 
 /* Prints "prog: message"; @return -1, so callers can "return error(...)". */
 int error(const char *fmt, ...) ERR_PRINTF(1, 2);

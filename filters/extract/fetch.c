@@ -149,3 +149,14 @@ int fetch_state_open(const char *path, const char *source, struct buf *text,
 	}
 	return 0;
 }
+
+int fetch_vfail(struct http *h, struct buf *err, int st, const char *fmt,
+		va_list ap)
+{
+	char msg[1024];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	buf_reset(err);
+	http_mask(h, msg, err);
+	return st;
+}

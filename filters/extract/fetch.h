@@ -7,9 +7,11 @@
 #ifndef PULSE_FETCH_H
 #define PULSE_FETCH_H
 
+#include <stdarg.h>
 #include <stdint.h>
 
 #include "buf.h"
+#include "err.h"
 #include "http.h"
 #include "json.h"
 #include "rec.h"
@@ -54,5 +56,12 @@ int fetch_damaged(struct buf *err, const char *path, const char *why);
 
 /* A number, or a string of digits, into *out.  @return 0, or -1. */
 int fetch_i64(struct json_span v, struct buf *sc, int64_t *out);
+
+/*
+ * A fetcher's error: the message formatted into err with h's secrets
+ * masked (http_mask()).  @return st, the exit status it stands for.
+ */
+int fetch_vfail(struct http *h, struct buf *err, int st, const char *fmt,
+		va_list ap) ERR_PRINTF(4, 0);
 
 #endif

@@ -148,14 +148,11 @@ static int ferr(struct of *f, int st, const char *fmt, ...) ERR_PRINTF(3, 4);
 
 static int ferr(struct of *f, int st, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	st = fetch_vfail(f->h, f->err, st, fmt, ap);
 	va_end(ap);
-	buf_reset(f->err);
-	http_mask(f->h, msg, f->err);
 	return st;
 }
 
