@@ -14,6 +14,54 @@
 #define ENT_NAME_MAX 200 /* bytes of a name found by a '#' pattern */
 #define ENT_PER_TICKET 64
 
+static int starts(const struct ent_pat *p, unsigned c)
+{
+	unsigned char f = (unsigned char)p->note->text[0];
+
+	return f == c || (f == '#' && c >= '0' && c <= '9');
+}
+
+/*
+ * The patterns by the byte they start with, so that a scan looks at a
+ * byte's few candidates instead of matching every pattern everywhere.
+ */
+static void index_first(struct classifier *k)
+{
+	size_t e, n = 0;
+	unsigned c;
+
+	for (c = 0; c < 256; c++)
+		for (e = 0; e < k->nent; e++)
+			n += k->ent[e].note->tlen && starts(&k->ent[e], c);
+	k->ent_by = xmalloc((n ? n : 1) * sizeof(*k->ent_by));
+	n = 0;
+	for (c = 0; c < 256; c++) {
+		k->ent_off[c] = (uint32_t)n;
+		for (e = 0; e < k->nent; e++)
+			if (k->ent[e].note->tlen && starts(&k->ent[e], c))
+				k->ent_by[n++] = (uint32_t)e;
+	}
+	k->ent_off[256] = (uint32_t)n;
+	memset(k->ent_pair, 0, sizeof(k->ent_pair));
+	for (e = 0; e < k->nent; e++) {
+		const char *t = k->ent[e].note->text;
+		size_t m = k->ent[e].note->tlen;
+		unsigned a, b;
+
+		for (a = 0; m && a < 256; a++) {
+			if (!starts(&k->ent[e], a))
+				continue;
+			for (b = 0; b < 256; b++)
+				if (m == 1 || (unsigned char)t[1] == b ||
+				    (t[1] == '#' && b >= '0' && b <= '9'))
+					k->ent_pair[(a << 8 | b) >> 6] |=
+						1ull << (b & 63);
+		}
+	}
+	k->ent_next = xmalloc((k->nent ? k->nent : 1) * sizeof(*k->ent_next));
+	k->ent_cnt = xmalloc((k->nent ? k->nent : 1) * sizeof(*k->ent_cnt));
+}
+
 void classify_entity_init(struct classifier *k)
 {
 	const struct rules *rs = k->rs;
@@ -40,6 +88,16 @@ void classify_entity_init(struct classifier *k)
 		k->ent[k->nent].digits = memchr(n->text, '#', n->tlen) != NULL;
 		k->nent++;
 	}
+	index_first(k);
+}
+
+void classify_entity_free(struct classifier *k)
+{
+	free(k->ent);
+	free(k->ent_by);
+	free(k->hits);
+	free(k->ent_next);
+	free(k->ent_cnt);
 }
 
 static int word_byte(unsigned char c)
@@ -95,40 +153,62 @@ static void add(struct classifier *k, struct ctk *t, unsigned kind,
 	buf_add(&k->arena, k->ents.p, k->ents.len);
 }
 
-struct hit {
-	size_t a, b; /* f[a..b) */
-	const struct ent_pat *p;
-};
-
 /* Whether hit x lies inside a longer hit of the same kind ("Ramen" in
  * "Ramen@Home"). */
-static int inside(const struct hit *h, size_t n, const struct hit *x)
+static int inside(const struct classifier *k, const struct ent_hit *h,
+		  size_t n, const struct ent_hit *x)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (&h[i] != x && h[i].p->kind == x->p->kind &&
+		if (&h[i] != x && k->ent[h[i].e].kind == k->ent[x->e].kind &&
 		    h[i].a <= x->a && x->b <= h[i].b &&
 		    h[i].b - h[i].a > x->b - x->a)
 			return 1;
 	return 0;
 }
 
-/* Finds every pattern in folded f[0..n) as a whole word. */
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct ent_hit *x = a, *y = b;
+
+	if (x->e != y->e)
+		return x->e < y->e ? -1 : 1;
+	return x->a < y->a ? -1 : x->a > y->a;
+}
+
+/*
+ * Finds every pattern in folded f[0..n) as a whole word: each pattern's
+ * matches left to right, a match skipping the text it covers, the first
+ * ENT_PER_TICKET in the order of the patterns, then of the text.  One pass
+ * over f: at each byte only the patterns starting with it are tried.
+ */
 static void scan(struct classifier *k, struct ctk *t, const char *f, size_t n)
 {
-	struct hit h[ENT_PER_TICKET];
-	size_t e, i, nh = 0;
+	const uint32_t *off = k->ent_off;
+	struct ent_hit *h;
+	size_t e, i, x, m, nh = 0;
 
-	for (e = 0; e < k->nent && nh < ENT_PER_TICKET; e++) {
-		const struct ent_pat *p = &k->ent[e];
-		const char *pat = p->note->text;
-		size_t m = p->note->tlen;
+	if (!k->nent)
+		return;
+	memset(k->ent_next, 0, k->nent * sizeof(*k->ent_next));
+	memset(k->ent_cnt, 0, k->nent * sizeof(*k->ent_cnt));
+	for (i = 0; i < n; i++) {
+		unsigned c = (unsigned char)f[i], pr;
 
-		if (!m || m > n)
+		/* the byte after f's last is taken as 0: a pattern of one
+		 * byte has every bit of its row */
+		pr = c << 8 | (i + 1 < n ? (unsigned char)f[i + 1] : 0);
+		if (!(k->ent_pair[pr >> 6] >> (pr & 63) & 1))
 			continue;
-		for (i = 0; i + m <= n && nh < ENT_PER_TICKET; i++) {
-			if ((pat[0] != '#' && f[i] != pat[0]) ||
+		for (x = off[c]; x < off[c + 1]; x++) {
+			const struct ent_pat *p = &k->ent[k->ent_by[x]];
+			const char *pat = p->note->text;
+
+			e = k->ent_by[x];
+			m = p->note->tlen;
+			if (i < k->ent_next[e] || m > n - i ||
+			    k->ent_cnt[e] >= ENT_PER_TICKET ||
 			    !at(f, i, pat, m, p->digits))
 				continue;
 			if (word_byte((unsigned char)pat[0]) && i > 0 &&
@@ -137,20 +217,32 @@ static void scan(struct classifier *k, struct ctk *t, const char *f, size_t n)
 			if (word_byte((unsigned char)pat[m - 1]) && i + m < n &&
 			    word_byte((unsigned char)f[i + m]))
 				continue;
-			h[nh].a = i;
-			h[nh].b = i + m;
-			h[nh++].p = p;
-			i += m - 1;
+			if (nh == k->hitcap) {
+				k->hitcap = k->hitcap ? 2 * k->hitcap : 64;
+				k->hits = xrealloc(k->hits,
+						   k->hitcap * sizeof(*k->hits));
+			}
+			k->hits[nh].a = i;
+			k->hits[nh].b = i + m;
+			k->hits[nh++].e = (uint32_t)e;
+			k->ent_next[e] = i + m;
+			k->ent_cnt[e]++;
 		}
 	}
+	h = k->hits;
+	qsort(h, nh, sizeof(*h), hit_cmp);
+	if (nh > ENT_PER_TICKET)
+		nh = ENT_PER_TICKET;
 	for (i = 0; i < nh; i++) {
-		if (inside(h, nh, &h[i]))
+		const struct ent_pat *p = &k->ent[h[i].e];
+
+		if (inside(k, h, nh, &h[i]))
 			continue;
-		if (h[i].p->note->name)
-			add(k, t, h[i].p->kind, h[i].p->note->name,
-			    strlen(h[i].p->note->name));
+		if (p->note->name)
+			add(k, t, p->kind, p->note->name,
+			    strlen(p->note->name));
 		else
-			add(k, t, h[i].p->kind, f + h[i].a, h[i].b - h[i].a);
+			add(k, t, p->kind, f + h[i].a, h[i].b - h[i].a);
 	}
 }
 

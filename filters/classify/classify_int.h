@@ -148,9 +148,26 @@ struct classifier {
 	size_t nent_kind;
 	struct ent_pat *ent;
 	size_t nent;
+	/* the patterns that may start at a byte: ent_by[ent_off[c] ..
+	 * ent_off[c + 1]), in rule order ('#' first: at every digit) */
+	uint32_t ent_off[257];
+	uint32_t *ent_by;
+	/* bit c0 << 8 | c1: a pattern may start with bytes c0 c1 (or is
+	 * c0 alone) */
+	uint64_t ent_pair[1024];
+	struct ent_hit *hits; /* scratch of one scan */
+	size_t hitcap;
+	size_t *ent_next; /* per pattern: where it may match next */
+	unsigned *ent_cnt; /* per pattern: its hits in this scan */
 	struct buf fold, ents; /* scratch */
 	struct cmsg *sorted, *merge;
 	size_t sortcap;
+};
+
+/* A pattern found at f[a..b) of a scan (classify_entity.c). */
+struct ent_hit {
+	size_t a, b;
+	uint32_t e; /* index in ent */
 };
 
 /* An entity pattern: a "match" note of kind ent_kind[kind]. */
@@ -166,6 +183,7 @@ struct ent_pat {
  * writes ,"entities":{KIND:[NAME,...],...} of t.
  */
 void classify_entity_init(struct classifier *k);
+void classify_entity_free(struct classifier *k);
 void classify_entity_take(struct classifier *k, struct ctk *t, const char *subj,
 			  size_t slen, const char *text, size_t tlen);
 void classify_entity_write(struct classifier *k, const struct ctk *t,

@@ -186,7 +186,7 @@ void classify_free(struct classifier *k)
 	free(k->done.slots);
 	free(k->sorted);
 	free(k->merge);
-	free(k->ent);
+	classify_entity_free(k);
 	for (i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
 		buf_release(bufs[i]);
 	free(k);
