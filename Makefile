@@ -129,7 +129,7 @@ $(foreach f,$(FILTERS),$(eval $(call FILTER_RULE,$(f))))
 # The aggregates add up their threads' partial results (-j) with
 # pulse-merge's engine (lib/cli.h: cli_run()).
 MERGE_ENGINE = $(patsubst %.c,$(B)/%.o,$(filter-out %/main.c,$(wildcard filters/merge/*.c)))
-MERGING = tally sankey metrics funnel
+MERGING = tally sankey metrics
 $(MERGING:%=$(B)/bin/pulse-%): $(MERGE_ENGINE)
 $(MERGING:%=$(B)/filters/%/main.o): ALL_CPPFLAGS += -Ifilters/merge
 

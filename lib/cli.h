@@ -323,17 +323,16 @@ struct cli_stage {
 	void (*free)(void *e);
 	void *arg;
 	enum cli_split split;
-	/* CLI_SPLIT_KEY with an engine that shards itself: every thread's
-	 * engine is given every record, so the first thread's bad records
-	 * stand for all */
-	int sees_all;
 	/* how the threads' results become the output: combine adds them up;
 	 * or, with order_first (CLI_SPLIT_KEY, an engine that writes one
 	 * record per key, in the order the keys first came, each holding its
-	 * key as cli_key() names it), they are interleaved in that order.
-	 * Neither: one thread only. */
+	 * key as cli_key() names it), they are interleaved in that order;
+	 * or absorb (CLI_SPLIT_RANGE) takes each engine, unfinished, into
+	 * the one of the input before it (0, or -1 with msg), and that one
+	 * is finished.  None: one thread only. */
 	const struct cli_combine *combine;
 	int order_first;
+	int (*absorb)(void *into, void *e, char *msg, size_t msz);
 };
 
 /*

@@ -105,11 +105,6 @@ void cli_worker_bad(struct cli *c, const char *where, uint64_t line,
 {
 	struct msg *m;
 
-	if (c->w->jb->st->sees_all && !c->w->jb->range && c->w->i > 0) {
-		if (c->onerr == CLI_FAIL) /* the first thread says it */
-			c->w->stopped = 1;
-		return;
-	}
 	m = new_msg(c, line);
 	/* a message of the engine's own input (cli_bad_at()) keeps its
 	 * line; one of this thread's range counts from the range */
@@ -328,7 +323,7 @@ static void run_engine(struct cli_worker *w, void *e, struct sink *out)
 		in_close(&w->c.in);
 		w->c.in_open = 0;
 	}
-	if (w->stopped)
+	if (w->stopped || st->absorb) /* absorb: finished after joining */
 		return;
 	rc = st->finish(e, out, msg, sizeof msg);
 	if (rc)
@@ -356,7 +351,8 @@ static void *worker_run(void *arg)
 			w->c.files = &c->files[fi];
 			w->c.nfiles = 1;
 			w->c.fi = 0;
-			w->engines[fi] = jb->st->make(jb->st->arg, &all, 1);
+			w->engines[fi] =
+				jb->st->make(jb->st->arg, &all, !jb->st->absorb);
 			run_engine(w, w->engines[fi], &w->outs[fi]);
 			w->nl[fi] = w->c.in.nextline - 1;
 		}
@@ -576,6 +572,44 @@ static void combine(struct job *jb, struct cli_worker *ws)
 	rec_release(&rec);
 }
 
+/*
+ * Takes the engines into the first, in input order, and finishes it into
+ * c's output.
+ */
+static void join(struct job *jb, struct cli_worker *ws)
+{
+	const struct cli_stage *st = jb->st;
+	struct cli *c = jb->c;
+	void *into = NULL;
+	unsigned fi, t;
+	char msg[256];
+	int rc;
+
+	for (fi = 0; fi < (unsigned)c->nfiles; fi++)
+		for (t = 0; t < jb->n; t++) {
+			void *e = ws[t].engines[fi];
+
+			if (!e)
+				continue;
+			if (!into) {
+				into = e;
+				continue;
+			}
+			if (st->absorb(into, e, msg, sizeof msg) < 0)
+				die(EX_DATAERR, "%s", msg);
+			st->free(e);
+			ws[t].engines[fi] = NULL;
+		}
+	if (!into)
+		into = ws[0].engines[0] = st->make(st->arg, &(struct shard){0, 0}, 0);
+	rc = st->finish(into, cli_sink(c), msg, sizeof msg);
+	if (rc < 0)
+		warn("%s", msg);
+	else if (rc > 0)
+		die(rc, "%s", msg);
+	cli_commit(c);
+}
+
 static void run_one(struct cli *c, const struct cli_stage *st)
 {
 	static const struct shard all = {0, 0};
@@ -619,7 +653,8 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	unsigned t, nout;
 	int fi, stopped = 0, rc;
 
-	if (jb.n <= 1 || !(st->combine || st->order_first) || c->map ||
+	if (jb.n <= 1 || !(st->combine || st->order_first || st->absorb) ||
+	    c->map ||
 	    c->keyed || c->shard.n) {
 		run_one(c, st);
 		return;
@@ -689,6 +724,8 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	say_all(&jb, ws);
 	if (st->combine)
 		combine(&jb, ws);
+	else if (st->absorb)
+		join(&jb, ws);
 	else
 		interleave(&jb, ws);
 	for (fi = 0; fi < (int)nout; fi++)

@@ -232,6 +232,22 @@ uint64_t funnel_orphans(const struct funnel *f);
 /* Takes the stage changes still waiting in a batch. */
 void funnel_flush(struct funnel *f);
 
+/*
+ * funnel_join.c: adds src, which read the part of the input that follows
+ * dst's, into dst (neither finished), as if dst had read both parts; src
+ * is left to funnel_free().  @return 0, or -1 with msg (dst holds too many
+ * records).
+ */
+int funnel_absorb(struct funnel *dst, struct funnel *src, char *msg,
+		  size_t msz);
+
+/* A record e (strings and texts dst's) added under its id, unless there
+ * is one: *out its index.  @return 0, or -1 with msg (no room). */
+int fn_ent_put(struct funnel *f, const struct fn_ent *e, uint32_t *out,
+	       char *msg, size_t msz);
+/* Appends a stage change. */
+void fn_hist_push(struct funnel *f, const struct fn_hist *h);
+
 /* funnel_prep.c: histories sorted, stages ordered, records derived. */
 void funnel_prep(struct funnel *f);
 

@@ -320,18 +320,24 @@ static int get_amount(struct funnel *f, const struct rec *r, struct fn_ent *e,
 	return 0;
 }
 
+/* Room for one more record: its index. */
+static uint32_t ent_next(struct funnel *f)
+{
+	if (f->nent == f->capent) {
+		f->capent = f->capent ? 2 * f->capent : 1024;
+		f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
+	}
+	return (uint32_t)f->nent++;
+}
+
 /* A new record of kind k in *slot, with id p[0..n). */
 static uint32_t ent_new(struct funnel *f, uint32_t *slot, char k, const char *p,
 			size_t n)
 {
 	struct fn_ent *e;
 
-	if (f->nent == f->capent) {
-		f->capent = f->capent ? 2 * f->capent : 1024;
-		f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
-	}
-	*slot = (uint32_t)f->nent;
-	e = &f->ent[f->nent++];
+	*slot = ent_next(f);
+	e = &f->ent[*slot];
 	memset(e, 0, sizeof *e);
 	e->kind = k;
 	e->status = e->manager = e->source = FN_NONE;
@@ -363,6 +369,23 @@ static int full(char *msg, size_t msz, char k)
 	return -1;
 }
 
+int fn_ent_put(struct funnel *f, const struct fn_ent *e, uint32_t *out,
+	       char *msg, size_t msz)
+{
+	size_t n;
+	const char *id = fn_text_get(f, e->id, &n);
+	uint32_t *v = id_slot(f, e->kind, id, n);
+
+	if (!v)
+		return full(msg, msz, e->kind);
+	if (*v == FN_NONE) {
+		*v = ent_next(f);
+		f->ent[*v] = *e;
+	}
+	*out = *v;
+	return 0;
+}
+
 /*
  * Before the id p[0..n) of kind k may go into its map: room for it and
  * every id pending (funnel_flush() puts those; they may all be new), or
@@ -380,7 +403,7 @@ static int make_room(struct funnel *f, char k, const char *p, size_t n,
 	return 0;
 }
 
-static void hist_push(struct funnel *f, const struct fn_hist *h)
+void fn_hist_push(struct funnel *f, const struct fn_hist *h)
 {
 	if (f->nhist == f->caphist) {
 		f->caphist = f->caphist ? 2 * f->caphist : 4096;
@@ -409,7 +432,7 @@ void funnel_flush(struct funnel *f)
 			ent_new(f, v, q->kind, tmp, (size_t)n);
 		}
 		q->h.ent = *v;
-		hist_push(f, &q->h);
+		fn_hist_push(f, &q->h);
 	}
 	f->npend = 0;
 }
@@ -461,6 +484,8 @@ static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
 
 	if (make_room(f, k, id, idn, msg, msz) < 0)
 		return -1;
+	if (f->npend) /* records are numbered as first named */
+		funnel_flush(f);
 	i = ent_get(f, k, id, idn);
 	if (f->ent[i].has_rec && f->ent[i].modified_sec > e.modified_sec)
 		return 0; /* an older copy of a record already read */
@@ -542,8 +567,10 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 			funnel_flush(f);
 		return 0;
 	}
+	if (f->npend) /* records are numbered as first named */
+		funnel_flush(f);
 	h.ent = ent_get(f, k, id, idn);
-	hist_push(f, &h);
+	fn_hist_push(f, &h);
 	return 0;
 }
 

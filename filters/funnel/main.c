@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "merge.h"
 #include "funnel.h"
 #include "ptime.h"
 
@@ -84,13 +83,14 @@ struct run {
 
 static void *make(void *arg, const struct shard *shard, int partial)
 {
-	struct funnel_opts o = ((const struct run *)arg)->o;
+	(void)shard; /* each thread reads a range; joined before counting */
+	(void)partial;
+	return funnel_new(&((const struct run *)arg)->o);
+}
 
-	if (shard->n) /* a lead and its deals are one thread's */
-		o.shard = shard;
-	if (partial)
-		o.partial = 1; /* sums, added up by the combination */
-	return funnel_new(&o);
+static int absorb(void *into, void *e, char *msg, size_t msz)
+{
+	return funnel_absorb(into, e, msg, msz);
 }
 
 static int add(void *e, const struct rec *r, struct sink *out, char *msg,
@@ -133,17 +133,14 @@ int main(int argc, char **argv)
 	struct funnel_opts o;
 	struct strvec stages = STRVEC_INIT;
 	struct run run;
-	struct merge_opts mo = {0, JKEY_SORT_FIRST};
-	struct cli_combine comb;
 	struct cli_stage st = {.make = make,
 			       .add = add,
 			       .finish = finish,
 			       .done = orphans,
 			       .free = drop,
 			       .arg = &run,
-			       .split = CLI_SPLIT_KEY,
-			       .sees_all = 1,
-			       .combine = &comb};
+			       .split = CLI_SPLIT_RANGE,
+			       .absorb = absorb};
 	struct cli c;
 	int opt, status;
 
@@ -196,8 +193,6 @@ int main(int argc, char **argv)
 	o.shard = cli_shard(&c);
 	run.o = o;
 	run.orphans = 0;
-	mo.partial = o.partial;
-	merge_combine(&comb, &mo);
 	cli_start(&c, argc - optind, argv + optind);
 	cli_run(&c, &st);
 	if (run.orphans)

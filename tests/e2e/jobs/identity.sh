@@ -79,6 +79,29 @@ for args in "--as-of 2026-01-21T18:00:00+03:00" \
 	run "funnel $args" pulse-funnel $args crm.ndjson
 done
 IN=crm.ndjson run "funnel stdin" pulse-funnel --as-of 2026-01-21T18:00:00+03:00
+# each thread of pulse-funnel loads a range and the ranges are joined: the
+# records shuffled (stage changes before their lead, deals before theirs),
+# copies of a lead with an older 'modified' before the rest and with a
+# newer or the same one after it (the later copy wins a tie), the second
+# shape, and two files
+{
+	jq -c 'select(.kind == "lead") | .modified = "2020-01-01T00:00:00Z" | .status = "OLD"' \
+		crm.ndjson | head -n 40
+	awk '{ print (NR * 7919) % 10007 "\t" $0 }' crm.ndjson | sort -s -n -k1,1 | cut -f2-
+	jq -c 'select(.kind == "lead") | .modified = "2030-01-01T00:00:00Z" | .manager = "Late"' \
+		crm.ndjson | head -n 80
+	jq -c 'select(.kind == "lead" and .modified != null) | .manager = "Tie"' crm.ndjson |
+		tail -n 30
+} > crm-mix.ndjson
+"$B/tests/tools/reshape" < crm-mix.ndjson > crm-mix2.ndjson
+split -n l/2 crm-mix.ndjson crm-part.
+for f in crm-mix.ndjson crm-mix2.ndjson "crm-part.aa crm-part.ab"; do
+	# shellcheck disable=SC2086
+	run "funnel, joined: $f" pulse-funnel --by manager --stale-days 30 \
+		--as-of 2026-01-21T18:00:00+03:00 $f
+done
+pulse-funnel -j 1 --by manager --as-of 2026-01-21T18:00:00+03:00 crm-mix.ndjson |
+	jq -r 'select(.table == "managers") | .manager' | grep -c -e '^Late$' -e '^Tie$'
 
 CLS="pulse-classify --as-of 2026-01-21T18:00:00Z --rules $S/odoo-sample.rules"
 # shellcheck disable=SC2086
