@@ -103,8 +103,11 @@ static int key_is(const struct rec_field *f, const char *key, size_t klen)
 {
 	const struct json_span *k = &f->key;
 
+	/* the first byte before memcmp(): keys of one length ("kind",
+	 * "type") mostly differ there, and the call is most of the cost */
 	if (!(k->flags & JSON_F_ESC))
-		return k->n - 2 == klen && memcmp(k->p + 1, key, klen) == 0;
+		return k->n - 2 == klen && (!klen || k->p[1] == key[0]) &&
+		       memcmp(k->p + 1, key, klen) == 0;
 	return json_str_eq(*k, key, klen);
 }
 
@@ -122,6 +125,83 @@ struct json_span rec_getn(const struct rec *r, const char *key, size_t klen)
 struct json_span rec_get(const struct rec *r, const char *key)
 {
 	return rec_getn(r, key, strlen(key));
+}
+
+static unsigned keys_hash(const char *k, size_t n)
+{
+	return n ? ((unsigned)n * 29u + (unsigned char)k[0] * 7u +
+		    (unsigned char)k[n - 1]) &
+			   (REC_KEYS_SLOTS - 1)
+		 : 0;
+}
+
+void rec_keys_init(struct rec_keys *ks, const char *const *names, size_t n)
+{
+	size_t i, j;
+	unsigned h;
+
+	if (n > REC_KEYS_MAX)
+		abort(); /* a program's own list: a bug */
+	memset(ks, 0, sizeof *ks);
+	ks->n = n;
+	for (i = 0; i < n; i++) {
+		ks->name[i] = names[i];
+		ks->len[i] = strlen(names[i]);
+		ks->dup[i] = -1;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++) /* a name again: chained to the first */
+			if (ks->len[j] == ks->len[i] &&
+			    memcmp(ks->name[j], ks->name[i], ks->len[i]) == 0)
+				break;
+		if (j < i) {
+			while (ks->dup[j] >= 0)
+				j = (size_t)ks->dup[j];
+			ks->dup[j] = (int)i;
+			continue;
+		}
+		h = keys_hash(names[i], ks->len[i]);
+		while (ks->slot[h])
+			h = (h + 1) & (REC_KEYS_SLOTS - 1);
+		ks->slot[h] = (unsigned char)(i + 1);
+	}
+}
+
+static void pick_set(const struct rec_keys *ks, int i, struct json_span *out,
+		     struct json_span v)
+{
+	for (; i >= 0; i = ks->dup[i])
+		out[i] = v;
+}
+
+void rec_pick(const struct rec *r, const struct rec_keys *ks,
+	      struct json_span *out)
+{
+	struct json_span none = {NULL, 0, JSON_NONE, 0};
+	size_t i, j;
+
+	for (i = 0; i < ks->n; i++)
+		out[i] = none;
+	for (i = 0; i < r->nf; i++) {
+		const struct rec_field *f = &r->f[i];
+		const char *k = f->key.p + 1;
+		size_t n = f->key.n - 2;
+		unsigned h, s;
+
+		if (f->key.flags & JSON_F_ESC) {
+			for (j = 0; j < ks->n; j++)
+				if (json_str_eq(f->key, ks->name[j], ks->len[j]))
+					out[j] = f->val;
+			continue;
+		}
+		for (h = keys_hash(k, n); (s = ks->slot[h]) != 0;
+		     h = (h + 1) & (REC_KEYS_SLOTS - 1))
+			if (ks->len[s - 1] == n &&
+			    memcmp(ks->name[s - 1], k, n) == 0) {
+				pick_set(ks, (int)s - 1, out, f->val);
+				break;
+			}
+	}
 }
 
 int rec_str(const struct rec *r, const char *key, struct buf *scratch,

@@ -61,6 +61,32 @@ struct json_span rec_get(const struct rec *r, const char *key);
 struct json_span rec_getn(const struct rec *r, const char *key, size_t klen);
 
 /*
+ * Keys looked up together: rec_pick() finds them all in one pass over a
+ * record's members, where rec_get() per key would pass over them once a
+ * key.  A name may come twice (each gets the value).
+ */
+#define REC_KEYS_MAX 32
+#define REC_KEYS_SLOTS 128
+
+struct rec_keys {
+	const char *name[REC_KEYS_MAX];
+	size_t len[REC_KEYS_MAX];
+	int dup[REC_KEYS_MAX]; /* the next key of the same name, or -1 */
+	size_t n;
+	unsigned char slot[REC_KEYS_SLOTS]; /* index + 1 of a key, 0: none */
+};
+
+/* The set of names[0..n) (n <= REC_KEYS_MAX; the names are not copied). */
+void rec_keys_init(struct rec_keys *ks, const char *const *names, size_t n);
+
+/*
+ * out[i]: the member named ks->name[i] (the last one when the key comes
+ * twice, as rec_get()), or a span of type JSON_NONE.
+ */
+void rec_pick(const struct rec *r, const struct rec_keys *ks,
+	      struct json_span *out);
+
+/*
  * A string member's content, decoded when it has escapes (into scratch,
  * which is reset).  @return 1 with *p and *n set, 0 when absent or null, -1
  * when present with another type.

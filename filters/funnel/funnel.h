@@ -145,6 +145,31 @@ enum fn_field {
 	FN_F_N,
 };
 
+/* The members funnel_add() reads (funnel.keys), FK_SOURCE --source-field. */
+enum fn_key {
+	FK_KIND,
+	FK_ID,
+	FK_TITLE,
+	FK_STATUS,
+	FK_SEMANTIC,
+	FK_MANAGER,
+	FK_SOURCE,
+	FK_CAMPAIGN,
+	FK_ADGROUP,
+	FK_CATEGORY,
+	FK_LOSS,
+	FK_CURRENCY,
+	FK_LEAD_ID,
+	FK_CREATED,
+	FK_MODIFIED,
+	FK_AMOUNT,
+	FK_ENTITY,
+	FK_STAGE,
+	FK_TS,
+	FK_HISTORY_ID,
+	FK_N,
+};
+
 /* What main.c makes of the options; funnel_new() copies all of it. */
 struct funnel_opts {
 	enum fn_by by;		     /* --by */
@@ -187,6 +212,8 @@ struct funnel {
 	uint64_t seq;
 	uint64_t orphan_hist; /* stage changes of records not in the input */
 
+	struct rec_keys keys;	/* the members of enum fn_key */
+	struct json_span v[FK_N]; /* the record's, by rec_pick() */
 	struct hmap_memo memo[FN_F_N];	      /* most fields take few values */
 	struct hmap_memo pipememo, stagememo; /* a lookup per stage change */
 	struct fn_pending pend[FN_BATCH];

@@ -24,6 +24,17 @@ struct funnel *funnel_new(const struct funnel_opts *o)
 	if (o->shard)
 		f->shard = *o->shard;
 	f->o.shard = &f->shard;
+	{
+		const char *names[FK_N] = {
+			"kind",	    "id",	    "title",	     "status",
+			"semantic", "manager",	    f->source_field, "utm_campaign",
+			"ad_group", "category",	    "loss_reason",   "currency",
+			"lead_id",  "created",	    "modified",	     "amount",
+			"entity",   "stage",	    "ts",	     "history_id",
+		};
+
+		rec_keys_init(&f->keys, names, FK_N);
+	}
 	fsum_init(&f->sum);
 	idmap_init(&f->ids[0]);
 	idmap_init(&f->ids[1]);
@@ -138,10 +149,11 @@ static int bad(char *msg, size_t msz, const char *key, const char *what)
  * A string member (or a number, as ids may be written) interned into *out;
  * null, false, absent and "" give FN_NONE.  @return 0, or -1 with msg.
  */
-static int get_str(struct funnel *f, const struct rec *r, const char *key,
-		   enum fn_field fld, uint32_t *out, char *msg, size_t msz)
+static int get_str(struct funnel *f, enum fn_key fk, enum fn_field fld,
+		   uint32_t *out, char *msg, size_t msz)
 {
-	struct json_span v = rec_get(r, key);
+	struct json_span v = f->v[fk];
+	const char *key = f->keys.name[fk];
 	const char *p;
 	size_t n;
 
@@ -172,10 +184,11 @@ static int get_str(struct funnel *f, const struct rec *r, const char *key,
  * As get_str(), into funnel.texts: null, false, absent and "" give
  * FN_NOTEXT.
  */
-static int get_text(struct funnel *f, const struct rec *r, const char *key,
-		    fn_text *out, char *msg, size_t msz)
+static int get_text(struct funnel *f, enum fn_key fk, fn_text *out, char *msg,
+		    size_t msz)
 {
-	struct json_span v = rec_get(r, key);
+	struct json_span v = f->v[fk];
+	const char *key = f->keys.name[fk];
 	const char *p = v.p;
 	size_t n = v.n;
 
@@ -207,10 +220,10 @@ static int get_text(struct funnel *f, const struct rec *r, const char *key,
 }
 
 /* The id of a record: a string or a number, not empty. */
-static int get_id(struct funnel *f, const struct rec *r, const char **p,
-		  size_t *n, char *msg, size_t msz)
+static int get_id(struct funnel *f, const char **p, size_t *n, char *msg,
+		  size_t msz)
 {
-	struct json_span v = rec_get(r, "id");
+	struct json_span v = f->v[FK_ID];
 
 	if (v.type == JSON_NUMBER) {
 		*p = v.p;
@@ -232,12 +245,12 @@ static int get_id(struct funnel *f, const struct rec *r, const char **p,
 	return -1;
 }
 
-static int get_time(struct funnel *f, const struct rec *r, const char *key,
-		    int required, struct ptime *t, fn_text *txt, char *msg,
-		    size_t msz)
+static int get_time(struct funnel *f, enum fn_key fk, int required,
+		    struct ptime *t, fn_text *txt, char *msg, size_t msz)
 {
 	int rc;
-	struct json_span v = rec_get(r, key);
+	struct json_span v = f->v[fk];
+	const char *key = f->keys.name[fk];
 	const char *p;
 	size_t n;
 
@@ -268,10 +281,11 @@ static int get_time(struct funnel *f, const struct rec *r, const char *key,
 	return 0;
 }
 
-static int get_sem(const struct rec *r, const char *key, char *out, char *msg,
-		   size_t msz)
+static int get_sem(const struct funnel *f, enum fn_key fk, char *out,
+		   char *msg, size_t msz)
 {
-	struct json_span v = rec_get(r, key);
+	struct json_span v = f->v[fk];
+	const char *key = f->keys.name[fk];
 
 	*out = 0;
 	if (json_is_empty(v))
@@ -284,10 +298,10 @@ static int get_sem(const struct rec *r, const char *key, char *out, char *msg,
 	return bad(msg, msz, key, "is not \"P\", \"S\", \"F\" or null");
 }
 
-static int get_amount(struct funnel *f, const struct rec *r, struct fn_ent *e,
-		      char *msg, size_t msz)
+static int get_amount(struct funnel *f, struct fn_ent *e, char *msg,
+		      size_t msz)
 {
-	struct json_span v = rec_get(r, "amount");
+	struct json_span v = f->v[FK_AMOUNT];
 	struct num x;
 	const char *p;
 	size_t n;
@@ -443,8 +457,7 @@ static int kind_is(struct json_span v, const char *s)
 	       v.n == strlen(s) + 2 && memcmp(v.p + 1, s, v.n - 2) == 0;
 }
 
-static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
-		      size_t msz)
+static int add_entity(struct funnel *f, char k, char *msg, size_t msz)
 {
 	struct fn_ent e;
 	struct ptime created, modified;
@@ -453,26 +466,26 @@ static int add_entity(struct funnel *f, const struct rec *r, char k, char *msg,
 	uint32_t i;
 
 	memset(&e, 0, sizeof e);
-	if (get_text(f, r, "title", &e.title, msg, msz) < 0 ||
-	    get_str(f, r, "status", FN_F_STATUS, &e.status, msg, msz) < 0 ||
-	    get_sem(r, "semantic", &e.sem, msg, msz) < 0 ||
-	    get_str(f, r, "manager", FN_F_MANAGER, &e.manager, msg, msz) < 0 ||
-	    get_str(f, r, f->o.source_field, FN_F_SOURCE, &e.source, msg, msz) <
+	if (get_text(f, FK_TITLE, &e.title, msg, msz) < 0 ||
+	    get_str(f, FK_STATUS, FN_F_STATUS, &e.status, msg, msz) < 0 ||
+	    get_sem(f, FK_SEMANTIC, &e.sem, msg, msz) < 0 ||
+	    get_str(f, FK_MANAGER, FN_F_MANAGER, &e.manager, msg, msz) < 0 ||
+	    get_str(f, FK_SOURCE, FN_F_SOURCE, &e.source, msg, msz) <
 		    0 ||
-	    get_str(f, r, "utm_campaign", FN_F_CAMPAIGN, &e.campaign, msg,
+	    get_str(f, FK_CAMPAIGN, FN_F_CAMPAIGN, &e.campaign, msg,
 		    msz) < 0 ||
-	    get_str(f, r, "ad_group", FN_F_ADGROUP, &e.adgroup, msg, msz) < 0 ||
-	    get_str(f, r, "category", FN_F_CATEGORY, &e.category, msg, msz) <
+	    get_str(f, FK_ADGROUP, FN_F_ADGROUP, &e.adgroup, msg, msz) < 0 ||
+	    get_str(f, FK_CATEGORY, FN_F_CATEGORY, &e.category, msg, msz) <
 		    0 ||
-	    get_str(f, r, "loss_reason", FN_F_LOSS, &e.loss, msg, msz) < 0 ||
-	    get_str(f, r, "currency", FN_F_CURRENCY, &e.currency, msg, msz) <
+	    get_str(f, FK_LOSS, FN_F_LOSS, &e.loss, msg, msz) < 0 ||
+	    get_str(f, FK_CURRENCY, FN_F_CURRENCY, &e.currency, msg, msz) <
 		    0 ||
-	    get_text(f, r, "lead_id", &e.lead_id, msg, msz) < 0 ||
-	    get_time(f, r, "created", 1, &created, &e.created_txt, msg, msz) <
+	    get_text(f, FK_LEAD_ID, &e.lead_id, msg, msz) < 0 ||
+	    get_time(f, FK_CREATED, 1, &created, &e.created_txt, msg, msz) <
 		    0 ||
-	    get_time(f, r, "modified", 0, &modified, NULL, msg, msz) < 0 ||
-	    get_amount(f, r, &e, msg, msz) < 0 ||
-	    get_id(f, r, &id, &idn, msg, msz) < 0)
+	    get_time(f, FK_MODIFIED, 0, &modified, NULL, msg, msz) < 0 ||
+	    get_amount(f, &e, msg, msz) < 0 ||
+	    get_id(f, &id, &idn, msg, msz) < 0)
 		return -1;
 	if (e.currency == FN_NONE) /* as the tables name it */
 		e.currency = fn_intern(f, "XXX", 3);
@@ -518,10 +531,9 @@ static uint64_t history_id(struct json_span v)
 	return x + 1;
 }
 
-static int add_stage(struct funnel *f, const struct rec *r, char *msg,
-		     size_t msz)
+static int add_stage(struct funnel *f, char *msg, size_t msz)
 {
-	struct json_span v = rec_get(r, "entity");
+	struct json_span v = f->v[FK_ENTITY];
 	struct fn_hist h;
 	struct ptime ts;
 	const char *id;
@@ -538,18 +550,18 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 	else
 		return bad(msg, msz, "entity", "is not \"lead\" or \"deal\"");
 	memset(&h, 0, sizeof h);
-	if (get_str(f, r, "stage", FN_F_STAGE, &h.name, msg, msz) < 0 ||
-	    get_sem(r, "semantic", &h.sem, msg, msz) < 0 ||
-	    get_str(f, r, "category", FN_F_STAGE_CATEGORY, &h.cat, msg, msz) <
+	if (get_str(f, FK_STAGE, FN_F_STAGE, &h.name, msg, msz) < 0 ||
+	    get_sem(f, FK_SEMANTIC, &h.sem, msg, msz) < 0 ||
+	    get_str(f, FK_CATEGORY, FN_F_STAGE_CATEGORY, &h.cat, msg, msz) <
 		    0 ||
-	    get_time(f, r, "ts", 1, &ts, &h.ts_txt, msg, msz) < 0 ||
-	    get_id(f, r, &id, &idn, msg, msz) < 0)
+	    get_time(f, FK_TS, 1, &ts, &h.ts_txt, msg, msz) < 0 ||
+	    get_id(f, &id, &idn, msg, msz) < 0)
 		return -1;
 	if (h.name == FN_NONE)
 		return bad(msg, msz, "stage", "is missing");
 	if (k == 'L')
 		h.cat = FN_NONE;
-	h.hid = history_id(rec_get(r, "history_id"));
+	h.hid = history_id(f->v[FK_HISTORY_ID]);
 	h.sec = ts.sec;
 	h.nsec = ts.nsec;
 	h.seq = f->seq++;
@@ -577,14 +589,16 @@ static int add_stage(struct funnel *f, const struct rec *r, char *msg,
 int funnel_add(struct funnel *f, const struct rec *r, struct sink *out,
 	       char *msg, size_t msz)
 {
-	struct json_span k = rec_get(r, "kind");
+	struct json_span k;
 
 	(void)out;
+	rec_pick(r, &f->keys, f->v);
+	k = f->v[FK_KIND];
 	if (kind_is(k, "stage"))
-		return add_stage(f, r, msg, msz);
+		return add_stage(f, msg, msz);
 	if (kind_is(k, "lead"))
-		return add_entity(f, r, 'L', msg, msz);
+		return add_entity(f, 'L', msg, msz);
 	if (kind_is(k, "deal"))
-		return add_entity(f, r, 'D', msg, msz);
+		return add_entity(f, 'D', msg, msz);
 	return 0;
 }

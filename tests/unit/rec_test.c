@@ -210,6 +210,66 @@ START_TEST(get_escaped_keys)
 }
 END_TEST
 
+/* rec_pick() gives what rec_get() gives, key by key. */
+static void pick_agrees(const struct rec_keys *ks)
+{
+	struct json_span out[REC_KEYS_MAX], g;
+	size_t i;
+
+	rec_pick(&r, ks, out);
+	for (i = 0; i < ks->n; i++) {
+		g = rec_getn(&r, ks->name[i], ks->len[i]);
+		ck_assert_msg(out[i].type == g.type && out[i].p == g.p &&
+				      out[i].n == g.n,
+			      "key '%s' of %.*s", ks->name[i], (int)r.len,
+			      r.line);
+	}
+}
+
+START_TEST(pick_keys)
+{
+	/* a name twice, "", and names of one length and ends (a hash
+	 * collision at least) */
+	static const char *const names[] = {
+		"a", "ab", "", "b", "ab", "axb", "ayb", "azb", "kind", "type",
+		"ts", "id", "q\"k", "\xc3\xa9t\xc3\xa9", "a\tb",
+	};
+	static const char *const keys[] = {
+		"\"a\"",  "\"ab\"",	  "\"\"",	      "\"b\"",	"\"axb\"",
+		"\"ayb\"", "\"kind\"",  "\"type\"",    "\"ts\"",	"\"id\"",
+		"\"a\\u0062\"", "\"q\\\"k\"", "\"\\u00e9t\\u00E9\"", "\"a\\tb\"",
+		"\"x\"",  "\"azc\"",	  "\"\\u0061\"", "\"aab\"",
+	};
+	struct rec_keys ks;
+	struct buf b = BUF_INIT;
+	unsigned seed = 12345, i, j, m;
+
+	rec_keys_init(&ks, names, sizeof names / sizeof names[0]);
+	PARSES("{}");
+	pick_agrees(&ks);
+	PARSES("{\"a\":1,\"ab\":2,\"a\":3,\"\":[1,{\"ab\":9}],\"ab\":{}}");
+	pick_agrees(&ks);
+	for (i = 0; i < 3000; i++) { /* records of keys drawn at random */
+		buf_reset(&b);
+		buf_addc(&b, '{');
+		seed = seed * 1103515245u + 12345u;
+		m = (seed >> 16) % 12;
+		for (j = 0; j < m; j++) {
+			seed = seed * 1103515245u + 12345u;
+			if (j)
+				buf_addc(&b, ',');
+			buf_adds(&b, keys[(seed >> 16) %
+					  (sizeof keys / sizeof keys[0])]);
+			buf_addf(&b, ":%u", j);
+		}
+		buf_addc(&b, '}');
+		parses(b.p, b.len);
+		pick_agrees(&ks);
+	}
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(str_member)
 {
 	struct buf sc = BUF_INIT;
@@ -420,6 +480,7 @@ static Suite *record_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, get_duplicates);
 	tcase_add_test(tc, get_escaped_keys);
+	tcase_add_test(tc, pick_keys);
 	tcase_add_test(tc, str_member);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("emit");
