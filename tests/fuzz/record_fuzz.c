@@ -10,7 +10,8 @@
  *  - every member's key and value spans lie inside the line and validate
  *    on their own; decoding a string never yields more bytes than its raw
  *    length; json_str_eq() agrees with the decoded bytes; rec_get() of a
- *    decoded key finds the last member with that key;
+ *    decoded key finds the last member with that key, and rec_pick()
+ *    what rec_get() finds;
  *  - rec_out_emit() of an accepted record with no own members re-parses
  *    to the same members byte for byte; with own members set, each
  *    appears exactly once with the value set;
@@ -182,6 +183,29 @@ static void check_emit(const struct rec *r)
 	CHECK(seen == 1);
 }
 
+/* rec_pick() finds what rec_get() finds, for a set of usual names */
+static void check_pick(const struct rec *r)
+{
+	static const char *const names[] = {
+		"", "a", "id", "kind", "ts", "user_id", "\xc3\xa9", "a", "b",
+	};
+	static struct rec_keys ks;
+	static int init;
+	struct json_span got[REC_KEYS_MAX], v;
+	size_t i;
+
+	if (!init) {
+		rec_keys_init(&ks, names, sizeof names / sizeof names[0]);
+		init = 1;
+	}
+	rec_pick(r, &ks, got);
+	for (i = 0; i < ks.n; i++) {
+		v = rec_get(r, names[i]);
+		CHECK(got[i].type == v.type && got[i].p == v.p &&
+		      got[i].n == v.n);
+	}
+}
+
 static void check_line(const char *p, size_t n)
 {
 	struct json_error e1, e2;
@@ -213,6 +237,7 @@ static void check_line(const char *p, size_t n)
 			struct json_span v = rec_getn(&rec, dec2.p, dec2.len);
 			CHECK(v.p == rec.f[j].val.p && v.n == rec.f[j].val.n);
 		}
+		check_pick(&rec);
 		check_emit(&rec);
 	}
 	/* the writer makes valid JSON of anything */
