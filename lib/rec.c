@@ -131,7 +131,7 @@ static unsigned keys_hash(const char *k, size_t n)
 {
 	return n ? ((unsigned)n * 29u + (unsigned char)k[0] * 7u +
 		    (unsigned char)k[n - 1]) &
-			   (REC_KEYS_SLOTS - 1)
+			       (REC_KEYS_SLOTS - 1)
 		 : 0;
 }
 
@@ -190,7 +190,8 @@ void rec_pick(const struct rec *r, const struct rec_keys *ks,
 
 		if (f->key.flags & JSON_F_ESC) {
 			for (j = 0; j < ks->n; j++)
-				if (json_str_eq(f->key, ks->name[j], ks->len[j]))
+				if (json_str_eq(f->key, ks->name[j],
+						ks->len[j]))
 					out[j] = f->val;
 			continue;
 		}

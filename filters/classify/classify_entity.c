@@ -155,8 +155,8 @@ static void add(struct classifier *k, struct ctk *t, unsigned kind,
 
 /* Whether hit x lies inside a longer hit of the same kind ("Ramen" in
  * "Ramen@Home"). */
-static int inside(const struct classifier *k, const struct ent_hit *h,
-		  size_t n, const struct ent_hit *x)
+static int inside(const struct classifier *k, const struct ent_hit *h, size_t n,
+		  const struct ent_hit *x)
 {
 	size_t i;
 
@@ -219,8 +219,8 @@ static void scan(struct classifier *k, struct ctk *t, const char *f, size_t n)
 				continue;
 			if (nh == k->hitcap) {
 				k->hitcap = k->hitcap ? 2 * k->hitcap : 64;
-				k->hits = xrealloc(k->hits,
-						   k->hitcap * sizeof(*k->hits));
+				k->hits = xrealloc(
+					k->hits, k->hitcap * sizeof(*k->hits));
 			}
 			k->hits[nh].a = i;
 			k->hits[nh].b = i + m;

@@ -157,8 +157,8 @@ struct classifier {
 	uint64_t ent_pair[1024];
 	struct ent_hit *hits; /* scratch of one scan */
 	size_t hitcap;
-	size_t *ent_next; /* per pattern: where it may match next */
-	unsigned *ent_cnt; /* per pattern: its hits in this scan */
+	size_t *ent_next;      /* per pattern: where it may match next */
+	unsigned *ent_cnt;     /* per pattern: its hits in this scan */
 	struct buf fold, ents; /* scratch */
 	struct cmsg *sorted, *merge;
 	size_t sortcap;

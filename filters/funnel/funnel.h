@@ -212,8 +212,8 @@ struct funnel {
 	uint64_t seq;
 	uint64_t orphan_hist; /* stage changes of records not in the input */
 
-	struct rec_keys keys;	/* the members of enum fn_key */
-	struct json_span v[FK_N]; /* the record's, by rec_pick() */
+	struct rec_keys keys;		      /* the members of enum fn_key */
+	struct json_span v[FK_N];	      /* the record's, by rec_pick() */
 	struct hmap_memo memo[FN_F_N];	      /* most fields take few values */
 	struct hmap_memo pipememo, stagememo; /* a lookup per stage change */
 	struct fn_pending pend[FN_BATCH];

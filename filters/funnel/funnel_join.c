@@ -44,8 +44,7 @@ static void ent_remap(struct fn_ent *e, const uint32_t *smap, uint64_t base)
 	e->created_txt = shift(e->created_txt, base);
 }
 
-int funnel_absorb(struct funnel *dst, struct funnel *src, char *msg,
-		  size_t msz)
+int funnel_absorb(struct funnel *dst, struct funnel *src, char *msg, size_t msz)
 {
 	size_t nstr = src->sum.strs.n, i;
 	uint64_t base;

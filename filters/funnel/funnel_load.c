@@ -26,11 +26,26 @@ struct funnel *funnel_new(const struct funnel_opts *o)
 	f->o.shard = &f->shard;
 	{
 		const char *names[FK_N] = {
-			"kind",	    "id",	    "title",	     "status",
-			"semantic", "manager",	    f->source_field, "utm_campaign",
-			"ad_group", "category",	    "loss_reason",   "currency",
-			"lead_id",  "created",	    "modified",	     "amount",
-			"entity",   "stage",	    "ts",	     "history_id",
+			"kind",
+			"id",
+			"title",
+			"status",
+			"semantic",
+			"manager",
+			f->source_field,
+			"utm_campaign",
+			"ad_group",
+			"category",
+			"loss_reason",
+			"currency",
+			"lead_id",
+			"created",
+			"modified",
+			"amount",
+			"entity",
+			"stage",
+			"ts",
+			"history_id",
 		};
 
 		rec_keys_init(&f->keys, names, FK_N);
@@ -281,8 +296,8 @@ static int get_time(struct funnel *f, enum fn_key fk, int required,
 	return 0;
 }
 
-static int get_sem(const struct funnel *f, enum fn_key fk, char *out,
-		   char *msg, size_t msz)
+static int get_sem(const struct funnel *f, enum fn_key fk, char *out, char *msg,
+		   size_t msz)
 {
 	struct json_span v = f->v[fk];
 	const char *key = f->keys.name[fk];
@@ -298,8 +313,7 @@ static int get_sem(const struct funnel *f, enum fn_key fk, char *out,
 	return bad(msg, msz, key, "is not \"P\", \"S\", \"F\" or null");
 }
 
-static int get_amount(struct funnel *f, struct fn_ent *e, char *msg,
-		      size_t msz)
+static int get_amount(struct funnel *f, struct fn_ent *e, char *msg, size_t msz)
 {
 	struct json_span v = f->v[FK_AMOUNT];
 	struct num x;
@@ -470,16 +484,12 @@ static int add_entity(struct funnel *f, char k, char *msg, size_t msz)
 	    get_str(f, FK_STATUS, FN_F_STATUS, &e.status, msg, msz) < 0 ||
 	    get_sem(f, FK_SEMANTIC, &e.sem, msg, msz) < 0 ||
 	    get_str(f, FK_MANAGER, FN_F_MANAGER, &e.manager, msg, msz) < 0 ||
-	    get_str(f, FK_SOURCE, FN_F_SOURCE, &e.source, msg, msz) <
-		    0 ||
-	    get_str(f, FK_CAMPAIGN, FN_F_CAMPAIGN, &e.campaign, msg,
-		    msz) < 0 ||
+	    get_str(f, FK_SOURCE, FN_F_SOURCE, &e.source, msg, msz) < 0 ||
+	    get_str(f, FK_CAMPAIGN, FN_F_CAMPAIGN, &e.campaign, msg, msz) < 0 ||
 	    get_str(f, FK_ADGROUP, FN_F_ADGROUP, &e.adgroup, msg, msz) < 0 ||
-	    get_str(f, FK_CATEGORY, FN_F_CATEGORY, &e.category, msg, msz) <
-		    0 ||
+	    get_str(f, FK_CATEGORY, FN_F_CATEGORY, &e.category, msg, msz) < 0 ||
 	    get_str(f, FK_LOSS, FN_F_LOSS, &e.loss, msg, msz) < 0 ||
-	    get_str(f, FK_CURRENCY, FN_F_CURRENCY, &e.currency, msg, msz) <
-		    0 ||
+	    get_str(f, FK_CURRENCY, FN_F_CURRENCY, &e.currency, msg, msz) < 0 ||
 	    get_text(f, FK_LEAD_ID, &e.lead_id, msg, msz) < 0 ||
 	    get_time(f, FK_CREATED, 1, &created, &e.created_txt, msg, msz) <
 		    0 ||

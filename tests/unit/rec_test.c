@@ -231,14 +231,29 @@ START_TEST(pick_keys)
 	/* a name twice, "", and names of one length and ends (a hash
 	 * collision at least) */
 	static const char *const names[] = {
-		"a", "ab", "", "b", "ab", "axb", "ayb", "azb", "kind", "type",
-		"ts", "id", "q\"k", "\xc3\xa9t\xc3\xa9", "a\tb",
+		"a",	"ab",	"",	"b",  "ab", "axb",  "ayb",
+		"azb",	"kind", "type", "ts", "id", "q\"k", "\xc3\xa9t\xc3\xa9",
+		"a\tb",
 	};
 	static const char *const keys[] = {
-		"\"a\"",  "\"ab\"",	  "\"\"",	      "\"b\"",	"\"axb\"",
-		"\"ayb\"", "\"kind\"",  "\"type\"",    "\"ts\"",	"\"id\"",
-		"\"a\\u0062\"", "\"q\\\"k\"", "\"\\u00e9t\\u00E9\"", "\"a\\tb\"",
-		"\"x\"",  "\"azc\"",	  "\"\\u0061\"", "\"aab\"",
+		"\"a\"",
+		"\"ab\"",
+		"\"\"",
+		"\"b\"",
+		"\"axb\"",
+		"\"ayb\"",
+		"\"kind\"",
+		"\"type\"",
+		"\"ts\"",
+		"\"id\"",
+		"\"a\\u0062\"",
+		"\"q\\\"k\"",
+		"\"\\u00e9t\\u00E9\"",
+		"\"a\\tb\"",
+		"\"x\"",
+		"\"azc\"",
+		"\"\\u0061\"",
+		"\"aab\"",
 	};
 	struct rec_keys ks;
 	struct buf b = BUF_INIT;
