@@ -267,6 +267,11 @@ static int peek_key(struct cli *c, const char *p, size_t n,
 	return 0;
 }
 
+int cli_peek(struct cli *c, const char *p, size_t n, struct json_span *key)
+{
+	return peek_key(c, p, n, key);
+}
+
 /*
  * --map and --shard for one record: @return 1 when the program is to see
  * it, 0 when it was written as KEY TAB RECORD, belongs to another shard
@@ -474,7 +479,7 @@ void cli_status(struct cli *c, int code)
 
 int cli_next(struct cli *c, struct rec **r)
 {
-	struct json_span peeked;
+	struct json_span peeked, routed;
 	struct json_error e;
 	const char *p;
 	size_t n;
@@ -498,7 +503,9 @@ int cli_next(struct cli *c, struct rec **r)
 			}
 			c->in_open = 1;
 		}
-		st = in_next(&c->in, &p, &n);
+		routed.p = NULL;
+		st = c->w ? cli_worker_next(c, &p, &n, &routed)
+			  : in_next(&c->in, &p, &n);
 		if (st == IN_OK) {
 			c->cur = p;
 			c->curlen = n;
@@ -514,9 +521,11 @@ int cli_next(struct cli *c, struct rec **r)
 				p = tab + 1;
 			}
 			peeked.p = NULL;
-			if (c->shard.n && c->key && !c->map &&
-			    peek_key(c, p, n, &peeked) &&
-			    !shard_mine(&c->shard, peeked.p, peeked.n))
+			if (routed.p) /* peeked and found ours (cli_route.c) */
+				peeked = routed;
+			else if (c->shard.n && c->key && !c->map &&
+				 peek_key(c, p, n, &peeked) &&
+				 !shard_mine(&c->shard, peeked.p, peeked.n))
 				continue; /* another shard's, not even parsed */
 			if (rec_parse(&c->rec, p, n, &e) < 0) {
 				/* an element cut short took the next ones in:

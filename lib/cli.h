@@ -345,8 +345,10 @@ struct cli_stage {
  * status are those of one thread.  Standard input is copied to every
  * thread by one more (CLI_SPLIT_KEY) or read by the first
  * (CLI_SPLIT_RANGE), as are zstd files, arrays and anything that is not
- * a plain regular file.  Dies as the loop would (65 on a bad record
- * under --on-error fail, st's exit statuses).
+ * a plain regular file.  A plain NDJSON file of a CLI_SPLIT_KEY run is
+ * read once, each line handed to the thread of its key (cli_route.c).
+ * Dies as the loop would (65 on a bad record under --on-error fail, st's
+ * exit statuses).
  */
 void cli_run(struct cli *c, const struct cli_stage *st);
 

@@ -70,4 +70,44 @@ void cli_tee_leave(struct tee *t, unsigned i);
 
 void cli_tee_free(struct tee *t);
 
+/*
+ * A plain NDJSON file of a CLI_SPLIT_KEY run read once, each line handed
+ * to the thread of its key (cli_route.c).
+ */
+struct route;
+struct rchunk;
+
+struct rpos { /* a thread's place in a route */
+	struct route *rt;
+	struct rchunk *ch; /* the chunk at hand, or NULL */
+	uint64_t k;	   /* its number */
+	uint64_t nf;	   /* the next chunk this thread frames */
+	uint64_t base;	   /* lines before chunk k */
+	size_t i;	   /* the next of its lines for this thread */
+};
+
+/* A route over the file open on fd (size bytes, a BOM of bom bytes) for
+ * n threads; it closes fd. */
+struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
+			    unsigned n);
+void cli_route_free(struct route *rt);
+/* Thread me starts reading rt. */
+void cli_route_start(struct route *rt, struct rpos *ps, unsigned me);
+/* The next line for thread me, as in_next() (IN_OK, IN_EOF, IN_EIO with
+ * c->in.msg); c->in.lineno is its line; key->p its key as peeked, or
+ * NULL. */
+int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
+		   size_t *n, struct json_span *key);
+/* Passes the rest of the route (framing this thread's chunks). */
+void cli_route_drain(struct cli *c, struct rpos *ps);
+
+/* The key of a simple record, as --shard peeks it (cli.c): 1 with *key,
+ * or 0. */
+int cli_peek(struct cli *c, const char *p, size_t n, struct json_span *key);
+
+/* A thread's next line: from its route (key->p: its key, peeked while
+ * routing, or NULL), or read as in_next() (key->p NULL). */
+int cli_worker_next(struct cli *c, const char **p, size_t *n,
+		    struct json_span *key);
+
 #endif

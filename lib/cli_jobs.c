@@ -47,6 +47,8 @@ struct job {
 	int range;	  /* CLI_SPLIT_RANGE */
 	uint64_t *bounds; /* range: per file n + 1 offsets, or all 0: whole */
 	struct tee *tee;  /* key: the inputs copied to every thread, or NULL */
+	struct route **routes; /* key: per file, read once and routed, or
+				  NULL */
 };
 
 struct cli_worker {
@@ -61,6 +63,9 @@ struct cli_worker {
 	void **engines;	   /* the same */
 	uint64_t *nl;	   /* range: per file, the lines of this range */
 	struct hmap first; /* order_first: key -> where it first came */
+	struct rpos rp;	   /* routed: the place in the file at hand */
+	int routed;	   /* the file at hand is routed */
+	char *rdone;	   /* per file: its route passed */
 };
 
 /* ---- a thread's messages ------------------------------------------------ */
@@ -168,6 +173,17 @@ int cli_worker_open(struct cli *c, const char *path)
 	uint32_t fi;
 
 	fi = jb->range ? w->fi : (uint32_t)(c->fi - 1);
+	w->routed = 0;
+	if (jb->routes && jb->routes[fi]) {
+		memset(&c->in, 0, sizeof c->in);
+		c->in.name = c->in.display = path;
+		c->in.fd = -1;
+		c->in.mode = IN_LINES;
+		cli_route_start(jb->routes[fi], &w->rp, w->i);
+		w->routed = 1;
+		w->fi = fi;
+		return 0;
+	}
 	if (jb->tee && jb->tee->teed[fi])
 		return cli_tee_open(jb->tee, (int)fi, w->i, &c->in, path,
 				    c->mode);
@@ -179,8 +195,40 @@ int cli_worker_open(struct cli *c, const char *path)
 	return in_open_range(&c->in, path, b[w->i], b[w->i + 1] - b[w->i]);
 }
 
-/* ---- cutting files into ranges --------------------------------------------
- */
+int cli_worker_next(struct cli *c, const char **p, size_t *n,
+		    struct json_span *key)
+{
+	struct cli_worker *w = c->w;
+	int st;
+
+	key->p = NULL;
+	if (!w->routed)
+		return in_next(&c->in, p, n);
+	st = cli_route_next(c, &w->rp, w->i, p, n, key);
+	if (st != IN_OK) {
+		w->rdone[w->fi] = 1;
+		w->routed = 0;
+	}
+	return st;
+}
+
+/* A thread that stopped early passes the routes it has not: the others
+ * wait for the chunks it frames. */
+static void drain_routes(struct cli_worker *w)
+{
+	struct job *jb = w->jb;
+	int fi;
+
+	for (fi = 0; fi < jb->c->nfiles; fi++) {
+		if (!jb->routes[fi] || w->rdone[fi])
+			continue;
+		if (!(w->routed && w->fi == (uint32_t)fi))
+			cli_route_start(jb->routes[fi], &w->rp, w->i);
+		cli_route_drain(&w->c, &w->rp);
+		w->rdone[fi] = 1;
+		w->routed = 0;
+	}
+}
 
 /* ---- cutting files into ranges --------------------------------------------
  */
@@ -229,6 +277,47 @@ static uint64_t after_newline(int fd, uint64_t off, uint64_t size)
 		off += (uint64_t)r;
 	}
 	return size;
+}
+
+/*
+ * The files of a CLI_SPLIT_KEY run each thread would read apart: read
+ * once and routed (cli_route.c) when they are plain NDJSON files.
+ */
+static void plan_routes(struct job *jb)
+{
+	struct cli *c = jb->c;
+	struct stat st;
+	uint64_t size;
+	char bom[3];
+	int fi, fd, any = 0;
+
+	if (c->mode != IN_AUTO && c->mode != IN_LINES)
+		return;
+	jb->routes = xcalloc((size_t)c->nfiles, sizeof *jb->routes);
+	for (fi = 0; fi < c->nfiles; fi++) {
+		if (strcmp(c->files[fi], "-") == 0 ||
+		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		fd = open(c->files[fi], O_RDONLY);
+		if (fd < 0)
+			continue;
+		if (!cuttable(fd, &size)) {
+			close(fd);
+			continue;
+		}
+		jb->routes[fi] = cli_route_new(
+			c->files[fi], fd, size,
+			pread(fd, bom, 3, 0) == 3 &&
+					!memcmp(bom, "\xef\xbb\xbf", 3)
+				? 3
+				: 0,
+			jb->n);
+		any = 1;
+	}
+	if (!any) {
+		free(jb->routes);
+		jb->routes = NULL;
+	}
 }
 
 static void plan_ranges(struct job *jb)
@@ -341,6 +430,8 @@ static void *worker_run(void *arg)
 	if (!jb->range) {
 		w->engines[0] = jb->st->make(jb->st->arg, &mine, 1);
 		run_engine(w, w->engines[0], &w->outs[0]);
+		if (jb->routes)
+			drain_routes(w);
 	} else {
 		for (fi = 0; fi < c->nfiles && !w->stopped; fi++) {
 			const uint64_t *b = &jb->bounds[fi * (jb->n + 1)];
@@ -351,8 +442,8 @@ static void *worker_run(void *arg)
 			w->c.files = &c->files[fi];
 			w->c.nfiles = 1;
 			w->c.fi = 0;
-			w->engines[fi] =
-				jb->st->make(jb->st->arg, &all, !jb->st->absorb);
+			w->engines[fi] = jb->st->make(jb->st->arg, &all,
+						      !jb->st->absorb);
 			run_engine(w, w->engines[fi], &w->outs[fi]);
 			w->nl[fi] = w->c.in.nextline - 1;
 		}
@@ -601,7 +692,8 @@ static void join(struct job *jb, struct cli_worker *ws)
 			ws[t].engines[fi] = NULL;
 		}
 	if (!into)
-		into = ws[0].engines[0] = st->make(st->arg, &(struct shard){0, 0}, 0);
+		into = ws[0].engines[0] =
+			st->make(st->arg, &(struct shard){0, 0}, 0);
 	rc = st->finish(into, cli_sink(c), msg, sizeof msg);
 	if (rc < 0)
 		warn("%s", msg);
@@ -645,8 +737,8 @@ static unsigned default_jobs(void)
 
 void cli_run(struct cli *c, const struct cli_stage *st)
 {
-	struct job jb = {st, c,	   c->jobs ? c->jobs : default_jobs(),
-			 0,  NULL, NULL};
+	struct job jb = {st,   c,   c->jobs ? c->jobs : default_jobs(), 0, NULL,
+			 NULL, NULL};
 	struct cli_worker *ws;
 	pthread_t *tid, tee_tid;
 	struct tee tee;
@@ -654,8 +746,7 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	int fi, stopped = 0, rc;
 
 	if (jb.n <= 1 || !(st->combine || st->order_first || st->absorb) ||
-	    c->map ||
-	    c->keyed || c->shard.n) {
+	    c->map || c->keyed || c->shard.n) {
 		run_one(c, st);
 		return;
 	}
@@ -664,6 +755,8 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		plan_ranges(&jb);
 	if (!jb.range && cli_tee_plan(&tee, c, jb.n))
 		jb.tee = &tee;
+	if (!jb.range)
+		plan_routes(&jb);
 	nout = jb.range ? (unsigned)c->nfiles : 1;
 	ws = xcalloc(jb.n, sizeof *ws);
 	tid = xcalloc(jb.n, sizeof *tid);
@@ -689,6 +782,7 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		w->engines = xcalloc(nout, sizeof *w->engines);
 		w->nl = xcalloc(nout, sizeof *w->nl);
 		hmap_init(&w->first, 2 * sizeof(uint64_t));
+		w->rdone = xcalloc((size_t)c->nfiles + 1, 1);
 	}
 	if (jb.tee && (rc = pthread_create(&tee_tid, NULL, cli_tee_run, &tee)))
 		die(EX_OSERR, "cannot start a thread: %s", strerror(rc));
@@ -740,7 +834,12 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		free(ws[t].engines);
 		free(ws[t].nl);
 		hmap_release(&ws[t].first);
+		free(ws[t].rdone);
 	}
+	if (jb.routes)
+		for (fi = 0; fi < c->nfiles; fi++)
+			cli_route_free(jb.routes[fi]);
+	free(jb.routes);
 	free(ws);
 	free(tid);
 	free(jb.bounds);

@@ -25,12 +25,10 @@ int shard_parse(struct shard *s, const char *arg)
 	return 0;
 }
 
-int shard_mine(const struct shard *s, const void *key, size_t n)
+unsigned shard_of(unsigned nshards, const void *key, size_t n)
 {
 	uint64_t h;
 
-	if (s->n == 0)
-		return 1;
 	if (n <= 8) { /* most keys: a cheaper hash, as well mixed */
 		uint64_t x = 0;
 
@@ -42,5 +40,10 @@ int shard_mine(const struct shard *s, const void *key, size_t n)
 	} else {
 		h = hmap_hash(key, n);
 	}
-	return h % s->n == s->i - 1;
+	return (unsigned)(h % nshards);
+}
+
+int shard_mine(const struct shard *s, const void *key, size_t n)
+{
+	return s->n == 0 || shard_of(s->n, key, n) == s->i - 1;
 }

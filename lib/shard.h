@@ -25,6 +25,9 @@ struct shard {
  */
 int shard_parse(struct shard *s, const char *arg);
 
+/* The shard (0 .. nshards - 1, nshards > 0) key[0..n) belongs to. */
+unsigned shard_of(unsigned nshards, const void *key, size_t n);
+
 /* Whether key[0..n) belongs to s (always when s->n is 0). */
 int shard_mine(const struct shard *s, const void *key, size_t n);
 

@@ -144,3 +144,34 @@ mkfifo fifo
 run "tally from a FIFO" sh -c 'cat part.aa > fifo & exec pulse-tally -b event fifo "$@"' sh
 # shellcheck disable=SC2016
 run "sankey from a FIFO" sh -c 'cat part.aa > fifo & exec pulse-sankey fifo "$@"' sh
+
+echo "-- routed: a plain file read once, each line to the thread of its user"
+# lines across the chunks (a file of 300 KB is cut into chunks of a few
+# KB): a line of 40 KB, blank and blank-looking lines, CRLF, a BOM, no
+# newline at the end, users the peek cannot take (an escaped id, an id
+# that is an object: every thread parses those), bad records when a
+# thread stops early (fail) and the others go on
+{
+	printf '\xef\xbb\xbf'
+	head -n 700 ev.ndjson
+	printf '{"user_id":7,"ts":"2025-03-01T10:00:00Z","event":"long","note":"%s"}\n' \
+		"$(head -c 40000 /dev/zero | tr '\0' x)"
+	printf '\n   \n\t\r\n'
+	sed -n '701,1400p' ev.ndjson | sed 's/$/\r/'
+	printf '{"user_id":"\\u0037","ts":"2025-03-01T10:00:01Z","event":"esc"}\n'
+	printf '{"ts":"2025-03-01T10:00:02Z","event":"obj","user_id":{"a":1}}\n'
+	sed -n '1401,$p' ev.ndjson
+	printf '{"user_id":9,"ts":"2025-03-01T10:00:03Z","event":"last"}'
+} > routed.ndjson
+for mode in skip fail; do
+	run "sankey routed $mode" pulse-sankey --on-error=$mode routed.ndjson
+	run "metrics routed $mode" pulse-metrics --durations payment --on-error=$mode \
+		routed.ndjson bad.ndjson
+done
+run "sankey routed, zstd and files" pulse-sankey routed.ndjson ev.ndjson.zst bad.ndjson
+# shellcheck disable=SC2086
+run "classify routed, two files" $CLS messages.ndjson reversed.ndjson
+# a thread stops at the first bad record (its user's), the other reads on
+run "sankey routed fail, a thread's bad record first" pulse-sankey bad.ndjson routed.ndjson
+run "metrics routed quarantine" pulse-metrics --durations payment \
+	--on-error=quarantine:q.ndjson bad.ndjson routed.ndjson
