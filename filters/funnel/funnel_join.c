@@ -63,6 +63,13 @@ int funnel_absorb(struct funnel *dst, struct funnel *src, char *msg, size_t msz)
 	}
 	base = dst->texts.len;
 	buf_add(&dst->texts, src->texts.p, src->texts.len);
+	buf_release(&src->texts);
+	/* room made once, and src's parts freed as they are taken: the
+	 * peak is about dst's and src's, not more */
+	if (dst->capent < dst->nent + src->nent) {
+		dst->capent = dst->nent + src->nent;
+		dst->ent = xrealloc(dst->ent, dst->capent * sizeof *dst->ent);
+	}
 	emap = xmalloc((src->nent ? src->nent : 1) * sizeof *emap);
 	for (i = 0; i < src->nent; i++) {
 		struct fn_ent e = src->ent[i];
@@ -85,6 +92,20 @@ int funnel_absorb(struct funnel *dst, struct funnel *src, char *msg, size_t msz)
 			dst->ent[d] = e;
 		}
 		emap[i] = d;
+	}
+	free(src->ent);
+	src->ent = NULL;
+	src->nent = src->capent = 0;
+	for (i = 0; i < 2; i++) { /* its ids: looked up no more */
+		idmap_release(&src->ids[i]);
+		free(src->id_ent[i]);
+		src->id_ent[i] = NULL;
+		src->id_cap[i] = 0;
+	}
+	if (dst->caphist < dst->nhist + src->nhist) {
+		dst->caphist = dst->nhist + src->nhist;
+		dst->hist =
+			xrealloc(dst->hist, dst->caphist * sizeof *dst->hist);
 	}
 	for (i = 0; i < src->nhist; i++) {
 		struct fn_hist h = src->hist[i];
