@@ -230,7 +230,8 @@ static void scan(struct classifier *k, struct ctk *t, const char *f, size_t n)
 		}
 	}
 	h = k->hits;
-	qsort(h, nh, sizeof(*h), hit_cmp);
+	if (nh > 1) /* hits may be NULL when there are none */
+		qsort(h, nh, sizeof(*h), hit_cmp);
 	if (nh > ENT_PER_TICKET)
 		nh = ENT_PER_TICKET;
 	for (i = 0; i < nh; i++) {
