@@ -132,9 +132,11 @@ static int read_aux(struct odoo *x, const char *path, aux_fn *fn,
 	}
 	a.file = in.display;
 	a.err = err;
+	in.parse = rec_take; /* an array's elements parsed as they are framed */
+	in.parse_arg = &r;
 	while ((st = in_next(&in, &p, &n)) == IN_OK) {
 		a.line = in.lineno;
-		if (rec_parse(&r, p, n, &e) < 0) {
+		if (!in.parsed && rec_parse(&r, p, n, &e) < 0) {
 			aux_bad(&a, "%s (at byte %zu)", e.msg, e.off + 1);
 			rc = EX_DATAERR;
 			goto out;
