@@ -759,11 +759,36 @@ static int is_blank_char(char c)
 	return c == ' ' || c == '\t';
 }
 
+/*
+ * The first '\n' in p[0..n), or NULL: memchr() without the call, which
+ * cost more than the search on lines of a few dozen bytes.
+ */
+static const char *find_nl(const char *p, size_t n)
+{
+	const char *end = p + n;
+
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i nl = _mm_set1_epi8('\n');
+
+	for (; end - p >= 16; p += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)p), nl));
+
+		if (m)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	for (; p < end; p++)
+		if (*p == '\n')
+			return p;
+	return NULL;
+}
+
 /* The line starting at t[*pos], trimmed; *pos moves past it. */
 static struct line next_line(const char *t, size_t n, size_t *pos)
 {
 	struct line l;
-	const char *nl = memchr(t + *pos, '\n', n - *pos);
+	const char *nl = find_nl(t + *pos, n - *pos);
 	size_t end = nl ? (size_t)(nl - t) : n;
 
 	l.p = t + *pos;
@@ -778,11 +803,22 @@ static struct line next_line(const char *t, size_t n, size_t *pos)
 	return l;
 }
 
+/* ASCII letters only: the prefixes below are ASCII. */
+static char lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether l starts with pre (lower case), as strncasecmp() in the C
+ * locale, without its call for each line. */
 static int starts_ci(struct line l, const char *pre)
 {
-	size_t k = strlen(pre);
+	size_t k;
 
-	return l.n >= k && strncasecmp(l.p, pre, k) == 0;
+	for (k = 0; pre[k]; k++)
+		if (k >= l.n || lower_ascii(l.p[k]) != pre[k])
+			return 0;
+	return 1;
 }
 
 static int ends_ci(const char *p, size_t n, const char *suf)
