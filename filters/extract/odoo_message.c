@@ -502,7 +502,8 @@ int odoo_add(struct odoo *x, const struct rec *r, struct sink *out, char *msg,
 	ADD_LIT(o, ",\"subject\":");
 	put_raw_or_null(o, m.subject);
 	ADD_LIT(o, ",\"text\":");
-	jw_str(o, x->text.p ? x->text.p : "", x->text.len);
+	/* the text is valid UTF-8 (html.h): only escaped, not checked */
+	jw_str_utf8(o, x->text.p ? x->text.p : "", x->text.len);
 	ADD_LIT(o, ",\"channel\":");
 	if (t && t->chlen)
 		buf_add(o, x->tix.p + t->choff, t->chlen);
