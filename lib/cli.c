@@ -502,6 +502,12 @@ int cli_next(struct cli *c, struct rec **r)
 				continue;
 			}
 			c->in_open = 1;
+			/* an element is parsed as it is framed, unless a
+			 * key is looked at first (sharding, --keyed) */
+			if (!c->keyed && !c->shard.n) {
+				c->in.parse = rec_take;
+				c->in.parse_arg = &c->rec;
+			}
 		}
 		routed.p = NULL;
 		st = c->w ? cli_worker_next(c, &p, &n, &routed)
@@ -527,7 +533,7 @@ int cli_next(struct cli *c, struct rec **r)
 				 peek_key(c, p, n, &peeked) &&
 				 !shard_mine(&c->shard, peeked.p, peeked.n))
 				continue; /* another shard's, not even parsed */
-			if (rec_parse(&c->rec, p, n, &e) < 0) {
+			if (!c->in.parsed && rec_parse(&c->rec, p, n, &e) < 0) {
 				/* an element cut short took the next ones in:
 				 * they are read again */
 				c->curlen =

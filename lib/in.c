@@ -453,6 +453,7 @@ int in_next(struct in *in, const char **rec, size_t *len)
 {
 	int r;
 
+	in->parsed = 0;
 	if (!in->began && (r = begin(in)) <= 0)
 		return r;
 	if (in->mode == IN_LINES)

@@ -56,6 +56,17 @@ enum in_status {
 
 struct in_zstd; /* opaque: the decompression state */
 
+/*
+ * A parser in_next() tries on each element (IN_ARRAY, IN_SEQ) before it
+ * frames it: framing then parsing went over a record's bytes twice.  It
+ * takes the value at the start of p[0..avail), which runs on past it, and
+ * @return its length, or 0 when it took nothing (a bad record, one the
+ * buffer cuts, one it is not for): the element is then framed as ever,
+ * and whatever the parser filled in is to be done again.  rec_take()
+ * (rec.h) is one.
+ */
+typedef size_t in_parse_fn(void *arg, const char *p, size_t avail);
+
 struct in {
 	const char *name;    /* as given; "-" for stdin */
 	const char *display; /* for messages: the name, or "<stdin>" */
@@ -69,6 +80,10 @@ struct in {
 			      IN_LINES, never) */
 	char msg[160];	   /* the reason for the last error */
 	char csv_delim; /* IN_CSV: the field delimiter; 0: any of , ; TAB | */
+	in_parse_fn *parse; /* NULL, or tried on each element (set after
+			       in_open()) */
+	void *parse_arg;
+	int parsed; /* the record handed out is the one parse took */
 
 	/* private */
 	char *buf;

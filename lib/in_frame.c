@@ -373,6 +373,32 @@ static size_t frame_end(const struct in *in, int in_array)
 	return frame_end_bytes(p, end, in_array);
 }
 
+/*
+ * The end of the element at buf[start] as frame_end() finds it, when
+ * in->parse takes the element: a valid value ends where its brackets
+ * close, and its bytes are not looked at again to frame it.  In an array
+ * a ',' or ']' must follow (anything else is left to the framing, which
+ * says what is wrong).  @return (size_t)-1 when the parser did not take
+ * it.
+ */
+static size_t parsed_end(struct in *in, int in_array)
+{
+	const char *p = in->buf + in->start, *end = in->buf + in->end, *t;
+	size_t n = in->parse(in->parse_arg, p, (size_t)(end - p));
+
+	if (!n || n > (size_t)(end - p))
+		return (size_t)-1;
+	if (in_array) {
+		for (t = p + n; t < end && in_is_ws(*t); t++)
+			;
+		if (t >= end || (*t != ',' && *t != ']'))
+			return (size_t)-1;
+		n = (size_t)(t - p);
+	}
+	in->parsed = 1;
+	return n;
+}
+
 int in_next_framed(struct in *in, const char **rec, size_t *len)
 {
 	int in_array = in->mode == IN_ARRAY, r;
@@ -453,7 +479,11 @@ int in_next_framed(struct in *in, const char **rec, size_t *len)
 			return ebad(in, "expected '{' or '[' to start a record",
 				    rec, len);
 		}
-		while ((n = frame_end(in, in_array)) == (size_t)-1) {
+		n = in->parse && (c == '{' || c == '[')
+			    ? parsed_end(in, in_array)
+			    : (size_t)-1;
+		while (n == (size_t)-1 &&
+		       (n = frame_end(in, in_array)) == (size_t)-1) {
 			if ((r = in_fill(in)) < 0)
 				return r;
 			if (r == 0) {

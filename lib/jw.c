@@ -9,9 +9,106 @@
 
 #include "utf8.h"
 
-void jw_str(struct buf *b, const char *s, size_t n)
+/* Appends the escape of c: '"', '\\' or a control character. */
+static void put_escape(struct buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
+
+	switch (c) {
+	case '"':
+		buf_add(b, "\\\"", 2);
+		break;
+	case '\\':
+		buf_add(b, "\\\\", 2);
+		break;
+	case '\n':
+		buf_add(b, "\\n", 2);
+		break;
+	case '\r':
+		buf_add(b, "\\r", 2);
+		break;
+	case '\t':
+		buf_add(b, "\\t", 2);
+		break;
+	case '\b':
+		buf_add(b, "\\b", 2);
+		break;
+	case '\f':
+		buf_add(b, "\\f", 2);
+		break;
+	default: {
+		char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+		buf_add(b, u, 6);
+	}
+	}
+}
+
+/*
+ * How many bytes at the start of p[0..end) need no escape ('"', '\\',
+ * below 0x20), 16 at a time; the bytes from lo on may be read (the last
+ * block is the 16 bytes before end when they are that far).
+ */
+static size_t plain_run(const char *lo, const char *p, const char *end)
+{
+	const char *s = p;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i c1f = _mm_set1_epi8(0x1f);
+	unsigned sh, m;
+	__m128i v;
+
+	for (;;) {
+		if (end - p >= 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			sh = 0;
+		} else if (p < end && end - lo >= 16) {
+			v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(end - 16));
+			sh = 16 - (unsigned)(end - p);
+		} else {
+			break;
+		}
+		/* unsigned v <= 0x1f: min(v, 0x1f) == v */
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+					 _mm_cmpeq_epi8(v, bslash)),
+			    _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v))) >>
+		    sh;
+		if (m)
+			return (size_t)(p - s) + (unsigned)__builtin_ctz(m);
+		if (sh)
+			return (size_t)(end - s);
+		p += 16;
+	}
+#else
+	(void)lo;
+#endif
+	while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+		p++;
+	return (size_t)(p - s);
+}
+
+void jw_str_utf8(struct buf *b, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t k;
+
+	buf_grow(b, n + 2);
+	b->p[b->len++] = '"';
+	while (p < end) {
+		k = plain_run(s, p, end);
+		if (k)
+			buf_add(b, p, k);
+		p += k;
+		if (p >= end)
+			break;
+		put_escape(b, (unsigned char)*p++);
+	}
+	buf_addc(b, '"');
+}
+
+void jw_str(struct buf *b, const char *s, size_t n)
+{
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	const unsigned char *run;
 	unsigned char hi = 0;
@@ -45,34 +142,7 @@ void jw_str(struct buf *b, const char *s, size_t n)
 			continue;
 		}
 		p++;
-		switch (c) {
-		case '"':
-			buf_add(b, "\\\"", 2);
-			break;
-		case '\\':
-			buf_add(b, "\\\\", 2);
-			break;
-		case '\n':
-			buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			buf_add(b, "\\r", 2);
-			break;
-		case '\t':
-			buf_add(b, "\\t", 2);
-			break;
-		case '\b':
-			buf_add(b, "\\b", 2);
-			break;
-		case '\f':
-			buf_add(b, "\\f", 2);
-			break;
-		default: {
-			char u[6] = {'\\', 'u',		'0',
-				     '0',  hex[c >> 4], hex[c & 15]};
-			buf_add(b, u, 6);
-		}
-		}
+		put_escape(b, c);
 	}
 	buf_addc(b, '"');
 }

@@ -19,6 +19,12 @@
  * passes valid UTF-8 through and replaces each invalid byte with U+FFFD.
  */
 void jw_str(struct buf *b, const char *s, size_t n);
+/*
+ * jw_str for text known to be valid UTF-8 (made by pulse from checked
+ * input: html.h's text): the same output, without checking it again -
+ * only '"', '\\' and control characters stop the copying.
+ */
+void jw_str_utf8(struct buf *b, const char *s, size_t n);
 void jw_cstr(struct buf *b, const char *s); /* NULL writes null */
 void jw_i64(struct buf *b, int64_t v);
 /* Shortest form that reads back as the same double; non-finite as null. */

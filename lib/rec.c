@@ -38,10 +38,52 @@ static int perr(struct json_error *e, const char *base, const char *at,
 	return -1;
 }
 
+/*
+ * The members of the object whose '{' is at p (the first of them at
+ * ws(p + 1)), indexed into r.  @return the byte after its '}', or NULL
+ * with e filled in.
+ */
+static const char *members(struct rec *r, const char *line, const char *p,
+			   const char *end, struct json_error *e)
+{
+	struct rec_field *f;
+
+	p = ws(p + 1, end);
+	if (p < end && *p == '}')
+		return p + 1;
+	for (;;) {
+		if (p >= end) {
+			perr(e, line, p, "unterminated object");
+			return NULL;
+		}
+		if (r->nf == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 16;
+			r->f = xrealloc(r->f, r->cap * sizeof *r->f);
+		}
+		/* Straight into the index: spans copied through the stack were
+		 * read back before their bytes were stored (a stall). */
+		f = &r->f[r->nf];
+		p = json_scan_member(line, p, end, 1, &f->key, &f->val, e);
+		if (!p)
+			return NULL;
+		r->nf++;
+		p = ws(p, end);
+		if (p < end && *p == ',') {
+			p = ws(p + 1, end);
+			continue;
+		}
+		if (p < end && *p == '}')
+			return p + 1;
+		perr(e, line, p,
+		     p < end ? "expected ',' or '}' in object"
+			     : "unterminated object");
+		return NULL;
+	}
+}
+
 int rec_parse(struct rec *r, const char *line, size_t len, struct json_error *e)
 {
 	const char *p = line, *end = line + len;
-	struct rec_field *f;
 
 	r->line = line;
 	r->len = len;
@@ -60,43 +102,30 @@ int rec_parse(struct rec *r, const char *line, size_t len, struct json_error *e)
 					: "expected a JSON object, got a scalar");
 		return -1;
 	}
-	p = ws(p + 1, end);
-	if (p < end && *p == '}') {
-		p++;
-		goto tail;
-	}
-	for (;;) {
-		if (p >= end)
-			return perr(e, line, p, "unterminated object");
-		if (r->nf == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 16;
-			r->f = xrealloc(r->f, r->cap * sizeof *r->f);
-		}
-		/* Straight into the index: spans copied through the stack were
-		 * read back before their bytes were stored (a stall). */
-		f = &r->f[r->nf];
-		p = json_scan_member(line, p, end, 1, &f->key, &f->val, e);
-		if (!p)
-			return -1;
-		r->nf++;
-		p = ws(p, end);
-		if (p < end && *p == ',') {
-			p = ws(p + 1, end);
-			continue;
-		}
-		if (p < end && *p == '}') {
-			p++;
-			break;
-		}
-		return perr(e, line, p,
-			    p < end ? "expected ',' or '}' in object"
-				    : "unterminated object");
-	}
-tail:
+	p = members(r, line, p, end, e);
+	if (!p)
+		return -1;
 	p = ws(p, end);
 	if (p != end)
 		return perr(e, line, p, "unexpected text after the object");
 	return 0;
+}
+
+size_t rec_take(void *arg, const char *line, size_t avail)
+{
+	struct rec *r = arg;
+	const char *q;
+
+	r->nf = 0;
+	r->multiline = 0;
+	if (!avail || *line != '{')
+		return 0;
+	q = members(r, line, line, line + avail, NULL);
+	if (!q)
+		return 0;
+	r->line = line;
+	r->len = (size_t)(q - line);
+	return r->len;
 }
 
 static int key_is(const struct rec_field *f, const char *key, size_t klen)

@@ -56,6 +56,15 @@ void rec_release(struct rec *r);
 int rec_parse(struct rec *r, const char *line, size_t len,
 	      struct json_error *e);
 
+/*
+ * As rec_parse() of the object at the start of line[0..avail), which may
+ * run on past it (the reader's buffer: an in_parse_fn, in.h, with r as
+ * arg): the same members, without the error's message.  @return the
+ * object's length (r->len), or 0 when it is not a valid object or avail
+ * cuts it (r is then to be parsed again).
+ */
+size_t rec_take(void *r, const char *line, size_t avail);
+
 /* The member named key, or a span of type JSON_NONE when absent. */
 struct json_span rec_get(const struct rec *r, const char *key);
 struct json_span rec_getn(const struct rec *r, const char *key, size_t klen);

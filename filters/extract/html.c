@@ -21,6 +21,10 @@
 #include <string.h>
 #include <strings.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #include "utf8.h"
 
 struct html {
@@ -379,13 +383,22 @@ static const struct tag_name {
 	{"param", 5, T_VOID},
 };
 
+/* memcmp() for a few bytes, without the call. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	while (n-- > 0)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
+
 /* What the tag is, by its name, case-insensitively. */
 static enum tag_code tag_code(const struct tag *t)
 {
 	char nm[10];
 	size_t k;
 
-	if (t->nlen > sizeof nm)
+	if (t->nlen == 0 || t->nlen > sizeof nm)
 		return T_OTHER;
 	for (k = 0; k < t->nlen; k++)
 		nm[k] = (char)(t->name[k] >= 'A' && t->name[k] <= 'Z'
@@ -393,9 +406,12 @@ static enum tag_code tag_code(const struct tag *t)
 				       : t->name[k]);
 	if (t->nlen == 2 && nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6')
 		return T_H;
+	/* the first letter before the rest: a call to memcmp() a name was
+	 * a twentieth of the conversion */
 	for (k = 0; k < sizeof tag_names / sizeof tag_names[0]; k++)
 		if (tag_names[k].len == t->nlen &&
-		    memcmp(tag_names[k].name, nm, t->nlen) == 0)
+		    tag_names[k].name[0] == nm[0] &&
+		    same_bytes(tag_names[k].name + 1, nm + 1, t->nlen - 1))
 			return (enum tag_code)tag_names[k].code;
 	return T_OTHER;
 }
@@ -606,6 +622,65 @@ static int has_tags(const char *s, size_t n)
 	return 0;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * Passes the bytes from s[j] on that cannot stop a run, 16 at a time
+ * while 16 are left: in HTML every stop byte but the space, and a space
+ * followed by a byte of class 1 (the last of a block is left to the
+ * caller to decide); in plain text '&', '\r' and 0xC2.  Text is most of a
+ * body, and a table lookup a byte was most of the conversion's time.  A
+ * run's first byte is not looked at here: a space there always stops it.
+ * @return the offset of the first byte the caller must look at.
+ */
+static size_t quiet_run(const char *s, size_t j, size_t n, int html)
+{
+	const __m128i amp = _mm_set1_epi8('&'), cr = _mm_set1_epi8('\r');
+	const __m128i c2 = _mm_set1_epi8((char)0xC2);
+
+	if (html) {
+		const __m128i lt = _mm_set1_epi8('<'), sp = _mm_set1_epi8(' ');
+		/* '\t' '\n' (9, 10) and '\f' '\r' (12, 13): 11 is not one */
+		const __m128i nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+		const __m128i vt = _mm_set1_epi8(11);
+
+		for (; n - j >= 16; j += 16) {
+			__m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(s + j));
+			__m128i ws = _mm_andnot_si128(
+				_mm_cmpeq_epi8(v, vt),
+				_mm_cmpeq_epi8(
+					_mm_subs_epu8(_mm_sub_epi8(v, nine),
+						      four),
+					_mm_setzero_si128()));
+			__m128i a = _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, lt),
+					     _mm_cmpeq_epi8(v, amp)),
+				_mm_or_si128(ws, _mm_cmpeq_epi8(v, c2)));
+			unsigned am = (unsigned)_mm_movemask_epi8(a);
+			unsigned sm = (unsigned)_mm_movemask_epi8(
+				_mm_cmpeq_epi8(v, sp));
+			unsigned m = am | (sm & (((am | sm) >> 1) | 0x8000));
+
+			if (m)
+				return j + (unsigned)__builtin_ctz(m);
+		}
+		return j;
+	}
+	for (; n - j >= 16; j += 16) {
+		__m128i v =
+			_mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp),
+						  _mm_cmpeq_epi8(v, cr)),
+				     _mm_cmpeq_epi8(v, c2)));
+
+		if (m)
+			return j + (unsigned)__builtin_ctz(m);
+	}
+	return j;
+}
+#endif
+
 static void markup_pass(struct html *h)
 {
 	const char *s = h->s;
@@ -615,6 +690,13 @@ static void markup_pass(struct html *h)
 
 	while (i < n) {
 		for (j = i; j < n; j++) {
+#if defined(__SSE2__) && defined(__GNUC__)
+			if (j > i) {
+				j = quiet_run(s, j, n, h->html);
+				if (j >= n)
+					break;
+			}
+#endif
 			cls = stop[(unsigned char)s[j]];
 			if (!(cls & mask))
 				continue;
@@ -677,11 +759,36 @@ static int is_blank_char(char c)
 	return c == ' ' || c == '\t';
 }
 
+/*
+ * The first '\n' in p[0..n), or NULL: memchr() without the call, which
+ * cost more than the search on lines of a few dozen bytes.
+ */
+static const char *find_nl(const char *p, size_t n)
+{
+	const char *end = p + n;
+
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i nl = _mm_set1_epi8('\n');
+
+	for (; end - p >= 16; p += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)p), nl));
+
+		if (m)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	for (; p < end; p++)
+		if (*p == '\n')
+			return p;
+	return NULL;
+}
+
 /* The line starting at t[*pos], trimmed; *pos moves past it. */
 static struct line next_line(const char *t, size_t n, size_t *pos)
 {
 	struct line l;
-	const char *nl = memchr(t + *pos, '\n', n - *pos);
+	const char *nl = find_nl(t + *pos, n - *pos);
 	size_t end = nl ? (size_t)(nl - t) : n;
 
 	l.p = t + *pos;
@@ -696,11 +803,22 @@ static struct line next_line(const char *t, size_t n, size_t *pos)
 	return l;
 }
 
+/* ASCII letters only: the prefixes below are ASCII. */
+static char lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether l starts with pre (lower case), as strncasecmp() in the C
+ * locale, without its call for each line. */
 static int starts_ci(struct line l, const char *pre)
 {
-	size_t k = strlen(pre);
+	size_t k;
 
-	return l.n >= k && strncasecmp(l.p, pre, k) == 0;
+	for (k = 0; pre[k]; k++)
+		if (k >= l.n || lower_ascii(l.p[k]) != pre[k])
+			return 0;
+	return 1;
 }
 
 static int ends_ci(const char *p, size_t n, const char *suf)

@@ -1044,6 +1044,53 @@ START_TEST(writer_str_reference)
 }
 END_TEST
 
+/* jw_str_utf8 writes what jw_str writes, on valid UTF-8 of every kind at
+ * every offset of a 16-byte block, and at the end of the text. */
+START_TEST(writer_str_utf8)
+{
+	static const char *const piece[] = {
+		"a",	    "bc",	    "\xc3\xa9",
+		"\xd0\xaf", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+		"\"",	    "\\",	    "\n",
+		"\x01",	    "\x1f",	    "\x7f",
+		" ",	    "\t",	    "0123456789abcdef",
+	};
+	const size_t npiece = sizeof piece / sizeof piece[0];
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	unsigned seed = 4242;
+	char in[1200];
+	size_t round;
+
+	for (round = 0; round < 40000; round++) {
+		size_t n = 0, np, j;
+
+		seed = seed * 1103515245 + 12345;
+		np = (seed >> 8) % 64;
+		for (j = 0; j < np; j++) {
+			seed = seed * 1103515245 + 12345;
+			size_t w = (seed >> 8) % 3 ? (seed >> 16) % 2
+						   : (seed >> 16) % npiece;
+			n += (size_t)sprintf(in + n, "%s", piece[w]);
+		}
+		/* a NUL too (in place of an ASCII byte: the text stays
+		 * valid), which sprintf cannot write */
+		if (n && round % 7 == 0 &&
+		    (unsigned char)in[(seed >> 4) % n] < 0x80)
+			in[(seed >> 4) % n] = '\0';
+		buf_reset(&got);
+		buf_reset(&want);
+		jw_str_utf8(&got, in, n);
+		jw_str(&want, in, n);
+		if (got.len != want.len || memcmp(got.p, want.p, got.len))
+			ck_abort_msg(
+				"jw_str_utf8 differs on %zu bytes: %s vs %s", n,
+				got.p, want.p);
+	}
+	buf_release(&got);
+	buf_release(&want);
+}
+END_TEST
+
 START_TEST(writer_scalars)
 {
 	struct buf b = BUF_INIT;
@@ -1328,6 +1375,7 @@ static Suite *json_suite(void)
 	tcase_add_test(tc, writer_str);
 	tcase_add_test(tc, writer_str_random);
 	tcase_add_test(tc, writer_str_reference);
+	tcase_add_test(tc, writer_str_utf8);
 	tcase_add_test(tc, writer_scalars);
 	tcase_add_test(tc, writer_f64);
 	tcase_add_test(tc, writer_fixed);
