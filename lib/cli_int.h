@@ -49,6 +49,11 @@ struct tee {
 	int *openerr; /* per input: -1 not opened yet, 0, or errno */
 	int *readerr; /* per input: errno of a failed read, or 0 */
 	char **files;
+	/* per input: a plain NDJSON stream read once and routed, each line
+	 * to the thread of its key (cli_route.c), or NULL: copied */
+	struct route **routes;
+	struct cli *peek; /* for the routing: the program's key */
+	int can_route;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
@@ -61,7 +66,8 @@ int cli_tee_plan(struct tee *t, struct cli *c, unsigned n);
 void *cli_tee_run(void *arg);
 
 /* Opens thread i's copy of input fi (t->teed[fi]) into in.  @return as
- * in_open(). */
+ * in_open(), or 1 when the input is routed (t->routes[fi]): in is not
+ * opened. */
 int cli_tee_open(struct tee *t, int fi, unsigned i, struct in *in,
 		 const char *path, enum in_mode mode);
 
@@ -90,6 +96,11 @@ struct rpos { /* a thread's place in a route */
  * n threads; it closes fd. */
 struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
 			    unsigned n);
+/* A route over a stream that cli_route_feed() reads. */
+struct route *cli_route_stream(const char *display, unsigned n);
+/* Reads fd to its end into rt's chunks (pre[0..npre): read already). */
+void cli_route_feed(struct route *rt, struct cli *c, int fd, const char *pre,
+		    size_t npre);
 void cli_route_free(struct route *rt);
 /* Thread me starts reading rt. */
 void cli_route_start(struct route *rt, struct rpos *ps, unsigned me);

@@ -165,6 +165,22 @@ static void engine_msg(struct cli *c, int rc, const char *text)
 		c->w->stopped = 1;
 }
 
+/* The thread reads input fi's lines from its route rt. */
+static void routed_open(struct cli_worker *w, uint32_t fi, const char *path,
+			struct route *rt)
+{
+	struct cli *c = &w->c;
+
+	memset(&c->in, 0, sizeof c->in);
+	c->in.name = path;
+	c->in.display = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	c->in.fd = -1;
+	c->in.mode = IN_LINES;
+	cli_route_start(rt, &w->rp, w->i);
+	w->routed = 1;
+	w->fi = fi;
+}
+
 int cli_worker_open(struct cli *c, const char *path)
 {
 	struct cli_worker *w = c->w;
@@ -175,18 +191,17 @@ int cli_worker_open(struct cli *c, const char *path)
 	fi = jb->range ? w->fi : (uint32_t)(c->fi - 1);
 	w->routed = 0;
 	if (jb->routes && jb->routes[fi]) {
-		memset(&c->in, 0, sizeof c->in);
-		c->in.name = c->in.display = path;
-		c->in.fd = -1;
-		c->in.mode = IN_LINES;
-		cli_route_start(jb->routes[fi], &w->rp, w->i);
-		w->routed = 1;
-		w->fi = fi;
+		routed_open(w, fi, path, jb->routes[fi]);
 		return 0;
 	}
-	if (jb->tee && jb->tee->teed[fi])
-		return cli_tee_open(jb->tee, (int)fi, w->i, &c->in, path,
-				    c->mode);
+	if (jb->tee && jb->tee->teed[fi]) {
+		int rc = cli_tee_open(jb->tee, (int)fi, w->i, &c->in, path,
+				      c->mode);
+
+		if (rc == 1) /* a plain stream, routed */
+			routed_open(w, fi, path, jb->tee->routes[fi]);
+		return rc == 1 ? 0 : rc;
+	}
 	if (!jb->range)
 		return in_open(&c->in, path, c->mode);
 	b = &jb->bounds[fi * (jb->n + 1)];
@@ -212,18 +227,40 @@ int cli_worker_next(struct cli *c, const char **p, size_t *n,
 	return st;
 }
 
-/* A thread that stopped early passes the routes it has not: the others
- * wait for the chunks it frames. */
+/*
+ * A thread that stopped early passes the routes it has not: the others
+ * wait for the chunks it frames, and a chunk is kept till every thread
+ * has passed it.  A stream's route is known once the copying thread has
+ * opened it (one copied is left, as cli_tee_leave() does).
+ */
 static void drain_routes(struct cli_worker *w)
 {
 	struct job *jb = w->jb;
-	int fi;
+	struct route *rt;
+	struct in in;
+	int fi, rc;
 
 	for (fi = 0; fi < jb->c->nfiles; fi++) {
-		if (!jb->routes[fi] || w->rdone[fi])
+		if (w->rdone[fi])
 			continue;
-		if (!(w->routed && w->fi == (uint32_t)fi))
-			cli_route_start(jb->routes[fi], &w->rp, w->i);
+		if (w->routed && w->fi == (uint32_t)fi) {
+			rt = w->rp.rt;
+		} else if (jb->routes && jb->routes[fi]) {
+			rt = jb->routes[fi];
+			cli_route_start(rt, &w->rp, w->i);
+		} else if (jb->tee && jb->tee->teed[fi] &&
+			   !(w->fi == (uint32_t)fi && w->c.in_open)) {
+			rc = cli_tee_open(jb->tee, fi, w->i, &in,
+					  jb->c->files[fi], jb->c->mode);
+			if (rc == 0)
+				in_close(&in);
+			if (rc != 1)
+				continue;
+			rt = jb->tee->routes[fi];
+			cli_route_start(rt, &w->rp, w->i);
+		} else {
+			continue;
+		}
 		cli_route_drain(&w->c, &w->rp);
 		w->rdone[fi] = 1;
 		w->routed = 0;
@@ -430,7 +467,7 @@ static void *worker_run(void *arg)
 	if (!jb->range) {
 		w->engines[0] = jb->st->make(jb->st->arg, &mine, 1);
 		run_engine(w, w->engines[0], &w->outs[0]);
-		if (jb->routes)
+		if (jb->routes || jb->tee)
 			drain_routes(w);
 	} else {
 		for (fi = 0; fi < c->nfiles && !w->stopped; fi++) {

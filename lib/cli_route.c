@@ -1,7 +1,7 @@
 /*
- * cli_route.c - a plain NDJSON file of a CLI_SPLIT_KEY run read once by
- * all its threads (cli_jobs.c), each line handed to the thread whose
- * share of the keys holds it.
+ * cli_route.c - a plain NDJSON file or stream of a CLI_SPLIT_KEY run read
+ * once by all its threads (cli_jobs.c), each line handed to the thread
+ * whose share of the keys holds it.
  *
  * The file is cut into chunks: chunk k holds the lines that start in
  * [k * size, (k + 1) * size), so that a thread finds a chunk's lines
@@ -17,6 +17,10 @@
  * and frame them all to skip the others' (three quarters of a parsed
  * line's cost).  The lines a thread gets are those it kept before, with
  * the same line numbers, so output and messages do not change.
+ *
+ * A stream (standard input, a FIFO: cli_tee.c) is read in turn: one more
+ * thread reads it a chunk after another, cut after a line's end, frames
+ * each and hands its lines out the same way (cli_route_feed()).
  *
  * Progress: the slowest thread's next chunk is framed or can be, by its
  * framer (a thread ahead has passed it, so framed it; a thread at it
@@ -36,6 +40,7 @@
 
 #define ROUTE_CHUNK_MAX ((uint64_t)1 << 20)
 #define ROUTE_CHUNK_MIN ((uint64_t)4096)
+#define ROUTE_CHUNK_STREAM ((uint64_t)1 << 18) /* its size unknown */
 #define ROUTE_AHEAD 4
 
 enum { FREE, BUSY, READY };
@@ -72,11 +77,11 @@ struct route {
 	uint64_t size, chunk, nchunks;
 	unsigned n, nslot;
 	size_t bom; /* bytes of a byte order mark at the start */
+	int stream; /* read in turn by one thread (cli_route_feed()) */
 	struct rchunk *slot;
 };
 
-struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
-			    unsigned n)
+static struct route *route_new(const char *path, int fd, unsigned n)
 {
 	struct route *rt = xcalloc(1, sizeof *rt);
 	unsigned s;
@@ -85,9 +90,21 @@ struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
 	pthread_cond_init(&rt->cv, NULL);
 	rt->fd = fd;
 	rt->path = xstrdup(path);
+	rt->n = n;
+	rt->nslot = n * ROUTE_AHEAD;
+	rt->slot = xcalloc(rt->nslot, sizeof *rt->slot);
+	for (s = 0; s < rt->nslot; s++)
+		rt->slot[s].to = xcalloc(n, sizeof *rt->slot[s].to);
+	return rt;
+}
+
+struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
+			    unsigned n)
+{
+	struct route *rt = route_new(path, fd, n);
+
 	rt->size = size;
 	rt->bom = bom;
-	rt->n = n;
 	/* small files in several chunks a thread too */
 	rt->chunk = size / (8 * (uint64_t)n);
 	if (rt->chunk > ROUTE_CHUNK_MAX)
@@ -95,10 +112,16 @@ struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
 	if (rt->chunk < ROUTE_CHUNK_MIN)
 		rt->chunk = ROUTE_CHUNK_MIN;
 	rt->nchunks = (size + rt->chunk - 1) / rt->chunk;
-	rt->nslot = n * ROUTE_AHEAD;
-	rt->slot = xcalloc(rt->nslot, sizeof *rt->slot);
-	for (s = 0; s < rt->nslot; s++)
-		rt->slot[s].to = xcalloc(n, sizeof *rt->slot[s].to);
+	return rt;
+}
+
+struct route *cli_route_stream(const char *display, unsigned n)
+{
+	struct route *rt = route_new(display, -1, n);
+
+	rt->stream = 1;
+	rt->chunk = ROUTE_CHUNK_STREAM;
+	rt->nchunks = UINT64_MAX; /* till the end is read */
 	return rt;
 }
 
@@ -115,7 +138,8 @@ void cli_route_free(struct route *rt)
 		free(rt->slot[s].buf);
 	}
 	free(rt->slot);
-	close(rt->fd);
+	if (rt->fd >= 0)
+		close(rt->fd);
 	free(rt->path);
 	pthread_mutex_destroy(&rt->mu);
 	pthread_cond_destroy(&rt->cv);
@@ -168,6 +192,43 @@ static void note(struct rlist *l, size_t off, size_t len, uint64_t lno,
 }
 
 /*
+ * The line ch->buf[s..e) (without its newline), as in.c's IN_LINES takes
+ * it (ends '\r', ' ' and '\t' trimmed; a blank line counted, not taken),
+ * in the list of the thread of its key, or in every list.  @return 0, or
+ * -1 with ch->err.
+ */
+static int take_line(struct cli *c, struct route *rt, struct rchunk *ch,
+		     size_t s, size_t e)
+{
+	struct json_span key;
+	size_t n = e - s, i;
+	unsigned t;
+
+	if (e > UINT32_MAX) { /* a line of 4 GiB: no room in rline */
+		ch->err = EFBIG;
+		return -1;
+	}
+	while (n > 0 &&
+	       (ch->buf[s + n - 1] == '\r' || ch->buf[s + n - 1] == ' ' ||
+		ch->buf[s + n - 1] == '\t'))
+		n--;
+	for (i = 0; i < n && in_is_ws(ch->buf[s + i]); i++)
+		;
+	if (i < n) {
+		if (cli_peek(c, ch->buf + s, n, &key)) {
+			note(&ch->to[shard_of(rt->n, key.p, key.n)], s, n,
+			     ch->nlines, (size_t)(key.p - (ch->buf + s)),
+			     key.n);
+		} else {
+			for (t = 0; t < rt->n; t++)
+				note(&ch->to[t], s, n, ch->nlines, 0, NOKEY);
+		}
+	}
+	ch->nlines++;
+	return 0;
+}
+
+/*
  * Frames chunk k into ch: its lines, as in.c's IN_LINES frames them
  * (ends '\r', ' ' and '\t' trimmed, blank lines counted and skipped),
  * each in the list of the thread of its key, or in every list.
@@ -176,10 +237,9 @@ static void frame(struct cli *c, struct route *rt, struct rchunk *ch,
 		  uint64_t k)
 {
 	uint64_t lo = k * rt->chunk, hi = lo + rt->chunk, from;
-	size_t len, s, e, n, i, more;
+	size_t len, s, e, more;
 	ssize_t r;
 	const char *nl;
-	struct json_span key;
 	unsigned t;
 
 	for (t = 0; t < rt->n; t++)
@@ -211,36 +271,16 @@ static void frame(struct cli *c, struct route *rt, struct rchunk *ch,
 			}
 		}
 		e = nl ? (size_t)(nl - ch->buf) : len;
-		if (e > UINT32_MAX) { /* a line of 4 GiB: no room in rline */
-			ch->err = EFBIG;
+		if (take_line(c, rt, ch, s, e) < 0)
 			return;
-		}
-		n = e - s;
-		while (n > 0 && (ch->buf[s + n - 1] == '\r' ||
-				 ch->buf[s + n - 1] == ' ' ||
-				 ch->buf[s + n - 1] == '\t'))
-			n--;
-		for (i = 0; i < n && in_is_ws(ch->buf[s + i]); i++)
-			;
-		if (i < n) {
-			if (cli_peek(c, ch->buf + s, n, &key)) {
-				note(&ch->to[shard_of(rt->n, key.p, key.n)], s,
-				     n, ch->nlines,
-				     (size_t)(key.p - (ch->buf + s)), key.n);
-			} else {
-				for (t = 0; t < rt->n; t++)
-					note(&ch->to[t], s, n, ch->nlines, 0,
-					     NOKEY);
-			}
-		}
-		ch->nlines++;
 		s = e + 1;
 	}
 }
 
 /*
  * Chunk k, framed: this thread frames its own chunks up to ROUTE_AHEAD
- * ahead while it waits for another's.
+ * ahead while it waits for another's (a stream's are framed by the thread
+ * that reads it).  NULL past a stream's end.
  */
 static struct rchunk *get(struct cli *c, struct route *rt, struct rpos *ps)
 {
@@ -249,10 +289,15 @@ static struct rchunk *get(struct cli *c, struct route *rt, struct rpos *ps)
 
 	pthread_mutex_lock(&rt->mu);
 	for (;;) {
+		if (k >= rt->nchunks) { /* a stream's end */
+			ch = NULL;
+			break;
+		}
 		ch = &rt->slot[k % rt->nslot];
 		if (ch->state == READY && ch->k == k)
 			break;
-		if (ps->nf < rt->nchunks && ps->nf < k + rt->nslot &&
+		if (!rt->stream && ps->nf < rt->nchunks &&
+		    ps->nf < k + rt->nslot &&
 		    rt->slot[ps->nf % rt->nslot].state == FREE) {
 			mine = &rt->slot[ps->nf % rt->nslot];
 			mine->state = BUSY;
@@ -293,7 +338,7 @@ void cli_route_start(struct route *rt, struct rpos *ps, unsigned me)
 {
 	memset(ps, 0, sizeof *ps);
 	ps->rt = rt;
-	ps->nf = me;
+	ps->nf = rt->stream ? UINT64_MAX : me;
 }
 
 int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
@@ -304,7 +349,17 @@ int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
 
 	for (;;) {
 		if (ps->ch) {
-			if (ps->ch->err) {
+			if (ps->i < ps->ch->to[me].n) {
+				x = &ps->ch->to[me].v[ps->i++];
+				*p = ps->ch->buf + x->off;
+				*n = x->len;
+				key->p = x->klen == NOKEY ? NULL : *p + x->koff;
+				key->n = x->klen;
+				c->in.lineno = ps->base + x->lno + 1;
+				c->in.recno++;
+				return IN_OK;
+			}
+			if (ps->ch->err) { /* after the lines read before it */
 				int err = ps->ch->err;
 
 				pass(rt, ps);
@@ -316,21 +371,12 @@ int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
 					 strerror(err));
 				return IN_EIO;
 			}
-			if (ps->i < ps->ch->to[me].n) {
-				x = &ps->ch->to[me].v[ps->i++];
-				*p = ps->ch->buf + x->off;
-				*n = x->len;
-				key->p = x->klen == NOKEY ? NULL : *p + x->koff;
-				key->n = x->klen;
-				c->in.lineno = ps->base + x->lno + 1;
-				c->in.recno++;
-				return IN_OK;
-			}
 			pass(rt, ps);
 		}
-		if (ps->k >= rt->nchunks)
+		if (!rt->stream && ps->k >= rt->nchunks)
 			return IN_EOF;
-		ps->ch = get(c, rt, ps);
+		if (!(ps->ch = get(c, rt, ps)))
+			return IN_EOF;
 	}
 }
 
@@ -341,8 +387,103 @@ void cli_route_drain(struct cli *c, struct rpos *ps)
 	for (;;) {
 		if (ps->ch)
 			pass(rt, ps);
-		if (ps->k >= rt->nchunks)
+		if (!rt->stream && ps->k >= rt->nchunks)
 			return;
-		ps->ch = get(c, rt, ps);
+		if (!(ps->ch = get(c, rt, ps)))
+			return;
 	}
+}
+
+/*
+ * The stream's reader: chunks of whole lines (the last one's rest carried
+ * to the next), each framed and handed out as cli_route_new()'s are,
+ * until the end of fd.  pre[0..npre): bytes read from fd already (a BOM
+ * left out).
+ */
+void cli_route_feed(struct route *rt, struct cli *c, int fd, const char *pre,
+		    size_t npre)
+{
+	char *carry;
+	size_t ncarry = npre, len, cut, s, scanned;
+	uint64_t k;
+	int eof = 0, err = 0;
+	ssize_t r;
+	const char *nl;
+
+	carry = xmalloc(npre ? npre : 1);
+	memcpy(carry, pre, npre);
+	for (k = 0;; k++) {
+		struct rchunk *ch = &rt->slot[k % rt->nslot];
+		unsigned t;
+
+		pthread_mutex_lock(&rt->mu);
+		while (ch->state != FREE)
+			pthread_cond_wait(&rt->cv, &rt->mu);
+		ch->state = BUSY;
+		ch->k = k;
+		pthread_mutex_unlock(&rt->mu);
+		for (t = 0; t < rt->n; t++)
+			ch->to[t].n = 0;
+		ch->nlines = 0;
+		ch->err = 0;
+		len = ncarry;
+		if (ch->cap < len + rt->chunk) {
+			ch->cap = len + rt->chunk;
+			ch->buf = xrealloc(ch->buf, ch->cap);
+		}
+		memcpy(ch->buf, carry, ncarry);
+		/* a chunk's worth, and on to a line's end */
+		scanned = 0;
+		for (;;) {
+			if (len >= rt->chunk &&
+			    memchr(ch->buf + scanned, '\n', len - scanned))
+				break;
+			if (len >= rt->chunk)
+				scanned = len;
+			if (eof)
+				break;
+			if (ch->cap - len < 65536) {
+				ch->cap *= 2;
+				ch->buf = xrealloc(ch->buf, ch->cap);
+			}
+			r = read(fd, ch->buf + len, ch->cap - len);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0) {
+				err = r < 0 ? errno : 0;
+				eof = 1;
+				continue;
+			}
+			len += (size_t)r;
+		}
+		cut = len;
+		if (!eof)
+			while (ch->buf[cut - 1] != '\n')
+				cut--;
+		ncarry = len - cut;
+		carry = xrealloc(carry, ncarry ? ncarry : 1);
+		memcpy(carry, ch->buf + cut, ncarry);
+		for (s = 0; s < cut; s = (size_t)(nl - ch->buf) + 1) {
+			nl = memchr(ch->buf + s, '\n', cut - s);
+			if (!nl)
+				nl = ch->buf + cut; /* the last, unended */
+			if (take_line(c, rt, ch, s, (size_t)(nl - ch->buf)) <
+			    0) {
+				eof = 1;
+				break;
+			}
+		}
+		if (err)
+			ch->err = err;
+		pthread_mutex_lock(&rt->mu);
+		ch->state = READY;
+		ch->left = rt->n;
+		if (eof)
+			rt->nchunks = k + 1;
+		pthread_cond_broadcast(&rt->cv);
+		pthread_mutex_unlock(&rt->mu);
+		if (eof)
+			break;
+	}
+	free(carry);
 }

@@ -16,22 +16,29 @@
 #include "cli_int.h"
 #include "in_int.h"
 
-static void copy_out(struct tee *t, int fi, int fd, char *buf)
+/* Copies buf[0..r) (read already; r < 0: none), then the rest of fd,
+ * to every thread's pipe. */
+static void copy_out(struct tee *t, int fi, int fd, char *buf, ssize_t r)
 {
 	int *out = &t->wr[(size_t)fi * t->n];
 	unsigned i, live = t->n;
-	ssize_t r, w;
+	ssize_t w;
 	size_t off;
 
 	while (live > 0) {
-		r = read(fd, buf, IN_CHUNK);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			if (r < 0)
+		if (r < 0) {
+			r = read(fd, buf, IN_CHUNK);
+			if (r < 0 && errno == EINTR) {
+				r = -1;
+				continue;
+			}
+			if (r < 0) {
 				t->readerr[fi] = errno;
-			break;
+				break;
+			}
 		}
+		if (r == 0)
+			break;
 		for (i = 0; i < t->n; i++) {
 			for (off = 0; out[i] >= 0 && off < (size_t)r;) {
 				w = write(out[i], buf + off, (size_t)r - off);
@@ -46,6 +53,7 @@ static void copy_out(struct tee *t, int fi, int fd, char *buf)
 				off += (size_t)w;
 			}
 		}
+		r = -1;
 	}
 	for (i = 0; i < t->n; i++)
 		if (out[i] >= 0) {
@@ -54,11 +62,48 @@ static void copy_out(struct tee *t, int fi, int fd, char *buf)
 		}
 }
 
+/*
+ * The first bytes of fd, enough to tell a plain NDJSON stream (no zstd
+ * magic, not an array: its first byte that is not blank is not '['):
+ * @return their count, or -1 when the first read fails (then the copy
+ * reads and says so), with *plain and *bom.
+ */
+static ssize_t sniff(int fd, char *buf, int *plain, size_t *bom)
+{
+	size_t n = 0, i;
+	ssize_t r;
+
+	*plain = 0;
+	*bom = 0;
+	for (;;) {
+		r = read(fd, buf + n, IN_CHUNK - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return n ? (ssize_t)n : -1;
+		n += (size_t)r;
+		i = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+		while (i < n && in_is_ws(buf[i]))
+			i++;
+		if ((i < n && n >= 4) || r == 0 || n == IN_CHUNK)
+			break;
+	}
+	if (n >= 4 && !memcmp(buf, "\x28\xb5\x2f\xfd", 4))
+		return (ssize_t)n; /* zstd: in.c reads it */
+	*bom = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	for (i = *bom; i < n && in_is_ws(buf[i]); i++)
+		;
+	*plain = i < n && buf[i] != '[';
+	return (ssize_t)n;
+}
+
 void *cli_tee_run(void *arg)
 {
 	struct tee *t = arg;
 	char *buf = xmalloc(IN_CHUNK);
-	int fi, fd;
+	int fi, fd, plain = 0;
+	size_t bom = 0;
+	ssize_t r;
 
 	for (fi = 0; fi < t->nfiles; fi++) {
 		if (!t->teed[fi])
@@ -66,12 +111,29 @@ void *cli_tee_run(void *arg)
 		fd = strcmp(t->files[fi], "-") == 0
 			     ? 0
 			     : open(t->files[fi], O_RDONLY);
+		r = -1;
+		if (fd >= 0 && t->can_route) {
+			r = sniff(fd, buf, &plain, &bom);
+			if (plain)
+				t->routes[fi] = cli_route_stream(
+					fd == 0 ? "<stdin>" : t->files[fi],
+					t->n);
+		}
 		pthread_mutex_lock(&t->mu);
 		t->openerr[fi] = fd < 0 ? errno : 0;
 		pthread_cond_broadcast(&t->cv);
 		pthread_mutex_unlock(&t->mu);
-		if (fd >= 0) {
-			copy_out(t, fi, fd, buf);
+		if (fd >= 0 && t->routes && t->routes[fi]) {
+			unsigned i;
+
+			for (i = 0; i < t->n; i++) /* no copies */
+				close(t->wr[(size_t)fi * t->n + i]);
+			cli_route_feed(t->routes[fi], t->peek, fd, buf + bom,
+				       (size_t)r - bom);
+			if (fd > 0)
+				close(fd);
+		} else if (fd >= 0) {
+			copy_out(t, fi, fd, buf, r);
 			if (fd > 0)
 				close(fd);
 		} else {
@@ -130,6 +192,14 @@ int cli_tee_plan(struct tee *t, struct cli *c, unsigned n)
 	}
 	pthread_mutex_init(&t->mu, NULL);
 	pthread_cond_init(&t->cv, NULL);
+	/* plain NDJSON is routed by the key cli_peek() finds */
+	t->can_route = c->key && (c->mode == IN_AUTO || c->mode == IN_LINES);
+	if (t->can_route) {
+		t->routes = xcalloc((size_t)c->nfiles, sizeof *t->routes);
+		t->peek = xmalloc(sizeof *t->peek);
+		*t->peek = *c;
+		t->peek->npeek = 0;
+	}
 	return 1;
 }
 
@@ -152,6 +222,8 @@ int cli_tee_open(struct tee *t, int fi, unsigned i, struct in *in,
 		return -1;
 	}
 	fd = t->rd[k];
+	if (t->routes && t->routes[fi])
+		return 1;
 	t->rd[k] = -1; /* in_close() closes it */
 	return in_open_fd(in, fd, strcmp(path, "-") == 0 ? NULL : path, mode);
 }
@@ -175,6 +247,14 @@ void cli_tee_free(struct tee *t)
 	free(t->wr);
 	free(t->openerr);
 	free(t->readerr);
+	if (t->routes) {
+		int fi;
+
+		for (fi = 0; fi < t->nfiles; fi++)
+			cli_route_free(t->routes[fi]);
+	}
+	free(t->routes);
+	free(t->peek);
 	pthread_mutex_destroy(&t->mu);
 	pthread_cond_destroy(&t->cv);
 }

@@ -175,3 +175,19 @@ run "classify routed, two files" $CLS messages.ndjson reversed.ndjson
 run "sankey routed fail, a thread's bad record first" pulse-sankey bad.ndjson routed.ndjson
 run "metrics routed quarantine" pulse-metrics --durations payment \
 	--on-error=quarantine:q.ndjson bad.ndjson routed.ndjson
+
+echo "-- routed streams: standard input and a FIFO read once by one more thread"
+# of more than one chunk (256 KiB), with everything routed.ndjson holds;
+# a zstd stream and an array on standard input are copied to every thread
+cat routed.ndjson routed.ndjson routed.ndjson routed.ndjson bad.ndjson > routed4.ndjson
+for mode in skip fail quarantine:q.ndjson; do
+	IN=routed4.ndjson run "sankey stdin routed $mode" pulse-sankey --on-error=$mode
+done
+IN=routed4.ndjson run "metrics stdin routed" pulse-metrics --durations payment
+# shellcheck disable=SC2086
+IN=messages.ndjson run "classify stdin routed, and a file" $CLS - reversed.ndjson
+IN=ev.ndjson.zst run "sankey zstd stdin" pulse-sankey
+jq -s -c . part.aa > array.json
+IN=array.json run "sankey array stdin" pulse-sankey
+# shellcheck disable=SC2016
+run "sankey FIFO routed, then a file" sh -c 'cat routed4.ndjson > fifo & exec pulse-sankey fifo part.ab "$@"' sh
