@@ -573,10 +573,8 @@ int cli_next(struct cli *c, struct rec **r)
 	}
 }
 
-void cli_flush(struct cli *c)
+void cli_write(struct cli *c, const char *p, size_t n)
 {
-	const char *p = c->out.b.p;
-	size_t n = c->out.b.len;
 	ssize_t w;
 
 	while (n > 0) {
@@ -594,6 +592,11 @@ void cli_flush(struct cli *c)
 		p += w;
 		n -= (size_t)w;
 	}
+}
+
+void cli_flush(struct cli *c)
+{
+	cli_write(c, c->out.b.p, c->out.b.len);
 	buf_reset(&c->out.b);
 }
 

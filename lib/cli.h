@@ -333,6 +333,11 @@ struct cli_stage {
 	const struct cli_combine *combine;
 	int order_first;
 	int (*absorb)(void *into, void *e, char *msg, size_t msz);
+	/* or ordered (a stage that writes each record as it reads it, with
+	 * no state from one to the next): when every input is a plain file,
+	 * the files are cut into chunks that the threads take in turn, each
+	 * chunk's output written in input order; else one thread */
+	int ordered;
 };
 
 /*

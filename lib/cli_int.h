@@ -90,12 +90,16 @@ struct rpos { /* a thread's place in a route */
 	uint64_t nf;	   /* the next chunk this thread frames */
 	uint64_t base;	   /* lines before chunk k */
 	size_t i;	   /* the next of its lines for this thread */
+	unsigned me;	   /* the thread */
 };
 
 /* A route over the file open on fd (size bytes, a BOM of bom bytes) for
  * n threads; it closes fd. */
 struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
 			    unsigned n);
+/* Each chunk's lines to the thread that frames it, whose output is
+ * written in chunk order (cli_worker_chunk_done()). */
+void cli_route_ordered(struct route *rt);
 /* A route over a stream that cli_route_feed() reads. */
 struct route *cli_route_stream(const char *display, unsigned n);
 /* Reads fd to its end into rt's chunks (pre[0..npre): read already). */
@@ -115,6 +119,16 @@ void cli_route_drain(struct cli *c, struct rpos *ps);
 /* The key of a simple record, as --shard peeks it (cli.c): 1 with *key,
  * or 0. */
 int cli_peek(struct cli *c, const char *p, size_t n, struct json_span *key);
+
+/* Writes p[0..n) to c's output as cli_flush() does (EPIPE exits 0). */
+void cli_write(struct cli *c, const char *p, size_t n);
+
+/*
+ * An ordered route (st->ordered): the thread has done its chunk k (last:
+ * the input's last): its output is written when the chunks before have
+ * been, unless the run stopped before (cli_jobs.c).
+ */
+void cli_worker_chunk_done(struct cli *c, uint64_t k, int last);
 
 /* A thread's next line: from its route (key->p: its key, peeked while
  * routing, or NULL), or read as in_next() (key->p NULL). */

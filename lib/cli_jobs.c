@@ -49,6 +49,13 @@ struct job {
 	struct tee *tee;  /* key: the inputs copied to every thread, or NULL */
 	struct route **routes; /* key: per file, read once and routed, or
 				  NULL */
+	/* ordered: the chunk whose output is written next, and whether a
+	 * thread stopped (no output after its chunk's) */
+	pthread_mutex_t wmu;
+	pthread_cond_t wcv;
+	uint32_t wfile;
+	uint64_t wchunk;
+	int wstop;
 };
 
 struct cli_worker {
@@ -227,6 +234,30 @@ int cli_worker_next(struct cli *c, const char **p, size_t *n,
 	return st;
 }
 
+void cli_worker_chunk_done(struct cli *c, uint64_t k, int last)
+{
+	struct cli_worker *w = c->w;
+	struct job *jb = w->jb;
+	struct buf *b = &w->outs[0].b;
+
+	pthread_mutex_lock(&jb->wmu);
+	while (jb->wfile != w->fi || jb->wchunk != k)
+		pthread_cond_wait(&jb->wcv, &jb->wmu);
+	if (!jb->wstop)
+		cli_write(jb->c, b->p, b->len);
+	if (w->stopped) /* its records up to the bad one, then none */
+		jb->wstop = 1;
+	if (last) {
+		jb->wfile++;
+		jb->wchunk = 0;
+	} else {
+		jb->wchunk++;
+	}
+	pthread_cond_broadcast(&jb->wcv);
+	pthread_mutex_unlock(&jb->wmu);
+	buf_reset(b);
+}
+
 /*
  * A thread that stopped early passes the routes it has not: the others
  * wait for the chunks it frames, and a chunk is kept till every thread
@@ -320,27 +351,28 @@ static uint64_t after_newline(int fd, uint64_t off, uint64_t size)
  * The files of a CLI_SPLIT_KEY run each thread would read apart: read
  * once and routed (cli_route.c) when they are plain NDJSON files.
  */
-static void plan_routes(struct job *jb)
+static int plan_routes(struct job *jb)
 {
 	struct cli *c = jb->c;
 	struct stat st;
 	uint64_t size;
 	char bom[3];
-	int fi, fd, any = 0;
+	int fi, fd, any = 0, all = 1;
 
 	if (c->mode != IN_AUTO && c->mode != IN_LINES)
-		return;
+		return 0;
 	jb->routes = xcalloc((size_t)c->nfiles, sizeof *jb->routes);
 	for (fi = 0; fi < c->nfiles; fi++) {
+		all = 0; /* till this one is routed */
 		if (strcmp(c->files[fi], "-") == 0 ||
 		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
-			continue;
+			break;
 		fd = open(c->files[fi], O_RDONLY);
 		if (fd < 0)
-			continue;
+			break;
 		if (!cuttable(fd, &size)) {
 			close(fd);
-			continue;
+			break;
 		}
 		jb->routes[fi] = cli_route_new(
 			c->files[fi], fd, size,
@@ -349,12 +381,15 @@ static void plan_routes(struct job *jb)
 				? 3
 				: 0,
 			jb->n);
-		any = 1;
+		if (jb->st->ordered)
+			cli_route_ordered(jb->routes[fi]);
+		any = all = 1;
 	}
 	if (!any) {
 		free(jb->routes);
 		jb->routes = NULL;
 	}
+	return all;
 }
 
 static void plan_ranges(struct job *jb)
@@ -774,15 +809,19 @@ static unsigned default_jobs(void)
 
 void cli_run(struct cli *c, const struct cli_stage *st)
 {
-	struct job jb = {st,   c,   c->jobs ? c->jobs : default_jobs(), 0, NULL,
-			 NULL, NULL};
+	struct job jb;
 	struct cli_worker *ws;
 	pthread_t *tid, tee_tid;
 	struct tee tee;
 	unsigned t, nout;
 	int fi, stopped = 0, rc;
 
-	if (jb.n <= 1 || !(st->combine || st->order_first || st->absorb) ||
+	memset(&jb, 0, sizeof jb);
+	jb.st = st;
+	jb.c = c;
+	jb.n = c->jobs ? c->jobs : default_jobs();
+	if (jb.n <= 1 ||
+	    !(st->combine || st->order_first || st->absorb || st->ordered) ||
 	    c->map || c->keyed || c->shard.n) {
 		run_one(c, st);
 		return;
@@ -790,9 +829,19 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 	jb.range = st->split == CLI_SPLIT_RANGE;
 	if (jb.range)
 		plan_ranges(&jb);
-	if (!jb.range && cli_tee_plan(&tee, c, jb.n))
+	if (st->ordered && !plan_routes(&jb)) { /* not all plain files */
+		if (jb.routes)
+			for (fi = 0; fi < c->nfiles; fi++)
+				cli_route_free(jb.routes[fi]);
+		free(jb.routes);
+		run_one(c, st);
+		return;
+	}
+	pthread_mutex_init(&jb.wmu, NULL);
+	pthread_cond_init(&jb.wcv, NULL);
+	if (!jb.range && !st->ordered && cli_tee_plan(&tee, c, jb.n))
 		jb.tee = &tee;
-	if (!jb.range)
+	if (!jb.range && !st->ordered)
 		plan_routes(&jb);
 	nout = jb.range ? (unsigned)c->nfiles : 1;
 	ws = xcalloc(jb.n, sizeof *ws);
@@ -812,7 +861,7 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		w->c.status = 0;
 		w->c.npeek = 0;
 		w->c.shard.i = t + 1;
-		w->c.shard.n = jb.range ? 0 : jb.n;
+		w->c.shard.n = jb.range || st->ordered ? 0 : jb.n;
 		w->jb = &jb;
 		w->i = t;
 		w->outs = xcalloc(nout, sizeof *w->outs);
@@ -857,8 +906,11 @@ void cli_run(struct cli *c, const struct cli_stage *st)
 		combine(&jb, ws);
 	else if (st->absorb)
 		join(&jb, ws);
-	else
+	else if (!st->ordered) /* ordered: written as the chunks were done */
 		interleave(&jb, ws);
+	else
+		for (t = 0; t < jb.n; t++)
+			buf_release(&ws[t].outs[0].b);
 	for (fi = 0; fi < (int)nout; fi++)
 		for (t = 0; t < jb.n; t++)
 			if (ws[t].engines[fi]) {

@@ -76,8 +76,9 @@ struct route {
 	char *path;
 	uint64_t size, chunk, nchunks;
 	unsigned n, nslot;
-	size_t bom; /* bytes of a byte order mark at the start */
-	int stream; /* read in turn by one thread (cli_route_feed()) */
+	size_t bom;  /* bytes of a byte order mark at the start */
+	int stream;  /* read in turn by one thread (cli_route_feed()) */
+	int ordered; /* a chunk's lines its framer's, output in order */
 	struct rchunk *slot;
 };
 
@@ -113,6 +114,11 @@ struct route *cli_route_new(const char *path, int fd, uint64_t size, size_t bom,
 		rt->chunk = ROUTE_CHUNK_MIN;
 	rt->nchunks = (size + rt->chunk - 1) / rt->chunk;
 	return rt;
+}
+
+void cli_route_ordered(struct route *rt)
+{
+	rt->ordered = 1;
 }
 
 struct route *cli_route_stream(const char *display, unsigned n)
@@ -215,7 +221,10 @@ static int take_line(struct cli *c, struct route *rt, struct rchunk *ch,
 	for (i = 0; i < n && in_is_ws(ch->buf[s + i]); i++)
 		;
 	if (i < n) {
-		if (cli_peek(c, ch->buf + s, n, &key)) {
+		if (rt->ordered) {
+			note(&ch->to[ch->k % rt->n], s, n, ch->nlines, 0,
+			     NOKEY);
+		} else if (cli_peek(c, ch->buf + s, n, &key)) {
 			note(&ch->to[shard_of(rt->n, key.p, key.n)], s, n,
 			     ch->nlines, (size_t)(key.p - (ch->buf + s)),
 			     key.n);
@@ -318,10 +327,13 @@ static struct rchunk *get(struct cli *c, struct route *rt, struct rpos *ps)
 }
 
 /* Done with the chunk at hand. */
-static void pass(struct route *rt, struct rpos *ps)
+static void pass(struct cli *c, struct route *rt, struct rpos *ps)
 {
 	struct rchunk *ch = ps->ch;
 
+	if (rt->ordered && ch->k % rt->n == ps->me)
+		cli_worker_chunk_done(c, ch->k,
+				      !rt->stream && ch->k + 1 == rt->nchunks);
 	pthread_mutex_lock(&rt->mu);
 	ps->base += ch->nlines;
 	if (--ch->left == 0) {
@@ -339,6 +351,7 @@ void cli_route_start(struct route *rt, struct rpos *ps, unsigned me)
 	memset(ps, 0, sizeof *ps);
 	ps->rt = rt;
 	ps->nf = rt->stream ? UINT64_MAX : me;
+	ps->me = me;
 }
 
 int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
@@ -362,7 +375,7 @@ int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
 			if (ps->ch->err) { /* after the lines read before it */
 				int err = ps->ch->err;
 
-				pass(rt, ps);
+				pass(c, rt, ps);
 				cli_route_drain(c, ps);
 				if (me > 0) /* the first thread says it */
 					return IN_EOF;
@@ -371,7 +384,7 @@ int cli_route_next(struct cli *c, struct rpos *ps, unsigned me, const char **p,
 					 strerror(err));
 				return IN_EIO;
 			}
-			pass(rt, ps);
+			pass(c, rt, ps);
 		}
 		if (!rt->stream && ps->k >= rt->nchunks)
 			return IN_EOF;
@@ -386,7 +399,7 @@ void cli_route_drain(struct cli *c, struct rpos *ps)
 
 	for (;;) {
 		if (ps->ch)
-			pass(rt, ps);
+			pass(c, rt, ps);
 		if (!rt->stream && ps->k >= rt->nchunks)
 			return;
 		if (!(ps->ch = get(c, rt, ps)))

@@ -39,10 +39,59 @@ static const struct cli_info info = {
 	"                         before it; else the code), utm_origin crm_source\n"
 	"      --stats            print how many leads and deals each origin filled\n"
 	"      --encoding ENC     of the --map and --alias files: auto (default:\n"
-	"                         UTF-8, or Windows-1251 recognised), utf-8, cp1251\n" CLI_HELP_COMMON
-	"\n"
+	"                         UTF-8, or Windows-1251 recognised), utf-8, cp1251\n" CLI_HELP_JOBS
+		CLI_HELP_COMMON "\n"
 	"Example: pulse-utm --map ads.csv --alias sources.csv --stats leads.ndjson\n",
 };
+
+/*
+ * The engine as cli_run() drives it (lib/cli.h): each thread a clone of
+ * u, whose counts come back to u (done()); with --crm-source u itself (it
+ * learns the names as it reads: one thread).
+ */
+static void *make(void *arg, const struct shard *shard, int partial)
+{
+	struct utm *u = arg;
+
+	(void)shard;
+	(void)partial;
+	return u->crm_source ? u : utm_clone(u);
+}
+
+static int add(void *e, const struct rec *r, struct sink *out, char *msg,
+	       size_t msz)
+{
+	return utm_record(e, r, &out->b, msg, msz);
+}
+
+static int finish(void *e, struct sink *out, char *msg, size_t msz)
+{
+	(void)e;
+	(void)out;
+	(void)msg;
+	(void)msz;
+	return 0;
+}
+
+/* A clone's counts into u's (--stats). */
+static void done(void *e, void *arg)
+{
+	struct utm *u = arg, *t = e;
+	size_t i, j;
+
+	if (t == u)
+		return;
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < O_NORIGINS; j++)
+			u->count[i][j] += t->count[i][j];
+	u->other += t->other;
+}
+
+static void drop(void *e)
+{
+	if (!((struct utm *)e)->crm_source)
+		utm_clone_free(e);
+}
 
 static const char *const default_url_fields[] = {
 	"url",
@@ -60,6 +109,7 @@ int main(int argc, char **argv)
 		{"stats", no_argument, NULL, OPT_STATS},
 		{"crm-source", no_argument, NULL, OPT_CRM_SOURCE},
 		{"encoding", required_argument, NULL, OPT_ENCODING},
+		CLI_JOBS_LONGOPTS,
 		CLI_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -67,15 +117,19 @@ int main(int argc, char **argv)
 	size_t nmaps = 0, naliases = 0, i;
 	struct utm u;
 	struct buf err = BUF_INIT;
+	struct cli_stage st = {.make = make,
+			       .add = add,
+			       .finish = finish,
+			       .done = done,
+			       .free = drop,
+			       .arg = &u};
 	struct cli c;
-	struct rec *r;
-	char msg[256];
 	int opt, status;
 
 	utm_init(&u);
 	cli_init(&c, argc, argv, &info);
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
-	       -1) {
+	while ((opt = getopt_long(argc, argv, CLI_JOBS_SHORTOPTS CLI_SHORTOPTS,
+				  longopts, NULL)) != -1) {
 		if (cli_opt(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -126,14 +180,11 @@ int main(int argc, char **argv)
 	for (i = 0; i < naliases; i++)
 		cli_check(utm_alias_load(&u, aliases[i], &err), &err);
 	buf_release(&err);
+	/* records in, records out, in order: chunks of plain files on every
+	 * core; the names of --crm-source come with the input, in order */
+	st.ordered = !u.crm_source;
 	cli_start(&c, argc - optind, argv + optind);
-	while (cli_next(&c, &r)) {
-		if (utm_record(&u, r, cli_out(&c), msg, sizeof msg) < 0) {
-			cli_bad(&c, "%s", msg);
-			continue;
-		}
-		cli_commit(&c);
-	}
+	cli_run(&c, &st);
 	if (u.stats) {
 		static const char *const kinds[2] = {"leads", "deals"};
 

@@ -88,6 +88,15 @@ void utm_init(struct utm *u);
 void utm_release(struct utm *u);
 
 /*
+ * A utm for another thread: base's options, maps and aliases shared (read
+ * only; base outlives it), its own buffers and counts.  Not with
+ * crm_source (the names come with the input, in order).
+ */
+struct utm *utm_clone(const struct utm *base);
+/* Frees a clone (not what it shares). */
+void utm_clone_free(struct utm *u);
+
+/*
  * Reads a --map file (CSV with a header, in u->enc) into u.  @return 0, or
  * an exit status with the reason in err: 66 when it cannot be read, 65
  * when it is empty or malformed, 74 on a read error.

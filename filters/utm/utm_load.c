@@ -64,6 +64,41 @@ void utm_release(struct utm *u)
 	free(u->url_fields);
 }
 
+struct utm *utm_clone(const struct utm *base)
+{
+	static const struct buf nobuf = BUF_INIT;
+	static const struct rec_out noout = REC_OUT_INIT;
+	struct utm *u = xmalloc(sizeof *u);
+	size_t i;
+
+	*u = *base;
+	memset(u->count, 0, sizeof u->count);
+	u->other = 0;
+	for (i = 0; i < U_NFIELDS; i++)
+		u->dec[i] = u->fill[i] = nobuf;
+	u->scratch = u->fold = u->url = u->crm = nobuf;
+	u->out = noout;
+	return u;
+}
+
+void utm_clone_free(struct utm *u)
+{
+	size_t i;
+
+	if (!u)
+		return;
+	for (i = 0; i < U_NFIELDS; i++) {
+		buf_release(&u->dec[i]);
+		buf_release(&u->fill[i]);
+	}
+	buf_release(&u->scratch);
+	buf_release(&u->fold);
+	buf_release(&u->url);
+	buf_release(&u->crm);
+	rec_out_release(&u->out);
+	free(u);
+}
+
 static int field_index(const char *s, size_t n)
 {
 	int f;

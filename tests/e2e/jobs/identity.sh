@@ -191,3 +191,19 @@ jq -s -c . part.aa > array.json
 IN=array.json run "sankey array stdin" pulse-sankey
 # shellcheck disable=SC2016
 run "sankey FIFO routed, then a file" sh -c 'cat routed4.ndjson > fifo & exec pulse-sankey fifo part.ab "$@"' sh
+
+echo "-- pulse-utm: chunks of plain files taken in turn, written in input order"
+# (one thread for standard input, a zstd file, or --crm-source, whose names
+# come with the input)
+head -n 300 crm.ndjson | sed 's/"utm_source":null/"utm_source":"  Yandex "/' > crm-utm.ndjson
+cat crm.ndjson >> crm-utm.ndjson
+awk 'NR % 211 == 0 { print "{\"kind\":\"lead\",\"id\":\"x\",\"utm_source\":7}" }
+	NR % 307 == 0 { print "{oops" } { print }' crm-utm.ndjson > crm-utm-bad.ndjson
+printf 'alias,canonical\nyandex,Yandex\nya,Yandex\n' > aliases.csv
+for mode in skip fail quarantine:q.ndjson; do
+	run "utm $mode" pulse-utm --stats --alias aliases.csv --on-error=$mode crm-utm-bad.ndjson
+done
+run "utm, files" pulse-utm --stats routed.ndjson crm-utm.ndjson ev.ndjson
+run "utm, a zstd file among them" pulse-utm crm-utm.ndjson ev.ndjson.zst
+run "utm --crm-source" pulse-utm --crm-source --stats crm-utm.ndjson
+IN=crm-utm-bad.ndjson run "utm stdin" pulse-utm --on-error=skip
