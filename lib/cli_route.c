@@ -22,6 +22,10 @@
  * thread reads it a chunk after another, cut after a line's end, frames
  * each and hands its lines out the same way (cli_route_feed()).
  *
+ * Ordered (pulse-utm: a record in, a record out): a chunk's lines are all
+ * its framer's, and the thread writes the chunk's output when the chunks
+ * before it have been written (cli_worker_chunk_done()).
+ *
  * Progress: the slowest thread's next chunk is framed or can be, by its
  * framer (a thread ahead has passed it, so framed it; a thread at it
  * frames it, its slot being free as every thread passed the chunk before
