@@ -343,6 +343,42 @@ static inline const char *scan_scalar(const char *base, const char *p,
 	return q;
 }
 
+/*
+ * An array of strings, numbers and literals (a record's [id, "name"] and
+ * its lists of ids) without json_scan_nested()'s machinery, which six
+ * members of each Odoo message went through.  @return the byte after its
+ * ']', or NULL for anything else - a value nested in it, or an error,
+ * which json_scan_nested() then meets again and reports.
+ */
+static inline const char *scan_flat_array(const char *base, const char *p,
+					  const char *end)
+{
+	unsigned char fl;
+	int done;
+
+	p = skip_ws(p + 1, end);
+	if (p < end && *p == ']')
+		return p + 1;
+	for (;;) {
+		if (p >= end || *p == '[' || *p == '{')
+			return NULL;
+		if (*p == '"')
+			p = scan_string(base, p, end, &fl, NULL);
+		else
+			p = scan_scalar(base, p, end, NULL, NULL, &done);
+		if (!p)
+			return NULL;
+		p = skip_ws(p, end);
+		if (p >= end)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+		p = skip_ws(p + 1, end);
+	}
+}
+
 const char *json_scan_value(const char *base, const char *p, const char *end,
 			    struct json_span *out, struct json_error *e)
 {
@@ -408,6 +444,14 @@ const char *json_scan_member(const char *base, const char *p, const char *end,
 		val->p = p;
 		val->n = (size_t)(q - p);
 		val->type = JSON_STRING;
+		return q;
+	}
+	if (p < end && *p == '[' && outer < JSON_MAX_DEPTH &&
+	    (q = scan_flat_array(base, p, end))) {
+		val->p = p;
+		val->n = (size_t)(q - p);
+		val->type = JSON_ARRAY;
+		val->flags = 0;
 		return q;
 	}
 	if (p < end) {
