@@ -142,13 +142,13 @@ $(B)/tests/%_test.o: tests/unit/%_test.c
 	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) -Ifilters/$* $(CHECK_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # A unit test named after a program (tests/unit/classify_test.c) tests its
-# engine: it links the program's objects but main.o.
+# engine: it links the program's objects but main.o, and its libraries.
 # (In a pattern rule's prerequisites '%' is the stem: the patterns of the
 # second expansion are in variables.)
 engine_objs = $(patsubst %.c,$(B)/%.o,$(filter-out %/main.c,$(wildcard filters/$(1)/*.c)))
 .SECONDEXPANSION:
 $(B)/tests/%_test: $(B)/tests/%_test.o $$(call engine_objs,$$*) $(LIBPULSE)
-	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(FILTER_LIBS_$*) $(LIBS)
 
 $(B)/tests/tools/%: tests/tools/%.c $(LIBPULSE)
 	@mkdir -p $(@D)

@@ -343,14 +343,74 @@ static inline const char *scan_scalar(const char *base, const char *p,
 	return q;
 }
 
+/*
+ * An array of strings, numbers and literals (a record's [id, "name"] and
+ * its lists of ids) without json_scan_nested()'s machinery, which six
+ * members of each Odoo message went through.  @return the byte after its
+ * ']', or NULL for anything else - a value nested in it, or an error,
+ * which json_scan_nested() then meets again and reports.
+ */
+static inline const char *scan_flat_array(const char *base, const char *p,
+					  const char *end)
+{
+	unsigned char fl;
+	int done;
+
+	p = skip_ws(p + 1, end);
+	if (p < end && *p == ']')
+		return p + 1;
+	for (;;) {
+		if (p >= end || *p == '[' || *p == '{')
+			return NULL;
+		if (*p == '"')
+			p = scan_string(base, p, end, &fl, NULL);
+		else
+			p = scan_scalar(base, p, end, NULL, NULL, &done);
+		if (!p)
+			return NULL;
+		p = skip_ws(p, end);
+		if (p >= end)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+		p = skip_ws(p + 1, end);
+	}
+}
+
 const char *json_scan_value(const char *base, const char *p, const char *end,
 			    struct json_span *out, struct json_error *e)
 {
 	return json_scan_nested(base, p, end, 0, out, e);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * Whether the string at p (its '"') is khint bytes long, quotes included,
+ * ASCII and without escapes: its first byte that a string scan stops at
+ * is a '"' at p + khint - 1.  The caller checked 2 <= khint <= 17 and 17
+ * bytes at p.  The answer goes to a branch, and the end of the key is
+ * known without the wait for the search (a chain of dependent steps that
+ * each of a record's members waited for).
+ */
+static inline int key_is_hint(const char *p, size_t khint)
+{
+	const __m128i v =
+		_mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	unsigned q = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	unsigned s = (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+			     _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
+	unsigned bit = 1u << (khint - 2);
+
+	return ((q | s) & ((bit << 1) - 1)) == bit && (q & bit);
+}
+#endif
+
 const char *json_scan_member(const char *base, const char *p, const char *end,
-			     int outer, struct json_span *key,
+			     int outer, size_t khint, struct json_span *key,
 			     struct json_span *val, struct json_error *e)
 {
 	const char *q;
@@ -358,9 +418,18 @@ const char *json_scan_member(const char *base, const char *p, const char *end,
 
 	if (p >= end || *p != '"')
 		return fail(e, base, p, "expected a string key in object");
-	q = scan_string(base, p, end, &key->flags, e);
-	if (!q)
-		return NULL;
+#if defined(__SSE2__) && defined(__GNUC__)
+	if (khint >= 2 && khint <= 17 && end - p >= 17 &&
+	    key_is_hint(p, khint)) {
+		q = p + khint;
+		key->flags = 0;
+	} else
+#endif
+	{
+		q = scan_string(base, p, end, &key->flags, e);
+		if (!q)
+			return NULL;
+	}
 	key->p = p;
 	key->n = (size_t)(q - p);
 	key->type = JSON_STRING;
@@ -375,6 +444,14 @@ const char *json_scan_member(const char *base, const char *p, const char *end,
 		val->p = p;
 		val->n = (size_t)(q - p);
 		val->type = JSON_STRING;
+		return q;
+	}
+	if (p < end && *p == '[' && outer < JSON_MAX_DEPTH &&
+	    (q = scan_flat_array(base, p, end))) {
+		val->p = p;
+		val->n = (size_t)(q - p);
+		val->type = JSON_ARRAY;
+		val->flags = 0;
 		return q;
 	}
 	if (p < end) {

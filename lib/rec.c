@@ -57,13 +57,21 @@ static const char *members(struct rec *r, const char *line, const char *p,
 			return NULL;
 		}
 		if (r->nf == r->cap) {
+			size_t old = r->cap;
+
 			r->cap = r->cap ? r->cap * 2 : 16;
 			r->f = xrealloc(r->f, r->cap * sizeof *r->f);
+			/* no guesses at the keys in the new entries */
+			memset(r->f + old, 0, (r->cap - old) * sizeof *r->f);
 		}
 		/* Straight into the index: spans copied through the stack were
-		 * read back before their bytes were stored (a stall). */
+		 * read back before their bytes were stored (a stall).  The
+		 * entry still holds the previous record's member there: the
+		 * records of a file have their keys in the same order, and its
+		 * key's length is the guess at this one's. */
 		f = &r->f[r->nf];
-		p = json_scan_member(line, p, end, 1, &f->key, &f->val, e);
+		p = json_scan_member(line, p, end, 1, f->key.n, &f->key,
+				     &f->val, e);
 		if (!p)
 			return NULL;
 		r->nf++;

@@ -89,6 +89,15 @@ static inline size_t utf8_clean_run(const char *lo, const char *p,
 	for (;;) {
 		if (end - p >= 16) {
 			v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			/* a block of plain ASCII (most of a text's) passes
+			 * with three compares */
+			if (!_mm_movemask_epi8(_mm_or_si128(
+				    _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+						 _mm_cmpeq_epi8(v, bslash)),
+				    _mm_cmplt_epi8(v, space)))) {
+				p += 16;
+				continue;
+			}
 			sh = 0;
 			n = 16;
 		} else if (p < end && end - lo >= 16) {

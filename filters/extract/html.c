@@ -94,72 +94,80 @@ static void put_ws(struct html *h, char c)
 
 /* ---- entities ------------------------------------------------------------ */
 
+/* A name and its text, with their lengths (no strlen() for each entity
+ * of a body and each name tried). */
+#define ENTITY(name, utf8)                                                     \
+	{                                                                      \
+		name, utf8, sizeof name - 1, sizeof utf8 - 1                   \
+	}
+
 static const struct entity {
 	const char *name;
 	const char *utf8;
+	unsigned char nlen, ulen;
 } entities[] = {
-	{"amp", "&"},
-	{"lt", "<"},
-	{"gt", ">"},
-	{"quot", "\""},
-	{"apos", "'"},
-	{"nbsp", " "},
-	{"auml", "\xc3\xa4"},
-	{"ouml", "\xc3\xb6"},
-	{"uuml", "\xc3\xbc"},
-	{"Auml", "\xc3\x84"},
-	{"Ouml", "\xc3\x96"},
-	{"Uuml", "\xc3\x9c"},
-	{"szlig", "\xc3\x9f"},
-	{"euro", "\xe2\x82\xac"},
-	{"eacute", "\xc3\xa9"},
-	{"Eacute", "\xc3\x89"},
-	{"egrave", "\xc3\xa8"},
-	{"ecirc", "\xc3\xaa"},
-	{"agrave", "\xc3\xa0"},
-	{"aacute", "\xc3\xa1"},
-	{"acirc", "\xc3\xa2"},
-	{"ccedil", "\xc3\xa7"},
-	{"iacute", "\xc3\xad"},
-	{"oacute", "\xc3\xb3"},
-	{"uacute", "\xc3\xba"},
-	{"ntilde", "\xc3\xb1"},
-	{"copy", "\xc2\xa9"},
-	{"reg", "\xc2\xae"},
-	{"trade", "\xe2\x84\xa2"},
-	{"laquo", "\xc2\xab"},
-	{"raquo", "\xc2\xbb"},
-	{"ndash", "\xe2\x80\x93"},
-	{"mdash", "\xe2\x80\x94"},
-	{"hellip", "\xe2\x80\xa6"},
-	{"bdquo", "\xe2\x80\x9e"},
-	{"ldquo", "\xe2\x80\x9c"},
-	{"rdquo", "\xe2\x80\x9d"},
-	{"lsquo", "\xe2\x80\x98"},
-	{"rsquo", "\xe2\x80\x99"},
-	{"sbquo", "\xe2\x80\x9a"},
-	{"bull", "\xe2\x80\xa2"},
-	{"middot", "\xc2\xb7"},
-	{"deg", "\xc2\xb0"},
-	{"sect", "\xc2\xa7"},
-	{"para", "\xc2\xb6"},
-	{"times", "\xc3\x97"},
-	{"plusmn", "\xc2\xb1"},
-	{"micro", "\xc2\xb5"},
-	{"pound", "\xc2\xa3"},
-	{"cent", "\xc2\xa2"},
-	{"yen", "\xc2\xa5"},
-	{"frac12", "\xc2\xbd"},
-	{"iexcl", "\xc2\xa1"},
-	{"iquest", "\xc2\xbf"},
-	{"ensp", " "},
-	{"emsp", " "},
-	{"thinsp", " "},
-	{"shy", ""},
-	{"zwnj", ""},
-	{"zwj", ""},
-	{"lrm", ""},
-	{"rlm", ""},
+	ENTITY("amp", "&"),
+	ENTITY("lt", "<"),
+	ENTITY("gt", ">"),
+	ENTITY("quot", "\""),
+	ENTITY("apos", "'"),
+	ENTITY("nbsp", " "),
+	ENTITY("auml", "\xc3\xa4"),
+	ENTITY("ouml", "\xc3\xb6"),
+	ENTITY("uuml", "\xc3\xbc"),
+	ENTITY("Auml", "\xc3\x84"),
+	ENTITY("Ouml", "\xc3\x96"),
+	ENTITY("Uuml", "\xc3\x9c"),
+	ENTITY("szlig", "\xc3\x9f"),
+	ENTITY("euro", "\xe2\x82\xac"),
+	ENTITY("eacute", "\xc3\xa9"),
+	ENTITY("Eacute", "\xc3\x89"),
+	ENTITY("egrave", "\xc3\xa8"),
+	ENTITY("ecirc", "\xc3\xaa"),
+	ENTITY("agrave", "\xc3\xa0"),
+	ENTITY("aacute", "\xc3\xa1"),
+	ENTITY("acirc", "\xc3\xa2"),
+	ENTITY("ccedil", "\xc3\xa7"),
+	ENTITY("iacute", "\xc3\xad"),
+	ENTITY("oacute", "\xc3\xb3"),
+	ENTITY("uacute", "\xc3\xba"),
+	ENTITY("ntilde", "\xc3\xb1"),
+	ENTITY("copy", "\xc2\xa9"),
+	ENTITY("reg", "\xc2\xae"),
+	ENTITY("trade", "\xe2\x84\xa2"),
+	ENTITY("laquo", "\xc2\xab"),
+	ENTITY("raquo", "\xc2\xbb"),
+	ENTITY("ndash", "\xe2\x80\x93"),
+	ENTITY("mdash", "\xe2\x80\x94"),
+	ENTITY("hellip", "\xe2\x80\xa6"),
+	ENTITY("bdquo", "\xe2\x80\x9e"),
+	ENTITY("ldquo", "\xe2\x80\x9c"),
+	ENTITY("rdquo", "\xe2\x80\x9d"),
+	ENTITY("lsquo", "\xe2\x80\x98"),
+	ENTITY("rsquo", "\xe2\x80\x99"),
+	ENTITY("sbquo", "\xe2\x80\x9a"),
+	ENTITY("bull", "\xe2\x80\xa2"),
+	ENTITY("middot", "\xc2\xb7"),
+	ENTITY("deg", "\xc2\xb0"),
+	ENTITY("sect", "\xc2\xa7"),
+	ENTITY("para", "\xc2\xb6"),
+	ENTITY("times", "\xc3\x97"),
+	ENTITY("plusmn", "\xc2\xb1"),
+	ENTITY("micro", "\xc2\xb5"),
+	ENTITY("pound", "\xc2\xa3"),
+	ENTITY("cent", "\xc2\xa2"),
+	ENTITY("yen", "\xc2\xa5"),
+	ENTITY("frac12", "\xc2\xbd"),
+	ENTITY("iexcl", "\xc2\xa1"),
+	ENTITY("iquest", "\xc2\xbf"),
+	ENTITY("ensp", " "),
+	ENTITY("emsp", " "),
+	ENTITY("thinsp", " "),
+	ENTITY("shy", ""),
+	ENTITY("zwnj", ""),
+	ENTITY("zwj", ""),
+	ENTITY("lrm", ""),
+	ENTITY("rlm", ""),
 };
 
 /* HTML5: &#128;..&#159; name the Windows-1252 characters (0 = keep). */
@@ -243,9 +251,9 @@ static size_t entity(struct html *h, size_t i)
 	for (k = 0; k < sizeof entities / sizeof entities[0]; k++) {
 		const char *nm = entities[k].name;
 
-		if (strlen(nm) == j - i - 1 &&
+		if (entities[k].nlen == j - i - 1 && nm[0] == s[i + 1] &&
 		    memcmp(nm, s + i + 1, j - i - 1) == 0) {
-			buf_adds(h->o, entities[k].utf8);
+			buf_add(h->o, entities[k].utf8, entities[k].ulen);
 			return j + 1 - i;
 		}
 	}

@@ -24,9 +24,23 @@
 
 void odoo_lower_ascii(char *p, size_t n)
 {
-	size_t i;
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	uint64_t v, low, upper;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+	/* eight bytes at a time (every sender's address): a byte is 'A'..'Z'
+	 * when below 0x80, at least 'A' and not above 'Z' - each test
+	 * a carry into its high bit that stays within the byte */
+	for (; n - i >= 8; i += 8) {
+		memcpy(&v, p + i, 8);
+		low = v & ~highs;
+		upper = ((low + ones * (0x80 - 'A')) ^
+			 (low + ones * (0x7f - 'Z'))) &
+			~v & highs;
+		v ^= upper >> 2;
+		memcpy(p + i, &v, 8);
+	}
+	for (; i < n; i++)
 		if (p[i] >= 'A' && p[i] <= 'Z')
 			p[i] = (char)(p[i] - 'A' + 'a');
 }

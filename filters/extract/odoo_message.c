@@ -278,7 +278,7 @@ static void put_raw_or_null(struct buf *o, struct json_span v)
 /* The fields of one mail.message, checked. */
 struct msg {
 	int64_t id, res_id, author, subtype;
-	struct ptime ts;
+	char ts[21]; /* "YYYY-MM-DDTHH:MM:SSZ" */
 	struct json_span mtype, subname, authname, from, subject, body;
 	int has_author, has_subtype, internal;
 };
@@ -299,6 +299,41 @@ static int fail(char *msg, size_t msz, const char *fmt, ...)
 #define BAD_TYPE(field, want, v)                                               \
 	fail(msg, msz, "field '%s': expected %s, got %s", field, want,         \
 	     type_name(v))
+
+static unsigned two_digits(const char *p)
+{
+	return (unsigned)(p[0] - '0') * 10 + (unsigned)(p[1] - '0');
+}
+
+/*
+ * ts for date p[0..n) when it is as Odoo writes it, "2025-10-06 18:00:18"
+ * (UTC), with its fields in their ranges and a day up to 28 (one that
+ * every month has): ptime_parse() takes that and ptime_fmt_utc() writes
+ * its own digits back, so they are copied, without the round trip
+ * through seconds (2% of the run).  @return 1, or 0 for any other form
+ * (ptime_parse() decides).
+ */
+static int plain_date(const char *p, size_t n, char *ts)
+{
+	static const char form[] = "dddd-dd-dd dd:dd:dd";
+	size_t k;
+
+	if (n != sizeof form - 1)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (form[k] == 'd' ? p[k] < '0' || p[k] > '9' : p[k] != form[k])
+			return 0;
+	if (two_digits(p) + two_digits(p + 2) == 0 || /* year 0000 */
+	    two_digits(p + 5) - 1 >= 12 || two_digits(p + 8) - 1 >= 28 ||
+	    two_digits(p + 11) >= 24 || two_digits(p + 14) >= 60 ||
+	    two_digits(p + 17) >= 60)
+		return 0;
+	memcpy(ts, p, n);
+	ts[10] = 'T';
+	ts[19] = 'Z';
+	ts[20] = '\0';
+	return 1;
+}
 
 /* The members of a mail.message that are read. */
 enum {
@@ -354,12 +389,18 @@ static int read_msg(struct odoo *x, const struct rec *r, struct msg *m,
 	if (v.type != JSON_STRING)
 		return BAD_TYPE("date", "a string", v);
 	json_str_view(v, &x->sc, &p, &n);
-	if ((rc = ptime_parse(p, n, &m->ts)) < 0)
-		return fail(msg, msz, "field 'date': %s: '%s'",
-			    rc == PTIME_ERANGE ? "date and time out of range "
-						 "(years 0001 to 9999)"
-					       : "not a date and time",
-			    show(&x->shv, p, n, SHOW_MAX));
+	if (!plain_date(p, n, m->ts)) {
+		struct ptime t;
+
+		if ((rc = ptime_parse(p, n, &t)) < 0)
+			return fail(msg, msz, "field 'date': %s: '%s'",
+				    rc == PTIME_ERANGE
+					    ? "date and time out of range "
+					      "(years 0001 to 9999)"
+					    : "not a date and time",
+				    show(&x->shv, p, n, SHOW_MAX));
+		ptime_fmt_utc(m->ts, t.sec);
+	}
 	v = f[M_RES_ID];
 	if (v.type == JSON_NONE)
 		return fail(msg, msz, "missing field 'res_id'");
@@ -437,7 +478,6 @@ int odoo_add(struct odoo *x, const struct rec *r, struct sink *out, char *msg,
 	struct msg m;
 	const char *p;
 	size_t n;
-	char ts[32];
 	int k;
 
 	if ((k = read_msg(x, r, &m, msg, msz)) <= 0)
@@ -478,9 +518,8 @@ int odoo_add(struct odoo *x, const struct rec *r, struct sink *out, char *msg,
 	jw_i64(o, m.res_id);
 	ADD_LIT(o, ",\"message_id\":");
 	jw_i64(o, m.id);
-	ptime_fmt_utc(ts, m.ts.sec);
 	ADD_LIT(o, ",\"ts\":\"");
-	buf_add(o, ts, 20);
+	buf_add(o, m.ts, 20);
 	ADD_LIT(o, "\",\"direction\":\"");
 	buf_adds(o, direction(x, &m));
 	ADD_LIT(o, "\",\"message_type\":");
