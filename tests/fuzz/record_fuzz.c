@@ -18,6 +18,10 @@
  *  - jw_str() of any bytes is valid JSON;
  *  - error offsets lie within the line.
  *
+ * Read with rec_take() as the reader's parser, the records and lines
+ * are those read without it, and a record it took has rec_parse()'s
+ * members.
+ *
  * The whole input is also read through in_open()/in_next() from a
  * temporary file in IN_AUTO and IN_SEQ framing, as the programs read it
  * (a record that does not parse goes to in_resync(), bad bytes between
@@ -52,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 	} while (0)
 
 /* Reused between inputs: the harness, not the library, keeps state. */
-static struct rec rec, rec2;
+static struct rec rec, rec2, rec3;
 static struct rec_out out;
 static struct buf dst, dec, dec2, scratch;
 
@@ -256,6 +260,54 @@ static void check_line(const char *p, size_t n)
 
 static char tmp_path[64];
 
+/*
+ * Reading the file written by check_framing() with rec_take() as the
+ * reader's parser (in->parse) hands out what reading without it does:
+ * the same statuses, records and lines; a record the parser took has the
+ * members rec_parse() finds in it.
+ */
+static void check_parsed(enum in_mode mode)
+{
+	struct in a, b;
+	const char *pa, *pb;
+	size_t na, nb, i;
+	int sa, sb;
+	struct json_error e;
+
+	CHECK(in_open(&a, tmp_path, mode) == 0);
+	CHECK(in_open(&b, tmp_path, mode) == 0);
+	b.parse = rec_take;
+	b.parse_arg = &rec3;
+	for (;;) {
+		sa = in_next(&a, &pa, &na);
+		sb = in_next(&b, &pb, &nb);
+		CHECK(sa == sb);
+		if (sa != IN_OK && sa != IN_EBAD)
+			break;
+		CHECK(na == nb && memcmp(pa, pb, na) == 0);
+		CHECK(a.lineno == b.lineno && a.multiline == b.multiline);
+		if (sa == IN_OK && b.parsed) {
+			CHECK(rec_parse(&rec, pa, na, &e) == 0);
+			CHECK(rec.nf == rec3.nf);
+			for (i = 0; i < rec.nf; i++) {
+				CHECK(rec.f[i].key.p - pa ==
+				      rec3.f[i].key.p - pb);
+				CHECK(rec.f[i].key.n == rec3.f[i].key.n);
+				CHECK(rec.f[i].val.p - pa ==
+				      rec3.f[i].val.p - pb);
+				CHECK(rec.f[i].val.n == rec3.f[i].val.n);
+				CHECK(rec.f[i].val.type == rec3.f[i].val.type);
+			}
+		}
+		if (sa == IN_OK && rec_parse(&rec, pa, na, &e) < 0) {
+			CHECK(in_resync(&a, pa, na, e.off) ==
+			      in_resync(&b, pb, nb, e.off));
+		}
+	}
+	in_close(&a);
+	in_close(&b);
+}
+
 static void check_framing(const uint8_t *data, size_t size, enum in_mode mode)
 {
 	struct in in;
@@ -309,6 +361,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_framing(data, size, IN_AUTO);
 	check_framing(data, size, IN_SEQ);
+	check_parsed(IN_AUTO);
+	check_parsed(IN_SEQ);
 	return 0;
 }
 
