@@ -42,7 +42,9 @@
 #include "in_int.h"
 #include "shard.h"
 
-#define ROUTE_CHUNK_MAX ((uint64_t)1 << 20)
+/* small enough that a chunk and its lists stay in the caches while the
+ * threads take its lines */
+#define ROUTE_CHUNK_MAX ((uint64_t)1 << 18)
 #define ROUTE_CHUNK_MIN ((uint64_t)4096)
 #define ROUTE_CHUNK_STREAM ((uint64_t)1 << 18) /* its size unknown */
 #define ROUTE_AHEAD 4
@@ -184,8 +186,8 @@ static ssize_t fill(struct route *rt, struct rchunk *ch, size_t at,
 	return (ssize_t)got;
 }
 
-static void note(struct rlist *l, size_t off, size_t len, uint64_t lno,
-		 size_t koff, size_t klen)
+static inline void note(struct rlist *l, size_t off, size_t len, uint64_t lno,
+			size_t koff, size_t klen)
 {
 	struct rline *x;
 
@@ -250,7 +252,7 @@ static void frame(struct cli *c, struct route *rt, struct rchunk *ch,
 		  uint64_t k)
 {
 	uint64_t lo = k * rt->chunk, hi = lo + rt->chunk, from;
-	size_t len, s, e, more;
+	size_t len, s, e, more = 0;
 	ssize_t r;
 	const char *nl;
 	unsigned t;
@@ -275,7 +277,8 @@ static void frame(struct cli *c, struct route *rt, struct rchunk *ch,
 		nl = memchr(ch->buf + s, '\n', len - s);
 		if (!nl && from + len < rt->size) {
 			/* the last line goes on past the chunk: read on */
-			more = len < 65536 ? 65536 : len;
+			/* a line is mostly short: a page, then doubling */
+			more = more ? 2 * more : 4096;
 			if ((r = fill(rt, ch, len, from + len, more)) < 0)
 				return;
 			if (r > 0) {

@@ -30,9 +30,14 @@ unsigned shard_of(unsigned nshards, const void *key, size_t n)
 	uint64_t h;
 
 	if (n <= 8) { /* most keys: a cheaper hash, as well mixed */
+		const unsigned char *k = key;
 		uint64_t x = 0;
+		size_t i;
 
-		memcpy(&x, key, n);
+		/* the bytes little-endian, as memcpy() into x on x86 (not a
+		 * call: the routing hashes every line) */
+		for (i = 0; i < n; i++)
+			x |= (uint64_t)k[i] << (8 * i);
 		h = (x ^ n) * 0x9e3779b97f4a7c15ULL;
 		h ^= h >> 29;
 		h *= 0xbf58476d1ce4e5b9ULL;
@@ -40,6 +45,8 @@ unsigned shard_of(unsigned nshards, const void *key, size_t n)
 	} else {
 		h = hmap_hash(key, n);
 	}
+	if (!(nshards & (nshards - 1))) /* 2, 4, 8: no division */
+		return (unsigned)(h & (nshards - 1));
 	return (unsigned)(h % nshards);
 }
 
