@@ -164,7 +164,8 @@ static int peek_blank(char ch)
 }
 
 /* The end of the string whose opening quote is at p (after its closing
- * quote), or NULL; *esc: whether it holds a backslash. */
+ * quote), or NULL; *esc: whether it holds a backslash (esc NULL: not
+ * asked, the string is passed). */
 static const char *peek_string(const char *p, const char *end, int *esc)
 {
 	const char *q = p + 1, *bs;
@@ -180,16 +181,19 @@ static const char *peek_string(const char *p, const char *end, int *esc)
 			break;
 		q++; /* an escaped quote */
 	}
-	*esc = memchr(p + 1, '\\', (size_t)(q - p - 1)) != NULL;
+	if (esc)
+		*esc = memchr(p + 1, '\\', (size_t)(q - p - 1)) != NULL;
 	return q + 1;
 }
 
-/* The end of a string, number or literal at p, or NULL. */
+/* The end of a string, number or literal at p, or NULL; *esc as
+ * peek_string() (esc may be NULL). */
 static const char *simple_value(const char *p, const char *end, int *esc)
 {
 	const char *v = p;
 
-	*esc = 0;
+	if (esc)
+		*esc = 0;
 	if (p < end && *p == '"')
 		return peek_string(p, end, esc);
 	while (p < end && *p != ',' && !peek_blank(*p)) {
@@ -236,7 +240,7 @@ static int peek_key(struct cli *c, const char *p, size_t n,
 		if (*p != '"')
 			return 0;
 		name = p + 1;
-		p = peek_string(p, end, &esc);
+		p = peek_string(p, end, NULL);
 		if (!p)
 			return 0;
 		name_end = p - 1;
@@ -244,7 +248,7 @@ static int peek_key(struct cli *c, const char *p, size_t n,
 		if (p >= end || *p != ':')
 			return 0;
 		v = skip_blank(p + 1, end);
-		vend = simple_value(v, end, &esc);
+		vend = simple_value(v, end, NULL);
 		if (!vend)
 			return 0;
 		p = skip_blank(vend, end);
@@ -252,8 +256,9 @@ static int peek_key(struct cli *c, const char *p, size_t n,
 			return 0;
 		if ((size_t)(name_end - name) == klen &&
 		    memcmp(name, c->key, klen) == 0) {
-			if (esc)
-				return 0;
+			if (*v == '"' &&
+			    memchr(v + 1, '\\', (size_t)(vend - v - 2)))
+				return 0; /* escaped: parsed */
 			key->p = v;
 			key->n = (size_t)(vend - v);
 			if ((size_t)(v - start) <= sizeof c->peekpre) {
