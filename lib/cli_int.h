@@ -50,10 +50,10 @@ struct tee {
 	int *readerr; /* per input: errno of a failed read, or 0 */
 	char **files;
 	/* per input: a plain NDJSON stream read once and routed, each line
-	 * to the thread of its key (cli_route.c), or NULL: copied */
+	 * to the thread of its key (cli_route.c), or NULL: copied; the
+	 * array NULL when no input can be routed (no key, another mode) */
 	struct route **routes;
 	struct cli *peek; /* for the routing: the program's key */
-	int can_route;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };

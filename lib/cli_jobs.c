@@ -302,30 +302,31 @@ static void drain_routes(struct cli_worker *w)
  */
 
 /*
- * Whether path is a plain NDJSON file that can be cut into ranges of
- * lines (not zstd, not an array, regular); *size its size.
+ * path open, when it is a plain NDJSON file that can be cut at line
+ * boundaries (regular, not empty, not zstd, not an array: in.h's
+ * in_plain_lines()), with *size and *bom; else -1.  A FIFO is not opened
+ * here: a writer would see its reader come and go.
  */
-static int cuttable(int fd, uint64_t *size)
+static int open_cuttable(const char *path, uint64_t *size, size_t *bom)
 {
 	struct stat st;
 	char head[4096];
 	ssize_t r;
-	size_t i = 0;
+	int fd;
 
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-		return 0;
+	if (strcmp(path, "-") == 0 || stat(path, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size == 0)
+		return -1;
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
 	*size = (uint64_t)st.st_size;
 	r = pread(fd, head, sizeof head, 0);
-	if (r < 4)
-		return 0;
-	if (memcmp(head, "\x28\xb5\x2f\xfd", 4) == 0)
-		return 0;
-	if (memcmp(head, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < (size_t)r && in_is_ws(head[i]))
-		i++;
 	/* an array, or a first line too blank to tell: read it whole */
-	return i < (size_t)r && head[i] != '[';
+	if (r < 4 || !in_plain_lines(head, (size_t)r, bom)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 /* The offset after the first newline at or after off (size: none). */
@@ -354,9 +355,8 @@ static uint64_t after_newline(int fd, uint64_t off, uint64_t size)
 static int plan_routes(struct job *jb)
 {
 	struct cli *c = jb->c;
-	struct stat st;
 	uint64_t size;
-	char bom[3];
+	size_t bom;
 	int fi, fd, any = 0, all = 1;
 
 	if (c->mode != IN_AUTO && c->mode != IN_LINES)
@@ -364,23 +364,10 @@ static int plan_routes(struct job *jb)
 	jb->routes = xcalloc((size_t)c->nfiles, sizeof *jb->routes);
 	for (fi = 0; fi < c->nfiles; fi++) {
 		all = 0; /* till this one is routed */
-		if (strcmp(c->files[fi], "-") == 0 ||
-		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
+		if ((fd = open_cuttable(c->files[fi], &size, &bom)) < 0)
 			break;
-		fd = open(c->files[fi], O_RDONLY);
-		if (fd < 0)
-			break;
-		if (!cuttable(fd, &size)) {
-			close(fd);
-			break;
-		}
-		jb->routes[fi] = cli_route_new(
-			c->files[fi], fd, size,
-			pread(fd, bom, 3, 0) == 3 &&
-					!memcmp(bom, "\xef\xbb\xbf", 3)
-				? 3
-				: 0,
-			jb->n);
+		jb->routes[fi] =
+			cli_route_new(c->files[fi], fd, size, bom, jb->n);
 		if (jb->st->ordered)
 			cli_route_ordered(jb->routes[fi]);
 		any = all = 1;
@@ -396,35 +383,25 @@ static void plan_ranges(struct job *jb)
 {
 	struct cli *c = jb->c;
 	unsigned n = jb->n, k;
-	struct stat st;
 	uint64_t size, *b;
+	size_t bom;
 	int fi, fd;
 
 	jb->bounds = xcalloc((size_t)c->nfiles * (n + 1), sizeof *jb->bounds);
 	if (c->mode != IN_AUTO && c->mode != IN_LINES)
 		return;
 	for (fi = 0; fi < c->nfiles; fi++) {
-		/* a FIFO is not opened here: a writer would see its reader
-		 * come and go */
-		if (strcmp(c->files[fi], "-") == 0 ||
-		    stat(c->files[fi], &st) < 0 || !S_ISREG(st.st_mode))
-			continue; /* the first thread reads it, or says why not
-				   */
-		fd = open(c->files[fi], O_RDONLY);
-		if (fd < 0)
+		/* else the first thread reads it whole, or says why not */
+		if ((fd = open_cuttable(c->files[fi], &size, &bom)) < 0)
 			continue;
 		b = &jb->bounds[(size_t)fi * (n + 1)];
-		if (cuttable(fd, &size)) {
-			for (k = 1; k < n; k++) {
-				uint64_t at = size / n * k;
+		for (k = 1; k < n; k++) {
+			uint64_t at = size / n * k;
 
-				b[k] = at <= b[k - 1]
-					       ? b[k - 1]
-					       : after_newline(fd, at - 1,
-							       size);
-			}
-			b[n] = size;
+			b[k] = at <= b[k - 1] ? b[k - 1]
+					      : after_newline(fd, at - 1, size);
 		}
+		b[n] = size;
 		close(fd);
 	}
 }

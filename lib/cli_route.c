@@ -213,20 +213,15 @@ static int take_line(struct cli *c, struct route *rt, struct rchunk *ch,
 		     size_t s, size_t e)
 {
 	struct json_span key;
-	size_t n = e - s, i;
+	size_t n;
 	unsigned t;
 
 	if (e > UINT32_MAX) { /* a line of 4 GiB: no room in rline */
 		ch->err = EFBIG;
 		return -1;
 	}
-	while (n > 0 &&
-	       (ch->buf[s + n - 1] == '\r' || ch->buf[s + n - 1] == ' ' ||
-		ch->buf[s + n - 1] == '\t'))
-		n--;
-	for (i = 0; i < n && in_is_ws(ch->buf[s + i]); i++)
-		;
-	if (i < n) {
+	n = in_line_len(ch->buf + s, e - s);
+	if (n) {
 		if (rt->ordered) {
 			note(&ch->to[ch->k % rt->n], s, n, ch->nlines, 0,
 			     NOKEY);

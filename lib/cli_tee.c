@@ -88,12 +88,7 @@ static ssize_t sniff(int fd, char *buf, int *plain, size_t *bom)
 		if ((i < n && n >= 4) || r == 0 || n == IN_CHUNK)
 			break;
 	}
-	if (n >= 4 && !memcmp(buf, "\x28\xb5\x2f\xfd", 4))
-		return (ssize_t)n; /* zstd: in.c reads it */
-	*bom = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-	for (i = *bom; i < n && in_is_ws(buf[i]); i++)
-		;
-	*plain = i < n && buf[i] != '[';
+	*plain = in_plain_lines(buf, n, bom);
 	return (ssize_t)n;
 }
 
@@ -112,7 +107,7 @@ void *cli_tee_run(void *arg)
 			     ? 0
 			     : open(t->files[fi], O_RDONLY);
 		r = -1;
-		if (fd >= 0 && t->can_route) {
+		if (fd >= 0 && t->routes) {
 			r = sniff(fd, buf, &plain, &bom);
 			if (plain)
 				t->routes[fi] = cli_route_stream(
@@ -193,8 +188,7 @@ int cli_tee_plan(struct tee *t, struct cli *c, unsigned n)
 	pthread_mutex_init(&t->mu, NULL);
 	pthread_cond_init(&t->cv, NULL);
 	/* plain NDJSON is routed by the key cli_peek() finds */
-	t->can_route = c->key && (c->mode == IN_AUTO || c->mode == IN_LINES);
-	if (t->can_route) {
+	if (c->key && (c->mode == IN_AUTO || c->mode == IN_LINES)) {
 		t->routes = xcalloc((size_t)c->nfiles, sizeof *t->routes);
 		t->peek = xmalloc(sizeof *t->peek);
 		*t->peek = *c;

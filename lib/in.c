@@ -332,13 +332,8 @@ static int next_line(struct in *in, const char **rec, size_t *len)
 			n = nl ? (size_t)(nl - p) : in->end - in->start;
 			in->lineno = in->nextline++;
 			in->start += n + (nl != NULL);
-			while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' ' ||
-					 p[n - 1] == '\t'))
-				n--;
-			size_t i = 0;
-			while (i < n && in_is_ws(p[i]))
-				i++;
-			if (i == n) { /* blank line: no record */
+			n = in_line_len(p, n);
+			if (!n) { /* blank line: no record */
 				scanned = 0;
 				continue;
 			}

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "in.h"
 
@@ -16,6 +17,42 @@
 static inline int in_is_ws(char c)
 {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/*
+ * IN_LINES' record of the line p[0..n) (no newline): its length with
+ * '\r', ' ' and '\t' at the end trimmed, or 0 when it is blank (no
+ * record).  The readers of lines (in.c, cli_route.c) take lines by it.
+ */
+static inline size_t in_line_len(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (n > 0 &&
+	       (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	while (i < n && in_is_ws(p[i]))
+		i++;
+	return i == n ? 0 : n;
+}
+
+/*
+ * Whether the first n bytes of an input (n < all of it only when they
+ * fill the caller's buffer) are plain NDJSON that can be cut at line
+ * boundaries: not zstd, not an array (the first byte that is not blank is
+ * not '['), not blank as far as they go.  *bom: the bytes of a byte order
+ * mark at the start (3 or 0).
+ */
+static inline int in_plain_lines(const char *p, size_t n, size_t *bom)
+{
+	size_t i;
+
+	*bom = n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	if (n >= 4 && memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0)
+		return 0;
+	for (i = *bom; i < n && in_is_ws(p[i]); i++)
+		;
+	return i < n && p[i] != '[';
 }
 
 /*

@@ -37,6 +37,22 @@ void utm_init(struct utm *u)
 	hmap_init(&u->srcnames, sizeof(struct utm_cell));
 }
 
+/* The per-record buffers of u (its own, in a clone too). */
+static void release_scratch(struct utm *u)
+{
+	size_t i;
+
+	for (i = 0; i < U_NFIELDS; i++) {
+		buf_release(&u->dec[i]);
+		buf_release(&u->fill[i]);
+	}
+	buf_release(&u->scratch);
+	buf_release(&u->fold);
+	buf_release(&u->url);
+	buf_release(&u->crm);
+	rec_out_release(&u->out);
+}
+
 void utm_release(struct utm *u)
 {
 	size_t i;
@@ -52,15 +68,7 @@ void utm_release(struct utm *u)
 	buf_release(&u->alias_vals);
 	hmap_release(&u->srcnames);
 	buf_release(&u->srcvals);
-	buf_release(&u->crm);
-	for (i = 0; i < U_NFIELDS; i++) {
-		buf_release(&u->dec[i]);
-		buf_release(&u->fill[i]);
-	}
-	buf_release(&u->scratch);
-	buf_release(&u->fold);
-	buf_release(&u->url);
-	rec_out_release(&u->out);
+	release_scratch(u);
 	free(u->url_fields);
 }
 
@@ -83,19 +91,9 @@ struct utm *utm_clone(const struct utm *base)
 
 void utm_clone_free(struct utm *u)
 {
-	size_t i;
-
 	if (!u)
 		return;
-	for (i = 0; i < U_NFIELDS; i++) {
-		buf_release(&u->dec[i]);
-		buf_release(&u->fill[i]);
-	}
-	buf_release(&u->scratch);
-	buf_release(&u->fold);
-	buf_release(&u->url);
-	buf_release(&u->crm);
-	rec_out_release(&u->out);
+	release_scratch(u);
 	free(u);
 }
 

@@ -1003,6 +1003,27 @@ static void ref_jw_str(struct buf *b, const unsigned char *p, size_t n)
 	buf_addc(b, '"');
 }
 
+/*
+ * Text of up to maxp pieces at random: of the first nfirst pieces, but one
+ * in every `other` from all npiece.  @return its length.
+ */
+static size_t random_pieces(char *in, unsigned *seed, const char *const *piece,
+			    size_t npiece, size_t maxp, unsigned other,
+			    size_t nfirst)
+{
+	size_t n = 0, np, j, w;
+
+	*seed = *seed * 1103515245 + 12345;
+	np = (*seed >> 8) % maxp;
+	for (j = 0; j < np; j++) {
+		*seed = *seed * 1103515245 + 12345;
+		w = (*seed >> 8) % other ? (*seed >> 16) % nfirst
+					 : (*seed >> 16) % npiece;
+		n += (size_t)sprintf(in + n, "%s", piece[w]);
+	}
+	return n;
+}
+
 START_TEST(writer_str_reference)
 {
 	/* pieces of every kind at every offset of a 16-byte block */
@@ -1021,16 +1042,8 @@ START_TEST(writer_str_reference)
 	size_t round;
 
 	for (round = 0; round < 40000; round++) {
-		size_t n = 0, np, j;
+		size_t n = random_pieces(in, &seed, piece, npiece, 48, 4, 6);
 
-		seed = seed * 1103515245 + 12345;
-		np = (seed >> 8) % 48;
-		for (j = 0; j < np; j++) {
-			seed = seed * 1103515245 + 12345;
-			size_t w = (seed >> 8) % 4 ? (seed >> 16) % 6
-						   : (seed >> 16) % npiece;
-			n += (size_t)sprintf(in + n, "%s", piece[w]);
-		}
 		buf_reset(&got);
 		buf_reset(&want);
 		jw_str(&got, in, n);
@@ -1062,16 +1075,8 @@ START_TEST(writer_str_utf8)
 	size_t round;
 
 	for (round = 0; round < 40000; round++) {
-		size_t n = 0, np, j;
+		size_t n = random_pieces(in, &seed, piece, npiece, 64, 3, 2);
 
-		seed = seed * 1103515245 + 12345;
-		np = (seed >> 8) % 64;
-		for (j = 0; j < np; j++) {
-			seed = seed * 1103515245 + 12345;
-			size_t w = (seed >> 8) % 3 ? (seed >> 16) % 2
-						   : (seed >> 16) % npiece;
-			n += (size_t)sprintf(in + n, "%s", piece[w]);
-		}
 		/* a NUL too (in place of an ASCII byte: the text stays
 		 * valid), which sprintf cannot write */
 		if (n && round % 7 == 0 &&
